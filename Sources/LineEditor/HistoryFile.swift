@@ -1,0 +1,94 @@
+import Foundation
+
+/// The history file: one entry a line, newest last, at most `limit` entries.
+///
+/// Entries are stored as plain UTF-8 text so that people can read and grep the
+/// file; a backslash or a newline inside an entry is written `\\` or `\n`.
+/// Saving merges with what is on disk (another shell may have added entries),
+/// writes a temporary file with mode 0600 and renames it over the old one, so
+/// the file is never half-written and never readable by others.
+public struct HistoryFile: Sendable {
+    public let path: String
+    public let limit: Int
+
+    public init(path: String, limit: Int = 1000) {
+        self.path = path
+        self.limit = max(1, limit)
+    }
+
+    /// The entries on disk, oldest first; none when the file does not exist yet.
+    public func load() -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: true).map { Self.decode($0) }
+    }
+
+    /// Appends `entry` to what is on disk, keeps the newest `limit` entries and
+    /// writes the result atomically. Returns the entries as saved.
+    @discardableResult
+    public func append(_ entry: String) throws -> [String] {
+        var entries = load()
+        if entries.last != entry { entries.append(entry) }
+        if entries.count > limit { entries.removeFirst(entries.count - limit) }
+        try write(entries)
+        return entries
+    }
+
+    func write(_ entries: [String]) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let text = entries.map(Self.encode).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(
+            atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw HistoryFileError.cannotWrite(path: path) }
+        // createFile honours the umask only loosely on some platforms: be explicit.
+        chmod(temporary, 0o600)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw HistoryFileError.cannotWrite(path: path)
+        }
+    }
+
+    static func encode(_ entry: String) -> String {
+        var encoded = ""
+        for character in entry {
+            switch character {
+            case "\\": encoded += "\\\\"
+            case "\n": encoded += "\\n"
+            case "\r\n": encoded += "\\n"
+            default: encoded.append(character)
+            }
+        }
+        return encoded
+    }
+
+    static func decode(_ line: Substring) -> String {
+        var decoded = ""
+        var escaping = false
+        for character in line {
+            if escaping {
+                decoded.append(character == "n" ? "\n" : character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                decoded.append(character)
+            }
+        }
+        if escaping { decoded.append("\\") }
+        return decoded
+    }
+}
+
+public enum HistoryFileError: Error, CustomStringConvertible, Equatable {
+    case cannotWrite(path: String)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path): return "cannot write the history file \(path)"
+        }
+    }
+}

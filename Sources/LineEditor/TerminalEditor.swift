@@ -1,0 +1,183 @@
+@preconcurrency import Glibc
+@preconcurrency import CEditLine
+import CEditLineShim
+
+/// An interactive line reader over libedit: prompt, history saved after every
+/// line, Ctrl-R search, Tab completion, Ctrl-C to abandon a line, UTF-8.
+///
+/// Use it only when standard input and output are terminals. Call `close()`
+/// before the process exits: it gives the terminal back as it was.
+public final class TerminalEditor {
+    public enum Input: Equatable {
+        case line(String)
+        /// Ctrl-C: the line was abandoned.
+        case interrupted
+        /// Ctrl-D on an empty line, or the terminal went away.
+        case endOfInput
+    }
+
+    /// Proposes candidates for the text before the cursor.
+    public typealias Completer = (String) -> Completion
+
+    public var prompt: String {
+        didSet { setPromptBuffer() }
+    }
+    /// Set when ^C is pressed; read by `readLine()`.
+    var wasInterrupted = false
+    public var completer: Completer?
+
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyFile: HistoryFile?
+    private var promptBuffer: UnsafeMutablePointer<CChar>?
+    private var isClosed = false
+
+    /// - Parameters:
+    ///   - historyFile: where entries are loaded from and saved to; `nil` keeps them in memory.
+    ///   - completer: called on Tab with the text before the cursor.
+    public init(program: String, prompt: String, historyFile: HistoryFile?, completer: Completer?) {
+        Self.prepareLocale()
+        self.prompt = prompt
+        self.historyFile = historyFile
+        self.completer = completer
+        editLine = el_init(program, stdin, stdout, stderr)
+        history = history_init()
+        cel_history_set_size(history, Int32(historyFile?.limit ?? 1000))
+        for entry in historyFile?.load() ?? [] { cel_history_enter(history, entry) }
+
+        cel_set_editor(editLine, "emacs")
+        cel_set_signal_handling(editLine, 1)
+        cel_disable_tty_signals(editLine)
+        cel_use_history(editLine, history)
+        cel_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        setPromptBuffer()
+        cel_set_prompt(editLine, lineEditorPrompt, 1)
+        cel_add_function(editLine, "patio-complete", "Complete the word before the cursor", lineEditorComplete)
+        cel_add_function(editLine, "patio-interrupt", "Abandon the line", lineEditorInterrupt)
+        cel_bind(editLine, "^I", "patio-complete")
+        cel_bind(editLine, "^C", "patio-interrupt")
+        cel_bind(editLine, "^R", "em-inc-search-prev")
+        cel_bind(editLine, "^S", "em-inc-search-next")
+        // The user's own ~/.editrc comes last so that it can change any of the above.
+        el_source(editLine, nil)
+    }
+
+    deinit { close() }
+
+    /// Reads one line; the terminal is in raw mode only while this runs.
+    public func readLine() -> Input {
+        precondition(!isClosed, "readLine() after close()")
+        fflush(stdout)
+        wasInterrupted = false
+        while true {
+            var count: Int32 = 0
+            let raw = el_gets(editLine, &count)
+            if wasInterrupted { return .interrupted }
+            guard let raw else {
+                if count < 0 && errno == EINTR { continue }
+                return .endOfInput
+            }
+            var line = String(cString: raw)
+            while line.last == "\n" || line.last == "\r\n" || line.last == "\r" { line.removeLast() }
+            return .line(line)
+        }
+    }
+
+    /// Adds a line to the history and saves the history file at once, so that
+    /// no way of leaving the shell can lose it.
+    public func remember(_ line: String) throws {
+        var line = line
+        while line.last?.isWhitespace == true { line.removeLast() }
+        guard !line.isEmpty else { return }
+        cel_history_enter(history, line)
+        try historyFile?.append(line)
+    }
+
+    /// Ends line editing and restores the terminal. Safe to call twice.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        el_end(editLine)
+        history_end(history)
+        promptBuffer?.deallocate()
+        promptBuffer = nil
+        fflush(stdout)
+    }
+
+    /// Makes libedit read and write UTF-8: without a UTF-8 locale it drops é, ë, ç.
+    public static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let current = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+        if current == "C" || current == "POSIX" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    var terminalColumns: Int { Int(cel_terminal_width(editLine)) }
+
+    private func setPromptBuffer() {
+        promptBuffer?.deallocate()
+        let bytes = Array(prompt.utf8CString)
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        buffer.initialize(from: bytes, count: bytes.count)
+        promptBuffer = buffer
+    }
+
+    var currentPromptBuffer: UnsafeMutablePointer<CChar>? { promptBuffer }
+
+    static func from(_ editLine: OpaquePointer?) -> TerminalEditor? {
+        guard let editLine, let data = cel_client_data(editLine) else { return nil }
+        return Unmanaged<TerminalEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    /// Tab: ask the completer, then insert, or list the candidates.
+    func completeAtCursor() -> UInt8 {
+        guard let info = el_wline(editLine)?.pointee, let completer else { return UInt8(CC_ERROR) }
+        var scalars = String.UnicodeScalarView()
+        var position = info.buffer
+        while let current = position, current < info.cursor {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: current.pointee)) { scalars.append(scalar) }
+            position = current + 1
+        }
+        let before = String(scalars)
+        let completion = completer(before)
+        let typed = String(String.UnicodeScalarView(before.unicodeScalars.suffix(completion.replacing)))
+        switch CompletionAction(completion, typed: typed) {
+        case .beep:
+            return UInt8(CC_REFRESH_BEEP)
+        case .replace(let count, let replacement):
+            el_deletestr(editLine, Int32(count))
+            return el_insertstr(editLine, replacement) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+        case .list(let labels):
+            var text = "\n"
+            for row in columnLayout(labels, width: terminalColumns) { text += row + "\n" }
+            fputs(text, stdout)
+            fflush(stdout)
+            return UInt8(CC_REDISPLAY)
+        }
+    }
+
+    /// ^C: show `^C` at the end of the line, then end it as Enter would (so the
+    /// terminal moves to a new line); `readLine()` reports it as abandoned.
+    func abandonLine() -> UInt8 {
+        wasInterrupted = true
+        el_cursor(editLine, Int32.max / 2)
+        el_insertstr(editLine, "^C")
+        el_push(editLine, "\n")
+        return UInt8(CC_REFRESH)
+    }
+}
+
+// C callbacks capture nothing: they find their editor through EL_CLIENTDATA.
+
+private let lineEditorPrompt: CEditLinePromptFunction = { editLine in
+    TerminalEditor.from(editLine)?.currentPromptBuffer
+}
+
+private let lineEditorComplete: CEditLineUserFunction = { editLine, _ in
+    TerminalEditor.from(editLine)?.completeAtCursor() ?? UInt8(CC_ERROR)
+}
+
+private let lineEditorInterrupt: CEditLineUserFunction = { editLine, _ in
+    TerminalEditor.from(editLine)?.abandonLine() ?? UInt8(CC_ERROR)
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Where a command line came from, for error messages: `script.patio:2`, `-c:1`, `<stdin>:3`.
+public struct InputLocation: Sendable, Equatable {
+    public var source: String
+    public var line: Int
+
+    public init(_ source: String, line: Int) {
+        self.source = source
+        self.line = line
+    }
+}
+
+/// Runs command lines against a session: the same path for the prompt, `-c`,
+/// scripts and pipes.
+public enum Interpreter {
+    public enum Outcome: Equatable {
+        case succeeded
+        case failed
+        case quit
+    }
+
+    /// Runs one line: tokenize, find the command, check its arguments, run it,
+    /// render the result. Errors are reported on the session's console,
+    /// prefixed with `location` (none at the prompt).
+    @discardableResult
+    public static func execute(_ line: String, at location: InputLocation?, in session: inout Session) -> Outcome {
+        let started = ContinuousClock.now
+        do {
+            let tokens = try Tokenizer.tokenize(line)
+            guard let first = tokens.first else { return .succeeded }
+            let spec = try CommandTable.standard.resolve(first.text)
+            let arguments = try Arguments.parse(tokens.dropFirst(), for: spec)
+            let format = try arguments.value("format").map { text throws(ShellError) in try OutputFormat.parse(text, as: "format") }
+            let result = arguments.flag("help") ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
+            if session.settings.showsTiming {
+                session.console.writeError("Time: \(Self.milliseconds(since: started)) ms\n")
+            }
+            switch result {
+            case .nothing: return .succeeded
+            case .quit: return .quit
+            case .show(let value):
+                let text = Renderer.render(value, as: format ?? session.settings.format, style: session.style)
+                session.console.write(text)
+                return .succeeded
+            }
+        } catch ShellError.reported {
+            return .failed
+        } catch {
+            report(error, at: location, in: session)
+            return .failed
+        }
+    }
+
+    /// Runs lines one after another, as a script: stops at the first failure
+    /// unless the session keeps going. Returns how many commands failed and
+    /// whether a `quit` ended it.
+    public static func run(
+        _ lines: some Sequence<String>, from source: String, in session: inout Session
+    ) -> ScriptOutcome {
+        var outcome = ScriptOutcome()
+        for (index, line) in lines.enumerated() {
+            switch execute(line, at: InputLocation(source, line: index + 1), in: &session) {
+            case .succeeded:
+                continue
+            case .quit:
+                outcome.didQuit = true
+                return outcome
+            case .failed:
+                outcome.failures += 1
+                if !session.settings.keepGoing { return outcome }
+            }
+        }
+        return outcome
+    }
+
+    /// `SOURCE:LINE: error: message`, or `error: message` at the prompt.
+    public static func report(_ error: any Error, at location: InputLocation?, in session: Session) {
+        let message = String(describing: error)
+        let prefix = location.map { "\($0.source):\($0.line): " } ?? ""
+        session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true) + "\n")
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let duration = ContinuousClock.now - start
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.3f", ms)
+    }
+}
+
+public struct ScriptOutcome: Equatable, Sendable {
+    public var failures = 0
+    public var didQuit = false
+
+    public init(failures: Int = 0, didQuit: Bool = false) {
+        self.failures = failures
+        self.didQuit = didQuit
+    }
+}

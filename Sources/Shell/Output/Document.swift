@@ -1,0 +1,76 @@
+/// What a command shows, as blocks that every text renderer lays out its own
+/// way. The JSON of a result is written separately (see `Presentable`), because
+/// it is a contract and must not change when the layout does.
+public struct Document: Sendable, Equatable {
+    public var blocks: [Block]
+
+    public init(_ blocks: [Block] = []) { self.blocks = blocks }
+
+    public enum Block: Sendable, Equatable {
+        /// A title above what follows.
+        case heading(String)
+        /// Free text; newlines are kept.
+        case paragraph(String)
+        /// Labelled values, one a line: a profile card, a summary.
+        case fields([Field])
+        case table(Table)
+        /// A bulleted list.
+        case list([String])
+        /// A secondary remark: counts, hints. Shown dimmed, left out of CSV.
+        case note(String)
+    }
+
+    public static func message(_ text: String) -> Document { Document([.paragraph(text)]) }
+}
+
+public struct Field: Sendable, Equatable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+public struct Table: Sendable, Equatable {
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        public var alignment: Alignment
+
+        public init(_ title: String, alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    public enum Alignment: Sendable, Equatable { case left, right }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows.map { row in
+            row.count >= columns.count ? Array(row.prefix(columns.count))
+                : row + Array(repeating: "", count: columns.count - row.count)
+        }
+    }
+}
+
+/// A command's result as something to show: the document for people, the
+/// JSON for programs.
+public protocol Presentable {
+    var document: Document { get }
+    var json: JSONValue { get }
+}
+
+/// A line of text: `{"message": "…"}` in JSON.
+public struct Message: Presentable, Equatable {
+    public var text: String
+
+    public init(_ text: String) { self.text = text }
+
+    public var document: Document { .message(text) }
+    public var json: JSONValue { .object(["message": .string(text)]) }
+}

@@ -1,0 +1,17 @@
+/// The formats every result can be shown in.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, json, markdown
+}
+
+/// The one place where a format picks its renderer.
+public enum Renderer {
+    /// The text to print for `value`, ending with a newline, or "" when there is nothing to show.
+    public static func render(_ value: any Presentable, as format: OutputFormat, style: TextStyle) -> String {
+        switch format {
+        case .table: return TableRenderer(style: style).render(value.document)
+        case .csv: return CSVRenderer().render(value.document)
+        case .markdown: return MarkdownRenderer().render(value.document)
+        case .json: return value.json.encoded + "\n"
+        }
+    }
+}

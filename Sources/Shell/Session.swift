@@ -1,0 +1,80 @@
+import Foundation
+
+/// Everything a command can read or change. It is passed to every handler;
+/// nothing in the shell keeps state of its own.
+public struct Session {
+    public var settings: Settings
+    public let console: any Console
+    public var environment: Environment
+    /// How many `source` scripts are running inside each other.
+    var sourceDepth = 0
+
+    public init(settings: Settings = Settings(), console: any Console, environment: Environment = Environment()) {
+        self.settings = settings
+        self.console = console
+        self.environment = environment
+    }
+
+    /// Colour is used when asked for, or by default when the output is a terminal and `NO_COLOR` is unset.
+    public var style: TextStyle {
+        switch settings.color {
+        case .always: return TextStyle(usesColor: true)
+        case .never: return .plain
+        case .auto: return TextStyle(usesColor: environment.outputIsTerminal && !environment.noColor)
+        }
+    }
+
+    /// A path as the user typed it, made absolute from the working directory (`~` is the home folder).
+    public func resolvePath(_ path: String) -> String {
+        var expanded = path
+        if expanded == "~" || expanded.hasPrefix("~/") {
+            expanded = environment.homeDirectory + expanded.dropFirst()
+        }
+        if expanded.hasPrefix("/") { return expanded }
+        return (environment.workingDirectory as NSString).appendingPathComponent(expanded)
+    }
+}
+
+/// Facts about the world the session runs in, handed in from outside.
+public struct Environment: Sendable {
+    public var outputIsTerminal: Bool
+    public var noColor: Bool
+    public var workingDirectory: String
+    public var homeDirectory: String
+    /// Polled by long computations: Ctrl-C sets it.
+    public var isCancelled: @Sendable () -> Bool
+    public var now: @Sendable () -> Date
+
+    public init(
+        outputIsTerminal: Bool = false, noColor: Bool = false,
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        homeDirectory: String = NSHomeDirectory(),
+        isCancelled: @escaping @Sendable () -> Bool = { false },
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.outputIsTerminal = outputIsTerminal
+        self.noColor = noColor
+        self.workingDirectory = workingDirectory
+        self.homeDirectory = homeDirectory
+        self.isCancelled = isCancelled
+        self.now = now
+    }
+}
+
+/// Where results and errors go. The executable writes to stdout and stderr;
+/// tests keep a transcript.
+public protocol Console: AnyObject {
+    func write(_ text: String)
+    func writeError(_ text: String)
+}
+
+/// A console that keeps what is written, for tests and for capturing output.
+public final class RecordingConsole: Console {
+    public private(set) var output = ""
+    public private(set) var errors = ""
+
+    public init() {}
+
+    public func write(_ text: String) { output += text }
+    public func writeError(_ text: String) { errors += text }
+}

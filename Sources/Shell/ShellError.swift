@@ -1,0 +1,68 @@
+/// What can go wrong in the shell itself, as facts; the wording is in one
+/// place, `description`.
+public enum ShellError: Error, Equatable, CustomStringConvertible {
+    case unknownCommand(String, suggestion: String?)
+    case ambiguousCommand(String, candidates: [String])
+    case unknownOption(String, command: String, suggestion: String?)
+    case missingOptionValue(option: String, command: String)
+    case flagTakesNoValue(option: String, command: String)
+    case repeatedOption(option: String, command: String)
+    case missingArgument(name: String, command: String)
+    case unexpectedArgument(String, command: String)
+    case invalidValue(String, for: String, expected: String, suggestion: String?)
+    case unterminatedQuote(Character, column: Int)
+    case unknownSetting(String, suggestion: String?)
+    case cannotRead(path: String, reason: String)
+    case notUTF8(path: String)
+    case sourceTooDeep(path: String, limit: Int)
+    case interrupted
+    /// A failure whose messages were written already (a script's own errors).
+    case reported
+
+    public var description: String {
+        switch self {
+        case .unknownCommand(let word, let suggestion):
+            return "unknown command '\(word)'" + hint(suggestion, orElse: " (type 'help' to see the commands)")
+        case .ambiguousCommand(let word, let candidates):
+            return "ambiguous command '\(word)': it could be " + listing(candidates)
+        case .unknownOption(let option, let command, let suggestion):
+            return "unknown option '\(option)' for '\(command)'" + hint(suggestion, orElse: " (see 'help \(command)')")
+        case .missingOptionValue(let option, let command):
+            return "option '--\(option)' of '\(command)' needs a value"
+        case .flagTakesNoValue(let option, let command):
+            return "option '--\(option)' of '\(command)' takes no value"
+        case .repeatedOption(let option, let command):
+            return "option '--\(option)' of '\(command)' is given more than once"
+        case .missingArgument(let name, let command):
+            return "'\(command)' needs \(name) (see 'help \(command)')"
+        case .unexpectedArgument(let word, let command):
+            return "unexpected argument '\(word)' for '\(command)' (see 'help \(command)')"
+        case .invalidValue(let value, let name, let expected, let suggestion):
+            return "invalid \(name) '\(value)': expected \(expected)" + hint(suggestion, orElse: "")
+        case .unterminatedQuote(let quote, let column):
+            return "unterminated \(quote == "'" ? "single" : "double") quote starting at column \(column)"
+        case .unknownSetting(let name, let suggestion):
+            return "unknown setting '\(name)'" + hint(suggestion, orElse: " (type 'set' to see the settings)")
+        case .cannotRead(let path, let reason):
+            return "cannot read \(path): \(reason)"
+        case .notUTF8(let path):
+            return "\(path) is not UTF-8 text"
+        case .sourceTooDeep(let path, let limit):
+            return "cannot source \(path): scripts are nested more than \(limit) deep"
+        case .interrupted:
+            return "interrupted"
+        case .reported:
+            return "failed"
+        }
+    }
+
+    private func hint(_ suggestion: String?, orElse fallback: String) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? fallback
+    }
+
+    private func listing(_ words: [String]) -> String {
+        let quoted = words.map { "'\($0)'" }
+        guard quoted.count > 1 else { return quoted.first ?? "" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Case- and accent-insensitive keys for comparing what people type with what
+/// is stored: `Émilie` and `emilie` fold to the same key, `œ` to `oe`.
+public enum TextFolding {
+    public static func fold(_ text: some StringProtocol) -> String {
+        let folded = String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard folded.unicodeScalars.contains(where: { !$0.isASCII }) else { return folded }
+        var result = ""
+        result.reserveCapacity(folded.utf8.count)
+        for character in folded {
+            switch character {
+            case "œ": result += "oe"
+            case "æ": result += "ae"
+            case "’", "‘", "ʼ": result += "'"
+            case "·", "•": result += "."
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Whether `text` starts with `prefix`, ignoring case and accents.
+    public static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        prefix.isEmpty || fold(text).hasPrefix(fold(prefix))
+    }
+}

@@ -1,0 +1,136 @@
+/// A word of a command line, after quotes and backslashes are taken away.
+public struct Token: Equatable, Sendable {
+    public var text: String
+    /// Column of the word's first character, counting from 1.
+    public var column: Int
+    /// Whether any part of the word was quoted or escaped: `"--help"` is then
+    /// a plain argument, not an option.
+    public var isQuoted: Bool
+
+    public init(_ text: String, column: Int, isQuoted: Bool = false) {
+        self.text = text
+        self.column = column
+        self.isQuoted = isQuoted
+    }
+}
+
+/// Splits a command line into words, as a POSIX shell would for its simple cases:
+/// - words are separated by spaces or tabs;
+/// - `'…'` keeps everything inside literally;
+/// - `"…"` keeps everything inside, except that `\"` and `\\` stand for `"` and `\`;
+/// - outside quotes, a backslash makes the next character literal (`\ `, `\#`, `\'`);
+/// - `#` at the start of a word begins a comment that runs to the end of the line.
+public enum Tokenizer {
+    public static func tokenize(_ line: String) throws(ShellError) -> [Token] {
+        let scan = scan(line)
+        if let quote = scan.openQuote {
+            throw ShellError.unterminatedQuote(quote, column: scan.openQuoteColumn)
+        }
+        return scan.tokens
+    }
+
+    /// What the line looks like, including an unfinished last word: completion
+    /// works on lines that are not finished yet.
+    struct Scan {
+        var tokens: [Token] = []
+        /// Where each token starts in the line, quotes included.
+        var starts: [String.Index] = []
+        var openQuote: Character?
+        var openQuoteColumn = 0
+        var isInComment = false
+        /// The last token runs up to the end of the line.
+        var endsInWord = false
+    }
+
+    static func scan(_ line: String) -> Scan {
+        var scan = Scan()
+        var word = ""
+        var wordStart: String.Index?
+        var wordColumn = 0
+        var isQuoted = false
+        var quote: Character?
+        var escaping = false
+        var column = 0
+
+        func finishWord() {
+            guard let start = wordStart else { return }
+            scan.tokens.append(Token(word, column: wordColumn, isQuoted: isQuoted))
+            scan.starts.append(start)
+            word = ""
+            wordStart = nil
+            isQuoted = false
+        }
+
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            column += 1
+            defer { index = line.index(after: index) }
+            if escaping {
+                word.append(character)
+                escaping = false
+                continue
+            }
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if open == "\"" && character == "\\" {
+                    let next = line.index(after: index)
+                    if next < line.endIndex, line[next] == "\"" || line[next] == "\\" {
+                        escaping = true
+                    } else {
+                        word.append(character)
+                    }
+                } else {
+                    word.append(character)
+                }
+                continue
+            }
+            switch character {
+            case " ", "\t", "\r", "\n":
+                finishWord()
+            case "#" where wordStart == nil:
+                scan.isInComment = true
+                scan.endsInWord = false
+                return scan
+            default:
+                if wordStart == nil {
+                    wordStart = index
+                    wordColumn = column
+                }
+                switch character {
+                case "'", "\"":
+                    quote = character
+                    scan.openQuoteColumn = column
+                    isQuoted = true
+                case "\\":
+                    escaping = true
+                    isQuoted = true
+                default:
+                    word.append(character)
+                }
+            }
+        }
+        if escaping { word.append("\\") }
+        scan.openQuote = quote
+        scan.endsInWord = wordStart != nil
+        finishWord()
+        return scan
+    }
+
+    /// `word` written so that the tokenizer reads it back unchanged: bare when
+    /// it can be, in double quotes otherwise. `closing: false` leaves the quote open for
+    /// a word still being completed.
+    public static func quote(_ word: String, using preferred: Character? = nil, closing: Bool = true) -> String {
+        let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "#"]
+        let needsQuotes = preferred != nil || word.isEmpty || word.contains(where: special.contains)
+        guard needsQuotes else { return word }
+        let quoteCharacter: Character = preferred == "'" && !word.contains("'") ? "'" : "\""
+        var body = ""
+        for character in word {
+            if quoteCharacter == "\"" && (character == "\"" || character == "\\") { body.append("\\") }
+            body.append(character)
+        }
+        return String(quoteCharacter) + body + (closing ? String(quoteCharacter) : "")
+    }
+}

@@ -1,0 +1,53 @@
+import LineEditor
+import Shell
+
+/// The prompt: read a line with libedit, run it, show the result, until Ctrl-D or `quit`.
+final class InteractiveShell {
+    private var session: Session
+    private let editor: TerminalEditor
+
+    init(session: Session, historyFile: HistoryFile?) {
+        self.session = session
+        editor = TerminalEditor(program: "patio", prompt: Self.prompt(style: session.style), historyFile: historyFile, completer: nil)
+        editor.completer = { [unowned self] text in Self.convert(Completer.complete(text, in: self.session)) }
+        self.session.environment.isCancelled = { Interrupts.isPending }
+    }
+
+    func run() -> Int32 {
+        Interrupts.install()
+        session.console.write(session.style.dim("Patio — type 'help' for the commands, Tab to complete, Ctrl-D to leave.") + "\n")
+        var historyWorks = true
+        loop: while true {
+            switch editor.readLine() {
+            case .endOfInput:
+                session.console.write("\n")
+                break loop
+            case .interrupted:
+                continue
+            case .line(let line):
+                do {
+                    try editor.remember(line)
+                } catch where historyWorks {
+                    historyWorks = false
+                    Interpreter.report(error, at: nil, in: session)
+                } catch {}
+                Interrupts.clear()
+                if Interpreter.execute(line, at: nil, in: &session) == .quit { break loop }
+                editor.prompt = Self.prompt(style: session.style)
+            }
+        }
+        editor.close()
+        return 0
+    }
+
+    /// `patio> `, bold when colour is on; `\u{1}` marks what the terminal does not display.
+    static func prompt(style: TextStyle) -> String {
+        style.usesColor ? "\u{1}\u{1B}[1m\u{1}patio\u{1}\u{1B}[0m\u{1}> " : "patio> "
+    }
+
+    static func convert(_ completion: ShellCompletion) -> Completion {
+        LineEditor.Completion(replacing: completion.replacing, candidates: completion.candidates.map {
+            Candidate(replacement: $0.text, label: $0.label, isFinished: $0.isFinished)
+        })
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// The command line of `patio` (see the README): options, `-c` commands and a script.
+struct PatioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "patio",
+        abstract: "Pair the members of La Serre numérique by skills and interests.",
+        discussion: """
+            With no command and a terminal, patio starts the interactive shell. With -c or a \
+            SCRIPT it runs those commands and exits; with standard input from a pipe it runs \
+            the lines it reads. Type 'help' in the shell for the commands.
+
+            Exit status: 0 when every command succeeded, 1 when a command failed, 2 when the \
+            command line itself is wrong.
+
+            Environment: PATIO_HISTORY (history file, default ~/.patio_history; empty for none), \
+            NO_COLOR (no colour unless --color always).
+            """,
+        version: "patio 0.1.0"
+    )
+
+    @Option(help: ArgumentHelp("How results are shown: table, csv, json or markdown.", valueName: "format"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("Colour: auto, always or never.", valueName: "when"))
+    var color: String?
+
+    @Option(help: ArgumentHelp("Seed for every randomised step, so that runs repeat.", valueName: "n"))
+    var seed: UInt64?
+
+    @Flag(help: "Carry on after a failed command; exit 1 at the end if any failed.")
+    var keepGoing = false
+
+    @Option(name: .customShort("c"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Run this command, then exit (repeatable; runs before SCRIPT).", valueName: "command"))
+    var commands: [String] = []
+
+    @Argument(help: ArgumentHelp("A file of commands to run ('#' starts a comment).", valueName: "script"))
+    var script: String?
+
+    mutating func validate() throws {
+        do {
+            if let format { _ = try OutputFormat.parse(format, as: "format") }
+            if let color { _ = try ColorMode.parse(color, as: "color") }
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The settings the command line asks for, over the defaults.
+    func settings() -> Settings {
+        var settings = Settings()
+        if let format, let value = try? OutputFormat.parse(format, as: "format") { settings.format = value }
+        if let color, let value = try? ColorMode.parse(color, as: "color") { settings.color = value }
+        if let seed { settings.seed = seed }
+        settings.keepGoing = keepGoing
+        return settings
+    }
+
+    /// Parses the process arguments; prints help or the version and exits 0,
+    /// or prints the problem and exits 2.
+    static func parseOrExit() -> PatioCommand {
+        do {
+            guard let command = try parseAsRoot() as? PatioCommand else { throw CleanExit.helpRequest() }
+            return command
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            FileHandleOutput.writeError(message.hasSuffix("\n") ? message : message + "\n")
+            Foundation.exit(2)
+        }
+    }
+}

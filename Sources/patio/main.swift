@@ -1,0 +1,56 @@
+@preconcurrency import Glibc
+import Foundation
+import LineEditor
+import Shell
+
+// patio: parse the command line, then run the commands given, a script, a pipe, or the prompt.
+
+let options = PatioCommand.parseOrExit()
+let environmentVariables = ProcessInfo.processInfo.environment
+let isInteractive = options.commands.isEmpty && options.script == nil && isatty(0) == 1 && isatty(1) == 1
+
+var session = Session(
+    settings: options.settings(),
+    console: StandardConsole(),
+    environment: Environment(
+        outputIsTerminal: isatty(1) == 1,
+        noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty))
+
+func finish(_ failures: Int) -> Never {
+    fflush(stdout)
+    exit(failures > 0 ? 1 : 0)
+}
+
+if isInteractive {
+    let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
+    let shell = InteractiveShell(session: session, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath))
+    exit(shell.run())
+}
+
+var failures = 0
+if !options.commands.isEmpty {
+    let outcome = Interpreter.run(options.commands, from: "-c", in: &session)
+    failures += outcome.failures
+    if outcome.didQuit || (failures > 0 && !session.settings.keepGoing) { finish(failures) }
+}
+if let script = options.script {
+    do {
+        let text = try ScriptText.read(session.resolvePath(script), shownAs: script)
+        failures += Interpreter.run(ScriptText.lines(of: text), from: script, in: &session).failures
+    } catch {
+        Interpreter.report(error, at: nil, in: session)
+        failures += 1
+    }
+} else if options.commands.isEmpty {
+    var isFirstLine = true
+    let lines = AnySequence {
+        AnyIterator { () -> String? in
+            guard var line = readLine(strippingNewline: true) else { return nil }
+            if isFirstLine, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            isFirstLine = false
+            return line
+        }
+    }
+    failures += Interpreter.run(lines, from: "<stdin>", in: &session).failures
+}
+finish(failures)

@@ -1,0 +1,36 @@
+import Testing
+@testable import LineEditor
+
+struct CompletionTests {
+    @Test func noCandidateBeeps() {
+        #expect(CompletionAction(.none, typed: "x") == .beep)
+    }
+
+    @Test func oneCandidateReplacesTheWordAndAddsASpace() {
+        let completion = Completion(replacing: 2, candidates: [Candidate(replacement: "help")])
+        #expect(CompletionAction(completion, typed: "he") == .replace(count: 2, with: "help "))
+        let folder = Completion(replacing: 3, candidates: [Candidate(replacement: "Profiles/", isFinished: false)])
+        #expect(CompletionAction(folder, typed: "Pro") == .replace(count: 3, with: "Profiles/"))
+    }
+
+    @Test func severalCandidatesInsertTheirCommonPrefixWithItsProperSpelling() {
+        let completion = Completion(replacing: 3, candidates: [
+            Candidate(replacement: "\"Émilie Durand\"", label: "Émilie Durand"),
+            Candidate(replacement: "\"Émile Zola\"", label: "Émile Zola"),
+        ])
+        #expect(CompletionAction(completion, typed: "emi") == .replace(count: 3, with: "\"Émil"))
+    }
+
+    @Test func severalCandidatesWithNothingToAddAreListed() {
+        let completion = Completion(replacing: 1, candidates: [Candidate(replacement: "set"), Candidate(replacement: "source")])
+        #expect(CompletionAction(completion, typed: "s") == .list(["set", "source"]))
+    }
+
+    @Test func columnsFitTheWidth() {
+        let labels = ["alpha", "beta", "gamma", "delta", "epsilon"]
+        #expect(columnLayout(labels, width: 30) == ["alpha    gamma    epsilon", "beta     delta"])
+        #expect(columnLayout(labels, width: 20) == ["alpha    delta", "beta     epsilon", "gamma"])
+        #expect(columnLayout(labels, width: 5) == labels)
+        #expect(columnLayout([], width: 80).isEmpty)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import LineEditor
+
+struct HistoryFileTests {
+    func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("patio-history-\(UUID())/history").path
+    }
+
+    @Test func savesEntriesReadablyWithMode0600() throws {
+        let path = temporaryPath()
+        let file = HistoryFile(path: path)
+        try file.append("echo Élodie Dupré")
+        try file.append("echo two\nlines \\ here")
+        #expect(file.load() == ["echo Élodie Dupré", "echo two\nlines \\ here"])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "echo Élodie Dupré\necho two\\nlines \\\\ here\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func keepsTheNewestEntriesUpToTheLimit() throws {
+        let file = HistoryFile(path: temporaryPath(), limit: 3)
+        for number in 1...5 { try file.append("echo \(number)") }
+        #expect(file.load() == ["echo 3", "echo 4", "echo 5"])
+    }
+
+    @Test func skipsAnEntryThatRepeatsTheLastOne() throws {
+        let file = HistoryFile(path: temporaryPath())
+        try file.append("help")
+        try file.append("help")
+        try file.append("set")
+        try file.append("help")
+        #expect(file.load() == ["help", "set", "help"])
+    }
+
+    @Test func mergesWithWhatAnotherShellSaved() throws {
+        let path = temporaryPath()
+        let first = HistoryFile(path: path), second = HistoryFile(path: path)
+        try first.append("from the first shell")
+        try second.append("from the second shell")
+        try first.append("first again")
+        #expect(first.load() == ["from the first shell", "from the second shell", "first again"])
+    }
+
+    @Test func aMissingFileIsAnEmptyHistory() {
+        #expect(HistoryFile(path: temporaryPath()).load().isEmpty)
+    }
+
+    @Test func anUnwritablePlaceIsReported() {
+        let file = HistoryFile(path: "/proc/patio-cannot-write/history")
+        #expect(throws: (any Error).self) { try file.append("x") }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The real binary through pipes: `-c`, scripts, standard input, exit codes,
+/// the error format on standard error.
+struct BatchTests {
+    @Test func commandsRunInOrder() throws {
+        let result = try PatioProcess.run(["-c", "echo Élodie Dupré", "-c", "set format json", "-c", "echo deux"])
+        #expect(result.status == 0)
+        #expect(result.output == "Élodie Dupré\n{\"message\": \"deux\"}\n")
+        #expect(result.errors.isEmpty)
+    }
+
+    @Test func aScriptStopsAtItsFirstFailedCommand() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "#!/usr/bin/env patio\nbogus\necho not reached\n".write(to: folder.appendingPathComponent("script"), atomically: true, encoding: .utf8)
+        let result = try PatioProcess.run(["script"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.errors == "script:2: error: unknown command 'bogus' (did you mean 'source'?)\n")
+    }
+
+    @Test func keepGoingRunsEverythingThenFails() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "echo one\nhlep\necho two\n".write(to: folder.appendingPathComponent("tuesday.patio"), atomically: true, encoding: .utf8)
+        let result = try PatioProcess.run(["--keep-going", "tuesday.patio"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.output == "one\ntwo\n")
+        #expect(result.errors == "tuesday.patio:2: error: unknown command 'hlep' (did you mean 'help'?)\n")
+    }
+
+    @Test func standardInputIsAScriptToo() throws {
+        let result = try PatioProcess.run([], input: "\u{FEFF}echo piped é\nset format csv\necho a,b\nquit\necho never\n")
+        #expect(result.status == 0)
+        #expect(result.output == "piped é\n\"a,b\"\r\n")
+        let failing = try PatioProcess.run([], input: "echo ok\nset seed -1\necho no\n")
+        #expect(failing.status == 1)
+        #expect(failing.output == "ok\n")
+        #expect(failing.errors == "<stdin>:2: error: invalid seed '-1': expected a whole number from 0 to 18446744073709551615\n")
+    }
+
+    @Test func dashCErrorsCountTheirPosition() throws {
+        let result = try PatioProcess.run(["-c", "echo a", "-c", "set format yaml"])
+        #expect(result.status == 1)
+        #expect(result.errors == "-c:2: error: invalid format 'yaml': expected table, csv, json, markdown\n")
+    }
+
+    @Test func commandsBeforeTheScript() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "echo from the script\n".write(to: folder.appendingPathComponent("s.patio"), atomically: true, encoding: .utf8)
+        let result = try PatioProcess.run(["--format", "json", "-c", "echo first", "s.patio"], in: folder)
+        #expect(result.output == "{\"message\": \"first\"}\n{\"message\": \"from the script\"}\n")
+    }
+
+    @Test func aMissingScriptFails() throws {
+        let result = try PatioProcess.run(["no-such-script.patio"])
+        #expect(result.status == 1)
+        #expect(result.errors == "error: cannot read no-such-script.patio: no such file\n")
+    }
+
+    @Test(arguments: [["--formt", "json"], ["--format", "yaml"], ["--color", "sometimes"], ["--seed", "x"], ["-c"], ["a", "b"]])
+    func aWrongCommandLineExits2(arguments: [String]) throws {
+        let result = try PatioProcess.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("Usage: patio"))
+    }
+
+    @Test func misspelledFlagsGetTheNearest() throws {
+        #expect(try PatioProcess.run(["--formt", "json"]).errors.contains("Did you mean '--format'?"))
+        #expect(try PatioProcess.run(["--format", "jsno"]).errors.contains("did you mean 'json'?"))
+    }
+
+    @Test func helpAndVersionExit0() throws {
+        let help = try PatioProcess.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.output.contains("USAGE: patio"))
+        #expect(help.output.contains("--keep-going"))
+        #expect(help.errors.isEmpty)
+        let version = try PatioProcess.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output.hasPrefix("patio "))
+    }
+
+    @Test func noColourThroughAPipeUnlessAskedFor() throws {
+        let plain = try PatioProcess.run(["-c", "set", "-c", "bogus"])
+        #expect(!plain.output.contains("\u{1B}") && !plain.errors.contains("\u{1B}"))
+        let forced = try PatioProcess.run(["--color", "always", "-c", "set", "-c", "bogus"])
+        #expect(forced.output.contains("\u{1B}[1m"))
+        #expect(forced.errors.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        let never = try PatioProcess.run(["--color", "never", "-c", "set"], environment: ["NO_COLOR": "1"])
+        #expect(!never.output.contains("\u{1B}"))
+    }
+
+    @Test func escapeSequencesAreShownNotObeyed() throws {
+        let result = try PatioProcess.run(["-c", "echo \"\u{1B}]0;pwned\u{07}\u{1B}[2J\""])
+        #expect(result.output == "\\e]0;pwned\\x07\\e[2J\n")
+    }
+
+    @Test func quitEndsTheRunSuccessfully() throws {
+        let result = try PatioProcess.run(["-c", "echo a", "-c", "quit", "-c", "bogus"])
+        #expect(result.status == 0)
+        #expect(result.output == "a\n")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The interactive shell on a pseudo-terminal: completion, UTF-8, Ctrl-C,
+/// Ctrl-R, Ctrl-D, the history file and the terminal left as it was found.
+@Suite(.serialized)
+struct TerminalTests {
+    let folder: URL
+    let historyPath: String
+
+    init() throws {
+        folder = try PatioProcess.temporaryFolder()
+        historyPath = folder.appendingPathComponent("history").path
+    }
+
+    func start(_ extra: [String: String] = [:]) throws -> PseudoTerminal {
+        var environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": historyPath, "NO_COLOR": "1"]
+        environment.merge(extra) { $1 }
+        let terminal = try PseudoTerminal(environment: environment)
+        try terminal.waitForPrompt()
+        return terminal
+    }
+
+    /// Types a line and waits for the next prompt; returns what the command printed.
+    @discardableResult
+    func run(_ line: String, on terminal: PseudoTerminal) throws -> String {
+        let mark = terminal.mark
+        terminal.type(line + "\r")
+        try terminal.waitForPrompt(after: mark)
+        return String(terminal.transcript.utf8.dropFirst(mark)) ?? ""
+    }
+
+    @Test func aWholeSession() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let terminal = try start()
+        #expect(!terminal.generatesSignals, "^C is a key while a line is edited")
+
+        // he<Tab> completes to help.
+        let helpOutput = try run("he\t", on: terminal)
+        #expect(helpOutput.contains("Patio pairs the members"))
+        #expect(helpOutput.contains("source FILE"))
+
+        // Accented text typed and shown intact.
+        let echoed = try run("echo --format json Élodie Dupré", on: terminal)
+        #expect(echoed.contains("{\"message\": \"Élodie Dupré\"}"))
+
+        // Ctrl-C abandons the line and the shell goes on.
+        var mark = terminal.mark
+        terminal.type("echo --format json abandoned")
+        try terminal.waitFor("abandoned", after: mark)
+        mark = terminal.mark
+        terminal.type("\u{03}")
+        try terminal.waitForPrompt(after: mark)
+        let alive = try run("echo --format json alive", on: terminal)
+        #expect(alive.contains("{\"message\": \"alive\"}"))
+        #expect(!terminal.transcript.contains("{\"message\": \"abandoned\"}"))
+
+        // Ctrl-R finds the accented line again.
+        mark = terminal.mark
+        terminal.type("\u{12}Élo")
+        try terminal.waitFor("Élo", after: mark)
+        let again = try run("", on: terminal)
+        #expect(again.contains("{\"message\": \"Élodie Dupré\"}"))
+
+        // Completion of a setting's value, accent- and case-insensitively from the spec.
+        let completed = try run("set fo\tjs\t", on: terminal)
+        #expect(completed.isEmpty || !completed.contains("error"))
+        let json = try run("echo now in json", on: terminal)
+        #expect(json.contains("{\"message\": \"now in json\"}"))
+
+        // Ctrl-D on an empty line leaves with status 0 and the terminal back in line mode.
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.isInLineMode)
+        #expect(terminal.generatesSignals)
+
+        let history = try String(contentsOfFile: historyPath, encoding: .utf8)
+        #expect(history.contains("echo --format json Élodie Dupré\n"))
+        #expect(history.contains("set format json\n"))
+        #expect(!history.contains("abandoned"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: historyPath)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func quitSavesHistoryAndTheNextSessionReadsIt() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try start()
+        try run("echo première session", on: first)
+        first.type("quit\r")
+        #expect(try first.waitForExit() == 0)
+
+        let second = try start()
+        // Up arrow brings back the previous session's last line ("quit"), twice the one before.
+        let mark = second.mark
+        second.type("\u{1B}[A\u{1B}[A\r")
+        try second.waitFor("première session", after: mark)
+        try second.waitForPrompt(after: mark)
+        second.type("\u{04}")
+        #expect(try second.waitForExit() == 0)
+    }
+
+    @Test func listsCandidatesWhenTabCannotChoose() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let terminal = try start()
+        let mark = terminal.mark
+        terminal.type("s\t")
+        let listing = try terminal.waitFor("source", after: mark)
+        #expect(listing.contains("set"))
+        terminal.type("\u{03}")
+        try terminal.waitForPrompt(after: terminal.mark)
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+}

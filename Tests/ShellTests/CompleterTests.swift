@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Shell
+
+struct CompleterTests {
+    func complete(_ text: String, in folder: String = FileManager.default.currentDirectoryPath) -> ShellCompletion {
+        let session = Session(console: RecordingConsole(), environment: Environment(workingDirectory: folder))
+        return Completer.complete(text, in: session)
+    }
+
+    @Test func commandNames() {
+        let completion = complete("he")
+        #expect(completion.replacing == 2)
+        #expect(completion.candidates.map(\.text) == ["help"])
+        #expect(completion.candidates[0].isFinished)
+        #expect(complete("s").candidates.map(\.text) == ["set", "source"])
+        #expect(complete("").candidates.count == CommandTable.standard.commands.count)
+        #expect(complete("HE").candidates.map(\.text) == ["help"])
+    }
+
+    @Test func aliasesFindTheirCommand() {
+        #expect(complete("exi").candidates.map(\.text) == ["quit"])
+    }
+
+    @Test func argumentsFollowTheSpec() {
+        #expect(complete("set ").candidates.map(\.text) == ["format", "color", "seed", "keep-going", "timing"])
+        #expect(complete("set fo").candidates.map(\.text) == ["format"])
+        #expect(complete("set format j").candidates.map(\.text) == ["json"])
+        #expect(complete("set color ").candidates.map(\.text) == ["auto", "always", "never"])
+        #expect(complete("help so").candidates.map(\.text) == ["source"])
+        #expect(complete("set format json ").candidates.isEmpty)
+    }
+
+    @Test func optionsAndTheirValues() {
+        #expect(complete("echo --f").candidates.map(\.text) == ["--format"])
+        #expect(complete("echo --format m").candidates.map(\.text) == ["markdown"])
+        #expect(complete("echo --format=").candidates.isEmpty, "no completion inside --name=value")
+    }
+
+    @Test func nothingInsideComments() {
+        #expect(complete("echo # he").candidates.isEmpty)
+    }
+
+    @Test func filesAndFolders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-complete-\(UUID())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Mes scripts"), withIntermediateDirectories: true)
+        try "".write(to: folder.appendingPathComponent("Mes scripts/mardi.patio"), atomically: true, encoding: .utf8)
+        try "".write(to: folder.appendingPathComponent("été.patio"), atomically: true, encoding: .utf8)
+        try "".write(to: folder.appendingPathComponent(".hidden"), atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let all = complete("source ", in: folder.path)
+        #expect(all.candidates.map(\.label) == ["Mes scripts/", "été.patio"])
+        let folderCompletion = complete("source mes", in: folder.path)
+        #expect(folderCompletion.candidates.map(\.text) == ["\"Mes scripts/"])
+        #expect(folderCompletion.candidates[0].isFinished == false)
+        #expect(complete("source \"Mes scripts/m", in: folder.path).candidates.map(\.text) == ["\"Mes scripts/mardi.patio\""])
+        #expect(complete("source ete", in: folder.path).candidates.map(\.text) == ["été.patio"])
+        #expect(complete("source .h", in: folder.path).candidates.map(\.text) == [".hidden"])
+    }
+
+    @Test func caseAndAccentInsensitiveFiltering() {
+        let candidates = [
+            CompletionCandidate("emilie-durand", label: "Émilie Durand"),
+            CompletionCandidate("Amélie Dupré", keys: ["amelie-dupre"]),
+            CompletionCandidate("Blender"),
+        ]
+        #expect(Completer.filter(candidates, by: "emi").map(\.value) == ["emilie-durand"])
+        #expect(Completer.filter(candidates, by: "AMEL").map(\.value) == ["Amélie Dupré"])
+        #expect(Completer.filter(candidates, by: "dup").map(\.value) == ["Amélie Dupré"], "a later word of the name")
+        #expect(Completer.filter(candidates, by: "").count == 3)
+    }
+
+    @Test func replacementsAreQuoted() {
+        let completion = complete("echo --format \"js")
+        #expect(completion.replacing == 3)
+        #expect(completion.candidates.map(\.text) == ["\"json\""])
+    }
+}

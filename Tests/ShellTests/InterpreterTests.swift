@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Shell
+
+/// Runs lines through the interpreter with a recording console.
+struct Harness {
+    let console = RecordingConsole()
+    var session: Session
+
+    init(settings: Settings = Settings(), workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        session = Session(settings: settings, console: console,
+                          environment: Environment(workingDirectory: workingDirectory))
+    }
+
+    @discardableResult
+    mutating func run(_ line: String, at location: InputLocation? = nil) -> Interpreter.Outcome {
+        Interpreter.execute(line, at: location, in: &session)
+    }
+
+    mutating func script(_ lines: [String], from source: String = "script") -> ScriptOutcome {
+        Interpreter.run(lines, from: source, in: &session)
+    }
+}
+
+struct InterpreterTests {
+    @Test func runsACommandAndRendersItsResult() {
+        var harness = Harness()
+        #expect(harness.run("echo Élodie  Dupré") == .succeeded)
+        #expect(harness.run("  ") == .succeeded)
+        #expect(harness.run("# nothing") == .succeeded)
+        #expect(harness.console.output == "Élodie Dupré\n")
+        #expect(harness.console.errors.isEmpty)
+    }
+
+    @Test func formatComesFromTheSettingOrTheCommand() {
+        var harness = Harness()
+        harness.run("set format json")
+        harness.run("echo one")
+        harness.run("echo two --format csv")
+        harness.run("echo \"--format\" three")
+        #expect(harness.console.output == "{\"message\": \"one\"}\ntwo\r\n{\"message\": \"--format three\"}\n")
+    }
+
+    @Test func errorsNameTheirSourceAndLine() {
+        var harness = Harness()
+        #expect(harness.run("bogus", at: InputLocation("script", line: 2)) == .failed)
+        #expect(harness.run("echo 'open") == .failed)
+        #expect(harness.run("set colour never") == .failed)
+        #expect(harness.console.errors == """
+            script:2: error: unknown command 'bogus' (did you mean 'source'?)
+            error: unterminated single quote starting at column 6
+            error: unknown setting 'colour' (did you mean 'color'?)
+
+            """)
+    }
+
+    @Test func quitIsNotAFailure() {
+        var harness = Harness()
+        #expect(harness.run("quit") == .quit)
+        #expect(harness.run("exit") == .quit)
+        #expect(harness.console.errors.isEmpty)
+    }
+
+    @Test func scriptsStopAtTheFirstFailure() {
+        var harness = Harness()
+        let outcome = harness.script(["echo a", "bogus", "echo b"], from: "tuesday.patio")
+        #expect(outcome == ScriptOutcome(failures: 1, didQuit: false))
+        #expect(harness.console.output == "a\n")
+        #expect(harness.console.errors.hasPrefix("tuesday.patio:2: error: unknown command 'bogus'"))
+    }
+
+    @Test func keepGoingRunsEverythingAndCountsFailures() {
+        var harness = Harness()
+        harness.session.settings.keepGoing = true
+        let outcome = harness.script(["echo a", "bogus", "echo b", "set seed x", "quit", "echo never"])
+        #expect(outcome == ScriptOutcome(failures: 2, didQuit: true))
+        #expect(harness.console.output == "a\nb\n")
+    }
+
+    @Test func settingsChangeAndShow() {
+        var harness = Harness()
+        harness.run("set seed 42")
+        harness.run("set keep-going on")
+        harness.run("set color NEVER")
+        #expect(harness.session.settings.seed == 42)
+        #expect(harness.session.settings.keepGoing)
+        #expect(harness.session.settings.color == .never)
+        harness.run("set seed --format json")
+        #expect(harness.console.output == "{\"settings\": [{\"name\": \"seed\", \"value\": \"42\", \"summary\": \"Seed for every randomised step, so that runs repeat\"}]}\n")
+        #expect(harness.run("set format yaml") == .failed)
+        #expect(harness.console.errors == "error: invalid format 'yaml': expected table, csv, json, markdown\n")
+    }
+
+    @Test func helpForEveryCommand() {
+        for spec in CommandTable.standard.commands {
+            var harness = Harness()
+            #expect(harness.run("help \(spec.name)") == .succeeded)
+            #expect(harness.console.output.hasPrefix(spec.synopsis + "\n"))
+            var viaFlag = Harness()
+            viaFlag.run("\(spec.name) --help")
+            #expect(viaFlag.console.output == harness.console.output)
+        }
+        var harness = Harness()
+        #expect(harness.run("help sauce") == .failed)
+        #expect(harness.console.errors == "error: unknown command 'sauce' (did you mean 'source'?)\n")
+    }
+
+    @Test func timingGoesToStandardError() {
+        var harness = Harness()
+        harness.run("set timing on")
+        harness.run("echo x")
+        #expect(harness.console.output == "x\n")
+        #expect(harness.console.errors.hasPrefix("Time: ") && harness.console.errors.hasSuffix(" ms\n"))
+    }
+
+    @Test func sourceRunsAFileAndReportsItsLines() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-source-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "\u{FEFF}#!/usr/bin/env patio\r\necho one\r\n\r\nzzz\r\necho two\r\n"
+            .write(to: folder.appendingPathComponent("inner.patio"), atomically: true, encoding: .utf8)
+        try "source inner.patio\n".write(to: folder.appendingPathComponent("loop.patio"), atomically: true, encoding: .utf8)
+        try "source self.patio\n".write(to: folder.appendingPathComponent("self.patio"), atomically: true, encoding: .utf8)
+
+        var harness = Harness(workingDirectory: folder.path)
+        #expect(harness.run("source inner.patio", at: InputLocation("-c", line: 1)) == .failed)
+        #expect(harness.console.output == "one\n")
+        #expect(harness.console.errors == "inner.patio:4: error: unknown command 'zzz' (type 'help' to see the commands)\n")
+
+        var missing = Harness(workingDirectory: folder.path)
+        #expect(missing.run("source nowhere.patio") == .failed)
+        #expect(missing.console.errors == "error: cannot read nowhere.patio: no such file\n")
+
+        var looping = Harness(workingDirectory: folder.path)
+        #expect(looping.run("source self.patio") == .failed)
+        #expect(looping.console.errors.hasSuffix("self.patio:1: error: cannot source self.patio: scripts are nested more than 16 deep\n"))
+    }
+
+    @Test func scriptLinesSplitOnAnyLineEnding() {
+        #expect(ScriptText.lines(of: "a\nb\r\nc\rd") == ["a", "b", "c", "d"])
+        #expect(ScriptText.lines(of: "a\n\nb\n") == ["a", "", "b"])
+        #expect(ScriptText.lines(of: "") == [])
+    }
+}
