@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "patio", targets: ["patio"]),
+        .executable(name: "patio-bench", targets: ["patio-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -14,12 +15,15 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
         .target(name: "LineEditor", dependencies: ["CEditLine", "CEditLineShim"]),
+        .target(name: "Matching"),
         .target(name: "Shell"),
         .executableTarget(name: "patio", dependencies: [
             "Shell", "LineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "patio-bench", dependencies: ["Matching"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Transcripts"]),
         .testTarget(name: "PatioTests", dependencies: ["patio"]),
     ]

@@ -1,0 +1,140 @@
+@preconcurrency import Foundation
+import Matching
+
+// patio-bench: times Patio's solvers on graph files (the bench folder's
+// format), medians of several runs, optionally beside another solver's
+// runner that prints `weight=… pairs=… solve_ms=…` (LEMON's, say).
+//
+//   patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...
+//
+// Each result is proved: the certificate is checked after the timed runs.
+
+struct Options {
+    var repetitions = 3
+    var compare: String?
+    var mode = "pairs"
+    var paths: [String] = []
+}
+
+func parseOptions() -> Options {
+    var options = Options()
+    var arguments = CommandLine.arguments.dropFirst()
+    while let argument = arguments.popFirst() {
+        switch argument {
+        case "--repeat": options.repetitions = Int(arguments.popFirst() ?? "") ?? 3
+        case "--compare": options.compare = arguments.popFirst()
+        case "--mode": options.mode = arguments.popFirst() ?? "pairs"
+        case "--help", "-h":
+            print("usage: patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...")
+            exit(0)
+        default: options.paths.append(argument)
+        }
+    }
+    return options
+}
+
+func files(in paths: [String]) -> [String] {
+    paths.flatMap { path -> [String] in
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+    }
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+}
+
+/// Runs the other solver's runner once; returns its weight and solve time.
+func runCompared(_ runner: String, on file: String) -> (weight: Int64, ms: Double)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: runner)
+    process.arguments = [file]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+    var values: [String: String] = [:]
+    for field in fields {
+        let parts = field.split(separator: "=", maxSplits: 1)
+        if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+    }
+    guard let weight = values["weight"].flatMap({ Int64($0) }), let ms = values["solve_ms"].flatMap(Double.init) else { return nil }
+    return (weight, ms)
+}
+
+struct Row {
+    var name: String
+    var vertices: Int
+    var edges: Int
+    var weight: Int64
+    var pairs: Int
+    var ms: Double
+    var proof: String
+    var other: (weight: Int64, ms: Double)?
+}
+
+let options = parseOptions()
+var rows: [Row] = []
+for file in files(in: options.paths) {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        FileHandle.standardError.write(Data("cannot read \(file)\n".utf8))
+        continue
+    }
+    let content: GraphText.Content
+    do {
+        content = try data.withUnsafeBytes { raw in
+            try GraphText.parse(raw.bindMemory(to: UInt8.self))
+        }
+    } catch {
+        FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
+        continue
+    }
+    let graph = content.generalGraph
+    var times: [Double] = []
+    var otherTimes: [Double] = []
+    var otherWeight: Int64?
+    var last: MaximumWeightMatching.Result?
+    for _ in 0..<max(1, options.repetitions) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        last = try MaximumWeightMatching.solve(graph)
+        times.append(milliseconds(clock.now - start))
+        if let runner = options.compare, let other = runCompared(runner, on: file) {
+            otherTimes.append(other.ms)
+            otherWeight = other.weight
+        }
+    }
+    guard let result = last else { continue }
+    let proof = result.certificate.violations(result.matching, in: graph).isEmpty ? "proved" : "PROOF FAILED"
+    let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    let row = Row(name: name, vertices: graph.vertexCount, edges: graph.edges.count, weight: result.weight,
+                  pairs: result.matching.count, ms: median(times), proof: proof,
+                  other: otherWeight.map { ($0, median(otherTimes)) })
+    rows.append(row)
+    var line = "\(name): weight=\(row.weight) pairs=\(row.pairs) solve_ms=\(String(format: "%.1f", row.ms)) \(proof)"
+    if let other = row.other {
+        line += " | compared: weight=\(other.weight) solve_ms=\(String(format: "%.1f", other.ms))"
+        line += other.weight == row.weight ? " same optimum" : " DIFFERENT OPTIMUM"
+    }
+    print(line)
+    fflush(stdout)
+}
+
+print("\n| instance | n | m | Patio solve (median) | compared solve (median) | Patio / compared | optimum | same |")
+print("|---|---:|---:|---:|---:|---:|---:|---|")
+for row in rows {
+    let other = row.other.map { String(format: "%.3f s", $0.ms / 1000) } ?? "–"
+    let ratio = row.other.map { String(format: "%.2f", row.ms / $0.ms) } ?? "–"
+    let same = row.other.map { $0.weight == row.weight ? "yes" : "NO" } ?? "–"
+    print("| \(row.name) | \(row.vertices) | \(row.edges) | \(String(format: "%.3f s", row.ms / 1000)) | \(other) | \(ratio) | \(row.weight) | \(same) |")
+}
