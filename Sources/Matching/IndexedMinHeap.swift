@@ -37,6 +37,12 @@ struct IndexedMinHeap {
         }
     }
 
+    /// Empties the heap in O(its size).
+    mutating func removeAll() {
+        for item in items { position[Int(item)] = -1 }
+        items.removeAll(keepingCapacity: true)
+    }
+
     mutating func remove(_ item: Int) {
         let index = Int(position[item])
         guard index >= 0 else { return }

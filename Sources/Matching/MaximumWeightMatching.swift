@@ -54,7 +54,7 @@ public enum MaximumWeightMatching {
         _ graph: WeightedGraph, maximumCardinality: Bool = false, shouldStop: () -> Bool = { false }
     ) throws(MatchingError) -> Result {
         let n = graph.vertexCount
-        let shift = try weightShift(for: graph, maximumCardinality: maximumCardinality)
+        let shift = try WeightShift.amount(for: graph.edges, pairsAtMost: n / 2, maximumCardinality: maximumCardinality)
         let edges = maximumCardinality ? graph.edges : graph.edges.filter { $0.weight > 0 }
         var solver = BlossomSolver(vertexCount: n, edges: edges, shift: shift)
         guard solver.run(shouldStop: shouldStop) else { throw MatchingError.cancelled }
@@ -68,20 +68,6 @@ public enum MaximumWeightMatching {
         let matching = Matching(mate: mate)
         let certificate = DualCertificate(vertexDuals: solver.dualBase, blossoms: blossoms, weightShift: shift)
         return Result(matching: matching, weight: matching.totalWeight(in: graph), certificate: certificate)
-    }
-
-    /// The amount added to every weight so that a heavier matching is always
-    /// a larger one: more than n/2 times the spread of the weights.
-    static func weightShift(for graph: WeightedGraph, maximumCardinality: Bool) throws(MatchingError) -> Int64 {
-        let weights = graph.edges.map(\.weight)
-        guard let low = weights.min(), let high = weights.max() else { return 0 }
-        let limit: Int64 = 1 << 58
-        guard high < limit / 4, low > -limit / 4 else { throw MatchingError.weightsTooLarge }
-        guard maximumCardinality else { return 0 }
-        let spread = (high - low) + max(0, -low)
-        let (product, overflow) = Int64(graph.vertexCount / 2 + 1).multipliedReportingOverflow(by: spread)
-        guard !overflow, product < limit / 8 else { throw MatchingError.weightsTooLarge }
-        return product + 1
     }
 }
 

@@ -1,0 +1,304 @@
+/// The Hungarian method behind `CapacitatedAssignment`.
+///
+/// Rows (mentees) take at most one column; column j (a mentor) takes up to
+/// `capacity[j]` rows. Duals: `u[i]` for rows, `v[j]` for columns, with
+/// `u[i] + v[j] ≥ w[i][j]` on every edge, equality on assigned edges, `v[j] > 0`
+/// only for full columns. A start in the manner of Jonker and Volgenant
+/// assigns most rows; then, for each row still unassigned, an alternating
+/// tree grows from it: its rows' duals fall, the columns it reaches rise, a
+/// full column brings in the rows it holds, until a tight edge reaches a
+/// column with room (augment) or a row's dual reaches zero (that row may stay
+/// unassigned). This is a shortest augmenting path search (Dijkstra on
+/// reduced costs) with the duals kept lazily: rows and columns in the tree
+/// remember when they joined, so one dual step costs nothing.
+struct AssignmentSolver {
+    let rowCount: Int
+    let columnCount: Int
+    let capacity: [Int]
+    /// Edges in row order: edge k joins `edgeRow[k]` and `edgeColumn[k]`.
+    let edgeRow: [Int32]
+    let edgeColumn: [Int32]
+    let weight: [Int64]
+    let rowStart: [Int]
+    /// Edges by column (CSR over edge indices).
+    let columnStart: [Int]
+    let columnEdges: [Int32]
+
+    /// The edge a row is assigned through, or -1.
+    var assigned: [Int32]
+    var load: [Int]
+    /// Rows assigned to each column, for bringing them into the tree.
+    var holders: [[Int32]]
+
+    var rowDualBase: [Int64]
+    var columnDualBase: [Int64]
+    /// Membership of the one tree being grown, and when each member joined.
+    var rowInTree: [Bool]
+    var columnInTree: [Bool]
+    var rowTime: [Int64]
+    var columnTime: [Int64]
+    /// The edge through which a column of the tree was reached.
+    var columnParent: [Int32]
+    var treeRows: [Int32] = []
+    var treeColumns: [Int32] = []
+    var now: Int64 = 0
+
+    /// Rows of the tree by the time their dual reaches zero.
+    var rowZero: IndexedMinHeap
+    /// Columns outside the tree by the time their best edge from it becomes tight.
+    var columnEdge: [Int32]
+    var columnHeap: IndexedMinHeap
+    var steps = 0
+
+    /// - Parameter keepsNonPositive: keep edges of weight ≤ 0 (for pairing as many as possible).
+    init(graph: BipartiteGraph, capacity: [Int], shift: Int64, keepsNonPositive: Bool) {
+        rowCount = graph.leftCount
+        columnCount = graph.rightCount
+        self.capacity = capacity
+        var edgeRow: [Int32] = [], edgeColumn: [Int32] = [], weight: [Int64] = []
+        edgeRow.reserveCapacity(graph.edges.count)
+        edgeColumn.reserveCapacity(graph.edges.count)
+        weight.reserveCapacity(graph.edges.count)
+        var rowStart = [Int](repeating: 0, count: rowCount + 1)
+        var columnStart = [Int](repeating: 0, count: columnCount + 1)
+        for edge in graph.edges where keepsNonPositive || edge.weight > 0 {
+            edgeRow.append(Int32(edge.u))
+            edgeColumn.append(Int32(edge.v))
+            weight.append(edge.weight + shift)
+            rowStart[edge.u + 1] += 1
+            columnStart[edge.v + 1] += 1
+        }
+        for i in 0..<rowCount { rowStart[i + 1] += rowStart[i] }
+        for j in 0..<columnCount { columnStart[j + 1] += columnStart[j] }
+        var fill = columnStart
+        var columnEdges = [Int32](repeating: 0, count: edgeRow.count)
+        for k in edgeColumn.indices {
+            let j = Int(edgeColumn[k])
+            columnEdges[fill[j]] = Int32(k)
+            fill[j] += 1
+        }
+        self.edgeRow = edgeRow
+        self.edgeColumn = edgeColumn
+        self.weight = weight
+        self.rowStart = rowStart
+        self.columnStart = columnStart
+        self.columnEdges = columnEdges
+
+        assigned = [Int32](repeating: -1, count: rowCount)
+        load = [Int](repeating: 0, count: columnCount)
+        holders = [[Int32]](repeating: [], count: columnCount)
+        rowDualBase = [Int64](repeating: 0, count: rowCount)
+        columnDualBase = [Int64](repeating: 0, count: columnCount)
+        rowInTree = [Bool](repeating: false, count: rowCount)
+        columnInTree = [Bool](repeating: false, count: columnCount)
+        rowTime = [Int64](repeating: 0, count: rowCount)
+        columnTime = [Int64](repeating: 0, count: columnCount)
+        columnParent = [Int32](repeating: -1, count: columnCount)
+        rowZero = IndexedMinHeap(capacity: rowCount)
+        columnEdge = [Int32](repeating: -1, count: columnCount)
+        columnHeap = IndexedMinHeap(capacity: columnCount)
+        reduceRows()
+    }
+
+    @inline(__always)
+    func rowDual(_ i: Int) -> Int64 {
+        rowInTree[i] ? rowDualBase[i] - (now - rowTime[i]) : rowDualBase[i]
+    }
+
+    @inline(__always)
+    func columnDual(_ j: Int) -> Int64 {
+        columnInTree[j] ? columnDualBase[j] + (now - columnTime[j]) : columnDualBase[j]
+    }
+
+    @inline(__always)
+    func slack(_ k: Int) -> Int64 {
+        rowDual(Int(edgeRow[k])) + columnDual(Int(edgeColumn[k])) - weight[k]
+    }
+
+    mutating func assign(row i: Int, edge k: Int) {
+        let j = Int(edgeColumn[k])
+        assigned[i] = Int32(k)
+        load[j] += 1
+        holders[j].append(Int32(i))
+    }
+
+    mutating func unassign(row i: Int) {
+        let k = Int(assigned[i])
+        guard k >= 0 else { return }
+        let j = Int(edgeColumn[k])
+        assigned[i] = -1
+        load[j] -= 1
+        if let index = holders[j].firstIndex(of: Int32(i)) { holders[j].remove(at: index) }
+    }
+
+    // MARK: The start
+
+    /// Jonker and Volgenant's augmenting row reduction: each free row bids
+    /// for its most profitable column (profit = w − v); a column with room
+    /// takes it, a full single-place column raises its price v to make the
+    /// row indifferent with its second-best choice and drops its holder, who
+    /// bids in turn. Afterwards u(i) = the best profit of row i (0 if none is
+    /// positive), every assigned row holds a best column, and only full
+    /// columns have a price: the duals are feasible and tight. Two passes.
+    mutating func reduceRows() {
+        var pending = Array(0..<rowCount)
+        for _ in 0..<2 {
+            var next: [Int] = []
+            var index = 0
+            var budget = 8 * rowCount + 64
+            while index < pending.count {
+                let i = pending[index]
+                index += 1
+                guard budget > 0 else { next.append(i); continue }
+                budget -= 1
+                var best = Int64.min, second = Int64(0), bestEdge = -1
+                for k in rowStart[i]..<rowStart[i + 1] {
+                    let profit = weight[k] - columnDualBase[Int(edgeColumn[k])]
+                    if profit > best {
+                        if best > second { second = best }
+                        best = profit
+                        bestEdge = k
+                    } else if profit > second {
+                        second = profit
+                    }
+                }
+                guard bestEdge >= 0, best > 0 else { continue }
+                let j = Int(edgeColumn[bestEdge])
+                if load[j] < capacity[j] {
+                    assign(row: i, edge: bestEdge)
+                    rowDualBase[i] = best
+                } else if capacity[j] == 1 {
+                    let holder = Int(holders[j][0])
+                    unassign(row: holder)
+                    columnDualBase[j] += best - second
+                    assign(row: i, edge: bestEdge)
+                    rowDualBase[i] = second
+                    // A raised price is progress: the holder bids now; a tie waits for the next pass.
+                    if best > second { pending.append(holder) } else { next.append(holder) }
+                } else {
+                    next.append(i)
+                }
+            }
+            pending = next
+        }
+        // Rows still free: their best profit at the final prices.
+        for i in 0..<rowCount where assigned[i] < 0 {
+            var best: Int64 = 0
+            for k in rowStart[i]..<rowStart[i + 1] {
+                best = max(best, weight[k] - columnDualBase[Int(edgeColumn[k])])
+            }
+            rowDualBase[i] = best
+        }
+    }
+
+    // MARK: The tree
+
+    /// Row i joins the tree: its dual starts falling, and its edges to
+    /// columns outside the tree limit the dual step.
+    mutating func addRow(_ i: Int) {
+        rowInTree[i] = true
+        rowTime[i] = now
+        treeRows.append(Int32(i))
+        let dual = rowDualBase[i]
+        rowZero.set(i, now + dual)
+        for k in rowStart[i]..<rowStart[i + 1] {
+            let j = Int(edgeColumn[k])
+            guard !columnInTree[j] else { continue }
+            let key = now + dual + columnDualBase[j] - weight[k]
+            if !columnHeap.contains(j) || key < columnHeap.keys[j] {
+                columnEdge[j] = Int32(k)
+                columnHeap.set(j, key)
+            }
+        }
+    }
+
+    /// Column j, full, joins the tree through edge k; the rows it holds follow.
+    mutating func addColumn(_ j: Int, through k: Int) {
+        columnInTree[j] = true
+        columnTime[j] = now
+        columnParent[j] = Int32(k)
+        treeColumns.append(Int32(j))
+        columnHeap.remove(j)
+        for row in holders[j] { addRow(Int(row)) }
+    }
+
+    /// Moves the assignments along the tree path from row `start` to the root:
+    /// each row on the path takes the column below it, the root gets assigned,
+    /// and `start` takes edge `newEdge` (or is left unassigned for -1).
+    mutating func alternatePath(from start: Int, newEdge: Int) {
+        var i = start
+        var k = newEdge
+        while true {
+            let previous = Int(assigned[i])
+            unassign(row: i)
+            if k >= 0 { assign(row: i, edge: k) }
+            guard previous >= 0 else { break }
+            let j = Int(edgeColumn[previous])
+            k = Int(columnParent[j])
+            i = Int(edgeRow[k])
+        }
+    }
+
+    /// Ends the tree: its members settle their duals and leave.
+    mutating func dissolveTree() {
+        for row in treeRows {
+            let i = Int(row)
+            rowDualBase[i] = rowDual(i)
+            rowInTree[i] = false
+        }
+        for column in treeColumns {
+            let j = Int(column)
+            columnDualBase[j] = columnDual(j)
+            columnInTree[j] = false
+            columnParent[j] = -1
+        }
+        treeRows.removeAll(keepingCapacity: true)
+        treeColumns.removeAll(keepingCapacity: true)
+        rowZero.removeAll()
+        columnHeap.removeAll()
+    }
+
+    // MARK: The main loop
+
+    /// Grows a tree from each unassigned row in turn (index order) until it
+    /// augments or a row's dual reaches zero. Other unassigned rows keep their
+    /// duals meanwhile, which stays feasible, and each gets its turn, so at
+    /// the end every unassigned row has a zero dual. Returns false when
+    /// `shouldStop` asked to stop.
+    mutating func run(shouldStop: () -> Bool) -> Bool {
+        for root in 0..<rowCount where assigned[root] < 0 && rowDualBase[root] > 0 {
+            addRow(root)
+            var growing = true
+            while growing {
+                if steps & 255 == 0 && shouldStop() { return false }
+                steps += 1
+                growing = step()
+            }
+        }
+        return true
+    }
+
+    /// One event: the first column reached through a tight edge, or the
+    /// first row whose dual reaches zero (growth first on ties). Returns
+    /// whether the tree goes on.
+    mutating func step() -> Bool {
+        let growth = columnHeap.top.map { (key: columnHeap.keys[$0], column: $0) }
+        let zero = rowZero.top.map { (key: rowZero.keys[$0], row: $0) }
+        if let growth, zero.map({ growth.key <= $0.key }) ?? true {
+            now = growth.key
+            let j = growth.column, k = Int(columnEdge[j]), i = Int(edgeRow[k])
+            guard load[j] >= capacity[j] else {
+                alternatePath(from: i, newEdge: k)
+                dissolveTree()
+                return false
+            }
+            addColumn(j, through: k)
+            return true
+        }
+        guard let zero else { preconditionFailure("a tree always has a row whose dual can reach zero") }
+        now = zero.key
+        alternatePath(from: zero.row, newEdge: -1)
+        dissolveTree()
+        return false
+    }
+}
