@@ -1,7 +1,7 @@
 /// The Hungarian method behind `CapacitatedAssignment`.
 ///
-/// Rows (mentees) take at most one column; column j (a mentor) takes up to
-/// `capacity[j]` rows. Duals: `u[i]` for rows, `v[j]` for columns, with
+/// Row i (a mentee) takes up to `rowCapacity[i]` columns (usually one),
+/// column j (a mentor) up to `capacity[j]` rows, each edge at most once. Duals: `u[i]` for rows, `v[j]` for columns, with
 /// `u[i] + v[j] ≥ w[i][j]` on every edge, equality on assigned edges, `v[j] > 0`
 /// only for full columns. A start in the manner of Jonker and Volgenant
 /// assigns most rows; then, for each row still unassigned, an alternating
@@ -14,6 +14,7 @@
 struct AssignmentSolver {
     let rowCount: Int
     let columnCount: Int
+    let rowCapacity: [Int]
     let capacity: [Int]
     /// Edges in row order: edge k joins `edgeRow[k]` and `edgeColumn[k]`.
     let edgeRow: [Int32]
@@ -24,10 +25,10 @@ struct AssignmentSolver {
     let columnStart: [Int]
     let columnEdges: [Int32]
 
-    /// The edge a row is assigned through, or -1.
-    var assigned: [Int32]
+    var isAssigned: [Bool]
+    var rowLoad: [Int]
     var load: [Int]
-    /// Rows assigned to each column, for bringing them into the tree.
+    /// The assigned edges of each column, for bringing their rows into the tree.
     var holders: [[Int32]]
 
     var rowDualBase: [Int64]
@@ -37,8 +38,10 @@ struct AssignmentSolver {
     var columnInTree: [Bool]
     var rowTime: [Int64]
     var columnTime: [Int64]
-    /// The edge through which a column of the tree was reached.
+    /// The edge through which a column of the tree was reached, and the
+    /// assigned edge through which a row was (-1 for the root).
     var columnParent: [Int32]
+    var rowParent: [Int32]
     var treeRows: [Int32] = []
     var treeColumns: [Int32] = []
     var now: Int64 = 0
@@ -48,12 +51,18 @@ struct AssignmentSolver {
     /// Columns outside the tree by the time their best edge from it becomes tight.
     var columnEdge: [Int32]
     var columnHeap: IndexedMinHeap
+    /// Rows outside the tree holding a column of it through an edge that is
+    /// not tight (a row with several columns lowered its dual in an earlier
+    /// tree), by the time that edge becomes tight and brings them in.
+    var entryEdge: [Int32]
+    var rowEntry: IndexedMinHeap
     var steps = 0
 
     /// - Parameter keepsNonPositive: keep edges of weight ≤ 0 (for pairing as many as possible).
-    init(graph: BipartiteGraph, capacity: [Int], shift: Int64, keepsNonPositive: Bool) {
+    init(graph: BipartiteGraph, rowCapacity: [Int], capacity: [Int], shift: Int64, keepsNonPositive: Bool) {
         rowCount = graph.leftCount
         columnCount = graph.rightCount
+        self.rowCapacity = rowCapacity
         self.capacity = capacity
         var edgeRow: [Int32] = [], edgeColumn: [Int32] = [], weight: [Int64] = []
         edgeRow.reserveCapacity(graph.edges.count)
@@ -61,7 +70,7 @@ struct AssignmentSolver {
         weight.reserveCapacity(graph.edges.count)
         var rowStart = [Int](repeating: 0, count: rowCount + 1)
         var columnStart = [Int](repeating: 0, count: columnCount + 1)
-        for edge in graph.edges where keepsNonPositive || edge.weight > 0 {
+        for edge in graph.edges where (keepsNonPositive || edge.weight > 0) && rowCapacity[edge.u] > 0 && capacity[edge.v] > 0 {
             edgeRow.append(Int32(edge.u))
             edgeColumn.append(Int32(edge.v))
             weight.append(edge.weight + shift)
@@ -84,7 +93,8 @@ struct AssignmentSolver {
         self.columnStart = columnStart
         self.columnEdges = columnEdges
 
-        assigned = [Int32](repeating: -1, count: rowCount)
+        isAssigned = [Bool](repeating: false, count: edgeRow.count)
+        rowLoad = [Int](repeating: 0, count: rowCount)
         load = [Int](repeating: 0, count: columnCount)
         holders = [[Int32]](repeating: [], count: columnCount)
         rowDualBase = [Int64](repeating: 0, count: rowCount)
@@ -94,9 +104,12 @@ struct AssignmentSolver {
         rowTime = [Int64](repeating: 0, count: rowCount)
         columnTime = [Int64](repeating: 0, count: columnCount)
         columnParent = [Int32](repeating: -1, count: columnCount)
+        rowParent = [Int32](repeating: -1, count: rowCount)
         rowZero = IndexedMinHeap(capacity: rowCount)
         columnEdge = [Int32](repeating: -1, count: columnCount)
         columnHeap = IndexedMinHeap(capacity: columnCount)
+        entryEdge = [Int32](repeating: -1, count: rowCount)
+        rowEntry = IndexedMinHeap(capacity: rowCount)
         reduceRows()
     }
 
@@ -115,25 +128,25 @@ struct AssignmentSolver {
         rowDual(Int(edgeRow[k])) + columnDual(Int(edgeColumn[k])) - weight[k]
     }
 
-    mutating func assign(row i: Int, edge k: Int) {
+    mutating func assign(_ k: Int) {
         let j = Int(edgeColumn[k])
-        assigned[i] = Int32(k)
+        isAssigned[k] = true
+        rowLoad[Int(edgeRow[k])] += 1
         load[j] += 1
-        holders[j].append(Int32(i))
+        holders[j].append(Int32(k))
     }
 
-    mutating func unassign(row i: Int) {
-        let k = Int(assigned[i])
-        guard k >= 0 else { return }
+    mutating func unassign(_ k: Int) {
         let j = Int(edgeColumn[k])
-        assigned[i] = -1
+        isAssigned[k] = false
+        rowLoad[Int(edgeRow[k])] -= 1
         load[j] -= 1
-        if let index = holders[j].firstIndex(of: Int32(i)) { holders[j].remove(at: index) }
+        if let index = holders[j].firstIndex(of: Int32(k)) { holders[j].remove(at: index) }
     }
 
     // MARK: The start
 
-    /// Jonker and Volgenant's augmenting row reduction: each free row bids
+    /// Jonker and Volgenant's augmenting row reduction: each free row (of capacity one) bids
     /// for its most profitable column (profit = w − v); a column with room
     /// takes it, a full single-place column raises its price v to make the
     /// row indifferent with its second-best choice and drops its holder, who
@@ -141,7 +154,7 @@ struct AssignmentSolver {
     /// positive), every assigned row holds a best column, and only full
     /// columns have a price: the duals are feasible and tight. Two passes.
     mutating func reduceRows() {
-        var pending = Array(0..<rowCount)
+        var pending = (0..<rowCount).filter { rowCapacity[$0] == 1 }
         for _ in 0..<2 {
             var next: [Int] = []
             var index = 0
@@ -165,13 +178,14 @@ struct AssignmentSolver {
                 guard bestEdge >= 0, best > 0 else { continue }
                 let j = Int(edgeColumn[bestEdge])
                 if load[j] < capacity[j] {
-                    assign(row: i, edge: bestEdge)
+                    assign(bestEdge)
                     rowDualBase[i] = best
                 } else if capacity[j] == 1 {
-                    let holder = Int(holders[j][0])
-                    unassign(row: holder)
+                    let held = Int(holders[j][0])
+                    let holder = Int(edgeRow[held])
+                    unassign(held)
                     columnDualBase[j] += best - second
-                    assign(row: i, edge: bestEdge)
+                    assign(bestEdge)
                     rowDualBase[i] = second
                     // A raised price is progress: the holder bids now; a tie waits for the next pass.
                     if best > second { pending.append(holder) } else { next.append(holder) }
@@ -181,8 +195,8 @@ struct AssignmentSolver {
             }
             pending = next
         }
-        // Rows still free: their best profit at the final prices.
-        for i in 0..<rowCount where assigned[i] < 0 {
+        // Rows with room: their best profit at the final prices.
+        for i in 0..<rowCount where rowLoad[i] < rowCapacity[i] {
             var best: Int64 = 0
             for k in rowStart[i]..<rowStart[i + 1] {
                 best = max(best, weight[k] - columnDualBase[Int(edgeColumn[k])])
@@ -193,17 +207,20 @@ struct AssignmentSolver {
 
     // MARK: The tree
 
-    /// Row i joins the tree: its dual starts falling, and its edges to
-    /// columns outside the tree limit the dual step.
-    mutating func addRow(_ i: Int) {
+    /// Row i joins the tree through its assigned edge `parent` (-1 for the
+    /// root): its dual starts falling, and its other edges to columns outside
+    /// the tree limit the dual step.
+    mutating func addRow(_ i: Int, through parent: Int) {
         rowInTree[i] = true
         rowTime[i] = now
+        rowParent[i] = Int32(parent)
         treeRows.append(Int32(i))
+        rowEntry.remove(i)
         let dual = rowDualBase[i]
         rowZero.set(i, now + dual)
         for k in rowStart[i]..<rowStart[i + 1] {
             let j = Int(edgeColumn[k])
-            guard !columnInTree[j] else { continue }
+            guard !columnInTree[j], !isAssigned[k] else { continue }
             let key = now + dual + columnDualBase[j] - weight[k]
             if !columnHeap.contains(j) || key < columnHeap.keys[j] {
                 columnEdge[j] = Int32(k)
@@ -212,29 +229,40 @@ struct AssignmentSolver {
         }
     }
 
-    /// Column j, full, joins the tree through edge k; the rows it holds follow.
+    /// Column j, full, joins the tree through edge k; the rows it holds
+    /// follow, each once its edge to j is tight (at once for rows of one column).
     mutating func addColumn(_ j: Int, through k: Int) {
         columnInTree[j] = true
         columnTime[j] = now
         columnParent[j] = Int32(k)
         treeColumns.append(Int32(j))
         columnHeap.remove(j)
-        for row in holders[j] { addRow(Int(row)) }
+        for held in holders[j] {
+            let h = Int(held), r = Int(edgeRow[h])
+            guard !rowInTree[r] else { continue }
+            let key = now - slack(h)
+            if key == now {
+                addRow(r, through: h)
+            } else if !rowEntry.contains(r) || key < rowEntry.keys[r] {
+                entryEdge[r] = Int32(h)
+                rowEntry.set(r, key)
+            }
+        }
     }
 
-    /// Moves the assignments along the tree path from row `start` to the root:
-    /// each row on the path takes the column below it, the root gets assigned,
-    /// and `start` takes edge `newEdge` (or is left unassigned for -1).
+    /// Moves the assignments along the tree path from row `start` to the
+    /// root: each row on the path gives up the edge it entered the tree by
+    /// and takes the one below it, the root gains one, and `start` takes
+    /// edge `newEdge` (or just gives up its edge, for -1).
     mutating func alternatePath(from start: Int, newEdge: Int) {
         var i = start
         var k = newEdge
         while true {
-            let previous = Int(assigned[i])
-            unassign(row: i)
-            if k >= 0 { assign(row: i, edge: k) }
-            guard previous >= 0 else { break }
-            let j = Int(edgeColumn[previous])
-            k = Int(columnParent[j])
+            let entered = Int(rowParent[i])
+            if k >= 0 { assign(k) }
+            guard entered >= 0 else { break }
+            unassign(entered)
+            k = Int(columnParent[Int(edgeColumn[entered])])
             i = Int(edgeRow[k])
         }
     }
@@ -245,6 +273,7 @@ struct AssignmentSolver {
             let i = Int(row)
             rowDualBase[i] = rowDual(i)
             rowInTree[i] = false
+            rowParent[i] = -1
         }
         for column in treeColumns {
             let j = Int(column)
@@ -256,34 +285,43 @@ struct AssignmentSolver {
         treeColumns.removeAll(keepingCapacity: true)
         rowZero.removeAll()
         columnHeap.removeAll()
+        rowEntry.removeAll()
     }
 
     // MARK: The main loop
 
-    /// Grows a tree from each unassigned row in turn (index order) until it
-    /// augments or a row's dual reaches zero. Other unassigned rows keep their
-    /// duals meanwhile, which stays feasible, and each gets its turn, so at
-    /// the end every unassigned row has a zero dual. Returns false when
-    /// `shouldStop` asked to stop.
+    /// Grows a tree from each row with room in turn (index order), as long
+    /// as it has room and a positive dual, until it augments or a row's dual
+    /// reaches zero. Other rows keep their duals meanwhile, which stays
+    /// feasible, and each gets its turn, so at the end every row with room
+    /// has a zero dual. Returns false when `shouldStop` asked to stop.
     mutating func run(shouldStop: () -> Bool) -> Bool {
-        for root in 0..<rowCount where assigned[root] < 0 && rowDualBase[root] > 0 {
-            addRow(root)
-            var growing = true
-            while growing {
-                if steps & 255 == 0 && shouldStop() { return false }
-                steps += 1
-                growing = step()
+        for root in 0..<rowCount {
+            while rowLoad[root] < rowCapacity[root] && rowDualBase[root] > 0 {
+                addRow(root, through: -1)
+                var growing = true
+                while growing {
+                    if steps & 255 == 0 && shouldStop() { return false }
+                    steps += 1
+                    growing = step()
+                }
             }
         }
         return true
     }
 
-    /// One event: the first column reached through a tight edge, or the
-    /// first row whose dual reaches zero (growth first on ties). Returns
-    /// whether the tree goes on.
+    /// One event: the first column reached through a tight edge, the first
+    /// row brought in by a column it holds, or the first row whose dual
+    /// reaches zero (in that order on ties). Returns whether the tree goes on.
     mutating func step() -> Bool {
         let growth = columnHeap.top.map { (key: columnHeap.keys[$0], column: $0) }
+        let entry = rowEntry.top.map { (key: rowEntry.keys[$0], row: $0) }
         let zero = rowZero.top.map { (key: rowZero.keys[$0], row: $0) }
+        if let entry, growth.map({ entry.key < $0.key }) ?? true, zero.map({ entry.key <= $0.key }) ?? true {
+            now = entry.key
+            addRow(entry.row, through: Int(entryEdge[entry.row]))
+            return true
+        }
         if let growth, zero.map({ growth.key <= $0.key }) ?? true {
             now = growth.key
             let j = growth.column, k = Int(columnEdge[j]), i = Int(edgeRow[k])

@@ -18,8 +18,10 @@
 ///   and m edges; O(n + m) memory.
 ///
 /// The `AssignmentCertificate` holds duals u ≥ 0, v ≥ 0 with u(i) + v(j) ≥ w
-/// on every edge, equality on assigned ones, u(i) > 0 only for assigned rows
-/// and v(j) > 0 only for full columns: by LP duality no assignment is heavier.
+/// on every unassigned edge, u(i) + v(j) ≤ w on assigned ones (equality when
+/// rows take one column; otherwise the difference is the dual of that edge's
+/// "at most once"), u(i) > 0 only for full rows and v(j) > 0 only for full
+/// columns: by LP duality no assignment is heavier.
 /// Edges of weight zero or less are left out unless `maximumCardinality` is set.
 /// Ties are broken the same way on every run (events in index order).
 ///
@@ -33,31 +35,47 @@
 /// ```
 public enum CapacitatedAssignment {
     public struct Result: Sendable {
-        /// For each row, its column, or nil.
-        public let columns: [Int?]
+        /// For each row, its columns, sorted (at most its capacity).
+        public let assignments: [[Int]]
         public let weight: Int64
         public let certificate: AssignmentCertificate
+
+        /// For each row, its first column, or nil: the assignment when rows take one column.
+        public var columns: [Int?] { assignments.map(\.first) }
     }
 
+    /// - Parameters:
+    ///   - capacities: how many rows each column takes.
+    ///   - rowCapacities: how many columns each row takes; one each when nil.
     public static func solve(
-        _ graph: BipartiteGraph, capacities: [Int], maximumCardinality: Bool = false,
+        _ graph: BipartiteGraph, capacities: [Int], rowCapacities: [Int]? = nil, maximumCardinality: Bool = false,
         shouldStop: () -> Bool = { false }
     ) throws(MatchingError) -> Result {
+        let rowCapacities = rowCapacities ?? [Int](repeating: 1, count: graph.leftCount)
         precondition(capacities.count == graph.rightCount, "one capacity per column")
-        precondition(capacities.allSatisfy { $0 >= 0 }, "capacities are not negative")
-        let shift = try WeightShift.amount(for: graph.edges, pairsAtMost: graph.leftCount,
+        precondition(rowCapacities.count == graph.leftCount, "one capacity per row")
+        precondition(capacities.allSatisfy { $0 >= 0 } && rowCapacities.allSatisfy { $0 >= 0 }, "capacities are not negative")
+        let shift = try WeightShift.amount(for: graph.edges, pairsAtMost: min(graph.edges.count, rowCapacities.reduce(0, +)),
                                            maximumCardinality: maximumCardinality)
-        var solver = AssignmentSolver(graph: graph, capacity: capacities, shift: shift, keepsNonPositive: maximumCardinality)
+        var solver = AssignmentSolver(graph: graph, rowCapacity: rowCapacities, capacity: capacities, shift: shift,
+                                      keepsNonPositive: maximumCardinality)
         guard solver.run(shouldStop: shouldStop) else { throw MatchingError.cancelled }
-        var columns = [Int?](repeating: nil, count: graph.leftCount)
+        var assignments = [[Int]](repeating: [], count: graph.leftCount)
         var weight: Int64 = 0
-        for i in 0..<graph.leftCount where solver.assigned[i] >= 0 {
-            let k = Int(solver.assigned[i])
-            columns[i] = Int(solver.edgeColumn[k])
+        for k in solver.isAssigned.indices where solver.isAssigned[k] {
+            assignments[Int(solver.edgeRow[k])].append(Int(solver.edgeColumn[k]))
             weight += solver.weight[k] - shift
         }
-        let certificate = AssignmentCertificate(rowDuals: solver.rowDualBase, columnDuals: solver.columnDualBase,
-                                                weightShift: shift)
-        return Result(columns: columns, weight: weight, certificate: certificate)
+        // Rows and columns of capacity zero were left out; their duals cost
+        // nothing in the bound, so they can be as large as their edges need.
+        var rowDuals = solver.rowDualBase, columnDuals = solver.columnDualBase
+        for edge in graph.edges where rowCapacities[edge.u] == 0 {
+            rowDuals[edge.u] = max(rowDuals[edge.u], edge.weight + shift - columnDuals[edge.v])
+        }
+        for edge in graph.edges where capacities[edge.v] == 0 {
+            columnDuals[edge.v] = max(columnDuals[edge.v], edge.weight + shift - rowDuals[edge.u])
+        }
+        let certificate = AssignmentCertificate(rowDuals: rowDuals, columnDuals: columnDuals, weightShift: shift)
+        return Result(assignments: assignments.map { $0.sorted() }, weight: weight, certificate: certificate)
     }
 }

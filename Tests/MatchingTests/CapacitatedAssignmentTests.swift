@@ -119,3 +119,35 @@ struct CapacitatedAssignmentTests {
         #expect(result.certificate.violations([0, 0], in: graph, capacities: [1, 1]).contains(.overCapacity(column: 0)))
     }
 }
+
+struct RowCapacityTests {
+    /// Rows that take several columns: against the general solver with both sides copied
+    /// would allow an edge twice, so compare with exhaustive search instead.
+    @Test func severalColumnsPerRow() throws {
+        var rng = SplitMix64(seed: 71)
+        for _ in 0..<300 {
+            let rows = Int.random(in: 1...4, using: &rng), columns = Int.random(in: 1...4, using: &rng)
+            let graph = CapacitatedAssignmentTests.randomBipartite(rows: rows, columns: columns, density: 0.7, weights: 1...20, using: &rng)
+            let rowCapacities = (0..<rows).map { _ in Int.random(in: 0...3, using: &rng) }
+            let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &rng) }
+            let result = try CapacitatedAssignment.solve(graph, capacities: capacities, rowCapacities: rowCapacities)
+            #expect(result.certificate.violations(result.assignments, in: graph, capacities: capacities, rowCapacities: rowCapacities).isEmpty)
+            // Exhaustive: every subset of edges within both capacities.
+            var best: Int64 = 0
+            let edges = graph.edges
+            for mask in 0..<(1 << edges.count) {
+                var rowLoad = [Int](repeating: 0, count: rows), load = [Int](repeating: 0, count: columns)
+                var total: Int64 = 0
+                var fits = true
+                for (index, edge) in edges.enumerated() where mask & (1 << index) != 0 {
+                    rowLoad[edge.u] += 1
+                    load[edge.v] += 1
+                    total += edge.weight
+                    if rowLoad[edge.u] > rowCapacities[edge.u] || load[edge.v] > capacities[edge.v] { fits = false; break }
+                }
+                if fits { best = max(best, total) }
+            }
+            #expect(result.weight == best)
+        }
+    }
+}

@@ -1,0 +1,196 @@
+/// The working state of `GroupFormation`: who is in which group, and each
+/// member's total tie to each group, so that the gain of a swap is O(1).
+struct GroupSearch {
+    let problem: GroupFormation.Problem
+    let n: Int
+    let weights: PairWeights
+    let classes: [Int]
+    let composition: [Int]
+    let groupCount: Int
+    let forbidden: Set<Int>
+    /// Members' group, -1 for leftovers.
+    var groupOf: [Int]
+    var members: [[Int]]
+    /// tie[v * groupCount + g]: the weight between v and the members of g (v excluded).
+    var tie: [Int64]
+    /// blocked[v * groupCount + g]: how many members of g v must not meet.
+    var blocked: [Int32]
+    var total: Int64 = 0
+
+    struct Snapshot {
+        let groups: [[Int]]
+        let leftovers: [Int]
+        let total: Int64
+    }
+
+    init(_ problem: GroupFormation.Problem) {
+        self.problem = problem
+        n = problem.weights.vertexCount
+        weights = PairWeights(problem.weights)
+        composition = problem.composition ?? [problem.groupSize]
+        classes = problem.composition == nil ? [Int](repeating: 0, count: n) : problem.classes!
+        var counts = [Int](repeating: 0, count: composition.count)
+        for c in classes { counts[c] += 1 }
+        groupCount = zip(counts, composition).filter { $0.1 > 0 }.map { $0.0 / $0.1 }.min() ?? 0
+        let count = n
+        forbidden = Set(problem.forbidden.map { $0.low * count + $0.high })
+        groupOf = [Int](repeating: -1, count: n)
+        members = [[Int]](repeating: [], count: groupCount)
+        tie = [Int64](repeating: 0, count: n * groupCount)
+        blocked = [Int32](repeating: 0, count: n * groupCount)
+    }
+
+    func isForbidden(_ a: Int, _ b: Int) -> Bool {
+        !forbidden.isEmpty && forbidden.contains(min(a, b) * n + max(a, b))
+    }
+
+    /// Puts v into group g (or takes it out, for `sign` -1), keeping the ties.
+    mutating func place(_ v: Int, in g: Int, sign: Int64 = 1) {
+        total += sign * tie[v * groupCount + g]
+        if sign > 0 {
+            groupOf[v] = g
+            members[g].append(v)
+        } else {
+            groupOf[v] = -1
+            members[g].removeAll { $0 == v }
+        }
+        for x in 0..<n where x != v {
+            tie[x * groupCount + g] += sign * weights(x, v)
+            if isForbidden(x, v) { blocked[x * groupCount + g] += Int32(sign) }
+        }
+    }
+
+    /// Greedy start: each group from the free member with the strongest ties
+    /// left (of a class the group still needs), then whoever adds most.
+    mutating func construct() {
+        let k = problem.groupSize
+        var strength = [Int64](repeating: 0, count: n)
+        for v in 0..<n {
+            var best: [Int64] = []
+            for x in 0..<n where x != v {
+                let w = weights(v, x)
+                if w > 0 { best.append(w) }
+            }
+            best.sort(by: >)
+            strength[v] = best.prefix(k - 1).reduce(0, +)
+        }
+        let order = (0..<n).sorted { (strength[$0], -$0) > (strength[$1], -$1) }
+        for g in 0..<groupCount {
+            var need = composition
+            for _ in 0..<k {
+                var best: (gain: Int64, strength: Int64, vertex: Int)?
+                let hasMembers = !members[g].isEmpty
+                for v in order where groupOf[v] < 0 && need[classes[v]] > 0 {
+                    let allowed = blocked[v * groupCount + g] == 0
+                    let gain = allowed ? tie[v * groupCount + g] : Int64.min / 4
+                    if !hasMembers {
+                        best = (gain, strength[v], v)
+                        break
+                    }
+                    if best == nil || (gain, strength[v], -v) > (best!.gain, best!.strength, -best!.vertex) {
+                        best = (gain, strength[v], v)
+                    }
+                }
+                guard let chosen = best else { break }
+                need[classes[chosen.vertex]] -= 1
+                place(chosen.vertex, in: g)
+            }
+        }
+        // Leftovers join the smallest groups, where they add most: sizes stay
+        // within one of each other and below 2k (a group that could split).
+        guard problem.leftovers == .join, groupCount > 0 else { return }
+        for v in order where groupOf[v] < 0 {
+            let smallest = members.map(\.count).min() ?? 0
+            guard smallest < 2 * k - 1 else { break }
+            var best: (gain: Int64, group: Int)?
+            for g in 0..<groupCount where members[g].count == smallest && blocked[v * groupCount + g] == 0 {
+                let gain = tie[v * groupCount + g]
+                if best == nil || gain > best!.gain { best = (gain, g) }
+            }
+            if let best { place(v, in: best.group) }
+        }
+    }
+
+    /// The change in total if a (in group A or left over) and b trade places.
+    func swapGain(_ a: Int, _ b: Int) -> Int64? {
+        let ga = groupOf[a], gb = groupOf[b]
+        guard ga != gb, classes[a] == classes[b] else { return nil }
+        let wab = weights(a, b)
+        var gain: Int64 = 0
+        if ga >= 0 {
+            guard blocked[b * groupCount + ga] - (isForbidden(a, b) ? 1 : 0) == 0 else { return nil }
+            gain += tie[b * groupCount + ga] - wab - tie[a * groupCount + ga]
+        }
+        if gb >= 0 {
+            guard blocked[a * groupCount + gb] - (isForbidden(a, b) ? 1 : 0) == 0 else { return nil }
+            gain += tie[a * groupCount + gb] - wab - tie[b * groupCount + gb]
+        }
+        return gain
+    }
+
+    mutating func swap(_ a: Int, _ b: Int) {
+        let ga = groupOf[a], gb = groupOf[b]
+        if ga >= 0 { place(a, in: ga, sign: -1) }
+        if gb >= 0 { place(b, in: gb, sign: -1) }
+        if ga >= 0 { place(b, in: ga) }
+        if gb >= 0 { place(a, in: gb) }
+    }
+
+    /// Moves an extra member (from a group above size k, of a class it has
+    /// more of than needed) to a group one smaller, when that helps.
+    func moveGain(_ v: Int, to g: Int) -> Int64? {
+        let from = groupOf[v]
+        guard from >= 0, from != g, members[from].count > problem.groupSize,
+              members[g].count == members[from].count - 1, blocked[v * groupCount + g] == 0 else { return nil }
+        let sameClass = members[from].filter { classes[$0] == classes[v] }.count
+        guard sameClass > composition[classes[v]] else { return nil }
+        return tie[v * groupCount + g] - tie[v * groupCount + from]
+    }
+
+    /// First-improvement local search over swaps (and moves of extra
+    /// members) until none helps.
+    mutating func improve() {
+        guard groupCount > 0 else { return }
+        var improved = true
+        while improved {
+            improved = false
+            for a in 0..<n {
+                for b in (a + 1)..<max(a + 1, n) {
+                    if let gain = swapGain(a, b), gain > 0 {
+                        swap(a, b)
+                        improved = true
+                    }
+                }
+                if groupOf[a] >= 0 && members[groupOf[a]].count > problem.groupSize {
+                    for g in 0..<groupCount {
+                        if let gain = moveGain(a, to: g), gain > 0 {
+                            let from = groupOf[a]
+                            place(a, in: from, sign: -1)
+                            place(a, in: g)
+                            improved = true
+                            break
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A few random swaps of same-class members, allowed ones only, to leave a local optimum.
+    mutating func shake(using rng: inout some RandomNumberGenerator) {
+        guard groupCount > 1 else { return }
+        let count = max(2, n / 20)
+        var done = 0, tries = 0
+        while done < count && tries < 20 * count {
+            tries += 1
+            let a = Int.random(in: 0..<n, using: &rng), b = Int.random(in: 0..<n, using: &rng)
+            guard swapGain(a, b) != nil else { continue }
+            swap(a, b)
+            done += 1
+        }
+    }
+
+    func snapshot() -> Snapshot {
+        Snapshot(groups: members, leftovers: (0..<n).filter { groupOf[$0] < 0 }, total: total)
+    }
+}

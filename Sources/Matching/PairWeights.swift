@@ -1,0 +1,44 @@
+/// Weight lookups for any pair in O(1) (a dense table up to a few thousand
+/// vertices) or O(log d) (sorted neighbours beyond); a missing edge weighs 0.
+struct PairWeights {
+    let n: Int
+    private let dense: [Int64]
+    private let neighbours: [[Int32]]
+    private let neighbourWeights: [[Int64]]
+
+    init(_ graph: WeightedGraph) {
+        n = graph.vertexCount
+        if n <= 4096 {
+            var table = [Int64](repeating: 0, count: n * n)
+            for edge in graph.edges {
+                table[edge.u * n + edge.v] = edge.weight
+                table[edge.v * n + edge.u] = edge.weight
+            }
+            dense = table
+            neighbours = []
+            neighbourWeights = []
+        } else {
+            var lists = [[(Int32, Int64)]](repeating: [], count: n)
+            for edge in graph.edges {
+                lists[edge.u].append((Int32(edge.v), edge.weight))
+                lists[edge.v].append((Int32(edge.u), edge.weight))
+            }
+            for v in 0..<n { lists[v].sort { $0.0 < $1.0 } }
+            dense = []
+            neighbours = lists.map { $0.map(\.0) }
+            neighbourWeights = lists.map { $0.map(\.1) }
+        }
+    }
+
+    @inline(__always)
+    func callAsFunction(_ u: Int, _ v: Int) -> Int64 {
+        if !dense.isEmpty { return dense[u * n + v] }
+        let list = neighbours[u]
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(list[middle]) < v { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && Int(list[low]) == v ? neighbourWeights[u][low] : 0
+    }
+}
