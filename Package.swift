@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
         .target(name: "LineEditor", dependencies: ["CEditLine", "CEditLineShim"]),
         .target(name: "Matching"),
-        .target(name: "Shell"),
+        .target(name: "Shell", dependencies: ["Matching"]),
         .executableTarget(name: "patio", dependencies: [
             "Shell", "LineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -47,7 +47,9 @@ public enum GraphText {
             throw ParseError(line: 1, column: 1, message: "vertex counts must be between 0 and 50000000")
         }
         var edges: [WeightedEdge] = []
+        var edgeLines: [Int32] = []
         edges.reserveCapacity(Int(min(count, 50_000_000)))
+        edgeLines.reserveCapacity(Int(min(count, 50_000_000)))
         while let (line, fields, columns) = try reader.record() {
             guard fields.count == 3 else {
                 throw ParseError(line: line, column: 1, message: "expected 3 numbers 'u v w', found \(fields.count)")
@@ -65,22 +67,27 @@ public enum GraphText {
             if !isBipartite && u == v {
                 throw ParseError(line: line, column: columns[0], message: "edge joins vertex \(u) to itself")
             }
-            edges.append(isBipartite ? WeightedEdge(u, v, fields[2]) : WeightedEdge(u, v, fields[2]))
+            edges.append(WeightedEdge(u, v, fields[2]))
+            edgeLines.append(Int32(truncatingIfNeeded: line))
         }
         guard edges.count == count else {
             throw ParseError(line: reader.line, column: 1, message: "\(count) edges announced on line 1, \(edges.count) found")
         }
-        if isBipartite {
-            do {
-                return .bipartite(try BipartiteGraph(leftCount: sides.0, rightCount: sides.1, edges: edges))
-            } catch {
-                throw ParseError(line: 0, column: 0, message: error.description)
-            }
-        }
         do {
+            if isBipartite {
+                return .bipartite(try BipartiteGraph(leftCount: sides.0, rightCount: sides.1, edges: edges))
+            }
             return .general(try WeightedGraph(vertexCount: sides.0, edges: edges))
         } catch {
-            throw ParseError(line: 0, column: 0, message: error.description)
+            // Only a repeated pair is left to find: report the line where it comes again.
+            guard case .duplicateEdge(let u, let v) = error else { throw ParseError(line: 0, column: 0, message: error.description) }
+            let matches = edges.indices.filter { index in
+                let edge = edges[index]
+                return isBipartite ? (edge.u == u && edge.v == v) : (min(edge.u, edge.v) == u && max(edge.u, edge.v) == v)
+            }
+            let line = matches.count > 1 ? Int(edgeLines[matches[1]]) : 0
+            let first = matches.first.map { Int(edgeLines[$0]) } ?? 0
+            throw ParseError(line: line, column: 1, message: "edge \(u)–\(v) is given twice (first on line \(first))")
         }
     }
 

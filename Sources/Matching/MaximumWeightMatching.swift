@@ -30,10 +30,10 @@
 ///
 /// ```swift
 /// let graph = try WeightedGraph(vertexCount: 4, edges: [
-///     WeightedEdge(0, 1, 5), WeightedEdge(1, 2, 8), WeightedEdge(2, 3, 5),
+///     WeightedEdge(0, 1, 5), WeightedEdge(1, 2, 11), WeightedEdge(2, 3, 5),
 /// ])
 /// let result = try MaximumWeightMatching.solve(graph)
-/// // result.matching.pairs == [(1, 2)], result.weight == 8
+/// // result.matching.pairs == [(1, 2)], result.weight == 11
 /// let everyone = try MaximumWeightMatching.solve(graph, maximumCardinality: true)
 /// // everyone.matching.pairs == [(0, 1), (2, 3)], everyone.weight == 10
 /// ```

@@ -7,7 +7,7 @@ public struct CommandTable: Sendable {
     }
 
     /// Every command Patio has. Each issue's commands plug in here.
-    public static let standard = CommandTable(ShellCommands.all)
+    public static let standard = CommandTable(ShellCommands.all + [SolveCommand.spec])
 
     /// The command `word` names: its name or an alias exactly, else the only
     /// command that has a name or alias starting with it (case does not matter).

@@ -74,10 +74,12 @@ public enum Interpreter {
         return outcome
     }
 
-    /// `SOURCE:LINE: error: message`, or `error: message` at the prompt.
+    /// `SOURCE:LINE: error: message`, or `error: message` at the prompt; a
+    /// problem inside a file is reported at its own place, `FILE:LINE:COLUMN:`.
     public static func report(_ error: any Error, at location: InputLocation?, in session: Session) {
         let message = String(describing: error)
-        let prefix = location.map { "\($0.source):\($0.line): " } ?? ""
+        var prefix = location.map { "\($0.source):\($0.line): " } ?? ""
+        if let diagnostic = error as? FileDiagnostic { prefix = TerminalSafeText.escape(diagnostic.location) + ": " }
         session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true) + "\n")
     }
 

@@ -5,7 +5,7 @@ struct CommandTableTests {
     @Test(arguments: [
         ("help", "help"), ("?", "help"), ("he", "help"), ("HELP", "help"),
         ("quit", "quit"), ("exit", "quit"), ("q", "quit"), ("ex", "quit"),
-        ("set", "set"), ("ec", "echo"), ("so", "source"), (".", "source"),
+        ("set", "set"), ("ec", "echo"), ("sou", "source"), ("sol", "solve"), (".", "source"),
     ])
     func resolvesNamesAliasesAndUniquePrefixes(word: String, command: String) throws {
         #expect(try CommandTable.standard.resolve(word).name == command)
@@ -15,8 +15,8 @@ struct CommandTableTests {
         #expect(throws: ShellError.ambiguousCommand("e", candidates: ["echo", "exit"])) {
             try CommandTable.standard.resolve("e")
         }
-        #expect(throws: ShellError.ambiguousCommand("s", candidates: ["set", "source"])) {
-            try CommandTable.standard.resolve("s")
+        #expect(throws: ShellError.ambiguousCommand("so", candidates: ["solve", "source"])) {
+            try CommandTable.standard.resolve("so")
         }
     }
 

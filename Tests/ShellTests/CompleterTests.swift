@@ -13,7 +13,7 @@ struct CompleterTests {
         #expect(completion.replacing == 2)
         #expect(completion.candidates.map(\.text) == ["help"])
         #expect(completion.candidates[0].isFinished)
-        #expect(complete("s").candidates.map(\.text) == ["set", "source"])
+        #expect(complete("so").candidates.map(\.text) == ["source", "solve"])
         #expect(complete("").candidates.count == CommandTable.standard.commands.count)
         #expect(complete("HE").candidates.map(\.text) == ["help"])
     }
@@ -27,7 +27,7 @@ struct CompleterTests {
         #expect(complete("set fo").candidates.map(\.text) == ["format"])
         #expect(complete("set format j").candidates.map(\.text) == ["json"])
         #expect(complete("set color ").candidates.map(\.text) == ["auto", "always", "never"])
-        #expect(complete("help so").candidates.map(\.text) == ["source"])
+        #expect(complete("help sou").candidates.map(\.text) == ["source"])
         #expect(complete("set format json ").candidates.isEmpty)
     }
 

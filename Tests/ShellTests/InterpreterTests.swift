@@ -43,11 +43,11 @@ struct InterpreterTests {
 
     @Test func errorsNameTheirSourceAndLine() {
         var harness = Harness()
-        #expect(harness.run("bogus", at: InputLocation("script", line: 2)) == .failed)
+        #expect(harness.run("hlep", at: InputLocation("script", line: 2)) == .failed)
         #expect(harness.run("echo 'open") == .failed)
         #expect(harness.run("set colour never") == .failed)
         #expect(harness.console.errors == """
-            script:2: error: unknown command 'bogus' (did you mean 'source'?)
+            script:2: error: unknown command 'hlep' (did you mean 'help'?)
             error: unterminated single quote starting at column 6
             error: unknown setting 'colour' (did you mean 'color'?)
 
