@@ -10,13 +10,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
         .target(name: "LineEditor", dependencies: ["CEditLine", "CEditLineShim"]),
         .target(name: "Matching"),
-        .target(name: "Shell", dependencies: ["Matching"]),
+        .target(name: "Community", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Shell", dependencies: ["Community", "Matching"]),
         .executableTarget(name: "patio", dependencies: [
             "Shell", "LineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -24,6 +26,7 @@ let package = Package(
         .executableTarget(name: "patio-bench", dependencies: ["Matching"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
+        .testTarget(name: "CommunityTests", dependencies: ["Community"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Transcripts"]),
         .testTarget(name: "PatioTests", dependencies: ["patio"]),
     ]

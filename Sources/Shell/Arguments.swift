@@ -1,3 +1,4 @@
+import Community
 /// A command's arguments once checked against its spec.
 public struct Arguments: Sendable {
     public let command: String

@@ -33,20 +33,26 @@ public struct CommandSpec: Sendable {
 
     /// `members [--role ROLE] [--wing N] [TEXT]`, built from the specs.
     public var synopsis: String {
-        var parts = [name]
-        for option in options {
-            let body = "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
-            parts.append("[" + body + "]" + (option.isRepeatable ? "..." : ""))
+        let options = self.options.map { option in
+            "[--" + option.name + (option.valueName.map { " " + $0 } ?? "") + "]" + (option.isRepeatable ? "..." : "")
         }
-        for argument in arguments {
+        return ([name] + options + argumentWords).joined(separator: " ")
+    }
+
+    /// The name and arguments, `[options]` standing for the options: for the list of commands.
+    public var shortSynopsis: String {
+        ([name] + (options.isEmpty ? [] : ["[options]"]) + argumentWords).joined(separator: " ")
+    }
+
+    private var argumentWords: [String] {
+        arguments.map { argument in
             switch argument.arity {
-            case .required: parts.append(argument.name)
-            case .optional: parts.append("[" + argument.name + "]")
-            case .zeroOrMore: parts.append("[" + argument.name + "...]")
-            case .oneOrMore: parts.append(argument.name + "...")
+            case .required: return argument.name
+            case .optional: return "[" + argument.name + "]"
+            case .zeroOrMore: return "[" + argument.name + "...]"
+            case .oneOrMore: return argument.name + "..."
             }
         }
-        return parts.joined(separator: " ")
     }
 
     /// The options every command takes, handled by the interpreter.
@@ -81,6 +87,9 @@ public enum CommandResult {
     case show(any Presentable)
     /// Leave the shell (or the script): quitting is not an error.
     case quit
+    /// Something to show, and yet the command failed (its problems were
+    /// reported already): a load with broken files, an import with bad rows.
+    case failed(any Presentable)
 }
 
 public struct ArgumentSpec: Sendable {

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// One thing Tab can offer.

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// Where a command line came from, for error messages: `script.patio:2`, `-c:1`, `<stdin>:3`.
@@ -40,9 +41,11 @@ public enum Interpreter {
             case .nothing: return .succeeded
             case .quit: return .quit
             case .show(let value):
-                let text = Renderer.render(value, as: format ?? session.settings.format, style: session.style)
-                session.console.write(text)
+                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style))
                 return .succeeded
+            case .failed(let value):
+                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style))
+                return .failed
             }
         } catch ShellError.reported {
             return .failed
@@ -81,6 +84,15 @@ public enum Interpreter {
         var prefix = location.map { "\($0.source):\($0.line): " } ?? ""
         if let diagnostic = error as? FileDiagnostic { prefix = TerminalSafeText.escape(diagnostic.location) + ": " }
         session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true) + "\n")
+    }
+
+    /// File problems, one a line: `path:line:column: error: message` (or `note:`).
+    public static func report(_ diagnostics: [Diagnostic], in session: Session) {
+        for diagnostic in diagnostics {
+            let label = diagnostic.severity == .error ? session.style.red("error:") : session.style.cyan("note:")
+            session.console.writeError(TerminalSafeText.escape(diagnostic.location) + ": " + label + " "
+                                       + TerminalSafeText.escape(diagnostic.message, keepingLineBreaks: true) + "\n")
+        }
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> String {

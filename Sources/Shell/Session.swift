@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// Everything a command can read or change. It is passed to every handler;
@@ -6,6 +7,10 @@ public struct Session {
     public var settings: Settings
     public let console: any Console
     public var environment: Environment
+    /// The community the commands work on.
+    public var directory = Directory(members: [])
+    /// Where it was loaded from: the folder on disk and as the user wrote it.
+    public var profilesFolder: (path: String, shownAs: String)?
     /// How many `source` scripts are running inside each other.
     var sourceDepth = 0
 

@@ -1,3 +1,4 @@
+import Community
 /// The session's settings, changed with `set` or from the command line.
 public struct Settings: Sendable, Equatable {
     public var format: OutputFormat = .table

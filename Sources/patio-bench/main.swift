@@ -6,6 +6,8 @@ import Matching
 // runner that prints `weight=… pairs=… solve_ms=…` (LEMON's, say).
 //
 //   patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...
+//   patio-bench --mode stable [--size N] [--repeat N]
+//       stable marriage, N proposers and N receivers with complete random lists (seeded)
 //
 // Each result is proved: the certificate is checked after the timed runs.
 
@@ -13,6 +15,7 @@ struct Options {
     var repetitions = 3
     var compare: String?
     var mode = "pairs"
+    var size = 5000
     var paths: [String] = []
 }
 
@@ -24,6 +27,7 @@ func parseOptions() -> Options {
         case "--repeat": options.repetitions = Int(arguments.popFirst() ?? "") ?? 3
         case "--compare": options.compare = arguments.popFirst()
         case "--mode": options.mode = arguments.popFirst() ?? "pairs"
+        case "--size": options.size = Int(arguments.popFirst() ?? "") ?? 5000
         case "--help", "-h":
             print("usage: patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...")
             exit(0)
@@ -83,7 +87,31 @@ struct Row {
     var other: (weight: Int64, ms: Double)?
 }
 
+/// Deferred acceptance on complete random lists: a classic worst case for memory.
+func benchmarkStableMarriage(size n: Int, repetitions: Int) {
+    var rng = SplitMix64(seed: 5000 + UInt64(n))
+    let proposers = (0..<n).map { _ in Array(0..<n).shuffled(using: &rng) }
+    let receivers = (0..<n).map { _ in Array(0..<n).shuffled(using: &rng) }
+    let capacities = [Int](repeating: 1, count: n)
+    var times: [Double] = []
+    var last: DeferredAcceptance.Result?
+    for _ in 0..<max(1, repetitions) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        last = DeferredAcceptance.match(proposerPreferences: proposers, receiverPreferences: receivers, capacities: capacities)
+        times.append(milliseconds(clock.now - start))
+    }
+    guard let result = last else { return }
+    let blocking = DeferredAcceptance.blockingPairs(result.receiver, proposerPreferences: proposers,
+                                                    receiverPreferences: receivers, capacities: capacities)
+    print("stable_n\(n): matched=\(result.receiver.compactMap { $0 }.count) proposals=\(result.proposals) solve_ms=\(String(format: "%.1f", median(times))) blocking_pairs=\(blocking.count)")
+}
+
 let options = parseOptions()
+if options.mode == "stable" {
+    benchmarkStableMarriage(size: options.size, repetitions: options.repetitions)
+    exit(0)
+}
 var rows: [Row] = []
 for file in files(in: options.paths) {
     guard let data = FileManager.default.contents(atPath: file) else {

@@ -15,11 +15,18 @@ struct PatioCommand: ParsableCommand {
             Exit status: 0 when every command succeeded, 1 when a command failed, 2 when the \
             command line itself is wrong.
 
-            Environment: PATIO_HISTORY (history file, default ~/.patio_history; empty for none), \
-            NO_COLOR (no colour unless --color always).
+            Profiles come from --profiles, else PATIO_PROFILES, else ./Profiles when it exists. \
+            Problems in them are reported with file, line and column; in batch mode they make \
+            the run fail unless --keep-going.
+
+            Environment: PATIO_PROFILES (profiles folder), PATIO_HISTORY (history file, default \
+            ~/.patio_history; empty for none), NO_COLOR (no colour unless --color always).
             """,
         version: "patio 0.1.0"
     )
+
+    @Option(help: ArgumentHelp("The folder of member profiles.", valueName: "dir"))
+    var profiles: String?
 
     @Option(help: ArgumentHelp("How results are shown: table, csv, json or markdown.", valueName: "format"))
     var format: String?

@@ -21,13 +21,24 @@ func finish(_ failures: Int) -> Never {
     exit(failures > 0 ? 1 : 0)
 }
 
+/// The profiles: --profiles, else PATIO_PROFILES, else ./Profiles when it exists.
+let profilesFolder = options.profiles ?? environmentVariables["PATIO_PROFILES"].flatMap { $0.isEmpty ? nil : $0 }
+    ?? (FileManager.default.fileExists(atPath: "Profiles") ? "Profiles" : nil)
+var failures = 0
+if let profilesFolder {
+    // Problems in the profiles count as a failed command in batch mode.
+    if !ProfileCommands.loadAtStart(profilesFolder, into: &session, showingSummary: isInteractive) {
+        failures += 1
+        if !isInteractive && !session.settings.keepGoing { finish(failures) }
+    }
+}
+
 if isInteractive {
     let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
     let shell = InteractiveShell(session: session, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath))
     exit(shell.run())
 }
 
-var failures = 0
 if !options.commands.isEmpty {
     let outcome = Interpreter.run(options.commands, from: "-c", in: &session)
     failures += outcome.failures

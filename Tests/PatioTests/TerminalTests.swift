@@ -99,13 +99,28 @@ struct TerminalTests {
         #expect(try second.waitForExit() == 0)
     }
 
+    @Test func completesNamesWhateverTheAccents() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let community = ProfileBatchTests.community
+        var environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": historyPath, "NO_COLOR": "1"]
+        environment["PATIO_PROFILES"] = community
+        let terminal = try PseudoTerminal(environment: environment)
+        try terminal.waitForPrompt()
+        let shown = try run("show --format json emi\t", on: terminal)
+        #expect(shown.contains("{\"id\": \"emilie-durand\", \"name\": \"Émilie Durand\""))
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+        let history = try String(contentsOfFile: historyPath, encoding: .utf8)
+        #expect(history.contains("show --format json \"Émilie Durand\"\n"), "completion inserted the proper spelling, quoted")
+    }
+
     @Test func listsCandidatesWhenTabCannotChoose() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let terminal = try start()
         let mark = terminal.mark
-        terminal.type("s\t")
+        terminal.type("so\t")
         let listing = try terminal.waitFor("source", after: mark)
-        #expect(listing.contains("set"))
+        #expect(listing.contains("solve"))
         terminal.type("\u{03}")
         try terminal.waitForPrompt(after: terminal.mark)
         terminal.type("\u{04}")

@@ -77,3 +77,17 @@ struct CompleterTests {
         #expect(completion.candidates.map(\.text) == ["\"json\""])
     }
 }
+
+struct MemberCompletionTests {
+    @Test func namesIdsAndTagsFromTheCommunity() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts").path
+        var session = Session(console: RecordingConsole(), environment: Environment(workingDirectory: folder))
+        #expect(Interpreter.execute("load community", at: nil, in: &session) == .succeeded)
+        #expect(Completer.complete("show emi", in: session).candidates.map(\.text) == ["\"Émilie Durand\""])
+        #expect(Completer.complete("show zoe-b", in: session).candidates.map(\.text) == ["\"Zoé Blender\""], "an id finds the name")
+        #expect(Completer.complete("show dup", in: session).candidates.map(\.label) == ["Amélie Dupré", "Anaïs Dupré"])
+        #expect(Completer.complete("members --skill ble", in: session).candidates.map(\.text) == ["Blender"])
+        #expect(Completer.complete("members --role ", in: session).candidates.map(\.text).contains("\"jeune pousse\""))
+        #expect(Completer.complete("search réal", in: session).candidates.map(\.text) == ["\"réalité virtuelle\""])
+    }
+}

@@ -10,7 +10,7 @@ struct HelpIndex: Presentable {
             let specs = table.commands.filter { $0.group == group }
             guard !specs.isEmpty else { continue }
             blocks.append(.heading(group.rawValue))
-            blocks.append(.fields(specs.map { Field($0.synopsis, $0.summary) }))
+            blocks.append(.fields(specs.map { Field($0.shortSynopsis, $0.summary) }))
         }
         blocks.append(.note("Type 'help COMMAND' for more. A unique prefix of a command works too ('he' for 'help'). Every command takes --help and --format table|csv|json|markdown."))
         return Document(blocks)

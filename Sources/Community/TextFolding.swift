@@ -12,6 +12,11 @@ public enum TextFolding {
             switch character {
             case "œ": result += "oe"
             case "æ": result += "ae"
+            case "ø": result += "o"
+            case "ł": result += "l"
+            case "đ", "ð": result += "d"
+            case "þ": result += "th"
+            case "ı": result += "i"
             case "’", "‘", "ʼ": result += "'"
             case "·", "•": result += "."
             default: result.append(character)

@@ -1,5 +1,5 @@
 import Testing
-@testable import Shell
+@testable import Community
 
 struct TextFoldingTests {
     @Test(arguments: [

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A careful CSV reader for what spreadsheets and form tools really export:
+/// comma, semicolon or tab separated (detected from the header), UTF-8 with
+/// or without a byte-order mark (or Windows-1252, as older French Excel
+/// saves), CRLF, LF or CR line ends, quoted cells with separators, doubled
+/// quotes and line breaks inside. Each record keeps the line it starts on.
+public enum CSVReader {
+    public struct Record: Sendable, Equatable {
+        public let line: Int
+        public let cells: [String]
+    }
+
+    public struct Parsed: Sendable, Equatable {
+        public let separator: Character
+        public let records: [Record]
+        /// Set when the bytes were not UTF-8 and were read as Windows-1252.
+        public let wasWindows1252: Bool
+    }
+
+    public struct ParseError: Error, Equatable, Sendable {
+        public let line: Int
+        public let message: String
+    }
+
+    public static func parse(_ data: Data) throws(ParseError) -> Parsed {
+        if let text = String(data: data, encoding: .utf8) {
+            return try parse(text, wasWindows1252: false)
+        }
+        guard let text = String(data: data, encoding: .windowsCP1252) else {
+            throw ParseError(line: 1, message: "the file is neither UTF-8 nor Windows-1252 text")
+        }
+        return try parse(text, wasWindows1252: true)
+    }
+
+    public static func parse(_ source: String, wasWindows1252: Bool = false) throws(ParseError) -> Parsed {
+        var text = source
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let separator = detectSeparator(in: text)
+        var records: [Record] = []
+        var cells: [String] = []
+        var cell = ""
+        var inQuotes = false
+        var quotedCell = false
+        var line = 1
+        var recordLine = 1
+        var quoteLine = 1
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar?
+
+        func endCell() {
+            cells.append(quotedCell ? cell : cell.trimmingCharacters(in: .whitespaces))
+            cell = ""
+            quotedCell = false
+        }
+        func endRecord() {
+            endCell()
+            if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: recordLine, cells: cells)) }
+            cells = []
+        }
+
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            if inQuotes {
+                if scalar == "\"" {
+                    let next = scalars.next()
+                    if next == "\"" {
+                        cell.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        pending = next
+                    }
+                } else {
+                    if scalar == "\r" {
+                        let next = scalars.next()
+                        if next != "\n" { pending = next }
+                        cell.append("\n")
+                        line += 1
+                    } else {
+                        if scalar == "\n" { line += 1 }
+                        cell.unicodeScalars.append(scalar)
+                    }
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where cell.trimmingCharacters(in: .whitespaces).isEmpty && !quotedCell:
+                cell = ""
+                inQuotes = true
+                quotedCell = true
+                quoteLine = line
+            case "\r", "\n":
+                if scalar == "\r" {
+                    let next = scalars.next()
+                    if next != "\n" { pending = next }
+                }
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                if Character(scalar) == separator {
+                    endCell()
+                } else if quotedCell && (scalar == " " || scalar == "\t") {
+                    continue  // spaces between a closing quote and the separator
+                } else {
+                    // Text after a closing quote is kept, as spreadsheets do.
+                    cell.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        if inQuotes { throw ParseError(line: quoteLine, message: "a quoted cell starting here is never closed") }
+        if !cell.isEmpty || !cells.isEmpty || quotedCell { endRecord() }
+        return Parsed(separator: separator, records: records, wasWindows1252: wasWindows1252)
+    }
+
+    /// The separator of the header line: the most frequent of `;`, `,` and tab
+    /// outside quotes (semicolon first on a tie, as French exports use it).
+    static func detectSeparator(in text: String) -> Character {
+        var counts: [Character: Int] = [";": 0, ",": 0, "\t": 0]
+        var inQuotes = false
+        for character in text {
+            if character == "\"" { inQuotes.toggle() }
+            if !inQuotes && (character == "\n" || character == "\r\n" || character == "\r") { break }
+            if !inQuotes, counts[character] != nil { counts[character]! += 1 }
+        }
+        let order: [Character] = [";", ",", "\t"]
+        return order.max { (counts[$0]!, -order.firstIndex(of: $0)!) < (counts[$1]!, -order.firstIndex(of: $1)!) }!
+    }
+}

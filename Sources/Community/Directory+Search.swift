@@ -1,0 +1,86 @@
+import Foundation
+
+/// One member found by `search`, with how well and why.
+public struct SearchHit: Sendable, Equatable {
+    public let member: Member
+    public let score: Int
+    /// What matched: `skill Blender (expert)`, `name`, `bio`, …
+    public let reasons: [String]
+}
+
+extension Directory {
+    /// Members ranked by how well they match `query`: accent- and
+    /// case-insensitive over names, skills, interests, seeking, offering,
+    /// organisation and bio. A whole tag weighs more than a word of the bio;
+    /// skills weigh by level; tags forgive a typo or two (`blendr`).
+    ///
+    /// Scoring, per query word (and for the whole query as one tag): name 8,
+    /// skill 6 (+2 intermediate, +4 expert), seeking or offering 5, interest 4,
+    /// organisation 3, bio 1; a tag within one edit (two from six letters) counts half.
+    public func search(_ query: String) -> [SearchHit] {
+        let whole = taxonomy.key(for: query)
+        let words = Taxonomy.fold(query).split(separator: " ").map(String.init)
+            .filter { ($0.count >= 2 || query.count == 1) && !Self.stopWords.contains($0) }
+        guard !whole.isEmpty else { return [] }
+        var hits: [SearchHit] = []
+        for member in members {
+            var score = 0
+            var reasons: [String] = []
+            func note(_ reason: String) { if !reasons.contains(reason) { reasons.append(reason) } }
+
+            let nameWords = Taxonomy.fold(member.name).split(separator: " ").map(String.init)
+            for word in words where nameWords.contains(where: { $0.hasPrefix(word) }) || member.id.hasPrefix(word) {
+                score += 8
+                note("name")
+            }
+            let taggedFields: [(TagKind, String, Int)] = [(.skills, "skill", 6), (.seeking, "seeks", 5), (.offering, "offers", 5), (.interests, "interest", 4)]
+            for (kind, label, weight) in taggedFields {
+                for (position, tag) in Self.tags(of: member, kind).enumerated() {
+                    let key = taxonomy.key(for: tag)
+                    let levelBonus = kind == .skills ? (member.skills[position].level.map { $0 == .expert ? 4 : $0 == .intermediate ? 2 : 0 } ?? 0) : 0
+                    let shown = kind == .skills ? member.skills[position].label : tag
+                    let lineage = [key] + taxonomy.ancestors(of: key)
+                    if lineage.contains(whole) {
+                        score += 2 * weight + levelBonus
+                        note("\(label) \(shown)")
+                        continue
+                    }
+                    let tagWords = key.split(separator: " ").map(String.init)
+                    var matched = false
+                    for word in words where tagWords.contains(word) || (word.count >= 4 && tagWords.contains { $0.hasPrefix(word) }) {
+                        score += weight + levelBonus
+                        matched = true
+                    }
+                    if !matched, Self.isNear(whole, key) {
+                        score += weight / 2 + levelBonus / 2
+                        matched = true
+                    }
+                    if matched { note("\(label) \(shown)") }
+                }
+            }
+            let organization = Taxonomy.fold(member.organization ?? "")
+            for word in words where organization.split(separator: " ").contains(where: { $0.hasPrefix(word) }) {
+                score += 3
+                note("organisation")
+            }
+            let bio = Taxonomy.fold(member.bio ?? "").split(separator: " ")
+            for word in words where word.count >= 3 && bio.contains(where: { $0.hasPrefix(word) }) {
+                score += 1
+                note("bio")
+            }
+            if score > 0 { hits.append(SearchHit(member: member, score: score, reasons: reasons)) }
+        }
+        return hits.sorted { ($0.score, TextFolding.fold($1.member.name)) > ($1.score, TextFolding.fold($0.member.name)) }
+    }
+
+    /// Words that say nothing on their own, in French and English.
+    static let stopWords: Set<String> = ["de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "au", "aux",
+                                         "pour", "par", "sur", "the", "of", "and", "for", "in", "to", "with"]
+
+    /// A likely typo: one edit for words of four or five letters, two from six.
+    static func isNear(_ typed: String, _ key: String) -> Bool {
+        guard typed.count >= 4, abs(typed.count - key.count) <= 2 else { return false }
+        let allowed = typed.count >= 6 ? 2 : 1
+        return Suggestions.editDistance(typed, key) <= allowed
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Yams
+
+/// A folder of profiles: one YAML file a member (`*.yaml`, `*.yml`), plus
+/// `community.yaml` (settings) and `taxonomy.yaml` (tag aliases and parents).
+///
+/// Loading never stops at a bad file: every problem becomes a diagnostic with
+/// its file, line and column, and every valid member loads. Files are read in
+/// path order; when two claim the same id, the first keeps it and the second
+/// is reported, naming the first.
+public enum ProfileFolder {
+    public static let settingsFile = "community.yaml"
+    public static let taxonomyFile = "taxonomy.yaml"
+
+    public struct Loaded: Sendable {
+        public var directory: Directory
+        public var diagnostics: [Diagnostic]
+        /// Profile files looked at (settings and taxonomy excluded).
+        public var fileCount: Int
+
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    }
+
+    /// - Parameters:
+    ///   - path: the folder on disk.
+    ///   - shownAs: how diagnostics name it (the path as the user typed it).
+    public static func load(_ path: String, shownAs shown: String) -> Loaded {
+        var diagnostics: [Diagnostic] = []
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            diagnostics.append(Diagnostic(path: shown, exists ? "cannot read the folder" : "no such folder"))
+            return Loaded(directory: Directory(members: []), diagnostics: diagnostics, fileCount: 0)
+        }
+        func display(_ name: String) -> String { shown.isEmpty || shown == "." ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name) }
+        func text(of name: String) -> String? {
+            let file = (path as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(Diagnostic(path: display(name), "cannot read the file"))
+                return nil
+            }
+            switch UTF8Text.decode(data) {
+            case .success(let text): return text
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(path: display(name), line: problem.line, column: problem.column,
+                                              "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8"))
+                return nil
+            }
+        }
+
+        var taxonomy = Taxonomy.empty
+        if names.contains(taxonomyFile), let content = text(of: taxonomyFile) {
+            let read = TaxonomyFile.read(content, path: display(taxonomyFile))
+            taxonomy = read.taxonomy
+            diagnostics += read.diagnostics
+        }
+        var settings = CommunitySettings()
+        if names.contains(settingsFile), let content = text(of: settingsFile) {
+            let read = SettingsFile.read(content, path: display(settingsFile))
+            settings = read.settings
+            diagnostics += read.diagnostics
+        }
+
+        let profiles = names.filter { name in
+            !name.hasPrefix(".") && name != taxonomyFile && name != settingsFile
+                && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+        }.sorted()
+        var members: [Member] = []
+        var owner: [String: String] = [:]
+        for name in profiles {
+            guard let content = text(of: name) else { continue }
+            let defaultID = (name as NSString).deletingPathExtension
+            let outcome = ProfileReader.read(content, path: display(name), defaultID: defaultID)
+            diagnostics += outcome.diagnostics
+            guard let member = outcome.member else { continue }
+            if let first = owner[member.id] {
+                diagnostics.append(Diagnostic(path: display(name), line: outcome.idPosition?.line ?? 1, column: outcome.idPosition?.column ?? 1,
+                                              "duplicate id '\(member.id)': \(first) has it already; this profile is not loaded"))
+                continue
+            }
+            owner[member.id] = display(name)
+            members.append(member)
+        }
+        return Loaded(directory: Directory(members: members, taxonomy: taxonomy, settings: settings),
+                      diagnostics: diagnostics, fileCount: profiles.count)
+    }
+}
+
+/// UTF-8 decoding that says where it fails.
+enum UTF8Text {
+    struct Problem: Error {
+        let line: Int
+        let column: Int
+        let byte: UInt8
+    }
+
+    static func decode(_ data: Data) -> Result<String, Problem> {
+        if let text = String(data: data, encoding: .utf8) {
+            return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        }
+        let bytes = [UInt8](data)
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let valid = length > 0 && index + length <= bytes.count
+                && bytes[(index + 1)..<(index + length)].allSatisfy { $0 >> 6 == 0b10 }
+            guard valid else { return .failure(Problem(line: line, column: column, byte: byte)) }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        return .failure(Problem(line: line, column: column, byte: 0))
+    }
+}
+
+/// `taxonomy.yaml`: `aliases:` (a tag, then the other ways to write it) and
+/// `parents:` (a broader tag, then the narrower ones under it).
+///
+/// ```yaml
+/// aliases:
+///   Unreal Engine: [UE5, UE4, Unreal]
+/// parents:
+///   3D modeling: [Blender, Maya, ZBrush]
+/// ```
+enum TaxonomyFile {
+    static func read(_ text: String, path: String) -> (taxonomy: Taxonomy, diagnostics: [Diagnostic]) {
+        var taxonomy = Taxonomy.empty
+        var reader = FieldReader(path: path)
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
+            return (taxonomy, [YAMLProblem.diagnostic(for: error, path: path)])
+        } catch { return (taxonomy, [Diagnostic(path: path, "\(error)")]) }
+        guard let root else { return (taxonomy, []) }
+        guard case .mapping(let mapping) = root else {
+            reader.report(root, "the taxonomy has two parts, 'aliases:' and 'parents:'")
+            return (taxonomy, reader.diagnostics)
+        }
+        for (key, value) in mapping {
+            let section = key.string ?? ""
+            guard section == "aliases" || section == "parents" else {
+                let suggestion = Suggestions.nearest(to: section, among: ["aliases", "parents"], reach: .likelyTypo)
+                reader.report(key, "unknown section '\(section)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ": expected 'aliases' or 'parents'"))
+                continue
+            }
+            guard case .mapping(let entries) = value else {
+                reader.report(value, "'\(section)' should hold 'tag: [other tags]' lines")
+                continue
+            }
+            for (tag, others) in entries {
+                guard let name = tag.string else { continue }
+                for other in reader.list(others, field: name) {
+                    if section == "aliases" { taxonomy.addAlias(other, for: name) } else { taxonomy.addParent(name, of: other) }
+                }
+            }
+        }
+        return (taxonomy, reader.diagnostics)
+    }
+}
+
+/// `community.yaml`: `name:` and `description:`.
+enum SettingsFile {
+    static let keys = ["name", "description"]
+
+    static func read(_ text: String, path: String) -> (settings: CommunitySettings, diagnostics: [Diagnostic]) {
+        var settings = CommunitySettings()
+        var reader = FieldReader(path: path)
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
+            return (settings, [YAMLProblem.diagnostic(for: error, path: path)])
+        } catch { return (settings, [Diagnostic(path: path, "\(error)")]) }
+        guard let root else { return (settings, []) }
+        guard case .mapping(let mapping) = root else {
+            reader.report(root, "community.yaml is a list of keys such as 'name:'")
+            return (settings, reader.diagnostics)
+        }
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "name": settings.name = reader.text(value, field: "name")
+            case "description": settings.description = reader.text(value, field: "description")
+            default:
+                let word = key.string ?? ""
+                let suggestion = Suggestions.nearest(to: word, among: keys, reach: .likelyTypo)
+                reader.report(key, "unknown key '\(word)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+            }
+        }
+        return (settings, reader.diagnostics)
+    }
+}

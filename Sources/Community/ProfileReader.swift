@@ -1,0 +1,304 @@
+import Foundation
+import Yams
+
+/// Reads one profile file into a member, reporting every problem with its
+/// line and column. A problem in a field (an unknown key, a wrong type, an
+/// unknown level) leaves that field out and the member still loads; a member
+/// without a name or a known role, or a file that is not YAML, does not load.
+enum ProfileReader {
+    struct Outcome {
+        var member: Member?
+        var diagnostics: [Diagnostic]
+        /// Where the id is written, when the file gives one.
+        var idPosition: (line: Int, column: Int)? = nil
+    }
+
+    static func read(_ text: String, path: String, defaultID: String) -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        func report(_ node: Node?, _ message: String) {
+            diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return Outcome(member: nil, diagnostics: [YAMLProblem.diagnostic(for: error, path: path)])
+        } catch {
+            return Outcome(member: nil, diagnostics: [Diagnostic(path: path, line: 1, column: 1, "\(error)")])
+        }
+        guard let root, case .mapping(let mapping) = root else {
+            report(root, "a profile is a list of keys such as 'name:' and 'role:'")
+            return Outcome(member: nil, diagnostics: diagnostics)
+        }
+
+        var fields: [ProfileField: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard let keyText = key.string else {
+                report(key, "keys are words such as 'name' or 'skills'")
+                continue
+            }
+            guard let field = ProfileField(key: keyText) else {
+                let suggestion = Suggestions.nearest(to: keyText, among: ProfileField.allCases.map(\.rawValue), reach: .likelyTypo)
+                    ?? ProfileField.allCases.first { $0.frenchWords.contains { Suggestions.editDistance(TextFolding.fold($0), TextFolding.fold(keyText)) <= 2 } }?.rawValue
+                report(key, "unknown key '\(keyText)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+                continue
+            }
+            if let earlier = fields[field] {
+                report(key, "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0))")
+                continue
+            }
+            if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { continue }
+            fields[field] = (key, value)
+        }
+
+        var reader = FieldReader(path: path)
+        guard let name = fields[.name].flatMap({ reader.text($0.value, field: "name") }), !name.isEmpty else {
+            diagnostics += reader.diagnostics
+            report(fields[.name]?.value ?? root, "the profile has no 'name'")
+            return Outcome(member: nil, diagnostics: diagnostics)
+        }
+        guard let roleEntry = fields[.role] else {
+            diagnostics += reader.diagnostics
+            report(root, "the profile has no 'role' (student, startup or entrepreneur)")
+            return Outcome(member: nil, diagnostics: diagnostics)
+        }
+        guard let roleText = reader.text(roleEntry.value, field: "role"), let role = Role(word: roleText) else {
+            diagnostics += reader.diagnostics
+            let written = roleEntry.value.string ?? ""
+            let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
+            report(roleEntry.value, "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)"
+                   + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+            return Outcome(member: nil, diagnostics: diagnostics)
+        }
+
+        var member = Member(id: defaultID, name: name, role: role)
+        if let entry = fields[.id], let id = reader.text(entry.value, field: "id") {
+            if MemberID.isValid(id) { member.id = id } else { reader.report(entry.value, "id '\(id)' may only hold lowercase letters, digits and '-'") }
+        }
+        member.organization = fields[.organization].flatMap { reader.text($0.value, field: "organization") }
+        if let entry = fields[.wing] { member.wing = reader.integer(entry.value, field: "wing", in: 1...9) }
+        if let entry = fields[.languages] { member.languages = reader.list(entry.value, field: "languages").map(LanguageCode.code) }
+        if let entry = fields[.skills] { member.skills = reader.skills(entry.value) }
+        if let entry = fields[.interests] { member.interests = reader.list(entry.value, field: "interests") }
+        if let entry = fields[.seeking] { member.seeking = reader.list(entry.value, field: "seeking") }
+        if let entry = fields[.offering] { member.offering = reader.list(entry.value, field: "offering") }
+        if let entry = fields[.availability] { member.availability = reader.slots(entry.value) }
+        if let entry = fields[.capacity] { member.capacity = reader.integer(entry.value, field: "capacity", in: 0...50) ?? 1 }
+        member.contact = fields[.contact].flatMap { reader.text($0.value, field: "contact") }
+        member.bio = fields[.bio].flatMap { reader.text($0.value, field: "bio") }.map { $0.trimmingCharacters(in: .newlines) }
+        let idPosition = fields[.id]?.key.mark.map { (line: $0.line, column: $0.column) }
+        return Outcome(member: member, diagnostics: diagnostics + reader.diagnostics, idPosition: idPosition)
+    }
+}
+
+/// Reads values of the expected types, reporting the others.
+struct FieldReader {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+
+    mutating func report(_ node: Node, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message))
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return "a value"
+        case .mapping: return "a set of keys"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// A plain number or yes/no, which YAML reads as something other than text.
+    static func isNumberOrSwitch(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && (Double(scalar.string) != nil || ["true", "false", "yes", "no"].contains(scalar.string.lowercased()))
+    }
+
+    mutating func text(_ node: Node, field: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            report(node, "'\(field)' should be text, found \(Self.kind(of: node))")
+            return nil
+        }
+        return scalar.string.trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+            report(node, "'\(field)' should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.string ?? Self.kind(of: node))'")
+            return nil
+        }
+        guard range.contains(value) else {
+            report(node, "'\(field)' should be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    /// A list (`[a, b]` or `- a` lines), or one text with items separated by commas or semicolons.
+    mutating func list(_ node: Node, field: String) -> [String] {
+        switch node {
+        case .scalar(let scalar):
+            if Self.isNumberOrSwitch(scalar) {
+                report(node, "'\(field)' should be a list, found '\(scalar.string)'")
+                return []
+            }
+            return ListCell.split(scalar.string)
+        case .sequence(let sequence):
+            return sequence.compactMap { item in
+                guard case .scalar(let scalar) = item else {
+                    report(item, "each item of '\(field)' should be a word or phrase, found \(Self.kind(of: item))")
+                    return nil
+                }
+                let value = scalar.string.trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : value
+            }
+        default:
+            report(node, "'\(field)' should be a list, found \(Self.kind(of: node))")
+            return []
+        }
+    }
+
+    /// Skills: `Blender`, `Blender: expert` or `Blender (expert)`.
+    mutating func skills(_ node: Node) -> [Skill] {
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar(let scalar) where Self.isNumberOrSwitch(scalar):
+            report(node, "'skills' should be a list, found '\(scalar.string)'")
+            return []
+        case .scalar(let scalar): return ListCell.split(scalar.string).map { SkillText.parse($0).skill }
+        default:
+            report(node, "'skills' should be a list, found \(Self.kind(of: node))")
+            return []
+        }
+        var skills: [Skill] = []
+        for item in items {
+            switch item {
+            case .scalar(let scalar):
+                let parsed = SkillText.parse(scalar.string)
+                if let unknown = parsed.unknownLevel { report(item, unknownLevel(unknown)) }
+                if !parsed.skill.name.isEmpty { skills.append(parsed.skill) }
+            case .mapping(let mapping) where mapping.count == 1:
+                let (key, value) = mapping.first!
+                let name = key.string?.trimmingCharacters(in: .whitespaces) ?? ""
+                var skill = Skill(name)
+                if let levelText = value.string, !levelText.isEmpty {
+                    if let level = SkillLevel(word: levelText) { skill.level = level } else { report(value, unknownLevel(levelText)) }
+                }
+                if !name.isEmpty { skills.append(skill) }
+            default:
+                report(item, "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert")
+            }
+        }
+        return skills
+    }
+
+    private func unknownLevel(_ text: String) -> String {
+        let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
+        return "unknown level '\(text)': expected beginner, intermediate or expert" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+    }
+
+    mutating func slots(_ node: Node) -> [String] {
+        let values = list(node, field: "availability")
+        var slots: [String] = []
+        for value in values {
+            if let slot = AvailabilitySlot.normalize(value) { slots.append(slot) } else {
+                report(node, "availability '\(value)' is not a slot such as 'tue-pm' or 'mardi matin'")
+            }
+        }
+        return slots
+    }
+}
+
+/// Cells and scalars that hold several items.
+public enum ListCell {
+    /// Splits on `,` `;` and `|` (but not inside parentheses), trimming each item.
+    public static func split(_ text: String, separators: Set<Character> = [",", ";", "|"]) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth = max(0, depth - 1) }
+            if depth == 0 && (separators.contains(character) || character == "\n") {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        items.append(current)
+        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// `Blender (expert)` or `Blender: expert` as a skill.
+enum SkillText {
+    static func parse(_ text: String) -> (skill: Skill, unknownLevel: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var name = trimmed, levelText: String?
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+            name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
+            levelText = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        } else if let colon = trimmed.lastIndex(of: ":") {
+            name = String(trimmed[..<colon]).trimmingCharacters(in: .whitespaces)
+            levelText = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
+        guard let levelText, !levelText.isEmpty else { return (Skill(trimmed), nil) }
+        guard let level = SkillLevel(word: levelText) else { return (Skill(trimmed), levelText) }
+        return (Skill(name, level: level), nil)
+    }
+}
+
+/// Member ids: lowercase ASCII letters, digits and hyphens, derived from names.
+public enum MemberID {
+    public static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    /// `Amélie Dupré` → `amelie-dupre`.
+    public static func from(name: String) -> String {
+        let folded = TextFolding.fold(name)
+        var id = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !id.isEmpty { id.append("-") }
+                pendingHyphen = false
+                id.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return id.isEmpty ? "member" : id
+    }
+
+    /// `base`, or `base-2`, `base-3`, … the first not in `taken`.
+    public static func unique(_ base: String, avoiding taken: Set<String>) -> String {
+        guard taken.contains(base) else { return base }
+        var number = 2
+        while taken.contains("\(base)-\(number)") { number += 1 }
+        return "\(base)-\(number)"
+    }
+}
+
+/// The position and wording of a YAML syntax error.
+enum YAMLProblem {
+    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context, context.mark.line != mark.line {
+                message += " (\(context.text) that starts on line \(context.mark.line), column \(context.mark.column))"
+            }
+            return Diagnostic(path: path, line: mark.line, column: mark.column, message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(path: path, line: context.mark.line, column: context.mark.column,
+                              "key '\(duplicates.joined(separator: "', '"))' is given twice")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(path: path, line: 1, column: 1, "cannot read the file: \(problem)")
+        default:
+            return Diagnostic(path: path, line: 1, column: 1, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Writes profiles as YAML files that people read and edit: plain where the
+/// text allows, double-quoted where YAML would misread it, the bio as a block.
+public enum ProfileWriter {
+    public static func yaml(for member: Member) -> String {
+        var lines: [String] = []
+        lines.append("name: " + scalar(member.name))
+        lines.append("role: " + member.role.rawValue)
+        if let organization = member.organization { lines.append("organization: " + scalar(organization)) }
+        if let wing = member.wing { lines.append("wing: \(wing)") }
+        if !member.languages.isEmpty { lines.append("languages: " + flowList(member.languages)) }
+        if !member.skills.isEmpty {
+            lines.append("skills:")
+            for skill in member.skills {
+                lines.append("  - " + scalar(skill.name) + (skill.level.map { ": " + $0.rawValue } ?? ""))
+            }
+        }
+        if !member.interests.isEmpty { lines.append("interests: " + flowList(member.interests)) }
+        if !member.seeking.isEmpty { lines.append("seeking: " + flowList(member.seeking)) }
+        if !member.offering.isEmpty { lines.append("offering: " + flowList(member.offering)) }
+        if !member.availability.isEmpty { lines.append("availability: " + flowList(member.availability)) }
+        if member.capacity != 1 { lines.append("capacity: \(member.capacity)") }
+        if let contact = member.contact { lines.append("contact: " + scalar(contact)) }
+        if let bio = member.bio, !bio.isEmpty {
+            lines.append("bio: |")
+            for line in bio.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(line.isEmpty ? "" : "  " + line)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes `Profiles/<id>.yaml` through a temporary file and a rename, so
+    /// that it is never half-written; an existing file is kept unless `replacing`.
+    public static func write(_ member: Member, into folder: String, replacing: Bool) throws(WriteError) -> String {
+        let path = (folder as NSString).appendingPathComponent(member.id + ".yaml")
+        if !replacing && FileManager.default.fileExists(atPath: path) { throw WriteError.exists(path: path) }
+        let temporary = (folder as NSString).appendingPathComponent(".\(member.id).yaml.tmp-\(getpid())")
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(yaml(for: member).utf8)) else {
+            throw WriteError.cannotWrite(path: path)
+        }
+        if !replacing {
+            // link() fails if the name exists: no check-then-write race with another writer.
+            defer { unlink(temporary) }
+            guard link(temporary, path) == 0 else {
+                throw errno == EEXIST ? WriteError.exists(path: path) : WriteError.cannotWrite(path: path)
+            }
+            return path
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw WriteError.cannotWrite(path: path)
+        }
+        return path
+    }
+
+    public enum WriteError: Error, Equatable, Sendable, CustomStringConvertible {
+        case exists(path: String)
+        case cannotWrite(path: String)
+
+        public var description: String {
+            switch self {
+            case .exists(let path): return "\(path) exists already (use --force to replace it)"
+            case .cannotWrite(let path): return "cannot write \(path)"
+            }
+        }
+    }
+
+    static func flowList(_ items: [String]) -> String {
+        "[" + items.map { flowItem($0) }.joined(separator: ", ") + "]"
+    }
+
+    /// Inside `[…]`, commas and brackets also need quotes.
+    static func flowItem(_ text: String) -> String {
+        text.contains(where: { ",[]{}".contains($0) }) ? quoted(text) : scalar(text)
+    }
+
+    /// Plain when YAML reads it back as the same text, double-quoted otherwise.
+    static func scalar(_ text: String) -> String {
+        let reserved: Set<String> = ["", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+        let startsBadly = text.first.map { "-?:,[]{}#&*!|>'\"%@`".contains($0) || $0 == " " } ?? true
+        let looksLikeNumber = Double(text) != nil || Int(text) != nil
+        let hasTrouble = text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.hasSuffix(" ")
+            || text.contains(where: { $0.isNewline || ($0.unicodeScalars.first.map { $0.value < 0x20 } ?? false) })
+        if startsBadly || looksLikeNumber || hasTrouble || reserved.contains(text.lowercased()) { return quoted(text) }
+        return text
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += String(format: "\\x%02X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,199 @@
+import Community
+import Foundation
+
+/// Browsing who is who: load, members, show, search, tags, stats, import.
+public enum ProfileCommands {
+    static let all: [CommandSpec] = [load, members, show, search, tags, stats, importSpreadsheet]
+
+    static let load = CommandSpec(
+        "load", group: .profiles,
+        summary: "Load the profiles again, or another folder of them",
+        details: "Every problem in a file is reported with its line and column; the valid profiles still load. In a script, problems make the command fail (unless keep-going is on).",
+        arguments: [ArgumentSpec("FOLDER", summary: "A folder of profiles (the current one when left out)", arity: .optional, completion: .directories)],
+        examples: ["load", "load Profiles", "load ~/serre/profils"]
+    ) { session, arguments in
+        let shown: String
+        if let folder = arguments[0] {
+            shown = folder
+        } else if let current = session.profilesFolder {
+            shown = current.shownAs
+        } else {
+            throw ProfileError.noFolder
+        }
+        return try loadProfiles(from: shown, into: &session)
+    }
+
+    /// Loads a folder into the session, reporting its problems; used at start-up too.
+    static func loadProfiles(from shown: String, into session: inout Session) throws -> CommandResult {
+        let path = session.resolvePath(shown)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ShellError.cannotRead(path: shown, reason: FileManager.default.fileExists(atPath: path) ? "it is not a folder" : "no such folder")
+        }
+        let loaded = ProfileFolder.load(path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown)
+        session.directory = loaded.directory
+        session.profilesFolder = (path, shown)
+        Interpreter.report(loaded.diagnostics, in: session)
+        let summary = LoadSummary(folder: shown, loaded: loaded)
+        return loaded.errorCount > 0 ? .failed(summary) : .show(summary)
+    }
+
+    static let members = CommandSpec(
+        "members", aliases: ["ls"], group: .profiles,
+        summary: "List the members, or those that fit every filter given",
+        details: "Tags match whatever their spelling (case, accents, the taxonomy's aliases), and a broader tag finds the narrower ones under it: --skill '3D modeling' finds Blender.",
+        options: [
+            OptionSpec("role", value: "ROLE", summary: "student, startup or entrepreneur (French words too)", completion: .custom { _ in
+                (Role.allCases.map(\.rawValue) + ["étudiant·e", "jeune pousse", "entrepreneur·e", "mentor"]).map { CompletionCandidate($0) }
+            }),
+            OptionSpec("skill", value: "TAG", summary: "Has this skill", completion: MemberCompletion.tags(.skills)),
+            OptionSpec("interest", value: "TAG", summary: "Has this interest", completion: MemberCompletion.tags(.interests)),
+            OptionSpec("seeking", value: "TAG", summary: "Seeks this", completion: MemberCompletion.tags(.seeking)),
+            OptionSpec("offering", value: "TAG", summary: "Offers this", completion: MemberCompletion.tags(.offering)),
+            OptionSpec("wing", value: "N", summary: "Is in wing N (1 to 9)", choices: (1...9).map(String.init)),
+            OptionSpec("org", value: "TEXT", summary: "Organisation's name contains TEXT", completion: MemberCompletion.organizations),
+        ],
+        examples: ["members", "members --role student", "members --skill blender --wing 2", "members --role mentor --offering 'levée de fonds'"]
+    ) { session, arguments in
+        var filter = MemberFilter()
+        if let role = arguments.value("role") { filter.role = try roleWord(role) }
+        filter.skill = arguments.value("skill")
+        filter.interest = arguments.value("interest")
+        filter.seeking = arguments.value("seeking")
+        filter.offering = arguments.value("offering")
+        filter.wing = try arguments.integer("wing", in: 1...9)
+        filter.organization = arguments.value("org")
+        return .show(MemberList(members: session.directory.members(matching: filter), total: session.directory.members.count))
+    }
+
+    static let show = CommandSpec(
+        "show", group: .profiles,
+        summary: "Show a member's profile card",
+        details: "By id or by name; the beginning of a name or of a surname is enough when only one member has it.",
+        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name (quotes not needed)", arity: .oneOrMore, completion: MemberCompletion.members)],
+        examples: ["show amelie-dupre", "show Amélie Dupré", "show dupré"]
+    ) { session, arguments in
+        .show(ProfileCard(member: try member(arguments.positionals.joined(separator: " "), in: session.directory)))
+    }
+
+    static let search = CommandSpec(
+        "search", aliases: ["find"], group: .profiles,
+        summary: "Search names, skills, interests, needs, offers and bios",
+        details: "Ranked: a whole tag counts more than a word of a bio, an expert's skill more than a beginner's. Case and accents do not matter, and tags forgive a typo.",
+        arguments: [ArgumentSpec("TEXT", summary: "What to look for", arity: .oneOrMore, completion: MemberCompletion.tags(nil))],
+        options: [OptionSpec("top", value: "N", summary: "Show the first N results (default 20)")],
+        examples: ["search blender", "search réalité virtuelle", "search levee de fonds --top 5"]
+    ) { session, arguments in
+        let query = arguments.positionals.joined(separator: " ")
+        let limit = try arguments.integer("top", in: 1...10_000) ?? 20
+        let hits = session.directory.search(query)
+        return .show(SearchResults(query: query, hits: Array(hits.prefix(limit)), total: hits.count))
+    }
+
+    static let tags = CommandSpec(
+        "tags", group: .profiles,
+        summary: "Every tag with how many members have it; --unmet: needs nobody meets",
+        details: "A tag's spellings count as one (case, accents, aliases). With --unmet, the needs that no other member offers or has as a skill, and who has them.",
+        options: [
+            OptionSpec("kind", value: "KIND", summary: "Only skills, interests, seeking or offering", choices: TagKind.allCases.map(\.rawValue)),
+            OptionSpec("unmet", summary: "What members seek that nobody offers"),
+        ],
+        examples: ["tags", "tags --kind skills", "tags --unmet"]
+    ) { session, arguments in
+        if arguments.flag("unmet") { return .show(UnmetNeeds(needs: session.directory.unmetNeeds())) }
+        let kinds = arguments.value("kind").flatMap(TagKind.init(rawValue:)).map { [$0] } ?? TagKind.allCases
+        return .show(TagList(counts: session.directory.tagCounts(kinds), kind: arguments.value("kind")))
+    }
+
+    static let stats = CommandSpec(
+        "stats", group: .profiles,
+        summary: "Members by role, wing and organisation, and how many needs find an offer"
+    ) { session, _ in
+        .show(StatisticsReport(statistics: session.directory.statistics(), name: session.directory.settings.name))
+    }
+
+    static let importSpreadsheet = CommandSpec(
+        "import", group: .profiles,
+        summary: "Read members from a spreadsheet export (CSV), and save them with --write",
+        details: """
+            Comma, semicolon or tab separated, UTF-8 (with or without BOM) or Windows-1252, \
+            headers in English or French (Nom, Prénom, Rôle, Organisation, Compétences, \
+            Centres d'intérêt, Recherche, Propose, Langues, Disponibilités, Bio, …). Without \
+            --write nothing is saved: the members are only shown. --write saves each as \
+            PROFILES/<id>.yaml, never replacing a file unless --force, then reloads.
+            """,
+        arguments: [ArgumentSpec("FILE", summary: "The CSV file", completion: .files(extensions: ["csv", "tsv", "txt"]))],
+        options: [
+            OptionSpec("map", value: "COLUMN=FIELD", summary: "Read a column as a field (or 'ignore' it)", isRepeatable: true),
+            OptionSpec("write", summary: "Save the imported members as profile files"),
+            OptionSpec("force", summary: "With --write: replace files that exist"),
+        ],
+        examples: ["import inscriptions.csv", "import export.csv --map 'Votre école=organization' --write"]
+    ) { session, arguments in
+        try ImportCommand.run(&session, arguments)
+    }
+
+    /// Loads the profiles at start-up: problems on standard error, the summary
+    /// only when asked (at the prompt; scripts keep standard output for results).
+    /// Returns false when the folder could not be read or had problems.
+    public static func loadAtStart(_ shown: String, into session: inout Session, showingSummary: Bool) -> Bool {
+        do {
+            let result = try loadProfiles(from: shown, into: &session)
+            switch result {
+            case .show(let summary), .failed(let summary):
+                if showingSummary { session.console.write(Renderer.render(summary, as: .table, style: session.style)) }
+            default: break
+            }
+            if case .failed = result { return false }
+            return true
+        } catch {
+            Interpreter.report(error, at: nil, in: session)
+            return false
+        }
+    }
+
+    /// A role as typed, English or French.
+    static func roleWord(_ text: String) throws(ShellError) -> Role {
+        guard let role = Role(word: text) else {
+            throw ShellError.invalidValue(text, for: "role", expected: "student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)",
+                                          suggestion: Suggestions.nearest(to: text, among: Role.spellings, reach: .likelyTypo))
+        }
+        return role
+    }
+
+    /// One member by id or name, or an error that lists the candidates or the nearest name.
+    static func member(_ text: String, in directory: Directory) throws(ProfileError) -> Member {
+        switch directory.lookup(text) {
+        case .found(let member): return member
+        case .ambiguous(let candidates): throw ProfileError.ambiguousMember(text, candidates: candidates.map { "\($0.id) (\($0.name))" })
+        case .notFound(let suggestion): throw ProfileError.unknownMember(text, suggestion: suggestion, isEmpty: directory.isEmpty)
+        }
+    }
+}
+
+/// What can go wrong when browsing profiles.
+enum ProfileError: Error, Equatable, CustomStringConvertible {
+    case noFolder
+    case unknownMember(String, suggestion: String?, isEmpty: Bool)
+    case ambiguousMember(String, candidates: [String])
+    case noProfilesFolderToWrite
+    case invalidMapping(String, suggestion: String?)
+
+    var description: String {
+        switch self {
+        case .noFolder:
+            return "no profiles folder yet: give one (load FOLDER) or start patio with --profiles FOLDER"
+        case .unknownMember(let text, let suggestion, let isEmpty):
+            if isEmpty { return "no member '\(text)': no profiles are loaded (load FOLDER)" }
+            return "no member '\(text)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .ambiguousMember(let text, let candidates):
+            let shown = candidates.prefix(12).joined(separator: ", ") + (candidates.count > 12 ? ", …" : "")
+            return "'\(text)' could be \(candidates.count) members: \(shown)"
+        case .noProfilesFolderToWrite:
+            return "--write needs a profiles folder to write into (load FOLDER first)"
+        case .invalidMapping(let text, let suggestion):
+            return "invalid --map '\(text)': expected 'Column=field' with a field among \(SpreadsheetImport.fields.joined(separator: ", ")), ignore"
+                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        }
+    }
+}

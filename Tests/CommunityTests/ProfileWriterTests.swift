@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import Community
+
+struct ProfileWriterTests {
+    static let tricky = Member(
+        id: "amelie-dupre", name: "Amélie Dupré", role: .student, organization: "École de jeu vidéo: Valenciennes",
+        wing: 3, languages: ["fr", "en"], skills: [Skill("Blender", level: .expert), Skill("C#"), Skill("yes")],
+        interests: ["motion capture", "réalité virtuelle, VR", "#hashtag"], seeking: ["mentoring"], offering: ["3D modeling"],
+        availability: ["tue-pm"], capacity: 2, contact: "amelie.dupre@example.org",
+        bio: "Première ligne\n  indentée\n\nAprès une ligne vide: \"citation\" # pas un commentaire")
+
+    @Test func whatIsWrittenReadsBackTheSame() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try ProfileWriter.write(Self.tricky, into: folder.path, replacing: false)
+        #expect(path.hasSuffix("/amelie-dupre.yaml"))
+        let loaded = ProfileFolder.load(folder.path, shownAs: "out")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.directory["amelie-dupre"] == Self.tricky)
+    }
+
+    @Test func neverReplacesAFileUnlessAsked() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try ProfileWriter.write(Self.tricky, into: folder.path, replacing: false)
+        var changed = Self.tricky
+        changed.name = "Autre Nom"
+        #expect(throws: ProfileWriter.WriteError.exists(path: folder.appendingPathComponent("amelie-dupre.yaml").path)) {
+            try ProfileWriter.write(changed, into: folder.path, replacing: false)
+        }
+        #expect(ProfileFolder.load(folder.path, shownAs: "out").directory["amelie-dupre"]?.name == "Amélie Dupré")
+        _ = try ProfileWriter.write(changed, into: folder.path, replacing: true)
+        #expect(ProfileFolder.load(folder.path, shownAs: "out").directory["amelie-dupre"]?.name == "Autre Nom")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(leftovers == ["amelie-dupre.yaml"], "no temporary file is left behind")
+    }
+
+    @Test func plainWhenItCanBe() {
+        #expect(ProfileWriter.scalar("Amélie Dupré") == "Amélie Dupré")
+        #expect(ProfileWriter.scalar("C#") == "C#")
+        #expect(ProfileWriter.scalar("yes") == "\"yes\"")
+        #expect(ProfileWriter.scalar("3") == "\"3\"")
+        #expect(ProfileWriter.scalar("a: b") == "\"a: b\"")
+        #expect(ProfileWriter.scalar("- dash") == "\"- dash\"")
+    }
+}

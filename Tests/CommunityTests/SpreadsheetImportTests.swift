@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Community
+
+struct SpreadsheetImportTests {
+    @Test func aFrenchFormExportWithEveryAccent() throws {
+        let result = SpreadsheetImport.read(Fixtures.data("csv/inscriptions-fr.csv"), path: "inscriptions-fr.csv", taken: ["amelie-dupre"])
+        #expect(result.members.map(\.id) == ["amelie-dupre-2", "noel-lefevre-crepin", "amelie-dupre-3"])
+        let amelie = result.members[0]
+        #expect(amelie.name == "Amélie Dupré")
+        #expect(amelie.role == .student)
+        #expect(amelie.skills == [Skill("Blender", level: .expert), Skill("rigging")])
+        #expect(amelie.interests == ["motion capture", "réalité virtuelle"])
+        #expect(amelie.languages == ["fr", "en"])
+        #expect(amelie.availability == ["tue-pm"])
+        #expect(amelie.bio == "Première ligne;\nseconde ligne avec \"guillemets\".")
+        #expect(result.members[1].role == .startup)
+        #expect(result.members[1].seeking == ["levée de fonds", "business plan"])
+        #expect(result.members[2].role == .entrepreneur)
+        #expect(result.members[2].availability == ["thu-am", "fri-eve"])
+        #expect(result.diagnostics.map(\.description) == [
+            "inscriptions-fr.csv:1:1: note: columns not used: 'Horodateur' (map one with --map 'Column=field')",
+            "inscriptions-fr.csv:5:1: error: unknown role 'astronaute' for Zoé Ærø: expected student, startup or entrepreneur; skipped",
+        ])
+    }
+
+    @Test func englishHeadersAndOtherListSeparators() {
+        let result = SpreadsheetImport.read(Fixtures.data("csv/english.csv"), path: "english.csv")
+        #expect(result.members.map(\.name) == ["Emily Carter", "Kenji Watanabe"])
+        #expect(result.members[0].skills.map(\.name) == ["Blender", "Maya"])
+        #expect(result.members[0].languages == ["en"])
+        #expect(result.members[1].skills.map(\.name) == ["level design", "game design"])
+        #expect(result.members[1].languages == ["ja", "en"])
+        #expect(result.diagnostics.map(\.description) == ["english.csv:4:1: error: 7 cells for 5 columns: the row is skipped"])
+    }
+
+    @Test func tabsAndWindows1252() {
+        let tabs = SpreadsheetImport.read(Fixtures.data("csv/tabs.tsv"), path: "tabs.tsv")
+        #expect(tabs.members.map(\.offering) == [["UX research", "tests utilisateurs"]])
+        let excel = SpreadsheetImport.read(Fixtures.data("csv/excel-1252.csv"), path: "excel.csv")
+        #expect(excel.members.map(\.name) == ["François Léger"])
+        #expect(excel.diagnostics.first?.severity == .note)
+    }
+
+    @Test func aManualMapping() {
+        let data = Data("Qui;Statut;Savoir-faire\nLéa Martin;startup;UX research\n".utf8)
+        let guessed = SpreadsheetImport.read(data, path: "x.csv")
+        #expect(guessed.members.isEmpty)
+        #expect(guessed.diagnostics.last?.message.hasPrefix("no column for the name") == true)
+        let mapped = SpreadsheetImport.read(data, path: "x.csv", mapping: ["Qui": "name", "Savoir-faire": "skills"])
+        #expect(mapped.members.map(\.name) == ["Léa Martin"])
+        #expect(mapped.members.first?.skills == [Skill("UX research")])
+    }
+
+    @Test func aFileWithoutANameColumn() {
+        let result = SpreadsheetImport.read(Fixtures.data("csv/no-name.csv"), path: "no-name.csv")
+        #expect(result.members.isEmpty)
+        #expect(result.diagnostics.count == 1)
+    }
+}

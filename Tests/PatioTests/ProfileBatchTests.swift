@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// Browsing through the real binary: profiles with problems, every command in JSON.
+struct ProfileBatchTests {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let broken = testsFolder.appendingPathComponent("CommunityTests/Fixtures/broken").path
+    static let community = testsFolder.appendingPathComponent("ShellTests/Transcripts/community").path
+    static let bundled = testsFolder.deletingLastPathComponent().appendingPathComponent("Profiles").path
+
+    @Test func keepGoingListsTheValidMembersAndReportsEachBrokenFile() throws {
+        let result = try PatioProcess.run(["--profiles", Self.broken, "--keep-going", "-c", "members"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("amelie-dupre  Amélie Dupré"))
+        #expect(result.output.hasSuffix("5 members\n"))
+        for file in ["bad-key.yaml:3:1", "bad-role.yaml:2:7", "bad-syntax.yaml:4:10", "bad-types.yaml:3:7", "dup-second.yaml:1:1",
+                     "latin1.yaml:1:11", "no-name.yaml:1:1", "bad-level.yaml:4:14", "taxonomy.yaml:5:1"] {
+            #expect(result.errors.contains(Self.broken + "/" + file + ": error: "), "\(file)")
+        }
+    }
+
+    @Test func withoutKeepGoingTheRunStopsAtTheProblems() throws {
+        let result = try PatioProcess.run(["--profiles", Self.broken, "-c", "members"])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("unknown key 'skils' (did you mean 'skills'?)"))
+    }
+
+    @Test func aCleanFolderRunsQuietly() throws {
+        let result = try PatioProcess.run(["--profiles", Self.community, "--format", "json", "-c", "members --role student"])
+        #expect(result.status == 0)
+        #expect(result.errors.isEmpty)
+        #expect(result.output.hasPrefix("{\"count\": 2, \"members\": [{\"id\": \"amelie-dupre\""))
+        #expect(result.output.split(separator: "\n").count == 1)
+    }
+
+    @Test func profilesFromTheEnvironment() throws {
+        let result = try PatioProcess.run(["-c", "stats --format json"], environment: ["PATIO_PROFILES": Self.community])
+        #expect(result.output.hasPrefix("{\"community\": \"Petite Serre\", \"members\": 5,"))
+    }
+
+    @Test(arguments: [
+        ("members --wing 9", "{\"count\": 1, \"members\": [{\"id\": \"emilie-durand\""),
+        ("show zoe", "{\"id\": \"zoe-blender\", \"name\": \"Zoé Blender\""),
+        ("search blender", "{\"query\": \"blender\", \"total\": 3, \"results\": [{\"id\": \"amelie-dupre\""),
+        ("tags --unmet", "{\"unmet\": [{\"tag\": \"doublage\", \"seekers\": [\"anais-dupre\"]}]}"),
+        ("tags --kind offering", "{\"kind\": \"offering\", \"tags\": ["),
+        ("stats", "{\"community\": \"Petite Serre\", \"members\": 5, \"roles\": {\"student\": 2, \"startup\": 1, \"entrepreneur\": 2}"),
+        ("load", "{\"folder\": "),
+    ])
+    func everyCommandInJSON(command: String, prefix: String) throws {
+        let result = try PatioProcess.run(["--profiles", Self.community, "--format", "json", "-c", command])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.hasPrefix(prefix), "\(result.output)")
+    }
+
+    @Test func aFrenchSpreadsheetImportsWithEveryAccent() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("Profils")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        let csv = Self.testsFolder.appendingPathComponent("CommunityTests/Fixtures/csv/inscriptions-fr.csv").path
+        let result = try PatioProcess.run(["--profiles", "Profils", "--keep-going", "-c", "import \(csv) --write", "-c", "show noel --format json"], in: folder)
+        #expect(result.status == 1, "a row has an unknown role")
+        #expect(result.errors.contains("unknown role 'astronaute' for Zoé Ærø"))
+        #expect(result.output.contains("{\"id\": \"noel-lefevre-crepin\", \"name\": \"Noël Lefèvre-Crépin\", \"role\": \"startup\""))
+        let written = try String(contentsOf: profiles.appendingPathComponent("amelie-dupre.yaml"), encoding: .utf8)
+        #expect(written.contains("name: Amélie Dupré\n"))
+        #expect(written.contains("bio: |\n  Première ligne;\n  seconde ligne avec \"guillemets\".\n"))
+        // A second import does not replace the files.
+        let again = try PatioProcess.run(["--profiles", "Profils", "-c", "import \(csv) --write"], in: folder)
+        #expect(again.status == 1)
+        #expect(try String(contentsOf: profiles.appendingPathComponent("amelie-dupre.yaml"), encoding: .utf8) == written)
+    }
+
+    @Test func theBundledCommunity() throws {
+        let result = try PatioProcess.run(["--profiles", Self.bundled, "-c", "stats --format json", "-c", "members --role student --format json"])
+        #expect(result.status == 0)
+        #expect(result.errors.isEmpty)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines[0].contains("\"community\": \"La Serre numérique\""))
+        #expect(lines.count == 2)
+    }
+}
