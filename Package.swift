@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -18,7 +19,9 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CEditLine", "CEditLineShim"]),
         .target(name: "Matching"),
         .target(name: "Community", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Shell", dependencies: ["Community", "Matching"]),
+        .target(name: "Matchmaker", dependencies: ["Community", "Matching"]),
+        .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Shell", dependencies: ["Community", "Matching", "Matchmaker", "Ledger"]),
         .executableTarget(name: "patio", dependencies: [
             "Shell", "LineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -27,6 +30,8 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community"], exclude: ["Fixtures"]),
+        .testTarget(name: "MatchmakerTests", dependencies: ["Matchmaker"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "patio", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Transcripts"]),
         .testTarget(name: "PatioTests", dependencies: ["patio"]),
     ]

@@ -159,9 +159,10 @@ enum TaxonomyFile {
     }
 }
 
-/// `community.yaml`: `name:` and `description:`.
+/// `community.yaml`: `name:`, `description:`, `weights:` (affinity weights by
+/// name) and `roles:` (how well two roles go together, `student: {entrepreneur: 1.0}`).
 enum SettingsFile {
-    static let keys = ["name", "description"]
+    static let keys = ["name", "description", "weights", "roles"]
 
     static func read(_ text: String, path: String) -> (settings: CommunitySettings, diagnostics: [Diagnostic]) {
         var settings = CommunitySettings()
@@ -178,7 +179,9 @@ enum SettingsFile {
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "name": settings.name = reader.text(value, field: "name")
-            case "description": settings.description = reader.text(value, field: "description")
+            case "description": settings.description = reader.text(value, field: "description")?.trimmingCharacters(in: .newlines)
+            case "weights": readWeights(value, into: &settings.weights, reader: &reader)
+            case "roles": readRoles(value, into: &settings.weights, reader: &reader)
             default:
                 let word = key.string ?? ""
                 let suggestion = Suggestions.nearest(to: word, among: keys, reach: .likelyTypo)
@@ -186,5 +189,45 @@ enum SettingsFile {
             }
         }
         return (settings, reader.diagnostics)
+    }
+
+    static func readWeights(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
+        guard case .mapping(let entries) = node else {
+            reader.report(node, "'weights' should hold 'name: number' lines")
+            return
+        }
+        for (key, value) in entries {
+            let name = key.string ?? ""
+            guard AffinityWeights.names.contains(name) else {
+                let suggestion = Suggestions.nearest(to: name, among: AffinityWeights.names, reach: .likelyTypo)
+                reader.report(key, "unknown weight '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ": the weights are \(AffinityWeights.names.joined(separator: ", "))"))
+                continue
+            }
+            if let number = reader.number(value, field: "weights.\(name)") { weights[name] = number }
+        }
+    }
+
+    static func readRoles(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
+        guard case .mapping(let rows) = node else {
+            reader.report(node, "'roles' should hold 'role: {role: number}' lines")
+            return
+        }
+        for (rowKey, row) in rows {
+            guard let a = rowKey.string.flatMap(Role.init(word:)) else {
+                reader.report(rowKey, "unknown role '\(rowKey.string ?? "")': expected student, startup or entrepreneur")
+                continue
+            }
+            guard case .mapping(let cells) = row else {
+                reader.report(row, "'\(a.rawValue)' should hold 'role: number' lines")
+                continue
+            }
+            for (cellKey, value) in cells {
+                guard let b = cellKey.string.flatMap(Role.init(word:)) else {
+                    reader.report(cellKey, "unknown role '\(cellKey.string ?? "")': expected student, startup or entrepreneur")
+                    continue
+                }
+                if let number = reader.number(value, field: "roles.\(a.rawValue).\(b.rawValue)") { weights.roles[RolePair(a, b)] = number }
+            }
+        }
     }
 }

@@ -134,6 +134,17 @@ struct FieldReader {
         return value
     }
 
+    /// A number (a decimal point or comma), zero or more.
+    mutating func number(_ node: Node, field: String) -> Double? {
+        guard case .scalar(let scalar) = node,
+              let value = Double(scalar.string.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
+              value >= 0, value.isFinite else {
+            report(node, "'\(field)' should be a number, 0 or more, found '\(node.string ?? Self.kind(of: node))'")
+            return nil
+        }
+        return value
+    }
+
     /// A list (`[a, b]` or `- a` lines), or one text with items separated by commas or semicolons.
     mutating func list(_ node: Node, field: String) -> [String] {
         switch node {

@@ -25,6 +25,7 @@ public enum Suggestions {
             let distance = editDistance(key, folded)
             let sharedPrefix = zip(key, folded).prefix { $0 == $1 }.count
             let isPrefixRelated = !key.isEmpty && (folded.hasPrefix(key) || key.hasPrefix(folded))
+            if reach == .likelyTypo && key.count < 3 { continue }  // one or two characters: any other is as likely
             let limit = reach == .nearestName ? max(key.count, folded.count) - 1 : max(1, key.count / 3)
             guard distance <= limit || isPrefixRelated else { continue }
             let rank = (isPrefixRelated ? 0 : 1, distance, -sharedPrefix)

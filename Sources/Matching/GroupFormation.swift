@@ -8,13 +8,14 @@
 /// improved by swapping members between groups while that helps, and an
 /// iterated local search (random shakes of the seeded generator, then local
 /// search again, the best kept). Beside the result it reports an *upper bound*
-/// on what any grouping could reach, from a linear-programming relaxation
-/// solved exactly: inside groups every member has k − 1 partners (c_b of class
-/// b with a composition), so the best weight of a subgraph with those degrees
-/// bounds every grouping; for each pair of classes this is a bipartite
-/// b-matching (or, within a class, a fractional one on the bipartite double
-/// cover), solved by `CapacitatedAssignment`. `upperBound − weight` is the
-/// largest possible shortfall.
+/// on what any grouping could reach, from a relaxation solved exactly: inside
+/// groups every member has k − 1 partners (c_b of class b with a
+/// composition) and the groups hold a known number of pairs, so the best
+/// weight of a subgraph with those degrees, with a Lagrangian price on the
+/// number of pairs, bounds every grouping; for each pair of classes this is
+/// a bipartite b-matching (or, within a class, a fractional one on the
+/// bipartite double cover), solved by `CapacitatedAssignment`.
+/// `upperBound − weight` is the largest possible shortfall.
 ///
 /// - Composition: with `classes` (one per vertex) and `composition` (how many
 ///   of each class a group holds, summing to k), every group has that
@@ -113,7 +114,7 @@ public enum GroupFormation {
             search.improve()
             if search.total > best.total { best = search.snapshot() }
         }
-        let bound = try upperBound(problem, hasExtraMembers: best.groups.contains { $0.count > problem.groupSize })
+        let bound = try upperBound(problem, sizes: best.groups.map(\.count))
         let groups = best.groups.map { $0.sorted() }.sorted { ($0.first ?? 0) < ($1.first ?? 0) }
         return Result(groups: groups, leftovers: best.leftovers.sorted(), weight: best.total, upperBound: max(bound, best.total))
     }

@@ -8,7 +8,7 @@ public struct CommandTable: Sendable {
     }
 
     /// Every command Patio has. Each issue's commands plug in here.
-    public static let standard = CommandTable(ShellCommands.all + ProfileCommands.all + [SolveCommand.spec])
+    public static let standard = CommandTable(ShellCommands.all + ProfileCommands.all + MatchCommands.all + [SolveCommand.spec] + RoundCommands.all + [ExportCommand.spec])
 
     /// The command `word` names: its name or an alias exactly, else the only
     /// command that has a name or alias starting with it (case does not matter).
@@ -34,7 +34,7 @@ public struct CommandTable: Sendable {
 
 /// The settings `set` knows.
 public enum SettingTable {
-    public static let standard: [SettingSpec] = SettingSpec.shellSettings
+    public static let standard: [SettingSpec] = SettingSpec.shellSettings + MatchmakingSettings.all
 
     public static func setting(named name: String) throws(ShellError) -> SettingSpec {
         if let spec = standard.first(where: { $0.name == name.lowercased() }) { return spec }

@@ -1,5 +1,7 @@
 import Community
 import Foundation
+import Ledger
+import Matchmaker
 
 /// Everything a command can read or change. It is passed to every handler;
 /// nothing in the shell keeps state of its own.
@@ -11,6 +13,8 @@ public struct Session {
     public var directory = Directory(members: [])
     /// Where it was loaded from: the folder on disk and as the user wrote it.
     public var profilesFolder: (path: String, shownAs: String)?
+    /// Drafts, constraints, weights and the ledger.
+    public var matchmaking = MatchmakingState()
     /// How many `source` scripts are running inside each other.
     var sourceDepth = 0
 
@@ -38,6 +42,23 @@ public struct Session {
         if expanded.hasPrefix("/") { return expanded }
         return (environment.workingDirectory as NSString).appendingPathComponent(expanded)
     }
+}
+
+/// What a matchmaking session holds between commands.
+public struct MatchmakingState {
+    /// Weights set in this session; the community's (`community.yaml`) otherwise.
+    public var weights: AffinityWeights?
+    public var pins: Set<MemberPair> = []
+    public var forbidden: Set<MemberPair> = []
+    /// The round being prepared, and the planned ones after it.
+    public var draft: Draft?
+    public var planned: [Draft] = []
+    /// The ledger file chosen on the command line (`--ledger`, `PATIO_LEDGER`), as typed.
+    public var ledgerFile: String?
+    /// Partners scored per member in large communities.
+    public var candidates = 40
+
+    public init() {}
 }
 
 /// Facts about the world the session runs in, handed in from outside.

@@ -39,6 +39,7 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     case unterminatedQuote(Character, column: Int)
     case unknownSetting(String, suggestion: String?)
     case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
     case notUTF8(path: String)
     case sourceTooDeep(path: String, limit: Int)
     case interrupted
@@ -71,6 +72,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
             return "unknown setting '\(name)'" + hint(suggestion, orElse: " (type 'set' to see the settings)")
         case .cannotRead(let path, let reason):
             return "cannot read \(path): \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
         case .notUTF8(let path):
             return "\(path) is not UTF-8 text"
         case .sourceTooDeep(let path, let limit):

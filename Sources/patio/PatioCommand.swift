@@ -19,7 +19,7 @@ struct PatioCommand: ParsableCommand {
             Problems in them are reported with file, line and column; in batch mode they make \
             the run fail unless --keep-going.
 
-            Environment: PATIO_PROFILES (profiles folder), PATIO_HISTORY (history file, default \
+            Environment: PATIO_PROFILES (profiles folder), PATIO_LEDGER (ledger file), PATIO_HISTORY (history file, default \
             ~/.patio_history; empty for none), NO_COLOR (no colour unless --color always).
             """,
         version: "patio 0.1.0"
@@ -27,6 +27,9 @@ struct PatioCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The folder of member profiles.", valueName: "dir"))
     var profiles: String?
+
+    @Option(help: ArgumentHelp("The ledger of committed rounds (default: .patio/ledger.sqlite in the profiles folder).", valueName: "file"))
+    var ledger: String?
 
     @Option(help: ArgumentHelp("How results are shown: table, csv, json or markdown.", valueName: "format"))
     var format: String?

@@ -16,6 +16,8 @@ var session = Session(
         outputIsTerminal: isatty(1) == 1,
         noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty))
 
+session.matchmaking.ledgerFile = options.ledger ?? environmentVariables["PATIO_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
+
 func finish(_ failures: Int) -> Never {
     fflush(stdout)
     exit(failures > 0 ? 1 : 0)

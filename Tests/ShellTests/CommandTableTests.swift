@@ -4,7 +4,7 @@ import Testing
 struct CommandTableTests {
     @Test(arguments: [
         ("help", "help"), ("?", "help"), ("he", "help"), ("HELP", "help"),
-        ("quit", "quit"), ("exit", "quit"), ("q", "quit"), ("ex", "quit"),
+        ("quit", "quit"), ("exit", "quit"), ("q", "quit"), ("exi", "quit"), ("exp", "export"),
         ("set", "set"), ("ec", "echo"), ("sou", "source"), ("sol", "solve"), (".", "source"),
     ])
     func resolvesNamesAliasesAndUniquePrefixes(word: String, command: String) throws {
@@ -12,7 +12,7 @@ struct CommandTableTests {
     }
 
     @Test func ambiguousPrefixesListTheCandidates() {
-        #expect(throws: ShellError.ambiguousCommand("e", candidates: ["echo", "exit"])) {
+        #expect(throws: ShellError.ambiguousCommand("e", candidates: ["echo", "exit", "export"])) {
             try CommandTable.standard.resolve("e")
         }
         #expect(throws: ShellError.ambiguousCommand("so", candidates: ["solve", "source"])) {

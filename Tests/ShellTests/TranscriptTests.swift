@@ -3,10 +3,15 @@ import Testing
 @testable import Shell
 
 /// A console that keeps output and errors in one stream, errors marked, as a
-/// person at the terminal would see them.
+/// person at the terminal would see them. Timings, which change from run to
+/// run, are written as `…`.
 final class TranscriptConsole: Console {
     var text = ""
-    func write(_ text: String) { self.text += text }
+    func write(_ text: String) {
+        self.text += text
+            .replacingOccurrences(of: #""solve_ms": [0-9.e-]+"#, with: "\"solve_ms\": …", options: .regularExpression)
+            .replacingOccurrences(of: #"solve time  [0-9.]+ ms"#, with: "solve time  … ms", options: .regularExpression)
+    }
     func writeError(_ text: String) { self.text += text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "! " + $0 }.joined(separator: "\n") }
 }
 
@@ -21,14 +26,22 @@ struct TranscriptTests {
         return files.filter { $0.hasSuffix(".patio") }.map { String($0.dropLast(6)) }.sorted()
     }
 
+    /// 2026-12-01 09:00 in Valenciennes: every transcript runs at the same moment.
+    static let now = Date(timeIntervalSince1970: 1_796_112_000)
+
     @Test(arguments: names)
     func transcript(_ name: String) throws {
         let script = try String(contentsOf: Self.folder.appendingPathComponent(name + ".patio"), encoding: .utf8)
+        // A copy of the folder, so that ledgers and exports leave the sources alone.
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("patio-transcript-\(UUID())")
+        try FileManager.default.copyItem(at: Self.folder, to: work)
+        defer { try? FileManager.default.removeItem(at: work) }
         let console = TranscriptConsole()
         var settings = Settings()
         settings.keepGoing = true
         var session = Session(settings: settings, console: console,
-                              environment: Environment(workingDirectory: Self.folder.path))
+                              environment: Environment(workingDirectory: work.path, now: { Self.now }))
+        session.matchmaking.ledgerFile = "ledger.sqlite"
         _ = Interpreter.run(ScriptText.lines(of: script), from: name + ".patio", in: &session)
         let expectedURL = Self.folder.appendingPathComponent(name + ".expected")
         if ProcessInfo.processInfo.environment["PATIO_UPDATE_TRANSCRIPTS"] == "1" {

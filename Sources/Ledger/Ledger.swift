@@ -1,0 +1,168 @@
+import Foundation
+import Glibc
+import GRDB
+
+/// The record of committed rounds and of feedback on meetings: a SQLite file
+/// (through GRDB), in WAL mode, with migrations from the first version on.
+///
+/// A commit is one transaction: a crash or a kill at any moment loses no
+/// committed round and leaves nothing half-written. Two shells on the same
+/// ledger take turns (a writer waits up to five seconds for the other, then
+/// reports that the ledger is busy).
+public struct Ledger: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (or creates) the ledger and brings its schema up to date.
+    public static func open(at path: String) throws(LedgerError) -> Ledger {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw LedgerError.cannotOpen(path: path, reason: "cannot create the folder \(folder)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(5)
+        configuration.foreignKeysEnabled = true
+        // Two shells opening a new ledger at once would both migrate it: the
+        // first to take this lock does, the other then finds it up to date.
+        let lock = Glibc.open(path + ".lock", O_CREAT | O_RDWR, 0o644)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer {
+            if lock >= 0 {
+                flock(lock, LOCK_UN)
+                close(lock)
+            }
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+            return Ledger(path: path, queue: queue)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw LedgerError.busy(path: path)
+        } catch let error as DatabaseError {
+            throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Versions of the schema, oldest first; a ledger is brought up to the last one when opened.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: rounds and feedback") { db in
+            try db.execute(sql: """
+                CREATE TABLE round (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    committed_at TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    total INTEGER NOT NULL,
+                    upper_bound INTEGER
+                );
+                CREATE TABLE round_group (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    score INTEGER NOT NULL,
+                    reasons TEXT NOT NULL,
+                    PRIMARY KEY (round_id, position)
+                );
+                CREATE TABLE round_member (
+                    round_id INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    slot INTEGER NOT NULL,
+                    member_id TEXT NOT NULL,
+                    PRIMARY KEY (round_id, position, slot),
+                    FOREIGN KEY (round_id, position) REFERENCES round_group(round_id, position) ON DELETE CASCADE
+                );
+                CREATE INDEX round_member_by_member ON round_member(member_id);
+                CREATE TABLE round_unmatched (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    member_id TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                CREATE TABLE feedback (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    member_a TEXT NOT NULL,
+                    member_b TEXT NOT NULL,
+                    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+                    note TEXT,
+                    rated_at TEXT NOT NULL,
+                    CHECK (member_a < member_b)
+                );
+                """)
+        }
+        migrator.registerMigration("v2: notes, starters and pins") { db in
+            try db.execute(sql: """
+                ALTER TABLE round ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+                ALTER TABLE round_group ADD COLUMN starter TEXT;
+                ALTER TABLE round_group ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX feedback_by_pair ON feedback(member_a, member_b);
+                """)
+        }
+        return migrator
+    }
+
+    /// Dates as ISO 8601 text with milliseconds, in UTC: readable in the file and ordered as text.
+    static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    static func text(_ date: Date) -> String { date.formatted(dateStyle) }
+
+    /// Runs database work, turning its errors into the ledger's own.
+    func run<T>(_ body: () throws -> T) throws(LedgerError) -> T {
+        do {
+            return try body()
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw LedgerError.busy(path: path)
+        } catch let error as DatabaseError {
+            throw LedgerError.failed(reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw LedgerError.failed(reason: "\(error)")
+        }
+    }
+
+    // MARK: Writing
+
+    /// Records a round, all of it or nothing.
+    public func commit(_ record: RoundRecord) throws(LedgerError) {
+        try run {
+            try queue.write { db in
+                if try Int.fetchOne(db, sql: "SELECT 1 FROM round WHERE name = ?", arguments: [record.name]) != nil {
+                    throw LedgerError.roundExists(name: record.name)
+                }
+                try db.execute(sql: """
+                    INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [record.name, Self.text(record.committedAt), record.mode,
+                                     Int64(bitPattern: record.seed), record.total, record.upperBound, record.notes.joined(separator: "\n")])
+                let roundID = db.lastInsertedRowID
+                for (position, group) in record.groups.enumerated() {
+                    try db.execute(sql: "INSERT INTO round_group (round_id, position, score, reasons, starter, pinned) VALUES (?, ?, ?, ?, ?, ?)",
+                                   arguments: [roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter, group.isPinned])
+                    for (slot, member) in group.members.enumerated() {
+                        try db.execute(sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
+                                       arguments: [roundID, position, slot, member])
+                    }
+                }
+                for unmatched in record.unmatched {
+                    try db.execute(sql: "INSERT INTO round_unmatched (round_id, member_id, reason) VALUES (?, ?, ?)",
+                                   arguments: [roundID, unmatched.id, unmatched.reason])
+                }
+            }
+        }
+    }
+
+    /// Records how a meeting went, 1 to 5.
+    public func rate(_ a: String, _ b: String, rating: Int, note: String?, at date: Date) throws(LedgerError) {
+        let (first, second) = a < b ? (a, b) : (b, a)
+        try run {
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [first, second, rating, note, Self.text(date)])
+            }
+        }
+    }
+}

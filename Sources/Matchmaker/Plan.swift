@@ -1,0 +1,66 @@
+import Community
+import Foundation
+
+extension Matchmaker {
+    /// N successive rounds at once. Each round sees the ones before it as
+    /// met (novelty), and a pair met earlier in the plan (or in the last
+    /// committed rounds, through the history) is not repeated while an
+    /// alternative exists: a round first pairs without repeats, then pairs
+    /// who is left over among themselves, repeats allowed. Fairness: whoever
+    /// had no partner, or a weak one, in a round comes first in the next
+    /// (their pairs weigh up to half more).
+    ///
+    /// - Parameter makeModel: the affinity model for a given history.
+    public static func plan(
+        _ request: MatchRequest, rounds: Int, history: MeetingHistory, makeModel: (MeetingHistory) -> AffinityModel,
+        now: Date, shouldStop: () -> Bool = { false }
+    ) throws -> [Draft] {
+        var drafts: [Draft] = []
+        var history = history
+        var met = Set<MemberPair>()
+        var priority: [String: Double] = [:]
+        for round in 0..<rounds {
+            let model = makeModel(history)
+            var first = request
+            first.seed = request.seed &+ UInt64(round)
+            first.priority = priority
+            first.forbidden = request.forbidden.union(met)
+            var draft = try match(first, model: model, now: now, shouldStop: shouldStop)
+            if request.mode != .circles && draft.unmatched.count >= 2 {
+                // Those left over may meet again rather than not at all.
+                var second = request
+                second.seed = first.seed
+                second.pins = []
+                second.among = draft.unmatched.compactMap { model.directory.index(of: $0.id) }
+                let rest = try match(second, model: model, now: now, shouldStop: shouldStop)
+                if !rest.groups.isEmpty {
+                    draft.groups = sorted(draft.groups + rest.groups)
+                    draft.unmatched = rest.unmatched
+                    draft.total = draft.groups.reduce(0) { $0 + $1.score }
+                    let repeats = rest.groups.filter { group in met.contains(MemberPair(group.members[0], group.members[1])) }.count
+                    if repeats > 0 { draft.notes.append("\(repeats) pair\(repeats == 1 ? "" : "s") meet again: no one new was left for them") }
+                }
+            }
+            draft.notes.append("round \(round + 1) of \(rounds)")
+            drafts.append(draft)
+            met.formUnion(draft.pairs)
+            history = history.adding(round: draft.pairs)
+            priority = fairness(after: draft)
+        }
+        return drafts
+    }
+
+    /// Members left out get +50 % on their pairs next round; those whose
+    /// group scored below the round's median get +25 %.
+    static func fairness(after draft: Draft) -> [String: Double] {
+        var priority: [String: Double] = [:]
+        for member in draft.unmatched { priority[member.id] = 0.5 }
+        let scores = draft.groups.map(\.score).sorted()
+        guard !scores.isEmpty else { return priority }
+        let median = scores[scores.count / 2]
+        for group in draft.groups where group.score < median {
+            for member in group.members { priority[member] = max(priority[member] ?? 0, 0.25) }
+        }
+        return priority
+    }
+}

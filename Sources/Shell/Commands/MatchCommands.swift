@@ -1,0 +1,203 @@
+import Community
+import Foundation
+import Matching
+import Matchmaker
+
+/// Making a round: match, plan, why, suggest, and the constraints.
+enum MatchCommands {
+    static let all: [CommandSpec] = [match, plan, why, suggest, pin, forbid, unpin, constraints]
+
+    static let matchOptions: [OptionSpec] = [
+        OptionSpec("everyone", summary: "Pair (or assign) as many members as possible first, then the best"),
+        OptionSpec("among", value: "FILTER", summary: "Only these members: KEY=VALUE[,KEY=VALUE…] with role, skill, interest, seeking, offering, wing, org"),
+        OptionSpec("stable", summary: "mentoring: stable and best for every mentee instead of the best total"),
+        OptionSpec("size", value: "K", summary: "circles: members a table (default 3)"),
+        OptionSpec("any-roles", summary: "circles: do not require one student, one startup and one entrepreneur a table"),
+    ]
+
+    static let match = CommandSpec(
+        "match", group: .matching,
+        summary: "Propose a round: pairs, mentoring or circles",
+        details: """
+            pairs: the pairing with the best total affinity, proved optimal. mentoring: students and \
+            startups to entrepreneurs within their capacities (optimal, or --stable). circles: tables \
+            of three mixing roles, with how close to the best possible they are. Pins, bans, novelty \
+            (who met recently) and earlier ratings count. The result is a draft: 'why', 'diff', \
+            'commit', 'export' work on it.
+            """,
+        arguments: [ArgumentSpec("MODE", summary: "pairs, mentoring or circles", arity: .optional, completion: .choices(Draft.Mode.allCases.map(\.rawValue)))],
+        options: matchOptions,
+        examples: ["match pairs", "match pairs --everyone", "match mentoring --stable", "match circles", "match pairs --among role=student,wing=3"]
+    ) { session, arguments in
+        let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
+        let model = try session.affinityModel()
+        let draft = try Matchmaker.match(request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
+        session.matchmaking.draft = draft
+        session.matchmaking.planned = []
+        return .show(RoundView(draft: draft, directory: session.directory))
+    }
+
+    static let plan = CommandSpec(
+        "plan", group: .matching,
+        summary: "Propose N successive rounds: no pair twice while an alternative exists",
+        details: "Each round counts the ones before as met; whoever had no partner or a weak one comes first in the next. The first round becomes the draft; 'commit' records it and brings the next one.",
+        arguments: [
+            ArgumentSpec("N", summary: "How many rounds (2 to 20)"),
+            ArgumentSpec("MODE", summary: "pairs, mentoring or circles", arity: .optional, completion: .choices(Draft.Mode.allCases.map(\.rawValue))),
+        ],
+        options: matchOptions,
+        examples: ["plan 3", "plan 4 mentoring", "plan 3 circles --any-roles"]
+    ) { session, arguments in
+        let count = try Arguments.integer(arguments[0] ?? "", named: "N", in: 2...20)
+        let request = try matchRequest(arguments, session: session, modeWord: arguments[1])
+        let history = try session.meetingHistory()
+        let directory = session.directory, weights = session.weights
+        let drafts = try Matchmaker.plan(request, rounds: count, history: history,
+                                         makeModel: { AffinityModel(directory: directory, weights: weights, history: $0) },
+                                         now: session.environment.now(), shouldStop: session.environment.isCancelled)
+        session.matchmaking.draft = drafts.first
+        session.matchmaking.planned = Array(drafts.dropFirst())
+        return .show(PlanView(rounds: drafts.enumerated().map { index, draft in
+            RoundView(draft: draft, directory: session.directory, title: "Round \(index + 1) of \(count): \(draft.mode.rawValue)")
+        }))
+    }
+
+    /// The request a `match` or `plan` line describes.
+    static func matchRequest(_ arguments: Arguments, session: Session, modeWord: String?) throws -> MatchRequest {
+        guard !session.directory.isEmpty else { throw MatchCommandError.noProfiles }
+        let mode = try modeWord.map { word throws(ShellError) in
+            guard let mode = Draft.Mode(rawValue: word.lowercased()) else {
+                throw ShellError.invalidValue(word, for: "mode", expected: "pairs, mentoring or circles",
+                                              suggestion: Suggestions.nearest(to: word, among: Draft.Mode.allCases.map(\.rawValue), reach: .likelyTypo))
+            }
+            return mode
+        } ?? .pairs
+        var request = MatchRequest(mode: mode)
+        request.everyone = arguments.flag("everyone")
+        request.stable = arguments.flag("stable")
+        request.size = try arguments.integer("size", in: 2...12) ?? 3
+        request.mixesRoles = !arguments.flag("any-roles")
+        request.pins = session.matchmaking.pins
+        request.forbidden = session.matchmaking.forbidden
+        request.candidates = session.matchmaking.candidates
+        request.seed = session.settings.seed
+        if let filter = arguments.value("among") {
+            request.among = session.directory.members(matching: try memberFilter(filter)).compactMap { session.directory.index(of: $0.id) }
+        }
+        return request
+    }
+
+    /// `role=student,wing=3` as a members filter.
+    static func memberFilter(_ text: String) throws -> MemberFilter {
+        var filter = MemberFilter()
+        let keys = ["role", "skill", "interest", "seeking", "offering", "wing", "org"]
+        for part in text.split(separator: ",") {
+            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, !pieces[1].isEmpty, keys.contains(pieces[0].lowercased()) else {
+                throw MatchCommandError.invalidFilter(String(part), suggestion: pieces.first.flatMap { Suggestions.nearest(to: $0, among: keys, reach: .likelyTypo) })
+            }
+            let value = pieces[1]
+            switch pieces[0].lowercased() {
+            case "role": filter.role = try ProfileCommands.roleWord(value)
+            case "skill": filter.skill = value
+            case "interest": filter.interest = value
+            case "seeking": filter.seeking = value
+            case "offering": filter.offering = value
+            case "wing": filter.wing = try Arguments.integer(value, named: "wing", in: 1...9)
+            default: filter.organization = value
+            }
+        }
+        return filter
+    }
+
+    static let why = CommandSpec(
+        "why", group: .matching,
+        summary: "Why two members would (or could not) meet: their score, term by term",
+        arguments: [
+            ArgumentSpec("A", summary: "A member (id or name)", completion: MemberCompletion.members),
+            ArgumentSpec("B", summary: "Another member", completion: MemberCompletion.members),
+        ],
+        examples: ["why amelie-dupre emilie-durand", "why 'Amélie Dupré' 'Émilie Durand'"]
+    ) { session, arguments in
+        let a = try session.member(arguments[0] ?? ""), b = try session.member(arguments[1] ?? "")
+        guard a.member.id != b.member.id else { throw MatchCommandError.samePerson(a.member.id) }
+        let model = try session.affinityModel()
+        let exclusion = Admissibility(forbidden: session.matchmaking.forbidden).exclusion(a.member, b.member)
+        return .show(ExplanationView(a: a.member, b: b.member, explanation: model.explain(a.index, b.index),
+                                     exclusion: exclusion.map { Admissibility.describe($0, a.member, b.member) },
+                                     isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id))))
+    }
+
+    static let suggest = CommandSpec(
+        "suggest", group: .matching,
+        summary: "Who a member should meet next, best first, with reasons",
+        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.members)],
+        options: [OptionSpec("top", value: "N", summary: "How many (default 10)")],
+        examples: ["suggest amelie-dupre", "suggest Émilie Durand --top 5"]
+    ) { session, arguments in
+        let subject = try session.member(arguments.positionals.joined(separator: " "))
+        let limit = try arguments.integer("top", in: 1...1000) ?? 10
+        let model = try session.affinityModel()
+        let admissibility = Admissibility(forbidden: session.matchmaking.forbidden)
+        var ranked: [(index: Int, score: Int64)] = []
+        for index in session.directory.members.indices where index != subject.index {
+            if admissibility.exclusion(subject.member, session.directory.members[index]) != nil { continue }
+            ranked.append((index, model.score(subject.index, index)))
+        }
+        ranked.sort { ($0.score, session.directory.members[$1.index].id) > ($1.score, session.directory.members[$0.index].id) }
+        let top = ranked.prefix(limit).filter { $0.score > 0 }.map { entry in
+            (member: session.directory.members[entry.index], score: entry.score,
+             reasons: Array(model.explain(subject.index, entry.index).reasons.prefix(2).map(\.text)))
+        }
+        return .show(SuggestionList(subject: subject.member, suggestions: top))
+    }
+
+    static func memberPair(_ arguments: Arguments, _ session: Session) throws -> MemberPair {
+        let a = try session.member(arguments[0] ?? ""), b = try session.member(arguments[1] ?? "")
+        guard a.member.id != b.member.id else { throw MatchCommandError.samePerson(a.member.id) }
+        return MemberPair(a.member.id, b.member.id)
+    }
+
+    static let pairArguments = [
+        ArgumentSpec("A", summary: "A member (id or name)", completion: MemberCompletion.members),
+        ArgumentSpec("B", summary: "Another member", completion: MemberCompletion.members),
+    ]
+
+    static let pin = CommandSpec(
+        "pin", group: .matching, summary: "Make two members meet in the next match",
+        details: "A pin is honoured by every match (or the conflict is explained); 'unpin' removes it.",
+        arguments: pairArguments, examples: ["pin amelie-dupre emilie-durand"]
+    ) { session, arguments in
+        let pair = try memberPair(arguments, session)
+        session.matchmaking.forbidden.remove(pair)
+        session.matchmaking.pins.insert(pair)
+        return .show(Message("pinned \(session.names([pair.first, pair.second]).joined(separator: " and ")): 'match' again to apply"))
+    }
+
+    static let forbid = CommandSpec(
+        "forbid", group: .matching, summary: "Keep two members apart in the next matches",
+        arguments: pairArguments, examples: ["forbid amelie-dupre anais-dupre"]
+    ) { session, arguments in
+        let pair = try memberPair(arguments, session)
+        session.matchmaking.pins.remove(pair)
+        session.matchmaking.forbidden.insert(pair)
+        return .show(Message("forbidden \(session.names([pair.first, pair.second]).joined(separator: " and ")): 'match' again to apply"))
+    }
+
+    static let unpin = CommandSpec(
+        "unpin", group: .matching, summary: "Remove a pin or a ban between two members",
+        arguments: pairArguments, examples: ["unpin amelie-dupre emilie-durand"]
+    ) { session, arguments in
+        let pair = try memberPair(arguments, session)
+        guard session.matchmaking.pins.remove(pair) != nil || session.matchmaking.forbidden.remove(pair) != nil else {
+            throw MatchCommandError.nothingToUnpin(pair)
+        }
+        return .show(Message("no constraint between \(session.names([pair.first, pair.second]).joined(separator: " and ")) now"))
+    }
+
+    static let constraints = CommandSpec(
+        "constraints", group: .matching, summary: "The pins and bans of this session"
+    ) { session, _ in
+        .show(ConstraintList(pins: session.matchmaking.pins.sorted(), forbidden: session.matchmaking.forbidden.sorted(), directory: session.directory))
+    }
+}

@@ -1,0 +1,82 @@
+import Community
+import Foundation
+import Ledger
+import Matchmaker
+
+/// What the matching commands share: the weights in force, the ledger and
+/// its history, members named in arguments.
+extension Session {
+    /// The weights in force: the session's, or the community's.
+    public var weights: AffinityWeights { matchmaking.weights ?? directory.settings.weights }
+
+    /// Where the ledger is: `--ledger`/`PATIO_LEDGER`, else `.patio/ledger.sqlite` in the profiles folder.
+    var ledgerLocation: (path: String, shownAs: String)? {
+        if let file = matchmaking.ledgerFile { return (resolvePath(file), file) }
+        guard let folder = profilesFolder else { return nil }
+        let shown = (folder.shownAs as NSString).appendingPathComponent(".patio/ledger.sqlite")
+        return ((folder.path as NSString).appendingPathComponent(".patio/ledger.sqlite"), shown)
+    }
+
+    /// The ledger, opened (and created) for writing or reading rounds.
+    func openLedger() throws -> Ledger {
+        guard let location = ledgerLocation else { throw MatchCommandError.noLedger }
+        return try Ledger.open(at: location.path)
+    }
+
+    /// The ledger when it exists; nil when no round was ever committed (nothing is created).
+    func existingLedger() throws -> Ledger? {
+        guard let location = ledgerLocation, FileManager.default.fileExists(atPath: location.path) else { return nil }
+        return try Ledger.open(at: location.path)
+    }
+
+    /// Past meetings from the ledger, as the matchmaker's novelty and feedback need them.
+    func meetingHistory() throws -> MeetingHistory {
+        guard let ledger = try existingLedger() else { return .none }
+        var pairs: [MemberPair: MeetingHistory.Entry] = [:]
+        for meeting in try ledger.pastMeetings() {
+            pairs[MemberPair(meeting.first, meeting.second)] = MeetingHistory.Entry(roundsAgo: meeting.roundsAgo, rating: meeting.averageRating)
+        }
+        return MeetingHistory(pairs)
+    }
+
+    func affinityModel(history: MeetingHistory? = nil) throws -> AffinityModel {
+        AffinityModel(directory: directory, weights: weights, history: try history ?? meetingHistory())
+    }
+
+    /// A member named in an argument, by id or name.
+    func member(_ text: String) throws -> (index: Int, member: Member) {
+        let member = try ProfileCommands.member(text, in: directory)
+        return (directory.index(of: member.id)!, member)
+    }
+
+    /// The members' names, or their ids when they are not in the directory any more.
+    func names(_ ids: [String]) -> [String] { ids.map { directory[$0]?.name ?? $0 } }
+}
+
+/// What can go wrong in the matching commands.
+enum MatchCommandError: Error, Equatable, CustomStringConvertible {
+    case noLedger
+    case noDraft
+    case noProfiles
+    case samePerson(String)
+    case invalidFilter(String, suggestion: String?)
+    case nothingToUnpin(MemberPair)
+    case unknownExport(String, suggestion: String?)
+    case invalidDate(String)
+
+    var description: String {
+        switch self {
+        case .noLedger: return "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE"
+        case .noDraft: return "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one"
+        case .noProfiles: return "no members loaded: load a profiles folder first"
+        case .samePerson(let id): return "\(id) cannot be paired with themselves"
+        case .invalidFilter(let text, let suggestion):
+            return "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"
+                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .nothingToUnpin(let pair): return "\(pair.first) and \(pair.second) are neither pinned nor forbidden"
+        case .unknownExport(let ext, let suggestion):
+            return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph" + (suggestion.map { " (did you mean '.\($0)'?)" } ?? "")
+        case .invalidDate(let text): return "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00"
+        }
+    }
+}

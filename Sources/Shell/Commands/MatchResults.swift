@@ -1,0 +1,88 @@
+import Community
+import Foundation
+import Matchmaker
+
+/// `why A B`.
+struct ExplanationView: Presentable {
+    let a: Member
+    let b: Member
+    let explanation: Explanation
+    let exclusion: String?
+    let isPinned: Bool
+
+    var document: Document {
+        var fields = explanation.terms.map { Field($0.name, Points.text($0.points)) }
+        fields.append(Field("sum", Points.text(explanation.base)))
+        for adjustment in explanation.adjustments { fields.append(Field("history", adjustment)) }
+        fields.append(Field("score", Points.text(explanation.total)))
+        var blocks: [Document.Block] = [.heading("\(a.name) × \(b.name)"), .fields(fields)]
+        if !explanation.reasons.isEmpty {
+            blocks.append(.list(explanation.reasons.map { "\($0.text) (+\(Points.text($0.points)))" }))
+        }
+        if let exclusion { blocks.append(.paragraph("They cannot be paired: " + exclusion + (isPinned ? " (but a pin makes them meet)" : "") + ".")) }
+        else if isPinned { blocks.append(.paragraph("They are pinned: every match pairs them.")) }
+        return Document(blocks)
+    }
+
+    var json: JSONValue {
+        .object([
+            "members": .strings([a.id, b.id]),
+            "admissible": .bool(exclusion == nil),
+            "exclusion": .optional(exclusion),
+            "pinned": .bool(isPinned),
+            "terms": .object(JSONValue.KeyValuePairs(explanation.terms.map { (key: $0.name, value: .int($0.points)) })),
+            "base": .int(explanation.base),
+            "factor": .double(explanation.factor),
+            "score": .int(explanation.total),
+            "reasons": .array(explanation.reasons.map { .object(["text": .string($0.text), "points": .int($0.points)]) }),
+            "history": .strings(explanation.adjustments),
+        ])
+    }
+}
+
+/// `suggest ID`.
+struct SuggestionList: Presentable {
+    let subject: Member
+    let suggestions: [(member: Member, score: Int64, reasons: [String])]
+
+    var document: Document {
+        guard !suggestions.isEmpty else { return .message("nobody to suggest for \(subject.name)") }
+        return Document([
+            .heading("\(subject.name) should meet"),
+            .table(Table(columns: [Table.Column("#", alignment: .right), Table.Column("id"), Table.Column("name"), Table.Column("role"),
+                                   Table.Column("score", alignment: .right), Table.Column("why")],
+                         rows: suggestions.enumerated().map { index, entry in
+                             [String(index + 1), entry.member.id, entry.member.name, entry.member.role.rawValue, Points.text(entry.score),
+                              entry.reasons.joined(separator: "; ")]
+                         })),
+        ])
+    }
+
+    var json: JSONValue {
+        .object(["member": .string(subject.id), "suggestions": .array(suggestions.map { entry in
+            .object(["id": .string(entry.member.id), "name": .string(entry.member.name), "role": .string(entry.member.role.rawValue),
+                     "score": .int(entry.score), "reasons": .strings(entry.reasons)])
+        })])
+    }
+}
+
+/// `constraints`.
+struct ConstraintList: Presentable {
+    let pins: [MemberPair]
+    let forbidden: [MemberPair]
+    let directory: Directory
+
+    func names(_ pair: MemberPair) -> String {
+        [pair.first, pair.second].map { directory[$0]?.name ?? $0 }.joined(separator: " — ")
+    }
+
+    var document: Document {
+        guard !pins.isEmpty || !forbidden.isEmpty else { return .message("no pins and no bans: 'pin A B' and 'forbid A B' add them") }
+        return Document([.table(Table(columns: [Table.Column("constraint"), Table.Column("members"), Table.Column("ids")],
+                                      rows: pins.map { ["pinned", names($0), $0.description] } + forbidden.map { ["forbidden", names($0), $0.description] }))])
+    }
+
+    var json: JSONValue {
+        .object(["pins": .array(pins.map { .strings([$0.first, $0.second]) }), "forbidden": .array(forbidden.map { .strings([$0.first, $0.second]) })])
+    }
+}

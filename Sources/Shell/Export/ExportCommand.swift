@@ -1,0 +1,116 @@
+import Community
+import Foundation
+import Matching
+import Matchmaker
+
+/// `export FILE`: the draft (or a committed round) in the format its extension names.
+enum ExportCommand {
+    static let formats = ["csv", "json", "md", "html", "dot", "ics", "graph"]
+
+    static let spec = CommandSpec(
+        "export", group: .rounds,
+        summary: "Write the draft or a round to a file: .csv .json .md .html .dot .ics .graph",
+        details: """
+            .csv: one row a member (formula-safe); .json: as --format json; .md: Markdown; .html: a \
+            printable sheet of pairing cards for the patio board; .dot: a Graphviz graph of the \
+            community with the pairing highlighted; .ics: a calendar invitation per pair or table \
+            (--at, --minutes, --place; times in Europe/Paris); .graph: every admissible pair \
+            with its integer score in the benchmark's graph format (vertex i = the i-th member in \
+            id order), so that another solver can check the optimum. The file is written whole \
+            or not at all.
+            """,
+        arguments: [ArgumentSpec("FILE", summary: "Where to write", completion: .files(extensions: formats))],
+        options: [
+            OptionSpec("round", value: "NAME", summary: "A committed round instead of the draft", completion: RoundCommands.roundNames),
+            OptionSpec("at", value: "DATETIME", summary: ".ics: when the meetings start (2026-12-01T10:00); tomorrow at 10:00 by default"),
+            OptionSpec("minutes", value: "N", summary: ".ics: how long they last (default 30)"),
+            OptionSpec("place", value: "TEXT", summary: ".ics: where (default: the community's patio)"),
+        ],
+        examples: ["export patio.html", "export round.ics --at 2026-12-01T10:00 --minutes 30", "export pairs.csv --round mardi", "export community.graph"]
+    ) { session, arguments in
+        let shown = arguments[0] ?? ""
+        let ext = (shown as NSString).pathExtension.lowercased()
+        guard formats.contains(ext) else {
+            throw MatchCommandError.unknownExport(ext, suggestion: Suggestions.nearest(to: ext, among: formats, reach: .likelyTypo))
+        }
+        let text: String
+        if ext == "graph" {
+            text = try graphText(session)
+        } else {
+            let view = try roundView(arguments.value("round"), session)
+            switch ext {
+            case "csv": text = ExportCSV.text(view)
+            case "json": text = view.json.encoded + "\n"
+            case "md": text = Renderer.render(view, as: .markdown, style: .plain)
+            case "html": text = HTMLSheet.text(view)
+            case "dot": text = try DOTGraph.text(view, session: session)
+            default: text = try ICSCalendar.text(view, session: session, at: arguments.value("at"),
+                                                 minutes: try arguments.integer("minutes", in: 5...600) ?? 30,
+                                                 place: arguments.value("place"))
+            }
+        }
+        let path = session.resolvePath(shown)
+        try AtomicFile.write(text, to: path, shownAs: shown)
+        return .show(ExportView(path: shown, format: ext, bytes: text.utf8.count))
+    }
+
+    static func roundView(_ name: String?, _ session: Session) throws -> RoundView {
+        if name != nil { return RoundView(record: try RoundCommands.committedRound(name, session), directory: session.directory) }
+        guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
+        return RoundView(draft: draft, directory: session.directory)
+    }
+
+    /// The admissible-pair graph of the whole community under the session's bans and history.
+    static func graphText(_ session: Session) throws -> String {
+        guard !session.directory.isEmpty else { throw MatchCommandError.noProfiles }
+        let model = try session.affinityModel()
+        let graph = try PairingGraph(model: model, members: Array(session.directory.members.indices),
+                                     admissibility: Admissibility(forbidden: session.matchmaking.forbidden),
+                                     candidates: session.matchmaking.candidates, shouldStop: session.environment.isCancelled)
+        let positive = try WeightedGraph(vertexCount: graph.graph.vertexCount, edges: graph.graph.edges.filter { $0.weight > 0 })
+        return GraphText.write(positive)
+    }
+}
+
+/// Writing a file whole or not at all: a temporary file beside it, then a rename.
+enum AtomicFile {
+    static func write(_ text: String, to path: String, shownAs shown: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ShellError.cannotWrite(path: shown, reason: "there is no folder \((shown as NSString).deletingLastPathComponent)")
+        }
+        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            throw ShellError.cannotWrite(path: shown, reason: "permission denied")
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw ShellError.cannotWrite(path: shown, reason: "permission denied or a folder in the way")
+        }
+    }
+}
+
+struct ExportView: Presentable {
+    let path: String
+    let format: String
+    let bytes: Int
+
+    var document: Document { .message("wrote \(path) (\(format), \(bytes) bytes)") }
+    var json: JSONValue { .object(["path": .string(path), "format": .string(format), "bytes": .int(bytes)]) }
+}
+
+/// One row a member of a group: spreadsheet-friendly and formula-safe.
+enum ExportCSV {
+    static func text(_ view: RoundView) -> String {
+        var text = CSVFormat.record(["round", "group", "member_id", "name", "role", "organization", "with", "score", "why", "starter"])
+        for (index, group) in view.groups.enumerated() {
+            for person in group.people {
+                let others = group.people.filter { $0.id != person.id }.map(\.name).joined(separator: ", ")
+                text += CSVFormat.record([view.name ?? "draft", String(index + 1), person.id, person.name, person.role, person.organization ?? "",
+                                          others, Points.text(group.score), group.reasons.joined(separator: "; "), group.starter ?? ""])
+            }
+        }
+        return text
+    }
+}

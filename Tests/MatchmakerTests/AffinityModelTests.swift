@@ -1,0 +1,120 @@
+import Community
+import Foundation
+import Testing
+@testable import Matchmaker
+
+struct AffinityModelTests {
+    static let taxonomy = Taxonomy(parents: ["Blender": "modélisation 3D"])
+    static func directory(_ members: [Member]) -> Directory { Directory(members: members, taxonomy: taxonomy) }
+
+    /// Three bystanders make rarities differ from zero.
+    static let bystanders = (0..<3).map { Member(id: "z\($0)", name: "Z\($0)", role: .student, offering: ["stage"]) }
+
+    func model(_ members: [Member], weights: AffinityWeights = AffinityWeights(), history: MeetingHistory = .none) -> AffinityModel {
+        AffinityModel(directory: Self.directory(members + Self.bystanders), weights: weights, history: history)
+    }
+
+    func index(_ model: AffinityModel, _ id: String) -> Int { model.directory.index(of: id)! }
+
+    @Test func aNeedMetCountsItsRarityAndLevel() {
+        let amelie = Member(id: "amelie", name: "Amélie", role: .student, seeking: ["rigging"])
+        let expert = Member(id: "expert", name: "Expert", role: .student, skills: [Skill("rigging", level: .expert)])
+        let beginner = Member(id: "beginner", name: "Beginner", role: .student, skills: [Skill("rigging", level: .beginner)])
+        var weights = AffinityWeights()
+        weights.role = 0
+        let model = model([amelie, expert, beginner], weights: weights)
+        // 6 members, 2 have rigging: rarity ln(7/3) + 1.
+        let rarity = log(7.0 / 3.0) + 1
+        let a = index(model, "amelie")
+        #expect(model.explain(a, index(model, "expert")).terms[0] == Explanation.Term(name: "complementarity", points: Int64((rarity * 1000).rounded())))
+        #expect(model.explain(a, index(model, "beginner")).terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
+        #expect(model.explain(a, index(model, "expert")).reasons.first?.text == "Expert offers rigging, which Amélie seeks")
+    }
+
+    @Test func aNarrowerTagEarnsPartialCredit() {
+        let seeker = Member(id: "seeker", name: "Seeker", role: .startup, seeking: ["modélisation 3D"])
+        let blender = Member(id: "blender", name: "Blender User", role: .student, offering: ["Blender"])
+        var weights = AffinityWeights()
+        weights.role = 0
+        weights.organization = 0
+        let model = model([seeker, blender], weights: weights)
+        let explanation = model.explain(index(model, "seeker"), index(model, "blender"))
+        let rarity = log(Double(5) + 1) + 1  // five members; nobody offers "modélisation 3D" directly
+        #expect(explanation.terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
+        #expect(explanation.reasons.first?.text == "Blender User offers Blender, close to modélisation 3D, which Seeker seeks")
+    }
+
+    @Test func sharedInterestsRolesAndCrossPollination() {
+        let a = Member(id: "a", name: "A", role: .student, organization: "École", wing: 3, interests: ["motion capture", "VR"])
+        let b = Member(id: "b", name: "B", role: .entrepreneur, organization: "Nord Capital", wing: 9, interests: ["Motion Capture"])
+        let model = model([a, b])
+        let terms = Dictionary(uniqueKeysWithValues: model.explain(index(model, "a"), index(model, "b")).terms.map { ($0.name, $0.points) })
+        // Five members, two into motion capture: rarity ln(6/3) + 1.
+        #expect(terms["interests"] == Int64((0.5 * (log(6.0 / 3.0) + 1) * 1000).rounded()))
+        #expect(terms["role"] == 1000, "student and entrepreneur: 1.0")
+        #expect(terms["cross-pollination"] == 500, "different organisations 0.3 and wings 0.2")
+        var weights = AffinityWeights()
+        weights.roles[RolePair(.entrepreneur, .student)] = 0.25
+        #expect(self.model([a, b], weights: weights).explain(0, 1).terms[2].points == 250)
+    }
+
+    @Test func recentMeetingsCountLessAndRatingsMoveTheScore() {
+        let a = Member(id: "a", name: "A", role: .student, seeking: ["rigging"])
+        let b = Member(id: "b", name: "B", role: .entrepreneur, offering: ["rigging"])
+        let fresh = model([a, b]).score(0, 1)
+        #expect(fresh > 0)
+        let lastRound = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 1)]))
+        #expect(lastRound.score(0, 1) == 0)
+        #expect(lastRound.explain(0, 1).adjustments == ["met in the last round: −100 %"])
+        let twoAgo = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 2)]))
+        #expect(twoAgo.score(0, 1) == Int64((Double(fresh) * 0.5).rounded()))
+        let rated = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 3, rating: 5)]))
+        #expect(rated.score(0, 1) == Int64((Double(fresh) * 0.75 * 1.5).rounded()))
+        let disliked = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: Int.max, rating: 1)]))
+        #expect(disliked.score(0, 1) == Int64((Double(fresh) * 0.5).rounded()))
+    }
+
+    @Test func scoresAreSymmetricAndMatchTheirExplanation() {
+        let directory = Communities.random(60, seed: 3)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights(),
+                                  history: MeetingHistory([MemberPair("m0001", "m0002"): .init(roundsAgo: 2, rating: 4)]))
+        for a in 0..<60 {
+            for b in 0..<60 where a != b {
+                let score = model.score(a, b)
+                #expect(score == model.score(b, a))
+                #expect(score == model.explain(a, b).total)
+            }
+        }
+    }
+
+    @Test func theIndexesFindEveryPartnerWithATagInCommon() {
+        let directory = Communities.random(80, seed: 4)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        for a in 0..<80 {
+            let partners = model.tagPartners(of: a)
+            for b in 0..<80 where b != a {
+                let direct = model.explain(a, b)
+                let tagPoints = direct.terms[0].points + direct.terms[1].points
+                #expect((partners[b] ?? 0) == tagPoints, "\(a)–\(b)")
+                if let points = partners[b] { #expect(model.adjusted(points + model.fixedPoints(a, b), a, b) == model.score(a, b)) }
+            }
+        }
+    }
+}
+
+struct AdmissibilityTests {
+    @Test func hardConstraints() {
+        let admissibility = Admissibility(forbidden: [MemberPair("a", "c")])
+        let a = Member(id: "a", name: "A", role: .student, languages: ["fr"], availability: ["tue-pm"])
+        let b = Member(id: "b", name: "B", role: .student, languages: ["en"])
+        let c = Member(id: "c", name: "C", role: .student, languages: ["fr", "en"], availability: ["tue-pm"])
+        let d = Member(id: "d", name: "D", role: .student, languages: [], availability: ["thu-am"])
+        let e = Member(id: "e", name: "E", role: .student)
+        #expect(admissibility.exclusion(a, b) == .language)
+        #expect(admissibility.exclusion(a, c) == .forbidden)
+        #expect(admissibility.exclusion(a, d) == .availability)
+        #expect(admissibility.exclusion(b, c) == nil)
+        #expect(admissibility.exclusion(a, e) == nil, "nothing declared: no constraint")
+        #expect(Admissibility.describe(.language, a, b) == "no shared language (A: fr; B: en)")
+    }
+}

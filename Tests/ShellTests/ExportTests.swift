@@ -1,0 +1,208 @@
+import Community
+import Foundation
+import Matching
+import Testing
+@testable import Shell
+
+/// Every export, read back by something that does not trust it.
+struct ExportTests {
+    static let members = [
+        Member(id: "amelie-dupre", name: "Amélie Dupré", role: .student, organization: "École de jeu vidéo", wing: 3,
+               interests: ["motion capture"], seeking: ["rigging", "levée de fonds"], offering: ["game design"], contact: "amelie.dupre@example.org"),
+        Member(id: "formula", name: "=HYPERLINK(\"http://x\",\"clic\")", role: .startup, organization: "+33 Studio; \"Quotes\", commas",
+               interests: ["motion capture"], seeking: ["game design"], offering: ["rigging"]),
+        Member(id: "script", name: "<script>alert('x')</script> Zoé", role: .entrepreneur, organization: "Nord \"Capital\"",
+               seeking: ["stage"], offering: ["levée de fonds", "mentoring"], contact: "zoe@example.org",
+               bio: "Line one\nline two"),
+        Member(id: "long-name", name: "Jean-Noël Lefèvre-Crépin de la Grande Serre Numérique de Valenciennes", role: .student,
+               interests: ["motion capture"], seeking: ["mentoring"], offering: ["stage"]),
+    ]
+
+    static func session(in folder: URL, match: String = "match pairs --everyone") throws -> (Session, RecordingConsole) {
+        let profiles = folder.appendingPathComponent("profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        for member in members { _ = try ProfileWriter.write(member, into: profiles.path, replacing: true) }
+        let console = RecordingConsole()
+        var session = Session(console: console, environment: Environment(workingDirectory: folder.path, now: { Date(timeIntervalSince1970: 1_796_112_000) }))
+        #expect(Interpreter.execute("load profiles", at: nil, in: &session) == .succeeded)
+        #expect(Interpreter.execute(match, at: nil, in: &session) == .succeeded)
+        return (session, console)
+    }
+
+    func export(_ name: String, _ extra: String = "", match: String = "match pairs --everyone") throws -> (text: String, draftTotal: Int64) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (session, console) = try Self.session(in: folder, match: match)
+        #expect(Interpreter.execute("export \(name) \(extra)", at: nil, in: &session) == .succeeded, "\(console.errors)")
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        return (text, session.matchmaking.draft!.total)
+    }
+
+    @Test func csvReadsBackAndNeutralisesFormulas() throws {
+        let parsed = try CSVReader.parse(try export("round.csv").text)
+        #expect(parsed.records[0].cells == ["round", "group", "member_id", "name", "role", "organization", "with", "score", "why", "starter"])
+        #expect(parsed.records.count == 5)
+        let formula = try #require(parsed.records.first { $0.cells[2] == "formula" })
+        #expect(formula.cells[3] == "'=HYPERLINK(\"http://x\",\"clic\")")
+        #expect(formula.cells[5] == "'+33 Studio; \"Quotes\", commas")
+        #expect(parsed.records.allSatisfy { $0.cells.count == 10 })
+    }
+
+    @Test func jsonIsTheDraftContract() throws {
+        let (text, total) = try export("round.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["mode"] as? String == "pairs")
+        #expect((object["total"] as? NSNumber)?.int64Value == total)
+        #expect((object["groups"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test func icsFollowsRFC5545() throws {
+        let text = try export("round.ics", "--at 2026-12-08T10:00 --minutes 20").text
+        #expect(text.hasSuffix("\r\n"))
+        let lines = text.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 }, "lines fold at 75 octets")
+        #expect(!lines.contains { $0.contains("\n") }, "no bare line feed")
+        // Unfold, then read the fields.
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+        #expect(unfolded.filter { $0 == "BEGIN:VEVENT" }.count == 2)
+        #expect(unfolded.filter { $0 == "END:VEVENT" }.count == 2)
+        #expect(unfolded.first == "BEGIN:VCALENDAR" && unfolded.dropLast().last == "END:VCALENDAR")
+        #expect(unfolded.filter { $0 == "DTSTART;TZID=Europe/Paris:20261208T100000" }.count == 2)
+        #expect(unfolded.filter { $0 == "DTEND;TZID=Europe/Paris:20261208T102000" }.count == 2)
+        #expect(unfolded.contains { $0.hasPrefix("SUMMARY:Patio: ") && $0.contains("Jean-Noël Lefèvre-Crépin de la Grande Serre Numérique de Valenciennes") })
+        #expect(unfolded.contains("ATTENDEE;CN=\"Amélie Dupré\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:amelie.dupre@example.org"))
+        #expect(unfolded.contains { $0.hasPrefix("DESCRIPTION:Why you should talk:\\n– ") })
+        #expect(Set(unfolded.filter { $0.hasPrefix("UID:") }).count == 2, "each event has its own UID")
+        for line in unfolded where line.hasPrefix("SUMMARY:") || line.hasPrefix("DESCRIPTION:") || line.hasPrefix("LOCATION:") {
+            let value = line.drop { $0 != ":" }.dropFirst()
+            // Commas and semicolons in TEXT values are escaped.
+            var previous: Character = " "
+            for character in value {
+                if character == "," || character == ";" { #expect(previous == "\\", "unescaped '\(character)' in \(line)") }
+                previous = character
+            }
+        }
+    }
+
+    @Test func dotFollowsTheGrammar() throws {
+        let text = try export("round.dot").text
+        var tokens = DOTTokens(text)
+        let header = [tokens.next(), tokens.next(), tokens.next()]
+        #expect(header == ["graph", "patio", "{"])
+        var edges = 0
+        while let token = tokens.next(), token != "}" {
+            switch token {
+            case "graph", "node", "edge":
+                let wellFormed = tokens.attributes()
+                #expect(wellFormed)
+            default:
+                #expect(token.hasPrefix("\""), "an id is quoted: \(token)")
+                if tokens.peek() == "--" {
+                    _ = tokens.next()
+                    let other = tokens.next()
+                    #expect(other?.hasPrefix("\"") == true)
+                    edges += 1
+                }
+                if tokens.peek() == "[" {
+                    let wellFormed = tokens.attributes()
+                    #expect(wellFormed)
+                }
+            }
+            let end = tokens.next()
+            #expect(end == ";")
+        }
+        let rest = tokens.next()
+        #expect(rest == nil)
+        #expect(edges >= 2)
+        #expect(text.components(separatedBy: "penwidth=3").count - 1 == 2, "the two pairs are highlighted")
+        #expect(text.contains(#"label="=HYPERLINK(\"http://x\",\"clic\")""#), "quotes inside labels are escaped")
+    }
+
+    @Test func htmlEscapesWhatItShows() throws {
+        let text = try export("sheet.html").text
+        #expect(text.hasPrefix("<!DOCTYPE html>"))
+        #expect(!text.contains("<script>"))
+        #expect(text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Zoé"))
+        #expect(text.contains("Amélie Dupré"))
+        #expect(text.components(separatedBy: "<article class=\"card\">").count - 1 == 2)
+        #expect(text.components(separatedBy: "<article").count == text.components(separatedBy: "</article>").count)
+    }
+
+    @Test func markdownHasTheTable() throws {
+        let text = try export("round.md").text
+        #expect(text.contains("| # | members | score | why |"))
+        #expect(text.contains("## Draft: pairs"))
+    }
+
+    @Test func theGraphGivesTheDraftsOptimum() throws {
+        let (text, total) = try export("community.graph", match: "match pairs")
+        let graph = try GraphText.parse(text).generalGraph
+        #expect(graph.vertexCount == Self.members.count)
+        #expect(try MaximumWeightMatching.solve(graph).weight == total)
+    }
+
+    @Test func unknownFormatsAndMissingFoldersAreRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (session, console) = try Self.session(in: folder)
+        #expect(Interpreter.execute("export out.pdf", at: nil, in: &session) == .failed)
+        #expect(Interpreter.execute("export nowhere/out.csv", at: nil, in: &session) == .failed)
+        #expect(console.errors.contains("unknown export format '.pdf'"))
+        #expect(console.errors.contains("cannot write nowhere/out.csv: there is no folder nowhere"))
+    }
+}
+
+/// Tokens of the DOT language: quoted strings, words, punctuation, `--`.
+struct DOTTokens {
+    private var tokens: [String] = []
+    private var position = 0
+
+    init(_ text: String) {
+        var current = ""
+        var inString = false
+        var escaped = false
+        for character in text {
+            if inString {
+                current.append(character)
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" {
+                    tokens.append(current)
+                    current = ""
+                    inString = false
+                }
+                continue
+            }
+            if character == "\"" {
+                if !current.isEmpty { tokens.append(current); current = "" }
+                current = "\""
+                inString = true
+            } else if "{}[];=,".contains(character) {
+                if !current.isEmpty { tokens.append(current); current = "" }
+                tokens.append(String(character))
+            } else if character.isWhitespace {
+                if !current.isEmpty { tokens.append(current); current = "" }
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+    }
+
+    mutating func next() -> String? {
+        guard position < tokens.count else { return nil }
+        defer { position += 1 }
+        return tokens[position]
+    }
+
+    func peek() -> String? { position < tokens.count ? tokens[position] : nil }
+
+    /// `[name=value, …]`: true when well formed.
+    mutating func attributes() -> Bool {
+        guard next() == "[" else { return false }
+        while let name = next() {
+            if name == "]" { return true }
+            guard next() == "=", next() != nil else { return false }
+            if peek() == "," { _ = next() }
+        }
+        return false
+    }
+}
