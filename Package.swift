@@ -26,7 +26,7 @@ let package = Package(
             "Shell", "LineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "patio-bench", dependencies: ["Matching"]),
+        .executableTarget(name: "patio-bench", dependencies: ["Matching", "Community", "Matchmaker"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community"], exclude: ["Fixtures"]),

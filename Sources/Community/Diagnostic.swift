@@ -1,5 +1,5 @@
 /// A problem found in a file, with where it is: `path:line:column: error: message`.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, note }
 
     public var path: String

@@ -54,8 +54,27 @@ extension Directory {
     /// Whether someone other than `seeker` offers the tag, or has it as a skill
     /// (a more specific tag under it in the taxonomy counts).
     public func isOffered(_ key: String, toOtherThan seeker: String) -> Bool {
-        members.contains { member in
-            member.id != seeker && (has(member, .offering, matching: key) || has(member, .skills, matching: key))
+        OfferIndex(self).isOffered(key, toOtherThan: seeker)
+    }
+
+    /// Who offers each key (directly or through a narrower tag): built once, asked often.
+    struct OfferIndex {
+        let offerers: [String: Set<String>]
+
+        init(_ directory: Directory) {
+            var offerers: [String: Set<String>] = [:]
+            for member in directory.members {
+                for tag in member.offering + member.skills.map(\.name) {
+                    let key = directory.taxonomy.key(for: tag)
+                    for covered in [key] + directory.taxonomy.ancestors(of: key) { offerers[covered, default: []].insert(member.id) }
+                }
+            }
+            self.offerers = offerers
+        }
+
+        func isOffered(_ key: String, toOtherThan seeker: String) -> Bool {
+            guard let who = offerers[key] else { return false }
+            return who.count > 1 || (who.count == 1 && !who.contains(seeker))
         }
     }
 
@@ -70,8 +89,9 @@ extension Directory {
                 if !seekers[key, default: []].contains(where: { $0.id == member.id }) { seekers[key, default: []].append(member) }
             }
         }
+        let index = OfferIndex(self)
         return seekers.compactMap { key, members in
-            let unmet = members.filter { !isOffered(key, toOtherThan: $0.id) }
+            let unmet = members.filter { !index.isOffered(key, toOtherThan: $0.id) }
             return unmet.isEmpty ? nil : UnmetNeed(tag: shown[key]!, seekers: unmet)
         }.sorted { ($0.seekers.count, TextFolding.fold($1.tag)) > ($1.seekers.count, TextFolding.fold($0.tag)) }
     }
@@ -79,13 +99,14 @@ extension Directory {
     public func statistics() -> CommunityStatistics {
         var roles: [Role: Int] = [:], wings: [Int?: Int] = [:], organizations: [String: Int] = [:]
         var needs = 0, met = 0
+        let index = OfferIndex(self)
         for member in members {
             roles[member.role, default: 0] += 1
             wings[member.wing, default: 0] += 1
             organizations[member.organization ?? "—", default: 0] += 1
             for tag in member.seeking {
                 needs += 1
-                if isOffered(taxonomy.key(for: tag), toOtherThan: member.id) { met += 1 }
+                if index.isOffered(taxonomy.key(for: tag), toOtherThan: member.id) { met += 1 }
             }
         }
         return CommunityStatistics(

@@ -8,6 +8,12 @@ import Yams
 /// its file, line and column, and every valid member loads. Files are read in
 /// path order; when two claim the same id, the first keeps it and the second
 /// is reported, naming the first.
+/// Shares a buffer with the workers of `concurrentPerform`: each writes its own slot only.
+struct UnsafeSendable<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
+
 public enum ProfileFolder {
     public static let settingsFile = "community.yaml"
     public static let taxonomyFile = "taxonomy.yaml"
@@ -24,6 +30,32 @@ public enum ProfileFolder {
     /// - Parameters:
     ///   - path: the folder on disk.
     ///   - shownAs: how diagnostics name it (the path as the user typed it).
+    /// Reads and parses profile files concurrently; each result in its file's place.
+    static func parse(_ names: [String], folder: String, display: (String) -> String) -> [Result<ProfileReader.Outcome, Diagnostic>] {
+        let results = UnsafeMutableBufferPointer<Result<ProfileReader.Outcome, Diagnostic>?>.allocate(capacity: names.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let shown = names.map(display)
+        let base = UnsafeSendable(results)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let file = (folder as NSString).appendingPathComponent(names[index])
+            let result: Result<ProfileReader.Outcome, Diagnostic>
+            if let data = FileManager.default.contents(atPath: file) {
+                switch UTF8Text.decode(data) {
+                case .success(let text):
+                    result = .success(ProfileReader.read(text, path: shown[index], defaultID: (names[index] as NSString).deletingPathExtension))
+                case .failure(let problem):
+                    result = .failure(Diagnostic(path: shown[index], line: problem.line, column: problem.column,
+                                                 "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8"))
+                }
+            } else {
+                result = .failure(Diagnostic(path: shown[index], "cannot read the file"))
+            }
+            base.buffer[index] = result
+        }
+        return results.map { $0! }
+    }
+
     public static func load(_ path: String, shownAs shown: String) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let names: [String]
@@ -67,12 +99,20 @@ public enum ProfileFolder {
             !name.hasPrefix(".") && name != taxonomyFile && name != settingsFile
                 && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
         }.sorted()
+        // Files are read and parsed on every core; their results are then
+        // taken in path order, so the outcome is the same as one by one.
+        let outcomes = Self.parse(profiles, folder: path, display: display)
         var members: [Member] = []
         var owner: [String: String] = [:]
-        for name in profiles {
-            guard let content = text(of: name) else { continue }
-            let defaultID = (name as NSString).deletingPathExtension
-            let outcome = ProfileReader.read(content, path: display(name), defaultID: defaultID)
+        for (name, parsed) in zip(profiles, outcomes) {
+            let outcome: ProfileReader.Outcome
+            switch parsed {
+            case .failure(let problem):
+                diagnostics.append(problem)
+                continue
+            case .success(let read):
+                outcome = read
+            }
             diagnostics += outcome.diagnostics
             guard let member = outcome.member else { continue }
             if let first = owner[member.id] {

@@ -31,3 +31,38 @@ public struct Admissibility: Sendable {
         }
     }
 }
+
+/// The hard constraints over a directory's members by index, for the hot
+/// loops: languages and time slots as bit masks, bans as index pairs.
+struct PreparedAdmissibility {
+    let languages: [UInt64]
+    let slots: [UInt64]
+    let forbidden: Set<UInt64>
+
+    init(_ admissibility: Admissibility, directory: Directory) {
+        var languageBit: [String: Int] = [:], slotBit: [String: Int] = [:]
+        func mask(_ values: [String], _ bits: inout [String: Int]) -> UInt64 {
+            var mask: UInt64 = 0
+            for value in values {
+                if bits[value] == nil { bits[value] = bits.count }
+                // Past 63 distinct values, the last bit stands for all the others (never a false exclusion).
+                mask |= 1 << UInt64(min(bits[value]!, 63))
+            }
+            return mask
+        }
+        languages = directory.members.map { mask($0.languages, &languageBit) }
+        slots = directory.members.map { mask($0.availability, &slotBit) }
+        forbidden = Set(admissibility.forbidden.compactMap { pair in
+            guard let a = directory.index(of: pair.first), let b = directory.index(of: pair.second) else { return nil }
+            return AffinityModel.pairKey(a, b)
+        })
+    }
+
+    @inline(__always)
+    func exclusion(_ a: Int, _ b: Int) -> Admissibility.Exclusion? {
+        if languages[a] != 0 && languages[b] != 0 && languages[a] & languages[b] == 0 { return .language }
+        if slots[a] != 0 && slots[b] != 0 && slots[a] & slots[b] == 0 { return .availability }
+        if !forbidden.isEmpty && forbidden.contains(AffinityModel.pairKey(a, b)) { return .forbidden }
+        return nil
+    }
+}

@@ -21,96 +21,168 @@ public struct AffinityModel: Sendable {
     public let weights: AffinityWeights
     public let history: MeetingHistory
 
-    /// For each member (by index in the directory): the keys they seek, what
-    /// they offer with its level factor, their interests.
-    let seeks: [[String]]
-    let offers: [[String: Double]]
-    let interests: [[String]]
-    let offerRarity: [String: Double]
-    let interestRarity: [String: Double]
-    /// Members offering or skilled in each key, and those seeking it.
-    let offerIndex: [String: [(member: Int32, factor: Double)]]
-    let seekIndex: [String: [Int32]]
-    let interestIndex: [String: [Int32]]
+    /// Tags as integers: `keys[id]` is the key, `keyID[key]` the id.
+    let keys: [String]
+    let keyID: [String: Int32]
+    /// Per member (directory index): the keys sought, the keys offered with
+    /// their level (an index into `levelFactors`), the interests, all sorted.
+    let seeks: [[Int32]]
+    let offers: [[(key: Int32, level: UInt8)]]
+    let interests: [[Int32]]
+    let organization: [Int32]
+    let wing: [Int8]
+    let role: [UInt8]
     /// Keys related to each key through the taxonomy (ancestors and descendants).
-    let related: [String: [String]]
+    let related: [[Int32]]
+    /// Points, per key: a need met at each level directly (×4), then through a related tag (×4).
+    let needPoints: [Int64]
+    let interestPoints: [Int64]
+    let rolePoints: [Int64]
+    let organizationPoints: Int64
+    let wingPoints: Int64
+    /// Novelty and feedback factors by pair of indices (low << 32 | high).
+    let historyFactor: [UInt64: Double]
+    /// Members offering each key (with level), seeking it, interested in it.
+    let offerIndex: [[(member: Int32, level: UInt8)]]
+    let seekIndex: [[Int32]]
+    let interestIndex: [[Int32]]
+
+    /// Offered 1, expert 1, intermediate 0.8, skill without level 0.7, beginner 0.5.
+    static let levelFactors: [Double] = [1.0, 0.8, 0.7, 0.5]
 
     public init(directory: Directory, weights: AffinityWeights, history: MeetingHistory = .none) {
         self.directory = directory
         self.weights = weights
         self.history = history
         let taxonomy = directory.taxonomy
-        var seeks: [[String]] = [], offers: [[String: Double]] = [], interests: [[String]] = []
-        for member in directory.members {
-            seeks.append(Self.unique(member.seeking.map(taxonomy.key(for:))))
-            var offered: [String: Double] = [:]
-            for skill in member.skills {
-                let factor: Double = switch skill.level {
-                case .expert: 1.0
-                case .intermediate: 0.8
-                case .beginner: 0.5
-                case nil: 0.7
-                }
-                offered[taxonomy.key(for: skill.name)] = max(offered[taxonomy.key(for: skill.name)] ?? 0, factor)
-            }
-            for tag in member.offering { offered[taxonomy.key(for: tag)] = 1.0 }
-            offers.append(offered)
-            interests.append(Self.unique(member.interests.map(taxonomy.key(for:))))
+        var keys: [String] = [], keyID: [String: Int32] = [:]
+        var folded: [String: String] = [:]
+        // The same tags come back member after member: fold each spelling once.
+        func key(_ tag: String) -> String {
+            if let known = folded[tag] { return known }
+            let value = taxonomy.key(for: tag)
+            folded[tag] = value
+            return value
         }
-        var offerIndex: [String: [(member: Int32, factor: Double)]] = [:]
-        var seekIndex: [String: [Int32]] = [:]
-        var interestIndex: [String: [Int32]] = [:]
+        func intern(_ key: String) -> Int32 {
+            if let id = keyID[key] { return id }
+            keyID[key] = Int32(keys.count)
+            keys.append(key)
+            return Int32(keys.count - 1)
+        }
+        var seeks: [[Int32]] = [], offers: [[(key: Int32, level: UInt8)]] = [], interests: [[Int32]] = []
+        var organizations: [String: Int32] = [:]
+        var organization: [Int32] = [], wing: [Int8] = [], role: [UInt8] = []
+        for member in directory.members {
+            seeks.append(Array(Set(member.seeking.map { intern(key($0)) })).sorted())
+            var offered: [Int32: UInt8] = [:]
+            for skill in member.skills {
+                let level: UInt8 = switch skill.level {
+                case .expert: 0
+                case .intermediate: 1
+                case nil: 2
+                case .beginner: 3
+                }
+                let id = intern(key(skill.name))
+                offered[id] = min(offered[id] ?? level, level)
+            }
+            for tag in member.offering { offered[intern(key(tag))] = 0 }
+            offers.append(offered.map { (key: $0.key, level: $0.value) }.sorted { $0.key < $1.key })
+            interests.append(Array(Set(member.interests.map { intern(key($0)) })).sorted())
+            if let name = member.organization {
+                let foldedName = folded[name] ?? TextFolding.fold(name)
+                folded[name] = foldedName
+                if organizations[foldedName] == nil { organizations[foldedName] = Int32(organizations.count) }
+                organization.append(organizations[foldedName]!)
+            } else {
+                organization.append(-1)
+            }
+            wing.append(Int8(member.wing ?? -1))
+            role.append(UInt8(Role.allCases.firstIndex(of: member.role)!))
+        }
+        var related = [[Int32]](repeating: [], count: keys.count)
+        for id in keys.indices {
+            for ancestor in taxonomy.ancestors(of: keys[id]) {
+                let other = intern(ancestor)
+                if related.count < keys.count { related += [[Int32]](repeating: [], count: keys.count - related.count) }
+                related[id].append(other)
+                related[Int(other)].append(Int32(id))
+            }
+        }
+        related = related.map { Array(Set($0)).sorted() }
+        var offerIndex = [[(member: Int32, level: UInt8)]](repeating: [], count: keys.count)
+        var seekIndex = [[Int32]](repeating: [], count: keys.count)
+        var interestIndex = [[Int32]](repeating: [], count: keys.count)
         for index in directory.members.indices {
-            for (key, factor) in offers[index].sorted(by: { $0.key < $1.key }) { offerIndex[key, default: []].append((Int32(index), factor)) }
-            for key in seeks[index] { seekIndex[key, default: []].append(Int32(index)) }
-            for key in interests[index] { interestIndex[key, default: []].append(Int32(index)) }
+            for offer in offers[index] { offerIndex[Int(offer.key)].append((Int32(index), offer.level)) }
+            for key in seeks[index] { seekIndex[Int(key)].append(Int32(index)) }
+            for key in interests[index] { interestIndex[Int(key)].append(Int32(index)) }
         }
         let n = Double(directory.members.count)
-        offerRarity = offerIndex.mapValues { log((n + 1) / (Double($0.count) + 1)) + 1 }
-        interestRarity = interestIndex.mapValues { log((n + 1) / (Double($0.count) + 1)) + 1 }
-        var related: [String: [String]] = [:]
-        for key in Set(offerIndex.keys).union(seekIndex.keys) {
-            for ancestor in taxonomy.ancestors(of: key) {
-                related[key, default: []].append(ancestor)
-                related[ancestor, default: []].append(key)
+        var needPoints = [Int64](repeating: 0, count: keys.count * 8)
+        var interestPoints = [Int64](repeating: 0, count: keys.count)
+        for id in keys.indices {
+            // Rarity among offers: a key nobody offers directly is as rare as can be.
+            let rarity = log((n + 1) / (Double(offerIndex[id].count) + 1)) + 1
+            for (level, factor) in Self.levelFactors.enumerated() {
+                needPoints[id * 8 + level] = Self.points(weights.complementarity * rarity * factor)
+                needPoints[id * 8 + 4 + level] = Self.points(weights.complementarity * rarity * factor * weights.partial)
             }
+            interestPoints[id] = Self.points(weights.interests * (log((n + 1) / (Double(interestIndex[id].count) + 1)) + 1))
         }
-        self.related = related.mapValues { Self.unique($0) }
+        var rolePoints = [Int64](repeating: 0, count: 9)
+        for (i, a) in Role.allCases.enumerated() {
+            for (j, b) in Role.allCases.enumerated() { rolePoints[i * 3 + j] = Self.points(weights.role * weights.roleAffinity(a, b)) }
+        }
+        var historyFactor: [UInt64: Double] = [:]
+        for (pair, _) in history.pairs {
+            guard let a = directory.index(of: pair.first), let b = directory.index(of: pair.second) else { continue }
+            historyFactor[Self.pairKey(a, b)] = Self.adjustment(for: history.pairs[pair], weights: weights).0
+        }
+        self.keys = keys
+        self.keyID = keyID
         self.seeks = seeks
         self.offers = offers
         self.interests = interests
+        self.organization = organization
+        self.wing = wing
+        self.role = role
+        self.related = related
+        self.needPoints = needPoints
+        self.interestPoints = interestPoints
+        self.rolePoints = rolePoints
+        organizationPoints = Self.points(weights.organization)
+        wingPoints = Self.points(weights.wing)
+        self.historyFactor = historyFactor
         self.offerIndex = offerIndex
         self.seekIndex = seekIndex
         self.interestIndex = interestIndex
     }
 
-    static func unique(_ keys: [String]) -> [String] {
-        var seen = Set<String>()
-        return keys.filter { seen.insert($0).inserted }
-    }
-
     static func points(_ value: Double) -> Int64 { Int64((value * 1000).rounded()) }
 
-    /// Rarity of a key among offers; a key nobody offers directly is as rare as can be.
-    func rarity(_ key: String) -> Double {
-        offerRarity[key] ?? (log(Double(directory.members.count) + 1) + 1)
-    }
+    static func pairKey(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
 
     // MARK: One pair
 
-    /// The points one need earns when met with this factor (partial or not).
-    func needPoints(_ key: String, factor: Double, isPartial: Bool) -> Int64 {
-        Self.points(weights.complementarity * rarity(key) * factor * (isPartial ? weights.partial : 1))
+    /// The level at which `offerer` offers `key`, if they do.
+    @inline(__always)
+    func level(_ key: Int32, offeredBy offerer: Int) -> UInt8? {
+        for offer in offers[offerer] {
+            if offer.key == key { return offer.level }
+            if offer.key > key { return nil }
+        }
+        return nil
     }
 
     /// How the seeker's need `key` is met by `offerer`: directly, through a related tag, or not.
-    func meeting(_ key: String, by offerer: Int) -> (points: Int64, via: String?, factor: Double)? {
-        if let factor = offers[offerer][key] { return (needPoints(key, factor: factor, isPartial: false), nil, factor) }
-        var best: (points: Int64, via: String?, factor: Double)?
-        for other in related[key] ?? [] {
-            guard let factor = offers[offerer][other] else { continue }
-            let points = needPoints(key, factor: factor, isPartial: true)
-            if best == nil || points > best!.points { best = (points, other, factor) }
+    func meeting(_ key: Int32, by offerer: Int) -> (points: Int64, via: Int32?)? {
+        if let level = level(key, offeredBy: offerer) { return (needPoints[Int(key) * 8 + Int(level)], nil) }
+        var best: (points: Int64, via: Int32?)?
+        for other in related[Int(key)] {
+            guard let level = level(other, offeredBy: offerer) else { continue }
+            let points = needPoints[Int(key) * 8 + 4 + Int(level)]
+            if best == nil || points > best!.points { best = (points, other) }
         }
         return best
     }
@@ -118,6 +190,7 @@ public struct AffinityModel: Sendable {
     /// The full breakdown of a pair's score.
     public func explain(_ a: Int, _ b: Int) -> Explanation {
         let memberA = directory.members[a], memberB = directory.members[b]
+        let taxonomy = directory.taxonomy
         var terms: [Explanation.Term] = []
         var reasons: [Explanation.Reason] = []
         var complementarity: Int64 = 0
@@ -126,43 +199,40 @@ public struct AffinityModel: Sendable {
                 guard let met = meeting(key, by: offerer) else { continue }
                 complementarity += met.points
                 let seekerMember = directory.members[seeker], offererMember = directory.members[offerer]
-                let tag = Self.shown(key, in: seekerMember.seeking, directory.taxonomy)
+                let offered = offererMember.offering + offererMember.skills.map(\.name)
+                let tag = Self.shown(keys[Int(key)], in: seekerMember.seeking, taxonomy)
                 let text = met.via.map { via in
-                    "\(offererMember.name) offers \(Self.shown(via, in: Directory.tags(of: offererMember, .offering) + offererMember.skills.map(\.name), directory.taxonomy)), close to \(tag), which \(seekerMember.name) seeks"
-                } ?? "\(offererMember.name) offers \(Self.shown(key, in: offererMember.offering + offererMember.skills.map(\.name), directory.taxonomy)), which \(seekerMember.name) seeks"
+                    "\(offererMember.name) offers \(Self.shown(keys[Int(via)], in: offered, taxonomy)), close to \(tag), which \(seekerMember.name) seeks"
+                } ?? "\(offererMember.name) offers \(Self.shown(keys[Int(key)], in: offered, taxonomy)), which \(seekerMember.name) seeks"
                 reasons.append(Explanation.Reason(text: text, points: met.points))
             }
         }
         terms.append(Explanation.Term(name: "complementarity", points: complementarity))
         var shared: Int64 = 0
-        let interestsB = Set(interests[b])
-        for key in interests[a] where interestsB.contains(key) {
-            let points = Self.points(weights.interests * (interestRarity[key] ?? 1))
-            shared += points
-            reasons.append(Explanation.Reason(text: "both are into \(Self.shown(key, in: memberA.interests, directory.taxonomy))", points: points))
+        for key in interests[a] where interests[b].contains(key) {
+            shared += interestPoints[Int(key)]
+            reasons.append(Explanation.Reason(text: "both are into \(Self.shown(keys[Int(key)], in: memberA.interests, taxonomy))", points: interestPoints[Int(key)]))
         }
         terms.append(Explanation.Term(name: "interests", points: shared))
-        let role = Self.points(weights.role * weights.roleAffinity(memberA.role, memberB.role))
-        terms.append(Explanation.Term(name: "role", points: role))
-        if role > 0 {
+        let rolePoints = self.rolePoints[Int(role[a]) * 3 + Int(role[b])]
+        terms.append(Explanation.Term(name: "role", points: rolePoints))
+        if rolePoints > 0 {
             let (low, high) = memberA.role <= memberB.role ? (memberA.role, memberB.role) : (memberB.role, memberA.role)
-            reasons.append(Explanation.Reason(text: "\(Self.article(low)) \(low.rawValue) and \(Self.article(high)) \(high.rawValue)", points: role))
+            reasons.append(Explanation.Reason(text: "\(Self.article(low)) \(low.rawValue) and \(Self.article(high)) \(high.rawValue)", points: rolePoints))
         }
         var cross: Int64 = 0
-        if let orgA = memberA.organization, let orgB = memberB.organization, TextFolding.fold(orgA) != TextFolding.fold(orgB) {
-            let points = Self.points(weights.organization)
-            cross += points
-            reasons.append(Explanation.Reason(text: "from different organisations (\(orgA), \(orgB))", points: points))
+        if organization[a] >= 0 && organization[b] >= 0 && organization[a] != organization[b] {
+            cross += organizationPoints
+            reasons.append(Explanation.Reason(text: "from different organisations (\(memberA.organization!), \(memberB.organization!))", points: organizationPoints))
         }
-        if let wingA = memberA.wing, let wingB = memberB.wing, wingA != wingB {
-            let points = Self.points(weights.wing)
-            cross += points
-            reasons.append(Explanation.Reason(text: "from different wings (\(wingA) and \(wingB))", points: points))
+        if wing[a] >= 0 && wing[b] >= 0 && wing[a] != wing[b] {
+            cross += wingPoints
+            reasons.append(Explanation.Reason(text: "from different wings (\(wing[a]) and \(wing[b]))", points: wingPoints))
         }
         terms.append(Explanation.Term(name: "cross-pollination", points: cross))
-        let base = complementarity + shared + role + cross
-        let (factor, adjustments) = adjustment(for: MemberPair(memberA.id, memberB.id))
-        let total = Int64((Double(base) * factor).rounded())
+        let base = complementarity + shared + rolePoints + cross
+        let (factor, adjustments) = Self.adjustment(for: history.pairs[MemberPair(memberA.id, memberB.id)], weights: weights)
+        let total = factor == 1 ? base : Int64((Double(base) * factor).rounded())
         return Explanation(base: base, factor: factor, total: total, terms: terms,
                            reasons: reasons.sorted { $0.points > $1.points }, adjustments: adjustments)
     }
@@ -177,73 +247,101 @@ public struct AffinityModel: Sendable {
     }
 
     func interestPoints(_ a: Int, _ b: Int) -> Int64 {
-        guard !interests[a].isEmpty, !interests[b].isEmpty else { return 0 }
+        let first = interests[a], second = interests[b]
+        var i = 0, j = 0
         var total: Int64 = 0
-        for key in interests[a] where interests[b].contains(key) { total += Self.points(weights.interests * (interestRarity[key] ?? 1)) }
+        while i < first.count && j < second.count {
+            if first[i] == second[j] {
+                total += interestPoints[Int(first[i])]
+                i += 1
+                j += 1
+            } else if first[i] < second[j] { i += 1 } else { j += 1 }
+        }
         return total
     }
 
     /// Role and cross-pollination: the terms that do not depend on tags.
+    @inline(__always)
     func fixedPoints(_ a: Int, _ b: Int) -> Int64 {
-        let memberA = directory.members[a], memberB = directory.members[b]
-        var total = Self.points(weights.role * weights.roleAffinity(memberA.role, memberB.role))
-        if let orgA = memberA.organization, let orgB = memberB.organization, TextFolding.fold(orgA) != TextFolding.fold(orgB) {
-            total += Self.points(weights.organization)
-        }
-        if let wingA = memberA.wing, let wingB = memberB.wing, wingA != wingB { total += Self.points(weights.wing) }
+        var total = rolePoints[Int(role[a]) * 3 + Int(role[b])]
+        if organization[a] >= 0 && organization[b] >= 0 && organization[a] != organization[b] { total += organizationPoints }
+        if wing[a] >= 0 && wing[b] >= 0 && wing[a] != wing[b] { total += wingPoints }
         return total
     }
 
+    @inline(__always)
     func adjusted(_ base: Int64, _ a: Int, _ b: Int) -> Int64 {
-        guard !history.pairs.isEmpty else { return base }
-        let factor = adjustment(for: MemberPair(directory.members[a].id, directory.members[b].id)).0
-        return factor == 1 ? base : Int64((Double(base) * factor).rounded())
+        guard !historyFactor.isEmpty, let factor = historyFactor[Self.pairKey(a, b)], factor != 1 else { return base }
+        return Int64((Double(base) * factor).rounded())
+    }
+
+    /// Working memory for `tagPartners`, reused from one member to the next.
+    struct Scratch {
+        var points: [Int64]
+        var touched: [Int32] = []
+        var stamp: [Int32]
+        var best: [Int64]
+        var bestTouched: [Int32] = []
+        var currentStamp: Int32 = 0
+
+        init(count: Int) {
+            points = [Int64](repeating: 0, count: count)
+            stamp = [Int32](repeating: 0, count: count)
+            best = [Int64](repeating: 0, count: count)
+        }
     }
 
     /// Every partner of `a` that shares a tag with it (a need met either
     /// way, or an interest), with the tag points: found through the inverted
     /// indexes, without looking at the other members.
-    func tagPartners(of a: Int) -> [Int: Int64] {
-        var points: [Int: Int64] = [:]
-        func meet(_ key: String, seekerIsA: Bool) {
-            // Direct offers first; a related tag only counts for those without.
-            var direct = Set<Int>()
-            if seekerIsA {
-                for (b, factor) in offerIndex[key] ?? [] where Int(b) != a {
-                    direct.insert(Int(b))
-                    points[Int(b), default: 0] += needPoints(key, factor: factor, isPartial: false)
-                }
-                var best: [Int: Int64] = [:]
-                for other in related[key] ?? [] {
-                    for (b, factor) in offerIndex[other] ?? [] where Int(b) != a && !direct.contains(Int(b)) {
-                        best[Int(b)] = max(best[Int(b)] ?? 0, needPoints(key, factor: factor, isPartial: true))
-                    }
-                }
-                for (b, value) in best { points[b, default: 0] += value }
-            }
+    func tagPartners(of a: Int, using scratch: inout Scratch) -> [(member: Int, points: Int64)] {
+        func add(_ b: Int32, _ value: Int64) {
+            if scratch.points[Int(b)] == 0 && value > 0 { scratch.touched.append(b) }
+            scratch.points[Int(b)] += value
         }
-        for key in seeks[a] { meet(key, seekerIsA: true) }
-        // Needs of others that a meets: from what a offers, directly or through a related tag.
-        var metFor: [Int: [String: Int64]] = [:]
-        for (offered, _) in offers[a] {
-            for b in seekIndex[offered] ?? [] where Int(b) != a { metFor[Int(b), default: [:]][offered] = 0 }
-            for other in related[offered] ?? [] {
-                for b in seekIndex[other] ?? [] where Int(b) != a { metFor[Int(b), default: [:]][other] = 0 }
+        // a's needs, met directly, or else through the best related tag.
+        for key in seeks[a] {
+            scratch.currentStamp &+= 1
+            let stamp = scratch.currentStamp
+            for (b, level) in offerIndex[Int(key)] where Int(b) != a {
+                scratch.stamp[Int(b)] = stamp
+                add(b, needPoints[Int(key) * 8 + Int(level)])
             }
+            for other in related[Int(key)] {
+                for (b, level) in offerIndex[Int(other)] where Int(b) != a && scratch.stamp[Int(b)] != stamp {
+                    let value = needPoints[Int(key) * 8 + 4 + Int(level)]
+                    if scratch.best[Int(b)] == 0 { scratch.bestTouched.append(b) }
+                    scratch.best[Int(b)] = max(scratch.best[Int(b)], value)
+                }
+            }
+            for b in scratch.bestTouched {
+                add(b, scratch.best[Int(b)])
+                scratch.best[Int(b)] = 0
+            }
+            scratch.bestTouched.removeAll(keepingCapacity: true)
         }
-        for (b, keys) in metFor {
-            for key in keys.keys { points[b, default: 0] += meeting(key, by: a)?.points ?? 0 }
+        // Others' needs that a meets: each key a offers, or one related to it.
+        var met = Set<Int32>()
+        for offer in offers[a] {
+            met.insert(offer.key)
+            for other in related[Int(offer.key)] { met.insert(other) }
+        }
+        for key in met {
+            guard let meeting = meeting(key, by: a) else { continue }
+            for b in seekIndex[Int(key)] where Int(b) != a { add(b, meeting.points) }
         }
         for key in interests[a] {
-            let value = Self.points(weights.interests * (interestRarity[key] ?? 1))
-            for b in interestIndex[key] ?? [] where Int(b) != a { points[Int(b), default: 0] += value }
+            for b in interestIndex[Int(key)] where Int(b) != a { add(b, interestPoints[Int(key)]) }
         }
-        return points
+        let result = scratch.touched.map { (member: Int($0), points: scratch.points[Int($0)]) }
+        for b in scratch.touched { scratch.points[Int(b)] = 0 }
+        scratch.touched.removeAll(keepingCapacity: true)
+        return result
     }
 
     /// Novelty and feedback, as one factor and its wording.
-    func adjustment(for pair: MemberPair) -> (Double, [String]) {
-        guard let entry = history.pairs[pair] else { return (1, []) }
+    static func adjustment(for entry: MeetingHistory.Entry?, weights: AffinityWeights) -> (Double, [String]) {
+        guard let entry else { return (1, []) }
         var factor = 1.0
         var notes: [String] = []
         let cut = min(1, weights.novelty * pow(0.5, Double(entry.roundsAgo - 1)))

@@ -69,9 +69,18 @@ public enum Matchmaker {
         }
         let pool = members.filter { !pinnedIDs.contains(directory.members[$0].id) }
         let admissibility = Admissibility(forbidden: request.forbidden)
-        let graph = try PairingGraph(model: model, members: pool, admissibility: admissibility, candidates: request.candidates, shouldStop: shouldStop)
-        let weighted = prioritized(graph, priority: request.priority, directory: directory)
-        let result = try MaximumWeightMatching.solve(weighted, maximumCardinality: request.everyone, shouldStop: shouldStop)
+        var graph = try PairingGraph(model: model, members: pool, admissibility: admissibility, candidates: request.candidates, shouldStop: shouldStop)
+        var result = try MaximumWeightMatching.solve(prioritized(graph, priority: request.priority, directory: directory),
+                                                     maximumCardinality: request.everyone, shouldStop: shouldStop)
+        if !graph.isComplete {
+            // Large community: those the best candidates left alone may still
+            // pair with each other. Add every admissible pair among them and
+            // solve again, exactly, on the union.
+            let alone = result.matching.mate.indices.filter { result.matching.mate[$0] == nil }
+            graph = graph.addingEveryPair(among: alone, model: model, admissibility: admissibility)
+            result = try MaximumWeightMatching.solve(prioritized(graph, priority: request.priority, directory: directory),
+                                                     maximumCardinality: request.everyone, shouldStop: shouldStop)
+        }
         for (u, v) in result.matching.pairs {
             groups.append(group([graph.members[u], graph.members[v]], model: model, isPinned: false, admissibility: admissibility))
         }
@@ -162,8 +171,7 @@ public enum Matchmaker {
             case .forbidden: return "every possible partner is forbidden"
             }
         }
-        let partners = graph.graph.edges.filter { $0.u == u || $0.v == u }
-        if !everyone && partners.allSatisfy({ $0.weight <= 0 }) {
+        if !everyone && !graph.hasPositiveEdge[u] {
             return "has nothing in common with anyone available (scores of 0; --everyone pairs anyway)"
         }
         let free = matched.indices.filter { matched[$0] == nil }

@@ -12,17 +12,89 @@ public struct PairingGraph: Sendable {
     /// Per vertex: admissible partners (any score), and partners excluded by each constraint.
     public let admissibleCount: [Int]
     public let exclusions: [[Admissibility.Exclusion: Int]]
+    /// Per vertex: whether some edge at it weighs more than zero.
+    public let hasPositiveEdge: [Bool]
     public let isComplete: Bool
 
     /// Above this many members, only the best candidates of each are scored.
     public static let completeLimit = 1500
 
+    init(members: [Int], graph: WeightedGraph, admissibleCount: [Int], exclusions: [[Admissibility.Exclusion: Int]],
+         hasPositiveEdge: [Bool], isComplete: Bool) {
+        self.members = members
+        self.graph = graph
+        self.admissibleCount = admissibleCount
+        self.exclusions = exclusions
+        self.hasPositiveEdge = hasPositiveEdge
+        self.isComplete = isComplete
+    }
+
+    /// The `count` highest scores (ties: lower vertex first), without sorting them all.
+    static func best(_ count: Int, of scored: [(vertex: Int, score: Int64)]) -> ArraySlice<(vertex: Int, score: Int64)> {
+        func precedes(_ a: (vertex: Int, score: Int64), _ b: (vertex: Int, score: Int64)) -> Bool {
+            a.score > b.score || (a.score == b.score && a.vertex < b.vertex)
+        }
+        guard scored.count > count else { return scored[...] }
+        // Keep a heap of the best `count` so far, worst on top.
+        var heap: [(vertex: Int, score: Int64)] = []
+        heap.reserveCapacity(count)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                var worst = parent
+                for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && precedes(heap[worst], heap[child]) { worst = child }
+                if worst == parent { return }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+        for entry in scored {
+            if heap.count < count {
+                heap.append(entry)
+                var child = heap.count - 1
+                while child > 0 && precedes(heap[(child - 1) / 2], heap[child]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if precedes(entry, heap[0]) {
+                heap[0] = entry
+                siftDown(0)
+            }
+        }
+        return heap.sorted(by: precedes)[...]
+    }
+
+    /// This graph with every admissible pair among the given vertices added.
+    func addingEveryPair(among vertices: [Int], model: AffinityModel, admissibility: Admissibility) -> PairingGraph {
+        let prepared = PreparedAdmissibility(admissibility, directory: model.directory)
+        var present = Set(graph.edges.map { UInt64($0.u) << 32 | UInt64($0.v) })
+        var edges = graph.edges
+        var admissible = admissibleCount, positive = hasPositiveEdge
+        for (i, u) in vertices.enumerated() {
+            for v in vertices[(i + 1)...] {
+                let (low, high) = (min(u, v), max(u, v))
+                guard prepared.exclusion(members[low], members[high]) == nil, present.insert(UInt64(low) << 32 | UInt64(high)).inserted else { continue }
+                let score = model.score(members[low], members[high])
+                edges.append(WeightedEdge(low, high, score))
+                admissible[low] += 1
+                admissible[high] += 1
+                if score > 0 {
+                    positive[low] = true
+                    positive[high] = true
+                }
+            }
+        }
+        return PairingGraph(members: members, graph: try! WeightedGraph(vertexCount: members.count, edges: edges),
+                            admissibleCount: admissible, exclusions: exclusions, hasPositiveEdge: positive, isComplete: false)
+    }
+
     public init(model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 40,
                 shouldStop: () -> Bool = { false }) throws(MatchingError) {
         let directory = model.directory
+        let prepared = PreparedAdmissibility(admissibility, directory: directory)
         let n = members.count
-        var vertexOf = [Int: Int]()
-        for (vertex, member) in members.enumerated() { vertexOf[member] = vertex }
+        var vertexOf = [Int32](repeating: -1, count: directory.members.count)
+        for (vertex, member) in members.enumerated() { vertexOf[member] = Int32(vertex) }
         var edges: [WeightedEdge] = []
         var admissible = [Int](repeating: 0, count: n)
         var exclusions = [[Admissibility.Exclusion: Int]](repeating: [:], count: n)
@@ -33,7 +105,7 @@ public struct PairingGraph: Sendable {
                 let a = members[u]
                 for v in (u + 1)..<max(u + 1, n) {
                     let b = members[v]
-                    if let exclusion = admissibility.exclusion(directory.members[a], directory.members[b]) {
+                    if let exclusion = prepared.exclusion(a, b) {
                         exclusions[u][exclusion, default: 0] += 1
                         exclusions[v][exclusion, default: 0] += 1
                         continue
@@ -45,13 +117,15 @@ public struct PairingGraph: Sendable {
             }
         } else {
             var chosen = Set<UInt64>()
+            var scratch = AffinityModel.Scratch(count: directory.members.count)
             for u in 0..<n {
                 if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
                 let a = members[u]
                 var scored: [(vertex: Int, score: Int64)] = []
-                for (b, tagPoints) in model.tagPartners(of: a) {
-                    guard let v = vertexOf[b] else { continue }
-                    if let exclusion = admissibility.exclusion(directory.members[a], directory.members[b]) {
+                for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
+                    let v = Int(vertexOf[b])
+                    guard v >= 0 else { continue }
+                    if let exclusion = prepared.exclusion(a, b) {
                         exclusions[u][exclusion, default: 0] += 1
                         continue
                     }
@@ -59,8 +133,7 @@ public struct PairingGraph: Sendable {
                     let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
                     scored.append((v, score))
                 }
-                scored.sort { ($0.score, -$0.vertex) > ($1.score, -$1.vertex) }
-                for (v, score) in scored.prefix(candidates) {
+                for (v, score) in Self.best(candidates, of: scored) {
                     let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
                     if chosen.insert(key).inserted { edges.append(WeightedEdge(u, v, score)) }
                 }
@@ -70,5 +143,11 @@ public struct PairingGraph: Sendable {
         self.graph = try! WeightedGraph(vertexCount: n, edges: edges)
         admissibleCount = admissible
         self.exclusions = exclusions
+        var positive = [Bool](repeating: false, count: n)
+        for edge in edges where edge.weight > 0 {
+            positive[edge.u] = true
+            positive[edge.v] = true
+        }
+        hasPositiveEdge = positive
     }
 }

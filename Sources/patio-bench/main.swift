@@ -8,6 +8,9 @@ import Matching
 //   patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...
 //   patio-bench --mode stable [--size N] [--repeat N]
 //       stable marriage, N proposers and N receivers with complete random lists (seeded)
+//   patio-bench --mode community [--size N] [--repeat N] [--write FOLDER]
+//       a seeded community of N members scored and paired exactly, as 'match pairs' does;
+//       --write also saves its profiles, to time the real shell on files
 //
 // Each result is proved: the certificate is checked after the timed runs.
 
@@ -16,6 +19,7 @@ struct Options {
     var compare: String?
     var mode = "pairs"
     var size = 5000
+    var writeTo: String?
     var paths: [String] = []
 }
 
@@ -28,6 +32,7 @@ func parseOptions() -> Options {
         case "--compare": options.compare = arguments.popFirst()
         case "--mode": options.mode = arguments.popFirst() ?? "pairs"
         case "--size": options.size = Int(arguments.popFirst() ?? "") ?? 5000
+        case "--write": options.writeTo = arguments.popFirst()
         case "--help", "-h":
             print("usage: patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...")
             exit(0)
@@ -110,6 +115,10 @@ func benchmarkStableMarriage(size n: Int, repetitions: Int) {
 let options = parseOptions()
 if options.mode == "stable" {
     benchmarkStableMarriage(size: options.size, repetitions: options.repetitions)
+    exit(0)
+}
+if options.mode == "community" {
+    try SyntheticCommunity.benchmark(size: options.size, repetitions: options.repetitions, writeTo: options.writeTo)
     exit(0)
 }
 var rows: [Row] = []
