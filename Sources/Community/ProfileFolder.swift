@@ -168,11 +168,12 @@ enum TaxonomyFile {
     static func read(_ text: String, path: String) -> (taxonomy: Taxonomy, diagnostics: [Diagnostic]) {
         var taxonomy = Taxonomy.empty
         var reader = FieldReader(path: path)
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            return (taxonomy, [YAMLProblem.diagnostic(for: error, path: path)])
-        } catch { return (taxonomy, [Diagnostic(path: path, "\(error)")]) }
-        guard let root else { return (taxonomy, []) }
+        let root: Node
+        switch YAMLProblem.root(of: text, path: path) {
+        case .failure(let problem): return (taxonomy, [problem])
+        case .success(nil): return (taxonomy, [])
+        case .success(let node?): root = node
+        }
         guard case .mapping(let mapping) = root else {
             reader.report(root, "the taxonomy has two parts, 'aliases:' and 'parents:'")
             return (taxonomy, reader.diagnostics)
@@ -207,11 +208,12 @@ enum SettingsFile {
     static func read(_ text: String, path: String) -> (settings: CommunitySettings, diagnostics: [Diagnostic]) {
         var settings = CommunitySettings()
         var reader = FieldReader(path: path)
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            return (settings, [YAMLProblem.diagnostic(for: error, path: path)])
-        } catch { return (settings, [Diagnostic(path: path, "\(error)")]) }
-        guard let root else { return (settings, []) }
+        let root: Node
+        switch YAMLProblem.root(of: text, path: path) {
+        case .failure(let problem): return (settings, [problem])
+        case .success(nil): return (settings, [])
+        case .success(let node?): root = node
+        }
         guard case .mapping(let mapping) = root else {
             reader.report(root, "community.yaml is a list of keys such as 'name:'")
             return (settings, reader.diagnostics)

@@ -19,12 +19,9 @@ enum ProfileReader {
             diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
         }
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            return Outcome(member: nil, diagnostics: [YAMLProblem.diagnostic(for: error, path: path)])
-        } catch {
-            return Outcome(member: nil, diagnostics: [Diagnostic(path: path, line: 1, column: 1, "\(error)")])
+        switch YAMLProblem.root(of: text, path: path) {
+        case .success(let node): root = node
+        case .failure(let problem): return Outcome(member: nil, diagnostics: [problem])
         }
         guard let root, case .mapping(let mapping) = root else {
             report(root, "a profile is a list of keys such as 'name:' and 'role:'")
@@ -295,6 +292,17 @@ public enum MemberID {
 
 /// The position and wording of a YAML syntax error.
 enum YAMLProblem {
+    /// The document's root node (nil for an empty file), or its syntax error.
+    static func root(of text: String, path: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path))
+        } catch {
+            return .failure(Diagnostic(path: path, line: 1, column: 1, "\(error)"))
+        }
+    }
+
     static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):

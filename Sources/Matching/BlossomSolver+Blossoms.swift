@@ -78,6 +78,14 @@ extension BlossomSolver {
         for vertex in formerlyInner { becomeOuter(vertex) }
     }
 
+    /// The way round a blossom's cycle from child `i` to the base (child 0)
+    /// along an even number of edges: forwards from an odd position (the index
+    /// then counts down from i − count), backwards from an even one. `trick`
+    /// picks the end of each stored edge that faces the direction of travel.
+    static func evenWay(from i: Int, count: Int) -> (start: Int, step: Int, trick: Int) {
+        i & 1 == 1 ? (i - count, 1, 0) : (i, -1, 1)
+    }
+
     /// Rotates blossom b (recursively) so that vertex v becomes its base,
     /// swapping matched and unmatched edges along the even path inside.
     mutating func augmentBlossom(_ b: Int, _ v: Int) {
@@ -87,16 +95,7 @@ extension BlossomSolver {
         let children = blossomChildren[b]
         let count = children.count
         let i = children.firstIndex(of: Int32(t))!
-        var j = i
-        let step: Int, trick: Int
-        if i & 1 == 1 {
-            j -= count
-            step = 1
-            trick = 0
-        } else {
-            step = -1
-            trick = 1
-        }
+        var (j, step, trick) = Self.evenWay(from: i, count: count)
         while j != 0 {
             j += step
             var child = Int(children[(j + count) % count])
@@ -168,16 +167,7 @@ extension BlossomSolver {
         recycle(b)
 
         let entryChild = inBlossom[Int(endpoint[Int(entryEnd ^ 1)])]
-        var j = children.firstIndex(of: entryChild)!
-        let step: Int, trick: Int
-        if j & 1 == 1 {
-            j -= count
-            step = 1
-            trick = 0
-        } else {
-            step = -1
-            trick = 1
-        }
+        var (j, step, trick) = Self.evenWay(from: children.firstIndex(of: entryChild)!, count: count)
         var onPath = Set<Int32>()
         var p = entryEnd
         while j != 0 {

@@ -254,26 +254,31 @@ struct BlossomSolver {
         }
     }
 
-    /// Finds again outer vertex v's best edge to another outer blossom.
-    mutating func refreshOuterEdge(_ v: Int) {
+    /// Vertex v's edge to an outer vertex of another blossom that becomes
+    /// tight first, and when: an edge between outer vertices closes at twice
+    /// the speed, so its time is half its slack (`betweenOuters`).
+    func firstTightOuterEdge(from v: Int, betweenOuters: Bool) -> (key: Int64, edge: Int32)? {
         let dual = vertexDual(v)
         let own = inBlossom[v]
-        var bestKey = Int64.max, bestEdge: Int32 = -1
+        var best: (key: Int64, edge: Int32)?
         for index in adjacencyStart[v]..<adjacencyStart[v + 1] {
             let p = Int(adjacency[index])
             let w = Int(endpoint[p])
             let bw = inBlossom[w]
             guard bw != own, label[Int(bw)] == .outer else { continue }
-            let key = now + (dual + vertexDual(w) - weight4[p >> 1]) / 2
+            let slack = dual + vertexDual(w) - weight4[p >> 1]
+            let key = now + (betweenOuters ? slack / 2 : slack)
             let k = Int32(p >> 1)
-            if key < bestKey || (key == bestKey && k < bestEdge) {
-                bestKey = key
-                bestEdge = k
-            }
+            if best == nil || key < best!.key || (key == best!.key && k < best!.edge) { best = (key, k) }
         }
-        if bestEdge >= 0 {
-            outerEdge[v] = bestEdge
-            outerHeap.set(v, bestKey)
+        return best
+    }
+
+    /// Finds again outer vertex v's best edge to another outer blossom.
+    mutating func refreshOuterEdge(_ v: Int) {
+        if let best = firstTightOuterEdge(from: v, betweenOuters: true) {
+            outerEdge[v] = best.edge
+            outerHeap.set(v, best.key)
         } else {
             outerHeap.remove(v)
         }
@@ -282,24 +287,9 @@ struct BlossomSolver {
     /// Vertex v is unlabelled (it left a tree, or was never in one): finds
     /// its best edge from an outer vertex.
     mutating func becomeFree(_ v: Int) {
-        let dual = dualBase[v]
-        let own = inBlossom[v]
-        var bestKey = Int64.max, bestEdge: Int32 = -1
-        for index in adjacencyStart[v]..<adjacencyStart[v + 1] {
-            let p = Int(adjacency[index])
-            let w = Int(endpoint[p])
-            let bw = inBlossom[w]
-            guard bw != own, label[Int(bw)] == .outer else { continue }
-            let key = now + dual + vertexDual(w) - weight4[p >> 1]
-            let k = Int32(p >> 1)
-            if key < bestKey || (key == bestKey && k < bestEdge) {
-                bestKey = key
-                bestEdge = k
-            }
-        }
-        if bestEdge >= 0 {
-            freeEdge[v] = bestEdge
-            freeHeap.set(v, bestKey)
+        if let best = firstTightOuterEdge(from: v, betweenOuters: false) {
+            freeEdge[v] = best.edge
+            freeHeap.set(v, best.key)
         } else {
             freeHeap.remove(v)
         }

@@ -47,37 +47,36 @@ struct RoundView: Presentable {
     }
 
     init(draft: Draft, directory: Directory, title: String? = nil) {
-        name = nil
-        self.title = title
-        mode = draft.mode.rawValue
-        isStable = draft.isStable
-        seed = draft.seed
-        date = draft.created
-        groups = draft.groups.map { group in
-            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons,
-                  starter: group.starter, isPinned: group.isPinned)
-        }
-        unmatched = draft.unmatched.map { (Self.person($0.id, in: directory), $0.reason) }
-        notes = draft.notes
-        total = draft.total
-        upperBound = draft.upperBound
-        community = directory.settings.name
+        self.init(name: nil, title: title, mode: draft.mode.rawValue, isStable: draft.isStable, seed: draft.seed, date: draft.created,
+                  groups: draft.groups.map { ($0.members, $0.score, $0.reasons, $0.starter, $0.isPinned) },
+                  unmatched: draft.unmatched.map { ($0.id, $0.reason) }, notes: draft.notes, total: draft.total,
+                  upperBound: draft.upperBound, directory: directory)
     }
 
     init(record: RoundRecord, directory: Directory) {
-        name = record.name
-        title = nil
-        mode = record.mode
-        seed = record.seed
-        date = record.committedAt
-        groups = record.groups.map { group in
+        self.init(name: record.name, title: nil, mode: record.mode, isStable: record.mode.hasSuffix("-stable"), seed: record.seed,
+                  date: record.committedAt, groups: record.groups.map { ($0.members, $0.score, $0.reasons, $0.starter, $0.isPinned) },
+                  unmatched: record.unmatched.map { ($0.id, $0.reason) }, notes: record.notes, total: record.total,
+                  upperBound: record.upperBound, directory: directory)
+    }
+
+    private init(name: String?, title: String?, mode: String, isStable: Bool, seed: UInt64, date: Date,
+                 groups: [(members: [String], score: Int64, reasons: [String], starter: String?, isPinned: Bool)],
+                 unmatched: [(id: String, reason: String)], notes: [String], total: Int64, upperBound: Int64?, directory: Directory) {
+        self.name = name
+        self.title = title
+        self.mode = mode
+        self.isStable = isStable
+        self.seed = seed
+        self.date = date
+        self.groups = groups.map { group in
             Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons,
                   starter: group.starter, isPinned: group.isPinned)
         }
-        unmatched = record.unmatched.map { (Self.person($0.id, in: directory), $0.reason) }
-        notes = record.notes
-        total = record.total
-        upperBound = record.upperBound
+        self.unmatched = unmatched.map { (Self.person($0.id, in: directory), $0.reason) }
+        self.notes = notes
+        self.total = total
+        self.upperBound = upperBound
         community = directory.settings.name
     }
 
