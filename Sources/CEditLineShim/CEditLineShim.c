@@ -3,6 +3,7 @@
 
 #include <wchar.h>
 
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 
@@ -72,6 +73,11 @@ void cel_install_interrupt_handler(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: a blocking read returns EINTR */
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have blocked SIGINT (and the mask is inherited): Ctrl-C must reach us. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 int cel_interrupt_pending(void) { return interrupt_pending != 0; }

@@ -114,6 +114,38 @@ struct TerminalTests {
         #expect(history.contains("show --format json \"Émilie Durand\"\n"), "completion inserted the proper spelling, quoted")
     }
 
+    @Test func ctrlCStopsALongComputationAndTheShellGoesOn() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A dense graph the debug build needs seconds for.
+        var text = ""
+        let n = 1600
+        var rng = UInt64(12345)
+        var edges: [String] = []
+        for u in 0..<n {
+            for v in (u + 1)..<n {
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                if rng >> 62 == 0 { edges.append("\(u) \(v) \(rng >> 40 % 1_000_000 + 1)") }
+            }
+        }
+        text = "\(n) \(edges.count)\n" + edges.joined(separator: "\n") + "\n"
+        try text.write(to: folder.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
+        let terminal = try start()
+        var mark = terminal.mark
+        terminal.type("solve \(folder.appendingPathComponent("big.txt").path)\r")
+        usleep(700_000)
+        terminal.type("\u{03}")
+        let stopped = try terminal.waitFor("patio> ", after: mark, timeout: .seconds(60))
+        // Parsing and solving take the debug build about 2.7 s: the key lands mid-way.
+        #expect(stopped.contains("error: the computation was cancelled"))
+        #expect(!stopped.contains("weight"))
+        try terminal.waitForPrompt(after: mark)
+        mark = terminal.mark
+        let alive = try run("echo --format json still here", on: terminal)
+        #expect(alive.contains("{\"message\": \"still here\"}"))
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func listsCandidatesWhenTabCannotChoose() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let terminal = try start()
