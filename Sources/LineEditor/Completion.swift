@@ -53,7 +53,10 @@ enum CompletionAction: Equatable {
         let prefix = candidates.dropFirst().reduce(first.replacement) { common, candidate in
             String(zip(common, candidate.replacement).prefix { $0 == $1 }.map(\.0))
         }
-        if prefix.count >= typed.count && prefix != typed && !prefix.isEmpty {
+        // An opening quote alone is no progress: the candidates are worth seeing then.
+        let unquoted = { (text: String) in text.first == "\"" || text.first == "'" ? String(text.dropFirst()) : text }
+        let gained = unquoted(prefix), had = unquoted(typed)
+        if !gained.isEmpty && gained.count >= had.count && prefix != typed {
             self = .replace(count: completion.replacing, with: prefix)
         } else {
             self = .list(candidates.map(\.label))

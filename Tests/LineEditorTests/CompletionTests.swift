@@ -26,6 +26,13 @@ struct CompletionTests {
         #expect(CompletionAction(completion, typed: "s") == .list(["set", "source"]))
     }
 
+    @Test func aQuoteAloneIsNoProgress() {
+        let completion = Completion(replacing: 0, candidates: [
+            Candidate(replacement: "\"Amélie Dupré\"", label: "Amélie Dupré"), Candidate(replacement: "\"Zoé Blender\"", label: "Zoé Blender"),
+        ])
+        #expect(CompletionAction(completion, typed: "") == .list(["Amélie Dupré", "Zoé Blender"]))
+    }
+
     @Test func columnsFitTheWidth() {
         let labels = ["alpha", "beta", "gamma", "delta", "epsilon"]
         #expect(columnLayout(labels, width: 30) == ["alpha    gamma    epsilon", "beta     delta"])
