@@ -78,11 +78,15 @@ public enum Interpreter {
     }
 
     /// `SOURCE:LINE: error: message`, or `error: message` at the prompt; a
-    /// problem inside a file is reported at its own place, `FILE:LINE:COLUMN:`.
+    /// problem inside a file (a `Diagnostic`) is reported at its own place,
+    /// `FILE:LINE:COLUMN:`.
     public static func report(_ error: any Error, at location: InputLocation?, in session: Session) {
-        let message = String(describing: error)
+        var message = String(describing: error)
         var prefix = location.map { "\($0.source):\($0.line): " } ?? ""
-        if let diagnostic = error as? FileDiagnostic { prefix = TerminalSafeText.escape(diagnostic.location) + ": " }
+        if let diagnostic = error as? Diagnostic {
+            prefix = TerminalSafeText.escape(diagnostic.location) + ": "
+            message = diagnostic.message
+        }
         session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true) + "\n")
     }
 

@@ -1,29 +1,3 @@
-/// A problem inside a file the user gave (a graph, a profile, a spreadsheet):
-/// reported at its own place, `FILE:LINE:COLUMN: error: message`.
-public struct FileDiagnostic: Error, Equatable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var column: Int?
-    public var message: String
-
-    public init(path: String, line: Int, column: Int? = nil, message: String) {
-        self.path = path
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `path:line:column` (the parts that are known).
-    public var location: String {
-        var text = path
-        if line > 0 { text += ":\(line)" }
-        if line > 0, let column, column > 0 { text += ":\(column)" }
-        return text
-    }
-
-    public var description: String { message }
-}
-
 /// What can go wrong in the shell itself, as facts; the wording is in one
 /// place, `description`.
 public enum ShellError: Error, Equatable, CustomStringConvertible {

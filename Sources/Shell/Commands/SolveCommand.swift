@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import Matching
 
@@ -67,7 +68,7 @@ enum SolveCommand {
         do {
             return try data.withUnsafeBytes { raw in try GraphText.parse(raw.bindMemory(to: UInt8.self)) }
         } catch let error as GraphText.ParseError {
-            throw FileDiagnostic(path: name, line: error.line, column: error.column, message: error.message)
+            throw Diagnostic(path: name, line: error.line, column: error.column, error.message)
         }
     }
 }
