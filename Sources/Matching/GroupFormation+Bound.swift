@@ -1,23 +1,32 @@
 extension GroupFormation {
     /// An upper bound on the weight of any grouping with these group sizes.
     ///
-    /// Inside groups a member of class a has at most `composition[b]` partners
-    /// of class b (`composition[a] − 1` of its own; one more with extra
-    /// members), and the groups hold exactly T = Σ s(s − 1)/2 pairs. For any
+    /// Inside groups a member of class a has at most cap(b) partners of class b
+    /// (cap(a) − 1 of its own), where cap(c) is the composition's count plus
+    /// the extra members of class c a group can hold — no more than the
+    /// extras in the largest group, and no more than class c has beyond the
+    /// composition's need. The groups hold exactly T = Σ s(s − 1)/2 pairs. For any
     /// λ ≥ 0, every grouping weighs at most B(λ) + λT, where B(λ) is the best
     /// subgraph with those degrees under the weights w − λ (a Lagrangian
     /// relaxation of the pair count). B is computed exactly, class pair by
     /// class pair (a bipartite b-matching; within a class, half the bipartite
     /// double cover), and λ is searched for the smallest bound.
     static func upperBound(_ problem: Problem, sizes: [Int]) throws -> Int64 {
-        let hasExtraMembers = sizes.contains { $0 > problem.groupSize }
+        let composition = problem.composition ?? [problem.groupSize]
+        let classes = problem.composition == nil ? [Int](repeating: 0, count: problem.weights.vertexCount) : problem.classes!
+        var counts = [Int](repeating: 0, count: composition.count)
+        for c in classes { counts[c] += 1 }
+        let extrasPerGroup = max(0, (sizes.max() ?? 0) - problem.groupSize)
+        let caps = composition.indices.map { c in
+            composition[c] + min(extrasPerGroup, max(0, counts[c] - sizes.count * composition[c]))
+        }
         let pairCount = Int64(sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 })
         let highest = problem.weights.edges.map(\.weight).max() ?? 0
         guard highest > 0 else { return 0 }
         var cache: [Int64: Int64] = [:]
         func bound(_ lambda: Int64) throws -> Int64 {
             if let known = cache[lambda] { return known }
-            let value = try degreeBound(problem, hasExtraMembers: hasExtraMembers, lowering: lambda) + lambda * pairCount
+            let value = try degreeBound(problem, caps: caps, lowering: lambda) + lambda * pairCount
             cache[lambda] = value
             return value
         }
@@ -33,11 +42,10 @@ extension GroupFormation {
     /// The best weight of a subgraph with the degrees of a grouping, over
     /// allowed edges, with every weight lowered by `lambda` (edges left at 0 or
     /// less are dropped).
-    static func degreeBound(_ problem: Problem, hasExtraMembers: Bool, lowering lambda: Int64) throws -> Int64 {
+    static func degreeBound(_ problem: Problem, caps: [Int], lowering lambda: Int64) throws -> Int64 {
         let n = problem.weights.vertexCount
         let composition = problem.composition ?? [problem.groupSize]
         let classes = problem.composition == nil ? [Int](repeating: 0, count: n) : problem.classes!
-        let extra = hasExtraMembers ? 1 : 0
         var index = [Int](repeating: 0, count: n)
         var byClass = [[Int]](repeating: [], count: composition.count)
         for v in 0..<n {
@@ -55,7 +63,7 @@ extension GroupFormation {
         for (key, edges) in edgesByPair.sorted(by: { $0.key < $1.key }) {
             let a = key / composition.count, b = key % composition.count
             if a == b {
-                let degree = composition[a] - 1 + extra
+                let degree = caps[a] - 1
                 guard degree > 0 else { continue }
                 let size = byClass[a].count
                 var cover: [WeightedEdge] = []
@@ -71,8 +79,8 @@ extension GroupFormation {
                 let oriented = edges.map { classes[$0.u] == a ? ($0.u, $0.v) : ($0.v, $0.u) }
                 let graph = try BipartiteGraph(leftCount: byClass[a].count, rightCount: byClass[b].count,
                                                edges: zip(oriented, edges).map { WeightedEdge(index[$0.0], index[$0.1], $1.weight - lambda) })
-                let rows = [Int](repeating: composition[b] + extra, count: byClass[a].count)
-                let columns = [Int](repeating: composition[a] + extra, count: byClass[b].count)
+                let rows = [Int](repeating: caps[b], count: byClass[a].count)
+                let columns = [Int](repeating: caps[a], count: byClass[b].count)
                 bound += try CapacitatedAssignment.solve(graph, capacities: columns, rowCapacities: rows).weight
             }
         }
