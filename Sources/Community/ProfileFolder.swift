@@ -168,21 +168,14 @@ enum TaxonomyFile {
     static func read(_ text: String, path: String) -> (taxonomy: Taxonomy, diagnostics: [Diagnostic]) {
         var taxonomy = Taxonomy.empty
         var reader = FieldReader(path: path)
-        let root: Node
-        switch YAMLProblem.root(of: text, path: path) {
-        case .failure(let problem): return (taxonomy, [problem])
-        case .success(nil): return (taxonomy, [])
-        case .success(let node?): root = node
-        }
-        guard case .mapping(let mapping) = root else {
-            reader.report(root, "the taxonomy has two parts, 'aliases:' and 'parents:'")
+        guard let mapping = reader.topLevelKeys(of: text, shape: "the taxonomy has two parts, 'aliases:' and 'parents:'") else {
             return (taxonomy, reader.diagnostics)
         }
         for (key, value) in mapping {
             let section = key.string ?? ""
             guard section == "aliases" || section == "parents" else {
                 let suggestion = Suggestions.nearest(to: section, among: ["aliases", "parents"], reach: .likelyTypo)
-                reader.report(key, "unknown section '\(section)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ": expected 'aliases' or 'parents'"))
+                reader.report(key, "unknown section '\(section)'" + Suggestions.hint(suggestion, orElse: ": expected 'aliases' or 'parents'"))
                 continue
             }
             guard case .mapping(let entries) = value else {
@@ -208,14 +201,7 @@ enum SettingsFile {
     static func read(_ text: String, path: String) -> (settings: CommunitySettings, diagnostics: [Diagnostic]) {
         var settings = CommunitySettings()
         var reader = FieldReader(path: path)
-        let root: Node
-        switch YAMLProblem.root(of: text, path: path) {
-        case .failure(let problem): return (settings, [problem])
-        case .success(nil): return (settings, [])
-        case .success(let node?): root = node
-        }
-        guard case .mapping(let mapping) = root else {
-            reader.report(root, "community.yaml is a list of keys such as 'name:'")
+        guard let mapping = reader.topLevelKeys(of: text, shape: "community.yaml is a list of keys such as 'name:'") else {
             return (settings, reader.diagnostics)
         }
         for (key, value) in mapping {
@@ -227,7 +213,7 @@ enum SettingsFile {
             default:
                 let word = key.string ?? ""
                 let suggestion = Suggestions.nearest(to: word, among: keys, reach: .likelyTypo)
-                reader.report(key, "unknown key '\(word)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+                reader.report(key, "unknown key '\(word)'" + Suggestions.hint(suggestion))
             }
         }
         return (settings, reader.diagnostics)
@@ -242,7 +228,7 @@ enum SettingsFile {
             let name = key.string ?? ""
             guard AffinityWeights.names.contains(name) else {
                 let suggestion = Suggestions.nearest(to: name, among: AffinityWeights.names, reach: .likelyTypo)
-                reader.report(key, "unknown weight '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ": the weights are \(AffinityWeights.names.joined(separator: ", "))"))
+                reader.report(key, "unknown weight '\(name)'" + Suggestions.hint(suggestion, orElse: ": the weights are \(AffinityWeights.names.joined(separator: ", "))"))
                 continue
             }
             if let number = reader.number(value, field: "weights.\(name)") { weights[name] = number }

@@ -14,58 +14,46 @@ enum ProfileReader {
     }
 
     static func read(_ text: String, path: String, defaultID: String) -> Outcome {
-        var diagnostics: [Diagnostic] = []
-        func report(_ node: Node?, _ message: String) {
-            diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+        var reader = FieldReader(path: path)
+        guard let mapping = reader.topLevelKeys(of: text, shape: "a profile is a list of keys such as 'name:' and 'role:'", required: true) else {
+            return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
-        let root: Node?
-        switch YAMLProblem.root(of: text, path: path) {
-        case .success(let node): root = node
-        case .failure(let problem): return Outcome(member: nil, diagnostics: [problem])
-        }
-        guard let root, case .mapping(let mapping) = root else {
-            report(root, "a profile is a list of keys such as 'name:' and 'role:'")
-            return Outcome(member: nil, diagnostics: diagnostics)
-        }
+        let root = Node.mapping(mapping)
 
         var fields: [ProfileField: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let keyText = key.string else {
-                report(key, "keys are words such as 'name' or 'skills'")
+                reader.report(key, "keys are words such as 'name' or 'skills'")
                 continue
             }
             guard let field = ProfileField(key: keyText) else {
                 let suggestion = Suggestions.nearest(to: keyText, among: ProfileField.allCases.map(\.rawValue), reach: .likelyTypo)
                     ?? ProfileField.allCases.first { $0.frenchWords.contains { Suggestions.editDistance(TextFolding.fold($0), TextFolding.fold(keyText)) <= 2 } }?.rawValue
-                report(key, "unknown key '\(keyText)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+                reader.report(key, "unknown key '\(keyText)'" + Suggestions.hint(suggestion))
                 continue
             }
             if let earlier = fields[field] {
-                report(key, "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0))")
+                reader.report(key, "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0))")
                 continue
             }
             if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { continue }
             fields[field] = (key, value)
         }
 
-        var reader = FieldReader(path: path)
         guard let name = fields[.name].flatMap({ reader.text($0.value, field: "name") }), !name.isEmpty else {
-            diagnostics += reader.diagnostics
-            report(fields[.name]?.value ?? root, "the profile has no 'name'")
-            return Outcome(member: nil, diagnostics: diagnostics)
+            reader.report(fields[.name]?.value ?? root, "the profile has no 'name'")
+            return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         guard let roleEntry = fields[.role] else {
-            diagnostics += reader.diagnostics
-            report(root, "the profile has no 'role' (student, startup or entrepreneur)")
-            return Outcome(member: nil, diagnostics: diagnostics)
+            reader.report(root, "the profile has no 'role' (student, startup or entrepreneur)")
+            return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         guard let roleText = reader.text(roleEntry.value, field: "role"), let role = Role(word: roleText) else {
-            diagnostics += reader.diagnostics
             let written = roleEntry.value.string ?? ""
             let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
-            report(roleEntry.value, "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)"
-                   + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
-            return Outcome(member: nil, diagnostics: diagnostics)
+            reader.report(roleEntry.value, "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)"
+                   + Suggestions.hint(suggestion))
+            return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
 
         var member = Member(id: defaultID, name: name, role: role)
@@ -84,7 +72,7 @@ enum ProfileReader {
         member.contact = fields[.contact].flatMap { reader.text($0.value, field: "contact") }
         member.bio = fields[.bio].flatMap { reader.text($0.value, field: "bio") }.map { $0.trimmingCharacters(in: .newlines) }
         let idPosition = fields[.id]?.key.mark.map { (line: $0.line, column: $0.column) }
-        return Outcome(member: member, diagnostics: diagnostics + reader.diagnostics, idPosition: idPosition)
+        return Outcome(member: member, diagnostics: reader.diagnostics, idPosition: idPosition)
     }
 }
 
@@ -93,8 +81,27 @@ struct FieldReader {
     let path: String
     var diagnostics: [Diagnostic] = []
 
-    mutating func report(_ node: Node, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message))
+    mutating func report(_ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+    }
+
+    /// The top-level keys of a YAML document. A syntax error, or a document
+    /// that is not a set of keys, is reported (`shape` says what the file
+    /// should hold) and gives nil. An empty document has no keys, unless it is
+    /// `required` to hold some: then it is reported too.
+    mutating func topLevelKeys(of text: String, shape: String, required: Bool = false) -> Node.Mapping? {
+        switch YAMLProblem.root(of: text, path: path) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        case .success(.mapping(let mapping)?):
+            return mapping
+        case .success(nil) where !required:
+            return Node.Mapping([])
+        case .success(let other):
+            report(other, shape)
+            return nil
+        }
     }
 
     static func kind(of node: Node) -> String {
@@ -203,7 +210,7 @@ struct FieldReader {
 
     private func unknownLevel(_ text: String) -> String {
         let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
-        return "unknown level '\(text)': expected beginner, intermediate or expert" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        return "unknown level '\(text)': expected beginner, intermediate or expert" + Suggestions.hint(suggestion)
     }
 
     mutating func slots(_ node: Node) -> [String] {

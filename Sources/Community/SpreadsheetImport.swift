@@ -108,7 +108,7 @@ public enum SpreadsheetImport {
                 let suggestion = Suggestions.nearest(to: roleText, among: Role.spellings, reach: .likelyTypo)
                 diagnostics.append(Diagnostic(path: path, line: record.line, column: 1,
                                               "unknown role '\(roleText)' for \(name): expected student, startup or entrepreneur"
-                                                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + "; skipped"))
+                                                + Suggestions.hint(suggestion) + "; skipped"))
                 continue
             }
             let base = values["id"].flatMap { MemberID.isValid($0) ? $0 : nil } ?? MemberID.from(name: name)

@@ -1,3 +1,5 @@
+import Community
+
 /// What can go wrong in the shell itself, as facts; the wording is in one
 /// place, `description`.
 public enum ShellError: Error, Equatable, CustomStringConvertible {
@@ -23,11 +25,11 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownCommand(let word, let suggestion):
-            return "unknown command '\(word)'" + hint(suggestion, orElse: " (type 'help' to see the commands)")
+            return "unknown command '\(word)'" + Suggestions.hint(suggestion, orElse: " (type 'help' to see the commands)")
         case .ambiguousCommand(let word, let candidates):
             return "ambiguous command '\(word)': it could be " + listing(candidates)
         case .unknownOption(let option, let command, let suggestion):
-            return "unknown option '\(option)' for '\(command)'" + hint(suggestion, orElse: " (see 'help \(command)')")
+            return "unknown option '\(option)' for '\(command)'" + Suggestions.hint(suggestion, orElse: " (see 'help \(command)')")
         case .missingOptionValue(let option, let command):
             return "option '--\(option)' of '\(command)' needs a value"
         case .flagTakesNoValue(let option, let command):
@@ -39,11 +41,11 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
         case .unexpectedArgument(let word, let command):
             return "unexpected argument '\(word)' for '\(command)' (see 'help \(command)')"
         case .invalidValue(let value, let name, let expected, let suggestion):
-            return "invalid \(name) '\(value)': expected \(expected)" + hint(suggestion, orElse: "")
+            return "invalid \(name) '\(value)': expected \(expected)" + Suggestions.hint(suggestion)
         case .unterminatedQuote(let quote, let column):
             return "unterminated \(quote == "'" ? "single" : "double") quote starting at column \(column)"
         case .unknownSetting(let name, let suggestion):
-            return "unknown setting '\(name)'" + hint(suggestion, orElse: " (type 'set' to see the settings)")
+            return "unknown setting '\(name)'" + Suggestions.hint(suggestion, orElse: " (type 'set' to see the settings)")
         case .cannotRead(let path, let reason):
             return "cannot read \(path): \(reason)"
         case .cannotWrite(let path, let reason):
@@ -57,10 +59,6 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
         case .reported:
             return "failed"
         }
-    }
-
-    private func hint(_ suggestion: String?, orElse fallback: String) -> String {
-        suggestion.map { " (did you mean '\($0)'?)" } ?? fallback
     }
 
     private func listing(_ words: [String]) -> String {

@@ -72,10 +72,10 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible {
         case .samePerson(let id): return "\(id) cannot be paired with themselves"
         case .invalidFilter(let text, let suggestion):
             return "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"
-                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                + Suggestions.hint(suggestion)
         case .nothingToUnpin(let pair): return "\(pair.first) and \(pair.second) are neither pinned nor forbidden"
         case .unknownExport(let ext, let suggestion):
-            return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph" + (suggestion.map { " (did you mean '.\($0)'?)" } ?? "")
+            return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph" + Suggestions.hint(suggestion.map { ".\($0)" })
         case .invalidDate(let text): return "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00"
         }
     }

@@ -185,7 +185,7 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
             return "no profiles folder yet: give one (load FOLDER) or start patio with --profiles FOLDER"
         case .unknownMember(let text, let suggestion, let isEmpty):
             if isEmpty { return "no member '\(text)': no profiles are loaded (load FOLDER)" }
-            return "no member '\(text)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+            return "no member '\(text)'" + Suggestions.hint(suggestion)
         case .ambiguousMember(let text, let candidates):
             let shown = candidates.prefix(12).joined(separator: ", ") + (candidates.count > 12 ? ", …" : "")
             return "'\(text)' could be \(candidates.count) members: \(shown)"
@@ -193,7 +193,7 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
             return "--write needs a profiles folder to write into (load FOLDER first)"
         case .invalidMapping(let text, let suggestion):
             return "invalid --map '\(text)': expected 'Column=field' with a field among \(SpreadsheetImport.fields.joined(separator: ", ")), ignore"
-                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                + Suggestions.hint(suggestion)
         }
     }
 }
