@@ -31,26 +31,16 @@ public enum ProfileWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes `Profiles/<id>.yaml` through a temporary file and a rename, so
-    /// that it is never half-written; an existing file is kept unless `replacing`.
+    /// Writes `Profiles/<id>.yaml` whole or not at all (`AtomicFile`); an
+    /// existing file is kept unless `replacing`.
     public static func write(_ member: Member, into folder: String, replacing: Bool) throws(WriteError) -> String {
         let path = (folder as NSString).appendingPathComponent(member.id + ".yaml")
-        if !replacing && FileManager.default.fileExists(atPath: path) { throw WriteError.exists(path: path) }
-        let temporary = (folder as NSString).appendingPathComponent(".\(member.id).yaml.tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(yaml(for: member).utf8)) else {
-            throw WriteError.cannotWrite(path: path)
-        }
-        if !replacing {
-            // link() fails if the name exists: no check-then-write race with another writer.
-            defer { unlink(temporary) }
-            guard link(temporary, path) == 0 else {
-                throw errno == EEXIST ? WriteError.exists(path: path) : WriteError.cannotWrite(path: path)
-            }
-            return path
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw WriteError.cannotWrite(path: path)
+        do {
+            try AtomicFile.write(yaml(for: member), to: path, replacing: replacing)
+        } catch .exists {
+            throw .exists(path: path)
+        } catch {
+            throw .cannotWrite(path: path)
         }
         return path
     }

@@ -50,7 +50,16 @@ enum ExportCommand {
             }
         }
         let path = session.resolvePath(shown)
-        try AtomicFile.write(text, to: path, shownAs: shown)
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            let reason = switch error {
+            case .noFolder: "there is no folder \((shown as NSString).deletingLastPathComponent)"
+            case .cannotCreate: "permission denied"
+            case .exists, .cannotReplace: "permission denied or a folder in the way"
+            }
+            throw ShellError.cannotWrite(path: shown, reason: reason)
+        }
         return .show(ExportView(path: shown, format: ext, bytes: text.utf8.count))
     }
 
@@ -69,25 +78,6 @@ enum ExportCommand {
                                      candidates: session.matchmaking.candidates, shouldStop: session.environment.isCancelled)
         let positive = try WeightedGraph(vertexCount: graph.graph.vertexCount, edges: graph.graph.edges.filter { $0.weight > 0 })
         return GraphText.write(positive)
-    }
-}
-
-/// Writing a file whole or not at all: a temporary file beside it, then a rename.
-enum AtomicFile {
-    static func write(_ text: String, to path: String, shownAs shown: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ShellError.cannotWrite(path: shown, reason: "there is no folder \((shown as NSString).deletingLastPathComponent)")
-        }
-        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw ShellError.cannotWrite(path: shown, reason: "permission denied")
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ShellError.cannotWrite(path: shown, reason: "permission denied or a folder in the way")
-        }
     }
 }
 
