@@ -151,3 +151,11 @@ public struct PairingGraph: Sendable {
         hasPositiveEdge = positive
     }
 }
+
+extension PairingGraph {
+    /// The pairs worth something, in the benchmark's graph text format
+    /// (vertex i is `members[i]`), so that another solver can check the optimum.
+    public var benchmarkText: String {
+        GraphText.write(try! WeightedGraph(vertexCount: graph.vertexCount, edges: graph.edges.filter { $0.weight > 0 }))
+    }
+}

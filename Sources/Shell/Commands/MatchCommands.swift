@@ -1,6 +1,5 @@
 import Community
 import Foundation
-import Matching
 import Matchmaker
 
 /// Making a round: match, plan, why, suggest, and the constraints.

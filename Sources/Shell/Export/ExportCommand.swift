@@ -1,6 +1,5 @@
 import Community
 import Foundation
-import Matching
 import Matchmaker
 
 /// `export FILE`: the draft (or a committed round) in the format its extension names.
@@ -76,8 +75,7 @@ enum ExportCommand {
         let graph = try PairingGraph(model: model, members: Array(session.directory.members.indices),
                                      admissibility: Admissibility(forbidden: session.matchmaking.forbidden),
                                      candidates: session.matchmaking.candidates, shouldStop: session.environment.isCancelled)
-        let positive = try WeightedGraph(vertexCount: graph.graph.vertexCount, edges: graph.graph.edges.filter { $0.weight > 0 })
-        return GraphText.write(positive)
+        return graph.benchmarkText
     }
 }
 
