@@ -33,11 +33,15 @@ public struct Admissibility: Sendable {
 }
 
 /// The hard constraints over a directory's members by index, for the hot
-/// loops: languages and time slots as bit masks, bans as index pairs.
+/// loops: languages and time slots as bit masks, bans as index pairs. Past
+/// 63 distinct values the last bit stands for all the others; two members
+/// who share only that bit are compared value by value.
 struct PreparedAdmissibility {
     let languages: [UInt64]
     let slots: [UInt64]
     let forbidden: Set<UInt64>
+    let members: [Member]
+    static let sharedBit: UInt64 = 1 << 63
 
     init(_ admissibility: Admissibility, directory: Directory) {
         var languageBit: [String: Int] = [:], slotBit: [String: Int] = [:]
@@ -45,11 +49,11 @@ struct PreparedAdmissibility {
             var mask: UInt64 = 0
             for value in values {
                 if bits[value] == nil { bits[value] = bits.count }
-                // Past 63 distinct values, the last bit stands for all the others (never a false exclusion).
                 mask |= 1 << UInt64(min(bits[value]!, 63))
             }
             return mask
         }
+        members = directory.members
         languages = directory.members.map { mask($0.languages, &languageBit) }
         slots = directory.members.map { mask($0.availability, &slotBit) }
         forbidden = Set(admissibility.forbidden.compactMap { pair in
@@ -60,8 +64,14 @@ struct PreparedAdmissibility {
 
     @inline(__always)
     func exclusion(_ a: Int, _ b: Int) -> Admissibility.Exclusion? {
-        if languages[a] != 0 && languages[b] != 0 && languages[a] & languages[b] == 0 { return .language }
-        if slots[a] != 0 && slots[b] != 0 && slots[a] & slots[b] == 0 { return .availability }
+        if languages[a] != 0 && languages[b] != 0 {
+            let common = languages[a] & languages[b]
+            if common == 0 || (common == Self.sharedBit && Set(members[a].languages).isDisjoint(with: members[b].languages)) { return .language }
+        }
+        if slots[a] != 0 && slots[b] != 0 {
+            let common = slots[a] & slots[b]
+            if common == 0 || (common == Self.sharedBit && Set(members[a].availability).isDisjoint(with: members[b].availability)) { return .availability }
+        }
         if !forbidden.isEmpty && forbidden.contains(AffinityModel.pairKey(a, b)) { return .forbidden }
         return nil
     }

@@ -11,6 +11,7 @@ extension Matchmaker {
     static func matchCircles(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
         let directory = model.directory
         let admissibility = Admissibility(forbidden: request.forbidden)
+        let prepared = PreparedAdmissibility(admissibility, directory: directory)
         guard members.count >= 2 else { throw MatchError.tooFewMembers(count: members.count) }
         let (pins, pinNotes) = applicablePins(request.pins, members: members, directory: directory)
         var notes = pinNotes
@@ -27,8 +28,7 @@ extension Matchmaker {
         for u in members.indices {
             if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
             for v in (u + 1)..<max(u + 1, members.count) {
-                let a = directory.members[members[u]], b = directory.members[members[v]]
-                if admissibility.exclusion(a, b) != nil && !pinned.contains(GroupFormation.Pair(u, v)) {
+                if prepared.exclusion(members[u], members[v]) != nil && !pinned.contains(GroupFormation.Pair(u, v)) {
                     forbidden.insert(GroupFormation.Pair(u, v))
                     continue
                 }

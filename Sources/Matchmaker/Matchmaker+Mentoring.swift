@@ -11,6 +11,7 @@ extension Matchmaker {
     static func matchMentoring(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
         let directory = model.directory
         let admissibility = Admissibility(forbidden: request.forbidden)
+        let prepared = PreparedAdmissibility(admissibility, directory: directory)
         var notes: [String] = []
         let mentees = members.filter { directory.members[$0].role != .entrepreneur }
         let mentors = members.filter { directory.members[$0].role == .entrepreneur }
@@ -41,7 +42,7 @@ extension Matchmaker {
         for (i, mentee) in rows.enumerated() {
             if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
             for (j, mentor) in mentors.enumerated() {
-                if let exclusion = admissibility.exclusion(directory.members[mentee], directory.members[mentor]) {
+                if let exclusion = prepared.exclusion(mentee, mentor) {
                     exclusions[i][exclusion, default: 0] += 1
                     continue
                 }

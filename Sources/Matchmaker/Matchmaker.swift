@@ -61,14 +61,14 @@ public enum Matchmaker {
         var notes: [String] = []
         let (pinned, pinNotes) = applicablePins(request.pins, members: members, directory: directory)
         notes += pinNotes
+        let admissibility = Admissibility(forbidden: request.forbidden)
         var pinnedIDs = Set<String>()
         for pair in pinned {
             guard let a = directory.index(of: pair.first), let b = directory.index(of: pair.second) else { continue }
             pinnedIDs.formUnion([pair.first, pair.second])
-            groups.append(group([a, b], model: model, isPinned: true, admissibility: Admissibility(forbidden: request.forbidden)))
+            groups.append(group([a, b], model: model, isPinned: true, admissibility: admissibility))
         }
         let pool = members.filter { !pinnedIDs.contains(directory.members[$0].id) }
-        let admissibility = Admissibility(forbidden: request.forbidden)
         var graph = try PairingGraph(model: model, members: pool, admissibility: admissibility, candidates: request.candidates, shouldStop: shouldStop)
         var result = try MaximumWeightMatching.solve(prioritized(graph, priority: request.priority, directory: directory),
                                                      maximumCardinality: request.everyone, shouldStop: shouldStop)
@@ -84,10 +84,10 @@ public enum Matchmaker {
         for (u, v) in result.matching.pairs {
             groups.append(group([graph.members[u], graph.members[v]], model: model, isPinned: false, admissibility: admissibility))
         }
-        let mates = result.matching.mate
-        let unmatched = graph.members.indices.filter { mates[$0] == nil }.map { u in
+        let alone = graph.members.indices.filter { result.matching.mate[$0] == nil }
+        let unmatched = alone.map { u in
             Draft.Unmatched(id: directory.members[graph.members[u]].id,
-                            reason: unmatchedReason(vertex: u, in: graph, matched: mates, directory: directory, everyone: request.everyone))
+                            reason: unmatchedReason(vertex: u, in: graph, aloneCount: alone.count, directory: directory, everyone: request.everyone))
         }
         return Draft(mode: .pairs, seed: request.seed, created: Date(timeIntervalSince1970: 0), groups: sorted(groups),
                      unmatched: unmatched, notes: notes, total: 0, upperBound: nil)
@@ -158,7 +158,7 @@ public enum Matchmaker {
     }
 
     /// Why an unmatched member is unmatched, from the graph and the matching.
-    static func unmatchedReason(vertex u: Int, in graph: PairingGraph, matched: [Int?], directory: Directory, everyone: Bool) -> String {
+    static func unmatchedReason(vertex u: Int, in graph: PairingGraph, aloneCount: Int, directory: Directory, everyone: Bool) -> String {
         let member = directory.members[graph.members[u]]
         if graph.admissibleCount[u] == 0 {
             let exclusions = graph.exclusions[u]
@@ -174,8 +174,7 @@ public enum Matchmaker {
         if !everyone && !graph.hasPositiveEdge[u] {
             return "has nothing in common with anyone available (scores of 0; --everyone pairs anyway)"
         }
-        let free = matched.indices.filter { matched[$0] == nil }
-        if everyone && free.count == 1 { return "odd number of members: one is left" }
+        if everyone && aloneCount == 1 { return "odd number of members: one is left" }
         return "everyone compatible is already paired"
     }
 

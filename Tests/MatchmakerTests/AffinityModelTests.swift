@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Matching
 import Testing
 @testable import Matchmaker
 
@@ -117,5 +118,36 @@ struct AdmissibilityTests {
         #expect(admissibility.exclusion(b, c) == nil)
         #expect(admissibility.exclusion(a, e) == nil, "nothing declared: no constraint")
         #expect(Admissibility.describe(.language, a, b) == "no shared language (A: fr; B: en)")
+    }
+
+    /// The bit masks of the hot loops agree with the plain check on every
+    /// pair, past 63 distinct languages and slots too (where one bit stands
+    /// for many values).
+    @Test func preparedMasksAgreeWithThePlainCheck() {
+        var rng = SplitMix64(seed: 7)
+        // 63 languages and slots take a bit each; every later one shares the last.
+        let first = (0..<63).map { Member(id: "f\($0)", name: "F\($0)", role: .student, languages: ["l\($0)"], availability: ["s\($0)"]) }
+        let past = [["x1"], ["x2"], ["x1", "l5"], ["x2", "x3"]].enumerated().map { i, values in
+            Member(id: "p\(i)", name: "P\(i)", role: .student, languages: values, availability: values)
+        }
+        let random = (0..<60).map { i in
+            Member(id: "m\(i)", name: "M\(i)", role: .student,
+                   languages: (0..<Int(rng.next() % 3)).map { _ in "l\(rng.next() % 80)" },
+                   availability: (0..<Int(rng.next() % 3)).map { _ in "s\(rng.next() % 75)" })
+        }
+        let members = first + past + random
+        let admissibility = Admissibility(forbidden: [MemberPair("m1", "m2"), MemberPair("m3", "p1")])
+        let directory = Directory(members: members)
+        let prepared = PreparedAdmissibility(admissibility, directory: directory)
+        var excludedPastTheMask = 0
+        for a in directory.members.indices {
+            for b in directory.members.indices where a != b {
+                let plain = admissibility.exclusion(directory.members[a], directory.members[b])
+                #expect(prepared.exclusion(a, b) == plain, "\(directory.members[a].id) and \(directory.members[b].id)")
+                let languages = prepared.languages[a] & prepared.languages[b]
+                if plain == .language && languages == PreparedAdmissibility.sharedBit { excludedPastTheMask += 1 }
+            }
+        }
+        #expect(excludedPastTheMask > 0, "the case where only the shared bit is common must occur")
     }
 }
