@@ -17,7 +17,9 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
         .target(name: "LineEditor", dependencies: ["CEditLine", "CEditLineShim"]),
-        .target(name: "Matching"),
+        // The solvers run optimised even in debug builds: the test suite checks
+        // them against brute force and their own certificates on thousands of cases.
+        .target(name: "Matching", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Community", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Matchmaker", dependencies: ["Community", "Matching"]),
         .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),

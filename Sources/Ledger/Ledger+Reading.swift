@@ -47,13 +47,15 @@ extension Ledger {
         for member in members { byGroup[member["position"], default: []].append(member["member_id"]) }
         let groups = try Row.fetchAll(db, sql: "SELECT * FROM round_group WHERE round_id = ? ORDER BY position", arguments: [roundID]).map { group in
             RoundRecord.Group(members: byGroup[group["position"]] ?? [], score: group["score"],
-                              reasons: lines(group["reasons"]), starter: group["starter"], isPinned: group["pinned"])
+                              reasons: lines(group["reasons"]), starter: group["starter"], isPinned: group["pinned"],
+                              pinWarnings: group["pin_warnings"])
         }
-        let unmatched = try Row.fetchAll(db, sql: "SELECT member_id, reason FROM round_unmatched WHERE round_id = ? ORDER BY rowid",
-                                         arguments: [roundID]).map { RoundRecord.Unmatched(id: $0["member_id"], reason: $0["reason"]) }
+        let unmatched = try Row.fetchAll(db, sql: "SELECT member_id, reason, cause FROM round_unmatched WHERE round_id = ? ORDER BY rowid",
+                                         arguments: [roundID]).map { RoundRecord.Unmatched(id: $0["member_id"], reason: $0["reason"], cause: $0["cause"]) }
         let seed: Int64 = row["seed"]
         return RoundRecord(name: row["name"], committedAt: date(row["committed_at"]), mode: row["mode"], seed: UInt64(bitPattern: seed),
-                           total: row["total"], upperBound: row["upper_bound"], groups: groups, unmatched: unmatched, notes: lines(row["notes"]))
+                           total: row["total"], upperBound: row["upper_bound"], groups: groups, unmatched: unmatched, notes: lines(row["notes"]),
+                           guarantee: row["guarantee"], noteFacts: row["note_facts"])
     }
 
     static func lines(_ text: String?) -> [String] {
@@ -78,12 +80,8 @@ extension Ledger {
                     let partners = try String.fetchAll(db, sql: """
                         SELECT member_id FROM round_member WHERE round_id = ? AND position = ? AND member_id != ? ORDER BY slot
                         """, arguments: [row["round_id"] as Int64, row["position"] as Int, member])
-                    var ratings: [Int] = []
-                    for partner in partners {
-                        let (a, b) = member < partner ? (member, partner) : (partner, member)
-                        ratings += try Int.fetchAll(db, sql: "SELECT rating FROM feedback WHERE member_a = ? AND member_b = ? ORDER BY id",
-                                                    arguments: [a, b])
-                    }
+                    var ratings: [Rating] = []
+                    for partner in partners { ratings += try Self.ratings(member, partner, db) }
                     return Meeting(round: row["name"], committedAt: Self.date(row["committed_at"]), mode: row["mode"],
                                    partners: partners, score: row["score"], ratings: ratings)
                 }
@@ -91,7 +89,22 @@ extension Ledger {
         }
     }
 
-    /// For every pair that met: how many rounds ago they last met, and their mean rating.
+    /// The ratings of a pair, oldest first.
+    public func ratings(_ a: String, _ b: String) throws(LedgerError) -> [Rating] {
+        try run { try queue.read { db in try Self.ratings(a, b, db) } }
+    }
+
+    static func ratings(_ a: String, _ b: String, _ db: Database) throws -> [Rating] {
+        let (first, second) = a < b ? (a, b) : (b, a)
+        return try Row.fetchAll(db, sql: "SELECT rating, note, rated_at FROM feedback WHERE member_a = ? AND member_b = ? ORDER BY id",
+                                arguments: [first, second]).map { row in
+            Rating(first: first, second: second, value: row["rating"], note: row["note"], ratedAt: date(row["rated_at"]))
+        }
+    }
+
+    /// For every pair that met: how many rounds ago they last met, and their
+    /// mean rating. Ratings of pairs no round paired (a ledger from before
+    /// `rate` checked it) are left out: they describe no meeting.
     public func pastMeetings() throws(LedgerError) -> [PastMeeting] {
         try run {
             try queue.read { db in
@@ -106,7 +119,7 @@ extension Ledger {
                 var latest: [String: (String, String, Int)] = [:]
                 for row in rows {
                     let first: String = row["first"], second: String = row["second"]
-                    let ago = roundsAgo[row["round_id"] as Int64] ?? Int.max
+                    guard let ago = roundsAgo[row["round_id"] as Int64] else { continue }
                     let key = first + "\u{1}" + second
                     if latest[key].map({ ago < $0.2 }) ?? true { latest[key] = (first, second, ago) }
                 }
@@ -114,17 +127,10 @@ extension Ledger {
                 for row in try Row.fetchAll(db, sql: "SELECT member_a, member_b, rating FROM feedback") {
                     ratings[(row["member_a"] as String) + "\u{1}" + (row["member_b"] as String), default: []].append(row["rating"])
                 }
-                var meetings = latest.map { key, value in
+                return latest.map { key, value in
                     PastMeeting(first: value.0, second: value.1, roundsAgo: value.2,
                                 averageRating: ratings[key].map { Double($0.reduce(0, +)) / Double($0.count) })
-                }
-                // Feedback on pairs the ledger has no round for still counts.
-                for (key, values) in ratings where latest[key] == nil {
-                    let parts = key.split(separator: "\u{1}").map(String.init)
-                    meetings.append(PastMeeting(first: parts[0], second: parts[1], roundsAgo: Int.max,
-                                                averageRating: Double(values.reduce(0, +)) / Double(values.count)))
-                }
-                return meetings.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+                }.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
             }
         }
     }

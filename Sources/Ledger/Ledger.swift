@@ -102,6 +102,26 @@ public struct Ledger: Sendable {
                 CREATE INDEX feedback_by_pair ON feedback(member_a, member_b);
                 """)
         }
+        migrator.registerMigration("v3: guarantees and facts") { db in
+            // What was proved, the notes, causes and pin warnings as facts
+            // (the shell's JSON). Rounds from before keep their words; their
+            // circles bound becomes the guarantee it stood for, their pairs
+            // and mentoring claims, which nothing checked, none.
+            try db.execute(sql: """
+                ALTER TABLE round ADD COLUMN guarantee TEXT;
+                ALTER TABLE round ADD COLUMN note_facts TEXT;
+                ALTER TABLE round_unmatched ADD COLUMN cause TEXT;
+                ALTER TABLE round_group ADD COLUMN pin_warnings TEXT;
+                UPDATE round SET guarantee = json_object(
+                    'claim', json_object('withinBound', json_object('upperBound', upper_bound)),
+                    'coverage', json_object('everyAdmissiblePair', json_object()),
+                    'members', (SELECT COUNT(*) FROM round_member m WHERE m.round_id = round.id)
+                              + (SELECT COUNT(*) FROM round_unmatched u WHERE u.round_id = round.id),
+                    'isWholeCommunity', json('false'), 'pinnedGroups', 0, 'isFairnessAdjusted', json('false'),
+                    'isCardinalityFirst', json('false'), 'excludesRepeats', json('false'), 'repeatPairs', 0)
+                WHERE upper_bound IS NOT NULL;
+                """)
+        }
         return migrator
     }
 
@@ -135,34 +155,59 @@ public struct Ledger: Sendable {
                     throw LedgerError.roundExists(name: record.name)
                 }
                 try db.execute(sql: """
-                    INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [record.name, Self.text(record.committedAt), record.mode,
-                                     Int64(bitPattern: record.seed), record.total, record.upperBound, record.notes.joined(separator: "\n")])
+                    INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes, guarantee, note_facts)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [record.name, Self.text(record.committedAt), record.mode, Int64(bitPattern: record.seed), record.total,
+                                     record.upperBound, record.notes.joined(separator: "\n"), record.guarantee, record.noteFacts])
                 let roundID = db.lastInsertedRowID
                 for (position, group) in record.groups.enumerated() {
-                    try db.execute(sql: "INSERT INTO round_group (round_id, position, score, reasons, starter, pinned) VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter, group.isPinned])
+                    try db.execute(sql: """
+                        INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter, group.isPinned,
+                                         group.pinWarnings])
                     for (slot, member) in group.members.enumerated() {
                         try db.execute(sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
                                        arguments: [roundID, position, slot, member])
                     }
                 }
                 for unmatched in record.unmatched {
-                    try db.execute(sql: "INSERT INTO round_unmatched (round_id, member_id, reason) VALUES (?, ?, ?)",
-                                   arguments: [roundID, unmatched.id, unmatched.reason])
+                    try db.execute(sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
+                                   arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
                 }
             }
         }
     }
 
-    /// Records how a meeting went, 1 to 5.
+    /// Records how a meeting went, 1 to 5: only for two members a committed
+    /// round paired (or put at one table), checked in the same transaction.
     public func rate(_ a: String, _ b: String, rating: Int, note: String?, at date: Date) throws(LedgerError) {
         let (first, second) = a < b ? (a, b) : (b, a)
         try run {
             try queue.write { db in
+                guard try Self.haveMet(first, second, db) else { throw LedgerError.neverMet(first, second) }
                 try db.execute(sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES (?, ?, ?, ?, ?)",
                                arguments: [first, second, rating, note, Self.text(date)])
             }
         }
+    }
+
+    /// Removes every rating of a pair; returns how many there were.
+    @discardableResult
+    public func clearRatings(_ a: String, _ b: String) throws(LedgerError) -> Int {
+        let (first, second) = a < b ? (a, b) : (b, a)
+        return try run {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM feedback WHERE member_a = ? AND member_b = ?", arguments: [first, second])
+                guard db.changesCount > 0 else { throw LedgerError.noRating(first, second) }
+                return db.changesCount
+            }
+        }
+    }
+
+    static func haveMet(_ first: String, _ second: String, _ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: """
+            SELECT 1 FROM round_member a JOIN round_member b ON a.round_id = b.round_id AND a.position = b.position
+            WHERE a.member_id = ? AND b.member_id = ? LIMIT 1
+            """, arguments: [first, second]) != nil
     }
 }

@@ -8,23 +8,31 @@ public struct RoundRecord: Sendable, Equatable {
         public var reasons: [String]
         public var starter: String?
         public var isPinned: Bool
+        /// What a pinned pair inside breaks, as the shell's JSON facts.
+        public var pinWarnings: String?
 
-        public init(members: [String], score: Int64, reasons: [String], starter: String? = nil, isPinned: Bool = false) {
+        public init(members: [String], score: Int64, reasons: [String], starter: String? = nil, isPinned: Bool = false,
+                    pinWarnings: String? = nil) {
             self.members = members
             self.score = score
             self.reasons = reasons
             self.starter = starter
             self.isPinned = isPinned
+            self.pinWarnings = pinWarnings
         }
     }
 
     public struct Unmatched: Sendable, Equatable {
         public var id: String
+        /// The reason in words, as rounds committed before facts were kept have it ("" otherwise).
         public var reason: String
+        /// The reason as a fact (the shell's JSON), for rounds committed since.
+        public var cause: String?
 
-        public init(id: String, reason: String) {
+        public init(id: String, reason: String = "", cause: String? = nil) {
             self.id = id
             self.reason = reason
+            self.cause = cause
         }
     }
 
@@ -36,10 +44,15 @@ public struct RoundRecord: Sendable, Equatable {
     public var upperBound: Int64?
     public var groups: [Group]
     public var unmatched: [Unmatched]
+    /// Notes in words, as rounds committed before facts were kept have them.
     public var notes: [String]
+    /// What was proved when the round was drafted (the shell's JSON); nil when nothing was recorded.
+    public var guarantee: String?
+    /// The notes as facts (the shell's JSON), for rounds committed since.
+    public var noteFacts: String?
 
     public init(name: String, committedAt: Date, mode: String, seed: UInt64, total: Int64, upperBound: Int64? = nil,
-                groups: [Group], unmatched: [Unmatched] = [], notes: [String] = []) {
+                groups: [Group], unmatched: [Unmatched] = [], notes: [String] = [], guarantee: String? = nil, noteFacts: String? = nil) {
         self.name = name
         self.committedAt = committedAt
         self.mode = mode
@@ -49,6 +62,8 @@ public struct RoundRecord: Sendable, Equatable {
         self.groups = groups
         self.unmatched = unmatched
         self.notes = notes
+        self.guarantee = guarantee
+        self.noteFacts = noteFacts
     }
 }
 
@@ -70,7 +85,25 @@ public struct Meeting: Sendable, Equatable {
     public var partners: [String]
     public var score: Int64
     /// The ratings given to this meeting afterwards.
-    public var ratings: [Int]
+    public var ratings: [Rating]
+}
+
+/// How a meeting went, as someone rated it.
+public struct Rating: Sendable, Equatable {
+    public var first: String
+    public var second: String
+    /// 1 to 5.
+    public var value: Int
+    public var note: String?
+    public var ratedAt: Date
+
+    public init(first: String, second: String, value: Int, note: String?, ratedAt: Date) {
+        self.first = first
+        self.second = second
+        self.value = value
+        self.note = note
+        self.ratedAt = ratedAt
+    }
 }
 
 /// A past meeting of two members, as the matchmaker's novelty and feedback use it.
@@ -88,6 +121,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case roundExists(name: String)
     case unknownRound(name: String, suggestion: String?)
     case noRounds
+    /// A rating for two members whom no committed round paired.
+    case neverMet(String, String)
+    /// Nothing to clear: the pair has no rating.
+    case noRating(String, String)
     case failed(reason: String)
 
     public var description: String {
@@ -97,6 +134,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .roundExists(let name): return "a round named '\(name)' is committed already: choose another name"
         case .unknownRound(let name, let suggestion): return "no round named '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .noRounds: return "no round has been committed yet"
+        case .neverMet(let a, let b): return "\(a) and \(b) have not met in a committed round: rate a meeting once the round that holds it is committed"
+        case .noRating(let a, let b): return "\(a) and \(b) have no rating to clear"
         case .failed(let reason): return "the ledger failed: \(reason)"
         }
     }

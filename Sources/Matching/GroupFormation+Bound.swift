@@ -1,26 +1,43 @@
 extension GroupFormation {
-    /// An upper bound on the weight of any grouping with these group sizes.
+    /// An upper bound on the weight of any grouping of `problem` into as many
+    /// tables as `result` that seats at least as many members: each table with
+    /// the composition and at most one extra member, forbidden pairs apart.
     ///
-    /// Inside groups a member of class a has at most cap(b) partners of class b
-    /// (cap(a) − 1 of its own), where cap(c) is the composition's count plus
-    /// the extra members of class c a group can hold — no more than the
-    /// extras in the largest group, and no more than class c has beyond the
-    /// composition's need. The groups hold exactly T = Σ s(s − 1)/2 pairs. For any
-    /// λ ≥ 0, every grouping weighs at most B(λ) + λT, where B(λ) is the best
-    /// subgraph with those degrees under the weights w − λ (a Lagrangian
-    /// relaxation of the pair count). B is computed exactly, class pair by
+    /// Two relaxations, each solved exactly or by a method whose every step is
+    /// itself a valid bound; the smaller is returned, never clamped to the
+    /// grouping found:
+    /// - `tableBound` (groups of 2 or 3): the linear relaxation of choosing
+    ///   whole tables (set packing), through Lagrangian prices on the members;
+    /// - `degreeBound` (any size): the best subgraph in which every member has
+    ///   the degrees a table gives, with a price on the number of pairs.
+    ///
+    /// - Parameter result: a grouping of the problem: the seats to reach, the
+    ///   prices to start from, and when the bound proves it optimal.
+    public static func upperBound(_ problem: Problem, for result: Result, shouldStop: () -> Bool = { false }) throws -> Int64 {
+        try validate(problem)
+        guard problem.tableCount > 0 else { return 0 }
+        let degree = try degreeBound(problem)
+        guard let table = try tableBound(problem, start: result, shouldStop: shouldStop) else { return degree }
+        return min(degree, table)
+    }
+
+    /// The degree relaxation. Inside tables a member of class a has at most
+    /// cap(b) partners of class b (cap(a) − 1 of its own), where cap(c) is the
+    /// composition's count plus one when class c has members beyond what the
+    /// tables need and extras may join. The tables hold at most
+    /// T = tables·k(k − 1)/2 + extras·k pairs. For any λ ≥ 0, every grouping
+    /// weighs at most B(λ) + λT, where B(λ) is the best subgraph with those
+    /// degrees under the weights w − λ. B is computed exactly, class pair by
     /// class pair (a bipartite b-matching; within a class, half the bipartite
     /// double cover), and λ is searched for the smallest bound.
-    static func upperBound(_ problem: Problem, sizes: [Int]) throws -> Int64 {
-        let composition = problem.composition ?? [problem.groupSize]
-        let classes = problem.composition == nil ? [Int](repeating: 0, count: problem.weights.vertexCount) : problem.classes!
-        var counts = [Int](repeating: 0, count: composition.count)
-        for c in classes { counts[c] += 1 }
-        let extrasPerGroup = max(0, (sizes.max() ?? 0) - problem.groupSize)
+    static func degreeBound(_ problem: Problem) throws -> Int64 {
+        let composition = problem.tableComposition, counts = problem.classCounts
+        let tables = problem.tableCount, k = problem.groupSize
+        let extras = min(problem.extraCount, tables)
         let caps = composition.indices.map { c in
-            composition[c] + min(extrasPerGroup, max(0, counts[c] - sizes.count * composition[c]))
+            composition[c] + (extras > 0 && counts[c] > tables * composition[c] ? 1 : 0)
         }
-        let pairCount = Int64(sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 })
+        let pairCount = Int64(tables * k * (k - 1) / 2 + extras * k)
         let highest = problem.weights.edges.map(\.weight).max() ?? 0
         guard highest > 0 else { return 0 }
         var cache: [Int64: Int64] = [:]
@@ -44,8 +61,8 @@ extension GroupFormation {
     /// less are dropped).
     static func degreeBound(_ problem: Problem, caps: [Int], lowering lambda: Int64) throws -> Int64 {
         let n = problem.weights.vertexCount
-        let composition = problem.composition ?? [problem.groupSize]
-        let classes = problem.composition == nil ? [Int](repeating: 0, count: n) : problem.classes!
+        let composition = problem.tableComposition
+        let classes = problem.vertexClasses
         var index = [Int](repeating: 0, count: n)
         var byClass = [[Int]](repeating: [], count: composition.count)
         for v in 0..<n {
@@ -74,6 +91,7 @@ extension GroupFormation {
                 }
                 let graph = try BipartiteGraph(leftCount: size, rightCount: size, edges: cover)
                 let capacities = [Int](repeating: degree, count: size)
+                // A subgraph inside the class weighs W and gives the double cover 2W: half its optimum, rounded down, bounds W.
                 bound += try CapacitatedAssignment.solve(graph, capacities: capacities, rowCapacities: capacities).weight / 2
             } else {
                 let oriented = edges.map { classes[$0.u] == a ? ($0.u, $0.v) : ($0.v, $0.u) }

@@ -5,35 +5,35 @@
 /// the pairs inside it. Finding the best grouping is NP-hard for k ≥ 3, so
 /// this is a heuristic: a greedy construction (each group started from the
 /// member with the strongest ties left, then filled with whoever adds most),
-/// improved by swapping members between groups while that helps, and an
-/// iterated local search (random shakes of the seeded generator, then local
-/// search again, the best kept). Beside the result it reports an *upper bound*
-/// on what any grouping could reach, from a relaxation solved exactly: inside
-/// groups every member has k − 1 partners (c_b of class b with a
-/// composition) and the groups hold a known number of pairs, so the best
-/// weight of a subgraph with those degrees, with a Lagrangian price on the
-/// number of pairs, bounds every grouping; for each pair of classes this is
-/// a bipartite b-matching (or, within a class, a fractional one on the
-/// bipartite double cover), solved by `CapacitatedAssignment`.
-/// `upperBound − weight` is the largest possible shortfall.
+/// improved by local search — members trading places, an extra member moving
+/// to a smaller table, a member left out taking a free seat — and an iterated
+/// local search (random shakes of the seeded generator, then local search
+/// again, the best kept). `upperBound(_:for:shouldStop:)` gives, separately, a
+/// bound on what any grouping could reach, so the gap is known.
 ///
+/// - Tables: there are as many as the members allow (`tableCount`), each of
+///   exactly `groupSize` members. With `leftovers: .join`, a table takes one
+///   extra member only to seat someone who would otherwise be left out, so
+///   sizes are k or k + 1; nobody stays out while a table with a free seat
+///   could take them (`violations` checks it).
 /// - Composition: with `classes` (one per vertex) and `composition` (how many
-///   of each class a group holds, summing to k), every group has that
-///   make-up; swaps exchange members of the same class only.
-/// - Leftovers: members who cannot fill another group either join existing
-///   groups as extra members (the smallest groups first, where they add most,
-///   so sizes differ by one at most and stay below 2k) or stay out, and are
-///   reported.
-/// - Forbidden pairs never share a group.
+///   of each class a group holds, summing to k), every group has at least that
+///   make-up (exactly, but for its extra member); swaps exchange members of
+///   the same class only.
+/// - Forbidden pairs never share a group; a table that cannot be completed
+///   without one is not opened.
+///
+/// Grouping ranks first by how many members are seated, then by weight.
 ///
 /// - Complexity: O(n²/k) per local-search pass with an n × groups table of
-///   each member's ties to each group; the bound costs a few assignments.
-///   Deterministic for a given seed.
+///   each member's ties to each group. Deterministic for a given seed.
 ///
 /// ```swift
 /// var rng = SplitMix64(seed: 1)
-/// let result = try GroupFormation.solve(GroupFormation.Problem(weights: graph, groupSize: 3), using: &rng)
-/// // result.groups, result.weight ≤ result.upperBound
+/// let problem = GroupFormation.Problem(weights: graph, groupSize: 3)
+/// let result = try GroupFormation.solve(problem, using: &rng)
+/// let bound = try GroupFormation.upperBound(problem, for: result)
+/// // result.weight ≤ bound
 /// ```
 public enum GroupFormation {
     public enum Leftovers: Sendable { case join, leaveOut }
@@ -58,6 +58,34 @@ public enum GroupFormation {
             self.forbidden = forbidden
             self.rounds = rounds
         }
+
+        /// The class of each vertex (all 0 without a composition).
+        var vertexClasses: [Int] {
+            composition == nil ? [Int](repeating: 0, count: weights.vertexCount) : classes ?? []
+        }
+
+        /// The make-up of a table (`[groupSize]` without a composition).
+        var tableComposition: [Int] { composition ?? [groupSize] }
+
+        /// Members of each class.
+        public var classCounts: [Int] {
+            var counts = [Int](repeating: 0, count: tableComposition.count)
+            for c in vertexClasses { counts[c] += 1 }
+            return counts
+        }
+
+        /// How many tables the members allow: the scarcest class decides.
+        public var tableCount: Int {
+            zip(classCounts, tableComposition).filter { $0.1 > 0 }.map { $0.0 / $0.1 }.min() ?? 0
+        }
+
+        /// The most members a table may hold.
+        public var tableCapacity: Int { leftovers == .join ? groupSize + 1 : groupSize }
+
+        /// Members who cannot have a seat of their own in a full table: the extras.
+        var extraCount: Int { leftovers == .join ? max(0, weights.vertexCount - tableCount * groupSize) : 0 }
+
+        func isForbidden(_ a: Int, _ b: Int) -> Bool { !forbidden.isEmpty && forbidden.contains(Pair(a, b)) }
     }
 
     /// An unordered pair of vertices.
@@ -76,8 +104,12 @@ public enum GroupFormation {
         /// Members in no group.
         public let leftovers: [Int]
         public let weight: Int64
-        /// No grouping with the same sizes can weigh more than this.
-        public let upperBound: Int64
+
+        public init(groups: [[Int]], leftovers: [Int], weight: Int64) {
+            self.groups = groups
+            self.leftovers = leftovers
+            self.weight = weight
+        }
     }
 
     public enum ProblemError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -94,16 +126,20 @@ public enum GroupFormation {
         }
     }
 
+    static func validate(_ problem: Problem) throws(ProblemError) {
+        guard problem.groupSize >= 2 else { throw .groupSizeTooSmall }
+        if let composition = problem.composition {
+            guard let classes = problem.classes, classes.count == problem.weights.vertexCount,
+                  classes.allSatisfy({ (0..<composition.count).contains($0) }) else { throw .classesMissing }
+            let sum = composition.reduce(0, +)
+            guard sum == problem.groupSize else { throw .compositionDoesNotSum(size: problem.groupSize, sum: sum) }
+        }
+    }
+
     public static func solve(
         _ problem: Problem, using rng: inout some RandomNumberGenerator, shouldStop: () -> Bool = { false }
     ) throws -> Result {
-        guard problem.groupSize >= 2 else { throw ProblemError.groupSizeTooSmall }
-        if let composition = problem.composition {
-            guard let classes = problem.classes, classes.count == problem.weights.vertexCount,
-                  classes.allSatisfy({ (0..<composition.count).contains($0) }) else { throw ProblemError.classesMissing }
-            let sum = composition.reduce(0, +)
-            guard sum == problem.groupSize else { throw ProblemError.compositionDoesNotSum(size: problem.groupSize, sum: sum) }
-        }
+        try validate(problem)
         var search = GroupSearch(problem)
         search.construct()
         search.improve()
@@ -112,11 +148,10 @@ public enum GroupFormation {
             if shouldStop() { throw MatchingError.cancelled }
             search.shake(using: &rng)
             search.improve()
-            if search.total > best.total { best = search.snapshot() }
+            if (search.placedCount, search.total) > (best.placed, best.total) { best = search.snapshot() }
         }
-        let bound = try upperBound(problem, sizes: best.groups.map(\.count))
         let groups = best.groups.map { $0.sorted() }.sorted { ($0.first ?? 0) < ($1.first ?? 0) }
-        return Result(groups: groups, leftovers: best.leftovers.sorted(), weight: best.total, upperBound: max(bound, best.total))
+        return Result(groups: groups, leftovers: best.leftovers.sorted(), weight: best.total)
     }
 
     /// The sum of the weights inside the groups.
@@ -130,7 +165,9 @@ public enum GroupFormation {
     }
 
     /// What is wrong with `groups` for `problem`: members twice or out of
-    /// range, wrong sizes, wrong make-up, forbidden pairs together.
+    /// range, more tables than the members allow, wrong sizes, wrong make-up,
+    /// forbidden pairs together, someone left out although a table has a
+    /// free seat where they can meet everyone.
     public static func violations(of groups: [[Int]], leftovers: [Int], for problem: Problem) -> [String] {
         var problems: [String] = []
         var seen = Set<Int>()
@@ -138,24 +175,64 @@ public enum GroupFormation {
             problems.append("member \(member) appears twice or is out of range")
         }
         if seen.count != problem.weights.vertexCount { problems.append("not every member is placed or left over") }
-        let sizes = groups.map(\.count)
-        if let low = sizes.min(), let high = sizes.max(), high - low > 1 { problems.append("group sizes \(low) and \(high) differ by more than one") }
+        guard problems.isEmpty else { return problems }
+        if groups.count > problem.tableCount { problems.append("\(groups.count) groups, but the members allow \(problem.tableCount)") }
+        let classes = problem.vertexClasses, composition = problem.tableComposition
         for group in groups {
-            let extra = problem.leftovers == .join ? problem.groupSize - 1 : 0
-            if group.count < problem.groupSize || group.count > problem.groupSize + extra {
+            if group.count < problem.groupSize || group.count > problem.tableCapacity {
                 problems.append("group \(group) has \(group.count) members")
             }
-            if let composition = problem.composition, let classes = problem.classes {
-                var counts = [Int](repeating: 0, count: composition.count)
-                for member in group { counts[classes[member]] += 1 }
-                if zip(counts, composition).contains(where: { $0 < $1 }) { problems.append("group \(group) lacks a class") }
-            }
+            var counts = [Int](repeating: 0, count: composition.count)
+            for member in group { counts[classes[member]] += 1 }
+            if zip(counts, composition).contains(where: { $0 < $1 }) { problems.append("group \(group) lacks a class") }
             for (index, a) in group.enumerated() {
-                for b in group[(index + 1)...] where problem.forbidden.contains(Pair(a, b)) {
+                for b in group[(index + 1)...] where problem.isForbidden(a, b) {
                     problems.append("\(a) and \(b) are forbidden to share a group")
                 }
             }
         }
+        for member in leftovers {
+            if let table = groups.first(where: { $0.count < problem.tableCapacity && $0.allSatisfy { !problem.isForbidden(member, $0) } }) {
+                problems.append("member \(member) is left out although group \(table) has a free seat for them")
+            }
+        }
+        if groups.count < problem.tableCount,
+           let table = completeTable(from: leftovers, origins: leftovers.map { _ in -1 }, mustInclude: Set(leftovers), problem: problem) {
+            problems.append("members \(table), left out, could open another table")
+        }
         return problems
+    }
+
+    /// Members of `pool` who can sit at one table together: the composition,
+    /// no forbidden pair, at most one from each origin table (`origins`, -1
+    /// for none) and at least one of `mustInclude`; nil when there are none
+    /// (the search is exhaustive up to a million steps).
+    static func completeTable(from pool: [Int], origins: [Int], mustInclude: Set<Int>, problem: Problem) -> [Int]? {
+        let classes = problem.vertexClasses, composition = problem.tableComposition
+        var need = composition
+        var chosen: [Int] = [], usedOrigins = Set<Int>()
+        var steps = 0
+        let order = pool.indices.sorted { (mustInclude.contains(pool[$0]) ? 0 : 1, pool[$0]) < (mustInclude.contains(pool[$1]) ? 0 : 1, pool[$1]) }
+        func search(_ from: Int) -> Bool {
+            if chosen.count == problem.groupSize { return chosen.contains(where: mustInclude.contains) }
+            steps += 1
+            guard steps < 1_000_000 else { return false }
+            for position in from..<order.count {
+                let index = order[position], v = pool[index]
+                guard need[classes[v]] > 0, origins[index] < 0 || !usedOrigins.contains(origins[index]),
+                      chosen.allSatisfy({ !problem.isForbidden($0, v) }) else { continue }
+                // The first seat is one of those who need it: every table found seats one of them.
+                if chosen.isEmpty && !mustInclude.contains(v) { break }
+                need[classes[v]] -= 1
+                chosen.append(v)
+                if origins[index] >= 0 { usedOrigins.insert(origins[index]) }
+                if search(position + 1) { return true }
+                if origins[index] >= 0 { usedOrigins.remove(origins[index]) }
+                chosen.removeLast()
+                need[classes[v]] += 1
+            }
+            return false
+        }
+        return search(0) ? chosen.sorted() : nil
     }
 }

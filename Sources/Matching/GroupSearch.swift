@@ -7,6 +7,7 @@ struct GroupSearch {
     let classes: [Int]
     let composition: [Int]
     let groupCount: Int
+    let capacity: Int
     let forbidden: Set<Int>
     /// Members' group, -1 for leftovers.
     var groupOf: [Int]
@@ -16,22 +17,23 @@ struct GroupSearch {
     /// blocked[v * groupCount + g]: how many members of g v must not meet.
     var blocked: [Int32]
     var total: Int64 = 0
+    var placedCount = 0
 
     struct Snapshot {
         let groups: [[Int]]
         let leftovers: [Int]
         let total: Int64
+        let placed: Int
     }
 
     init(_ problem: GroupFormation.Problem) {
         self.problem = problem
         n = problem.weights.vertexCount
         weights = PairWeights(problem.weights)
-        composition = problem.composition ?? [problem.groupSize]
-        classes = problem.composition == nil ? [Int](repeating: 0, count: n) : problem.classes!
-        var counts = [Int](repeating: 0, count: composition.count)
-        for c in classes { counts[c] += 1 }
-        groupCount = zip(counts, composition).filter { $0.1 > 0 }.map { $0.0 / $0.1 }.min() ?? 0
+        composition = problem.tableComposition
+        classes = problem.vertexClasses
+        groupCount = problem.tableCount
+        capacity = problem.tableCapacity
         let count = n
         forbidden = Set(problem.forbidden.map { $0.low * count + $0.high })
         groupOf = [Int](repeating: -1, count: n)
@@ -44,9 +46,13 @@ struct GroupSearch {
         !forbidden.isEmpty && forbidden.contains(min(a, b) * n + max(a, b))
     }
 
+    /// Whether v may sit with every member of g.
+    func isAllowed(_ v: Int, in g: Int) -> Bool { blocked[v * groupCount + g] == 0 }
+
     /// Puts v into group g (or takes it out, for `sign` -1), keeping the ties.
     mutating func place(_ v: Int, in g: Int, sign: Int64 = 1) {
         total += sign * tie[v * groupCount + g]
+        placedCount += Int(sign)
         if sign > 0 {
             groupOf[v] = g
             members[g].append(v)
@@ -61,7 +67,9 @@ struct GroupSearch {
     }
 
     /// Greedy start: each group from the free member with the strongest ties
-    /// left (of a class the group still needs), then whoever adds most.
+    /// left (of a class the group still needs), then whoever adds most among
+    /// those allowed with everyone already there. A group that cannot be
+    /// completed is not opened; then those left take the free seats.
     mutating func construct() {
         let k = problem.groupSize
         var strength = [Int64](repeating: 0, count: n)
@@ -79,14 +87,13 @@ struct GroupSearch {
             var need = composition
             for _ in 0..<k {
                 var best: (gain: Int64, strength: Int64, vertex: Int)?
-                let hasMembers = !members[g].isEmpty
-                for v in order where groupOf[v] < 0 && need[classes[v]] > 0 {
-                    let allowed = blocked[v * groupCount + g] == 0
-                    let gain = allowed ? tie[v * groupCount + g] : Int64.min / 4
-                    if !hasMembers {
-                        best = (gain, strength[v], v)
+                let isEmpty = members[g].isEmpty
+                for v in order where groupOf[v] < 0 && need[classes[v]] > 0 && isAllowed(v, in: g) {
+                    if isEmpty {
+                        best = (0, strength[v], v)
                         break
                     }
+                    let gain = tie[v * groupCount + g]
                     if best == nil || (gain, strength[v], -v) > (best!.gain, best!.strength, -best!.vertex) {
                         best = (gain, strength[v], v)
                     }
@@ -95,19 +102,48 @@ struct GroupSearch {
                 need[classes[chosen.vertex]] -= 1
                 place(chosen.vertex, in: g)
             }
-        }
-        // Leftovers join the smallest groups, where they add most: sizes stay
-        // within one of each other and below 2k (a group that could split).
-        guard problem.leftovers == .join, groupCount > 0 else { return }
-        for v in order where groupOf[v] < 0 {
-            let smallest = members.map(\.count).min() ?? 0
-            guard smallest < 2 * k - 1 else { break }
-            var best: (gain: Int64, group: Int)?
-            for g in 0..<groupCount where members[g].count == smallest && blocked[v * groupCount + g] == 0 {
-                let gain = tie[v * groupCount + g]
-                if best == nil || gain > best!.gain { best = (gain, g) }
+            if members[g].count < k {
+                for v in members[g] { place(v, in: g, sign: -1) }
             }
-            if let best { place(v, in: best.group) }
+        }
+        seatLeftovers()
+    }
+
+    /// Opens the tables still closed when those left out, with at most one
+    /// extra member taken from each full table, can fill one that seats at
+    /// least one of them (most seated first: it is a gain every time).
+    mutating func openTables() {
+        while let g = members.firstIndex(where: \.isEmpty) {
+            var pool = (0..<n).filter { groupOf[$0] < 0 }
+            guard !pool.isEmpty else { return }
+            let leftovers = Set(pool)
+            for t in 0..<groupCount where members[t].count > problem.groupSize {
+                for v in members[t] where members[t].filter({ classes[$0] == classes[v] }).count > composition[classes[v]] { pool.append(v) }
+            }
+            let origin = pool.map { groupOf[$0] }
+            guard let table = GroupFormation.completeTable(from: pool, origins: origin, mustInclude: leftovers, problem: problem) else { return }
+            for v in table where groupOf[v] >= 0 { place(v, in: groupOf[v], sign: -1) }
+            for v in table { place(v, in: g) }
+        }
+    }
+
+    /// Each member left out takes the free seat where they add most, if any
+    /// table has one they may take. Only tables that were opened count.
+    mutating func seatLeftovers() {
+        var changed = true
+        while changed {
+            changed = false
+            for v in 0..<n where groupOf[v] < 0 {
+                var best: (gain: Int64, group: Int)?
+                for g in 0..<groupCount where members[g].count >= problem.groupSize && members[g].count < capacity && isAllowed(v, in: g) {
+                    let gain = tie[v * groupCount + g]
+                    if best == nil || gain > best!.gain { best = (gain, g) }
+                }
+                if let best {
+                    place(v, in: best.group)
+                    changed = true
+                }
+            }
         }
     }
 
@@ -136,24 +172,28 @@ struct GroupSearch {
         if gb >= 0 { place(a, in: gb) }
     }
 
-    /// Moves an extra member (from a group above size k, of a class it has
-    /// more of than needed) to a group one smaller, when that helps.
+    /// Moves an extra member (from a table above size k, of a class it has
+    /// more of than needed) to a table of size k, when that helps.
     func moveGain(_ v: Int, to g: Int) -> Int64? {
         let from = groupOf[v]
         guard from >= 0, from != g, members[from].count > problem.groupSize,
-              members[g].count == members[from].count - 1, blocked[v * groupCount + g] == 0 else { return nil }
+              members[g].count >= problem.groupSize, members[g].count < capacity, isAllowed(v, in: g) else { return nil }
         let sameClass = members[from].filter { classes[$0] == classes[v] }.count
         guard sameClass > composition[classes[v]] else { return nil }
         return tie[v * groupCount + g] - tie[v * groupCount + from]
     }
 
-    /// First-improvement local search over swaps (and moves of extra
-    /// members) until none helps.
+    /// First-improvement local search over swaps and moves of extra members,
+    /// seating whoever can be seated, until nothing helps.
     mutating func improve() {
         guard groupCount > 0 else { return }
         var improved = true
         while improved {
             improved = false
+            let seated = placedCount
+            openTables()
+            seatLeftovers()
+            if placedCount > seated { improved = true }
             for a in 0..<n {
                 for b in (a + 1)..<max(a + 1, n) {
                     if let gain = swapGain(a, b), gain > 0 {
@@ -191,6 +231,6 @@ struct GroupSearch {
     }
 
     func snapshot() -> Snapshot {
-        Snapshot(groups: members, leftovers: (0..<n).filter { groupOf[$0] < 0 }, total: total)
+        Snapshot(groups: members.filter { !$0.isEmpty }, leftovers: (0..<n).filter { groupOf[$0] < 0 }, total: total, placed: placedCount)
     }
 }

@@ -3,7 +3,7 @@ import Community
 /// The hard constraints on a pair, whatever its score: a shared language,
 /// overlapping availability when both declare some, and the session's bans.
 public struct Admissibility: Sendable {
-    public enum Exclusion: String, Sendable, CaseIterable {
+    public enum Exclusion: String, Sendable, CaseIterable, Codable {
         case language, availability, forbidden
     }
 
@@ -17,18 +17,6 @@ public struct Admissibility: Sendable {
         if !a.availability.isEmpty && !b.availability.isEmpty && Set(a.availability).isDisjoint(with: b.availability) { return .availability }
         if forbidden.contains(MemberPair(a.id, b.id)) { return .forbidden }
         return nil
-    }
-
-    /// The sentence `why` shows for an exclusion.
-    public static func describe(_ exclusion: Exclusion, _ a: Member, _ b: Member) -> String {
-        switch exclusion {
-        case .language:
-            return "no shared language (\(a.name): \(a.languages.joined(separator: ", ")); \(b.name): \(b.languages.joined(separator: ", ")))"
-        case .availability:
-            return "no time slot in common (\(a.name): \(a.availability.joined(separator: ", ")); \(b.name): \(b.availability.joined(separator: ", ")))"
-        case .forbidden:
-            return "forbidden in this session (forbid \(a.id) \(b.id))"
-        }
     }
 }
 

@@ -5,26 +5,27 @@ import Matching
 extension Matchmaker {
     /// Tables of `size` (three by default, one student, one startup and one
     /// entrepreneur each when roles are mixed), with the most affinity inside
-    /// them; a heuristic, so the draft carries the upper bound that says how
-    /// close it is. Pairs that cannot meet never share a table; pinned pairs
-    /// are kept together when the tables allow it.
+    /// them; a table takes one extra member only to seat someone who would
+    /// otherwise be left out. A heuristic, so the draft carries an upper bound
+    /// on any grouping's total, computed on the plain scores (pins aside) and
+    /// checked to lie above the draft. Pairs that cannot meet never share a
+    /// table; pinned pairs are kept together when the tables allow it.
     static func matchCircles(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
         let directory = model.directory
-        let admissibility = Admissibility(forbidden: request.forbidden)
+        let admissibility = Admissibility(forbidden: request.apart)
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
         guard members.count >= 2 else { throw MatchError.tooFewMembers(count: members.count) }
         let (pins, pinNotes) = applicablePins(request.pins, members: members, directory: directory)
         var notes = pinNotes
         var vertexOf: [String: Int] = [:]
         for (vertex, member) in members.enumerated() { vertexOf[directory.members[member].id] = vertex }
-        var edges: [WeightedEdge] = []
         var forbidden = Set<GroupFormation.Pair>()
         let pinned = Set(pins.compactMap { pair -> GroupFormation.Pair? in
             guard let u = vertexOf[pair.first], let v = vertexOf[pair.second] else { return nil }
             return GroupFormation.Pair(u, v)
         })
         var bestScore: Int64 = 1
-        var scores: [(Int, Int, Int64)] = []
+        var scores: [WeightedEdge] = []
         for u in members.indices {
             if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
             for v in (u + 1)..<max(u + 1, members.count) {
@@ -34,16 +35,16 @@ extension Matchmaker {
                 }
                 let score = model.score(members[u], members[v])
                 bestScore = max(bestScore, score)
-                scores.append((u, v, score))
+                scores.append(WeightedEdge(u, v, score))
             }
         }
         // A pinned pair weighs more than any table could without it.
         let pinBonus = bestScore * Int64(request.size * request.size) + 1
-        for (u, v, score) in scores {
-            edges.append(WeightedEdge(u, v, score + (pinned.contains(GroupFormation.Pair(u, v)) ? pinBonus : 0)))
+        let boosted = scores.map { edge in
+            WeightedEdge(edge.u, edge.v, edge.weight + (pinned.contains(GroupFormation.Pair(edge.u, edge.v)) ? pinBonus : 0))
         }
         let mixes = request.mixesRoles && request.size == 3
-        var problem = GroupFormation.Problem(weights: try WeightedGraph(vertexCount: members.count, edges: edges),
+        var problem = GroupFormation.Problem(weights: try WeightedGraph(vertexCount: members.count, edges: boosted),
                                              groupSize: request.size, forbidden: forbidden)
         if mixes {
             problem.classes = members.map { Role.allCases.firstIndex(of: directory.members[$0].role)! }
@@ -51,39 +52,53 @@ extension Matchmaker {
         }
         var rng = SplitMix64(seed: request.seed)
         let result = try GroupFormation.solve(problem, using: &rng, shouldStop: shouldStop)
+        let problems = GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem)
+        if let first = problems.first { throw MatchError.proofFailed(.circles, .invalidGroups(first)) }
+        // The bound is on the plain scores: every grouping, pins honoured or not, stays below it.
+        var plain = problem
+        plain.weights = try WeightedGraph(vertexCount: members.count, edges: scores)
+        let plainResult = GroupFormation.Result(groups: result.groups, leftovers: result.leftovers,
+                                                weight: GroupFormation.weight(of: result.groups, in: plain.weights))
+        let bound = try GroupFormation.upperBound(plain, for: plainResult, shouldStop: shouldStop)
+        if bound < plainResult.weight { throw MatchError.proofFailed(.circles, .boundBelowTotal(bound: bound, total: plainResult.weight)) }
+
+        let pinnedIDs = Set(pins)
         var groups: [Draft.Group] = []
         for tableMembers in result.groups {
-            let indices = tableMembers.map { members[$0] }
-            let isPinned = pinned.contains { tableMembers.contains($0.low) && tableMembers.contains($0.high) }
-            groups.append(group(indices, model: model, isPinned: isPinned, admissibility: admissibility, reasonCount: 3))
+            groups.append(group(tableMembers.map { members[$0] }, model: model, pinned: pinnedIDs, admissibility: admissibility))
         }
         for pair in pins {
             let together = groups.contains { $0.members.contains(pair.first) && $0.members.contains(pair.second) }
-            notes.append(together ? "pin \(pair.first)–\(pair.second) honoured" : "pin \(pair.first)–\(pair.second) could not be honoured by these tables")
+            notes.append(together ? .pinHonoured(pair) : .pinNotHonoured(pair))
         }
-        let pinnedBonusCount = Int64(pinned.filter { pair in result.groups.contains { $0.contains(pair.low) && $0.contains(pair.high) } }.count)
-        var unmatched: [Draft.Unmatched] = []
-        for vertex in result.leftovers {
-            let member = directory.members[members[vertex]]
-            let reason: String
-            let canJoin = result.groups.contains { table in
-                table.allSatisfy { !forbidden.contains(GroupFormation.Pair(vertex, $0)) }
-            }
-            if !canJoin && !result.groups.isEmpty {
-                reason = "no table where they can meet everyone (a language, a time slot or a ban stands in the way)"
-            } else if mixes {
-                let counts = Role.allCases.map { role in members.filter { directory.members[$0].role == role }.count }
-                let scarce = Role.allCases[counts.indices.min { counts[$0] < counts[$1] }!]
-                reason = "not enough \(scarce.rawValue)s for another mixed table, and the tables are full"
-            } else {
-                reason = result.groups.isEmpty ? "too few members for a table of \(request.size)" : "the tables are full"
-            }
-            unmatched.append(Draft.Unmatched(id: member.id, reason: reason))
+        let unmatched = result.leftovers.map { vertex in
+            Draft.Unmatched(id: directory.members[members[vertex]].id,
+                            cause: leftoverCause(vertex, result: result, problem: problem, mixes: mixes))
         }
-        var draft = Draft(mode: .circles, seed: request.seed, created: Date(timeIntervalSince1970: 0), groups: sorted(groups),
-                          unmatched: unmatched, notes: notes, total: 0, upperBound: nil)
-        let bound = result.upperBound - pinBonus * pinnedBonusCount
-        draft.upperBound = max(bound, groups.reduce(0) { $0 + $1.score })
-        return draft
+        let seated = result.groups.reduce(0) { $0 + $1.count }
+        let guarantee = Guarantee(claim: .withinBound(upperBound: bound, seated: seated, tables: result.groups.count), members: members.count, pinnedGroups: pinnedIDs.count,
+                                  excludesRepeats: !request.alreadyMet.isEmpty)
+        return Draft(mode: .circles, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
+    }
+
+    /// Why a member has no seat, from the tables as they are: every table with
+    /// a free seat holds someone they cannot meet, or no table has a free seat
+    /// (and a class is too short to open another), or there is no table at all.
+    static func leftoverCause(_ vertex: Int, result: GroupFormation.Result, problem: GroupFormation.Problem, mixes: Bool) -> UnmatchedCause {
+        guard !result.groups.isEmpty else { return .tooFewForTable(size: problem.groupSize) }
+        let open = result.groups.filter { $0.count < problem.tableCapacity }
+        if !open.isEmpty { return .noCompatibleTable }
+        guard mixes, let classes = problem.classes, let composition = problem.composition else {
+            return result.leftovers.count < problem.groupSize ? .tablesFull(scarce: nil) : .noTableTogether
+        }
+        var left = [Int](repeating: 0, count: composition.count)
+        for v in result.leftovers { left[classes[v]] += 1 }
+        // Enough of every role left for another table: it is the constraints that keep them apart
+        // (GroupFormation.violations checked that no table of them can be opened).
+        let counts = problem.classCounts
+        let short = composition.indices.filter { left[$0] < composition[$0] }
+        // Of the roles too short for another table, the scarcest in the community.
+        guard let scarce = short.min(by: { (counts[$0] * composition[$1], $0) < (counts[$1] * composition[$0], $1) }) else { return .noTableTogether }
+        return .tablesFull(scarce: Role.allCases[scarce].rawValue)
     }
 }

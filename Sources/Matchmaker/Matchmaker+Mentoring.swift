@@ -4,38 +4,42 @@ import Matching
 
 extension Matchmaker {
     /// Students and startups (mentees) to entrepreneurs (mentors) within their
-    /// capacities: the assignment with the best total (proved optimal), or,
-    /// with `stable`, deferred acceptance by the mentees: no mentee and mentor
-    /// would both rather be together, and every mentee gets the best mentor
-    /// any stable assignment could give.
+    /// capacities: the assignment with the best total (proved optimal by its
+    /// certificate), or, with `stable`, deferred acceptance by the mentees: no
+    /// mentee and mentor would both rather be together (checked), and every
+    /// mentee gets the best mentor any stable assignment could give.
     static func matchMentoring(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
         let directory = model.directory
-        let admissibility = Admissibility(forbidden: request.forbidden)
+        let admissibility = Admissibility(forbidden: request.apart)
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
-        var notes: [String] = []
+        var notes: [Draft.Note] = []
         let mentees = members.filter { directory.members[$0].role != .entrepreneur }
         let mentors = members.filter { directory.members[$0].role == .entrepreneur }
         var capacity = mentors.map { directory.members[$0].capacity }
         var groups: [Draft.Group] = []
         var assignedMentee = Set<Int>()
         let menteeIDs = Set(mentees.map { directory.members[$0].id }), mentorIDs = Set(mentors.map { directory.members[$0].id })
+        var pinnedCount = 0
         for pair in request.pins.sorted() {
             let (menteeID, mentorID) = menteeIDs.contains(pair.first) ? (pair.first, pair.second) : (pair.second, pair.first)
             guard menteeIDs.contains(menteeID), mentorIDs.contains(mentorID),
                   let mentee = directory.index(of: menteeID), let mentor = directory.index(of: mentorID),
                   let column = mentors.firstIndex(of: mentor) else {
-                notes.append("pin \(pair.first)–\(pair.second) set aside: a mentoring pin joins a mentee and a mentor being matched")
+                let matched = Set(members.map { directory.members[$0].id })
+                notes.append(.pinSetAside(pair, matched.contains(pair.first) && matched.contains(pair.second) ? .notMenteeAndMentor : .notBothMatched))
                 continue
             }
             guard capacity[column] > 0 else {
-                notes.append("pin \(pair.first)–\(pair.second) set aside: \(mentorID) has no room left")
+                notes.append(.pinSetAside(pair, .mentorFull(mentorID)))
                 continue
             }
             capacity[column] -= 1
             assignedMentee.insert(mentee)
-            groups.append(group([mentee, mentor], model: model, isPinned: true, admissibility: admissibility))
+            pinnedCount += 1
+            groups.append(group([mentee, mentor], model: model, pinned: [pair], admissibility: admissibility))
         }
         let rows = mentees.filter { !assignedMentee.contains($0) }
+        let objective = DraftProof.Objective(model: model, priority: request.priority)
         var edges: [WeightedEdge] = []
         var admissibleCount = [Int](repeating: 0, count: rows.count)
         var exclusions = [[Admissibility.Exclusion: Int]](repeating: [:], count: rows.count)
@@ -47,12 +51,11 @@ extension Matchmaker {
                     continue
                 }
                 admissibleCount[i] += 1
-                let score = model.score(mentee, mentor)
-                let boost = (request.priority[directory.members[mentee].id] ?? 0)
-                edges.append(WeightedEdge(i, j, Int64((Double(score) * (1 + boost)).rounded())))
+                edges.append(WeightedEdge(i, j, objective.weight(of: model.score(mentee, mentor), mentee, mentor)))
             }
         }
         let graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
         var columns: [Int?]
         if request.stable {
             var preferences = [[Int]](repeating: [], count: rows.count)
@@ -67,40 +70,42 @@ extension Matchmaker {
             }
             let mentorRanked = mentorPreferences.map { $0.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.map(\.1) }
             columns = DeferredAcceptance.match(proposerPreferences: ranked, receiverPreferences: mentorRanked, capacities: capacity).receiver
+            try DraftProof.checkStable(columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
+                                       constraints: constraints, acceptsZero: request.everyone)
         } else {
-            columns = try CapacitatedAssignment.solve(graph, capacities: capacity, maximumCardinality: request.everyone,
-                                                      shouldStop: shouldStop).columns
+            let result = try CapacitatedAssignment.solve(graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
+            columns = result.columns
+            try DraftProof.checkAssignment(columns, certificate: result.certificate, rows: rows, mentors: mentors, capacities: capacity,
+                                           objective: objective, constraints: constraints)
         }
         var load = capacity.map { _ in 0 }
         var unmatched: [Draft.Unmatched] = []
         for (i, column) in columns.enumerated() {
             if let column {
                 load[column] += 1
-                groups.append(group([rows[i], mentors[column]], model: model, isPinned: false, admissibility: admissibility))
+                groups.append(group([rows[i], mentors[column]], model: model, pinned: [], admissibility: admissibility))
                 continue
             }
             let member = directory.members[rows[i]]
-            let reason: String
+            let cause: UnmatchedCause
             if mentors.isEmpty {
-                reason = "no entrepreneur to mentor anyone"
+                cause = .noMentors
             } else if admissibleCount[i] == 0 {
-                let main = exclusions[i].max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
-                reason = main == .language ? "shares no language with any mentor (speaks \(member.languages.joined(separator: ", ")))"
-                    : main == .availability ? "no time slot in common with any mentor" : "every mentor is forbidden"
+                cause = mainExclusion(exclusions[i]).map { excludedCause($0, member, with: .mentors) } ?? .noMentors
             } else if graph.edges.filter({ $0.u == i }).allSatisfy({ $0.weight <= 0 }) && !request.everyone {
-                reason = "nothing in common with any mentor (--everyone assigns anyway)"
+                cause = .nothingInCommon(with: .mentors)
             } else {
-                reason = "the mentors who suit are full"
+                cause = .mentorsFull
             }
-            unmatched.append(Draft.Unmatched(id: member.id, reason: reason))
+            unmatched.append(Draft.Unmatched(id: member.id, cause: cause))
         }
         let room = mentors.indices.filter { load[$0] < capacity[$0] }.map { j in
-            "\(directory.members[mentors[j]].id) (\(capacity[j] - load[j]) of \(directory.members[mentors[j]].capacity))"
+            Draft.MentorRoom(id: directory.members[mentors[j]].id, left: capacity[j] - load[j], capacity: directory.members[mentors[j]].capacity)
         }
-        if !room.isEmpty { notes.append("mentors with room left: " + room.joined(separator: ", ")) }
-        var draft = Draft(mode: .mentoring, seed: request.seed, created: Date(timeIntervalSince1970: 0), groups: sorted(groups),
-                          unmatched: unmatched, notes: notes, total: 0, upperBound: nil)
-        draft.isStable = request.stable
-        return draft
+        if !room.isEmpty { notes.append(.mentorsWithRoom(room)) }
+        let guarantee = Guarantee(claim: request.stable ? .stable : .optimal, members: members.count, pinnedGroups: pinnedCount,
+                                  isFairnessAdjusted: objective.isAdjusted, isCardinalityFirst: request.everyone && !request.stable,
+                                  excludesRepeats: !request.alreadyMet.isEmpty)
+        return Draft(mode: .mentoring, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
     }
 }

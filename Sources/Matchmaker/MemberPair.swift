@@ -1,5 +1,5 @@
 /// Two members, in either order.
-public struct MemberPair: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct MemberPair: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public let first: String
     public let second: String
 

@@ -3,12 +3,13 @@ import Foundation
 
 extension Matchmaker {
     /// N successive rounds at once. Each round sees the ones before it as
-    /// met (novelty), and a pair met earlier in the plan (or in the last
-    /// committed rounds, through the history) is not repeated while an
-    /// alternative exists: a round first pairs without repeats, then pairs
-    /// who is left over among themselves, repeats allowed. Fairness: whoever
-    /// had no partner, or a weak one, in a round comes first in the next
-    /// (their pairs weigh up to half more).
+    /// met (novelty), and a pair met earlier in the plan is not repeated while
+    /// an alternative exists: a round first matches without repeats, then
+    /// pairs who is left over among themselves, repeats allowed; both steps
+    /// are proved, and the guarantee says so. Fairness: whoever had no
+    /// partner, or a weak one, in a round comes first in the next (their
+    /// pairs weigh up to half more), and the guarantee is then about those
+    /// raised scores.
     ///
     /// - Parameter makeModel: the affinity model for a given history.
     public static func plan(
@@ -24,24 +25,25 @@ extension Matchmaker {
             var first = request
             first.seed = request.seed &+ UInt64(round)
             first.priority = priority
-            first.forbidden = request.forbidden.union(met)
+            first.alreadyMet = request.alreadyMet.union(met)
             var draft = try match(first, model: model, now: now, shouldStop: shouldStop)
-            if request.mode != .circles && draft.unmatched.count >= 2 {
+            if request.mode == .pairs && draft.unmatched.count >= 2 {
                 // Those left over may meet again rather than not at all.
                 var second = request
                 second.seed = first.seed
                 second.pins = []
+                second.priority = priority
                 second.among = draft.unmatched.compactMap { model.directory.index(of: $0.id) }
                 let rest = try match(second, model: model, now: now, shouldStop: shouldStop)
                 if !rest.groups.isEmpty {
                     draft.groups = sorted(draft.groups + rest.groups)
                     draft.unmatched = rest.unmatched
                     draft.total = draft.groups.reduce(0) { $0 + $1.score }
-                    let repeats = rest.groups.filter { group in met.contains(MemberPair(group.members[0], group.members[1])) }.count
-                    if repeats > 0 { draft.notes.append("\(repeats) pair\(repeats == 1 ? "" : "s") meet again: no one new was left for them") }
+                    draft.guarantee.repeatPairs = rest.groups.count
+                    draft.guarantee.isFairnessAdjusted = draft.guarantee.isFairnessAdjusted || rest.guarantee.isFairnessAdjusted
                 }
             }
-            draft.notes.append("round \(round + 1) of \(rounds)")
+            draft.notes.append(.planRound(round + 1, of: rounds))
             drafts.append(draft)
             met.formUnion(draft.pairs)
             history = history.adding(round: draft.pairs)

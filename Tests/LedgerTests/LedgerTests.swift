@@ -37,19 +37,36 @@ struct LedgerTests {
         try ledger.commit(Self.round("two", at: 200, pairs: [["a", "c"], ["b", "d"]]))
         try ledger.rate("b", "a", rating: 5, note: "great", at: Date(timeIntervalSince1970: 300))
         try ledger.rate("a", "b", rating: 2, note: nil, at: Date(timeIntervalSince1970: 301))
-        try ledger.rate("x", "y", rating: 4, note: nil, at: Date(timeIntervalSince1970: 302))
+        #expect(throws: LedgerError.neverMet("x", "y")) { try ledger.rate("x", "y", rating: 4, note: nil, at: Date(timeIntervalSince1970: 302)) }
+        #expect(throws: LedgerError.neverMet("a", "d")) { try ledger.rate("d", "a", rating: 4, note: nil, at: Date(timeIntervalSince1970: 302)) }
         let meetings = try ledger.meetings(of: "a")
         #expect(meetings.map(\.round) == ["two", "one"])
         #expect(meetings.map(\.partners) == [["c"], ["b"]])
-        #expect(meetings[1].ratings == [5, 2])
+        #expect(meetings[1].ratings.map(\.value) == [5, 2])
+        #expect(meetings[1].ratings.map(\.note) == ["great", nil])
         let past = try ledger.pastMeetings()
         #expect(past == [
             PastMeeting(first: "a", second: "b", roundsAgo: 2, averageRating: 3.5),
             PastMeeting(first: "a", second: "c", roundsAgo: 1, averageRating: nil),
             PastMeeting(first: "b", second: "d", roundsAgo: 1, averageRating: nil),
             PastMeeting(first: "c", second: "d", roundsAgo: 2, averageRating: nil),
-            PastMeeting(first: "x", second: "y", roundsAgo: Int.max, averageRating: 4),
         ])
+        #expect(try ledger.clearRatings("a", "b") == 2)
+        #expect(throws: LedgerError.noRating("a", "b")) { try ledger.clearRatings("b", "a") }
+        #expect(try ledger.pastMeetings()[0].averageRating == nil)
+    }
+
+    /// A ledger written before ratings were checked may hold one for a pair
+    /// that never met: it is left out of the history (it once made every
+    /// later plan overflow), and it can be cleared.
+    @Test func aRatingForAPairThatNeverMetIsHarmless() throws {
+        let ledger = try Ledger.open(at: Self.temporaryPath())
+        try ledger.commit(Self.round("one", at: 100, pairs: [["a", "b"]]))
+        try ledger.queue.write { db in
+            try db.execute(sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES ('x', 'y', 4, NULL, '2026-01-01T00:00:00.000Z')")
+        }
+        #expect(try ledger.pastMeetings() == [PastMeeting(first: "a", second: "b", roundsAgo: 1, averageRating: nil)])
+        #expect(try ledger.clearRatings("y", "x") == 1)
     }
 
     @Test func aRatingIsOneToFive() throws {
@@ -74,7 +91,8 @@ struct LedgerTests {
         #expect(record.groups == [RoundRecord.Group(members: ["a", "b"], score: 1500, reasons: ["x"], starter: nil, isPinned: false)])
         #expect(record.notes.isEmpty)
         let applied = try ledger.queue.read { db in try Ledger.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1: rounds and feedback", "v2: notes, starters and pins"])
+        #expect(applied == ["v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts"])
+        #expect(record.guarantee == nil, "nothing was checked for an old pairs round: no guarantee")
     }
 
     @Test func anUnwritablePlaceIsReported() {

@@ -2,47 +2,39 @@ import Testing
 @testable import Matching
 
 struct GroupFormationTests {
-    /// The best grouping by exhaustive search, under the same rules: every
-    /// group has the composition (exactly, when leftovers stay out); joining
-    /// leftovers keep sizes within one of each other and below 2k, and as
-    /// many join as fit; forbidden pairs apart.
-    static func bestGrouping(_ problem: GroupFormation.Problem) -> Int64 {
+    /// The best grouping by exhaustive search, under the same rules: at
+    /// most as many tables as the members allow, each with the composition
+    /// and k or (when leftovers join) k + 1 members, forbidden pairs apart;
+    /// the most members seated first, then the most weight. Also the most
+    /// weight of a grouping into `tables` tables seating at least `seats`.
+    static func bestGrouping(_ problem: GroupFormation.Problem, seatingAtLeast seats: Int = 0, tables: Int? = nil)
+        -> (placed: Int, weight: Int64, heaviest: Int64) {
         let n = problem.weights.vertexCount
         let weights = PairWeights(problem.weights)
-        let k = problem.groupSize
+        let k = problem.groupSize, capacity = problem.tableCapacity
         let composition = problem.composition ?? [k]
         let classes = problem.composition == nil ? [Int](repeating: 0, count: n) : problem.classes!
-        var counts = [Int](repeating: 0, count: composition.count)
-        for c in classes { counts[c] += 1 }
-        let groupCount = zip(counts, composition).filter { $0.1 > 0 }.map { $0.0 / $0.1 }.min() ?? 0
-        guard groupCount > 0 else { return 0 }
-        let placed = problem.leftovers == .join ? min(n, groupCount * (2 * k - 1)) : groupCount * k
-        var best = Int64.min
+        let groupCount = problem.tableCount
+        var best = (placed: 0, weight: Int64(0)), heaviest = Int64(0)
+        guard groupCount > 0 else { return (0, 0, 0) }
         var groups = [[Int]](repeating: [], count: groupCount)
-        var out = 0
         func search(_ v: Int) {
             guard v < n else {
-                guard out == n - placed else { return }
-                let sizes = groups.map(\.count)
-                guard sizes.max()! - sizes.min()! <= 1 else { return }
-                var total: Int64 = 0
-                for group in groups {
+                var total: Int64 = 0, placed = 0
+                for group in groups where !group.isEmpty {
+                    guard group.count >= k else { return }
                     var have = [Int](repeating: 0, count: composition.count)
                     for member in group { have[classes[member]] += 1 }
-                    let fits = problem.leftovers == .join ? zip(have, composition).allSatisfy { $0 >= $1 } : have == composition
-                    guard fits else { return }
-                    for (i, a) in group.enumerated() {
-                        for b in group[(i + 1)...] {
-                            if problem.forbidden.contains(GroupFormation.Pair(a, b)) { return }
-                            total += weights(a, b)
-                        }
-                    }
+                    guard zip(have, composition).allSatisfy({ $0 >= $1 }) else { return }
+                    placed += group.count
+                    for (i, a) in group.enumerated() { for b in group[(i + 1)...] { total += weights(a, b) } }
                 }
-                best = max(best, total)
+                if (placed, total) > (best.placed, best.weight) { best = (placed, total) }
+                if placed >= seats && (tables == nil || groups.filter({ !$0.isEmpty }).count == tables) { heaviest = max(heaviest, total) }
                 return
             }
             var triedEmpty = false
-            for g in groups.indices where groups[g].count < 2 * k - 1 {
+            for g in groups.indices where groups[g].count < capacity && groups[g].allSatisfy({ !problem.forbidden.contains(GroupFormation.Pair($0, v)) }) {
                 if groups[g].isEmpty {
                     if triedEmpty { continue }
                     triedEmpty = true
@@ -51,24 +43,21 @@ struct GroupFormationTests {
                 search(v + 1)
                 groups[g].removeLast()
             }
-            if out < n - placed {
-                out += 1
-                search(v + 1)
-                out -= 1
-            }
+            search(v + 1)
         }
         search(0)
-        return best
+        return (best.placed, best.weight, heaviest)
     }
 
-    func solve(_ problem: GroupFormation.Problem, seed: UInt64 = 7) throws -> GroupFormation.Result {
+    func solve(_ problem: GroupFormation.Problem, seed: UInt64 = 7) throws -> (result: GroupFormation.Result, bound: Int64) {
         var rng = SplitMix64(seed: seed)
         let result = try GroupFormation.solve(problem, using: &rng)
         #expect(GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem).isEmpty,
                 "\(GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem))")
         #expect(result.weight == GroupFormation.weight(of: result.groups, in: problem.weights))
-        #expect(result.weight <= result.upperBound)
-        return result
+        let bound = try GroupFormation.upperBound(problem, for: result)
+        #expect(result.weight <= bound)
+        return (result, bound)
     }
 
     @Test func twoObviousTables() throws {
@@ -76,19 +65,20 @@ struct GroupFormationTests {
         var edges: [WeightedEdge] = []
         for u in 0..<6 { for v in (u + 1)..<6 { edges.append(WeightedEdge(u, v, (u < 3) == (v < 3) ? 10 : 1)) } }
         let problem = GroupFormation.Problem(weights: try WeightedGraph(vertexCount: 6, edges: edges))
-        let result = try solve(problem)
+        let (result, bound) = try solve(problem)
         #expect(result.groups == [[0, 1, 2], [3, 4, 5]])
         #expect(result.weight == 60)
         #expect(result.leftovers.isEmpty)
+        #expect(bound == 60, "the table bound proves the obvious tables optimal")
     }
 
     @Test func leftoversJoinOrStayOut() throws {
         var rng = SplitMix64(seed: 3)
         let graph = RandomGraphs.general(vertices: 8, density: 1, weights: 1...9, using: &rng)
-        let joined = try solve(GroupFormation.Problem(weights: graph))
+        let joined = try solve(GroupFormation.Problem(weights: graph)).result
         #expect(joined.groups.map(\.count).sorted() == [4, 4])
         #expect(joined.leftovers.isEmpty)
-        let out = try solve(GroupFormation.Problem(weights: graph, leftovers: .leaveOut))
+        let out = try solve(GroupFormation.Problem(weights: graph, leftovers: .leaveOut)).result
         #expect(out.groups.map(\.count) == [3, 3])
         #expect(out.leftovers.count == 2)
     }
@@ -99,11 +89,11 @@ struct GroupFormationTests {
         let graph = RandomGraphs.general(vertices: 10, density: 0.9, weights: 1...20, using: &rng)
         let classes = [0, 0, 0, 0, 1, 1, 1, 2, 2, 2]
         let problem = GroupFormation.Problem(weights: graph, classes: classes, composition: [1, 1, 1], leftovers: .leaveOut)
-        let result = try solve(problem)
+        let result = try solve(problem).result
         #expect(result.groups.count == 3)
         for group in result.groups { #expect(group.map { classes[$0] }.sorted() == [0, 1, 2]) }
         #expect(result.leftovers.count == 1 && classes[result.leftovers[0]] == 0)
-        #expect(result.weight == Self.bestGrouping(problem))
+        #expect(result.weight == Self.bestGrouping(problem).weight)
     }
 
     @Test func forbiddenPairsNeverShareATable() throws {
@@ -111,20 +101,21 @@ struct GroupFormationTests {
         for u in 0..<6 { for v in (u + 1)..<6 { edges.append(WeightedEdge(u, v, (u < 3) == (v < 3) ? 10 : 1)) } }
         let problem = GroupFormation.Problem(weights: try WeightedGraph(vertexCount: 6, edges: edges),
                                              forbidden: [GroupFormation.Pair(0, 1)])
-        let result = try solve(problem)
+        let result = try solve(problem).result
         #expect(!result.groups.contains { $0.contains(0) && $0.contains(1) })
-        #expect(result.weight == Self.bestGrouping(problem))
+        #expect(result.weight == Self.bestGrouping(problem).weight)
     }
 
     @Test func sameSeedSameTables() throws {
         var rng = SplitMix64(seed: 8)
         let graph = RandomGraphs.general(vertices: 60, density: 0.5, weights: 1...100, using: &rng)
         let problem = GroupFormation.Problem(weights: graph)
-        #expect(try solve(problem, seed: 42) == solve(problem, seed: 42))
+        #expect(try solve(problem, seed: 42).result == solve(problem, seed: 42).result)
     }
 
-    /// Small random cases against exhaustive search: never above the optimum,
-    /// the optimum never above the bound, and the optimum found in nearly all.
+    /// Small random cases against exhaustive search: never more seated or
+    /// heavier than the optimum, the optimum never above the bound, and the
+    /// optimum found in nearly all.
     @Test func againstExhaustiveSearch() throws {
         var rng = SplitMix64(seed: 51)
         var exact = 0, cases = 0
@@ -136,22 +127,64 @@ struct GroupFormationTests {
                 problem.classes = (0..<n).map { _ in Int.random(in: 0...2, using: &rng) }
                 problem.composition = [1, 1, 1]
             }
-            let best = Self.bestGrouping(problem)
-            let result = try solve(problem)
-            guard best != Int64.min, !result.groups.isEmpty else { continue }
+            if round % 5 == 0 {
+                for _ in 0..<3 {
+                    let a = Int.random(in: 0..<n, using: &rng), b = Int.random(in: 0..<n, using: &rng)
+                    if a != b { problem.forbidden.insert(GroupFormation.Pair(a, b)) }
+                }
+            }
+            let (result, bound) = try solve(problem)
+            let placed = result.groups.reduce(0) { $0 + $1.count }
+            let best = Self.bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count)
+            #expect((placed, result.weight) <= (best.placed, best.weight), "found \((placed, result.weight)), the best is \(best)")
+            #expect(best.heaviest <= bound, "bound \(bound) below the best \(best.heaviest) seating \(placed) or more")
+            guard best.placed > 0 else { continue }
             cases += 1
-            #expect(result.weight <= best)
-            #expect(best <= result.upperBound, "bound \(result.upperBound) below the optimum \(best)")
-            if result.weight == best { exact += 1 }
+            if (placed, result.weight) == (best.placed, best.weight) { exact += 1 }
         }
         #expect(exact * 100 >= cases * 95, "optimum found in \(exact) of \(cases)")
     }
 
-    @Test func theBoundIsClose() throws {
+    /// Every table bound is a bound: never below the best grouping, on cases
+    /// where the degree bound is loose and the table bound must do the work.
+    @Test func theTableBoundIsNeverBelowTheOptimum() throws {
+        var rng = SplitMix64(seed: 53)
+        for round in 0..<60 {
+            let n = Int.random(in: 6...10, using: &rng)
+            let graph = RandomGraphs.general(vertices: n, density: 0.9, weights: 0...40, using: &rng)
+            var problem = GroupFormation.Problem(weights: graph, groupSize: round % 4 == 0 ? 2 : 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
+            if round % 3 == 1 {
+                problem.classes = (0..<n).map { _ in Int.random(in: 0...2, using: &rng) }
+                problem.composition = [1, 1, 1]
+                problem.groupSize = 3
+            }
+            var search = SplitMix64(seed: UInt64(round))
+            let result = try GroupFormation.solve(problem, using: &search)
+            guard let table = try GroupFormation.tableBound(problem, start: result, shouldStop: { false }) else { continue }
+            let placed = result.groups.reduce(0) { $0 + $1.count }
+            #expect(Self.bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count).heaviest <= table)
+        }
+    }
+
+    /// The bound printed for the default tables (one of each role) must say
+    /// something. Random ties are harder than a community's (where the bundled
+    /// one reaches 90 %, see MatchmakerTests): within a fifth, dense or sparse.
+    @Test(arguments: [(0.3, 1...1000), (0.05, 1...1000), (1.0, 0...10)] as [(Double, ClosedRange<Int64>)])
+    func theBoundIsClose(density: Double, weights: ClosedRange<Int64>) throws {
         var rng = SplitMix64(seed: 61)
-        let graph = RandomGraphs.general(vertices: 150, density: 0.3, weights: 1...1000, using: &rng)
-        let result = try solve(GroupFormation.Problem(weights: graph))
-        #expect(result.weight * 100 >= result.upperBound * 85, "gap \(result.weight) / \(result.upperBound)")
+        let graph = RandomGraphs.general(vertices: 120, density: density, weights: weights, using: &rng)
+        let classes = (0..<120).map { $0 < 50 ? 0 : $0 < 85 ? 1 : 2 }
+        let problem = GroupFormation.Problem(weights: graph, classes: classes, composition: [1, 1, 1])
+        let (result, bound) = try solve(problem)
+        #expect(result.weight * 100 >= bound * 80, "gap \(result.weight) / \(bound)")
+    }
+
+    /// Without roles, random ties leave the relaxation looser: still within a fifth.
+    @Test func theBoundWithoutRolesIsReasonable() throws {
+        var rng = SplitMix64(seed: 62)
+        let graph = RandomGraphs.general(vertices: 90, density: 0.3, weights: 1...1000, using: &rng)
+        let (result, bound) = try solve(GroupFormation.Problem(weights: graph))
+        #expect(result.weight * 100 >= bound * 80, "gap \(result.weight) / \(bound)")
     }
 
     @Test func rejectsImpossibleRequests() {

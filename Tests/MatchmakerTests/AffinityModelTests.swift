@@ -117,7 +117,6 @@ struct AdmissibilityTests {
         #expect(admissibility.exclusion(a, d) == .availability)
         #expect(admissibility.exclusion(b, c) == nil)
         #expect(admissibility.exclusion(a, e) == nil, "nothing declared: no constraint")
-        #expect(Admissibility.describe(.language, a, b) == "no shared language (A: fr; B: en)")
     }
 
     /// The bit masks of the hot loops agree with the plain check on every

@@ -122,9 +122,10 @@ enum MatchCommands {
         guard a.member.id != b.member.id else { throw MatchCommandError.samePerson(a.member.id) }
         let model = try session.affinityModel()
         let exclusion = Admissibility(forbidden: session.matchmaking.forbidden).exclusion(a.member, b.member)
+        let ratings = try session.existingLedger()?.ratings(a.member.id, b.member.id) ?? []
         return .show(ExplanationView(a: a.member, b: b.member, explanation: model.explain(a.index, b.index),
-                                     exclusion: exclusion.map { Admissibility.describe($0, a.member, b.member) },
-                                     isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id))))
+                                     exclusion: exclusion, exclusionText: exclusion.map { EnglishDraftWording().exclusion($0, a.member, b.member) },
+                                     isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id)), ratings: ratings))
     }
 
     static let suggest = CommandSpec(

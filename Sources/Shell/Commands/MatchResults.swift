@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Ledger
 import Matchmaker
 
 /// `why A B`.
@@ -7,8 +8,11 @@ struct ExplanationView: Presentable {
     let a: Member
     let b: Member
     let explanation: Explanation
-    let exclusion: String?
+    let exclusion: Admissibility.Exclusion?
+    let exclusionText: String?
     let isPinned: Bool
+    /// How their earlier meetings went, with the notes.
+    let ratings: [Rating]
 
     var document: Document {
         var fields = explanation.terms.map { Field($0.name, Points.text($0.points)) }
@@ -19,7 +23,13 @@ struct ExplanationView: Presentable {
         if !explanation.reasons.isEmpty {
             blocks.append(.list(explanation.reasons.map { "\($0.text) (+\(Points.text($0.points)))" }))
         }
-        if let exclusion { blocks.append(.paragraph("They cannot be paired: " + exclusion + (isPinned ? " (but a pin makes them meet)" : "") + ".")) }
+        if !ratings.isEmpty {
+            blocks.append(.heading("Ratings"))
+            blocks.append(.list(ratings.map { rating in
+                "\(rating.value)/5 on \(rating.ratedAt.formatted(Date.ISO8601FormatStyle().year().month().day()))" + (rating.note.map { ": \($0)" } ?? "")
+            }))
+        }
+        if let exclusionText { blocks.append(.paragraph("They cannot be paired: " + exclusionText + (isPinned ? " (but a pin makes them meet)" : "") + ".")) }
         else if isPinned { blocks.append(.paragraph("They are pinned: every match pairs them.")) }
         return Document(blocks)
     }
@@ -28,7 +38,8 @@ struct ExplanationView: Presentable {
         .object([
             "members": .strings([a.id, b.id]),
             "admissible": .bool(exclusion == nil),
-            "exclusion": .optional(exclusion),
+            "exclusion": .optional(exclusionText),
+            "exclusion_code": .optional(exclusion?.rawValue),
             "pinned": .bool(isPinned),
             "terms": .object(JSONValue.KeyValuePairs(explanation.terms.map { (key: $0.name, value: .int($0.points)) })),
             "base": .int(explanation.base),
@@ -36,6 +47,7 @@ struct ExplanationView: Presentable {
             "score": .int(explanation.total),
             "reasons": .array(explanation.reasons.map { .object(["text": .string($0.text), "points": .int($0.points)]) }),
             "history": .strings(explanation.adjustments),
+            "ratings": .array(ratings.map { .object(["rating": .int($0.value), "note": .optional($0.note), "rated": .string($0.ratedAt.formatted(.iso8601))]) }),
         ])
     }
 }

@@ -18,10 +18,15 @@ enum RoundCommands {
     static let commit = CommandSpec(
         "commit", group: .rounds,
         summary: "Record the draft in the ledger as a round",
-        details: "One transaction: the round is recorded whole or not at all. With a plan, the next planned round becomes the draft; --all records every planned round (NAME-1, NAME-2, …).",
+        details: """
+            One transaction: the round is recorded whole or not at all, with what was proved about it. \
+            With a plan, the next planned round becomes the draft; --all records every planned round \
+            (NAME-1, NAME-2, …). Pins were for this round: committing releases them, unless --keep-pins. \
+            Bans stay until 'unpin'.
+            """,
         arguments: [ArgumentSpec("NAME", summary: "The round's name (default: mode and date)", arity: .optional)],
-        options: [OptionSpec("all", summary: "Record every planned round")],
-        examples: ["commit", "commit mardi-1-decembre", "commit atelier --all"]
+        options: [OptionSpec("all", summary: "Record every planned round"), OptionSpec("keep-pins", summary: "Keep the session's pins for the next rounds")],
+        examples: ["commit", "commit mardi-1-decembre", "commit atelier --all", "commit --keep-pins"]
     ) { session, arguments in
         guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
         let ledger = try session.openLedger()
@@ -32,7 +37,7 @@ enum RoundCommands {
             var name = arguments[0] ?? defaultName(for: current, now: session.environment.now())
             if drafts.count > 1 { name += "-\(index + 1)" }
             if arguments[0] == nil { name = uniqueName(name, taken: taken.union(names)) }
-            try ledger.commit(record(current, name: name, at: session.environment.now()))
+            try ledger.commit(StoredFacts.record(current, name: name, at: session.environment.now()))
             names.append(name)
         }
         if arguments.flag("all") {
@@ -47,7 +52,16 @@ enum RoundCommands {
         let shown = session.ledgerLocation?.shownAs ?? ledger.path
         var text = "committed " + names.map { "'\($0)'" }.joined(separator: ", ") + " to \(shown)"
         if session.matchmaking.draft != nil { text += "; the next planned round is the draft now (\(session.matchmaking.planned.count) more after it)" }
-        return .show(CommitView(names: names, ledger: shown, text: text))
+        let pins = session.matchmaking.pins.sorted()
+        if !pins.isEmpty {
+            if arguments.flag("keep-pins") {
+                text += "; \(counted(pins.count, "pin")) kept for the next rounds"
+            } else {
+                session.matchmaking.pins = []
+                text += "; \(counted(pins.count, "pin")) released (they were for this round; 'commit --keep-pins' keeps them)"
+            }
+        }
+        return .show(CommitView(names: names, ledger: shown, released: arguments.flag("keep-pins") ? [] : pins, text: text))
     }
 
     static func defaultName(for draft: Draft, now: Date) -> String {
@@ -59,13 +73,6 @@ enum RoundCommands {
         var number = 2
         while taken.contains("\(base)-\(number)") { number += 1 }
         return "\(base)-\(number)"
-    }
-
-    static func record(_ draft: Draft, name: String, at date: Date) -> RoundRecord {
-        RoundRecord(name: name, committedAt: date, mode: draft.mode.rawValue + (draft.isStable ? "-stable" : ""), seed: draft.seed,
-                    total: draft.total, upperBound: draft.upperBound,
-                    groups: draft.groups.map { RoundRecord.Group(members: $0.members, score: $0.score, reasons: $0.reasons, starter: $0.starter, isPinned: $0.isPinned) },
-                    unmatched: draft.unmatched.map { RoundRecord.Unmatched(id: $0.id, reason: $0.reason) }, notes: draft.notes)
     }
 
     static let rounds = CommandSpec(
@@ -108,17 +115,64 @@ enum RoundCommands {
     }
 
     static let rate = CommandSpec(
-        "rate", group: .rounds, summary: "Record how a meeting went, 1 to 5 (weighs later rounds)",
+        "rate", group: .rounds, summary: "Record how a meeting went, 1 to 5 (weighs later rounds), or clear its ratings",
+        details: """
+            Only a meeting that happened can be rated: the two must have met in a committed round. \
+            A note says what came of it ('history' and 'why' show it). Ratings move the pair's later \
+            scores (3 is neutral, 'set weight.feedback'); --clear removes every rating of the pair.
+            """,
         arguments: MatchCommands.pairArguments + [
-            ArgumentSpec("RATING", summary: "1 (bad) to 5 (excellent)", completion: .choices(["1", "2", "3", "4", "5"])),
+            ArgumentSpec("RATING", summary: "1 (bad) to 5 (excellent)", arity: .optional, completion: .choices(["1", "2", "3", "4", "5"])),
             ArgumentSpec("NOTE", summary: "A few words", arity: .zeroOrMore),
         ],
-        examples: ["rate amelie-dupre emilie-durand 5 a new internship came of it"]
+        options: [OptionSpec("clear", summary: "Remove the pair's ratings instead")],
+        examples: ["rate amelie-dupre emilie-durand 5 a new internship came of it", "rate amelie-dupre emilie-durand --clear"]
     ) { session, arguments in
         let pair = try MatchCommands.memberPair(arguments, session)
-        let rating = try Arguments.integer(arguments[2] ?? "", named: "rating", in: 1...5)
+        let names = session.names([pair.first, pair.second]).joined(separator: " × ")
+        if arguments.flag("clear") {
+            guard arguments.positionals.count == 2 else { throw ShellError.unexpectedArgument(arguments.positionals[2], command: "rate") }
+            guard let ledger = try session.existingLedger() else { throw LedgerError.noRating(pair.first, pair.second) }
+            let count = try ledger.clearRatings(pair.first, pair.second)
+            return .show(Message("cleared \(counted(count, "rating")) of \(names)"))
+        }
+        guard let ratingText = arguments[2] else { throw ShellError.missingArgument(name: "RATING", command: "rate") }
+        let rating = try Arguments.integer(ratingText, named: "rating", in: 1...5)
         let note = arguments.positionals.dropFirst(3).joined(separator: " ")
-        try session.openLedger().rate(pair.first, pair.second, rating: rating, note: note.isEmpty ? nil : note, at: session.environment.now())
-        return .show(Message("rated \(session.names([pair.first, pair.second]).joined(separator: " × ")): \(rating)/5"))
+        do {
+            try session.openLedger().rate(pair.first, pair.second, rating: rating, note: note.isEmpty ? nil : note, at: session.environment.now())
+        } catch LedgerError.neverMet {
+            throw RoundCommandError.neverMet(pair, when: session.whenTheyMeet(pair))
+        }
+        return .show(Message("rated \(names): \(rating)/5" + (note.isEmpty ? "" : " (\(note))")))
+    }
+}
+
+/// What can go wrong with the rounds.
+enum RoundCommandError: Error, Equatable, CustomStringConvertible {
+    /// When the two could meet: in the draft, in a planned round (its number), or not yet.
+    enum Upcoming: Equatable { case draft, planned(Int), notPlanned }
+
+    case neverMet(MemberPair, when: Upcoming)
+
+    var description: String {
+        switch self {
+        case .neverMet(let pair, let when):
+            let base = "\(pair.first) and \(pair.second) have not met in a committed round, so there is no meeting to rate"
+            switch when {
+            case .draft: return base + ": they meet in the draft; 'commit' it, and rate them after they have met"
+            case .planned(let index): return base + ": they meet in planned round \(index); rate them once it is committed and they have met"
+            case .notPlanned: return base + ": no draft pairs them yet ('pin \(pair.first) \(pair.second)' then 'match' makes them meet)"
+            }
+        }
+    }
+}
+
+extension Session {
+    /// Whether the draft or a planned round pairs these two.
+    func whenTheyMeet(_ pair: MemberPair) -> RoundCommandError.Upcoming {
+        if matchmaking.draft?.pairs.contains(pair) == true { return .draft }
+        if let index = matchmaking.planned.firstIndex(where: { $0.pairs.contains(pair) }) { return .planned(index + 2) }
+        return .notPlanned
     }
 }

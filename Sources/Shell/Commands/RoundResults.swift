@@ -7,10 +7,14 @@ import Matchmaker
 struct CommitView: Presentable {
     let names: [String]
     let ledger: String
+    /// The pins the commit released.
+    let released: [MemberPair]
     let text: String
 
     var document: Document { .message(text) }
-    var json: JSONValue { .object(["committed": .strings(names), "ledger": .string(ledger)]) }
+    var json: JSONValue {
+        .object(["committed": .strings(names), "ledger": .string(ledger), "released_pins": .array(released.map { .strings([$0.first, $0.second]) })])
+    }
 }
 
 /// `diff`: the draft against the last committed round.
@@ -20,8 +24,11 @@ struct DiffView: Presentable {
     let removed: [MemberPair]
     let against: String?
     let directory: Directory
+    /// Pairs a pin made: a kept pair may be kept only because of it.
+    let pinned: Set<MemberPair>
 
     init(draft: Draft, last: RoundRecord?, directory: Directory) {
+        pinned = Set(draft.pins)
         let now = Set(draft.pairs)
         let before = Set(last.map { record in
             record.groups.flatMap { group in group.members.indices.flatMap { i in group.members[(i + 1)...].map { MemberPair(group.members[i], $0) } } }
@@ -33,7 +40,9 @@ struct DiffView: Presentable {
         self.directory = directory
     }
 
-    func names(_ pair: MemberPair) -> String { [pair.first, pair.second].map { directory[$0]?.name ?? $0 }.joined(separator: " — ") }
+    func names(_ pair: MemberPair) -> String {
+        [pair.first, pair.second].map { directory[$0]?.name ?? $0 }.joined(separator: " — ") + (pinned.contains(pair) ? " (pinned)" : "")
+    }
 
     var document: Document {
         guard let against else { return .message("no committed round yet: every pair of the draft is new (\(added.count))") }
@@ -55,7 +64,8 @@ struct DiffView: Presentable {
 
     var json: JSONValue {
         func list(_ pairs: [MemberPair]) -> JSONValue { .array(pairs.map { .strings([$0.first, $0.second]) }) }
-        return .object(["against": .optional(against), "added": list(added), "kept": list(kept), "removed": list(removed)])
+        return .object(["against": .optional(against), "added": list(added), "kept": list(kept), "removed": list(removed),
+                        "pinned": list(pinned.sorted())])
     }
 }
 
@@ -96,15 +106,19 @@ struct MeetingList: Presentable {
                          rows: meetings.map { meeting in
                              [meeting.round, meeting.committedAt.formatted(Date.ISO8601FormatStyle().year().month().day()), meeting.mode,
                               meeting.partners.map { directory[$0]?.name ?? $0 }.joined(separator: ", "), Points.text(meeting.score),
-                              meeting.ratings.map(String.init).joined(separator: ", ")]
+                              meeting.ratings.map(Self.text).joined(separator: "; ")]
                          })),
         ])
     }
 
+    /// `5/5 (a new internship)`.
+    static func text(_ rating: Rating) -> String { "\(rating.value)/5" + (rating.note.map { " (\($0))" } ?? "") }
+
     var json: JSONValue {
         .object(["member": .string(member.id), "meetings": .array(meetings.map { meeting in
             .object(["round": .string(meeting.round), "committed": .string(meeting.committedAt.formatted(.iso8601)), "mode": .string(meeting.mode),
-                     "partners": .strings(meeting.partners), "score": .int(meeting.score), "ratings": .array(meeting.ratings.map { .int($0) })])
+                     "partners": .strings(meeting.partners), "score": .int(meeting.score), "ratings": .array(meeting.ratings.map { .int($0.value) }),
+                     "notes": .array(meeting.ratings.map { .optional($0.note) })])
         })])
     }
 }

@@ -8,8 +8,14 @@ enum Points {
     static func text(_ score: Int64) -> String { String(format: "%.2f", Double(score) / 1000) }
 }
 
+/// A fact, or the words a round committed before facts were kept has instead.
+enum Stated<Fact: Sendable>: Sendable {
+    case fact(Fact)
+    case words(String)
+}
+
 /// A draft or a committed round, ready to show or export: members resolved
-/// to names, roles and organisations from the community.
+/// to names, roles and organisations from the community, facts worded.
 struct RoundView: Presentable {
     struct Person {
         let id: String
@@ -26,117 +32,171 @@ struct RoundView: Presentable {
         let reasons: [String]
         let starter: String?
         let isPinned: Bool
+        let pinWarnings: [PinWarning]
     }
 
     var name: String?
     var title: String?
+    /// `pairs`, `mentoring`, `mentoring-stable` or `circles`, as the ledger keeps it.
     var mode: String
-    var isStable = false
     var seed: UInt64
     var date: Date
     var groups: [Group]
-    var unmatched: [(person: Person, reason: String)]
-    var notes: [String]
+    var unmatched: [(person: Person, cause: Stated<UnmatchedCause>)]
+    var notes: [Stated<Draft.Note>]
     var total: Int64
-    var upperBound: Int64?
+    /// What was proved; nil for a round committed before guarantees were kept.
+    var guarantee: Guarantee?
+    var pins: [MemberPair]
+    var bans: [MemberPair]
     var community: String?
+    let wording: any DraftWording
+    private let names: [String: String]
 
     static func person(_ id: String, in directory: Directory) -> Person {
         guard let member = directory[id] else { return Person(id: id, name: id, role: "", organization: nil, wing: nil, contact: nil) }
         return Person(id: id, name: member.name, role: member.role.rawValue, organization: member.organization, wing: member.wing, contact: member.contact)
     }
 
-    init(draft: Draft, directory: Directory, title: String? = nil) {
-        self.init(name: nil, title: title, mode: draft.mode.rawValue, isStable: draft.isStable, seed: draft.seed, date: draft.created,
-                  groups: draft.groups.map { ($0.members, $0.score, $0.reasons, $0.starter, $0.isPinned) },
-                  unmatched: draft.unmatched.map { ($0.id, $0.reason) }, notes: draft.notes, total: draft.total,
-                  upperBound: draft.upperBound, directory: directory)
+    init(draft: Draft, directory: Directory, title: String? = nil, wording: any DraftWording = EnglishDraftWording()) {
+        self.init(name: nil, title: title, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""), seed: draft.seed,
+                  date: draft.created, total: draft.total, guarantee: draft.guarantee, pins: draft.pins, bans: draft.bans,
+                  directory: directory, wording: wording)
+        groups = draft.groups.map { group in
+            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons,
+                  starter: group.starter, isPinned: group.isPinned, pinWarnings: group.pinWarnings)
+        }
+        unmatched = draft.unmatched.map { (Self.person($0.id, in: directory), .fact($0.cause)) }
+        notes = draft.notes.map { .fact($0) }
     }
 
-    init(record: RoundRecord, directory: Directory) {
-        self.init(name: record.name, title: nil, mode: record.mode, isStable: record.mode.hasSuffix("-stable"), seed: record.seed,
-                  date: record.committedAt, groups: record.groups.map { ($0.members, $0.score, $0.reasons, $0.starter, $0.isPinned) },
-                  unmatched: record.unmatched.map { ($0.id, $0.reason) }, notes: record.notes, total: record.total,
-                  upperBound: record.upperBound, directory: directory)
+    init(record: RoundRecord, directory: Directory, wording: any DraftWording = EnglishDraftWording()) {
+        let stored = StoredFacts.decode(record)
+        self.init(name: record.name, title: nil, mode: record.mode, seed: record.seed, date: record.committedAt, total: record.total,
+                  guarantee: stored.guarantee, pins: stored.pins, bans: stored.bans, directory: directory, wording: wording)
+        groups = record.groups.map { group in
+            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons,
+                  starter: group.starter, isPinned: group.isPinned, pinWarnings: StoredFacts.pinWarnings(group))
+        }
+        unmatched = record.unmatched.map { (Self.person($0.id, in: directory), StoredFacts.cause($0)) }
+        notes = stored.notes
     }
 
-    private init(name: String?, title: String?, mode: String, isStable: Bool, seed: UInt64, date: Date,
-                 groups: [(members: [String], score: Int64, reasons: [String], starter: String?, isPinned: Bool)],
-                 unmatched: [(id: String, reason: String)], notes: [String], total: Int64, upperBound: Int64?, directory: Directory) {
+    private init(name: String?, title: String?, mode: String, seed: UInt64, date: Date, total: Int64, guarantee: Guarantee?,
+                 pins: [MemberPair], bans: [MemberPair], directory: Directory, wording: any DraftWording) {
         self.name = name
         self.title = title
         self.mode = mode
-        self.isStable = isStable
         self.seed = seed
         self.date = date
-        self.groups = groups.map { group in
-            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons,
-                  starter: group.starter, isPinned: group.isPinned)
-        }
-        self.unmatched = unmatched.map { (Self.person($0.id, in: directory), $0.reason) }
-        self.notes = notes
+        self.groups = []
+        self.unmatched = []
+        self.notes = []
         self.total = total
-        self.upperBound = upperBound
+        self.guarantee = guarantee
+        self.pins = pins
+        self.bans = bans
+        self.wording = wording
         community = directory.settings.name
+        var names: [String: String] = [:]
+        for id in Set((pins + bans).flatMap { [$0.first, $0.second] }) { names[id] = directory[id]?.name ?? id }
+        self.names = names
     }
 
-    var separator: String { mode == "mentoring" ? " → " : " — " }
+    var isStable: Bool { mode.hasSuffix("-stable") }
+    var draftMode: Draft.Mode { Draft.Mode(rawValue: mode.replacingOccurrences(of: "-stable", with: "")) ?? .pairs }
+    var separator: String { draftMode == .mentoring ? " → " : " — " }
+    var placedCount: Int { Set(groups.flatMap { $0.people.map(\.id) }).count }
+
+    func name(_ id: String) -> String { names[id] ?? groups.lazy.flatMap(\.people).first { $0.id == id }?.name ?? id }
+
+    /// The guarantee in words, with the scope it holds in.
+    var guaranteeText: String {
+        wording.guarantee(guarantee ?? .nothing(members: placedCount + unmatched.count), total: total, mode: draftMode)
+    }
+
+    func text(_ cause: Stated<UnmatchedCause>) -> String {
+        switch cause {
+        case .fact(let fact): return wording.cause(fact)
+        case .words(let words): return words
+        }
+    }
+
+    func text(_ note: Stated<Draft.Note>) -> String {
+        switch note {
+        case .fact(let fact): return wording.note(fact)
+        case .words(let words): return words
+        }
+    }
+
+    /// The reasons shown for a group: what its pins break first.
+    func reasons(of group: Group) -> [String] { group.pinWarnings.map { wording.pinWarning($0, name: name) } + group.reasons }
 
     var summary: String {
-        var parts = ["total \(Points.text(total)) points", "seed \(seed)", counted(groups.count, mode == "circles" ? "table" : "pair")]
-        if let upperBound {
-            let share = upperBound > 0 ? Double(total) * 100 / Double(upperBound) : 100
-            parts.append("no grouping can pass \(Points.text(upperBound)): this one reaches at least \(String(format: "%.0f", share.rounded(.down))) % of the best possible")
-        } else if mode == "mentoring" && isStable {
-            parts.append("stable, best for every mentee")
-        } else {
-            parts.append("optimal (proved)")
-        }
-        return parts.joined(separator: " · ")
+        ["total \(Points.text(total)) points", "seed \(seed)", counted(groups.count, draftMode == .circles ? "table" : "pair"), guaranteeText]
+            .joined(separator: " · ")
+    }
+
+    /// The pins and bans in force when the round was drafted.
+    var constraintsText: String? {
+        guard !pins.isEmpty || !bans.isEmpty else { return nil }
+        let show = { (pairs: [MemberPair]) in pairs.map { "\(name($0.first)) — \(name($0.second))" }.joined(separator: "; ") }
+        return [pins.isEmpty ? nil : "Pinned: " + show(pins), bans.isEmpty ? nil : "Kept apart: " + show(bans)]
+            .compactMap { $0 }.joined(separator: ". ") + "."
     }
 
     var document: Document {
         var blocks: [Document.Block] = []
-        let label = name.map { "Round \($0) (\(mode))" } ?? title ?? "Draft: \(mode)\(isStable ? ", stable" : "")"
+        let label = name.map { "Round \($0) (\(mode))" } ?? title ?? "Draft: \(draftMode.rawValue)\(isStable ? ", stable" : "")"
         blocks.append(.heading(label))
+        if let constraintsText { blocks.append(.note(constraintsText)) }
         blocks.append(.table(Table(
-            columns: [Table.Column("#", alignment: .right), Table.Column(mode == "mentoring" ? "mentee → mentor" : "members"),
+            columns: [Table.Column("#", alignment: .right), Table.Column(draftMode == .mentoring ? "mentee → mentor" : "members"),
                       Table.Column("score", alignment: .right), Table.Column("why")],
             rows: groups.enumerated().map { index, group in
                 [String(index + 1) + (group.isPinned ? "*" : ""), group.people.map(\.name).joined(separator: separator),
-                 Points.text(group.score), group.reasons.joined(separator: "; ")]
+                 Points.text(group.score), reasons(of: group).joined(separator: "; ")]
             })))
         blocks.append(.note(summary + (groups.contains(where: \.isPinned) ? " · * pinned" : "")))
         if !unmatched.isEmpty {
             blocks.append(.heading("Unmatched"))
             blocks.append(.table(Table(columns: [Table.Column("member"), Table.Column("why")],
-                                       rows: unmatched.map { ["\($0.person.name) (\($0.person.id))", $0.reason] })))
+                                       rows: unmatched.map { ["\($0.person.name) (\($0.person.id))", text($0.cause)] })))
         }
-        if !notes.isEmpty { blocks.append(.list(notes)) }
+        if !notes.isEmpty { blocks.append(.list(notes.map(text))) }
         return Document(blocks)
     }
 
     var json: JSONValue {
-        .object([
+        let bound: Int64? = if case .withinBound(let value, _, _)? = guarantee?.claim { value } else { nil }
+        return .object([
             "name": .optional(name),
-            "mode": .string(mode),
+            "mode": .string(draftMode.rawValue),
             "stable": .bool(isStable),
             "seed": .int(Int64(bitPattern: seed)),
             "date": .string(date.formatted(.iso8601)),
             "total": .int(total),
-            "upper_bound": upperBound.map { .int($0) } ?? .null,
+            "upper_bound": bound.map { .int($0) } ?? .null,
             "groups": .array(groups.map { group in
                 .object([
                     "members": .strings(group.people.map(\.id)),
                     "names": .strings(group.people.map(\.name)),
                     "score": .int(group.score),
-                    "reasons": .strings(group.reasons),
+                    "reasons": .strings(reasons(of: group)),
                     "starter": .optional(group.starter),
                     "pinned": .bool(group.isPinned),
+                    "pin_warnings": .array(group.pinWarnings.map { FactJSON.pinWarning($0, text: wording.pinWarning($0, name: name)) }),
                 ])
             }),
-            "unmatched": .array(unmatched.map { .object(["id": .string($0.person.id), "name": .string($0.person.name), "reason": .string($0.reason)]) }),
-            "notes": .strings(notes),
+            "unmatched": .array(unmatched.map { entry in
+                var cause = JSONValue.null
+                if case .fact(let fact) = entry.cause { cause = FactJSON.cause(fact) }
+                return .object(["id": .string(entry.person.id), "name": .string(entry.person.name), "reason": .string(text(entry.cause)), "cause": cause])
+            }),
+            "notes": .strings(notes.map(text)),
+            "guarantee": FactJSON.guarantee(guarantee, total: total, text: guaranteeText),
+            "pins": .array(pins.map { .strings([$0.first, $0.second]) }),
+            "bans": .array(bans.map { .strings([$0.first, $0.second]) }),
         ])
     }
 }

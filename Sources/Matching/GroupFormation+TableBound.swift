@@ -1,0 +1,403 @@
+extension GroupFormation {
+    /// The bound of the linear relaxation over whole tables, for tables of 2
+    /// or 3 (and their extra member); nil for larger tables or more than
+    /// `tableBoundLimit` members.
+    ///
+    /// Choosing tables is a set packing problem: each feasible table T (the
+    /// composition, perhaps one extra, no forbidden pair) has weight w(T); the
+    /// tables chosen must be disjoint, and as many as in `start` (m). Give
+    /// every member a price p(v) ≥ 0 and the tables a price μ. Each table
+    /// has a head — its lowest-numbered member of the scarcest class — and
+    /// disjoint tables have distinct heads, so for every grouping
+    ///
+    ///     Σ w(T) ≤ Σ_v p(v) + μ·m + Σ_h max(0, max_{T headed by h} w(T) − p(T) − μ),
+    ///
+    /// whatever the prices (Lagrangian relaxation; at its best it equals the
+    /// bound of the linear relaxation of the set packing). With μ ≥ 0 it holds
+    /// for at most m tables, with any μ for exactly m. A price on seats
+    /// restricts it to the groupings that seat as many members as `start`.
+    /// The claim is about groupings into m tables seating that many. The right side is
+    /// evaluated exactly, in integers, by enumerating each head's tables
+    /// (pruned by bounds that never cut a better table), so every value
+    /// computed is a valid bound; the smallest is returned.
+    ///
+    /// The prices come from the LP itself by column generation (up to
+    /// `columnGenerationLimit` members): the LP over the tables known so far
+    /// is solved (`PackingSimplex`), its duals price the tables, and the
+    /// enumeration adds every head's best table whose reduced cost is
+    /// positive, until none is (G. B. Dantzig and P. Wolfe, 1960; P. C.
+    /// Gilmore and R. E. Gomory, 1961). Beyond, they come from M. Held and
+    /// R. M. Karp's subgradient method.
+    ///
+    /// - Complexity: per pricing O(n² + h·t), t the tables a head enumerates
+    ///   after pruning; at most `tableBoundIterations` pricings.
+    static func tableBound(_ problem: Problem, start: Result, shouldStop: () -> Bool) throws -> Int64? {
+        let n = problem.weights.vertexCount, k = problem.groupSize
+        guard k <= 3, n <= tableBoundLimit, !start.groups.isEmpty else { return nil }
+        var relaxation = TableRelaxation(problem, tables: start.groups.count)
+        guard n <= columnGenerationLimit else { return try subgradientBound(&relaxation, start: start, from: nil, shouldStop: shouldStop) }
+        let generated = try columnGenerationBound(&relaxation, start: start, shouldStop: shouldStop)
+        // The LP may stall (a degenerate master), and it ignores how many are seated: subgradient
+        // steps, with a price on seats, often go lower.
+        return min(generated.bound, try subgradientBound(&relaxation, start: start, from: generated.isExact ? generated.prices : nil,
+                                                         shouldStop: shouldStop))
+    }
+
+    /// The best bound found, the prices that gave it, and whether it is the LP's optimum (no column left to add).
+    static func columnGenerationBound(_ relaxation: inout TableRelaxation, start: Result,
+                                      shouldStop: () -> Bool) throws -> (bound: Int64, prices: [Int64], isExact: Bool) {
+        let n = relaxation.n
+        var lp = PackingSimplex(rhs: [Double](repeating: 1, count: n) + [Double(relaxation.tableCount)])
+        var known = Set<[Int]>()
+        func add(_ table: [Int]) {
+            guard known.insert(table.sorted()).inserted else { return }
+            lp.addColumn(rows: table + [n], cost: Double(relaxation.weight(of: table)))
+        }
+        for table in start.groups { add(table) }
+        var best = Int64.max, bestPrices = [Int64](repeating: 0, count: n + 1)
+        var lastObjective = -Double.infinity, stalled = 0
+        for _ in 0..<tableBoundIterations {
+            if shouldStop() { throw MatchingError.cancelled }
+            guard lp.solve(limit: 20 * (n + lp.columns.count), shouldStop: shouldStop) else {
+                if shouldStop() { throw MatchingError.cancelled }
+                break
+            }
+            let y = lp.duals
+            let prices = y[0..<n].map { Int64(max(0, $0).rounded()) }
+            let tablePrice = Int64(max(0, y[n]).rounded())
+            let evaluation = relaxation.evaluate(prices: prices, tablePrice: tablePrice)
+            if evaluation.bound < best {
+                best = evaluation.bound
+                bestPrices = prices + [tablePrice]
+            }
+            var added = 0
+            for table in evaluation.chosen {
+                let reduced = Double(relaxation.weight(of: table)) - table.reduce(y[n]) { $0 + y[$1] }
+                guard reduced > 1e-6, !known.contains(table.sorted()) else { continue }
+                add(table)
+                added += 1
+            }
+            if added == 0 || Double(best) - lp.objective < 1 { return (best, bestPrices, true) }
+            // Degenerate masters add columns without moving: give up after a few such rounds.
+            stalled = lp.objective > lastObjective + 1e-6 * max(1, abs(lastObjective)) ? 0 : stalled + 1
+            lastObjective = lp.objective
+            if stalled >= 4 { break }
+        }
+        return (best, bestPrices, false)
+    }
+
+    /// - Parameter initial: prices to start from (a price a member, then the tables'); else
+    ///   each member's half of its ties at its table in `start`.
+    static func subgradientBound(_ relaxation: inout TableRelaxation, start: Result, from initial: [Int64]?,
+                                 shouldStop: () -> Bool) throws -> Int64 {
+        let seats = start.groups.reduce(0) { $0 + $1.count }
+        var seatPrice = 0.0
+        let n = relaxation.n
+        var prices = [Double](repeating: 0, count: n)
+        var tablePrice = 0.0
+        if let initial {
+            prices = initial.prefix(n).map(Double.init)
+            tablePrice = Double(initial[n])
+        } else {
+            for table in start.groups {
+                for v in table { prices[v] = Double(table.reduce(Int64(0)) { $0 + relaxation.weights[v * n + $1] }) / 2 }
+            }
+        }
+        let target = Double(start.weight)
+        var best = Int64.max, step = 1.0, sinceBetter = 0
+        var history: [Int64] = []
+        for _ in 0..<tableBoundIterations {
+            if shouldStop() { throw MatchingError.cancelled }
+            let evaluation = relaxation.evaluate(prices: prices.map { Int64($0.rounded()) }, tablePrice: Int64(tablePrice.rounded()),
+                                                 seatPrice: Int64(seatPrice.rounded()), seats: seats)
+            if evaluation.bound < best {
+                best = evaluation.bound
+                sinceBetter = 0
+            } else {
+                sinceBetter += 1
+                if sinceBetter >= 10 {
+                    step /= 2
+                    sinceBetter = 0
+                }
+            }
+            let gap = Double(evaluation.bound) - target
+            guard gap > max(1, target * 0.0002), step > 0.002 else { break }
+            // Stop once thirty steps have gained less than a thousandth.
+            history.append(best)
+            if history.count > 30 && Double(history[history.count - 31] - best) < 0.001 * Double(best) { break }
+            var use = [Int](repeating: 0, count: n)
+            for table in evaluation.chosen { for v in table { use[v] += 1 } }
+            let tableSlack = Double(relaxation.tableCount - evaluation.chosen.count)
+            let seatExcess = Double(evaluation.chosen.reduce(0) { $0 + $1.count } - seats)
+            var norm = tableSlack * tableSlack + seatExcess * seatExcess
+            for v in 0..<n { norm += Double((1 - use[v]) * (1 - use[v])) }
+            guard norm > 0 else { break }
+            let length = step * gap / norm
+            for v in 0..<n { prices[v] = max(0, prices[v] - length * Double(1 - use[v])) }
+            // Exactly m tables: their price may go below zero.
+            tablePrice -= length * tableSlack
+            seatPrice = max(0, seatPrice - length * seatExcess)
+        }
+        return best
+    }
+
+    /// Above this many members the table bound is not tried (the dense weight table would be too large).
+    static let tableBoundLimit = 1500
+    /// Up to this many members the prices come from the LP (column generation).
+    static let columnGenerationLimit = 600
+    static let tableBoundIterations = 300
+}
+
+/// The data `tableBound` enumerates tables over: dense weights, forbidden
+/// pairs, members by class, the head class and the slots beside the head.
+struct TableRelaxation {
+    let n: Int
+    let weights: [Int64]
+    let allowed: [Bool]
+    let classes: [Int]
+    let heads: [Int]
+    /// The class of each seat beside the head, same classes next to each other.
+    let slots: [Int]
+    let byClass: [[Int]]
+    let headClass: Int
+    let tableCount: Int
+    let takesExtra: Bool
+    /// Each member's heaviest tie.
+    let heaviest: [Int64]
+    /// The last table each head chose: tried first, so pruning starts high.
+    var lastChoice: [[Int]]
+
+    /// - Parameter tables: how many tables the groupings bounded have.
+    init(_ problem: GroupFormation.Problem, tables: Int) {
+        n = problem.weights.vertexCount
+        var table = [Int64](repeating: 0, count: n * n)
+        for edge in problem.weights.edges {
+            table[edge.u * n + edge.v] = edge.weight
+            table[edge.v * n + edge.u] = edge.weight
+        }
+        weights = table
+        let count = problem.weights.vertexCount
+        heaviest = (0..<count).map { v in (0..<count).reduce(Int64(0)) { max($0, table[v * count + $1]) } }
+        var allowed = [Bool](repeating: true, count: n * n)
+        for pair in problem.forbidden where pair.high < n {
+            allowed[pair.low * n + pair.high] = false
+            allowed[pair.high * n + pair.low] = false
+        }
+        self.allowed = allowed
+        classes = problem.vertexClasses
+        let composition = problem.tableComposition, counts = problem.classCounts
+        headClass = composition.indices.filter { composition[$0] > 0 }
+            .min { (counts[$0] / composition[$0], $0) < (counts[$1] / composition[$1], $1) }!
+        var slots: [Int] = []
+        for (c, count) in composition.enumerated() { slots += Array(repeating: c, count: c == headClass ? count - 1 : count) }
+        self.slots = slots
+        var byClass = [[Int]](repeating: [], count: composition.count)
+        for v in 0..<n { byClass[classes[v]].append(v) }
+        self.byClass = byClass
+        heads = byClass[headClass]
+        tableCount = tables
+        takesExtra = problem.leftovers == .join
+        lastChoice = [[Int]](repeating: [], count: n)
+    }
+
+    /// The weight of a table: the sum of its pairs'.
+    func weight(of table: [Int]) -> Int64 {
+        var total: Int64 = 0
+        for (i, a) in table.enumerated() { for b in table[(i + 1)...] { total += weights[a * n + b] } }
+        return total
+    }
+
+    struct Evaluation {
+        let bound: Int64
+        let chosen: [[Int]]
+    }
+
+    /// The right side of the relaxation's inequality for these prices, and
+    /// the table each head takes (none when no table is worth μ).
+    ///
+    /// With a seat price ν > 0 the inequality is that of the groupings
+    /// seating at least `seats` members: each member seated earns ν, and
+    /// ν·seats is taken off (`Σ ν·|T| ≥ ν·seats` for them).
+    mutating func evaluate(prices original: [Int64], tablePrice mu: Int64, seatPrice nu: Int64 = 0, seats: Int = 0) -> Evaluation {
+        let k = slots.count + 1
+        let p = nu == 0 ? original : original.map { $0 - nu }
+        /// ⌊a / b⌋, so that the pruning bounds below stay above the truth for negative prices too.
+        func floorDivision(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+        // Bounds for pruning: what one more member can add at v at most.
+        var half = [Int64](repeating: 0, count: n)   // max over x of w(v, x) − p(x)/2
+        var share = [Int64](repeating: 0, count: n)  // max over x of w(v, x) − p(x)/k
+        for v in 0..<n {
+            var bestHalf = Int64.min, bestShare = Int64.min
+            let row = v * n
+            for x in 0..<n where x != v {
+                let w = weights[row + x]
+                bestHalf = max(bestHalf, w - floorDivision(p[x], 2))
+                bestShare = max(bestShare, w - floorDivision(p[x], Int64(k)))
+            }
+            // p(x)/2 and p(x)/k are rounded down: the bounds stay above the truth.
+            half[v] = bestHalf == Int64.min ? 0 : bestHalf
+            share[v] = bestShare == Int64.min ? 0 : bestShare
+        }
+        let topShare = share.max() ?? 0
+        var bound = original.reduce(0, +) + mu * Int64(tableCount) - nu * Int64(seats)
+        var chosen: [[Int]] = []
+        for h in heads {
+            var search = HeadSearch(relaxation: self, head: h, prices: p, tablePrice: mu, half: half, share: share, topShare: topShare)
+            search.tryTable(lastChoice[h])
+            search.run()
+            bound += search.best
+            lastChoice[h] = search.bestTable
+            if !search.bestTable.isEmpty { chosen.append(search.bestTable) }
+        }
+        return Evaluation(bound: bound, chosen: chosen)
+    }
+}
+
+/// The best table one head can take under the current prices: the seats
+/// beside the head filled in canonical order (same-class seats in rising
+/// index, members of the head's class above it), then the best extra,
+/// skipping every branch whose bound cannot beat the best so far.
+struct HeadSearch {
+    let relaxation: TableRelaxation
+    let h: Int
+    let p: [Int64]
+    let mu: Int64
+    let half: [Int64]
+    let share: [Int64]
+    let topShare: Int64
+    var best: Int64 = 0
+    var bestTable: [Int] = []
+
+    init(relaxation: TableRelaxation, head: Int, prices: [Int64], tablePrice: Int64, half: [Int64], share: [Int64], topShare: Int64) {
+        self.relaxation = relaxation
+        h = head
+        p = prices
+        mu = tablePrice
+        self.half = half
+        self.share = share
+        self.topShare = topShare
+    }
+
+    @inline(__always)
+    func w(_ a: Int, _ b: Int) -> Int64 { relaxation.weights[a * relaxation.n + b] }
+
+    @inline(__always)
+    func allowed(_ a: Int, _ b: Int) -> Bool { relaxation.allowed[a * relaxation.n + b] }
+
+    /// Candidates for a seat of class c after `after` (in canonical order).
+    func seat(_ c: Int, after: Int) -> ArraySlice<Int> {
+        let list = relaxation.byClass[c]
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] <= after { low = middle + 1 } else { high = middle }
+        }
+        return list[low...]
+    }
+
+    /// A table found earlier, valued again first so that pruning starts high.
+    mutating func tryTable(_ table: [Int]) {
+        guard table.first == h, table.count >= relaxation.slots.count + 1 else { return }
+        var value = -mu
+        for (i, a) in table.enumerated() {
+            value -= p[a]
+            for b in table[(i + 1)...] { value += w(a, b) }
+        }
+        if value > best {
+            best = value
+            bestTable = table
+        }
+    }
+
+    mutating func consider(_ table: [Int], _ value: Int64) {
+        if value > best {
+            best = value
+            bestTable = table
+        }
+    }
+
+    /// What each member would add as the extra of a table holding `table`
+    /// (minus its price), or nil where it may not join.
+    func extraGains(for table: [Int]) -> [Int64] {
+        let n = relaxation.n
+        var gains = [Int64](repeating: Int64.min, count: n)
+        for x in 0..<n where relaxation.classes[x] != relaxation.headClass || x > h {
+            var gain = -p[x]
+            var fits = true
+            for member in table {
+                if member == x || !allowed(member, x) {
+                    fits = false
+                    break
+                }
+                gain += w(member, x)
+            }
+            if fits { gains[x] = gain }
+        }
+        return gains
+    }
+
+    /// The table of `seated` (h, then a, then b when there are three; value
+    /// given) and the same with its best extra, `gains` being what each
+    /// member adds beside the others but the last.
+    @inline(__always)
+    mutating func finish(_ a: Int, _ b: Int, seated: Int, _ value: Int64, gains: [Int64]?, gainCeiling: Int64) {
+        let last = seated == 2 ? a : b
+        if value > best {
+            best = value
+            bestTable = seated == 2 ? [h, a] : [h, a, b]
+        }
+        guard let gains, value + gainCeiling + relaxation.heaviest[last] > best else { return }
+        let n = relaxation.n, row = last * n
+        var top = Int64.min, topMember = -1
+        relaxation.weights.withUnsafeBufferPointer { weights in
+            relaxation.allowed.withUnsafeBufferPointer { allowed in
+                gains.withUnsafeBufferPointer { gains in
+                    for x in 0..<n where gains[x] != Int64.min && x != last && allowed[row + x] {
+                        let gain = gains[x] + weights[row + x]
+                        if gain > top {
+                            top = gain
+                            topMember = x
+                        }
+                    }
+                }
+            }
+        }
+        if topMember >= 0 && value + top > best {
+            best = value + top
+            bestTable = (seated == 2 ? [h, a] : [h, a, b]) + [topMember]
+        }
+    }
+
+    mutating func run() {
+        let slots = relaxation.slots
+        let headClass = relaxation.headClass
+        let first = slots[0]
+        let start = first == headClass ? h : -1
+        let extras = relaxation.takesExtra
+        if slots.count == 1 {
+            let gains = extras ? extraGains(for: [h]) : nil
+            let ceiling = gains?.max() ?? 0
+            for a in seat(first, after: start) where allowed(h, a) {
+                finish(a, -1, seated: 2, w(h, a) - p[h] - p[a] - mu, gains: gains, gainCeiling: ceiling)
+            }
+            return
+        }
+        let second = slots[1]
+        // The most promising first seats first, so that pruning bites early.
+        let firsts = seat(first, after: start).filter { allowed(h, $0) }
+            .map { a in (a, w(h, a) - p[a] + half[a]) }
+            .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+        for (a, _) in firsts {
+            let partial = w(h, a) - p[h] - p[a] - mu
+            var reach = partial + half[h] + half[a]
+            if extras { reach += max(0, share[h] + share[a] + topShare) }
+            guard reach > best else { continue }
+            let gains = extras ? extraGains(for: [h, a]) : nil
+            let ceiling = gains?.max() ?? 0
+            let after = second == first ? a : (second == headClass ? h : -1)
+            for b in seat(second, after: after) where b != a && allowed(h, b) && allowed(a, b) {
+                finish(a, b, seated: 3, partial + w(h, b) + w(a, b) - p[b], gains: gains, gainCeiling: ceiling)
+            }
+        }
+    }
+}

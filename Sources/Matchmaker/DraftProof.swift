@@ -1,0 +1,154 @@
+import Community
+import Matching
+
+/// The checks every draft passes before anyone sees it. Each rebuilds what
+/// it checks against from the community — the admissible pairs with the plain
+/// `Admissibility` rules, the scores from the model — instead of trusting the
+/// solver's own graph, runs the independent checker of `Matching` on the
+/// draft's own groups (`DualCertificate`, `AssignmentCertificate`,
+/// `DeferredAcceptance.blockingPairs`, `GroupFormation.violations` and its
+/// bound), and returns what it proved; a check that fails throws, and the
+/// draft is discarded.
+enum DraftProof {
+    /// The objective a solver maximised: each pair's score, raised by its members' fairness boosts.
+    struct Objective {
+        let model: AffinityModel
+        /// Per directory index: the fairness boost (0 when none).
+        let boost: [Double]
+
+        init(model: AffinityModel, priority: [String: Double]) {
+            self.model = model
+            var boost = [Double](repeating: 0, count: model.directory.members.count)
+            for (id, value) in priority { if let index = model.directory.index(of: id) { boost[index] = value } }
+            self.boost = boost
+        }
+
+        var isAdjusted: Bool { boost.contains { $0 != 0 } }
+
+        /// The weight of a pair of directory indices.
+        func weight(_ a: Int, _ b: Int) -> Int64 { weight(of: model.score(a, b), a, b) }
+
+        func weight(of score: Int64, _ a: Int, _ b: Int) -> Int64 {
+            let factor = 1 + boost[a] + boost[b]
+            return factor == 1 ? score : Int64((Double(score) * factor).rounded())
+        }
+    }
+
+    /// The hard constraints, as plain sets per member: the rules of
+    /// `Admissibility`, applied value by value (not through the solvers' bit masks).
+    struct PlainConstraints {
+        let languages: [Set<String>]
+        let slots: [Set<String>]
+        let forbidden: Set<MemberPair>
+        let ids: [String]
+
+        init(_ directory: Directory, forbidden: Set<MemberPair>) {
+            languages = directory.members.map { Set($0.languages) }
+            slots = directory.members.map { Set($0.availability) }
+            ids = directory.members.map(\.id)
+            self.forbidden = forbidden
+        }
+
+        func allows(_ a: Int, _ b: Int) -> Bool {
+            if !languages[a].isEmpty && !languages[b].isEmpty && languages[a].isDisjoint(with: languages[b]) { return false }
+            if !slots[a].isEmpty && !slots[b].isEmpty && slots[a].isDisjoint(with: slots[b]) { return false }
+            return forbidden.isEmpty || !forbidden.contains(MemberPair(ids[a], ids[b]))
+        }
+    }
+
+    // MARK: Pairs
+
+    /// Proves a pairing of `pool` optimal with its certificate.
+    /// - Parameters:
+    ///   - pairs: the pairs found, as vertices of `pool` (vertex i is `pool[i]`).
+    ///   - candidateEdges: the pairs the solver was given when it saw only
+    ///     candidates; nil when it was given every admissible pair, which the
+    ///     check then enumerates itself.
+    static func checkPairs(
+        _ pairs: [(Int, Int)], certificate: DualCertificate, pool: [Int], candidateEdges: [WeightedEdge]?,
+        objective: Objective, constraints: PlainConstraints, shouldStop: () -> Bool
+    ) throws {
+        var edges: [WeightedEdge] = []
+        if let candidateEdges {
+            edges = candidateEdges.map { WeightedEdge($0.u, $0.v, objective.weight(pool[$0.u], pool[$0.v])) }
+        } else {
+            for u in pool.indices {
+                if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+                for v in (u + 1)..<max(u + 1, pool.count) where constraints.allows(pool[u], pool[v]) {
+                    edges.append(WeightedEdge(u, v, objective.weight(pool[u], pool[v])))
+                }
+            }
+        }
+        // Pairs weighing nothing, which the solver leaves out unless --everyone, are covered all the same.
+        let graph = try WeightedGraph(vertexCount: pool.count, edges: edges)
+        guard let matching = Matching(vertexCount: pool.count, pairs: pairs) else {
+            throw MatchError.proofFailed(.pairs, .certificate("the pairs are not a matching", count: 1))
+        }
+        let problems = certificate.violations(matching, in: graph)
+        if let first = problems.first {
+            throw MatchError.proofFailed(.pairs, .certificate(first.description, count: problems.count))
+        }
+    }
+
+    /// The draft's total must be the sum of its groups' pair scores, recomputed from the model.
+    static func checkTotal(_ groups: [Draft.Group], model: AffinityModel, mode: Draft.Mode) throws {
+        let directory = model.directory
+        var checked: Int64 = 0
+        for group in groups {
+            let indices = group.members.compactMap(directory.index(of:))
+            guard indices.count == group.members.count else { throw MatchError.proofFailed(mode, .invalidGroups("a member is not in the community")) }
+            for (i, a) in indices.enumerated() { for b in indices[(i + 1)...] { checked += model.score(a, b) } }
+        }
+        let total = groups.reduce(0) { $0 + $1.score }
+        if total != checked { throw MatchError.proofFailed(mode, .totalMismatch(draft: total, checked: checked)) }
+    }
+
+    // MARK: Mentoring
+
+    /// Proves an assignment of mentees (rows) to mentors (columns) optimal:
+    /// every admissible mentee–mentor pair is weighed again and the
+    /// assignment certificate checked against them.
+    static func checkAssignment(
+        _ columns: [Int?], certificate: AssignmentCertificate, rows: [Int], mentors: [Int], capacities: [Int],
+        objective: Objective, constraints: PlainConstraints
+    ) throws {
+        var edges: [WeightedEdge] = []
+        for (i, mentee) in rows.enumerated() {
+            for (j, mentor) in mentors.enumerated() where constraints.allows(mentee, mentor) {
+                edges.append(WeightedEdge(i, j, objective.weight(mentee, mentor)))
+            }
+        }
+        let graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+        let problems = certificate.violations(columns, in: graph, capacities: capacities)
+        if let first = problems.first {
+            throw MatchError.proofFailed(.mentoring, .certificate(first.description, count: problems.count))
+        }
+    }
+
+    /// Checks a stable assignment: the preferences are rebuilt from the
+    /// scores (each side ranks by the pair's weight, ties by index) and no
+    /// mentee and mentor may both rather be together.
+    static func checkStable(
+        _ columns: [Int?], rows: [Int], mentors: [Int], capacities: [Int], objective: Objective,
+        constraints: PlainConstraints, acceptsZero: Bool
+    ) throws {
+        var menteeLists = [[(Int64, Int)]](repeating: [], count: rows.count)
+        var mentorLists = [[(Int64, Int)]](repeating: [], count: mentors.count)
+        for (i, mentee) in rows.enumerated() {
+            for (j, mentor) in mentors.enumerated() where constraints.allows(mentee, mentor) {
+                let weight = objective.weight(mentee, mentor)
+                guard weight > 0 || acceptsZero else { continue }
+                menteeLists[i].append((weight, j))
+                mentorLists[j].append((weight, i))
+            }
+        }
+        let ranked = { (list: [(Int64, Int)]) in list.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.map(\.1) }
+        let blocking = DeferredAcceptance.blockingPairs(columns, proposerPreferences: menteeLists.map(ranked),
+                                                        receiverPreferences: mentorLists.map(ranked), capacities: capacities)
+        if let first = blocking.first {
+            let directory = objective.model.directory
+            throw MatchError.proofFailed(.mentoring, .blockingPair(mentee: directory.members[rows[first.proposer]].id,
+                                                                    mentor: directory.members[mentors[first.receiver]].id))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Community
+import Foundation
+import Matching
+
+extension Matchmaker {
+    /// The pairing with the largest total: pinned pairs first, then the
+    /// maximum-weight matching of everyone else, proved by its certificate
+    /// against every admissible pair (or, in a large community, against the
+    /// candidate graph it was solved on, and the guarantee says so).
+    static func matchPairs(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
+        let directory = model.directory
+        var groups: [Draft.Group] = []
+        let (pinned, notes) = applicablePins(request.pins, members: members, directory: directory)
+        let admissibility = Admissibility(forbidden: request.apart)
+        var pinnedIDs = Set<String>()
+        for pair in pinned {
+            guard let a = directory.index(of: pair.first), let b = directory.index(of: pair.second) else { continue }
+            pinnedIDs.formUnion([pair.first, pair.second])
+            groups.append(group([a, b], model: model, pinned: Set(pinned), admissibility: admissibility))
+        }
+        let pool = members.filter { !pinnedIDs.contains(directory.members[$0].id) }
+        let objective = DraftProof.Objective(model: model, priority: request.priority)
+        var graph = try PairingGraph(model: model, members: pool, admissibility: admissibility, candidates: request.candidates, shouldStop: shouldStop)
+        var result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+        if !graph.isComplete {
+            // Large community: those the best candidates left alone may still
+            // pair with each other. Add every admissible pair among them and
+            // solve again, exactly, on the union.
+            let alone = result.matching.mate.indices.filter { result.matching.mate[$0] == nil }
+            graph = graph.addingEveryPair(among: alone, model: model, admissibility: admissibility)
+            result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+        }
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
+        try DraftProof.checkPairs(result.matching.pairs, certificate: result.certificate, pool: pool,
+                                  candidateEdges: graph.isComplete ? nil : graph.graph.edges,
+                                  objective: objective, constraints: constraints, shouldStop: shouldStop)
+        for (u, v) in result.matching.pairs {
+            groups.append(group([graph.members[u], graph.members[v]], model: model, pinned: [], admissibility: admissibility))
+        }
+        let alone = graph.members.indices.filter { result.matching.mate[$0] == nil }
+        let unmatched = alone.map { u in
+            Draft.Unmatched(id: directory.members[graph.members[u]].id,
+                            cause: unmatchedCause(vertex: u, in: graph, aloneCount: alone.count, directory: directory, everyone: request.everyone))
+        }
+        let guarantee = Guarantee(
+            claim: .optimal,
+            coverage: graph.isComplete ? .everyAdmissiblePair : .candidates(perMember: request.candidates, pairs: graph.graph.edges.count),
+            members: members.count, pinnedGroups: pinned.count, isFairnessAdjusted: objective.isAdjusted,
+            isCardinalityFirst: request.everyone, excludesRepeats: !request.alreadyMet.isEmpty)
+        return Draft(mode: .pairs, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
+    }
+
+    /// The graph with each pair weighted as the objective says (fairness boosts included).
+    static func weighted(_ graph: PairingGraph, by objective: DraftProof.Objective) -> WeightedGraph {
+        guard objective.isAdjusted else { return graph.graph }
+        let edges = graph.graph.edges.map { edge in
+            WeightedEdge(edge.u, edge.v, objective.weight(of: edge.weight, graph.members[edge.u], graph.members[edge.v]))
+        }
+        return try! WeightedGraph(vertexCount: graph.graph.vertexCount, edges: edges)
+    }
+
+    /// Why an unmatched member is unmatched, from the graph and the matching.
+    static func unmatchedCause(vertex u: Int, in graph: PairingGraph, aloneCount: Int, directory: Directory, everyone: Bool) -> UnmatchedCause {
+        let member = directory.members[graph.members[u]]
+        if graph.admissibleCount[u] == 0 {
+            guard let main = mainExclusion(graph.exclusions[u]) else { return graph.isComplete ? .nobodyElse : .sharesNoTag }
+            return excludedCause(main, member, with: .anyone)
+        }
+        if !everyone && !graph.hasPositiveEdge[u] { return .nothingInCommon(with: .anyone) }
+        if everyone && aloneCount == 1 { return .oddOneOut }
+        return .compatibleAlreadyPaired
+    }
+}

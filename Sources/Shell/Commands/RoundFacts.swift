@@ -1,0 +1,135 @@
+import Foundation
+import Ledger
+import Matchmaker
+
+/// The facts of a round as the ledger keeps them: JSON text in its columns,
+/// written at commit and read back for `round`, `export --round` and `diff`.
+/// A round committed before facts were kept has words instead, shown as they are.
+struct StoredFacts: Codable {
+    var notes: [Draft.Note]
+    var pins: [MemberPair]
+    var bans: [MemberPair]
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
+    static func text(_ value: some Encodable) -> String? {
+        (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    static func value<T: Decodable>(_ type: T.Type, from text: String?) -> T? {
+        guard let data = text?.data(using: .utf8) else { return nil }
+        return try? JSONDecoder().decode(type, from: data)
+    }
+
+    /// The ledger's record of a draft.
+    static func record(_ draft: Draft, name: String, at date: Date) -> RoundRecord {
+        RoundRecord(
+            name: name, committedAt: date, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""), seed: draft.seed,
+            total: draft.total, upperBound: { if case .withinBound(let bound, _, _) = draft.guarantee.claim { return bound } else { return nil } }(),
+            groups: draft.groups.map { group in
+                RoundRecord.Group(members: group.members, score: group.score, reasons: group.reasons, starter: group.starter,
+                                  isPinned: group.isPinned, pinWarnings: group.pinWarnings.isEmpty ? nil : text(group.pinWarnings))
+            },
+            unmatched: draft.unmatched.map { RoundRecord.Unmatched(id: $0.id, cause: text($0.cause)) },
+            guarantee: text(draft.guarantee),
+            noteFacts: text(StoredFacts(notes: draft.notes, pins: draft.pins, bans: draft.bans)))
+    }
+
+    /// The guarantee, notes and constraints of a committed round.
+    static func decode(_ record: RoundRecord) -> (guarantee: Guarantee?, notes: [Stated<Draft.Note>], pins: [MemberPair], bans: [MemberPair]) {
+        let guarantee = value(Guarantee.self, from: record.guarantee)
+        guard let stored = value(StoredFacts.self, from: record.noteFacts) else {
+            return (guarantee, record.notes.map { .words($0) }, [], [])
+        }
+        return (guarantee, stored.notes.map { .fact($0) }, stored.pins, stored.bans)
+    }
+
+    static func cause(_ unmatched: RoundRecord.Unmatched) -> Stated<UnmatchedCause> {
+        value(UnmatchedCause.self, from: unmatched.cause).map { .fact($0) } ?? .words(unmatched.reason)
+    }
+
+    static func pinWarnings(_ group: RoundRecord.Group) -> [PinWarning] {
+        value([PinWarning].self, from: group.pinWarnings) ?? []
+    }
+}
+
+/// Facts in the JSON output: a `code`, the data, and the `text` a person reads.
+enum FactJSON {
+    static func guarantee(_ guarantee: Guarantee?, total: Int64, text: String) -> JSONValue {
+        guard let guarantee else {
+            return .object(["claim": .string("none"), "recorded": .bool(false), "text": .string(text)])
+        }
+        var claim = "none"
+        var bound: JSONValue = .null, share: JSONValue = .null, seats: JSONValue = .null
+        switch guarantee.claim {
+        case .optimal: claim = "optimal"
+        case .stable: claim = "stable"
+        case .withinBound(let upper, let seated, _):
+            claim = "within_bound"
+            seats = seated.map { .int($0) } ?? .null
+            bound = .int(upper)
+            share = .double(upper > 0 ? (Double(total) * 1000 / Double(upper)).rounded(.down) / 10 : 100)
+        case .none: claim = "none"
+        }
+        var coverage = "every_admissible_pair"
+        var perMember: JSONValue = .null, pairs: JSONValue = .null
+        if case .candidates(let count, let edges) = guarantee.coverage {
+            coverage = "candidates"
+            perMember = .int(count)
+            pairs = .int(edges)
+        }
+        return .object([
+            "claim": .string(claim),
+            "recorded": .bool(true),
+            "coverage": .string(coverage),
+            "candidates_per_member": perMember,
+            "candidate_pairs": pairs,
+            "members": .int(guarantee.members),
+            "whole_community": .bool(guarantee.isWholeCommunity),
+            "pinned_groups": .int(guarantee.pinnedGroups),
+            "fairness_adjusted": .bool(guarantee.isFairnessAdjusted),
+            "cardinality_first": .bool(guarantee.isCardinalityFirst),
+            "excludes_repeats": .bool(guarantee.excludesRepeats),
+            "repeat_pairs": .int(guarantee.repeatPairs),
+            "upper_bound": bound,
+            "percent_of_bound": share,
+            "seated": seats,
+            "text": .string(text),
+        ])
+    }
+
+    static func cause(_ cause: UnmatchedCause) -> JSONValue {
+        switch cause {
+        case .noSharedLanguage(let speaks, let partners):
+            return .object(["code": .string("no_shared_language"), "languages": .strings(speaks), "partners": .string(partners.rawValue)])
+        case .noCommonSlot(let free, let partners):
+            return .object(["code": .string("no_common_slot"), "slots": .strings(free), "partners": .string(partners.rawValue)])
+        case .everyPartnerForbidden(let partners):
+            return .object(["code": .string("every_partner_forbidden"), "partners": .string(partners.rawValue)])
+        case .nobodyElse: return .object(["code": .string("nobody_else")])
+        case .sharesNoTag: return .object(["code": .string("shares_no_tag")])
+        case .nothingInCommon(let partners): return .object(["code": .string("nothing_in_common"), "partners": .string(partners.rawValue)])
+        case .oddOneOut: return .object(["code": .string("odd_one_out")])
+        case .compatibleAlreadyPaired: return .object(["code": .string("compatible_already_paired")])
+        case .noMentors: return .object(["code": .string("no_mentors")])
+        case .mentorsFull: return .object(["code": .string("mentors_full")])
+        case .noCompatibleTable: return .object(["code": .string("no_compatible_table")])
+        case .tablesFull(let scarce): return .object(["code": .string("tables_full"), "scarce_role": .optional(scarce)])
+        case .noTableTogether: return .object(["code": .string("no_table_together")])
+        case .tooFewForTable(let size): return .object(["code": .string("too_few_for_table"), "size": .int(size)])
+        }
+    }
+
+    static func pinWarning(_ warning: PinWarning, text: String) -> JSONValue {
+        switch warning {
+        case .overrides(let pair, let exclusion):
+            return .object(["code": .string("pin_overrides_" + exclusion.rawValue), "members": .strings([pair.first, pair.second]), "text": .string(text)])
+        case .scoresNothing(let pair):
+            return .object(["code": .string("pin_scores_nothing"), "members": .strings([pair.first, pair.second]), "text": .string(text)])
+        }
+    }
+}

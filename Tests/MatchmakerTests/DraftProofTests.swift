@@ -1,0 +1,116 @@
+import Community
+import Foundation
+import Matching
+import Testing
+@testable import Matchmaker
+
+/// What a draft claims is what its checker proved, with its scope; a proof
+/// that does not hold is an error.
+struct DraftProofTests {
+    static let now = Date(timeIntervalSince1970: 1_796_000_000)
+    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Profiles").path
+
+    func draft(_ directory: Directory, mode: Draft.Mode = .pairs, _ configure: (inout MatchRequest) -> Void = { _ in }) throws -> Draft {
+        var request = MatchRequest(mode: mode)
+        configure(&request)
+        return try Matchmaker.match(request, model: AffinityModel(directory: directory, weights: AffinityWeights()), now: Self.now)
+    }
+
+    @Test func eachModeClaimsWhatWasChecked() throws {
+        let directory = Communities.random(60, seed: 21)
+        let pairs = try draft(directory)
+        #expect(pairs.guarantee == Guarantee(claim: .optimal, coverage: .everyAdmissiblePair, members: 60))
+        let pinned = try draft(directory) { $0.pins = [MemberPair("m0001", "m0002")] }
+        #expect(pinned.guarantee.pinnedGroups == 1)
+        let among = try draft(directory) { $0.among = Array(0..<30) }
+        #expect(among.guarantee.members == 30 && !among.guarantee.isWholeCommunity)
+        let everyone = try draft(directory) { $0.everyone = true }
+        #expect(everyone.guarantee.isCardinalityFirst)
+        let boosted = try draft(directory) { $0.priority = ["m0003": 0.5] }
+        #expect(boosted.guarantee.isFairnessAdjusted && boosted.guarantee.claim == .optimal)
+        #expect(try draft(directory, mode: .mentoring).guarantee.claim == .optimal)
+        #expect(try draft(directory, mode: .mentoring) { $0.stable = true }.guarantee.claim == .stable)
+        guard case .withinBound(let bound, _, let tables) = try draft(directory, mode: .circles).guarantee.claim else {
+            Issue.record("circles claim a bound")
+            return
+        }
+        #expect(bound > 0 && tables != nil)
+    }
+
+    /// Above 1,500 members only candidates are weighed, and the claim says so:
+    /// the total may be beaten by a pair the graph never held.
+    @Test func aCandidateGraphClaimsOnlyItsCandidates() throws {
+        let directory = Communities.random(1600, seed: 22)
+        let result = try draft(directory) { $0.candidates = 5 }
+        guard case .candidates(let perMember, let pairs) = result.guarantee.coverage else {
+            Issue.record("a large community is proved over its candidates only")
+            return
+        }
+        #expect(perMember == 5 && pairs > 0 && pairs < 1600 * 1599 / 2)
+    }
+
+    /// The check rebuilds every admissible pair and refuses a certificate that
+    /// does not prove the pairing optimal, or pairs that are not a matching.
+    @Test func aFalseProofIsAnError() throws {
+        let directory = Communities.random(12, seed: 23, languages: false, availability: false)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let pool = Array(directory.members.indices)
+        var edges: [WeightedEdge] = []
+        for u in pool { for v in (u + 1)..<pool.count { edges.append(WeightedEdge(u, v, model.score(u, v))) } }
+        let graph = try WeightedGraph(vertexCount: pool.count, edges: edges)
+        let solved = try MaximumWeightMatching.solve(graph)
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
+        try DraftProof.checkPairs(solved.matching.pairs, certificate: solved.certificate, pool: pool, candidateEdges: nil,
+                                  objective: objective, constraints: constraints, shouldStop: { false })
+        // A worse pairing with the same certificate: refused.
+        let worse = Array(solved.matching.pairs.dropFirst())
+        #expect(throws: MatchError.self) {
+            try DraftProof.checkPairs(worse, certificate: solved.certificate, pool: pool, candidateEdges: nil,
+                                      objective: objective, constraints: constraints, shouldStop: { false })
+        }
+        // Duals that cover nothing: refused.
+        let empty = DualCertificate(vertexDuals: [Int64](repeating: 0, count: pool.count), blossoms: [])
+        #expect(throws: MatchError.self) {
+            try DraftProof.checkPairs(solved.matching.pairs, certificate: empty, pool: pool, candidateEdges: nil,
+                                      objective: objective, constraints: constraints, shouldStop: { false })
+        }
+        // A pair the rules forbid, although the solver was handed it: refused (not a matching of the admissible pairs).
+        let pair = solved.matching.pairs[0]
+        let banned = DraftProof.PlainConstraints(directory, forbidden: [MemberPair(directory.members[pair.0].id, directory.members[pair.1].id)])
+        #expect(throws: MatchError.self) {
+            try DraftProof.checkPairs(solved.matching.pairs, certificate: solved.certificate, pool: pool, candidateEdges: nil,
+                                      objective: objective, constraints: banned, shouldStop: { false })
+        }
+    }
+
+    @Test func aTotalThatIsNotTheSumOfItsPairsIsAnError() throws {
+        let directory = Communities.random(10, seed: 24, languages: false, availability: false)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        var draft = try self.draft(directory)
+        draft.groups[0].score += 1
+        #expect(throws: MatchError.proofFailed(.pairs, .totalMismatch(draft: draft.groups.reduce(0) { $0 + $1.score },
+                                                                       checked: draft.groups.reduce(0) { $0 + $1.score } - 1))) {
+            try DraftProof.checkTotal(draft.groups, model: model, mode: .pairs)
+        }
+    }
+
+    /// The bundled community's tables of three: everyone seated who can be,
+    /// and a bound that proves them within a tenth of the best.
+    @Test func theBundledCirclesAreWithinATenth() throws {
+        let loaded = ProfileFolder.load(Self.bundled, shownAs: "Profiles")
+        let result = try draft(loaded.directory, mode: .circles)
+        guard case .withinBound(let bound, _, _) = result.guarantee.claim else {
+            Issue.record("circles claim a bound")
+            return
+        }
+        #expect(result.total * 100 >= bound * 90, "\(result.total) of \(bound)")
+        #expect(result.groups.allSatisfy { (3...4).contains($0.members.count) })
+        let students = result.groups.filter { $0.members.count == 4 }.count
+        #expect(students + 3 * result.groups.count + result.unmatched.count == loaded.directory.members.count)
+        for unmatched in result.unmatched {
+            #expect(unmatched.cause == .tablesFull(scarce: "startup"), "\(unmatched)")
+        }
+    }
+}
