@@ -1,6 +1,11 @@
 /// A problem found in a file, with where it is: `path:line:column: error: message`.
+///
+/// One rule for what was done about it: an `error` means something was not
+/// loaded (a profile, a row, a whole file), a `warning` that it was loaded
+/// with a part left out (the message says which), a `note` that nothing was
+/// lost. The message ends by saying so.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, note }
+    public enum Severity: String, Sendable { case error, warning, note }
 
     public var path: String
     public var line: Int

@@ -6,12 +6,15 @@ public struct Directory: Sendable {
     public let members: [Member]
     public let taxonomy: Taxonomy
     public let settings: CommunitySettings
+    /// The file each member was read from, by id (a name inside the profiles folder).
+    public let files: [String: String]
     private let positions: [String: Int]
 
-    public init(members: [Member], taxonomy: Taxonomy = .empty, settings: CommunitySettings = CommunitySettings()) {
+    public init(members: [Member], taxonomy: Taxonomy = .empty, settings: CommunitySettings = CommunitySettings(), files: [String: String] = [:]) {
         self.members = members.sorted { $0.id < $1.id }
         self.taxonomy = taxonomy
         self.settings = settings
+        self.files = files
         positions = Dictionary(self.members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

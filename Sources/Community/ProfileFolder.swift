@@ -46,10 +46,10 @@ public enum ProfileFolder {
                     result = .success(ProfileReader.read(text, path: shown[index], defaultID: (names[index] as NSString).deletingPathExtension))
                 case .failure(let problem):
                     result = .failure(Diagnostic(path: shown[index], line: problem.line, column: problem.column,
-                                                 "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8"))
+                                                 "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; the profile is not loaded"))
                 }
             } else {
-                result = .failure(Diagnostic(path: shown[index], "cannot read the file"))
+                result = .failure(Diagnostic(path: shown[index], "cannot read the file: the profile is not loaded"))
             }
             base.buffer[index] = result
         }
@@ -70,14 +70,14 @@ public enum ProfileFolder {
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.append(Diagnostic(path: display(name), "cannot read the file"))
+                diagnostics.append(Diagnostic(path: display(name), "cannot read the file: it is ignored"))
                 return nil
             }
             switch UTF8Text.decode(data) {
             case .success(let text): return text
             case .failure(let problem):
                 diagnostics.append(Diagnostic(path: display(name), line: problem.line, column: problem.column,
-                                              "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8"))
+                                              "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; it is ignored"))
                 return nil
             }
         }
@@ -104,6 +104,7 @@ public enum ProfileFolder {
         let outcomes = Self.parse(profiles, folder: path, display: display)
         var members: [Member] = []
         var owner: [String: String] = [:]
+        var files: [String: String] = [:]
         for (name, parsed) in zip(profiles, outcomes) {
             let outcome: ProfileReader.Outcome
             switch parsed {
@@ -121,9 +122,10 @@ public enum ProfileFolder {
                 continue
             }
             owner[member.id] = display(name)
+            files[member.id] = name
             members.append(member)
         }
-        return Loaded(directory: Directory(members: members, taxonomy: taxonomy, settings: settings),
+        return Loaded(directory: Directory(members: members, taxonomy: taxonomy, settings: settings, files: files),
                       diagnostics: diagnostics, fileCount: profiles.count)
     }
 }
@@ -168,18 +170,18 @@ enum TaxonomyFile {
     static func read(_ text: String, path: String) -> (taxonomy: Taxonomy, diagnostics: [Diagnostic]) {
         var taxonomy = Taxonomy.empty
         var reader = FieldReader(path: path)
-        guard let mapping = reader.topLevelKeys(of: text, shape: "the taxonomy has two parts, 'aliases:' and 'parents:'") else {
+        guard let mapping = reader.topLevelKeys(of: text, shape: "the taxonomy has two parts, 'aliases:' and 'parents:'", consequence: "the taxonomy is ignored") else {
             return (taxonomy, reader.diagnostics)
         }
         for (key, value) in mapping {
             let section = key.string ?? ""
             guard section == "aliases" || section == "parents" else {
                 let suggestion = Suggestions.nearest(to: section, among: ["aliases", "parents"], reach: .likelyTypo)
-                reader.report(key, "unknown section '\(section)'" + Suggestions.hint(suggestion, orElse: ": expected 'aliases' or 'parents'"))
+                reader.warn(key, "unknown section '\(section)' ignored" + Suggestions.hint(suggestion, orElse: " (expected 'aliases' or 'parents')"))
                 continue
             }
             guard case .mapping(let entries) = value else {
-                reader.report(value, "'\(section)' should hold 'tag: [other tags]' lines")
+                reader.warn(value, "'\(section)' should hold 'tag: [other tags]' lines: ignored")
                 continue
             }
             for (tag, others) in entries {
@@ -201,7 +203,7 @@ enum SettingsFile {
     static func read(_ text: String, path: String) -> (settings: CommunitySettings, diagnostics: [Diagnostic]) {
         var settings = CommunitySettings()
         var reader = FieldReader(path: path)
-        guard let mapping = reader.topLevelKeys(of: text, shape: "community.yaml is a list of keys such as 'name:'") else {
+        guard let mapping = reader.topLevelKeys(of: text, shape: "community.yaml is a list of keys such as 'name:'", consequence: "the settings are ignored") else {
             return (settings, reader.diagnostics)
         }
         for (key, value) in mapping {
@@ -213,7 +215,7 @@ enum SettingsFile {
             default:
                 let word = key.string ?? ""
                 let suggestion = Suggestions.nearest(to: word, among: keys, reach: .likelyTypo)
-                reader.report(key, "unknown key '\(word)'" + Suggestions.hint(suggestion))
+                reader.warn(key, "unknown key '\(word)' ignored" + Suggestions.hint(suggestion))
             }
         }
         return (settings, reader.diagnostics)
@@ -221,14 +223,14 @@ enum SettingsFile {
 
     static func readWeights(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
         guard case .mapping(let entries) = node else {
-            reader.report(node, "'weights' should hold 'name: number' lines")
+            reader.warn(node, "'weights' should hold 'name: number' lines: ignored")
             return
         }
         for (key, value) in entries {
             let name = key.string ?? ""
             guard AffinityWeights.names.contains(name) else {
                 let suggestion = Suggestions.nearest(to: name, among: AffinityWeights.names, reach: .likelyTypo)
-                reader.report(key, "unknown weight '\(name)'" + Suggestions.hint(suggestion, orElse: ": the weights are \(AffinityWeights.names.joined(separator: ", "))"))
+                reader.warn(key, "unknown weight '\(name)' ignored" + Suggestions.hint(suggestion, orElse: " (the weights are \(AffinityWeights.names.joined(separator: ", ")))"))
                 continue
             }
             if let number = reader.number(value, field: "weights.\(name)") { weights[name] = number }
@@ -237,21 +239,21 @@ enum SettingsFile {
 
     static func readRoles(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
         guard case .mapping(let rows) = node else {
-            reader.report(node, "'roles' should hold 'role: {role: number}' lines")
+            reader.warn(node, "'roles' should hold 'role: {role: number}' lines: ignored")
             return
         }
         for (rowKey, row) in rows {
             guard let a = rowKey.string.flatMap(Role.init(word:)) else {
-                reader.report(rowKey, "unknown role '\(rowKey.string ?? "")': expected student, startup or entrepreneur")
+                reader.warn(rowKey, "unknown role '\(rowKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
                 continue
             }
             guard case .mapping(let cells) = row else {
-                reader.report(row, "'\(a.rawValue)' should hold 'role: number' lines")
+                reader.warn(row, "'\(a.rawValue)' should hold 'role: number' lines: ignored")
                 continue
             }
             for (cellKey, value) in cells {
                 guard let b = cellKey.string.flatMap(Role.init(word:)) else {
-                    reader.report(cellKey, "unknown role '\(cellKey.string ?? "")': expected student, startup or entrepreneur")
+                    reader.warn(cellKey, "unknown role '\(cellKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
                     continue
                 }
                 if let number = reader.number(value, field: "roles.\(a.rawValue).\(b.rawValue)") { weights.roles[RolePair(a, b)] = number }

@@ -15,7 +15,8 @@ enum ProfileReader {
 
     static func read(_ text: String, path: String, defaultID: String) -> Outcome {
         var reader = FieldReader(path: path)
-        guard let mapping = reader.topLevelKeys(of: text, shape: "a profile is a list of keys such as 'name:' and 'role:'", required: true) else {
+        guard let mapping = reader.topLevelKeys(of: text, shape: "a profile is a list of keys such as 'name:' and 'role:'", required: true,
+                                                consequence: "the profile is not loaded") else {
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         let root = Node.mapping(mapping)
@@ -23,17 +24,17 @@ enum ProfileReader {
         var fields: [ProfileField: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let keyText = key.string else {
-                reader.report(key, "keys are words such as 'name' or 'skills'")
+                reader.warn(key, "keys are words such as 'name' or 'skills': this one is ignored")
                 continue
             }
             guard let field = ProfileField(key: keyText) else {
                 let suggestion = Suggestions.nearest(to: keyText, among: ProfileField.allCases.map(\.rawValue), reach: .likelyTypo)
                     ?? ProfileField.allCases.first { $0.frenchWords.contains { Suggestions.editDistance(TextFolding.fold($0), TextFolding.fold(keyText)) <= 2 } }?.rawValue
-                reader.report(key, "unknown key '\(keyText)'" + Suggestions.hint(suggestion))
+                reader.warn(key, "unknown key '\(keyText)' ignored" + Suggestions.hint(suggestion))
                 continue
             }
             if let earlier = fields[field] {
-                reader.report(key, "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0))")
+                reader.warn(key, "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0)): the second is ignored")
                 continue
             }
             if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { continue }
@@ -41,24 +42,26 @@ enum ProfileReader {
         }
 
         guard let name = fields[.name].flatMap({ reader.text($0.value, field: "name") }), !name.isEmpty else {
-            reader.report(fields[.name]?.value ?? root, "the profile has no 'name'")
+            reader.report(fields[.name]?.value ?? root, "the profile has no 'name': it is not loaded")
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         guard let roleEntry = fields[.role] else {
-            reader.report(root, "the profile has no 'role' (student, startup or entrepreneur)")
+            reader.report(root, "the profile has no 'role' (student, startup or entrepreneur): it is not loaded")
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         guard let roleText = reader.text(roleEntry.value, field: "role"), let role = Role(word: roleText) else {
             let written = roleEntry.value.string ?? ""
             let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
             reader.report(roleEntry.value, "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)"
-                   + Suggestions.hint(suggestion))
+                   + Suggestions.hint(suggestion) + "; the profile is not loaded")
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
 
         var member = Member(id: defaultID, name: name, role: role)
         if let entry = fields[.id], let id = reader.text(entry.value, field: "id") {
-            if MemberID.isValid(id) { member.id = id } else { reader.report(entry.value, "id '\(id)' may only hold lowercase letters, digits and '-'") }
+            if MemberID.isValid(id) { member.id = id } else {
+                reader.warn(entry.value, "id '\(id)' may only hold lowercase letters, digits and '-': the file's name gives the id '\(defaultID)' instead")
+            }
         }
         member.organization = fields[.organization].flatMap { reader.text($0.value, field: "organization") }
         if let entry = fields[.wing] { member.wing = reader.integer(entry.value, field: "wing", in: 1...9) }
@@ -81,17 +84,24 @@ struct FieldReader {
     let path: String
     var diagnostics: [Diagnostic] = []
 
+    /// Something that is not loaded: the message says what.
     mutating func report(_ node: Node?, _ message: String) {
         diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+    }
+
+    /// A part left out of what is loaded: the message says which.
+    mutating func warn(_ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message, severity: .warning))
     }
 
     /// The top-level keys of a YAML document. A syntax error, or a document
     /// that is not a set of keys, is reported (`shape` says what the file
     /// should hold) and gives nil. An empty document has no keys, unless it is
     /// `required` to hold some: then it is reported too.
-    mutating func topLevelKeys(of text: String, shape: String, required: Bool = false) -> Node.Mapping? {
+    mutating func topLevelKeys(of text: String, shape: String, required: Bool = false, consequence: String) -> Node.Mapping? {
         switch YAMLProblem.root(of: text, path: path) {
-        case .failure(let problem):
+        case .failure(var problem):
+            problem.message += ": " + consequence
             diagnostics.append(problem)
             return nil
         case .success(.mapping(let mapping)?):
@@ -99,7 +109,7 @@ struct FieldReader {
         case .success(nil) where !required:
             return Node.Mapping([])
         case .success(let other):
-            report(other, shape)
+            report(other, shape + ": " + consequence)
             return nil
         }
     }
@@ -120,7 +130,7 @@ struct FieldReader {
 
     mutating func text(_ node: Node, field: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            report(node, "'\(field)' should be text, found \(Self.kind(of: node))")
+            warn(node, "'\(field)' should be text, found \(Self.kind(of: node)): ignored")
             return nil
         }
         return scalar.string.trimmingCharacters(in: .whitespaces)
@@ -128,11 +138,11 @@ struct FieldReader {
 
     mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
-            report(node, "'\(field)' should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.string ?? Self.kind(of: node))'")
+            warn(node, "'\(field)' should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.string ?? Self.kind(of: node))': ignored")
             return nil
         }
         guard range.contains(value) else {
-            report(node, "'\(field)' should be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            warn(node, "'\(field)' should be from \(range.lowerBound) to \(range.upperBound), found \(value): ignored")
             return nil
         }
         return value
@@ -143,7 +153,7 @@ struct FieldReader {
         guard case .scalar(let scalar) = node,
               let value = Double(scalar.string.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
               value >= 0, value.isFinite else {
-            report(node, "'\(field)' should be a number, 0 or more, found '\(node.string ?? Self.kind(of: node))'")
+            warn(node, "'\(field)' should be a number, 0 or more, found '\(node.string ?? Self.kind(of: node))': ignored")
             return nil
         }
         return value
@@ -154,21 +164,21 @@ struct FieldReader {
         switch node {
         case .scalar(let scalar):
             if Self.isNumberOrSwitch(scalar) {
-                report(node, "'\(field)' should be a list, found '\(scalar.string)'")
+                warn(node, "'\(field)' should be a list, found '\(scalar.string)': ignored")
                 return []
             }
             return ListCell.split(scalar.string)
         case .sequence(let sequence):
             return sequence.compactMap { item in
                 guard case .scalar(let scalar) = item else {
-                    report(item, "each item of '\(field)' should be a word or phrase, found \(Self.kind(of: item))")
+                    warn(item, "each item of '\(field)' should be a word or phrase, found \(Self.kind(of: item)): that item is ignored")
                     return nil
                 }
                 let value = scalar.string.trimmingCharacters(in: .whitespaces)
                 return value.isEmpty ? nil : value
             }
         default:
-            report(node, "'\(field)' should be a list, found \(Self.kind(of: node))")
+            warn(node, "'\(field)' should be a list, found \(Self.kind(of: node)): ignored")
             return []
         }
     }
@@ -179,11 +189,11 @@ struct FieldReader {
         switch node {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar(let scalar) where Self.isNumberOrSwitch(scalar):
-            report(node, "'skills' should be a list, found '\(scalar.string)'")
+            warn(node, "'skills' should be a list, found '\(scalar.string)': ignored")
             return []
         case .scalar(let scalar): return ListCell.split(scalar.string).map { SkillText.parse($0).skill }
         default:
-            report(node, "'skills' should be a list, found \(Self.kind(of: node))")
+            warn(node, "'skills' should be a list, found \(Self.kind(of: node)): ignored")
             return []
         }
         var skills: [Skill] = []
@@ -191,18 +201,18 @@ struct FieldReader {
             switch item {
             case .scalar(let scalar):
                 let parsed = SkillText.parse(scalar.string)
-                if let unknown = parsed.unknownLevel { report(item, unknownLevel(unknown)) }
+                if let unknown = parsed.unknownLevel { warn(item, unknownLevel(unknown)) }
                 if !parsed.skill.name.isEmpty { skills.append(parsed.skill) }
             case .mapping(let mapping) where mapping.count == 1:
                 let (key, value) = mapping.first!
                 let name = key.string?.trimmingCharacters(in: .whitespaces) ?? ""
                 var skill = Skill(name)
                 if let levelText = value.string, !levelText.isEmpty {
-                    if let level = SkillLevel(word: levelText) { skill.level = level } else { report(value, unknownLevel(levelText)) }
+                    if let level = SkillLevel(word: levelText) { skill.level = level } else { warn(value, unknownLevel(levelText)) }
                 }
                 if !name.isEmpty { skills.append(skill) }
             default:
-                report(item, "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert")
+                warn(item, "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert: that item is ignored")
             }
         }
         return skills
@@ -210,7 +220,7 @@ struct FieldReader {
 
     private func unknownLevel(_ text: String) -> String {
         let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
-        return "unknown level '\(text)': expected beginner, intermediate or expert" + Suggestions.hint(suggestion)
+        return "unknown level '\(text)': expected beginner, intermediate or expert" + Suggestions.hint(suggestion) + "; the skill is kept without a level"
     }
 
     mutating func slots(_ node: Node) -> [String] {
@@ -218,7 +228,7 @@ struct FieldReader {
         var slots: [String] = []
         for value in values {
             if let slot = AvailabilitySlot.normalize(value) { slots.append(slot) } else {
-                report(node, "availability '\(value)' is not a slot such as 'tue-pm' or 'mardi matin'")
+                warn(node, "availability '\(value)' is not a slot such as 'tue-pm' or 'mardi matin': left out")
             }
         }
         return slots
@@ -288,9 +298,12 @@ public enum MemberID {
         return id.isEmpty ? "member" : id
     }
 
-    /// `base`, or `base-2`, `base-3`, … the first not in `taken`.
+    /// Ids whose file names a profiles folder keeps for itself (`community.yaml`, `taxonomy.yaml`).
+    public static let reserved: Set<String> = ["community", "taxonomy"]
+
+    /// `base`, or `base-2`, `base-3`, … the first not in `taken` nor reserved.
     public static func unique(_ base: String, avoiding taken: Set<String>) -> String {
-        guard taken.contains(base) else { return base }
+        guard taken.contains(base) || reserved.contains(base) else { return base }
         var number = 2
         while taken.contains("\(base)-\(number)") { number += 1 }
         return "\(base)-\(number)"

@@ -3,8 +3,10 @@ import Foundation
 /// Writes profiles as YAML files that people read and edit: plain where the
 /// text allows, double-quoted where YAML would misread it, the bio as a block.
 public enum ProfileWriter {
-    public static func yaml(for member: Member) -> String {
+    /// - Parameter writingID: say the id in the file (when the file's name is not the id).
+    public static func yaml(for member: Member, writingID: Bool = false) -> String {
         var lines: [String] = []
+        if writingID { lines.append("id: " + member.id) }
         lines.append("name: " + scalar(member.name))
         lines.append("role: " + member.role.rawValue)
         if let organization = member.organization { lines.append("organization: " + scalar(organization)) }
@@ -45,13 +47,25 @@ public enum ProfileWriter {
         return path
     }
 
+    /// Replaces the profile file `name` in `folder` with the member, whole or not at all.
+    public static func update(_ member: Member, file name: String, in folder: String) throws(WriteError) -> String {
+        let path = (folder as NSString).appendingPathComponent(name)
+        let stem = (name as NSString).deletingPathExtension
+        do {
+            try AtomicFile.write(yaml(for: member, writingID: stem != member.id), to: path, replacing: true)
+        } catch {
+            throw .cannotWrite(path: path)
+        }
+        return path
+    }
+
     public enum WriteError: Error, Equatable, Sendable, CustomStringConvertible {
         case exists(path: String)
         case cannotWrite(path: String)
 
         public var description: String {
             switch self {
-            case .exists(let path): return "\(path) exists already (use --force to replace it)"
+            case .exists(let path): return "\(path) exists already: it was left as it is"
             case .cannotWrite(let path): return "cannot write \(path)"
             }
         }

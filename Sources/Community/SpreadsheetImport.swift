@@ -13,6 +13,21 @@ public enum SpreadsheetImport {
         public var diagnostics: [Diagnostic]
         /// Column → field, as used.
         public var mapping: [(column: String, field: String)]
+        /// For each member, its line and the fields its row fills.
+        public var rows: [Row] = []
+
+        /// The member fields the file has a column for.
+        public var fields: Set<String> {
+            var fields = Set(mapping.map(\.field))
+            if fields.contains("first name") || fields.contains("last name") { fields.insert("name") }
+            return fields
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        /// The fields with something in them (`name` for first and last names too).
+        public var filled: Set<String>
     }
 
     /// Header words for each field (folded before comparing).
@@ -83,6 +98,7 @@ public enum SpreadsheetImport {
         }
 
         var members: [Member] = []
+        var rows: [Row] = []
         var ids = taken
         for record in parsed.records.dropFirst() {
             if record.cells.count > header.cells.count, record.cells[header.cells.count...].contains(where: { !$0.isEmpty }) {
@@ -119,7 +135,7 @@ public enum SpreadsheetImport {
             member.organization = values["organization"]
             if let wing = values["wing"] {
                 if let number = Int(wing.filter(\.isNumber)), (1...9).contains(number) { member.wing = number } else {
-                    diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "wing '\(wing)' for \(name) is not 1 to 9: left out"))
+                    diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "wing '\(wing)' for \(name) is not 1 to 9: left out", severity: .warning))
                 }
             }
             member.languages = list("languages").map(LanguageCode.code)
@@ -130,18 +146,22 @@ public enum SpreadsheetImport {
             for slot in list("availability") {
                 if let normalized = AvailabilitySlot.normalize(slot) { member.availability.append(normalized) } else {
                     diagnostics.append(Diagnostic(path: path, line: record.line, column: 1,
-                                                  "availability '\(slot)' for \(name) is not a slot such as 'mardi matin': left out"))
+                                                  "availability '\(slot)' for \(name) is not a slot such as 'mardi matin': left out", severity: .warning))
                 }
             }
             if let capacity = values["capacity"] {
                 if let number = Int(capacity), number >= 0 { member.capacity = number } else {
-                    diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "capacity '\(capacity)' for \(name) is not a number: left at 1"))
+                    diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "capacity '\(capacity)' for \(name) is not a number: left at 1", severity: .warning))
                 }
             }
             member.contact = values["contact"]
             member.bio = values["bio"]
             members.append(member)
+            var filled = Set(values.keys)
+            filled.insert("name")
+            if let written = values["id"], !MemberID.isValid(written) { filled.remove("id") }
+            rows.append(Row(line: record.line, filled: filled))
         }
-        return Result(members: members, diagnostics: diagnostics, mapping: used)
+        return Result(members: members, diagnostics: diagnostics, mapping: used, rows: rows)
     }
 }

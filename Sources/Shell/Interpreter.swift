@@ -90,10 +90,14 @@ public enum Interpreter {
         session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true) + "\n")
     }
 
-    /// File problems, one a line: `path:line:column: error: message` (or `note:`).
+    /// File problems, one a line: `path:line:column: error: message` (or `warning:`, `note:`).
     public static func report(_ diagnostics: [Diagnostic], in session: Session) {
         for diagnostic in diagnostics {
-            let label = diagnostic.severity == .error ? session.style.red("error:") : session.style.cyan("note:")
+            let label = switch diagnostic.severity {
+            case .error: session.style.red("error:")
+            case .warning: session.style.yellow("warning:")
+            case .note: session.style.cyan("note:")
+            }
             session.console.writeError(TerminalSafeText.escape(diagnostic.location) + ": " + label + " "
                                        + TerminalSafeText.escape(diagnostic.message, keepingLineBreaks: true) + "\n")
         }

@@ -15,7 +15,7 @@ enum MatchmakingSettings {
     }
 
     static let roleSettings: [SettingSpec] = RolePair.all.map { pair in
-        SettingSpec("role.\(pair.name)", summary: "How well a \(pair.first.rawValue) and a\(pair.second == .entrepreneur ? "n" : "") \(pair.second.rawValue) go together",
+        SettingSpec("role.\(pair.name)", summary: "How well a\(pair.first == .entrepreneur ? "n" : "") \(pair.first.rawValue) and a\(pair.second == .entrepreneur ? "n" : "") \(pair.second.rawValue) go together",
             get: { session in format(session.weights.roleAffinity(pair.first, pair.second)) },
             set: { session, text in
                 var weights = session.weights

@@ -103,4 +103,10 @@ public final class RecordingConsole: Console {
 
     public func write(_ text: String) { output += text }
     public func writeError(_ text: String) { errors += text }
+
+    /// Forgets what was written so far.
+    public func clear() {
+        output = ""
+        errors = ""
+    }
 }

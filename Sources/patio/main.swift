@@ -36,6 +36,9 @@ if let profilesFolder {
 }
 
 if isInteractive {
+    if profilesFolder == nil {
+        session.console.writeError("note: no profiles loaded: \(ProfileCommands.whereItLooked) (\(FileManager.default.currentDirectoryPath))\n")
+    }
     let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
     let shell = InteractiveShell(session: session, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath))
     exit(shell.run())

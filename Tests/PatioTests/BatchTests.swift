@@ -7,7 +7,7 @@ struct BatchTests {
     @Test func commandsRunInOrder() throws {
         let result = try PatioProcess.run(["-c", "echo Élodie Dupré", "-c", "set format json", "-c", "echo deux"])
         #expect(result.status == 0)
-        #expect(result.output == "Élodie Dupré\n{\"message\": \"deux\"}\n")
+        #expect(result.output == "Élodie Dupré\n{\"setting\": \"format\", \"value\": \"json\", \"previous\": \"table\"}\n{\"message\": \"deux\"}\n")
         #expect(result.errors.isEmpty)
     }
 
@@ -36,7 +36,7 @@ struct BatchTests {
     @Test func standardInputIsAScriptToo() throws {
         let result = try PatioProcess.run([], input: "\u{FEFF}echo piped é\nset format csv\necho a,b\nquit\necho never\n")
         #expect(result.status == 0)
-        #expect(result.output == "piped é\n\"a,b\"\r\n")
+        #expect(result.output == "piped é\nformat = csv (was table)\r\n\"a,b\"\r\n")
         let failing = try PatioProcess.run([], input: "echo ok\nset seed -1\necho no\n")
         #expect(failing.status == 1)
         #expect(failing.output == "ok\n")

@@ -13,9 +13,11 @@ struct ProfileBatchTests {
         #expect(result.status == 1)
         #expect(result.output.contains("amelie-dupre  Amélie Dupré"))
         #expect(result.output.hasSuffix("5 members\n"))
-        for file in ["bad-key.yaml:3:1", "bad-role.yaml:2:7", "bad-syntax.yaml:4:10", "bad-types.yaml:3:7", "dup-second.yaml:1:1",
-                     "latin1.yaml:1:11", "no-name.yaml:1:1", "bad-level.yaml:4:14", "taxonomy.yaml:5:1"] {
+        for file in ["bad-role.yaml:2:7", "bad-syntax.yaml:4:10", "dup-second.yaml:1:1", "latin1.yaml:1:11", "no-name.yaml:1:1"] {
             #expect(result.errors.contains(Self.broken + "/" + file + ": error: "), "\(file)")
+        }
+        for file in ["bad-key.yaml:3:1", "bad-types.yaml:3:7", "bad-level.yaml:4:14", "taxonomy.yaml:5:1"] {
+            #expect(result.errors.contains(Self.broken + "/" + file + ": warning: "), "\(file)")
         }
     }
 
@@ -23,7 +25,7 @@ struct ProfileBatchTests {
         let result = try PatioProcess.run(["--profiles", Self.broken, "-c", "members"])
         #expect(result.status == 1)
         #expect(result.output.isEmpty)
-        #expect(result.errors.contains("unknown key 'skils' (did you mean 'skills'?)"))
+        #expect(result.errors.contains("warning: unknown key 'skils' ignored (did you mean 'skills'?)"))
     }
 
     @Test func aCleanFolderRunsQuietly() throws {

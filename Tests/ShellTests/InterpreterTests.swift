@@ -38,7 +38,8 @@ struct InterpreterTests {
         harness.run("echo one")
         harness.run("echo two --format csv")
         harness.run("echo \"--format\" three")
-        #expect(harness.console.output == "{\"message\": \"one\"}\ntwo\r\n{\"message\": \"--format three\"}\n")
+        #expect(harness.console.output == "{\"setting\": \"format\", \"value\": \"json\", \"previous\": \"table\"}\n"
+                + "{\"message\": \"one\"}\ntwo\r\n{\"message\": \"--format three\"}\n")
     }
 
     @Test func errorsNameTheirSourceAndLine() {
@@ -85,6 +86,10 @@ struct InterpreterTests {
         #expect(harness.session.settings.seed == 42)
         #expect(harness.session.settings.keepGoing)
         #expect(harness.session.settings.color == .never)
+        #expect(harness.console.output == "seed = 42 (was 1)\nkeep-going = on (was off)\ncolor = never (was auto)\n", "set confirms each change")
+        harness.run("set color never")
+        #expect(harness.console.output.hasSuffix("color is never (unchanged)\n"))
+        harness.console.clear()
         harness.run("set seed --format json")
         #expect(harness.console.output == "{\"settings\": [{\"name\": \"seed\", \"value\": \"42\", \"summary\": \"Seed for every randomised step, so that runs repeat\"}]}\n")
         #expect(harness.run("set format yaml") == .failed)
@@ -109,7 +114,7 @@ struct InterpreterTests {
         var harness = Harness()
         harness.run("set timing on")
         harness.run("echo x")
-        #expect(harness.console.output == "x\n")
+        #expect(harness.console.output == "timing = on (was off)\nx\n")
         #expect(harness.console.errors.hasPrefix("Time: ") && harness.console.errors.hasSuffix(" ms\n"))
     }
 

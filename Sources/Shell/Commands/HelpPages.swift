@@ -99,3 +99,13 @@ struct SettingsList: Presentable {
         })])
     }
 }
+
+/// `set NAME VALUE`: the new value, and the one it replaces.
+struct SettingChange: Presentable {
+    let name: String
+    let value: String
+    let previous: String
+
+    var document: Document { .message(value == previous ? "\(name) is \(value) (unchanged)" : "\(name) = \(value) (was \(previous))") }
+    var json: JSONValue { .object(["setting": .string(name), "value": .string(value), "previous": .string(previous)]) }
+}

@@ -1,7 +1,8 @@
 import Community
 import Foundation
 
-/// `import FILE.csv`: read, show, and with --write save.
+/// `import FILE.csv`: read, match each row to the member it is, show what
+/// would change, and with --write create and update the profile files.
 enum ImportCommand {
     static func run(_ session: inout Session, _ arguments: Arguments) throws -> CommandResult {
         let shown = arguments[0] ?? ""
@@ -18,20 +19,26 @@ enum ImportCommand {
             }
             mapping[parts[0]] = parts[1]
         }
-        let taken = Set(session.directory.members.map(\.id))
-        let read = SpreadsheetImport.read(data, path: shown, mapping: mapping, taken: taken)
-        Interpreter.report(read.diagnostics, in: session)
+        let read = SpreadsheetImport.read(data, path: shown, mapping: mapping)
+        let plan = ImportPlan(read, existing: session.directory, path: shown, clearsEmpty: arguments.flag("force"))
+        Interpreter.report(read.diagnostics + plan.diagnostics, in: session)
+        var notWritten: [String] = []
         var written: [String] = []
-        var notWritten: [(String, String)] = []
         if arguments.flag("write") {
             guard let folder = session.profilesFolder else { throw ProfileError.noProfilesFolderToWrite }
-            for member in read.members {
+            for entry in plan.entries where entry.action != .unchanged {
                 do {
-                    let file = try ProfileWriter.write(member, into: folder.path, replacing: arguments.flag("force"))
+                    let file: String
+                    if entry.action == .create {
+                        file = try ProfileWriter.write(entry.member, into: folder.path, replacing: false)
+                    } else {
+                        file = try ProfileWriter.update(entry.member, file: session.directory.files[entry.member.id] ?? entry.member.id + ".yaml",
+                                                        in: folder.path)
+                    }
                     written.append((folder.shownAs as NSString).appendingPathComponent((file as NSString).lastPathComponent))
                 } catch {
-                    notWritten.append((member.id, error.description))
-                    session.console.writeError(session.style.red("error:") + " " + TerminalSafeText.escape(error.description) + "\n")
+                    notWritten.append(entry.member.id)
+                    Interpreter.report([Diagnostic(path: shown, line: entry.line, column: 1, error.description + "; the row was not saved")], in: session)
                 }
             }
             if !written.isEmpty {
@@ -39,9 +46,78 @@ enum ImportCommand {
                 session.directory = loaded.directory
             }
         }
-        let report = ImportReport(file: shown, members: read.members, written: written, notWritten: notWritten.map(\.0),
+        let report = ImportReport(file: shown, plan: plan, written: written, notWritten: notWritten,
                                   wroteRequested: arguments.flag("write"), folder: session.profilesFolder?.shownAs)
-        let failed = read.diagnostics.contains { $0.severity == .error } || !notWritten.isEmpty
+        let failed = (read.diagnostics + plan.diagnostics).contains { $0.severity == .error } || !notWritten.isEmpty
         return failed ? .failed(report) : .show(report)
+    }
+}
+
+/// `import`: what each row is, and what was (or would be) written.
+struct ImportReport: Presentable {
+    let file: String
+    let plan: ImportPlan
+    let written: [String]
+    let notWritten: [String]
+    let wroteRequested: Bool
+    let folder: String?
+
+    static func word(_ action: ImportPlan.Action, written: Bool) -> String {
+        switch action {
+        case .create: return written ? "new" : "new (not saved)"
+        case .update(let changed): return (written ? "updated: " : "to update: ") + changed.joined(separator: ", ")
+        case .unchanged: return "unchanged"
+        }
+    }
+
+    var counts: String {
+        let updated = plan.updated.count
+        return "\(plan.created.count) new, \(updated) \(wroteRequested ? "updated" : "to update"), \(plan.unchangedCount) unchanged"
+    }
+
+    var document: Document {
+        var blocks: [Document.Block] = [
+            .table(Table(columns: [Table.Column("line", alignment: .right), Table.Column("id"), Table.Column("name"), Table.Column("role"),
+                                   Table.Column("organization"), Table.Column("import")],
+                         rows: plan.entries.map { entry in
+                             [String(entry.line), entry.member.id, entry.member.name, entry.member.role.rawValue, entry.member.organization ?? "",
+                              Self.word(entry.action, written: wroteRequested && !notWritten.contains(entry.member.id))]
+                         })),
+        ]
+        var summary = counted(plan.entries.count, "row") + " read from \(file): " + counts
+        if wroteRequested {
+            summary += "; \(counted(written.count, "file")) written in \(folder ?? "the profiles folder")" + (notWritten.isEmpty ? "" : ", \(notWritten.count) not written")
+        } else if !plan.created.isEmpty || !plan.updated.isEmpty {
+            summary += "; nothing saved (add --write to save them\(folder.map { " in \($0)" } ?? ""))"
+        }
+        blocks.append(.note(summary))
+        if !plan.homonyms.isEmpty {
+            blocks.append(.heading("Kept apart (same name, another organisation or contact)"))
+            blocks.append(.list(plan.homonyms.map { "\($0.name): \($0.newID) is not \($0.existingID)" }))
+        }
+        return Document(blocks)
+    }
+
+    var json: JSONValue {
+        .object([
+            "file": .string(file),
+            "members": .array(plan.entries.map { MemberJSON.of($0.member) }),
+            "written": .strings(written),
+            "not_written": .strings(notWritten),
+            "rows": .array(plan.entries.map { entry in
+                var changed: [String] = []
+                var action = "unchanged"
+                switch entry.action {
+                case .create: action = "new"
+                case .update(let fields): action = "update"; changed = fields
+                case .unchanged: break
+                }
+                return .object(["line": .int(entry.line), "id": .string(entry.member.id), "action": .string(action), "changed": .strings(changed)])
+            }),
+            "new": .int(plan.created.count),
+            "updated": .int(plan.updated.count),
+            "unchanged": .int(plan.unchangedCount),
+            "homonyms": .array(plan.homonyms.map { .object(["name": .string($0.name), "id": .string($0.newID), "not": .string($0.existingID)]) }),
+        ])
     }
 }

@@ -68,7 +68,7 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .noLedger: return "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE"
         case .noDraft: return "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one"
-        case .noProfiles: return "no members loaded: load a profiles folder first"
+        case .noProfiles: return "no members loaded: " + ProfileError.whereItLooked
         case .samePerson(let id): return "\(id) cannot be paired with themselves"
         case .invalidFilter(let text, let suggestion):
             return "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"

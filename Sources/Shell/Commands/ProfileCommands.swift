@@ -63,7 +63,9 @@ public enum ProfileCommands {
         filter.offering = arguments.value("offering")
         filter.wing = try arguments.integer("wing", in: 1...9)
         filter.organization = arguments.value("org")
-        return .show(MemberList(members: session.directory.members(matching: filter), total: session.directory.members.count))
+        let found = session.directory.members(matching: filter)
+        let misses = found.isEmpty && !session.directory.isEmpty ? session.directory.misses(filter) : []
+        return .show(MemberList(members: found, total: session.directory.members.count, misses: misses))
     }
 
     static let show = CommandSpec(
@@ -114,19 +116,23 @@ public enum ProfileCommands {
 
     static let importSpreadsheet = CommandSpec(
         "import", group: .profiles,
-        summary: "Read members from a spreadsheet export (CSV), and save them with --write",
+        summary: "Read members from a spreadsheet export (CSV): new ones are created, known ones updated",
         details: """
             Comma, semicolon or tab separated, UTF-8 (with or without BOM) or Windows-1252, \
             headers in English or French (Nom, Prénom, Rôle, Organisation, Compétences, \
-            Centres d'intérêt, Recherche, Propose, Langues, Disponibilités, Bio, …). Without \
-            --write nothing is saved: the members are only shown. --write saves each as \
-            PROFILES/<id>.yaml, never replacing a file unless --force, then reloads.
+            Centres d'intérêt, Recherche, Propose, Langues, Disponibilités, Bio, …). Each row is \
+            matched to the member it is: by its id column, else its contact, else its name and \
+            organisation. A new person gets a profile; a known one is updated in place (same id, \
+            same file), an unchanged one left alone — importing the same file twice changes \
+            nothing. Someone with a member's name but another organisation is kept apart and listed. \
+            Without --write nothing is saved: the plan is only shown. An empty cell keeps the \
+            member's value, unless --force.
             """,
         arguments: [ArgumentSpec("FILE", summary: "The CSV file", completion: .files(extensions: ["csv", "tsv", "txt"]))],
         options: [
             OptionSpec("map", value: "COLUMN=FIELD", summary: "Read a column as a field (or 'ignore' it)", isRepeatable: true),
-            OptionSpec("write", summary: "Save the imported members as profile files"),
-            OptionSpec("force", summary: "With --write: replace files that exist"),
+            OptionSpec("write", summary: "Create and update the profile files"),
+            OptionSpec("force", summary: "An empty cell empties the member's field (it keeps the value otherwise)"),
         ],
         examples: ["import inscriptions.csv", "import export.csv --map 'Votre école=organization' --write"]
     ) { session, arguments in
@@ -152,6 +158,9 @@ public enum ProfileCommands {
         }
     }
 
+    /// Where patio looked for profiles when none were named.
+    public static var whereItLooked: String { ProfileError.whereItLooked }
+
     /// A role as typed, English or French.
     static func roleWord(_ text: String) throws(ShellError) -> Role {
         guard let role = Role(word: text) else {
@@ -173,6 +182,9 @@ public enum ProfileCommands {
 
 /// What can go wrong when browsing profiles.
 enum ProfileError: Error, Equatable, CustomStringConvertible {
+    /// Where patio looks for profiles when none are named, and how to give some.
+    static let whereItLooked = "none was given with --profiles or PATIO_PROFILES, and there is no Profiles folder in the working directory; 'load FOLDER' loads one"
+
     case noFolder
     case unknownMember(String, suggestion: String?, isEmpty: Bool)
     case ambiguousMember(String, candidates: [String])
@@ -182,7 +194,7 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case .noFolder:
-            return "no profiles folder yet: give one (load FOLDER) or start patio with --profiles FOLDER"
+            return "no profiles folder yet: " + Self.whereItLooked
         case .unknownMember(let text, let suggestion, let isEmpty):
             if isEmpty { return "no member '\(text)': no profiles are loaded (load FOLDER)" }
             return "no member '\(text)'" + Suggestions.hint(suggestion)

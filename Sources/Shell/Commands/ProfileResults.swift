@@ -39,8 +39,11 @@ struct LoadSummary: Presentable {
     var document: Document {
         var text = counted(loaded.directory.members.count, "member") + " loaded from \(folder)"
         if let name = loaded.directory.settings.name { text += " (\(name))" }
-        let errors = loaded.errorCount
-        if errors > 0 { text += "; " + counted(errors, "problem") + " in the files (above)" }
+        let errors = loaded.errorCount, warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
+        var problems: [String] = []
+        if errors > 0 { problems.append(counted(errors, "error") + " (not loaded)") }
+        if warnings > 0 { problems.append(counted(warnings, "warning") + " (loaded, a part left out)") }
+        if !problems.isEmpty { text += "; " + problems.joined(separator: " and ") + " (above)" }
         return .message(text)
     }
 
@@ -62,16 +65,39 @@ struct LoadSummary: Presentable {
 struct MemberList: Presentable {
     let members: [Member]
     let total: Int
+    /// When nobody fits: the conditions that find nobody alone, and what is near them.
+    var misses: [FilterMiss] = []
+
+    static func text(_ miss: FilterMiss) -> String {
+        let what: String = switch miss.field {
+        case .role: "nobody is \(miss.value == "entrepreneur" ? "an" : "a") \(miss.value)"
+        case .skill: "nobody has the skill '\(miss.value)'"
+        case .interest: "nobody has the interest '\(miss.value)'"
+        case .seeking: "nobody seeks '\(miss.value)'"
+        case .offering: "nobody offers '\(miss.value)'"
+        case .wing: "nobody is in wing \(miss.value)"
+        case .organization: "no organisation's name contains '\(miss.value)'"
+        }
+        return what + Suggestions.hint(miss.suggestion)
+    }
 
     var document: Document {
-        Document([
+        if members.isEmpty && total > 0 {
+            let reasons = misses.isEmpty ? ["each condition alone finds members, but nobody fits them all"] : misses.map(Self.text)
+            return Document([.paragraph("No member fits: " + reasons.joined(separator: "; ") + ".")])
+        }
+        return Document([
             .table(Table(columns: [Table.Column("id"), Table.Column("name"), Table.Column("role"), Table.Column("organization"), Table.Column("top skills")],
                          rows: members.map { [$0.id, $0.name, $0.role.rawValue, $0.organization ?? "", MemberJSON.topSkills($0)] })),
             .note(members.count == total ? counted(total, "member") : "\(members.count) of " + counted(total, "member")),
         ])
     }
 
-    var json: JSONValue { .object(["count": .int(members.count), "members": .array(members.map(MemberJSON.of))]) }
+    var json: JSONValue {
+        .object(["count": .int(members.count), "members": .array(members.map(MemberJSON.of)),
+                 "misses": .array(misses.map { .object(["filter": .string($0.field.rawValue), "value": .string($0.value),
+                                                        "suggestion": .optional($0.suggestion)]) })])
+    }
 }
 
 /// `show`: the profile card.
@@ -195,33 +221,5 @@ struct StatisticsReport: Presentable {
             "organizations": .array(statistics.byOrganization.map { .object(["organization": .string($0.0), "members": .int($0.1)]) }),
             "needs": .object(["total": .int(statistics.needs), "met": .int(statistics.metNeeds)]),
         ])
-    }
-}
-
-/// `import`.
-struct ImportReport: Presentable {
-    let file: String
-    let members: [Member]
-    let written: [String]
-    let notWritten: [String]
-    let wroteRequested: Bool
-    let folder: String?
-
-    var document: Document {
-        var blocks: [Document.Block] = [
-            .table(Table(columns: [Table.Column("id"), Table.Column("name"), Table.Column("role"), Table.Column("organization"), Table.Column("skills")],
-                         rows: members.map { [$0.id, $0.name, $0.role.rawValue, $0.organization ?? "", $0.skills.map(\.label).joined(separator: ", ")] })),
-        ]
-        if wroteRequested {
-            blocks.append(.note(counted(members.count, "member") + " read from \(file); \(written.count) saved in \(folder ?? "the profiles folder")"
-                                + (notWritten.isEmpty ? "" : ", \(notWritten.count) not saved")))
-        } else {
-            blocks.append(.note(counted(members.count, "member") + " read from \(file); nothing saved (add --write to save them\(folder.map { " in \($0)" } ?? ""))"))
-        }
-        return Document(blocks)
-    }
-
-    var json: JSONValue {
-        .object(["file": .string(file), "members": .array(members.map(MemberJSON.of)), "written": .strings(written), "not_written": .strings(notWritten)])
     }
 }

@@ -40,8 +40,9 @@ enum ShellCommands {
         guard let name = arguments[0] else { return .show(SettingsList(SettingTable.standard, in: session)) }
         let spec = try SettingTable.setting(named: name)
         guard let value = arguments[1] else { return .show(SettingsList([spec], in: session)) }
+        let previous = spec.get(session)
         try spec.set(&session, value)
-        return .nothing
+        return .show(SettingChange(name: spec.name, value: spec.get(session), previous: previous))
     }
 
     static let echo = CommandSpec(

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import Community
+
+/// Importing a spreadsheet into a community: each row is the member it is,
+/// created once, updated in place, or left alone.
+struct ImportPlanTests {
+    static let existing = Directory(members: [
+        Member(id: "emily-carter", name: "Emily Carter", role: .startup, organization: "Pixel Fabrik", skills: [Skill("Blender")],
+               contact: "emily@example.org", bio: "Studio founder."),
+        Member(id: "lea-martin", name: "Léa Martin", role: .startup, organization: "Lumen XR", languages: ["fr"]),
+    ])
+
+    static func plan(_ csv: String, in directory: Directory = existing, clearsEmpty: Bool = false) -> ImportPlan {
+        let read = SpreadsheetImport.read(Data(csv.utf8), path: "rows.csv")
+        return ImportPlan(read, existing: directory, path: "rows.csv", clearsEmpty: clearsEmpty)
+    }
+
+    static func actions(_ plan: ImportPlan) -> [String] {
+        plan.entries.map { entry in
+            switch entry.action {
+            case .create: return "new \(entry.member.id)"
+            case .update(let changed): return "update \(entry.member.id): \(changed.joined(separator: ", "))"
+            case .unchanged: return "same \(entry.member.id)"
+            }
+        }
+    }
+
+    @Test func aPersonIsFoundByContactThenByNameAndOrganisation() {
+        let plan = Self.plan("""
+            Nom;Rôle;Organisation;Courriel;Compétences
+            Emily Carter;startup;Autre Studio;EMILY@example.org;Blender
+            Léa Martin;startup;Lumen XR;;Unity
+            Noé Petit;étudiant;École de design;noe@example.org;Figma
+            """)
+        #expect(Self.actions(plan) == ["update emily-carter: organization", "update lea-martin: skills", "new noe-petit"])
+        #expect(plan.entries[0].member.bio == "Studio founder.", "what the file has no column for is kept")
+        #expect(plan.homonyms.isEmpty)
+    }
+
+    @Test func theSameFileTwiceChangesNothingTheSecondTime() {
+        let csv = """
+            Nom;Rôle;Organisation;Compétences
+            Noé Petit;étudiant;École de design;Figma
+            Emily Carter;startup;Pixel Fabrik;Blender
+            Noé Petit;étudiant;École de design;Figma
+            """
+        let first = Self.plan(csv)
+        #expect(Self.actions(first) == ["new noe-petit", "same emily-carter", "same noe-petit"], "a person listed twice is created once")
+        let after = Directory(members: Self.existing.members + first.created.map(\.member))
+        #expect(Self.actions(Self.plan(csv, in: after)) == ["same noe-petit", "same emily-carter", "same noe-petit"])
+    }
+
+    @Test func aNamesakeFromElsewhereIsSomeoneElse() {
+        let plan = Self.plan("""
+            Nom;Rôle;Organisation
+            Léa Martin;étudiante;École de jeu vidéo
+            """)
+        #expect(Self.actions(plan) == ["new lea-martin-2"])
+        #expect(plan.homonyms == [ImportPlan.Homonym(newID: "lea-martin-2", existingID: "lea-martin", name: "Léa Martin")])
+    }
+
+    @Test func anEmptyCellKeepsTheValueUnlessAskedOtherwise() {
+        let csv = "Nom;Rôle;Organisation;Langues\nLéa Martin;startup;Lumen XR;\n"
+        #expect(Self.actions(Self.plan(csv)) == ["same lea-martin"])
+        #expect(Self.actions(Self.plan(csv, clearsEmpty: true)) == ["update lea-martin: languages"])
+    }
+
+    @Test func anIdColumnNamesTheMember() {
+        let plan = Self.plan("id,name,role,organization\nlea-martin,Léa Martin-Roux,startup,Lumen XR\n")
+        #expect(Self.actions(plan) == ["update lea-martin: name"])
+    }
+
+    @Test func twoMembersMatchingOneRowIsReported() {
+        let twins = Directory(members: Self.existing.members + [Member(id: "lea-martin-bis", name: "Léa Martin", role: .student, organization: "Lumen XR")])
+        let plan = Self.plan("Nom;Rôle;Organisation\nLéa Martin;startup;Lumen XR\n", in: twins)
+        #expect(plan.entries.isEmpty)
+        #expect(plan.diagnostics.map(\.description) == ["rows.csv:2:1: error: Léa Martin matches 2 members (lea-martin, lea-martin-bis): the row is skipped"])
+    }
+
+    /// A row named like one of the folder's own files gets another id: it never overwrites the settings.
+    @Test func namesThePatioFolderUsesAreReserved() {
+        let plan = Self.plan("Nom;Rôle\nCommunity;startup\nTaxonomy;student\n")
+        #expect(Self.actions(plan) == ["new community-2", "new taxonomy-2"])
+    }
+
+    /// An update rewrites the member's own file, whole, under the same name, with its id when the name is not it.
+    @Test func anUpdateKeepsTheFileAndTheId() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "id: emily-carter\nname: Emily Carter\nrole: startup\n".write(to: folder.appendingPathComponent("emily.yaml"), atomically: true, encoding: .utf8)
+        var loaded = ProfileFolder.load(folder.path, shownAs: "f")
+        #expect(loaded.directory.files["emily-carter"] == "emily.yaml")
+        var member = try #require(loaded.directory["emily-carter"])
+        member.organization = "Pixel Fabrik"
+        _ = try ProfileWriter.update(member, file: "emily.yaml", in: folder.path)
+        loaded = ProfileFolder.load(folder.path, shownAs: "f")
+        #expect(loaded.directory.members == [member])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["emily.yaml"])
+    }
+}
