@@ -34,7 +34,8 @@ let package = Package(
         .testTarget(name: "CommunityTests", dependencies: ["Community"], exclude: ["Fixtures"]),
         .testTarget(name: "MatchmakerTests", dependencies: ["Matchmaker"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "patio", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Transcripts"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Ledger", "Matchmaker", "Matching", "Community",
+                                                      .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Transcripts"]),
         .testTarget(name: "PatioTests", dependencies: ["patio"]),
     ]
 )

@@ -15,25 +15,26 @@ extension GroupFormation {
     ///   prices to start from, and when the bound proves it optimal.
     public static func upperBound(_ problem: Problem, for result: Result, shouldStop: () -> Bool = { false }) throws -> Int64 {
         try validate(problem)
-        guard problem.tableCount > 0 else { return 0 }
-        let degree = try degreeBound(problem)
+        guard !result.groups.isEmpty else { return 0 }
+        let degree = try degreeBound(problem, tables: result.groups.count)
         guard let table = try tableBound(problem, start: result, shouldStop: shouldStop) else { return degree }
         return min(degree, table)
     }
 
-    /// The degree relaxation. Inside tables a member of class a has at most
-    /// cap(b) partners of class b (cap(a) − 1 of its own), where cap(c) is the
-    /// composition's count plus one when class c has members beyond what the
-    /// tables need and extras may join. The tables hold at most
-    /// T = tables·k(k − 1)/2 + extras·k pairs. For any λ ≥ 0, every grouping
+    /// The degree relaxation, for groupings into `tables` tables. Inside
+    /// tables a member of class a has at most cap(b) partners of class b
+    /// (cap(a) − 1 of its own), where cap(c) is the composition's count plus
+    /// one when class c has members beyond what the tables need and extras
+    /// may join. The tables hold at most T = tables·k(k − 1)/2 + extras·k
+    /// pairs, with at most one extra a table and no more than the members left. For any λ ≥ 0, every grouping
     /// weighs at most B(λ) + λT, where B(λ) is the best subgraph with those
     /// degrees under the weights w − λ. B is computed exactly, class pair by
     /// class pair (a bipartite b-matching; within a class, half the bipartite
     /// double cover), and λ is searched for the smallest bound.
-    static func degreeBound(_ problem: Problem) throws -> Int64 {
+    static func degreeBound(_ problem: Problem, tables: Int) throws -> Int64 {
         let composition = problem.tableComposition, counts = problem.classCounts
-        let tables = problem.tableCount, k = problem.groupSize
-        let extras = min(problem.extraCount, tables)
+        let k = problem.groupSize
+        let extras = problem.leftovers == .join ? min(max(0, problem.weights.vertexCount - tables * k), tables) : 0
         let caps = composition.indices.map { c in
             composition[c] + (extras > 0 && counts[c] > tables * composition[c] ? 1 : 0)
         }

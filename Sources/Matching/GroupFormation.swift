@@ -23,7 +23,8 @@
 /// - Forbidden pairs never share a group; a table that cannot be completed
 ///   without one is not opened.
 ///
-/// Grouping ranks first by how many members are seated, then by weight.
+/// Groupings rank by how many members are seated, then by how many tables
+/// (tables of k rather than extra seats), then by weight.
 ///
 /// - Complexity: O(n²/k) per local-search pass with an n × groups table of
 ///   each member's ties to each group. Deterministic for a given seed.
@@ -148,7 +149,8 @@ public enum GroupFormation {
             if shouldStop() { throw MatchingError.cancelled }
             search.shake(using: &rng)
             search.improve()
-            if (search.placedCount, search.total) > (best.placed, best.total) { best = search.snapshot() }
+            let current = search.snapshot()
+            if current.rank > best.rank { best = current }
         }
         let groups = best.groups.map { $0.sorted() }.sorted { ($0.first ?? 0) < ($1.first ?? 0) }
         return Result(groups: groups, leftovers: best.leftovers.sorted(), weight: best.total)
@@ -196,9 +198,18 @@ public enum GroupFormation {
                 problems.append("member \(member) is left out although group \(table) has a free seat for them")
             }
         }
-        if groups.count < problem.tableCount,
-           let table = completeTable(from: leftovers, origins: leftovers.map { _ in -1 }, mustInclude: Set(leftovers), problem: problem) {
-            problems.append("members \(table), left out, could open another table")
+        if groups.count < problem.tableCount {
+            // Those left out and one extra member from each table that has one: enough for another table?
+            var pool = leftovers, origins = leftovers.map { _ in -1 }
+            for (index, group) in groups.enumerated() where group.count > problem.groupSize {
+                for member in group where group.filter({ classes[$0] == classes[member] }).count > composition[classes[member]] {
+                    pool.append(member)
+                    origins.append(index)
+                }
+            }
+            if let table = completeTable(from: pool, origins: origins, mustInclude: Set(pool), problem: problem) {
+                problems.append("members \(table), left out or extra, could open another table")
+            }
         }
         return problems
     }

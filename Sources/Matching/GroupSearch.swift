@@ -24,6 +24,9 @@ struct GroupSearch {
         let leftovers: [Int]
         let total: Int64
         let placed: Int
+
+        /// Most seated first, then most tables (fewest extra seats), then most weight.
+        var rank: (Int, Int, Int64) { (placed, groups.count, total) }
     }
 
     init(_ problem: GroupFormation.Problem) {
@@ -110,18 +113,20 @@ struct GroupSearch {
     }
 
     /// Opens the tables still closed when those left out, with at most one
-    /// extra member taken from each full table, can fill one that seats at
-    /// least one of them (most seated first: it is a gain every time).
+    /// extra member taken from each table that has one, can fill one: one that
+    /// seats someone left out if it can, else one of extras alone (a table
+    /// of k rather than extra seats). Either is a gain: more seated, or more
+    /// tables of the requested size.
     mutating func openTables() {
         while let g = members.firstIndex(where: \.isEmpty) {
-            var pool = (0..<n).filter { groupOf[$0] < 0 }
-            guard !pool.isEmpty else { return }
-            let leftovers = Set(pool)
+            let leftovers = (0..<n).filter { groupOf[$0] < 0 }
+            var pool = leftovers
             for t in 0..<groupCount where members[t].count > problem.groupSize {
                 for v in members[t] where members[t].filter({ classes[$0] == classes[v] }).count > composition[classes[v]] { pool.append(v) }
             }
             let origin = pool.map { groupOf[$0] }
-            guard let table = GroupFormation.completeTable(from: pool, origins: origin, mustInclude: leftovers, problem: problem) else { return }
+            guard let table = GroupFormation.completeTable(from: pool, origins: origin, mustInclude: Set(leftovers), problem: problem)
+                    ?? GroupFormation.completeTable(from: pool, origins: origin, mustInclude: Set(pool), problem: problem) else { return }
             for v in table where groupOf[v] >= 0 { place(v, in: groupOf[v], sign: -1) }
             for v in table { place(v, in: g) }
         }
@@ -190,10 +195,10 @@ struct GroupSearch {
         var improved = true
         while improved {
             improved = false
-            let seated = placedCount
+            let before = (placedCount, members.filter { !$0.isEmpty }.count)
             openTables()
             seatLeftovers()
-            if placedCount > seated { improved = true }
+            if (placedCount, members.filter { !$0.isEmpty }.count) > before { improved = true }
             for a in 0..<n {
                 for b in (a + 1)..<max(a + 1, n) {
                     if let gain = swapGain(a, b), gain > 0 {

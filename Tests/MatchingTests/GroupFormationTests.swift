@@ -5,18 +5,18 @@ struct GroupFormationTests {
     /// The best grouping by exhaustive search, under the same rules: at
     /// most as many tables as the members allow, each with the composition
     /// and k or (when leftovers join) k + 1 members, forbidden pairs apart;
-    /// the most members seated first, then the most weight. Also the most
-    /// weight of a grouping into `tables` tables seating at least `seats`.
+    /// the most members seated first, then the most tables, then the most
+    /// weight. Also the most weight of a grouping into `tables` tables seating at least `seats`.
     static func bestGrouping(_ problem: GroupFormation.Problem, seatingAtLeast seats: Int = 0, tables: Int? = nil)
-        -> (placed: Int, weight: Int64, heaviest: Int64) {
+        -> (placed: Int, tables: Int, weight: Int64, heaviest: Int64) {
         let n = problem.weights.vertexCount
         let weights = PairWeights(problem.weights)
         let k = problem.groupSize, capacity = problem.tableCapacity
         let composition = problem.composition ?? [k]
         let classes = problem.composition == nil ? [Int](repeating: 0, count: n) : problem.classes!
         let groupCount = problem.tableCount
-        var best = (placed: 0, weight: Int64(0)), heaviest = Int64(0)
-        guard groupCount > 0 else { return (0, 0, 0) }
+        var best = (placed: 0, tables: 0, weight: Int64(0)), heaviest = Int64(0)
+        guard groupCount > 0 else { return (0, 0, 0, 0) }
         var groups = [[Int]](repeating: [], count: groupCount)
         func search(_ v: Int) {
             guard v < n else {
@@ -29,8 +29,9 @@ struct GroupFormationTests {
                     placed += group.count
                     for (i, a) in group.enumerated() { for b in group[(i + 1)...] { total += weights(a, b) } }
                 }
-                if (placed, total) > (best.placed, best.weight) { best = (placed, total) }
-                if placed >= seats && (tables == nil || groups.filter({ !$0.isEmpty }).count == tables) { heaviest = max(heaviest, total) }
+                let opened = groups.filter { !$0.isEmpty }.count
+                if (placed, opened, total) > (best.placed, best.tables, best.weight) { best = (placed, opened, total) }
+                if placed >= seats && (tables == nil || opened == tables) { heaviest = max(heaviest, total) }
                 return
             }
             var triedEmpty = false
@@ -46,7 +47,7 @@ struct GroupFormationTests {
             search(v + 1)
         }
         search(0)
-        return (best.placed, best.weight, heaviest)
+        return (best.placed, best.tables, best.weight, heaviest)
     }
 
     func solve(_ problem: GroupFormation.Problem, seed: UInt64 = 7) throws -> (result: GroupFormation.Result, bound: Int64) {
@@ -136,11 +137,12 @@ struct GroupFormationTests {
             let (result, bound) = try solve(problem)
             let placed = result.groups.reduce(0) { $0 + $1.count }
             let best = Self.bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count)
-            #expect((placed, result.weight) <= (best.placed, best.weight), "found \((placed, result.weight)), the best is \(best)")
+            let found = (placed, result.groups.count, result.weight)
+            #expect(found <= (best.placed, best.tables, best.weight), "found \(found), the best is \(best)")
             #expect(best.heaviest <= bound, "bound \(bound) below the best \(best.heaviest) seating \(placed) or more")
             guard best.placed > 0 else { continue }
             cases += 1
-            if (placed, result.weight) == (best.placed, best.weight) { exact += 1 }
+            if found == (best.placed, best.tables, best.weight) { exact += 1 }
         }
         #expect(exact * 100 >= cases * 95, "optimum found in \(exact) of \(cases)")
     }

@@ -128,6 +128,20 @@ struct ExportTests {
         #expect(text.components(separatedBy: "<article").count == text.components(separatedBy: "</article>").count)
     }
 
+    /// The guarantee travels with the round: in the JSON as facts, on the sheet in words.
+    @Test func theGuaranteeIsInEveryExport() throws {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try export("round.json").text.utf8)) as? [String: Any])
+        let guarantee = try #require(json["guarantee"] as? [String: Any])
+        #expect(guarantee["claim"] as? String == "optimal")
+        #expect(guarantee["coverage"] as? String == "every_admissible_pair")
+        #expect(guarantee["cardinality_first"] as? Bool == true)
+        #expect(guarantee["members"] as? Int == Self.members.count)
+        let html = try export("sheet.html").text
+        #expect(html.contains("optimal (proved over every admissible pair of the 4 members, among the pairings with the most pairs)"))
+        let circles = try export("sheet.html", match: "match circles --any-roles").text
+        #expect(circles.contains("of the best possible: no grouping of the 4 members into 1 table can pass"))
+    }
+
     @Test func markdownHasTheTable() throws {
         let text = try export("round.md").text
         #expect(text.contains("| # | members | score | why |"))

@@ -63,7 +63,8 @@ enum HTMLSheet {
         if !view.unmatched.isEmpty {
             html += "<p>No partner this time: " + view.unmatched.map { escape($0.person.name) }.joined(separator: ", ") + ".</p>\n"
         }
-        html += "<p>Proposed by Patio · seed \(view.seed) · total score \(escape(Points.text(view.total)))</p>\n</footer>\n</body>\n</html>\n"
+        html += "<p>Proposed by Patio · seed \(view.seed) · total score \(escape(Points.text(view.total))) · \(escape(view.guaranteeText))</p>\n"
+        html += "</footer>\n</body>\n</html>\n"
         return html
     }
 
