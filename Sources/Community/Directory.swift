@@ -9,6 +9,8 @@ public struct Directory: Sendable {
     /// The file each member was read from, by id (a name inside the profiles folder).
     public let files: [String: String]
     private let positions: [String: Int]
+    /// Names two members or more share, as written.
+    private let sharedNames: Set<String>
 
     public init(members: [Member], taxonomy: Taxonomy = .empty, settings: CommunitySettings = CommunitySettings(), files: [String: String] = [:]) {
         self.members = members.sorted { $0.id < $1.id }
@@ -16,6 +18,17 @@ public struct Directory: Sendable {
         self.settings = settings
         self.files = files
         positions = Dictionary(self.members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<String>(), shared = Set<String>()
+        for member in self.members where !seen.insert(member.name).inserted { shared.insert(member.name) }
+        sharedNames = shared
+    }
+
+    /// A member's name as people read it, with the id when another member has
+    /// the same name (`Emily Carter (emily-carter-2)`); the id itself for
+    /// someone no longer in the community.
+    public func displayName(_ id: String) -> String {
+        guard let member = self[id] else { return id }
+        return sharedNames.contains(member.name) ? "\(member.name) (\(id))" : member.name
     }
 
     public subscript(id: String) -> Member? { positions[id].map { members[$0] } }

@@ -112,12 +112,20 @@ public struct ImportPlan: Sendable {
     static func merge(_ row: Member, into member: Member, present: Set<String>, filled: Set<String>, clearsEmpty: Bool) -> Member {
         var merged = member
         func takes(_ field: String) -> Bool { present.contains(field) && (filled.contains(field) || clearsEmpty) }
-        if takes("name") { merged.name = row.name }
+        func sameText(_ a: String?, _ b: String?) -> Bool { TextFolding.fold(a ?? "") == TextFolding.fold(b ?? "") }
+        // The same name or organisation in other capitals or without accents is kept as the profile writes it.
+        if takes("name") && !sameText(row.name, member.name) { merged.name = row.name }
         if takes("role") { merged.role = row.role }
-        if takes("organization") { merged.organization = row.organization }
+        if takes("organization") && !(sameText(row.organization, member.organization) && row.organization != nil) { merged.organization = row.organization }
         if takes("wing") { merged.wing = row.wing }
         if takes("languages") { merged.languages = row.languages }
-        if takes("skills") { merged.skills = row.skills }
+        if takes("skills") {
+            // A skill the row names without a level keeps the level the profile gives it.
+            merged.skills = row.skills.map { skill in
+                guard skill.level == nil, let known = member.skills.first(where: { sameText($0.name, skill.name) }) else { return skill }
+                return Skill(known.name, level: known.level)
+            }
+        }
         if takes("interests") { merged.interests = row.interests }
         if takes("seeking") { merged.seeking = row.seeking }
         if takes("offering") { merged.offering = row.offering }

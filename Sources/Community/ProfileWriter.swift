@@ -5,32 +5,70 @@ import Foundation
 public enum ProfileWriter {
     /// - Parameter writingID: say the id in the file (when the file's name is not the id).
     public static func yaml(for member: Member, writingID: Bool = false) -> String {
-        var lines: [String] = []
-        if writingID { lines.append("id: " + member.id) }
-        lines.append("name: " + scalar(member.name))
-        lines.append("role: " + member.role.rawValue)
-        if let organization = member.organization { lines.append("organization: " + scalar(organization)) }
-        if let wing = member.wing { lines.append("wing: \(wing)") }
-        if !member.languages.isEmpty { lines.append("languages: " + flowList(member.languages)) }
-        if !member.skills.isEmpty {
-            lines.append("skills:")
-            for skill in member.skills {
-                lines.append("  - " + scalar(skill.name) + (skill.level.map { ": " + $0.rawValue } ?? ""))
-            }
+        let fields = (writingID ? ["id"] : []) + ImportPlan.memberFields
+        return fields.flatMap { lines(for: $0, of: member) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of one field (`name`, `skills`, … as `ImportPlan.memberFields` names them); none when it is empty.
+    static func lines(for field: String, of member: Member) -> [String] {
+        switch field {
+        case "id": return ["id: " + member.id]
+        case "name": return ["name: " + scalar(member.name)]
+        case "role": return ["role: " + member.role.rawValue]
+        case "organization": return member.organization.map { ["organization: " + scalar($0)] } ?? []
+        case "wing": return member.wing.map { ["wing: \($0)"] } ?? []
+        case "languages": return member.languages.isEmpty ? [] : ["languages: " + flowList(member.languages)]
+        case "skills":
+            guard !member.skills.isEmpty else { return [] }
+            return ["skills:"] + member.skills.map { "  - " + scalar($0.name) + ($0.level.map { ": " + $0.rawValue } ?? "") }
+        case "interests": return member.interests.isEmpty ? [] : ["interests: " + flowList(member.interests)]
+        case "seeking": return member.seeking.isEmpty ? [] : ["seeking: " + flowList(member.seeking)]
+        case "offering": return member.offering.isEmpty ? [] : ["offering: " + flowList(member.offering)]
+        case "availability": return member.availability.isEmpty ? [] : ["availability: " + flowList(member.availability)]
+        case "capacity": return member.capacity == 1 ? [] : ["capacity: \(member.capacity)"]
+        case "contact": return member.contact.map { ["contact: " + scalar($0)] } ?? []
+        case "bio":
+            guard let bio = member.bio, !bio.isEmpty else { return [] }
+            return ["bio: |"] + bio.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+        default: return []
         }
-        if !member.interests.isEmpty { lines.append("interests: " + flowList(member.interests)) }
-        if !member.seeking.isEmpty { lines.append("seeking: " + flowList(member.seeking)) }
-        if !member.offering.isEmpty { lines.append("offering: " + flowList(member.offering)) }
-        if !member.availability.isEmpty { lines.append("availability: " + flowList(member.availability)) }
-        if member.capacity != 1 { lines.append("capacity: \(member.capacity)") }
-        if let contact = member.contact { lines.append("contact: " + scalar(contact)) }
-        if let bio = member.bio, !bio.isEmpty {
-            lines.append("bio: |")
-            for line in bio.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(line.isEmpty ? "" : "  " + line)
-            }
+    }
+
+    /// The profile file's text with only the `changed` fields rewritten from
+    /// `member`: every other line — comments, French keys, the order, how
+    /// values were written — stays as it was. A field the file lacks is added
+    /// at the end; one that became empty is taken out.
+    static func updating(_ text: String, changed: [String], to member: Member) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        // Where each top-level key starts (1-based lines), from the YAML itself.
+        guard case .success(.mapping(let mapping)?) = YAMLProblem.root(of: text, path: "") else {
+            return yaml(for: member)
         }
-        return lines.joined(separator: "\n") + "\n"
+        var starts: [(field: String, line: Int)] = []
+        for (key, _) in mapping {
+            guard let word = key.string, let line = key.mark?.line, let field = ProfileField(key: word) else { continue }
+            starts.append((field.rawValue, line - 1))
+        }
+        starts.sort { $0.line < $1.line }
+        let allStarts = mapping.compactMap { $0.key.mark.map { $0.line - 1 } }.sorted()
+        var replacements: [(range: Range<Int>, lines: [String])] = []
+        var appended: [String] = []
+        for field in changed {
+            let new = Self.lines(for: field, of: member)
+            guard let start = starts.first(where: { $0.field == field })?.line else {
+                appended += new
+                continue
+            }
+            var end = allStarts.first { $0 > start } ?? lines.count
+            // Comments and blank lines before the next key belong to it.
+            while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
+            replacements.append((start..<end, new))
+        }
+        for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            lines.replaceSubrange(replacement.range, with: replacement.lines)
+        }
+        return (lines + appended).joined(separator: "\n") + "\n"
     }
 
     /// Writes `Profiles/<id>.yaml` whole or not at all (`AtomicFile`); an
@@ -47,12 +85,19 @@ public enum ProfileWriter {
         return path
     }
 
-    /// Replaces the profile file `name` in `folder` with the member, whole or not at all.
-    public static func update(_ member: Member, file name: String, in folder: String) throws(WriteError) -> String {
+    /// Rewrites, in the profile file `name` in `folder`, the fields that
+    /// changed (the rest of the file as it was), whole or not at all.
+    public static func update(_ member: Member, changed: [String], file name: String, in folder: String) throws(WriteError) -> String {
         let path = (folder as NSString).appendingPathComponent(name)
         let stem = (name as NSString).deletingPathExtension
+        let text: String
+        if let data = FileManager.default.contents(atPath: path), let old = String(data: data, encoding: .utf8) {
+            text = updating(old, changed: changed, to: member)
+        } else {
+            text = yaml(for: member, writingID: stem != member.id)
+        }
         do {
-            try AtomicFile.write(yaml(for: member, writingID: stem != member.id), to: path, replacing: true)
+            try AtomicFile.write(text, to: path, replacing: true)
         } catch {
             throw .cannotWrite(path: path)
         }

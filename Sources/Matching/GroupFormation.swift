@@ -141,17 +141,27 @@ public enum GroupFormation {
         _ problem: Problem, using rng: inout some RandomNumberGenerator, shouldStop: () -> Bool = { false }
     ) throws -> Result {
         try validate(problem)
-        var search = GroupSearch(problem)
-        search.construct()
-        search.improve()
-        var best = search.snapshot()
-        for _ in 0..<problem.rounds {
-            if shouldStop() { throw MatchingError.cancelled }
-            search.shake(using: &rng)
+        // Small communities afford restarts from shuffled orders: the
+        // constraints can make the first greedy start seat fewer than possible.
+        let n = problem.weights.vertexCount
+        let restarts = n <= 60 ? 8 : n <= 300 ? 3 : 1
+        var seeds = SplitMix64(seed: UInt64.random(in: 0...UInt64.max, using: &rng))
+        var best: GroupSearch.Snapshot?
+        for restart in 0..<restarts {
+            var search = GroupSearch(problem)
+            if restart == 0 { search.construct() } else { withUnsafeMutablePointer(to: &seeds) { search.construct(shuffling: $0) } }
             search.improve()
-            let current = search.snapshot()
-            if current.rank > best.rank { best = current }
+            var local = search.snapshot()
+            for _ in 0..<max(1, problem.rounds / restarts) {
+                if shouldStop() { throw MatchingError.cancelled }
+                search.shake(using: &rng)
+                search.improve()
+                let current = search.snapshot()
+                if current.rank > local.rank { local = current }
+            }
+            if best.map({ local.rank > $0.rank }) ?? true { best = local }
         }
+        guard let best else { return Result(groups: [], leftovers: Array(0..<n), weight: 0) }
         let groups = best.groups.map { $0.sorted() }.sorted { ($0.first ?? 0) < ($1.first ?? 0) }
         return Result(groups: groups, leftovers: best.leftovers.sorted(), weight: best.total)
     }

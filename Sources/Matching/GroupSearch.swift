@@ -69,23 +69,28 @@ struct GroupSearch {
         }
     }
 
-    /// Greedy start: each group from the free member with the strongest ties
-    /// left (of a class the group still needs), then whoever adds most among
-    /// those allowed with everyone already there. A group that cannot be
-    /// completed is not opened; then those left take the free seats.
-    mutating func construct() {
+    /// Greedy start: each group from the free member who can meet the fewest
+    /// others (the hardest to seat later), the strongest ties first among
+    /// equals — or, with a generator, in a shuffled order, for a restart —
+    /// then filled with whoever adds most among those allowed with everyone
+    /// already there. A group that cannot be completed is not opened; then
+    /// those left take the free seats.
+    mutating func construct(shuffling rng: UnsafeMutablePointer<SplitMix64>? = nil) {
         let k = problem.groupSize
         var strength = [Int64](repeating: 0, count: n)
+        var partners = [Int](repeating: 0, count: n)
         for v in 0..<n {
             var best: [Int64] = []
             for x in 0..<n where x != v {
+                if !isForbidden(v, x) { partners[v] += 1 }
                 let w = weights(v, x)
                 if w > 0 { best.append(w) }
             }
             best.sort(by: >)
             strength[v] = best.prefix(k - 1).reduce(0, +)
         }
-        let order = (0..<n).sorted { (strength[$0], -$0) > (strength[$1], -$1) }
+        var order = (0..<n).sorted { (-partners[$0], strength[$0], -$0) > (-partners[$1], strength[$1], -$1) }
+        if let rng { order.shuffle(using: &rng.pointee) }
         for g in 0..<groupCount {
             var need = composition
             for _ in 0..<k {
@@ -133,23 +138,55 @@ struct GroupSearch {
     }
 
     /// Each member left out takes the free seat where they add most, if any
-    /// table has one they may take. Only tables that were opened count.
+    /// table has one they may take; else takes the place of someone who can
+    /// move to a free seat at another table. Only tables that were opened count.
     mutating func seatLeftovers() {
         var changed = true
         while changed {
             changed = false
             for v in 0..<n where groupOf[v] < 0 {
                 var best: (gain: Int64, group: Int)?
-                for g in 0..<groupCount where members[g].count >= problem.groupSize && members[g].count < capacity && isAllowed(v, in: g) {
+                for g in 0..<groupCount where isOpen(g) && members[g].count < capacity && isAllowed(v, in: g) {
                     let gain = tie[v * groupCount + g]
                     if best == nil || gain > best!.gain { best = (gain, g) }
                 }
                 if let best {
                     place(v, in: best.group)
                     changed = true
+                } else if seatByMoving(v) {
+                    changed = true
                 }
             }
         }
+    }
+
+    func isOpen(_ g: Int) -> Bool { members[g].count >= problem.groupSize }
+
+    /// Seats v in a table in place of a member who moves to a free seat
+    /// elsewhere (the table keeps its make-up); whether it could.
+    mutating func seatByMoving(_ v: Int) -> Bool {
+        for g in 0..<groupCount where isOpen(g) {
+            for m in members[g] {
+                // v may sit with everyone but m, and the table keeps its make-up without m and with v.
+                let blockedByOthers = blocked[v * groupCount + g] - (isForbidden(v, m) ? 1 : 0)
+                guard blockedByOthers == 0, keepsComposition(g, removing: m, adding: v) else { continue }
+                for target in 0..<groupCount where target != g && isOpen(target) && members[target].count < capacity && isAllowed(m, in: target) {
+                    place(m, in: g, sign: -1)
+                    place(m, in: target)
+                    place(v, in: g)
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Whether group g still has at least the composition with `removing` out and `adding` in.
+    func keepsComposition(_ g: Int, removing: Int, adding: Int) -> Bool {
+        var counts = [Int](repeating: 0, count: composition.count)
+        for member in members[g] where member != removing { counts[classes[member]] += 1 }
+        counts[classes[adding]] += 1
+        return zip(counts, composition).allSatisfy { $0 >= $1 }
     }
 
     /// The change in total if a (in group A or left over) and b trade places.

@@ -95,6 +95,10 @@ public enum MatchError: Error, Equatable, Sendable {
     case pinnedTwice(member: String, partners: [String])
     case pinnedAndForbidden(MemberPair)
     case tooFewMembers(count: Int)
+    /// Tables of fewer than three cannot hold the three roles.
+    case tablesTooSmallToMix(size: Int)
+    /// Mentoring with no student or startup among the members matched.
+    case noMentees
     /// A checker refused the draft: it is not shown, and nothing is claimed.
     case proofFailed(Draft.Mode, ProofFailure)
 }

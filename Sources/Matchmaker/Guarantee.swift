@@ -73,6 +73,8 @@ extension Draft {
         case mentorsWithRoom([MentorRoom])
         /// A planned round: which one, of how many.
         case planRound(Int, of: Int)
+        /// Circles larger than three that mix roles: how many of each role (in `Role.allCases` order) a table holds.
+        case tableMakeUp([Int])
     }
 
     public enum PinSetAside: Sendable, Equatable, Codable {

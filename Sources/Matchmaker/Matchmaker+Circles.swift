@@ -43,12 +43,16 @@ extension Matchmaker {
         let boosted = scores.map { edge in
             WeightedEdge(edge.u, edge.v, edge.weight + (pinned.contains(GroupFormation.Pair(edge.u, edge.v)) ? pinBonus : 0))
         }
-        let mixes = request.mixesRoles && request.size == 3
+        let mixes = request.mixesRoles
         var problem = GroupFormation.Problem(weights: try WeightedGraph(vertexCount: members.count, edges: boosted),
                                              groupSize: request.size, forbidden: forbidden)
         if mixes {
-            problem.classes = members.map { Role.allCases.firstIndex(of: directory.members[$0].role)! }
-            problem.composition = [1, 1, 1]
+            guard request.size >= 3 else { throw MatchError.tablesTooSmallToMix(size: request.size) }
+            let classes = members.map { Role.allCases.firstIndex(of: directory.members[$0].role)! }
+            problem.classes = classes
+            let composition = tableMakeUp(size: request.size, classes: classes)
+            problem.composition = composition
+            if request.size > 3 { notes.append(.tableMakeUp(composition)) }
         }
         var rng = SplitMix64(seed: request.seed)
         let result = try GroupFormation.solve(problem, using: &rng, shouldStop: shouldStop)
@@ -79,6 +83,20 @@ extension Matchmaker {
         let guarantee = Guarantee(claim: .withinBound(upperBound: bound, seated: seated, tables: result.groups.count), members: members.count, pinnedGroups: pinnedIDs.count,
                                   excludesRepeats: !request.alreadyMet.isEmpty)
         return Draft(mode: .circles, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
+    }
+
+    /// One of each role, and the seats beyond three shared among the roles
+    /// by how many members each has (D'Hondt's rule: 60 students, 31
+    /// startups and 30 entrepreneurs make tables of four of 2, 1 and 1).
+    static func tableMakeUp(size: Int, classes: [Int]) -> [Int] {
+        var counts = [Int](repeating: 0, count: Role.allCases.count)
+        for c in classes { counts[c] += 1 }
+        var makeUp = [Int](repeating: 1, count: counts.count)
+        for _ in 0..<max(0, size - makeUp.count) {
+            let next = counts.indices.max { (counts[$0] * (makeUp[$1] + 1), $1) < (counts[$1] * (makeUp[$0] + 1), $0) }!
+            makeUp[next] += 1
+        }
+        return makeUp
     }
 
     /// Why a member has no seat, from the tables as they are: every table with

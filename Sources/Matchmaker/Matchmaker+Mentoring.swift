@@ -15,6 +15,7 @@ extension Matchmaker {
         var notes: [Draft.Note] = []
         let mentees = members.filter { directory.members[$0].role != .entrepreneur }
         let mentors = members.filter { directory.members[$0].role == .entrepreneur }
+        guard !mentees.isEmpty else { throw MatchError.noMentees }
         var capacity = mentors.map { directory.members[$0].capacity }
         var groups: [Draft.Group] = []
         var assignedMentee = Set<Int>()

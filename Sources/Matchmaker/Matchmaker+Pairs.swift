@@ -20,16 +20,7 @@ extension Matchmaker {
         }
         let pool = members.filter { !pinnedIDs.contains(directory.members[$0].id) }
         let objective = DraftProof.Objective(model: model, priority: request.priority)
-        var graph = try PairingGraph(model: model, members: pool, admissibility: admissibility, candidates: request.candidates, shouldStop: shouldStop)
-        var result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
-        if !graph.isComplete {
-            // Large community: those the best candidates left alone may still
-            // pair with each other. Add every admissible pair among them and
-            // solve again, exactly, on the union.
-            let alone = result.matching.mate.indices.filter { result.matching.mate[$0] == nil }
-            graph = graph.addingEveryPair(among: alone, model: model, admissibility: admissibility)
-            result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
-        }
+        let (graph, result) = try solvePairs(pool, request: request, model: model, objective: objective, shouldStop: shouldStop)
         let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
         try DraftProof.checkPairs(result.matching.pairs, certificate: result.certificate, pool: pool,
                                   candidateEdges: graph.isComplete ? nil : graph.graph.edges,
@@ -48,6 +39,31 @@ extension Matchmaker {
             members: members.count, pinnedGroups: pinned.count, isFairnessAdjusted: objective.isAdjusted,
             isCardinalityFirst: request.everyone, excludesRepeats: !request.alreadyMet.isEmpty)
         return Draft(mode: .pairs, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
+    }
+
+    /// The pairing graph of `pool` and its best matching: every admissible
+    /// pair in a small community; in a large one, each member's best
+    /// candidates, then every admissible pair among those they leave alone,
+    /// solved again exactly on the union.
+    static func solvePairs(_ pool: [Int], request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
+                           shouldStop: () -> Bool) throws -> (PairingGraph, MaximumWeightMatching.Result) {
+        let admissibility = Admissibility(forbidden: request.apart)
+        var graph = try PairingGraph(model: model, members: pool, admissibility: admissibility, candidates: request.candidates, shouldStop: shouldStop)
+        var result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+        if !graph.isComplete {
+            let alone = result.matching.mate.indices.filter { result.matching.mate[$0] == nil }
+            graph = graph.addingEveryPair(among: alone, model: model, admissibility: admissibility)
+            result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+        }
+        return (graph, result)
+    }
+
+    /// The graph `match pairs` would prove its pairing over, for the whole
+    /// community (pins aside): what `export FILE.graph` writes.
+    public static func pairingGraph(_ request: MatchRequest, model: AffinityModel, shouldStop: () -> Bool = { false }) throws -> PairingGraph {
+        let pool = request.among ?? Array(model.directory.members.indices)
+        return try solvePairs(pool, request: request, model: model, objective: DraftProof.Objective(model: model, priority: request.priority),
+                              shouldStop: shouldStop).0
     }
 
     /// The graph with each pair weighted as the objective says (fairness boosts included).

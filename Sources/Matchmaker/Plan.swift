@@ -24,6 +24,8 @@ extension Matchmaker {
             let model = makeModel(history)
             var first = request
             first.seed = request.seed &+ UInt64(round)
+            // Pins are for the coming round, not for every round of the plan.
+            if round > 0 { first.pins = [] }
             first.priority = priority
             first.alreadyMet = request.alreadyMet.union(met)
             var draft = try match(first, model: model, now: now, shouldStop: shouldStop)

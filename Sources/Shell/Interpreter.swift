@@ -41,10 +41,10 @@ public enum Interpreter {
             case .nothing: return .succeeded
             case .quit: return .quit
             case .show(let value):
-                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style))
+                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
                 return .succeeded
             case .failed(let value):
-                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style))
+                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
                 return .failed
             }
         } catch ShellError.reported {

@@ -24,6 +24,11 @@ public struct Session {
         self.environment = environment
     }
 
+    /// How the table format lays results out: to the window's width on a terminal.
+    public var layout: Layout {
+        Layout(width: environment.outputIsTerminal ? environment.terminalSize()?.columns : nil, expanded: settings.expanded)
+    }
+
     /// Colour is used when asked for, or by default when the output is a terminal and `NO_COLOR` is unset.
     public var style: TextStyle {
         switch settings.color {
@@ -70,13 +75,16 @@ public struct Environment: Sendable {
     /// Polled by long computations: Ctrl-C sets it.
     public var isCancelled: @Sendable () -> Bool
     public var now: @Sendable () -> Date
+    /// The window's size when the output is a terminal, asked each time (it changes when the window does).
+    public var terminalSize: @Sendable () -> (columns: Int, rows: Int)?
 
     public init(
         outputIsTerminal: Bool = false, noColor: Bool = false,
         workingDirectory: String = FileManager.default.currentDirectoryPath,
         homeDirectory: String = NSHomeDirectory(),
         isCancelled: @escaping @Sendable () -> Bool = { false },
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        terminalSize: @escaping @Sendable () -> (columns: Int, rows: Int)? = { nil }
     ) {
         self.outputIsTerminal = outputIsTerminal
         self.noColor = noColor
@@ -84,6 +92,7 @@ public struct Environment: Sendable {
         self.homeDirectory = homeDirectory
         self.isCancelled = isCancelled
         self.now = now
+        self.terminalSize = terminalSize
     }
 }
 

@@ -9,8 +9,17 @@ public struct Settings: Sendable, Equatable {
     public var keepGoing = false
     /// Report how long each command took.
     public var showsTiming = false
+    /// Tables as records: when they cannot fit the window, always, or never.
+    public var expanded: ExpandedMode = .auto
+    /// At the prompt, output taller than the window goes through a pager.
+    public var pager: PagerMode = .auto
 
     public init() {}
+}
+
+/// `set pager`: page output taller than the window (`auto`), all output at the prompt (`on`), or none.
+public enum PagerMode: String, CaseIterable, Sendable {
+    case auto, on, off
 }
 
 public enum ColorMode: String, CaseIterable, Sendable {
@@ -83,6 +92,8 @@ extension SettingSpec {
             }),
         .toggle("keep-going", summary: "Scripts carry on after a failed command", \.keepGoing),
         .toggle("timing", summary: "Report how long each command takes (on standard error)", \.showsTiming),
+        .choice("expanded", summary: "Tables as records (one field a line): auto (when they cannot fit the window), on or off", \.expanded),
+        .choice("pager", summary: "At the prompt, output taller than the window goes through $PAGER or less: auto, on (all output) or off", \.pager),
     ]
 }
 
@@ -104,3 +115,5 @@ extension ChoiceWord {
 
 extension OutputFormat: ChoiceWord {}
 extension ColorMode: ChoiceWord {}
+extension ExpandedMode: ChoiceWord {}
+extension PagerMode: ChoiceWord {}

@@ -19,6 +19,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     case notUTF8(path: String)
     case sourceTooDeep(path: String, limit: Int)
     case interrupted
+    /// Batch mode: the profiles had errors, so the commands were not run.
+    case notRunAfterLoadErrors
     /// A failure whose messages were written already (a script's own errors).
     case reported
 
@@ -56,6 +58,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
             return "cannot source \(path): scripts are nested more than \(limit) deep"
         case .interrupted:
             return "interrupted"
+        case .notRunAfterLoadErrors:
+            return "some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded"
         case .reported:
             return "failed"
         }

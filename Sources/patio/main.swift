@@ -14,7 +14,8 @@ var session = Session(
     console: StandardConsole(),
     environment: Environment(
         outputIsTerminal: isatty(1) == 1,
-        noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty))
+        noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty,
+        terminalSize: { TerminalWindow.size() }))
 
 session.matchmaking.ledgerFile = options.ledger ?? environmentVariables["PATIO_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
 
@@ -31,13 +32,16 @@ if let profilesFolder {
     // Problems in the profiles count as a failed command in batch mode.
     if !ProfileCommands.loadAtStart(profilesFolder, into: &session, showingSummary: isInteractive) {
         failures += 1
-        if !isInteractive && !session.settings.keepGoing { finish(failures) }
+        if !isInteractive && !session.settings.keepGoing {
+            Interpreter.report(ShellError.notRunAfterLoadErrors, at: nil, in: session)
+            finish(failures)
+        }
     }
 }
 
 if isInteractive {
     if profilesFolder == nil {
-        session.console.writeError("note: no profiles loaded: \(ProfileCommands.whereItLooked) (\(FileManager.default.currentDirectoryPath))\n")
+        session.console.writeError("note: no profiles loaded: \(ProfileCommands.whereItLooked(from: session.environment.workingDirectory))\n")
     }
     let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
     let shell = InteractiveShell(session: session, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath))

@@ -78,6 +78,51 @@ struct ImportPlanTests {
         #expect(plan.diagnostics.map(\.description) == ["rows.csv:2:1: error: Léa Martin matches 2 members (lea-martin, lea-martin-bis): the row is skipped"])
     }
 
+    /// A spreadsheet that writes names in capitals without accents, and skills
+    /// without levels, does not degrade the profile: the spelling and the
+    /// levels it has are kept.
+    @Test func aPlainerSpellingKeepsTheProfilesOwn() {
+        let existing = Directory(members: [Member(id: "aicha-trehou", name: "Aïcha Tréhou", role: .startup, organization: "École de design numérique",
+                                                  skills: [Skill("Figma", level: .intermediate), Skill("design graphique", level: .expert)])])
+        let plan = Self.plan("Nom;Rôle;Organisation;Compétences\nAICHA TREHOU;jeune pousse;Ecole de design numerique;figma, design graphique\n", in: existing)
+        #expect(Self.actions(plan) == ["same aicha-trehou"])
+        let more = Self.plan("Nom;Rôle;Organisation;Compétences\nAICHA TREHOU;startup;Ecole de design numerique;Figma, Unity\n", in: existing)
+        #expect(Self.actions(more) == ["update aicha-trehou: skills"])
+        #expect(more.entries[0].member.skills == [Skill("Figma", level: .intermediate), Skill("Unity")])
+        #expect(more.entries[0].member.name == "Aïcha Tréhou")
+    }
+
+    /// An update rewrites only the lines of the fields that changed: comments,
+    /// French keys and spellings (`jeune pousse`) stay as written.
+    @Test func anUpdateTouchesOnlyTheChangedLines() {
+        let text = """
+            # Inscrite en septembre.
+            nom: Aïcha Tréhou
+            rôle: jeune pousse
+            compétences:
+              - Figma: intermediate
+            # Ce qu'elle cherche :
+            recherche: [financement]
+            """
+        var member = Member(id: "aicha-trehou", name: "Aïcha Tréhou", role: .startup, skills: [Skill("Figma", level: .intermediate), Skill("Unity")],
+                            seeking: ["financement"], contact: "aicha@example.org")
+        let updated = ProfileWriter.updating(text + "\n", changed: ["skills", "contact"], to: member)
+        #expect(updated == """
+            # Inscrite en septembre.
+            nom: Aïcha Tréhou
+            rôle: jeune pousse
+            skills:
+              - Figma: intermediate
+              - Unity
+            # Ce qu'elle cherche :
+            recherche: [financement]
+            contact: aicha@example.org
+
+            """)
+        member.seeking = []
+        #expect(!ProfileWriter.updating(updated, changed: ["seeking"], to: member).contains("recherche"))
+    }
+
     /// A row named like one of the folder's own files gets another id: it never overwrites the settings.
     @Test func namesThePatioFolderUsesAreReserved() {
         let plan = Self.plan("Nom;Rôle\nCommunity;startup\nTaxonomy;student\n")
@@ -93,7 +138,7 @@ struct ImportPlanTests {
         #expect(loaded.directory.files["emily-carter"] == "emily.yaml")
         var member = try #require(loaded.directory["emily-carter"])
         member.organization = "Pixel Fabrik"
-        _ = try ProfileWriter.update(member, file: "emily.yaml", in: folder.path)
+        _ = try ProfileWriter.update(member, changed: ["organization"], file: "emily.yaml", in: folder.path)
         loaded = ProfileFolder.load(folder.path, shownAs: "f")
         #expect(loaded.directory.members == [member])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["emily.yaml"])

@@ -182,4 +182,34 @@ struct MatchmakerTests {
         #expect(graph.graph.edges.count <= 1700 * 10)
         for edge in graph.graph.edges.prefix(500) { #expect(edge.weight == model.score(edge.u, edge.v)) }
     }
+
+    /// Larger tables still mix the roles: one of each, the seats beyond
+    /// shared by how many each role has; tables of two cannot.
+    @Test func largerTablesStillMixTheRoles() throws {
+        let directory = Communities.random(60, seed: 17, languages: false, availability: false)
+        let draft = try match(directory, { $0.size = 4 }, mode: .circles)
+        #expect(draft.groups.allSatisfy { Set($0.members.map { directory[$0]!.role }) == Set(Role.allCases) })
+        #expect(draft.notes.contains { if case .tableMakeUp(let counts) = $0 { return counts.reduce(0, +) == 4 } else { return false } })
+        #expect(throws: MatchError.tablesTooSmallToMix(size: 2)) { try match(directory, { $0.size = 2 }, mode: .circles) }
+        #expect(Matchmaker.tableMakeUp(size: 4, classes: Array(repeating: 0, count: 60) + Array(repeating: 1, count: 31) + Array(repeating: 2, count: 30)) == [2, 1, 1])
+    }
+
+    /// A pin is for the coming round: a plan applies it to its first round only.
+    @Test func aPlanPinsItsFirstRoundOnly() throws {
+        let directory = Communities.random(30, seed: 18, languages: false, availability: false)
+        let pin = MemberPair("m0004", "m0009")
+        var request = MatchRequest(mode: .pairs)
+        request.pins = [pin]
+        let drafts = try Matchmaker.plan(request, rounds: 3, history: .none,
+                                         makeModel: { AffinityModel(directory: directory, weights: AffinityWeights(), history: $0) }, now: Self.now)
+        #expect(drafts[0].pairs.contains(pin))
+        #expect(!drafts[1].pairs.contains(pin) && !drafts[2].pairs.contains(pin))
+        #expect(drafts[1].guarantee.pinnedGroups == 0)
+    }
+
+    @Test func mentoringWithoutMenteesIsAnError() throws {
+        let directory = Communities.random(40, seed: 19)
+        let mentors = directory.members.indices.filter { directory.members[$0].role == .entrepreneur }
+        #expect(throws: MatchError.noMentees) { try match(directory, { $0.among = mentors }, mode: .mentoring) }
+    }
 }

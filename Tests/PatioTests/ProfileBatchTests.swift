@@ -26,6 +26,27 @@ struct ProfileBatchTests {
         #expect(result.status == 1)
         #expect(result.output.isEmpty)
         #expect(result.errors.contains("warning: unknown key 'skils' ignored (did you mean 'skills'?)"))
+        #expect(result.errors.hasSuffix("error: some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded\n"))
+    }
+
+    /// Without a profiles folder a script is told where patio looked.
+    @Test func noProfilesFolderSaysWhereItLooked() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try PatioProcess.run(["-c", "members"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("no Profiles folder in \(folder.path)"))
+    }
+
+    /// Warnings alone (a part of a profile left out) do not fail a script.
+    @Test func warningsAloneDoNotFail() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name: Karim Haddad\nrole: student\nskils: [Blender]\n".write(to: folder.appendingPathComponent("karim.yaml"), atomically: true, encoding: .utf8)
+        let result = try PatioProcess.run(["--profiles", folder.path, "-c", "members --format json"])
+        #expect(result.status == 0)
+        #expect(result.errors.contains("karim.yaml:3:1: warning: unknown key 'skils' ignored (did you mean 'skills'?)"))
+        #expect(result.output.hasPrefix("{\"count\": 1,"))
     }
 
     @Test func aCleanFolderRunsQuietly() throws {

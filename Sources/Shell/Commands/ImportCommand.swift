@@ -29,11 +29,12 @@ enum ImportCommand {
             for entry in plan.entries where entry.action != .unchanged {
                 do {
                     let file: String
-                    if entry.action == .create {
+                    switch entry.action {
+                    case .update(let changed):
+                        file = try ProfileWriter.update(entry.member, changed: changed,
+                                                        file: session.directory.files[entry.member.id] ?? entry.member.id + ".yaml", in: folder.path)
+                    default:
                         file = try ProfileWriter.write(entry.member, into: folder.path, replacing: false)
-                    } else {
-                        file = try ProfileWriter.update(entry.member, file: session.directory.files[entry.member.id] ?? entry.member.id + ".yaml",
-                                                        in: folder.path)
                     }
                     written.append((folder.shownAs as NSString).appendingPathComponent((file as NSString).lastPathComponent))
                 } catch {

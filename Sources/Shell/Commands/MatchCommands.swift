@@ -63,7 +63,7 @@ enum MatchCommands {
 
     /// The request a `match` or `plan` line describes.
     static func matchRequest(_ arguments: Arguments, session: Session, modeWord: String?) throws -> MatchRequest {
-        guard !session.directory.isEmpty else { throw MatchCommandError.noProfiles }
+        try session.requireProfiles()
         let mode = try modeWord.map { word throws(ShellError) in
             guard let mode = Draft.Mode(rawValue: word.lowercased()) else {
                 throw ShellError.invalidValue(word, for: "mode", expected: "pairs, mentoring or circles",
@@ -80,8 +80,13 @@ enum MatchCommands {
         request.forbidden = session.matchmaking.forbidden
         request.candidates = session.matchmaking.candidates
         request.seed = session.settings.seed
-        if let filter = arguments.value("among") {
-            request.among = session.directory.members(matching: try memberFilter(filter)).compactMap { session.directory.index(of: $0.id) }
+        if let text = arguments.value("among") {
+            let filter = try memberFilter(text)
+            let among = session.directory.members(matching: filter)
+            guard !among.isEmpty else {
+                throw MatchCommandError.amongFindsNobody(text, misses: session.directory.misses(filter).map(MemberList.text))
+            }
+            request.among = among.compactMap { session.directory.index(of: $0.id) }
         }
         return request
     }
@@ -169,9 +174,10 @@ enum MatchCommands {
         arguments: pairArguments, examples: ["pin amelie-dupre emilie-durand"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
-        session.matchmaking.forbidden.remove(pair)
+        let wasBanned = session.matchmaking.forbidden.remove(pair) != nil
         session.matchmaking.pins.insert(pair)
-        return .show(Message("pinned \(session.names([pair.first, pair.second]).joined(separator: " and ")): 'match' again to apply"))
+        return .show(Message("pinned \(session.names([pair.first, pair.second]).joined(separator: " and "))"
+                             + (wasBanned ? " (the ban between them is lifted)" : "") + ": 'match' again to apply"))
     }
 
     static let forbid = CommandSpec(
@@ -179,9 +185,10 @@ enum MatchCommands {
         arguments: pairArguments, examples: ["forbid amelie-dupre anais-dupre"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
-        session.matchmaking.pins.remove(pair)
+        let wasPinned = session.matchmaking.pins.remove(pair) != nil
         session.matchmaking.forbidden.insert(pair)
-        return .show(Message("forbidden \(session.names([pair.first, pair.second]).joined(separator: " and ")): 'match' again to apply"))
+        return .show(Message("forbidden \(session.names([pair.first, pair.second]).joined(separator: " and "))"
+                             + (wasPinned ? " (their pin is lifted)" : "") + ": 'match' again to apply"))
     }
 
     static let unpin = CommandSpec(

@@ -43,6 +43,17 @@ extension Session {
         AffinityModel(directory: directory, weights: weights, history: try history ?? meetingHistory())
     }
 
+    /// Fails unless a profiles folder is loaded, saying where patio looked.
+    func requireFolder() throws {
+        guard profilesFolder != nil else { throw ProfileError.noFolder(workingDirectory: environment.workingDirectory) }
+    }
+
+    /// Fails unless some profiles are loaded, saying where patio looked or what the folder held.
+    func requireProfiles() throws {
+        try requireFolder()
+        guard !directory.isEmpty else { throw MatchCommandError.noProfiles(folder: profilesFolder?.shownAs ?? "") }
+    }
+
     /// A member named in an argument, by id or name.
     func member(_ text: String) throws -> (index: Int, member: Member) {
         let member = try ProfileCommands.member(text, in: directory)
@@ -50,25 +61,27 @@ extension Session {
     }
 
     /// The members' names, or their ids when they are not in the directory any more.
-    func names(_ ids: [String]) -> [String] { ids.map { directory[$0]?.name ?? $0 } }
+    func names(_ ids: [String]) -> [String] { ids.map(directory.displayName) }
 }
 
 /// What can go wrong in the matching commands.
 enum MatchCommandError: Error, Equatable, CustomStringConvertible {
     case noLedger
     case noDraft
-    case noProfiles
+    case noProfiles(folder: String)
     case samePerson(String)
     case invalidFilter(String, suggestion: String?)
     case nothingToUnpin(MemberPair)
     case unknownExport(String, suggestion: String?)
     case invalidDate(String)
+    case amongFindsNobody(String, misses: [String])
 
     var description: String {
         switch self {
         case .noLedger: return "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE"
         case .noDraft: return "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one"
-        case .noProfiles: return "no members loaded: " + ProfileError.whereItLooked
+        case .noProfiles(let folder): return "no members to match: \(folder) holds no profile"
+
         case .samePerson(let id): return "\(id) cannot be paired with themselves"
         case .invalidFilter(let text, let suggestion):
             return "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"
@@ -77,6 +90,8 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible {
         case .unknownExport(let ext, let suggestion):
             return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph" + Suggestions.hint(suggestion.map { ".\($0)" })
         case .invalidDate(let text): return "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00"
+        case .amongFindsNobody(let text, let misses):
+            return "--among \(text) finds nobody: " + (misses.isEmpty ? "each condition alone finds members, but nobody fits them all" : misses.joined(separator: "; "))
         }
     }
 }

@@ -85,7 +85,7 @@ struct ConstraintList: Presentable {
     let directory: Directory
 
     func names(_ pair: MemberPair) -> String {
-        [pair.first, pair.second].map { directory[$0]?.name ?? $0 }.joined(separator: " — ")
+        [pair.first, pair.second].map(directory.displayName).joined(separator: " — ")
     }
 
     var document: Document {

@@ -18,7 +18,7 @@ public enum ProfileCommands {
         } else if let current = session.profilesFolder {
             shown = current.shownAs
         } else {
-            throw ProfileError.noFolder
+            throw ProfileError.noFolder(workingDirectory: session.environment.workingDirectory)
         }
         return try loadProfiles(from: shown, into: &session)
     }
@@ -55,6 +55,7 @@ public enum ProfileCommands {
         ],
         examples: ["members", "members --role student", "members --skill blender --wing 2", "members --role mentor --offering 'levée de fonds'"]
     ) { session, arguments in
+        try session.requireFolder()
         var filter = MemberFilter()
         if let role = arguments.value("role") { filter.role = try roleWord(role) }
         filter.skill = arguments.value("skill")
@@ -86,6 +87,7 @@ public enum ProfileCommands {
         options: [OptionSpec("top", value: "N", summary: "Show the first N results (default 20)")],
         examples: ["search blender", "search réalité virtuelle", "search levee de fonds --top 5"]
     ) { session, arguments in
+        try session.requireFolder()
         let query = arguments.positionals.joined(separator: " ")
         let limit = try arguments.integer("top", in: 1...10_000) ?? 20
         let hits = session.directory.search(query)
@@ -102,6 +104,7 @@ public enum ProfileCommands {
         ],
         examples: ["tags", "tags --kind skills", "tags --unmet"]
     ) { session, arguments in
+        try session.requireFolder()
         if arguments.flag("unmet") { return .show(UnmetNeeds(needs: session.directory.unmetNeeds())) }
         let kinds = arguments.value("kind").flatMap(TagKind.init(rawValue:)).map { [$0] } ?? TagKind.allCases
         return .show(TagList(counts: session.directory.tagCounts(kinds), kind: arguments.value("kind")))
@@ -111,7 +114,8 @@ public enum ProfileCommands {
         "stats", group: .profiles,
         summary: "Members by role, wing and organisation, and how many needs find an offer"
     ) { session, _ in
-        .show(StatisticsReport(statistics: session.directory.statistics(), name: session.directory.settings.name))
+        try session.requireFolder()
+        return .show(StatisticsReport(statistics: session.directory.statistics(), name: session.directory.settings.name))
     }
 
     static let importSpreadsheet = CommandSpec(
@@ -147,7 +151,7 @@ public enum ProfileCommands {
             let result = try loadProfiles(from: shown, into: &session)
             switch result {
             case .show(let summary), .failed(let summary):
-                if showingSummary { session.console.write(Renderer.render(summary, as: .table, style: session.style)) }
+                if showingSummary { session.console.write(Renderer.render(summary, as: .table, style: session.style, layout: session.layout)) }
             default: break
             }
             if case .failed = result { return false }
@@ -159,7 +163,7 @@ public enum ProfileCommands {
     }
 
     /// Where patio looked for profiles when none were named.
-    public static var whereItLooked: String { ProfileError.whereItLooked }
+    public static func whereItLooked(from workingDirectory: String) -> String { ProfileError.whereItLooked(from: workingDirectory) }
 
     /// A role as typed, English or French.
     static func roleWord(_ text: String) throws(ShellError) -> Role {
@@ -183,9 +187,11 @@ public enum ProfileCommands {
 /// What can go wrong when browsing profiles.
 enum ProfileError: Error, Equatable, CustomStringConvertible {
     /// Where patio looks for profiles when none are named, and how to give some.
-    static let whereItLooked = "none was given with --profiles or PATIO_PROFILES, and there is no Profiles folder in the working directory; 'load FOLDER' loads one"
+    static func whereItLooked(from workingDirectory: String) -> String {
+        "none was given with --profiles or PATIO_PROFILES, and there is no Profiles folder in \(workingDirectory); 'load FOLDER' loads one"
+    }
 
-    case noFolder
+    case noFolder(workingDirectory: String)
     case unknownMember(String, suggestion: String?, isEmpty: Bool)
     case ambiguousMember(String, candidates: [String])
     case noProfilesFolderToWrite
@@ -193,8 +199,8 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noFolder:
-            return "no profiles folder yet: " + Self.whereItLooked
+        case .noFolder(let workingDirectory):
+            return "no profiles loaded: " + Self.whereItLooked(from: workingDirectory)
         case .unknownMember(let text, let suggestion, let isEmpty):
             if isEmpty { return "no member '\(text)': no profiles are loaded (load FOLDER)" }
             return "no member '\(text)'" + Suggestions.hint(suggestion)

@@ -55,7 +55,7 @@ enum RoundCommands {
         let pins = session.matchmaking.pins.sorted()
         if !pins.isEmpty {
             if arguments.flag("keep-pins") {
-                text += "; \(counted(pins.count, "pin")) kept for the next rounds"
+                text += "; \(counted(pins.count, "pin")) kept for the next rounds of this session"
             } else {
                 session.matchmaking.pins = []
                 text += "; \(counted(pins.count, "pin")) released (they were for this round; 'commit --keep-pins' keeps them)"

@@ -41,7 +41,7 @@ struct DiffView: Presentable {
     }
 
     func names(_ pair: MemberPair) -> String {
-        [pair.first, pair.second].map { directory[$0]?.name ?? $0 }.joined(separator: " — ") + (pinned.contains(pair) ? " (pinned)" : "")
+        [pair.first, pair.second].map(directory.displayName).joined(separator: " — ") + (pinned.contains(pair) ? " (pinned)" : "")
     }
 
     var document: Document {
@@ -105,7 +105,7 @@ struct MeetingList: Presentable {
                                    Table.Column("score", alignment: .right), Table.Column("ratings")],
                          rows: meetings.map { meeting in
                              [meeting.round, meeting.committedAt.formatted(Date.ISO8601FormatStyle().year().month().day()), meeting.mode,
-                              meeting.partners.map { directory[$0]?.name ?? $0 }.joined(separator: ", "), Points.text(meeting.score),
+                              meeting.partners.map(directory.displayName).joined(separator: ", "), Points.text(meeting.score),
                               meeting.ratings.map(Self.text).joined(separator: "; ")]
                          })),
         ])

@@ -55,7 +55,7 @@ struct RoundView: Presentable {
 
     static func person(_ id: String, in directory: Directory) -> Person {
         guard let member = directory[id] else { return Person(id: id, name: id, role: "", organization: nil, wing: nil, contact: nil) }
-        return Person(id: id, name: member.name, role: member.role.rawValue, organization: member.organization, wing: member.wing, contact: member.contact)
+        return Person(id: id, name: directory.displayName(id), role: member.role.rawValue, organization: member.organization, wing: member.wing, contact: member.contact)
     }
 
     init(draft: Draft, directory: Directory, title: String? = nil, wording: any DraftWording = EnglishDraftWording()) {
@@ -99,7 +99,7 @@ struct RoundView: Presentable {
         self.wording = wording
         community = directory.settings.name
         var names: [String: String] = [:]
-        for id in Set((pins + bans).flatMap { [$0.first, $0.second] }) { names[id] = directory[id]?.name ?? id }
+        for id in Set((pins + bans).flatMap { [$0.first, $0.second] }) { names[id] = directory.displayName(id) }
         self.names = names
     }
 

@@ -13,9 +13,10 @@ enum ExportCommand {
             .csv: one row a member (formula-safe); .json: as --format json; .md: Markdown; .html: a \
             printable sheet of pairing cards for the patio board; .dot: a Graphviz graph of the \
             community with the pairing highlighted; .ics: a calendar invitation per pair or table \
-            (--at, --minutes, --place; times in Europe/Paris); .graph: every admissible pair \
-            with its integer score in the benchmark's graph format (vertex i = the i-th member in \
-            id order), so that another solver can check the optimum. The file is written whole \
+            (--at, --minutes, --place; times in Europe/Paris); .graph: the pairs 'match pairs' \
+            proves its pairing over (every admissible pair up to 1,500 members, the candidate graph \
+            beyond), each with its integer score, in the benchmark's graph format (vertex i = the \
+            i-th member in id order), so that another solver can check the optimum. The file is written whole \
             or not at all.
             """,
         arguments: [ArgumentSpec("FILE", summary: "Where to write", completion: .files(extensions: formats))],
@@ -68,13 +69,15 @@ enum ExportCommand {
         return RoundView(draft: draft, directory: session.directory)
     }
 
-    /// The admissible-pair graph of the whole community under the session's bans and history.
+    /// The pairs `match pairs` proves its pairing over, under the session's
+    /// bans and history: every admissible pair up to 1,500 members, the
+    /// candidate graph beyond.
     static func graphText(_ session: Session) throws -> String {
-        guard !session.directory.isEmpty else { throw MatchCommandError.noProfiles }
-        let model = try session.affinityModel()
-        let graph = try PairingGraph(model: model, members: Array(session.directory.members.indices),
-                                     admissibility: Admissibility(forbidden: session.matchmaking.forbidden),
-                                     candidates: session.matchmaking.candidates, shouldStop: session.environment.isCancelled)
+        try session.requireProfiles()
+        var request = MatchRequest(mode: .pairs)
+        request.forbidden = session.matchmaking.forbidden
+        request.candidates = session.matchmaking.candidates
+        let graph = try Matchmaker.pairingGraph(request, model: try session.affinityModel(), shouldStop: session.environment.isCancelled)
         return graph.benchmarkText
     }
 }

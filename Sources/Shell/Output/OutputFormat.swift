@@ -6,9 +6,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// The one place where a format picks its renderer.
 public enum Renderer {
     /// The text to print for `value`, ending with a newline, or "" when there is nothing to show.
-    public static func render(_ value: any Presentable, as format: OutputFormat, style: TextStyle) -> String {
+    /// - Parameter layout: the window's width and `expanded`, for the table format only.
+    public static func render(_ value: any Presentable, as format: OutputFormat, style: TextStyle, layout: Layout = .unbounded) -> String {
         switch format {
-        case .table: return TableRenderer(style: style).render(value.document)
+        case .table: return TableRenderer(style: style, layout: layout).render(value.document)
         case .csv: return CSVRenderer().render(value.document)
         case .markdown: return MarkdownRenderer().render(value.document)
         case .json: return value.json.encoded + "\n"

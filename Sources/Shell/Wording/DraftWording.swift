@@ -41,7 +41,8 @@ struct EnglishDraftWording: DraftWording {
             let share = bound > 0 ? Int((Double(total) * 100 / Double(bound)).rounded(.down)) : 100
             let seating = seated.map { $0 == guarantee.members ? "" : " seating \($0) or more" } ?? ""
             let into = tables.map { "into \(counted($0, "table"))" } ?? "into these tables"
-            text = "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating) can pass \(Points.text(bound))"
+            let apart = guarantee.excludesRepeats ? " keeping apart those who have met in this plan" : ""
+            text = "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Points.text(bound))"
             if guarantee.pinnedGroups > 0 { text += " (pins aside)" }
         case .none:
             text = "no guarantee recorded"
@@ -89,6 +90,9 @@ struct EnglishDraftWording: DraftWording {
         case .mentorsWithRoom(let rooms):
             return "mentors with room left: " + rooms.map { "\($0.id) (\($0.left) of \($0.capacity))" }.joined(separator: ", ")
         case .planRound(let index, let count): return "round \(index) of \(count)"
+        case .tableMakeUp(let counts):
+            let parts = zip(Role.allCases, counts).filter { $0.1 > 0 }.map { counted($0.1, $0.0.rawValue) }
+            return "tables of \(counts.reduce(0, +)): " + parts.joined(separator: ", ") + " each (--any-roles for any mix)"
         }
     }
 
@@ -120,6 +124,10 @@ struct EnglishDraftWording: DraftWording {
             return "\(pair.first) and \(pair.second) are both pinned and forbidden: unpin them first"
         case .tooFewMembers(let count):
             return "\(count == 0 ? "no members" : "only one member") to match"
+        case .tablesTooSmallToMix(let size):
+            return "tables of \(size) cannot hold the three roles: add --any-roles, or use 'match pairs'"
+        case .noMentees:
+            return "no student or startup among the members matched: mentoring pairs them with entrepreneurs"
         case .proofFailed(let mode, let failure):
             let what: String
             switch failure {

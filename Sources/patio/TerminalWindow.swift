@@ -1,0 +1,12 @@
+@preconcurrency import Glibc
+
+/// The terminal's window, asked afresh each time (TIOCGWINSZ): a resized
+/// window (SIGWINCH) is seen by the next command.
+enum TerminalWindow {
+    /// Columns and rows of the terminal on `descriptor`, nil when it is not one.
+    static func size(of descriptor: Int32 = 1) -> (columns: Int, rows: Int)? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+}
