@@ -41,6 +41,8 @@ int cel_terminal_width(EditLine *el) {
     return columns;
 }
 
+int cel_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
+
 int cel_character_width(unsigned int code_point) { return wcwidth((wchar_t)code_point); }
 
 int cel_history_set_size(History *h, int size) {

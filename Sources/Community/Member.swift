@@ -74,6 +74,9 @@ public enum Role: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// The French words people use most, as the profiles write them.
+    public static let frenchSpellings = ["étudiant·e", "jeune pousse", "entrepreneur·e", "mentor"]
+
     /// Every spelling `init(word:)` knows, for completion and suggestions.
     public static let spellings = ["student", "startup", "entrepreneur", "étudiant", "étudiante", "étudiant·e",
                                    "jeune pousse", "entrepreneuse", "entrepreneur·e", "mentor"]

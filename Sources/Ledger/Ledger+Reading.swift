@@ -48,7 +48,7 @@ extension Ledger {
         let groups = try Row.fetchAll(db, sql: "SELECT * FROM round_group WHERE round_id = ? ORDER BY position", arguments: [roundID]).map { group in
             RoundRecord.Group(members: byGroup[group["position"]] ?? [], score: group["score"],
                               reasons: lines(group["reasons"]), starter: group["starter"], isPinned: group["pinned"],
-                              pinWarnings: group["pin_warnings"])
+                              pinWarnings: group["pin_warnings"], reasonFacts: group["reason_facts"], starterFact: group["starter_fact"])
         }
         let unmatched = try Row.fetchAll(db, sql: "SELECT member_id, reason, cause FROM round_unmatched WHERE round_id = ? ORDER BY rowid",
                                          arguments: [roundID]).map { RoundRecord.Unmatched(id: $0["member_id"], reason: $0["reason"], cause: $0["cause"]) }

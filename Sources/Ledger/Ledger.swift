@@ -122,6 +122,12 @@ public struct Ledger: Sendable {
                 WHERE upper_bound IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v4: reasons and starters as facts") { db in
+            try db.execute(sql: """
+                ALTER TABLE round_group ADD COLUMN reason_facts TEXT;
+                ALTER TABLE round_group ADD COLUMN starter_fact TEXT;
+                """)
+        }
         return migrator
     }
 
@@ -162,9 +168,10 @@ public struct Ledger: Sendable {
                 let roundID = db.lastInsertedRowID
                 for (position, group) in record.groups.enumerated() {
                     try db.execute(sql: """
-                        INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings, reason_facts, starter_fact)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter, group.isPinned,
-                                         group.pinWarnings])
+                                         group.pinWarnings, group.reasonFacts, group.starterFact])
                     for (slot, member) in group.members.enumerated() {
                         try db.execute(sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
                                        arguments: [roundID, position, slot, member])

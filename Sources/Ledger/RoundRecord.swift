@@ -10,15 +10,21 @@ public struct RoundRecord: Sendable, Equatable {
         public var isPinned: Bool
         /// What a pinned pair inside breaks, as the shell's JSON facts.
         public var pinWarnings: String?
+        /// The reasons and the starter as facts (the shell's JSON), for rounds
+        /// committed since they are kept; `reasons` and `starter` hold words before.
+        public var reasonFacts: String?
+        public var starterFact: String?
 
-        public init(members: [String], score: Int64, reasons: [String], starter: String? = nil, isPinned: Bool = false,
-                    pinWarnings: String? = nil) {
+        public init(members: [String], score: Int64, reasons: [String] = [], starter: String? = nil, isPinned: Bool = false,
+                    pinWarnings: String? = nil, reasonFacts: String? = nil, starterFact: String? = nil) {
             self.members = members
             self.score = score
             self.reasons = reasons
             self.starter = starter
             self.isPinned = isPinned
             self.pinWarnings = pinWarnings
+            self.reasonFacts = reasonFacts
+            self.starterFact = starterFact
         }
     }
 

@@ -5,10 +5,13 @@ public struct Completion: Sendable, Equatable {
     /// How many characters (Unicode scalars) before the cursor the candidates replace.
     public var replacing: Int
     public var candidates: [Candidate]
+    /// What several candidates have in common, ready to insert; nil lists them instead.
+    public var commonText: String?
 
-    public init(replacing: Int, candidates: [Candidate]) {
+    public init(replacing: Int, candidates: [Candidate], commonText: String? = nil) {
         self.replacing = replacing
         self.candidates = candidates
+        self.commonText = commonText
     }
 
     public static let none = Completion(replacing: 0, candidates: [])
@@ -50,8 +53,9 @@ enum CompletionAction: Equatable {
             self = .replace(count: completion.replacing, with: first.replacement + suffix)
             return
         }
-        let prefix = candidates.dropFirst().reduce(first.replacement) { common, candidate in
-            String(zip(common, candidate.replacement).prefix { $0 == $1 }.map(\.0))
+        guard let prefix = completion.commonText else {
+            self = .list(candidates.map(\.label))
+            return
         }
         // An opening quote alone is no progress: the candidates are worth seeing then.
         let unquoted = { (text: String) in text.first == "\"" || text.first == "'" ? String(text.dropFirst()) : text }

@@ -31,6 +31,8 @@ public final class TerminalEditor {
     private let historyFile: HistoryFile?
     private var promptBuffer: UnsafeMutablePointer<CChar>?
     private var isClosed = false
+    /// The history, oldest first, for Ctrl-R's search.
+    private var entries: [String] = []
 
     /// - Parameters:
     ///   - historyFile: where entries are loaded from and saved to; `nil` keeps them in memory.
@@ -43,7 +45,8 @@ public final class TerminalEditor {
         editLine = el_init(program, stdin, stdout, stderr)
         history = history_init()
         cel_history_set_size(history, Int32(historyFile?.limit ?? 1000))
-        for entry in historyFile?.load() ?? [] { cel_history_enter(history, entry) }
+        entries = historyFile?.load() ?? []
+        for entry in entries { cel_history_enter(history, entry) }
 
         cel_set_editor(editLine, "emacs")
         cel_set_signal_handling(editLine, 1)
@@ -54,10 +57,15 @@ public final class TerminalEditor {
         cel_set_prompt(editLine, lineEditorPrompt, 1)
         cel_add_function(editLine, "patio-complete", "Complete the word before the cursor", lineEditorComplete)
         cel_add_function(editLine, "patio-interrupt", "Abandon the line", lineEditorInterrupt)
+        cel_add_function(editLine, "patio-search", "Search the history for what is typed", lineEditorSearch)
         cel_bind(editLine, "^I", "patio-complete")
         cel_bind(editLine, "^C", "patio-interrupt")
-        cel_bind(editLine, "^R", "em-inc-search-prev")
-        cel_bind(editLine, "^S", "em-inc-search-next")
+        cel_bind(editLine, "^R", "patio-search")
+        // Up and Down walk the history lines that begin with what is typed before the cursor.
+        for (key, function) in [("\\e[A", "ed-search-prev-history"), ("\\eOA", "ed-search-prev-history"),
+                                ("\\e[B", "ed-search-next-history"), ("\\eOB", "ed-search-next-history")] {
+            cel_bind(editLine, key, function)
+        }
         // The user's own ~/.editrc comes last so that it can change any of the above.
         el_source(editLine, nil)
     }
@@ -90,6 +98,7 @@ public final class TerminalEditor {
         while line.last?.isWhitespace == true { line.removeLast() }
         guard !line.isEmpty else { return }
         cel_history_enter(history, line)
+        entries.append(line)
         try historyFile?.append(line)
     }
 
@@ -157,6 +166,88 @@ public final class TerminalEditor {
         }
     }
 
+    /// The line being edited, and the number of characters in it.
+    private func currentLine() -> (text: String, count: Int) {
+        guard let info = el_wline(editLine)?.pointee else { return ("", 0) }
+        var scalars = String.UnicodeScalarView()
+        var position = info.buffer
+        while let current = position, current < info.lastchar {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: current.pointee)) { scalars.append(scalar) }
+            position = current + 1
+        }
+        return (String(scalars), scalars.count)
+    }
+
+    private func replaceLine(with text: String) {
+        let count = currentLine().count
+        el_cursor(editLine, Int32.max / 2)
+        el_deletestr(editLine, Int32(count))
+        if !text.isEmpty { el_insertstr(editLine, text) }
+    }
+
+    /// ^R: search the history as you type, newest first, with a prompt that
+    /// says so — `(search) 'blen': ` and the line found. ^R again finds an
+    /// older one; Enter runs it; Esc or ^G gives the line back as it was; any
+    /// other key keeps the line found to edit. While searching the line is
+    /// drawn here; libedit draws it again when the search ends.
+    func searchHistory() -> UInt8 {
+        let original = currentLine().text
+        var query = ""
+        var found: Int?
+        func search(from start: Int) {
+            let key = query.lowercased()
+            found = key.isEmpty ? nil : stride(from: start, through: 0, by: -1).first { entries[$0].lowercased().contains(key) }
+        }
+        func show() {
+            let missing = !query.isEmpty && found == nil
+            let line = found.map { entries[$0] } ?? (query.isEmpty ? original : "")
+            fputs("\r\u{1B}[K(search\(missing ? ", nothing found" : "")) '\(query)': \(line)", stdout)
+            fflush(stdout)
+        }
+        func finish(with line: String, running: Bool) -> UInt8 {
+            fputs("\r\u{1B}[K", stdout)
+            fflush(stdout)
+            replaceLine(with: line)
+            if running { el_push(editLine, "\n") }
+            return UInt8(CC_REDISPLAY)
+        }
+        show()
+        while true {
+            var character: wchar_t = 0
+            guard el_wgetc(editLine, &character) == 1 else { break }
+            let code = UInt32(bitPattern: character)
+            switch code {
+            case 0x12:  // ^R: an older line
+                if let current = found, current > 0 { search(from: current - 1) } else if found == nil { search(from: entries.count - 1) }
+            case 0x0D, 0x0A:
+                return finish(with: found.map { entries[$0] } ?? original, running: true)
+            case 0x1B where Self.moreInputFollows():
+                // An arrow or another key sequence, not Esc alone: keep the line found to edit.
+                var rest: wchar_t = 0
+                while Self.moreInputFollows() && el_wgetc(editLine, &rest) == 1 {}
+                return finish(with: found.map { entries[$0] } ?? original, running: false)
+            case 0x07, 0x1B:  // ^G, Esc
+                return finish(with: original, running: false)
+            case 0x7F, 0x08:
+                if !query.isEmpty { query.removeLast() }
+                search(from: entries.count - 1)
+            case 0x20...:
+                if let scalar = Unicode.Scalar(code) { query.unicodeScalars.append(scalar) }
+                search(from: entries.count - 1)
+            default:
+                return finish(with: found.map { entries[$0] } ?? original, running: false)
+            }
+            show()
+        }
+        return finish(with: original, running: false)
+    }
+
+    /// Whether more bytes are waiting on standard input right away (the rest of a key's sequence).
+    static func moreInputFollows() -> Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 30) > 0
+    }
+
     /// ^C: show `^C` at the end of the line, then end it as Enter would (so the
     /// terminal moves to a new line); `readLine()` reports it as abandoned.
     func abandonLine() -> UInt8 {
@@ -180,4 +271,8 @@ private let lineEditorComplete: CEditLineUserFunction = { editLine, _ in
 
 private let lineEditorInterrupt: CEditLineUserFunction = { editLine, _ in
     TerminalEditor.from(editLine)?.abandonLine() ?? UInt8(CC_ERROR)
+}
+
+private let lineEditorSearch: CEditLineUserFunction = { editLine, _ in
+    TerminalEditor.from(editLine)?.searchHistory() ?? UInt8(CC_ERROR)
 }

@@ -187,7 +187,7 @@ public struct AffinityModel: Sendable {
         return best
     }
 
-    /// The full breakdown of a pair's score.
+    /// The full breakdown of a pair's score, with the facts behind each term.
     public func explain(_ a: Int, _ b: Int) -> Explanation {
         let memberA = directory.members[a], memberB = directory.members[b]
         let taxonomy = directory.taxonomy
@@ -200,34 +200,34 @@ public struct AffinityModel: Sendable {
                 complementarity += met.points
                 let seekerMember = directory.members[seeker], offererMember = directory.members[offerer]
                 let offered = offererMember.offering + offererMember.skills.map(\.name)
-                let tag = Self.shown(keys[Int(key)], in: seekerMember.seeking, taxonomy)
-                let text = met.via.map { via in
-                    "\(offererMember.name) offers \(Self.shown(keys[Int(via)], in: offered, taxonomy)), close to \(tag), which \(seekerMember.name) seeks"
-                } ?? "\(offererMember.name) offers \(Self.shown(keys[Int(key)], in: offered, taxonomy)), which \(seekerMember.name) seeks"
-                reasons.append(Explanation.Reason(text: text, points: met.points))
+                let sought = Self.shown(keys[Int(key)], in: seekerMember.seeking, taxonomy)
+                let fact = met.via.map { via in
+                    PairReason.needMet(seeker: seekerMember.id, offerer: offererMember.id, tag: Self.shown(keys[Int(via)], in: offered, taxonomy), sought: sought)
+                } ?? .needMet(seeker: seekerMember.id, offerer: offererMember.id, tag: Self.shown(keys[Int(key)], in: offered, taxonomy), sought: nil)
+                reasons.append(Explanation.Reason(fact: fact, points: met.points))
             }
         }
         terms.append(Explanation.Term(name: "complementarity", points: complementarity))
         var shared: Int64 = 0
         for key in interests[a] where interests[b].contains(key) {
             shared += interestPoints[Int(key)]
-            reasons.append(Explanation.Reason(text: "both are into \(Self.shown(keys[Int(key)], in: memberA.interests, taxonomy))", points: interestPoints[Int(key)]))
+            reasons.append(Explanation.Reason(fact: .sharedInterest(Self.shown(keys[Int(key)], in: memberA.interests, taxonomy)), points: interestPoints[Int(key)]))
         }
         terms.append(Explanation.Term(name: "interests", points: shared))
         let rolePoints = self.rolePoints[Int(role[a]) * 3 + Int(role[b])]
         terms.append(Explanation.Term(name: "role", points: rolePoints))
         if rolePoints > 0 {
             let (low, high) = memberA.role <= memberB.role ? (memberA.role, memberB.role) : (memberB.role, memberA.role)
-            reasons.append(Explanation.Reason(text: "\(Self.article(low)) \(low.rawValue) and \(Self.article(high)) \(high.rawValue)", points: rolePoints))
+            reasons.append(Explanation.Reason(fact: .roles(low, high), points: rolePoints))
         }
         var cross: Int64 = 0
         if organization[a] >= 0 && organization[b] >= 0 && organization[a] != organization[b] {
             cross += organizationPoints
-            reasons.append(Explanation.Reason(text: "from different organisations (\(memberA.organization!), \(memberB.organization!))", points: organizationPoints))
+            reasons.append(Explanation.Reason(fact: .differentOrganizations(memberA.organization!, memberB.organization!), points: organizationPoints))
         }
         if wing[a] >= 0 && wing[b] >= 0 && wing[a] != wing[b] {
             cross += wingPoints
-            reasons.append(Explanation.Reason(text: "from different wings (\(wing[a]) and \(wing[b]))", points: wingPoints))
+            reasons.append(Explanation.Reason(fact: .differentWings(Int(wing[a]), Int(wing[b])), points: wingPoints))
         }
         terms.append(Explanation.Term(name: "cross-pollination", points: cross))
         let base = complementarity + shared + rolePoints + cross
@@ -339,25 +339,23 @@ public struct AffinityModel: Sendable {
         return result
     }
 
-    /// Novelty and feedback, as one factor and its wording.
-    static func adjustment(for entry: MeetingHistory.Entry?, weights: AffinityWeights) -> (Double, [String]) {
+    /// Novelty and feedback, as one factor and the facts behind it.
+    static func adjustment(for entry: MeetingHistory.Entry?, weights: AffinityWeights) -> (Double, [Adjustment]) {
         guard let entry else { return (1, []) }
         var factor = 1.0
-        var notes: [String] = []
+        var facts: [Adjustment] = []
         let cut = min(1, weights.novelty * pow(0.5, Double(entry.roundsAgo - 1)))
         if cut > 0 {
             factor *= 1 - cut
-            notes.append("met \(entry.roundsAgo == 1 ? "in the last round" : "\(entry.roundsAgo) rounds ago"): −\(Int((cut * 100).rounded())) %")
+            facts.append(.met(roundsAgo: entry.roundsAgo, percent: Int((cut * 100).rounded())))
         }
         if let rating = entry.rating {
             let change = weights.feedback * (rating - 3) / 2
             factor *= max(0, 1 + change)
-            notes.append("rated \(String(format: "%.1f", rating))/5 before: \(change >= 0 ? "+" : "−")\(Int((abs(change) * 100).rounded())) %")
+            facts.append(.rated(average: rating, percent: Int((change * 100).rounded())))
         }
-        return (max(0, factor), notes)
+        return (max(0, factor), facts)
     }
-
-    static func article(_ role: Role) -> String { role == .entrepreneur ? "an" : "a" }
 
     /// How a key is written in a member's own tags (or by the taxonomy).
     static func shown(_ key: String, in tags: [String], _ taxonomy: Taxonomy) -> String {
@@ -365,7 +363,7 @@ public struct AffinityModel: Sendable {
     }
 }
 
-/// A pair's score, term by term, with the reasons in words.
+/// A pair's score, term by term, with the facts behind it.
 public struct Explanation: Sendable, Equatable {
     public struct Term: Sendable, Equatable {
         public let name: String
@@ -373,7 +371,7 @@ public struct Explanation: Sendable, Equatable {
     }
 
     public struct Reason: Sendable, Equatable {
-        public let text: String
+        public let fact: PairReason
         public let points: Int64
     }
 
@@ -384,6 +382,6 @@ public struct Explanation: Sendable, Equatable {
     public let terms: [Term]
     /// Strongest first.
     public let reasons: [Reason]
-    /// Novelty and feedback, in words.
-    public let adjustments: [String]
+    /// Novelty and feedback.
+    public let adjustments: [Adjustment]
 }

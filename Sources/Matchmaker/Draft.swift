@@ -13,16 +13,16 @@ public struct Draft: Sendable, Equatable {
         public var members: [String]
         /// The sum of the pair scores inside, in thousandths of a point.
         public var score: Int64
-        /// The strongest reasons, in words.
-        public var reasons: [String]
+        /// The strongest reasons, strongest first.
+        public var reasons: [PairReason]
         /// Something to talk about first, from shared interests.
-        public var starter: String?
+        public var starter: Starter?
         /// Whether a pin made this group.
         public var isPinned: Bool
         /// What is wrong with a pinned pair inside: the pin overrides it.
         public var pinWarnings: [PinWarning]
 
-        public init(members: [String], score: Int64, reasons: [String], starter: String? = nil, isPinned: Bool = false,
+        public init(members: [String], score: Int64, reasons: [PairReason], starter: Starter? = nil, isPinned: Bool = false,
                     pinWarnings: [PinWarning] = []) {
             self.members = members
             self.score = score

@@ -96,32 +96,32 @@ public enum Matchmaker {
                 if explanation.total == 0 { warnings.append(.scoresNothing(pair)) }
             }
         }
-        var seen = Set<String>()
-        let strongest = reasons.sorted { $0.points > $1.points }.map(\.text).filter { seen.insert($0).inserted }.prefix(reasonCount)
+        var seen = Set<PairReason>()
+        let strongest = reasons.sorted { $0.points > $1.points }.map(\.fact).filter { seen.insert($0).inserted }.prefix(reasonCount)
         let ids = indices.map { directory.members[$0].id }
         let isPinned = pinned.contains { ids.contains($0.first) && ids.contains($0.second) }
         return Draft.Group(members: ids, score: score, reasons: Array(strongest), starter: starter(indices, model: model),
                            isPinned: isPinned, pinWarnings: warnings)
     }
 
-    /// An opening question from the interests the members share (or one's interest and the other's skill).
-    static func starter(_ indices: [Int], model: AffinityModel) -> String? {
+    /// Something to talk about first: an interest the members share, else one's
+    /// interest that another has as a skill, else someone's interest.
+    static func starter(_ indices: [Int], model: AffinityModel) -> Starter? {
         let members = indices.map { model.directory.members[$0] }
         let taxonomy = model.directory.taxonomy
         var counts: [String: Int] = [:]
         for member in members { for key in Set(member.interests.map(taxonomy.key(for:))) { counts[key, default: 0] += 1 } }
         if let shared = counts.filter({ $0.value >= 2 }).sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first {
-            let shown = AffinityModel.shown(shared.key, in: members.flatMap(\.interests), taxonomy)
-            return "What got you into \(shown)?"
+            return .sharedInterest(AffinityModel.shown(shared.key, in: members.flatMap(\.interests), taxonomy))
         }
         for member in members {
             for other in members where other.id != member.id {
                 if let interest = member.interests.first(where: { tag in other.skills.contains { taxonomy.key(for: $0.name) == taxonomy.key(for: tag) } }) {
-                    return "\(member.name.split(separator: " ").first ?? ""), ask \(other.name.split(separator: " ").first ?? "") about \(interest)."
+                    return .askAbout(asker: member.id, expert: other.id, topic: interest)
                 }
             }
         }
-        return members.first { !$0.interests.isEmpty }.map { "Ask \($0.name.split(separator: " ").first ?? "") about \($0.interests[0])." }
+        return members.first { !$0.interests.isEmpty }.map { .interest(of: $0.id, topic: $0.interests[0]) }
     }
 
     /// The most frequent exclusion among a member's counts (ties: by name).

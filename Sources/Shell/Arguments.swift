@@ -1,4 +1,5 @@
 import Community
+import Foundation
 /// A command's arguments once checked against its spec.
 public struct Arguments: Sendable {
     public let command: String
@@ -17,15 +18,12 @@ public struct Arguments: Sendable {
 
     private var positions: Range<Int> { positionals.indices }
 
-    public func flag(_ name: String) -> Bool { optionValues[name] != nil }
-    public func value(_ name: String) -> String? { optionValues[name]?.last }
-    public func values(_ name: String) -> [String] { optionValues[name] ?? [] }
+    /// An option's value, as its declaration types it (checked when the line was read).
+    public subscript<Value>(option: CommandOption<Value>) -> Value { option.read(self) }
 
-    /// An integer option, checked against `range`.
-    public func integer(_ name: String, in range: ClosedRange<Int>) throws(ShellError) -> Int? {
-        guard let text = value(name) else { return nil }
-        return try Self.integer(text, named: "--\(name)", in: range)
-    }
+    func isGiven(_ name: String) -> Bool { optionValues[name] != nil }
+    func text(of name: String) -> String? { optionValues[name]?.last }
+    func texts(of name: String) -> [String] { optionValues[name] ?? [] }
 
     public static func integer(_ text: String, named name: String, in range: ClosedRange<Int>) throws(ShellError) -> Int {
         guard let number = Int(text), range.contains(number) else {
@@ -87,19 +85,50 @@ public struct Arguments: Sendable {
             } else {
                 throw ShellError.missingOptionValue(option: option.name, command: spec.name)
             }
-            if let choices = option.choices, !choices.contains(value) {
-                throw ShellError.invalidValue(
-                    value, for: "--" + option.name, expected: choices.joined(separator: ", "),
-                    suggestion: Suggestions.nearest(to: value, among: choices, reach: .likelyTypo))
-            }
             if options[option.name] != nil && !option.isRepeatable {
                 throw ShellError.repeatedOption(option: option.name, command: spec.name)
             }
-            options[option.name, default: []].append(value)
+            options[option.name, default: []].append(try Self.checked(value, for: option))
         }
         let arguments = Arguments(command: spec.name, positionals: positionals, options: options)
-        if options["help"] == nil { try arguments.checkCount(against: spec) }
+        if options["help"] == nil {
+            try arguments.checkCount(against: spec)
+            try arguments.checkModes(against: spec)
+        }
         return arguments
+    }
+
+    /// A value checked against its option's kind: a whole number in range, a
+    /// word of the list (any case, given back as the list writes it).
+    static func checked(_ value: String, for option: OptionSpec) throws(ShellError) -> String {
+        switch option.kind {
+        case .flag, .text:
+            return value
+        case .integer(let range):
+            return String(try integer(value, named: "--" + option.name, in: range))
+        case .choice(let words):
+            if let word = words.first(where: { $0.lowercased() == value.lowercased() }) { return word }
+            throw ShellError.invalidValue(value, for: "--" + option.name, expected: words.joined(separator: ", "),
+                                          suggestion: Suggestions.nearest(to: value, among: words, reach: .likelyTypo))
+        }
+    }
+
+    /// The command's mode, when it has one: `circles` in `match circles`, `ics` in `export a.ics`.
+    func mode(of spec: CommandSpec) -> String? {
+        switch spec.mode {
+        case .argument(let index, let fallback)?: return (self[index] ?? fallback).lowercased()
+        case .fileExtension(let index)?: return self[index].map { "." + ($0 as NSString).pathExtension.lowercased() }
+        case nil: return nil
+        }
+    }
+
+    /// Refuses an option given for a mode it does not apply to (`match pairs --size 4`).
+    private func checkModes(against spec: CommandSpec) throws(ShellError) {
+        guard let mode = mode(of: spec) else { return }
+        for option in spec.options where optionValues[option.name] != nil {
+            guard let modes = option.modes, !modes.contains(mode) else { continue }
+            throw ShellError.optionDoesNotApply(option: option.name, command: spec.name, modes: modes, given: mode)
+        }
     }
 
     private func checkCount(against spec: CommandSpec) throws(ShellError) {
@@ -126,7 +155,7 @@ public struct Arguments: Sendable {
             throw ShellError.unexpectedArgument(positionals[limit], command: spec.name)
         }
         for (index, argument) in spec.arguments.enumerated() where index < positionals.count {
-            if case .choices(let choices) = argument.completion, !choices.contains(positionals[index]) {
+            if case .choices(let choices) = argument.completion, !choices.contains(where: { $0.lowercased() == positionals[index].lowercased() }) {
                 throw ShellError.invalidValue(
                     positionals[index], for: argument.name.lowercased(), expected: choices.joined(separator: ", "),
                     suggestion: Suggestions.nearest(to: positionals[index], among: choices, reach: .likelyTypo))

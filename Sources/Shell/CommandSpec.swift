@@ -13,11 +13,13 @@ public struct CommandSpec: Sendable {
     public var arguments: [ArgumentSpec]
     public var options: [OptionSpec]
     public var examples: [String]
+    /// Where the command's mode is read, for options that apply to some modes only.
+    public var mode: ModeSource?
     public var run: Handler
 
     public init(
         _ name: String, aliases: [String] = [], group: CommandGroup, summary: String, details: String = "",
-        arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], examples: [String] = [],
+        arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], examples: [String] = [], mode: ModeSource? = nil,
         run: @escaping Handler
     ) {
         self.name = name
@@ -28,6 +30,7 @@ public struct CommandSpec: Sendable {
         self.arguments = arguments
         self.options = options
         self.examples = examples
+        self.mode = mode
         self.run = run
     }
 
@@ -56,14 +59,12 @@ public struct CommandSpec: Sendable {
     }
 
     /// The options every command takes, handled by the interpreter.
-    static let universalOptions = [
-        OptionSpec("help", summary: "Show how to use the command"),
-        OptionSpec("format", value: "FORMAT", summary: "How to show this result",
-                   choices: OutputFormat.names),
-    ]
+    static let help = CommandOption<Bool>.flag("help", summary: "Show how to use the command")
+    static let format = CommandOption<OutputFormat?>.choice("format", value: "FORMAT", summary: "How to show this result")
+    static let universalOptions = [help.spec, format.spec]
 
     func option(named name: String) -> OptionSpec? {
-        options.first { $0.name == name } ?? Self.universalOptions.first { $0.name == name }
+        options.first { $0.name == name || $0.aliases.contains(name) } ?? Self.universalOptions.first { $0.name == name }
     }
 
     func option(short: Character) -> OptionSpec? {
@@ -109,30 +110,130 @@ public struct ArgumentSpec: Sendable {
 }
 
 public struct OptionSpec: Sendable {
+    /// What an option's value is; the value is checked against it before any handler runs.
+    public enum Kind: Sendable, Equatable {
+        case flag
+        case integer(ClosedRange<Int>)
+        /// One word of a list, any case: it reaches the handler as written in the list.
+        case choice([String])
+        case text
+    }
+
     public var name: String
     public var short: Character?
     /// `nil` for a flag; the placeholder shown in help otherwise.
     public var valueName: String?
     public var summary: String
-    /// When set, the value must be one of these (and completion offers them).
-    public var choices: [String]?
+    public var kind: Kind
+    /// Shown in help; handlers get it when the option is not given.
+    public var defaultValue: String?
+    /// The modes the option applies to (`circles`, `.ics`); nil for all.
+    public var modes: [String]?
     public var isRepeatable: Bool
     public var completion: ArgumentCompletion
+    /// Other names that give the same option (an older spelling).
+    public var aliases: [String] = []
 
     public init(
-        _ name: String, short: Character? = nil, value valueName: String? = nil, summary: String,
-        choices: [String]? = nil, isRepeatable: Bool = false, completion: ArgumentCompletion = .none
+        _ name: String, short: Character? = nil, value valueName: String? = nil, summary: String, kind: Kind? = nil,
+        default defaultValue: String? = nil, modes: [String]? = nil, isRepeatable: Bool = false, completion: ArgumentCompletion = .none
     ) {
         self.name = name
         self.short = short
         self.valueName = valueName
         self.summary = summary
-        self.choices = choices
+        self.kind = kind ?? (valueName == nil ? .flag : .text)
+        self.defaultValue = defaultValue
+        self.modes = modes
         self.isRepeatable = isRepeatable
-        self.completion = choices.map(ArgumentCompletion.choices) ?? completion
+        if case .choice(let words) = self.kind, case .none = completion {
+            self.completion = .choices(words)
+        } else {
+            self.completion = completion
+        }
     }
 
-    public var takesValue: Bool { valueName != nil }
+    public var takesValue: Bool { kind != .flag }
+
+    public var choices: [String]? {
+        if case .choice(let words) = kind { return words }
+        return nil
+    }
+
+    /// What help says of the value: its range or choices, and its default.
+    public var valueHint: String? {
+        var parts: [String] = []
+        switch kind {
+        case .integer(let range): parts.append(range.upperBound >= 1_000_000 ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)")
+        case .choice(let words): parts.append(words.joined(separator: ", "))
+        case .flag, .text: break
+        }
+        if let defaultValue { parts.append("default " + defaultValue) }
+        if let modes { parts.append(modes.joined(separator: ", ") + " only") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+}
+
+/// Where a command's mode comes from: a positional argument (with the mode
+/// when it is left out), or the extension of a file named by one.
+public enum ModeSource: Sendable {
+    case argument(Int, default: String)
+    case fileExtension(Int)
+}
+
+/// An option declared once, with its type: commands list its `spec`, and
+/// handlers read its value as that type (`arguments[Options.size]`), already
+/// checked against the spec, with its default when it was not given.
+public struct CommandOption<Value>: Sendable {
+    public let spec: OptionSpec
+    let read: @Sendable (Arguments) -> Value
+}
+
+extension CommandOption where Value == Bool {
+    public static func flag(_ name: String, summary: String, modes: [String]? = nil) -> CommandOption {
+        let spec = OptionSpec(name, summary: summary, kind: .flag, modes: modes)
+        return CommandOption(spec: spec) { $0.isGiven(name) }
+    }
+}
+
+extension CommandOption where Value == Int {
+    public static func integer(_ name: String, value: String, summary: String, range: ClosedRange<Int>, default fallback: Int,
+                               modes: [String]? = nil) -> CommandOption {
+        let spec = OptionSpec(name, value: value, summary: summary, kind: .integer(range), default: String(fallback), modes: modes)
+        return CommandOption(spec: spec) { $0.text(of: name).flatMap(Int.init) ?? fallback }
+    }
+}
+
+extension CommandOption where Value == Int? {
+    public static func integer(_ name: String, value: String, summary: String, range: ClosedRange<Int>, modes: [String]? = nil,
+                               choices: [String]? = nil) -> CommandOption {
+        let spec = OptionSpec(name, value: value, summary: summary, kind: .integer(range), modes: modes,
+                              completion: choices.map { .choices($0) } ?? .none)
+        return CommandOption(spec: spec) { $0.text(of: name).flatMap(Int.init) }
+    }
+}
+
+extension CommandOption where Value == String? {
+    public static func text(_ name: String, value: String, summary: String, modes: [String]? = nil, completion: ArgumentCompletion = .none) -> CommandOption {
+        let spec = OptionSpec(name, value: value, summary: summary, kind: .text, modes: modes, completion: completion)
+        return CommandOption(spec: spec) { $0.text(of: name) }
+    }
+}
+
+extension CommandOption where Value == [String] {
+    public static func repeated(_ name: String, value: String, summary: String) -> CommandOption {
+        let spec = OptionSpec(name, value: value, summary: summary, kind: .text, isRepeatable: true)
+        return CommandOption(spec: spec) { $0.texts(of: name) }
+    }
+}
+
+extension CommandOption {
+    /// One word of a `ChoiceWord` list, any case; nil when not given.
+    public static func choice<Word: ChoiceWord>(_ name: String, value: String, summary: String, modes: [String]? = nil) -> CommandOption
+    where Value == Word? {
+        let spec = OptionSpec(name, value: value, summary: summary, kind: .choice(Word.names), modes: modes)
+        return CommandOption(spec: spec) { $0.text(of: name).flatMap(Word.init(rawValue:)) }
+    }
 }
 
 /// What Tab offers for an argument or an option's value.

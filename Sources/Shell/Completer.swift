@@ -25,6 +25,10 @@ public struct ShellCompletion: Sendable, Equatable {
     /// Unicode scalars before the cursor that a candidate's text replaces.
     public var replacing: Int
     public var candidates: [Replacement]
+    /// What several candidates have in common, written so that the line
+    /// still reads (no quote left open that the user did not open); nil when
+    /// there is nothing safe to insert, and the candidates are listed.
+    public var commonText: String?
 
     public struct Replacement: Sendable, Equatable {
         /// Quoted as the command line needs it.
@@ -64,7 +68,19 @@ public enum Completer {
             ShellCompletion.Replacement(
                 text: Tokenizer.quote(candidate.value, using: quote, closing: candidate.isFinished),
                 label: candidate.label, isFinished: candidate.isFinished)
-        })
+        }, commonText: commonText(of: matching.map(\.value), quote: quote))
+    }
+
+    /// The longest beginning the values share, quoted as the word being typed
+    /// is; without a quote the user opened, only up to the first character
+    /// that would need one (`Émilie` of `Émilie Durand` and `Émilie Blondeau`),
+    /// so that the line still reads; nil when nothing is left.
+    static func commonText(of values: [String], quote: Character?) -> String? {
+        guard let first = values.first else { return nil }
+        var prefix = values.dropFirst().reduce(first) { common, value in String(zip(common, value).prefix { $0 == $1 }.map(\.0)) }
+        if quote != nil { return prefix.isEmpty ? nil : Tokenizer.quote(prefix, using: quote, closing: false) }
+        if let special = prefix.firstIndex(where: Tokenizer.needsQuoting) { prefix = String(prefix[..<special]) }
+        return prefix.isEmpty ? nil : prefix
     }
 
     /// Candidates whose value, label or another key starts with `word` (ignoring

@@ -32,8 +32,8 @@ public enum Interpreter {
             guard let first = tokens.first else { return .succeeded }
             let spec = try CommandTable.standard.resolve(first.text)
             let arguments = try Arguments.parse(tokens.dropFirst(), for: spec)
-            let format = try arguments.value("format").map { text throws(ShellError) in try OutputFormat.parse(text, as: "format") }
-            let result = arguments.flag("help") ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
+            let format = arguments[CommandSpec.format]
+            let result: CommandResult = arguments[CommandSpec.help] ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
             if session.settings.showsTiming {
                 session.console.writeError("Time: \(Self.milliseconds(since: started)) ms\n")
             }

@@ -8,6 +8,25 @@ enum MemberCompletion {
         }
     }
 
+    /// A member named over several words (`show Émilie Durand`): the first
+    /// word offers whole names; a later one, the next word of the names that
+    /// begin with the words typed before it.
+    static let memberWords = ArgumentCompletion.custom { request in
+        guard !request.previousArguments.isEmpty else {
+            return request.session.directory.members.map { CompletionCandidate($0.name, label: $0.name, keys: [$0.id]) }
+        }
+        let typed = request.previousArguments.map(TextFolding.fold)
+        var candidates: [String: CompletionCandidate] = [:]
+        for member in request.session.directory.members {
+            let words = member.name.split(separator: " ").map(String.init)
+            guard words.count > typed.count, zip(words, typed).allSatisfy({ TextFolding.fold($0) == $1 }) else { continue }
+            let next = words[typed.count]
+            let isLast = words.count == typed.count + 1
+            candidates[next] = CompletionCandidate(next, label: isLast ? member.name : next, isFinished: isLast || candidates[next]?.isFinished == true)
+        }
+        return candidates.values.sorted { $0.value < $1.value }
+    }
+
     static func tags(_ kind: TagKind?) -> ArgumentCompletion {
         .custom { request in
             let directory = request.session.directory

@@ -117,3 +117,4 @@ extension OutputFormat: ChoiceWord {}
 extension ColorMode: ChoiceWord {}
 extension ExpandedMode: ChoiceWord {}
 extension PagerMode: ChoiceWord {}
+extension TagKind: ChoiceWord {}

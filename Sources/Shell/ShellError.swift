@@ -9,6 +9,7 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     case missingOptionValue(option: String, command: String)
     case flagTakesNoValue(option: String, command: String)
     case repeatedOption(option: String, command: String)
+    case optionDoesNotApply(option: String, command: String, modes: [String], given: String)
     case missingArgument(name: String, command: String)
     case unexpectedArgument(String, command: String)
     case invalidValue(String, for: String, expected: String, suggestion: String?)
@@ -38,6 +39,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
             return "option '--\(option)' of '\(command)' takes no value"
         case .repeatedOption(let option, let command):
             return "option '--\(option)' of '\(command)' is given more than once"
+        case .optionDoesNotApply(let option, let command, let modes, let given):
+            return "--\(option) applies to \(listing(modes, quoted: false)), not to '\(command) \(given)'"
         case .missingArgument(let name, let command):
             return "'\(command)' needs \(name) (see 'help \(command)')"
         case .unexpectedArgument(let word, let command):
@@ -65,8 +68,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    private func listing(_ words: [String]) -> String {
-        let quoted = words.map { "'\($0)'" }
+    private func listing(_ words: [String], quoted: Bool = true) -> String {
+        let quoted = quoted ? words.map { "'\($0)'" } : words
         guard quoted.count > 1 else { return quoted.first ?? "" }
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     }

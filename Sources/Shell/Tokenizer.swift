@@ -121,9 +121,11 @@ public enum Tokenizer {
     /// `word` written so that the tokenizer reads it back unchanged: bare when
     /// it can be, in double quotes otherwise. `closing: false` leaves the quote open for
     /// a word still being completed.
+    /// Characters a bare word cannot hold.
+    static func needsQuoting(_ character: Character) -> Bool { [" ", "\t", "'", "\"", "\\", "#"].contains(character) }
+
     public static func quote(_ word: String, using preferred: Character? = nil, closing: Bool = true) -> String {
-        let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "#"]
-        let needsQuotes = preferred != nil || word.isEmpty || word.contains(where: special.contains)
+        let needsQuotes = preferred != nil || word.isEmpty || word.contains(where: needsQuoting)
         guard needsQuotes else { return word }
         let quoteCharacter: Character = preferred == "'" && !word.contains("'") ? "'" : "\""
         var body = ""

@@ -5,9 +5,13 @@ import Shell
 final class InteractiveShell {
     private var session: Session
     private let editor: TerminalEditor
+    private let console: StandardConsole
+    private let pager: String?
 
-    init(session: Session, historyFile: HistoryFile?) {
+    init(session: Session, console: StandardConsole, historyFile: HistoryFile?, environment: [String: String]) {
         self.session = session
+        self.console = console
+        pager = Pager.command(environment: environment)
         editor = TerminalEditor(program: "patio", prompt: Self.prompt(style: session.style), historyFile: historyFile, completer: nil)
         editor.completer = { [unowned self] text in Self.convert(Completer.complete(text, in: self.session)) }
         self.session.environment.isCancelled = { Interrupts.isPending }
@@ -32,12 +36,26 @@ final class InteractiveShell {
                     Interpreter.report(error, at: nil, in: session)
                 } catch {}
                 Interrupts.clear()
-                if Interpreter.execute(line, at: nil, in: &session) == .quit { break loop }
+                if run(line) == .quit { break loop }
                 editor.prompt = Self.prompt(style: session.style)
             }
         }
         editor.close()
         return 0
+    }
+
+    /// Runs a line; its output goes through the pager when it is taller than the window.
+    private func run(_ line: String) -> Interpreter.Outcome {
+        console.hold()
+        let outcome = Interpreter.execute(line, at: nil, in: &session)
+        let output = console.release()
+        if let pager, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows),
+           Pager.show(output, through: pager) {
+            Interrupts.clear()
+        } else {
+            console.write(output)
+        }
+        return outcome
     }
 
     /// `patio> `, bold when colour is on; `\u{1}` marks what the terminal does not display.
@@ -48,6 +66,6 @@ final class InteractiveShell {
     static func convert(_ completion: ShellCompletion) -> Completion {
         LineEditor.Completion(replacing: completion.replacing, candidates: completion.candidates.map {
             Candidate(replacement: $0.text, label: $0.label, isFinished: $0.isFinished)
-        })
+        }, commonText: completion.commonText)
     }
 }

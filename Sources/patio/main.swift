@@ -9,9 +9,10 @@ let options = PatioCommand.parseOrExit()
 let environmentVariables = ProcessInfo.processInfo.environment
 let isInteractive = options.commands.isEmpty && options.script == nil && isatty(0) == 1 && isatty(1) == 1
 
+let console = StandardConsole()
 var session = Session(
     settings: options.settings(),
-    console: StandardConsole(),
+    console: console,
     environment: Environment(
         outputIsTerminal: isatty(1) == 1,
         noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty,
@@ -44,7 +45,8 @@ if isInteractive {
         session.console.writeError("note: no profiles loaded: \(ProfileCommands.whereItLooked(from: session.environment.workingDirectory))\n")
     }
     let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
-    let shell = InteractiveShell(session: session, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath))
+    let shell = InteractiveShell(session: session, console: console, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath),
+                                 environment: environmentVariables)
     exit(shell.run())
 }
 

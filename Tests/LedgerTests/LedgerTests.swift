@@ -91,7 +91,7 @@ struct LedgerTests {
         #expect(record.groups == [RoundRecord.Group(members: ["a", "b"], score: 1500, reasons: ["x"], starter: nil, isPinned: false)])
         #expect(record.notes.isEmpty)
         let applied = try ledger.queue.read { db in try Ledger.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts"])
+        #expect(applied == ["v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts", "v4: reasons and starters as facts"])
         #expect(record.guarantee == nil, "nothing was checked for an old pairs round: no guarantee")
     }
 

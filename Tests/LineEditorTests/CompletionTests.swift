@@ -14,15 +14,14 @@ struct CompletionTests {
     }
 
     @Test func severalCandidatesInsertTheirCommonPrefixWithItsProperSpelling() {
-        let completion = Completion(replacing: 3, candidates: [
-            Candidate(replacement: "\"Émilie Durand\"", label: "Émilie Durand"),
-            Candidate(replacement: "\"Émile Zola\"", label: "Émile Zola"),
-        ])
-        #expect(CompletionAction(completion, typed: "emi") == .replace(count: 3, with: "\"Émil"))
+        let candidates = [Candidate(replacement: "\"Émilie Durand\"", label: "Émilie Durand"), Candidate(replacement: "\"Émile Zola\"", label: "Émile Zola")]
+        #expect(CompletionAction(Completion(replacing: 3, candidates: candidates, commonText: "Émil"), typed: "emi") == .replace(count: 3, with: "Émil"))
+        // Nothing safe to insert (it would leave a quote open): the candidates are listed.
+        #expect(CompletionAction(Completion(replacing: 3, candidates: candidates, commonText: nil), typed: "emi") == .list(["Émilie Durand", "Émile Zola"]))
     }
 
     @Test func severalCandidatesWithNothingToAddAreListed() {
-        let completion = Completion(replacing: 1, candidates: [Candidate(replacement: "set"), Candidate(replacement: "source")])
+        let completion = Completion(replacing: 1, candidates: [Candidate(replacement: "set"), Candidate(replacement: "source")], commonText: "s")
         #expect(CompletionAction(completion, typed: "s") == .list(["set", "source"]))
     }
 

@@ -29,7 +29,7 @@ struct AffinityModelTests {
         let a = index(model, "amelie")
         #expect(model.explain(a, index(model, "expert")).terms[0] == Explanation.Term(name: "complementarity", points: Int64((rarity * 1000).rounded())))
         #expect(model.explain(a, index(model, "beginner")).terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
-        #expect(model.explain(a, index(model, "expert")).reasons.first?.text == "Expert offers rigging, which Amélie seeks")
+        #expect(model.explain(a, index(model, "expert")).reasons.first?.fact == .needMet(seeker: "amelie", offerer: "expert", tag: "rigging", sought: nil))
     }
 
     @Test func aNarrowerTagEarnsPartialCredit() {
@@ -42,7 +42,7 @@ struct AffinityModelTests {
         let explanation = model.explain(index(model, "seeker"), index(model, "blender"))
         let rarity = log(Double(5) + 1) + 1  // five members; nobody offers "modélisation 3D" directly
         #expect(explanation.terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
-        #expect(explanation.reasons.first?.text == "Blender User offers Blender, close to modélisation 3D, which Seeker seeks")
+        #expect(explanation.reasons.first?.fact == .needMet(seeker: "seeker", offerer: "blender", tag: "Blender", sought: "modélisation 3D"))
     }
 
     @Test func sharedInterestsRolesAndCrossPollination() {
@@ -66,12 +66,12 @@ struct AffinityModelTests {
         #expect(fresh > 0)
         let lastRound = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 1)]))
         #expect(lastRound.score(0, 1) == 0)
-        #expect(lastRound.explain(0, 1).adjustments == ["met in the last round: −100 %"])
+        #expect(lastRound.explain(0, 1).adjustments == [.met(roundsAgo: 1, percent: 100)])
         let twoAgo = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 2)]))
         #expect(twoAgo.score(0, 1) == Int64((Double(fresh) * 0.5).rounded()))
         let rated = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 3, rating: 5)]))
         #expect(rated.score(0, 1) == Int64((Double(fresh) * 0.75 * 1.5).rounded()))
-        let disliked = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: Int.max, rating: 1)]))
+        let disliked = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 60, rating: 1)]))
         #expect(disliked.score(0, 1) == Int64((Double(fresh) * 0.5).rounded()))
     }
 

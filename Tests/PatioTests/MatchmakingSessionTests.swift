@@ -62,7 +62,7 @@ struct MatchmakingSessionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let batch = try PatioProcess.run(["--profiles", "Profiles", "--format", "json", "-c", "match pairs"], in: folder)
         let environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": folder.appendingPathComponent("history").path,
-                           "NO_COLOR": "1", "PATIO_PROFILES": folder.appendingPathComponent("Profiles").path]
+                           "NO_COLOR": "1", "PAGER": "cat", "PATIO_PROFILES": folder.appendingPathComponent("Profiles").path]
         let terminal = try PseudoTerminal(environment: environment)
         try terminal.waitForPrompt()
         var mark = terminal.mark

@@ -66,7 +66,7 @@ struct ProfileBatchTests {
         ("members --wing 9", "{\"count\": 1, \"members\": [{\"id\": \"emilie-durand\""),
         ("show zoe", "{\"id\": \"zoe-blender\", \"name\": \"Zoé Blender\""),
         ("search blender", "{\"query\": \"blender\", \"total\": 3, \"results\": [{\"id\": \"amelie-dupre\""),
-        ("tags --unmet", "{\"unmet\": [{\"tag\": \"doublage\", \"seekers\": [\"anais-dupre\"]}]}"),
+        ("tags --unmet", "{\"unmet\": [{\"tag\": \"doublage\", \"seekers\": [\"anais-dupre\"]}]"),
         ("tags --kind offering", "{\"kind\": \"offering\", \"tags\": ["),
         ("stats", "{\"community\": \"Petite Serre\", \"members\": 5, \"roles\": {\"student\": 2, \"startup\": 1, \"entrepreneur\": 2}"),
         ("load", "{\"folder\": "),

@@ -91,4 +91,27 @@ struct MemberCompletionTests {
         #expect(Completer.complete("members --role ", in: session).candidates.map(\.text).contains("\"jeune pousse\""))
         #expect(Completer.complete("search réal", in: session).candidates.map(\.text) == ["\"réalité virtuelle\""])
     }
+
+    /// Whatever Tab inserts, the line still reads: a name with spaces is
+    /// offered word by word after its first word, and several candidates
+    /// never leave a quote open that the user did not open.
+    @Test func completionKeepsTheLineReadable() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts").path
+        var session = Session(console: RecordingConsole(), environment: Environment(workingDirectory: folder))
+        #expect(Interpreter.execute("load community", at: nil, in: &session) == .succeeded)
+        // `show Amélie D` + Tab: the second word of the names that begin with Amélie.
+        #expect(Completer.complete("show amelie d", in: session).candidates.map(\.text) == ["Dupré"])
+        // `show d` + Tab: two names begin with Dupré's words; what they share needs no quote to be typed.
+        let several = Completer.complete("show a", in: session)
+        #expect(several.candidates.count == 2)
+        #expect(several.commonText == "A", "'Amélie Dupré' and 'Anaïs Dupré' share 'A', not an open quote")
+        for line in ["show a", "show amelie d", "why emi", "members --role jeune", "show \"Amé"] {
+            let completion = Completer.complete(line, in: session)
+            let inserted = completion.candidates.count == 1 ? completion.candidates[0].text : completion.commonText
+            guard let inserted else { continue }
+            let typed = String(String.UnicodeScalarView(line.unicodeScalars.dropLast(completion.replacing)))
+            let result = typed + inserted
+            if !line.contains("\"") { #expect((try? Tokenizer.tokenize(result)) != nil, "'\(line)' + Tab gives '\(result)'") }
+        }
+    }
 }

@@ -18,7 +18,8 @@ struct RoundFactsTests {
     @Test func aCommittedRoundKeepsItsGuaranteeAndFacts() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let draft = Draft(mode: .pairs, seed: 3, groups: [Draft.Group(members: ["a", "b"], score: 1200, reasons: ["r"], isPinned: true,
+        let draft = Draft(mode: .pairs, seed: 3, groups: [Draft.Group(members: ["a", "b"], score: 1200, reasons: [.sharedInterest("VR")],
+                                                                         starter: .sharedInterest("VR"), isPinned: true,
                                                                          pinWarnings: [.overrides(MemberPair("a", "b"), .language)])],
                           unmatched: [Draft.Unmatched(id: "c", cause: .noSharedLanguage(speaks: ["ja"], with: .anyone))],
                           notes: [.planRound(1, of: 2)],
@@ -31,6 +32,8 @@ struct RoundFactsTests {
         #expect(view.guarantee == draft.guarantee)
         #expect(view.pins == draft.pins && view.bans == draft.bans)
         #expect(view.groups[0].pinWarnings == draft.groups[0].pinWarnings)
+        #expect(view.reasons(of: view.groups[0]).last == "both are into VR")
+        #expect(view.starterText(of: view.groups[0]) == "What got you into VR?")
         guard case .fact(let cause) = view.unmatched[0].cause, case .fact(let note) = view.notes[0] else {
             Issue.record("facts come back as facts")
             return

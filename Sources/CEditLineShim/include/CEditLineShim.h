@@ -20,6 +20,8 @@ int cel_add_function(EditLine *el, const char *name, const char *help, CEditLine
 int cel_bind(EditLine *el, const char *key, const char *function);
 int cel_use_history(EditLine *el, History *history);
 int cel_terminal_width(EditLine *el);
+/// Redraws the prompt and the line (after the prompt or the line changed under the editor).
+int cel_refresh(EditLine *el);
 /// Cells the terminal gives one character (wcwidth), -1 for a control character.
 int cel_character_width(unsigned int code_point);
 

@@ -48,8 +48,9 @@ struct HelpPage: Presentable {
         blocks.append(.fields(options.map { option in
             var label = "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
             if let short = option.short { label = "-\(short), " + label }
-            let choices = option.choices.map { " (" + $0.joined(separator: ", ") + ")" } ?? ""
-            return Field(label, option.summary + choices)
+            let hint = option.valueHint.map { " (" + $0 + ")" } ?? ""
+            let aliases = option.aliases.isEmpty ? "" : " Also --" + option.aliases.joined(separator: ", --") + "."
+            return Field(label, option.summary + hint + aliases)
         }))
         if !spec.examples.isEmpty {
             blocks.append(.heading("Examples"))
@@ -73,7 +74,10 @@ struct HelpPage: Presentable {
             "options": .array((spec.options + CommandSpec.universalOptions).map { option in
                 .object(["name": .string(option.name), "value": .optional(option.valueName),
                          "summary": .string(option.summary),
-                         "choices": option.choices.map(JSONValue.strings) ?? .null])
+                         "choices": option.choices.map(JSONValue.strings) ?? .null,
+                         "default": .optional(option.defaultValue),
+                         "range": { if case .integer(let range) = option.kind { return .array([.int(range.lowerBound), .int(range.upperBound)]) } else { return .null } }(),
+                         "modes": option.modes.map(JSONValue.strings) ?? .null])
             }),
             "examples": .strings(spec.examples),
         ])

@@ -4,6 +4,10 @@ import Foundation
 /// `import FILE.csv`: read, match each row to the member it is, show what
 /// would change, and with --write create and update the profile files.
 enum ImportCommand {
+    static let map = CommandOption<[String]>.repeated("map", value: "COLUMN=FIELD", summary: "Read a column as a field (or 'ignore' it)")
+    static let write = CommandOption<Bool>.flag("write", summary: "Create and update the profile files")
+    static let force = CommandOption<Bool>.flag("force", summary: "An empty cell empties the member's field (it keeps the value otherwise)")
+
     static func run(_ session: inout Session, _ arguments: Arguments) throws -> CommandResult {
         let shown = arguments[0] ?? ""
         let path = session.resolvePath(shown)
@@ -11,7 +15,7 @@ enum ImportCommand {
             throw ShellError.cannotRead(path: shown, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
         }
         var mapping: [String: String] = [:]
-        for entry in arguments.values("map") {
+        for entry in arguments[map] {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let fields = SpreadsheetImport.fields + ["ignore"]
             guard parts.count == 2, !parts[0].isEmpty, fields.contains(parts[1]) else {
@@ -20,14 +24,14 @@ enum ImportCommand {
             mapping[parts[0]] = parts[1]
         }
         let read = SpreadsheetImport.read(data, path: shown, mapping: mapping)
-        let plan = ImportPlan(read, existing: session.directory, path: shown, clearsEmpty: arguments.flag("force"))
+        let plan = ImportPlan(read, existing: session.directory, path: shown, clearsEmpty: arguments[force])
         Interpreter.report(read.diagnostics + plan.diagnostics, in: session)
         var notWritten: [String] = []
         var written: [String] = []
-        if arguments.flag("write") {
+        if arguments[write] {
             guard let folder = session.profilesFolder else { throw ProfileError.noProfilesFolderToWrite }
             for entry in plan.entries where entry.action != .unchanged {
-                do {
+                do throws(ProfileWriter.WriteError) {
                     let file: String
                     switch entry.action {
                     case .update(let changed):
@@ -48,7 +52,7 @@ enum ImportCommand {
             }
         }
         let report = ImportReport(file: shown, plan: plan, written: written, notWritten: notWritten,
-                                  wroteRequested: arguments.flag("write"), folder: session.profilesFolder?.shownAs)
+                                  wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs)
         let failed = (read.diagnostics + plan.diagnostics).contains { $0.severity == .error } || !notWritten.isEmpty
         return failed ? .failed(report) : .show(report)
     }

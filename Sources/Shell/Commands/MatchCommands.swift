@@ -6,13 +6,16 @@ import Matchmaker
 enum MatchCommands {
     static let all: [CommandSpec] = [match, plan, why, suggest, pin, forbid, unpin, constraints]
 
-    static let matchOptions: [OptionSpec] = [
-        OptionSpec("everyone", summary: "Pair (or assign) as many members as possible first, then the best"),
-        OptionSpec("among", value: "FILTER", summary: "Only these members: KEY=VALUE[,KEY=VALUE…] with role, skill, interest, seeking, offering, wing, org"),
-        OptionSpec("stable", summary: "mentoring: stable and best for every mentee instead of the best total"),
-        OptionSpec("size", value: "K", summary: "circles: members a table (default 3)"),
-        OptionSpec("any-roles", summary: "circles: do not require one student, one startup and one entrepreneur a table"),
-    ]
+    static let everyone = CommandOption<Bool>.flag("everyone", summary: "Pair (or assign) as many members as possible first, then the best",
+                                            modes: ["pairs", "mentoring"])
+    static let among = CommandOption<String?>.text("among", value: "FILTER",
+                                            summary: "Only these members: KEY=VALUE[,KEY=VALUE…] with " + FilterKey.names.joined(separator: ", "))
+    static let stable = CommandOption<Bool>.flag("stable", summary: "Stable and best for every mentee instead of the best total", modes: ["mentoring"])
+    static let size = CommandOption<Int>.integer("size", value: "K", summary: "Members a table", range: 2...12, default: 3, modes: ["circles"])
+    static let anyRoles = CommandOption<Bool>.flag("any-roles", summary: "Any mix of roles at a table (one of each role otherwise)", modes: ["circles"])
+    static let full = CommandOption<Bool>.flag("full", summary: "Every reason of each group (at a terminal a draft shows the strongest, in a few words)")
+
+    static let matchOptions: [OptionSpec] = [everyone.spec, among.spec, stable.spec, size.spec, anyRoles.spec, full.spec, CommonOptions.limit()]
 
     static let match = CommandSpec(
         "match", group: .matching,
@@ -26,14 +29,18 @@ enum MatchCommands {
             """,
         arguments: [ArgumentSpec("MODE", summary: "pairs, mentoring or circles", arity: .optional, completion: .choices(Draft.Mode.allCases.map(\.rawValue)))],
         options: matchOptions,
-        examples: ["match pairs", "match pairs --everyone", "match mentoring --stable", "match circles", "match pairs --among role=student,wing=3"]
+        examples: ["match pairs", "match pairs --everyone", "match mentoring --stable", "match circles", "match pairs --among role=student,wing=3"],
+        mode: .argument(0, default: "pairs")
     ) { session, arguments in
         let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
         let model = try session.affinityModel()
         let draft = try Matchmaker.match(request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
         session.matchmaking.draft = draft
         session.matchmaking.planned = []
-        return .show(RoundView(draft: draft, directory: session.directory))
+        var view = RoundView(draft: draft, directory: session.directory)
+        view.isCompact = session.environment.outputIsTerminal && !arguments[full]
+        view.limit = CommonOptions.limit(arguments)
+        return .show(view)
     }
 
     static let plan = CommandSpec(
@@ -45,7 +52,8 @@ enum MatchCommands {
             ArgumentSpec("MODE", summary: "pairs, mentoring or circles", arity: .optional, completion: .choices(Draft.Mode.allCases.map(\.rawValue))),
         ],
         options: matchOptions,
-        examples: ["plan 3", "plan 4 mentoring", "plan 3 circles --any-roles"]
+        examples: ["plan 3", "plan 4 mentoring", "plan 3 circles --any-roles"],
+        mode: .argument(1, default: "pairs")
     ) { session, arguments in
         let count = try Arguments.integer(arguments[0] ?? "", named: "N", in: 2...20)
         let request = try matchRequest(arguments, session: session, modeWord: arguments[1])
@@ -57,7 +65,10 @@ enum MatchCommands {
         session.matchmaking.draft = drafts.first
         session.matchmaking.planned = Array(drafts.dropFirst())
         return .show(PlanView(rounds: drafts.enumerated().map { index, draft in
-            RoundView(draft: draft, directory: session.directory, title: "Round \(index + 1) of \(count): \(draft.mode.rawValue)")
+            var view = RoundView(draft: draft, directory: session.directory, title: "Round \(index + 1) of \(count): \(draft.mode.rawValue)")
+            view.isCompact = session.environment.outputIsTerminal && !arguments[full]
+            view.limit = CommonOptions.limit(arguments)
+            return view
         }))
     }
 
@@ -72,15 +83,15 @@ enum MatchCommands {
             return mode
         } ?? .pairs
         var request = MatchRequest(mode: mode)
-        request.everyone = arguments.flag("everyone")
-        request.stable = arguments.flag("stable")
-        request.size = try arguments.integer("size", in: 2...12) ?? 3
-        request.mixesRoles = !arguments.flag("any-roles")
+        request.everyone = arguments[everyone]
+        request.stable = arguments[stable]
+        request.size = arguments[size]
+        request.mixesRoles = !arguments[anyRoles]
         request.pins = session.matchmaking.pins
         request.forbidden = session.matchmaking.forbidden
         request.candidates = session.matchmaking.candidates
         request.seed = session.settings.seed
-        if let text = arguments.value("among") {
+        if let text = arguments[among] {
             let filter = try memberFilter(text)
             let among = session.directory.members(matching: filter)
             guard !among.isEmpty else {
@@ -94,22 +105,12 @@ enum MatchCommands {
     /// `role=student,wing=3` as a members filter.
     static func memberFilter(_ text: String) throws -> MemberFilter {
         var filter = MemberFilter()
-        let keys = ["role", "skill", "interest", "seeking", "offering", "wing", "org"]
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pieces.count == 2, !pieces[1].isEmpty, keys.contains(pieces[0].lowercased()) else {
-                throw MatchCommandError.invalidFilter(String(part), suggestion: pieces.first.flatMap { Suggestions.nearest(to: $0, among: keys, reach: .likelyTypo) })
+            guard pieces.count == 2, !pieces[1].isEmpty, let key = FilterKey(rawValue: pieces[0].lowercased()) else {
+                throw MatchCommandError.invalidFilter(String(part), suggestion: pieces.first.flatMap { Suggestions.nearest(to: $0, among: FilterKey.names, reach: .likelyTypo) })
             }
-            let value = pieces[1]
-            switch pieces[0].lowercased() {
-            case "role": filter.role = try ProfileCommands.roleWord(value)
-            case "skill": filter.skill = value
-            case "interest": filter.interest = value
-            case "seeking": filter.seeking = value
-            case "offering": filter.offering = value
-            case "wing": filter.wing = try Arguments.integer(value, named: "wing", in: 1...9)
-            default: filter.organization = value
-            }
+            try key.apply(pieces[1], to: &filter)
         }
         return filter
     }
@@ -128,7 +129,7 @@ enum MatchCommands {
         let model = try session.affinityModel()
         let exclusion = Admissibility(forbidden: session.matchmaking.forbidden).exclusion(a.member, b.member)
         let ratings = try session.existingLedger()?.ratings(a.member.id, b.member.id) ?? []
-        return .show(ExplanationView(a: a.member, b: b.member, explanation: model.explain(a.index, b.index),
+        return .show(ExplanationView(a: a.member, b: b.member, directory: session.directory, explanation: model.explain(a.index, b.index),
                                      exclusion: exclusion, exclusionText: exclusion.map { EnglishDraftWording().exclusion($0, a.member, b.member) },
                                      isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id)), ratings: ratings))
     }
@@ -136,12 +137,11 @@ enum MatchCommands {
     static let suggest = CommandSpec(
         "suggest", group: .matching,
         summary: "Who a member should meet next, best first, with reasons",
-        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.members)],
-        options: [OptionSpec("top", value: "N", summary: "How many (default 10)")],
-        examples: ["suggest amelie-dupre", "suggest Émilie Durand --top 5"]
+        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)],
+        options: [CommonOptions.limit(default: 10, aliases: ["top"])],
+        examples: ["suggest amelie-dupre", "suggest Émilie Durand --limit 5"]
     ) { session, arguments in
         let subject = try session.member(arguments.positionals.joined(separator: " "))
-        let limit = try arguments.integer("top", in: 1...1000) ?? 10
         let model = try session.affinityModel()
         let admissibility = Admissibility(forbidden: session.matchmaking.forbidden)
         var ranked: [(index: Int, score: Int64)] = []
@@ -150,11 +150,14 @@ enum MatchCommands {
             ranked.append((index, model.score(subject.index, index)))
         }
         ranked.sort { ($0.score, session.directory.members[$1.index].id) > ($1.score, session.directory.members[$0.index].id) }
-        let top = ranked.prefix(limit).filter { $0.score > 0 }.map { entry in
+        let worth = Limited(ranked.filter { $0.score > 0 }, limit: CommonOptions.limit(arguments, default: 10))
+        let top = worth.shown.map { entry in
             (member: session.directory.members[entry.index], score: entry.score,
-             reasons: Array(model.explain(subject.index, entry.index).reasons.prefix(2).map(\.text)))
+             reasons: Array(model.explain(subject.index, entry.index).reasons.prefix(2).map {
+                 EnglishDraftWording().reason($0.fact, name: session.directory.displayName)
+             }))
         }
-        return .show(SuggestionList(subject: subject.member, suggestions: top))
+        return .show(SuggestionList(subject: subject.member, suggestions: top, omitted: worth.omitted))
     }
 
     static func memberPair(_ arguments: Arguments, _ session: Session) throws -> MemberPair {

@@ -7,6 +7,8 @@ import Matchmaker
 struct ExplanationView: Presentable {
     let a: Member
     let b: Member
+    let directory: Directory
+    var wording: any DraftWording = EnglishDraftWording()
     let explanation: Explanation
     let exclusion: Admissibility.Exclusion?
     let exclusionText: String?
@@ -17,11 +19,11 @@ struct ExplanationView: Presentable {
     var document: Document {
         var fields = explanation.terms.map { Field($0.name, Points.text($0.points)) }
         fields.append(Field("sum", Points.text(explanation.base)))
-        for adjustment in explanation.adjustments { fields.append(Field("history", adjustment)) }
+        for adjustment in explanation.adjustments { fields.append(Field("history", wording.adjustment(adjustment))) }
         fields.append(Field("score", Points.text(explanation.total)))
         var blocks: [Document.Block] = [.heading("\(a.name) × \(b.name)"), .fields(fields)]
         if !explanation.reasons.isEmpty {
-            blocks.append(.list(explanation.reasons.map { "\($0.text) (+\(Points.text($0.points)))" }))
+            blocks.append(.list(explanation.reasons.map { "\(wording.reason($0.fact, name: directory.displayName)) (+\(Points.text($0.points)))" }))
         }
         if !ratings.isEmpty {
             blocks.append(.heading("Ratings"))
@@ -45,8 +47,12 @@ struct ExplanationView: Presentable {
             "base": .int(explanation.base),
             "factor": .double(explanation.factor),
             "score": .int(explanation.total),
-            "reasons": .array(explanation.reasons.map { .object(["text": .string($0.text), "points": .int($0.points)]) }),
-            "history": .strings(explanation.adjustments),
+            "reasons": .array(explanation.reasons.map { reason in
+                .object(["text": .string(wording.reason(reason.fact, name: directory.displayName)), "points": .int(reason.points),
+                         "fact": FactJSON.reason(reason.fact)])
+            }),
+            "history": .strings(explanation.adjustments.map(wording.adjustment)),
+            "history_facts": .array(explanation.adjustments.map(FactJSON.adjustment)),
             "ratings": .array(ratings.map { .object(["rating": .int($0.value), "note": .optional($0.note), "rated": .string($0.ratedAt.formatted(.iso8601))]) }),
         ])
     }
@@ -56,10 +62,11 @@ struct ExplanationView: Presentable {
 struct SuggestionList: Presentable {
     let subject: Member
     let suggestions: [(member: Member, score: Int64, reasons: [String])]
+    var omitted = 0
 
     var document: Document {
         guard !suggestions.isEmpty else { return .message("nobody to suggest for \(subject.name)") }
-        return Document([
+        var blocks: [Document.Block] = [
             .heading("\(subject.name) should meet"),
             .table(Table(columns: [Table.Column("#", alignment: .right), Table.Column("id"), Table.Column("name"), Table.Column("role"),
                                    Table.Column("score", alignment: .right), Table.Column("why")],
@@ -67,14 +74,16 @@ struct SuggestionList: Presentable {
                              [String(index + 1), entry.member.id, entry.member.name, entry.member.role.rawValue, Points.text(entry.score),
                               entry.reasons.joined(separator: "; ")]
                          })),
-        ])
+        ]
+        if omitted > 0 { blocks.append(.note("… \(omitted) more (--limit 0 for all)")) }
+        return Document(blocks)
     }
 
     var json: JSONValue {
         .object(["member": .string(subject.id), "suggestions": .array(suggestions.map { entry in
             .object(["id": .string(entry.member.id), "name": .string(entry.member.name), "role": .string(entry.member.role.rawValue),
                      "score": .int(entry.score), "reasons": .strings(entry.reasons)])
-        })])
+        }), "omitted": .int(omitted)])
     }
 }
 

@@ -42,38 +42,23 @@ public enum ProfileCommands {
         "members", aliases: ["ls"], group: .profiles,
         summary: "List the members, or those that fit every filter given",
         details: "Tags match whatever their spelling (case, accents, the taxonomy's aliases), and a broader tag finds the narrower ones under it: --skill '3D modeling' finds Blender.",
-        options: [
-            OptionSpec("role", value: "ROLE", summary: "student, startup or entrepreneur (French words too)", completion: .custom { _ in
-                (Role.allCases.map(\.rawValue) + ["étudiant·e", "jeune pousse", "entrepreneur·e", "mentor"]).map { CompletionCandidate($0) }
-            }),
-            OptionSpec("skill", value: "TAG", summary: "Has this skill", completion: MemberCompletion.tags(.skills)),
-            OptionSpec("interest", value: "TAG", summary: "Has this interest", completion: MemberCompletion.tags(.interests)),
-            OptionSpec("seeking", value: "TAG", summary: "Seeks this", completion: MemberCompletion.tags(.seeking)),
-            OptionSpec("offering", value: "TAG", summary: "Offers this", completion: MemberCompletion.tags(.offering)),
-            OptionSpec("wing", value: "N", summary: "Is in wing N (1 to 9)", choices: (1...9).map(String.init)),
-            OptionSpec("org", value: "TEXT", summary: "Organisation's name contains TEXT", completion: MemberCompletion.organizations),
-        ],
-        examples: ["members", "members --role student", "members --skill blender --wing 2", "members --role mentor --offering 'levée de fonds'"]
+        options: FilterKey.allCases.map(\.option) + [CommonOptions.limit()],
+        examples: ["members", "members --role student", "members --skill blender --wing 2", "members --role mentor --offering 'levée de fonds'",
+                   "members --limit 10"]
     ) { session, arguments in
         try session.requireFolder()
-        var filter = MemberFilter()
-        if let role = arguments.value("role") { filter.role = try roleWord(role) }
-        filter.skill = arguments.value("skill")
-        filter.interest = arguments.value("interest")
-        filter.seeking = arguments.value("seeking")
-        filter.offering = arguments.value("offering")
-        filter.wing = try arguments.integer("wing", in: 1...9)
-        filter.organization = arguments.value("org")
+        let filter = try FilterKey.filter(from: arguments)
         let found = session.directory.members(matching: filter)
         let misses = found.isEmpty && !session.directory.isEmpty ? session.directory.misses(filter) : []
-        return .show(MemberList(members: found, total: session.directory.members.count, misses: misses))
+        return .show(MemberList(members: Limited(found, limit: CommonOptions.limit(arguments)), total: session.directory.members.count,
+                                isCompact: session.environment.outputIsTerminal, misses: misses))
     }
 
     static let show = CommandSpec(
         "show", group: .profiles,
         summary: "Show a member's profile card",
         details: "By id or by name; the beginning of a name or of a surname is enough when only one member has it.",
-        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name (quotes not needed)", arity: .oneOrMore, completion: MemberCompletion.members)],
+        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name (quotes not needed)", arity: .oneOrMore, completion: MemberCompletion.memberWords)],
         examples: ["show amelie-dupre", "show Amélie Dupré", "show dupré"]
     ) { session, arguments in
         .show(ProfileCard(member: try member(arguments.positionals.joined(separator: " "), in: session.directory)))
@@ -84,30 +69,27 @@ public enum ProfileCommands {
         summary: "Search names, skills, interests, needs, offers and bios",
         details: "Ranked: a whole tag counts more than a word of a bio, an expert's skill more than a beginner's. Case and accents do not matter, and tags forgive a typo.",
         arguments: [ArgumentSpec("TEXT", summary: "What to look for", arity: .oneOrMore, completion: MemberCompletion.tags(nil))],
-        options: [OptionSpec("top", value: "N", summary: "Show the first N results (default 20)")],
-        examples: ["search blender", "search réalité virtuelle", "search levee de fonds --top 5"]
+        options: [CommonOptions.limit(default: 20, aliases: ["top"])],
+        examples: ["search blender", "search réalité virtuelle", "search levee de fonds --limit 5"]
     ) { session, arguments in
         try session.requireFolder()
         let query = arguments.positionals.joined(separator: " ")
-        let limit = try arguments.integer("top", in: 1...10_000) ?? 20
         let hits = session.directory.search(query)
-        return .show(SearchResults(query: query, hits: Array(hits.prefix(limit)), total: hits.count))
+        return .show(SearchResults(query: query, hits: Limited(hits, limit: CommonOptions.limit(arguments, default: 20))))
     }
 
     static let tags = CommandSpec(
         "tags", group: .profiles,
         summary: "Every tag with how many members have it; --unmet: needs nobody meets",
         details: "A tag's spellings count as one (case, accents, aliases). With --unmet, the needs that no other member offers or has as a skill, and who has them.",
-        options: [
-            OptionSpec("kind", value: "KIND", summary: "Only skills, interests, seeking or offering", choices: TagKind.allCases.map(\.rawValue)),
-            OptionSpec("unmet", summary: "What members seek that nobody offers"),
-        ],
+        options: [kind.spec, unmet.spec, CommonOptions.limit()],
         examples: ["tags", "tags --kind skills", "tags --unmet"]
     ) { session, arguments in
         try session.requireFolder()
-        if arguments.flag("unmet") { return .show(UnmetNeeds(needs: session.directory.unmetNeeds())) }
-        let kinds = arguments.value("kind").flatMap(TagKind.init(rawValue:)).map { [$0] } ?? TagKind.allCases
-        return .show(TagList(counts: session.directory.tagCounts(kinds), kind: arguments.value("kind")))
+        let limit = CommonOptions.limit(arguments)
+        if arguments[unmet] { return .show(UnmetNeeds(needs: Limited(session.directory.unmetNeeds(), limit: limit))) }
+        let chosen = arguments[kind]
+        return .show(TagList(counts: Limited(session.directory.tagCounts(chosen.map { [$0] } ?? TagKind.allCases), limit: limit), kind: chosen?.rawValue))
     }
 
     static let stats = CommandSpec(
@@ -117,6 +99,9 @@ public enum ProfileCommands {
         try session.requireFolder()
         return .show(StatisticsReport(statistics: session.directory.statistics(), name: session.directory.settings.name))
     }
+
+    static let kind = CommandOption<TagKind?>.choice("kind", value: "KIND", summary: "Only skills, interests, seeking or offering")
+    static let unmet = CommandOption<Bool>.flag("unmet", summary: "What members seek that nobody offers")
 
     static let importSpreadsheet = CommandSpec(
         "import", group: .profiles,
@@ -133,11 +118,7 @@ public enum ProfileCommands {
             member's value, unless --force.
             """,
         arguments: [ArgumentSpec("FILE", summary: "The CSV file", completion: .files(extensions: ["csv", "tsv", "txt"]))],
-        options: [
-            OptionSpec("map", value: "COLUMN=FIELD", summary: "Read a column as a field (or 'ignore' it)", isRepeatable: true),
-            OptionSpec("write", summary: "Create and update the profile files"),
-            OptionSpec("force", summary: "An empty cell empties the member's field (it keeps the value otherwise)"),
-        ],
+        options: [ImportCommand.map.spec, ImportCommand.write.spec, ImportCommand.force.spec],
         examples: ["import inscriptions.csv", "import export.csv --map 'Votre école=organization' --write"]
     ) { session, arguments in
         try ImportCommand.run(&session, arguments)
@@ -168,7 +149,7 @@ public enum ProfileCommands {
     /// A role as typed, English or French.
     static func roleWord(_ text: String) throws(ShellError) -> Role {
         guard let role = Role(word: text) else {
-            throw ShellError.invalidValue(text, for: "role", expected: "student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)",
+            throw ShellError.invalidValue(text, for: "role", expected: "student, startup or entrepreneur (or " + Role.frenchSpellings.joined(separator: ", ") + ")",
                                           suggestion: Suggestions.nearest(to: text, among: Role.spellings, reach: .likelyTypo))
         }
         return role

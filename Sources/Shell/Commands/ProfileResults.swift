@@ -63,8 +63,10 @@ struct LoadSummary: Presentable {
 
 /// `members`.
 struct MemberList: Presentable {
-    let members: [Member]
+    let members: Limited<Member>
     let total: Int
+    /// At a terminal: one line a member (name, role, organisation, top skills, cut to fit).
+    var isCompact = false
     /// When nobody fits: the conditions that find nobody alone, and what is near them.
     var misses: [FilterMiss] = []
 
@@ -82,19 +84,26 @@ struct MemberList: Presentable {
     }
 
     var document: Document {
-        if members.isEmpty && total > 0 {
+        let found = members.shown.count + members.omitted
+        if found == 0 && total > 0 {
             let reasons = misses.isEmpty ? ["each condition alone finds members, but nobody fits them all"] : misses.map(Self.text)
             return Document([.paragraph("No member fits: " + reasons.joined(separator: "; ") + ".")])
         }
-        return Document([
-            .table(Table(columns: [Table.Column("id"), Table.Column("name"), Table.Column("role"), Table.Column("organization"), Table.Column("top skills")],
-                         rows: members.map { [$0.id, $0.name, $0.role.rawValue, $0.organization ?? "", MemberJSON.topSkills($0)] })),
-            .note(members.count == total ? counted(total, "member") : "\(members.count) of " + counted(total, "member")),
-        ])
+        let table = isCompact
+            ? Table(columns: [Table.Column("name", narrowing: .keepsWidth), Table.Column("role"), Table.Column("organization", narrowing: .truncates),
+                              Table.Column("top skills", narrowing: .truncates)],
+                    rows: members.shown.map { [$0.name, $0.role.rawValue, $0.organization ?? "", MemberJSON.topSkills($0)] })
+            : Table(columns: [Table.Column("id"), Table.Column("name"), Table.Column("role"), Table.Column("organization"), Table.Column("top skills")],
+                    rows: members.shown.map { [$0.id, $0.name, $0.role.rawValue, $0.organization ?? "", MemberJSON.topSkills($0)] })
+        var blocks: [Document.Block] = [.table(table)]
+        if let more = members.note { blocks.append(.note(more)) }
+        blocks.append(.note(found == total ? counted(total, "member") : "\(found) of " + counted(total, "member")))
+        return Document(blocks)
     }
 
     var json: JSONValue {
-        .object(["count": .int(members.count), "members": .array(members.map(MemberJSON.of)),
+        .object(["count": .int(members.shown.count + members.omitted), "members": .array(members.shown.map(MemberJSON.of)),
+                 "omitted": .int(members.omitted),
                  "misses": .array(misses.map { .object(["filter": .string($0.field.rawValue), "value": .string($0.value),
                                                         "suggestion": .optional($0.suggestion)]) })])
     }
@@ -127,23 +136,26 @@ struct ProfileCard: Presentable {
 /// `search`.
 struct SearchResults: Presentable {
     let query: String
-    let hits: [SearchHit]
-    let total: Int
+    let hits: Limited<SearchHit>
+
+    var total: Int { hits.shown.count + hits.omitted }
 
     var document: Document {
-        guard !hits.isEmpty else { return .message("nothing matches '\(query)'") }
-        return Document([
+        guard total > 0 else { return .message("nothing matches '\(query)'") }
+        var blocks: [Document.Block] = [
             .table(Table(columns: [Table.Column("#", alignment: .right), Table.Column("id"), Table.Column("name"), Table.Column("role"),
                                    Table.Column("score", alignment: .right), Table.Column("why")],
-                         rows: hits.enumerated().map { index, hit in
+                         rows: hits.shown.enumerated().map { index, hit in
                              [String(index + 1), hit.member.id, hit.member.name, hit.member.role.rawValue, String(hit.score), hit.reasons.joined(separator: "; ")]
                          })),
-            .note(hits.count == total ? "\(total) found" : "first \(hits.count) of \(total) found (--top N for more)"),
-        ])
+        ]
+        if let more = hits.note { blocks.append(.note(more)) }
+        blocks.append(.note("\(total) found"))
+        return Document(blocks)
     }
 
     var json: JSONValue {
-        .object(["query": .string(query), "total": .int(total), "results": .array(hits.map { hit in
+        .object(["query": .string(query), "total": .int(total), "results": .array(hits.shown.map { hit in
             .object(["id": .string(hit.member.id), "name": .string(hit.member.name), "role": .string(hit.member.role.rawValue),
                      "score": .int(hit.score), "reasons": .strings(hit.reasons)])
         })])
@@ -152,37 +164,43 @@ struct SearchResults: Presentable {
 
 /// `tags`.
 struct TagList: Presentable {
-    let counts: [TagCount]
+    let counts: Limited<TagCount>
     let kind: String?
 
     var document: Document {
-        Document([
+        var blocks: [Document.Block] = [
             .table(Table(columns: [Table.Column("tag"), Table.Column("members", alignment: .right)],
-                         rows: counts.map { [$0.tag, String($0.count)] })),
-            .note(counted(counts.count, "tag") + (kind.map { " (\($0))" } ?? "")),
-        ])
+                         rows: counts.shown.map { [$0.tag, String($0.count)] })),
+        ]
+        if let more = counts.note { blocks.append(.note(more)) }
+        blocks.append(.note(counted(counts.shown.count + counts.omitted, "tag") + (kind.map { " (\($0))" } ?? "")))
+        return Document(blocks)
     }
 
     var json: JSONValue {
-        .object(["kind": .optional(kind), "tags": .array(counts.map { .object(["tag": .string($0.tag), "key": .string($0.key), "members": .int($0.count)]) })])
+        .object(["kind": .optional(kind), "tags": .array(counts.shown.map { .object(["tag": .string($0.tag), "key": .string($0.key), "members": .int($0.count)]) }),
+                 "omitted": .int(counts.omitted)])
     }
 }
 
 /// `tags --unmet`.
 struct UnmetNeeds: Presentable {
-    let needs: [UnmetNeed]
+    let needs: Limited<UnmetNeed>
 
     var document: Document {
-        guard !needs.isEmpty else { return .message("every need is offered by someone") }
-        return Document([
+        guard !needs.shown.isEmpty else { return .message("every need is offered by someone") }
+        var blocks: [Document.Block] = [
             .table(Table(columns: [Table.Column("sought, offered by nobody"), Table.Column("by", alignment: .right), Table.Column("who")],
-                         rows: needs.map { need in [need.tag, String(need.seekers.count), need.seekers.map(\.name).joined(separator: ", ")] })),
-            .note(counted(needs.count, "unmet need")),
-        ])
+                         rows: needs.shown.map { need in [need.tag, String(need.seekers.count), need.seekers.map(\.name).joined(separator: ", ")] })),
+        ]
+        if let more = needs.note { blocks.append(.note(more)) }
+        blocks.append(.note(counted(needs.shown.count + needs.omitted, "unmet need")))
+        return Document(blocks)
     }
 
     var json: JSONValue {
-        .object(["unmet": .array(needs.map { .object(["tag": .string($0.tag), "seekers": .strings($0.seekers.map(\.id))]) })])
+        .object(["unmet": .array(needs.shown.map { .object(["tag": .string($0.tag), "seekers": .strings($0.seekers.map(\.id))]) }),
+                 "omitted": .int(needs.omitted)])
     }
 }
 

@@ -15,6 +15,10 @@ enum RoundCommands {
         return .show(DiffView(draft: draft, last: last, directory: session.directory))
     }
 
+    static let allPlanned = CommandOption<Bool>.flag("all", summary: "Record every planned round")
+    static let keepPins = CommandOption<Bool>.flag("keep-pins", summary: "Keep the session's pins for the next rounds")
+    static let clear = CommandOption<Bool>.flag("clear", summary: "Remove the pair's ratings instead")
+
     static let commit = CommandSpec(
         "commit", group: .rounds,
         summary: "Record the draft in the ledger as a round",
@@ -25,13 +29,13 @@ enum RoundCommands {
             Bans stay until 'unpin'.
             """,
         arguments: [ArgumentSpec("NAME", summary: "The round's name (default: mode and date)", arity: .optional)],
-        options: [OptionSpec("all", summary: "Record every planned round"), OptionSpec("keep-pins", summary: "Keep the session's pins for the next rounds")],
+        options: [allPlanned.spec, keepPins.spec],
         examples: ["commit", "commit mardi-1-decembre", "commit atelier --all", "commit --keep-pins"]
     ) { session, arguments in
         guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
         let ledger = try session.openLedger()
         let taken = Set(try ledger.rounds().map(\.name))
-        let drafts = arguments.flag("all") ? [draft] + session.matchmaking.planned : [draft]
+        let drafts = arguments[allPlanned] ? [draft] + session.matchmaking.planned : [draft]
         var names: [String] = []
         for (index, current) in drafts.enumerated() {
             var name = arguments[0] ?? defaultName(for: current, now: session.environment.now())
@@ -40,7 +44,7 @@ enum RoundCommands {
             try ledger.commit(StoredFacts.record(current, name: name, at: session.environment.now()))
             names.append(name)
         }
-        if arguments.flag("all") {
+        if arguments[allPlanned] {
             session.matchmaking.draft = nil
             session.matchmaking.planned = []
         } else if let next = session.matchmaking.planned.first {
@@ -54,14 +58,14 @@ enum RoundCommands {
         if session.matchmaking.draft != nil { text += "; the next planned round is the draft now (\(session.matchmaking.planned.count) more after it)" }
         let pins = session.matchmaking.pins.sorted()
         if !pins.isEmpty {
-            if arguments.flag("keep-pins") {
+            if arguments[keepPins] {
                 text += "; \(counted(pins.count, "pin")) kept for the next rounds of this session"
             } else {
                 session.matchmaking.pins = []
                 text += "; \(counted(pins.count, "pin")) released (they were for this round; 'commit --keep-pins' keeps them)"
             }
         }
-        return .show(CommitView(names: names, ledger: shown, released: arguments.flag("keep-pins") ? [] : pins, text: text))
+        return .show(CommitView(names: names, ledger: shown, released: arguments[keepPins] ? [] : pins, text: text))
     }
 
     static func defaultName(for draft: Draft, now: Date) -> String {
@@ -76,17 +80,20 @@ enum RoundCommands {
     }
 
     static let rounds = CommandSpec(
-        "rounds", group: .rounds, summary: "The rounds committed so far"
-    ) { session, _ in
-        .show(RoundList(rounds: try session.existingLedger()?.rounds() ?? []))
+        "rounds", group: .rounds, summary: "The rounds committed so far", options: [CommonOptions.limit()]
+    ) { session, arguments in
+        .show(RoundList(rounds: Limited(try session.existingLedger()?.rounds() ?? [], limit: CommonOptions.limit(arguments))))
     }
 
     static let round = CommandSpec(
         "round", group: .rounds, summary: "Show a committed round",
         arguments: [ArgumentSpec("NAME", summary: "The round (the last one when left out)", arity: .optional, completion: roundNames)],
+        options: [CommonOptions.limit()],
         examples: ["round", "round mardi-1-decembre"]
     ) { session, arguments in
-        .show(RoundView(record: try committedRound(arguments[0], session), directory: session.directory))
+        var view = RoundView(record: try committedRound(arguments[0], session), directory: session.directory)
+        view.limit = CommonOptions.limit(arguments)
+        return .show(view)
     }
 
     static let roundNames = ArgumentCompletion.custom { request in
@@ -106,12 +113,13 @@ enum RoundCommands {
 
     static let history = CommandSpec(
         "history", group: .rounds, summary: "Everyone a member has met, newest first",
-        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.members)],
+        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)],
+        options: [CommonOptions.limit()],
         examples: ["history amelie-dupre"]
     ) { session, arguments in
         let subject = try session.member(arguments.positionals.joined(separator: " "))
         let meetings = try session.existingLedger()?.meetings(of: subject.member.id) ?? []
-        return .show(MeetingList(member: subject.member, meetings: meetings, directory: session.directory))
+        return .show(MeetingList(member: subject.member, meetings: Limited(meetings, limit: CommonOptions.limit(arguments)), directory: session.directory))
     }
 
     static let rate = CommandSpec(
@@ -125,12 +133,12 @@ enum RoundCommands {
             ArgumentSpec("RATING", summary: "1 (bad) to 5 (excellent)", arity: .optional, completion: .choices(["1", "2", "3", "4", "5"])),
             ArgumentSpec("NOTE", summary: "A few words", arity: .zeroOrMore),
         ],
-        options: [OptionSpec("clear", summary: "Remove the pair's ratings instead")],
+        options: [clear.spec],
         examples: ["rate amelie-dupre emilie-durand 5 a new internship came of it", "rate amelie-dupre emilie-durand --clear"]
     ) { session, arguments in
         let pair = try MatchCommands.memberPair(arguments, session)
         let names = session.names([pair.first, pair.second]).joined(separator: " × ")
-        if arguments.flag("clear") {
+        if arguments[clear] {
             guard arguments.positionals.count == 2 else { throw ShellError.unexpectedArgument(arguments.positionals[2], command: "rate") }
             guard let ledger = try session.existingLedger() else { throw LedgerError.noRating(pair.first, pair.second) }
             let count = try ledger.clearRatings(pair.first, pair.second)

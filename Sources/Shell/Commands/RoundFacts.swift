@@ -31,8 +31,9 @@ struct StoredFacts: Codable {
             name: name, committedAt: date, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""), seed: draft.seed,
             total: draft.total, upperBound: { if case .withinBound(let bound, _, _) = draft.guarantee.claim { return bound } else { return nil } }(),
             groups: draft.groups.map { group in
-                RoundRecord.Group(members: group.members, score: group.score, reasons: group.reasons, starter: group.starter,
-                                  isPinned: group.isPinned, pinWarnings: group.pinWarnings.isEmpty ? nil : text(group.pinWarnings))
+                RoundRecord.Group(members: group.members, score: group.score, isPinned: group.isPinned,
+                                  pinWarnings: group.pinWarnings.isEmpty ? nil : text(group.pinWarnings),
+                                  reasonFacts: text(group.reasons), starterFact: group.starter.flatMap(text))
             },
             unmatched: draft.unmatched.map { RoundRecord.Unmatched(id: $0.id, cause: text($0.cause)) },
             guarantee: text(draft.guarantee),
@@ -54,6 +55,14 @@ struct StoredFacts: Codable {
 
     static func pinWarnings(_ group: RoundRecord.Group) -> [PinWarning] {
         value([PinWarning].self, from: group.pinWarnings) ?? []
+    }
+
+    static func reasons(_ group: RoundRecord.Group) -> [Stated<PairReason>] {
+        value([PairReason].self, from: group.reasonFacts).map { $0.map { .fact($0) } } ?? group.reasons.map { .words($0) }
+    }
+
+    static func starter(_ group: RoundRecord.Group) -> Stated<Starter>? {
+        value(Starter.self, from: group.starterFact).map { .fact($0) } ?? group.starter.map { .words($0) }
     }
 }
 
@@ -121,6 +130,25 @@ enum FactJSON {
         case .tablesFull(let scarce): return .object(["code": .string("tables_full"), "scarce_role": .optional(scarce)])
         case .noTableTogether: return .object(["code": .string("no_table_together")])
         case .tooFewForTable(let size): return .object(["code": .string("too_few_for_table"), "size": .int(size)])
+        }
+    }
+
+    static func reason(_ reason: PairReason) -> JSONValue {
+        switch reason {
+        case .needMet(let seeker, let offerer, let tag, let sought):
+            return .object(["code": .string("need_met"), "seeker": .string(seeker), "offerer": .string(offerer), "tag": .string(tag),
+                            "sought": .optional(sought)])
+        case .sharedInterest(let tag): return .object(["code": .string("shared_interest"), "tag": .string(tag)])
+        case .roles(let a, let b): return .object(["code": .string("roles"), "roles": .strings([a.rawValue, b.rawValue])])
+        case .differentOrganizations(let a, let b): return .object(["code": .string("different_organizations"), "organizations": .strings([a, b])])
+        case .differentWings(let a, let b): return .object(["code": .string("different_wings"), "wings": .array([.int(a), .int(b)])])
+        }
+    }
+
+    static func adjustment(_ adjustment: Adjustment) -> JSONValue {
+        switch adjustment {
+        case .met(let roundsAgo, let percent): return .object(["code": .string("met"), "rounds_ago": .int(roundsAgo), "percent": .int(-percent)])
+        case .rated(let average, let percent): return .object(["code": .string("rated"), "average": .double(average), "percent": .int(percent)])
         }
     }
 

@@ -71,54 +71,58 @@ struct DiffView: Presentable {
 
 /// `rounds`.
 struct RoundList: Presentable {
-    let rounds: [RoundSummary]
+    let rounds: Limited<RoundSummary>
 
     var document: Document {
-        guard !rounds.isEmpty else { return .message("no round committed yet") }
-        return Document([
+        guard !rounds.shown.isEmpty else { return .message("no round committed yet") }
+        var blocks: [Document.Block] = [
             .table(Table(columns: [Table.Column("round"), Table.Column("committed"), Table.Column("mode"), Table.Column("groups", alignment: .right),
                                    Table.Column("members", alignment: .right), Table.Column("total", alignment: .right)],
-                         rows: rounds.map { [$0.name, $0.committedAt.formatted(.iso8601), $0.mode, String($0.groups), String($0.members), Points.text($0.total)] })),
-            .note(counted(rounds.count, "round")),
-        ])
+                         rows: rounds.shown.map { [$0.name, $0.committedAt.formatted(.iso8601), $0.mode, String($0.groups), String($0.members), Points.text($0.total)] })),
+        ]
+        if let more = rounds.note { blocks.append(.note(more)) }
+        blocks.append(.note(counted(rounds.shown.count + rounds.omitted, "round")))
+        return Document(blocks)
     }
 
     var json: JSONValue {
-        .object(["rounds": .array(rounds.map { round in
+        .object(["rounds": .array(rounds.shown.map { round in
             .object(["name": .string(round.name), "committed": .string(round.committedAt.formatted(.iso8601)), "mode": .string(round.mode),
                      "groups": .int(round.groups), "members": .int(round.members), "total": .int(round.total)])
-        })])
+        }), "omitted": .int(rounds.omitted)])
     }
 }
 
 /// `history ID`.
 struct MeetingList: Presentable {
     let member: Member
-    let meetings: [Meeting]
+    let meetings: Limited<Meeting>
     let directory: Directory
 
     var document: Document {
-        guard !meetings.isEmpty else { return .message("\(member.name) has not met anyone through Patio yet") }
-        return Document([
+        guard !meetings.shown.isEmpty else { return .message("\(member.name) has not met anyone through Patio yet") }
+        var blocks: [Document.Block] = [
             .heading("\(member.name) has met"),
             .table(Table(columns: [Table.Column("round"), Table.Column("date"), Table.Column("mode"), Table.Column("with"),
                                    Table.Column("score", alignment: .right), Table.Column("ratings")],
-                         rows: meetings.map { meeting in
+                         rows: meetings.shown.map { meeting in
                              [meeting.round, meeting.committedAt.formatted(Date.ISO8601FormatStyle().year().month().day()), meeting.mode,
                               meeting.partners.map(directory.displayName).joined(separator: ", "), Points.text(meeting.score),
                               meeting.ratings.map(Self.text).joined(separator: "; ")]
                          })),
-        ])
+        ]
+        if let more = meetings.note { blocks.append(.note(more)) }
+        return Document(blocks)
     }
 
     /// `5/5 (a new internship)`.
     static func text(_ rating: Rating) -> String { "\(rating.value)/5" + (rating.note.map { " (\($0))" } ?? "") }
 
     var json: JSONValue {
-        .object(["member": .string(member.id), "meetings": .array(meetings.map { meeting in
+        .object(["member": .string(member.id), "meetings": .array(meetings.shown.map { meeting in
             .object(["round": .string(meeting.round), "committed": .string(meeting.committedAt.formatted(.iso8601)), "mode": .string(meeting.mode),
                      "partners": .strings(meeting.partners), "score": .int(meeting.score), "ratings": .array(meeting.ratings.map { .int($0.value) }),
                      "notes": .array(meeting.ratings.map { .optional($0.note) })])
-        })])
+        }), "omitted": .int(meetings.omitted)])
     }
 }

@@ -29,8 +29,8 @@ struct RoundView: Presentable {
     struct Group {
         let people: [Person]
         let score: Int64
-        let reasons: [String]
-        let starter: String?
+        let reasons: [Stated<PairReason>]
+        let starter: Stated<Starter>?
         let isPinned: Bool
         let pinWarnings: [PinWarning]
     }
@@ -50,6 +50,10 @@ struct RoundView: Presentable {
     var pins: [MemberPair]
     var bans: [MemberPair]
     var community: String?
+    /// A table of one line a group at most two: the strongest reason in a few words (`--full` shows them all).
+    var isCompact = false
+    /// Show the first groups only (`--limit`); the summary still counts them all.
+    var limit: Int?
     let wording: any DraftWording
     private let names: [String: String]
 
@@ -63,8 +67,8 @@ struct RoundView: Presentable {
                   date: draft.created, total: draft.total, guarantee: draft.guarantee, pins: draft.pins, bans: draft.bans,
                   directory: directory, wording: wording)
         groups = draft.groups.map { group in
-            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons,
-                  starter: group.starter, isPinned: group.isPinned, pinWarnings: group.pinWarnings)
+            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons.map { .fact($0) },
+                  starter: group.starter.map { .fact($0) }, isPinned: group.isPinned, pinWarnings: group.pinWarnings)
         }
         unmatched = draft.unmatched.map { (Self.person($0.id, in: directory), .fact($0.cause)) }
         notes = draft.notes.map { .fact($0) }
@@ -75,8 +79,8 @@ struct RoundView: Presentable {
         self.init(name: record.name, title: nil, mode: record.mode, seed: record.seed, date: record.committedAt, total: record.total,
                   guarantee: stored.guarantee, pins: stored.pins, bans: stored.bans, directory: directory, wording: wording)
         groups = record.groups.map { group in
-            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons,
-                  starter: group.starter, isPinned: group.isPinned, pinWarnings: StoredFacts.pinWarnings(group))
+            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: StoredFacts.reasons(group),
+                  starter: StoredFacts.starter(group), isPinned: group.isPinned, pinWarnings: StoredFacts.pinWarnings(group))
         }
         unmatched = record.unmatched.map { (Self.person($0.id, in: directory), StoredFacts.cause($0)) }
         notes = stored.notes
@@ -129,8 +133,33 @@ struct RoundView: Presentable {
         }
     }
 
-    /// The reasons shown for a group: what its pins break first.
-    func reasons(of group: Group) -> [String] { group.pinWarnings.map { wording.pinWarning($0, name: name) } + group.reasons }
+    /// The reasons shown for a group, in sentences: what its pins break first.
+    func reasons(of group: Group) -> [String] {
+        group.pinWarnings.map { wording.pinWarning($0, name: name) } + group.reasons.map { reason in
+            switch reason {
+            case .fact(let fact): return wording.reason(fact, name: name)
+            case .words(let words): return words
+            }
+        }
+    }
+
+    /// The strongest reason in a few words (a pin's warning first).
+    func shortReason(of group: Group) -> String {
+        if let warning = group.pinWarnings.first { return wording.pinWarning(warning, name: name) }
+        switch group.reasons.first {
+        case .fact(let fact)?: return wording.shortReason(fact, name: name)
+        case .words(let words)?: return words
+        case nil: return ""
+        }
+    }
+
+    func starterText(of group: Group) -> String? {
+        switch group.starter {
+        case .fact(let fact)?: return wording.starter(fact, name: name)
+        case .words(let words)?: return words
+        case nil: return nil
+        }
+    }
 
     var summary: String {
         ["total \(Points.text(total)) points", "seed \(seed)", counted(groups.count, draftMode == .circles ? "table" : "pair"), guaranteeText]
@@ -150,13 +179,15 @@ struct RoundView: Presentable {
         let label = name.map { "Round \($0) (\(mode))" } ?? title ?? "Draft: \(draftMode.rawValue)\(isStable ? ", stable" : "")"
         blocks.append(.heading(label))
         if let constraintsText { blocks.append(.note(constraintsText)) }
+        let shown = Limited(Array(groups.enumerated()), limit: limit)
         blocks.append(.table(Table(
-            columns: [Table.Column("#", alignment: .right), Table.Column(draftMode == .mentoring ? "mentee → mentor" : "members"),
+            columns: [Table.Column("#", alignment: .right), Table.Column(draftMode == .mentoring ? "mentee → mentor" : "members", breaksAt: separator),
                       Table.Column("score", alignment: .right), Table.Column("why")],
-            rows: groups.enumerated().map { index, group in
+            rows: shown.shown.map { index, group in
                 [String(index + 1) + (group.isPinned ? "*" : ""), group.people.map(\.name).joined(separator: separator),
-                 Points.text(group.score), reasons(of: group).joined(separator: "; ")]
+                 Points.text(group.score), isCompact ? shortReason(of: group) : reasons(of: group).joined(separator: "; ")]
             })))
+        if let more = shown.note { blocks.append(.note(more)) }
         blocks.append(.note(summary + (groups.contains(where: \.isPinned) ? " · * pinned" : "")))
         if !unmatched.isEmpty {
             blocks.append(.heading("Unmatched"))
@@ -177,13 +208,14 @@ struct RoundView: Presentable {
             "date": .string(date.formatted(.iso8601)),
             "total": .int(total),
             "upper_bound": bound.map { .int($0) } ?? .null,
-            "groups": .array(groups.map { group in
+            "groups": .array(groups.prefix(limit ?? groups.count).map { group in
                 .object([
                     "members": .strings(group.people.map(\.id)),
                     "names": .strings(group.people.map(\.name)),
                     "score": .int(group.score),
                     "reasons": .strings(reasons(of: group)),
-                    "starter": .optional(group.starter),
+                    "reason_facts": .array(group.reasons.compactMap { if case .fact(let fact) = $0 { return FactJSON.reason(fact) } else { return nil } }),
+                    "starter": .optional(starterText(of: group)),
                     "pinned": .bool(group.isPinned),
                     "pin_warnings": .array(group.pinWarnings.map { FactJSON.pinWarning($0, text: wording.pinWarning($0, name: name)) }),
                 ])
@@ -197,6 +229,7 @@ struct RoundView: Presentable {
             "guarantee": FactJSON.guarantee(guarantee, total: total, text: guaranteeText),
             "pins": .array(pins.map { .strings([$0.first, $0.second]) }),
             "bans": .array(bans.map { .strings([$0.first, $0.second]) }),
+            "omitted": .int(max(0, groups.count - (limit ?? groups.count))),
         ])
     }
 }

@@ -5,6 +5,11 @@ import Matching
 /// `solve FILE`: the engine on a weighted graph from a file (the bench format),
 /// so that it can be checked against other solvers on the same input.
 enum SolveCommand {
+    static let mode = CommandOption<String>(spec: OptionSpec("mode", value: "MODE", summary: "pairs (general matching) or assignment (bipartite)",
+                                                      kind: .choice(["pairs", "assignment"]), default: "pairs")) { $0.text(of: "mode") ?? "pairs" }
+    static let maxCardinality = CommandOption<Bool>.flag("max-cardinality", summary: "Pair as many vertices as possible first, then the heaviest")
+    static let list = CommandOption<Bool>.flag("list", summary: "List the pairs too (JSON always has them)")
+
     static let spec = CommandSpec(
         "solve", group: .matching,
         summary: "Pair the vertices of a weighted graph file, exactly",
@@ -16,18 +21,13 @@ enum SolveCommand {
             after the timing. Ctrl-C stops a long solve.
             """,
         arguments: [ArgumentSpec("FILE", summary: "The graph", completion: .files(extensions: ["txt", "graph"]))],
-        options: [
-            OptionSpec("mode", value: "MODE", summary: "pairs (general matching) or assignment (bipartite)",
-                       choices: ["pairs", "assignment"]),
-            OptionSpec("max-cardinality", summary: "Pair as many vertices as possible first, then the heaviest"),
-            OptionSpec("list", summary: "List the pairs too (JSON always has them)"),
-        ],
+        options: [mode.spec, maxCardinality.spec, list.spec],
         examples: ["solve graph.txt", "solve bip_n500x500.txt --mode assignment", "solve graph.txt --format json"]
     ) { session, arguments in
         let path = arguments[0] ?? ""
         let content = try readGraph(at: session.resolvePath(path), shownAs: path)
-        let maximumCardinality = arguments.flag("max-cardinality")
-        let mode = arguments.value("mode") ?? "pairs"
+        let maximumCardinality = arguments[maxCardinality]
+        let mode = arguments[Self.mode]
         let clock = ContinuousClock()
         let start = clock.now
         var result: SolveResult
@@ -52,7 +52,7 @@ enum SolveCommand {
                                  weight: solved.weight, pairs: solved.matching.pairs, elapsed: elapsed,
                                  isProved: solved.certificate.violations(solved.matching, in: graph).isEmpty)
         }
-        result.listsPairs = arguments.flag("list")
+        result.listsPairs = arguments[list]
         result.maximumCardinality = maximumCardinality
         return .show(result)
     }

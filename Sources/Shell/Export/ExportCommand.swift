@@ -5,6 +5,12 @@ import Matchmaker
 /// `export FILE`: the draft (or a committed round) in the format its extension names.
 enum ExportCommand {
     static let formats = ["csv", "json", "md", "html", "dot", "ics", "graph"]
+    static let round = CommandOption<String?>.text("round", value: "NAME", summary: "A committed round instead of the draft",
+                                            modes: formats.filter { $0 != "graph" }.map { "." + $0 }, completion: RoundCommands.roundNames)
+    static let at = CommandOption<String?>.text("at", value: "DATETIME", summary: "When the meetings start (2026-12-01T10:00); tomorrow at 10:00 by default",
+                                         modes: [".ics"])
+    static let minutes = CommandOption<Int>.integer("minutes", value: "N", summary: "How long they last", range: 5...600, default: 30, modes: [".ics"])
+    static let place = CommandOption<String?>.text("place", value: "TEXT", summary: "Where (default: the community's patio)", modes: [".ics"])
 
     static let spec = CommandSpec(
         "export", group: .rounds,
@@ -20,13 +26,9 @@ enum ExportCommand {
             or not at all.
             """,
         arguments: [ArgumentSpec("FILE", summary: "Where to write", completion: .files(extensions: formats))],
-        options: [
-            OptionSpec("round", value: "NAME", summary: "A committed round instead of the draft", completion: RoundCommands.roundNames),
-            OptionSpec("at", value: "DATETIME", summary: ".ics: when the meetings start (2026-12-01T10:00); tomorrow at 10:00 by default"),
-            OptionSpec("minutes", value: "N", summary: ".ics: how long they last (default 30)"),
-            OptionSpec("place", value: "TEXT", summary: ".ics: where (default: the community's patio)"),
-        ],
-        examples: ["export patio.html", "export round.ics --at 2026-12-01T10:00 --minutes 30", "export pairs.csv --round mardi", "export community.graph"]
+        options: [round.spec, at.spec, minutes.spec, place.spec],
+        examples: ["export patio.html", "export round.ics --at 2026-12-01T10:00 --minutes 30", "export pairs.csv --round mardi", "export community.graph"],
+        mode: .fileExtension(0)
     ) { session, arguments in
         let shown = arguments[0] ?? ""
         let ext = (shown as NSString).pathExtension.lowercased()
@@ -37,16 +39,14 @@ enum ExportCommand {
         if ext == "graph" {
             text = try graphText(session)
         } else {
-            let view = try roundView(arguments.value("round"), session)
+            let view = try roundView(arguments[round], session)
             switch ext {
             case "csv": text = ExportCSV.text(view)
             case "json": text = view.json.encoded + "\n"
             case "md": text = Renderer.render(view, as: .markdown, style: .plain)
             case "html": text = HTMLSheet.text(view)
             case "dot": text = try DOTGraph.text(view, session: session)
-            default: text = try ICSCalendar.text(view, session: session, at: arguments.value("at"),
-                                                 minutes: try arguments.integer("minutes", in: 5...600) ?? 30,
-                                                 place: arguments.value("place"))
+            default: text = try ICSCalendar.text(view, session: session, at: arguments[at], minutes: arguments[minutes], place: arguments[place])
             }
         }
         let path = session.resolvePath(shown)
@@ -98,8 +98,10 @@ enum ExportCSV {
         for (index, group) in view.groups.enumerated() {
             for person in group.people {
                 let others = group.people.filter { $0.id != person.id }.map(\.name).joined(separator: ", ")
-                text += CSVFormat.record([view.name ?? "draft", String(index + 1), person.id, person.name, person.role, person.organization ?? "",
-                                          others, Points.text(group.score), group.reasons.joined(separator: "; "), group.starter ?? ""])
+                let why = view.reasons(of: group).joined(separator: "; ")
+                let cells: [String] = [view.name ?? "draft", String(index + 1), person.id, person.name, person.role, person.organization ?? "",
+                                       others, Points.text(group.score), why, view.starterText(of: group) ?? ""]
+                text += CSVFormat.record(cells)
             }
         }
         return text

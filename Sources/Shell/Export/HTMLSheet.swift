@@ -52,10 +52,11 @@ enum HTMLSheet {
                 html += "<div class=\"meta\"><span class=\"role \(escape(person.role))\">\(escape(roleLabel(person.role)))</span>\(meta)</div></div>\n"
             }
             html += "</div>\n"
-            if !group.reasons.isEmpty {
-                html += "<h2>Why you should talk</h2>\n<ul>\n" + group.reasons.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+            let reasons = view.reasons(of: group)
+            if !reasons.isEmpty {
+                html += "<h2>Why you should talk</h2>\n<ul>\n" + reasons.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
             }
-            if let starter = group.starter { html += "<p class=\"starter\">To start: \(escape(starter))</p>\n" }
+            if let starter = view.starterText(of: group) { html += "<p class=\"starter\">To start: \(escape(starter))</p>\n" }
             if group.isPinned { html += "<p class=\"pinned\">a requested meeting</p>\n" }
             html += "</article>\n"
         }

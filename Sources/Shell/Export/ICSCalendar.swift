@@ -22,8 +22,8 @@ enum ICSCalendar {
         ]
         for (index, group) in view.groups.enumerated() {
             let names = group.people.map(\.name)
-            var description = "Why you should talk:\n" + group.reasons.map { "– " + $0 }.joined(separator: "\n")
-            if let starter = group.starter { description += "\nTo start: " + starter }
+            var description = "Why you should talk:\n" + view.reasons(of: group).map { "– " + $0 }.joined(separator: "\n")
+            if let starter = view.starterText(of: group) { description += "\nTo start: " + starter }
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(uid(view, index: index, group: group))",

@@ -37,11 +37,24 @@ public struct Table: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var title: String
         public var alignment: Alignment
+        /// Where a cell may break when the column wraps (`" — "` between people); at spaces otherwise.
+        public var breaksAt: String?
+        /// What the column does when the table must narrow.
+        public var narrowing: Narrowing
 
-        public init(_ title: String, alignment: Alignment = .left) {
+        public init(_ title: String, alignment: Alignment = .left, breaksAt: String? = nil, narrowing: Narrowing = .wraps) {
             self.title = title
             self.alignment = alignment
+            self.breaksAt = breaksAt
+            self.narrowing = narrowing
         }
+    }
+
+    /// How a column gives up width: its cells wrap, are cut with `…` (a list
+    /// that keeps one line a row; the whole text is one command away), or it
+    /// keeps its width.
+    public enum Narrowing: Sendable, Equatable {
+        case wraps, truncates, keepsWidth
     }
 
     public enum Alignment: Sendable, Equatable { case left, right }

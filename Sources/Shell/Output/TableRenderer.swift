@@ -96,14 +96,21 @@ struct TableRenderer {
     /// theirs, the others share the rest, none narrower than its widest word
     /// (or than 4 cells when words may be cut); nil when that cannot fit.
     private func fit(_ table: Table, header: [String], rows: [[String]], natural: [Int], width: Int, breakingWords: Bool) -> [Int]? {
-        let wraps = table.columns.indices.map { table.columns[$0].alignment == .left && natural[$0] > Self.narrowColumn }
+        let wraps = table.columns.indices.map {
+            table.columns[$0].alignment == .left && natural[$0] > Self.narrowColumn && table.columns[$0].narrowing != .keepsWidth
+        }
         let fixed = table.columns.indices.filter { !wraps[$0] }.reduce(0) { $0 + natural[$1] }
         let available = width - fixed - 2 * max(0, header.count - 1)
         var widths = natural
         var least = [Int](repeating: 0, count: natural.count)
         for index in natural.indices where wraps[index] {
-            least[index] = breakingWords ? min(natural[index], 4)
-                : max(TextWrap.widestWord(header[index]), rows.map { TextWrap.widestWord($0[index]) }.max() ?? 0)
+            let units = table.columns[index].breaksAt
+            if table.columns[index].narrowing == .truncates {
+                least[index] = min(natural[index], max(6, DisplayWidth.of(header[index])))
+            } else {
+                least[index] = breakingWords ? min(natural[index], 4)
+                    : max(TextWrap.widestWord(header[index]), rows.map { TextWrap.widestUnit($0[index], units: units) }.max() ?? 0)
+            }
             widths[index] = least[index]
         }
         var room = available - natural.indices.filter { wraps[$0] }.reduce(0) { $0 + least[$1] }
@@ -133,7 +140,9 @@ struct TableRenderer {
     private func aligned(_ table: Table, header: [String], rows: [[String]], widths: [Int], wraps: Bool) -> String {
         func lines(_ cells: [String], decorate: (String) -> String = { $0 }) -> String {
             let wrappedCells = cells.enumerated().map { index, cell in
-                wraps && DisplayWidth.of(cell) > widths[index] ? TextWrap.lines(cell, width: widths[index]) : [cell]
+                guard wraps && DisplayWidth.of(cell) > widths[index] else { return [cell] }
+                if table.columns[index].narrowing == .truncates { return [TextWrap.truncated(cell, width: widths[index])] }
+                return TextWrap.lines(cell, width: widths[index], units: table.columns[index].breaksAt)
             }
             let height = wrappedCells.map(\.count).max() ?? 1
             var output = ""

@@ -3,6 +3,43 @@
 /// and emoji two. A word wider than the line is cut only when nothing else
 /// can be done (`breakingWords`), between characters.
 enum TextWrap {
+    /// Lines of whole units when `units` separates them (`" — "` between
+    /// people: a name is not broken), a unit too wide for the line wrapped by words.
+    static func lines(_ text: String, width: Int, units separator: String?, breakingWords: Bool = true) -> [String] {
+        guard let separator, text.contains(separator) else { return lines(text, width: width, breakingWords: breakingWords) }
+        let parts = text.components(separatedBy: separator)
+        let tail = separator.trimmingCharacters(in: .whitespaces)
+        var lines: [String] = [], line = "", lineWidth = 0
+        for (index, part) in parts.enumerated() {
+            let unit = index < parts.count - 1 ? part + " " + tail : part
+            let unitWidth = DisplayWidth.of(unit)
+            if lineWidth > 0 && lineWidth + 1 + unitWidth <= width {
+                line += " " + unit
+                lineWidth += 1 + unitWidth
+                continue
+            }
+            if lineWidth > 0 { lines.append(line) }
+            if unitWidth > width {
+                let wrapped = Self.lines(unit, width: width, breakingWords: breakingWords)
+                lines += wrapped.dropLast()
+                line = wrapped.last ?? ""
+                lineWidth = DisplayWidth.of(line)
+            } else {
+                line = unit
+                lineWidth = unitWidth
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// The widest unit (see `lines(_:width:units:)`), or word when there are none.
+    static func widestUnit(_ text: String, units separator: String?) -> Int {
+        guard let separator, text.contains(separator) else { return widestWord(text) }
+        let tail = separator.trimmingCharacters(in: .whitespaces)
+        return text.components(separatedBy: separator).map { DisplayWidth.of($0 + " " + tail) }.max() ?? 0
+    }
+
     static func lines(_ text: String, width: Int, breakingWords: Bool = true) -> [String] {
         guard width > 0 else { return [text] }
         var lines: [String] = []
@@ -38,6 +75,17 @@ enum TextWrap {
     /// The widest word of `text`, in cells: the narrowest a column can be without cutting one.
     static func widestWord(_ text: String) -> Int {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of($0) }.max() ?? 0
+    }
+
+    /// `text` cut to `width` cells, ending with `…` when it was cut (after a whole word when one fits).
+    static func truncated(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 1 else { return text }
+        var (head, _) = split(text, at: width - 1)
+        if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > width / 2 {
+            head = String(head[..<space])
+        }
+        while head.last == " " || head.last == "," { head.removeLast() }
+        return head + "…"
     }
 
     /// The first characters of `word` that fit in `width` cells, and the rest.

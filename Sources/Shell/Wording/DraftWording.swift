@@ -6,6 +6,12 @@ import Matchmaker
 /// out, what a pin breaks, what the matchmaker noted. One type per language;
 /// a fact without its sentence does not compile.
 protocol DraftWording: Sendable {
+    /// A reason in a sentence (`Kenji Watanabe offers game design, which Amélie Dupré seeks`); `name` gives a member's name from an id.
+    func reason(_ reason: PairReason, name: (String) -> String) -> String
+    /// A reason in a few words, for a compact table (`game design for Amélie`).
+    func shortReason(_ reason: PairReason, name: (String) -> String) -> String
+    func starter(_ starter: Starter, name: (String) -> String) -> String
+    func adjustment(_ adjustment: Adjustment) -> String
     func guarantee(_ guarantee: Guarantee, total: Int64, mode: Draft.Mode) -> String
     func cause(_ cause: UnmatchedCause) -> String
     func note(_ note: Draft.Note) -> String
@@ -16,6 +22,55 @@ protocol DraftWording: Sendable {
 
 /// English.
 struct EnglishDraftWording: DraftWording {
+    static func article(_ role: Role) -> String { role == .entrepreneur ? "an" : "a" }
+
+    /// The first word of a name: how a starter addresses people.
+    static func first(_ name: String) -> String { String(name.split(separator: " ").first ?? Substring(name)) }
+
+    func reason(_ reason: PairReason, name: (String) -> String) -> String {
+        switch reason {
+        case .needMet(let seeker, let offerer, let tag, nil):
+            return "\(name(offerer)) offers \(tag), which \(name(seeker)) seeks"
+        case .needMet(let seeker, let offerer, let tag, let sought?):
+            return "\(name(offerer)) offers \(tag), close to \(sought), which \(name(seeker)) seeks"
+        case .sharedInterest(let tag):
+            return "both are into \(tag)"
+        case .roles(let low, let high):
+            return "\(Self.article(low)) \(low.rawValue) and \(Self.article(high)) \(high.rawValue)"
+        case .differentOrganizations(let a, let b):
+            return "from different organisations (\(a), \(b))"
+        case .differentWings(let a, let b):
+            return "from different wings (\(a) and \(b))"
+        }
+    }
+
+    func shortReason(_ reason: PairReason, name: (String) -> String) -> String {
+        switch reason {
+        case .needMet(let seeker, _, let tag, _): return "\(tag) for \(Self.first(name(seeker)))"
+        case .sharedInterest(let tag): return "both into \(tag)"
+        case .roles(let low, let high): return "\(low.rawValue) + \(high.rawValue)"
+        case .differentOrganizations: return "other organisations"
+        case .differentWings: return "other wings"
+        }
+    }
+
+    func starter(_ starter: Starter, name: (String) -> String) -> String {
+        switch starter {
+        case .sharedInterest(let topic): return "What got you into \(topic)?"
+        case .askAbout(let asker, let expert, let topic): return "\(Self.first(name(asker))), ask \(Self.first(name(expert))) about \(topic)."
+        case .interest(let member, let topic): return "Ask \(Self.first(name(member))) about \(topic)."
+        }
+    }
+
+    func adjustment(_ adjustment: Adjustment) -> String {
+        switch adjustment {
+        case .met(let roundsAgo, let percent):
+            return "met \(roundsAgo == 1 ? "in the last round" : "\(roundsAgo) rounds ago"): −\(percent) %"
+        case .rated(let average, let percent):
+            return "rated \(String(format: "%.1f", average))/5 before: \(percent >= 0 ? "+" : "−")\(abs(percent)) %"
+        }
+    }
+
     func guarantee(_ guarantee: Guarantee, total: Int64, mode: Draft.Mode) -> String {
         let people = guarantee.isWholeCommunity ? "the \(guarantee.members) members" : "the \(guarantee.members) members matched"
         var scope: [String] = []

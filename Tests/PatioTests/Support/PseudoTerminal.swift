@@ -21,9 +21,9 @@ final class PseudoTerminal {
     /// A position in the transcript, to look only at what comes after it.
     var mark: Int { received.count }
 
-    init(arguments: [String] = [], environment: [String: String]) throws {
+    init(arguments: [String] = [], environment: [String: String], columns: Int = 80, rows: Int = 24) throws {
         var master: Int32 = 0, slave: Int32 = 0
-        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
         self.master = master
         let slaveName = String(cString: ttyname(slave))

@@ -1,0 +1,72 @@
+@preconcurrency import Glibc
+import Foundation
+import Shell
+
+/// Output taller than the window goes through a pager at the prompt:
+/// `$PAGER` (run by the shell, so it may hold options), else `less -FRXK`
+/// when it is installed (-F: quit when it fits, -R: colours, -X: leave the
+/// text on the screen, -K: Ctrl-C quits like q). Never in batch: the
+/// interactive shell alone asks for it.
+enum Pager {
+    /// Whether `text` should be paged in this mode for a window of `rows` lines.
+    static func wants(_ text: String, mode: PagerMode, rows: Int?) -> Bool {
+        switch mode {
+        case .off: return false
+        case .on: return !text.isEmpty
+        case .auto:
+            guard let rows else { return false }
+            var lines = 0
+            for character in text.utf8 where character == UInt8(ascii: "\n") {
+                lines += 1
+                if lines >= rows { return true }
+            }
+            return false
+        }
+    }
+
+    /// The command that pages, or nil when there is none.
+    static func command(environment: [String: String]) -> String? {
+        if let pager = environment["PAGER"]?.trimmingCharacters(in: .whitespaces), !pager.isEmpty { return pager }
+        let paths = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        guard paths.contains(where: { access("\($0)/less", X_OK) == 0 }) else { return nil }
+        return "less -FRXK"
+    }
+
+    /// Shows `text` through `command`; false when the pager could not start
+    /// (the caller then prints the text itself). The terminal is the pager's
+    /// until it exits; Ctrl-C meanwhile stays with it.
+    static func show(_ text: String, through command: String) -> Bool {
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
+        var child: pid_t = 0
+        fflush(stdout)
+        let started = posix_spawn(&child, "/bin/sh", &actions, nil, argv, environ)
+        close(pipeEnds[0])
+        guard started == 0 else {
+            close(pipeEnds[1])
+            return false
+        }
+        // A pager quit before the end closes the pipe: that is not an error.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(pipeEnds[1], $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { break }
+            bytes = bytes.dropFirst(written)
+        }
+        close(pipeEnds[1])
+        signal(SIGPIPE, previous)
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+        return true
+    }
+}
