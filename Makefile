@@ -1,12 +1,13 @@
 # make run   build patio (release) and start it on the bundled Profiles/
-# make test  run the whole test suite
+# make test  check the formatting, then run the whole test suite
+# make format  format the Swift sources in place (.swift-format holds the rules)
 # Both install libedit-dev first when pkg-config cannot find libedit.
 
 export PATH := /opt/swift/usr/bin:$(PATH)
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps clean format format-check
 
 deps:
 	@pkg-config --exists libedit || { \
@@ -20,7 +21,18 @@ build: deps
 run: build
 	.build/release/patio
 
-test: deps
+SWIFT_FORMAT ?= swift-format
+FORMATTED := Sources Tests Package.swift
+
+format:
+	$(SWIFT_FORMAT) format --in-place --parallel --recursive $(FORMATTED)
+
+# Fails on any difference from what 'make format' would write.
+format-check:
+	@$(SWIFT_FORMAT) lint --strict --parallel --recursive $(FORMATTED) || { \
+		echo "Formatting differs from .swift-format: run 'make format'."; exit 1; }
+
+test: deps format-check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -24,18 +24,25 @@ let package = Package(
         .target(name: "Matchmaker", dependencies: ["Community", "Matching"]),
         .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Shell", dependencies: ["Community", "Matching", "Matchmaker", "Ledger"]),
-        .executableTarget(name: "patio", dependencies: [
-            "Shell", "LineEditor",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "patio",
+            dependencies: [
+                "Shell", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "patio-bench", dependencies: ["Matching", "Community", "Matchmaker"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community"], exclude: ["Fixtures"]),
         .testTarget(name: "MatchmakerTests", dependencies: ["Matchmaker"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "patio", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Ledger", "Matchmaker", "Matching", "Community",
-                                                      .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Transcripts"]),
+        .testTarget(
+            name: "LedgerTests", dependencies: ["Ledger", "patio", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: [
+                "Shell", "Ledger", "Matchmaker", "Matching", "Community",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ], exclude: ["Transcripts"]),
         .testTarget(name: "PatioTests", dependencies: ["patio"]),
     ]
 )

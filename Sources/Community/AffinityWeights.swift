@@ -38,7 +38,9 @@ public struct AffinityWeights: Sendable, Equatable {
     ]
 
     /// The names `community.yaml` and `set weight.NAME` use, with their values.
-    public static let names = ["complementarity", "interests", "role", "organization", "wing", "novelty", "feedback", "partial"]
+    public static let names = [
+        "complementarity", "interests", "role", "organization", "wing", "novelty", "feedback", "partial",
+    ]
 
     public subscript(name: String) -> Double? {
         get {

@@ -19,11 +19,14 @@ public enum AtomicFile {
     public static func write(_ text: String, to path: String, replacing: Bool = true) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
             throw .noFolder
         }
         if !replacing && FileManager.default.fileExists(atPath: path) { throw .exists }
-        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\((path as NSString).lastPathComponent).tmp-\(getpid())")
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { throw .cannotCreate }
         if replacing {
             guard rename(temporary, path) == 0 else {

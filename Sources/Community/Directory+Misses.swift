@@ -18,8 +18,10 @@ extension Directory {
         func tags(_ kind: TagKind) -> [String] { tagCounts([kind]).map(\.tag) }
         func check(_ field: FilterMiss.Field, _ value: String?, _ single: MemberFilter, candidates: () -> [String]) {
             guard let value, members(matching: single).isEmpty else { return }
-            misses.append(FilterMiss(field: field, value: value,
-                                     suggestion: Suggestions.nearest(to: value, among: candidates(), reach: .likelyTypo)))
+            misses.append(
+                FilterMiss(
+                    field: field, value: value,
+                    suggestion: Suggestions.nearest(to: value, among: candidates(), reach: .likelyTypo)))
         }
         check(.role, filter.role?.rawValue, MemberFilter(role: filter.role)) { [] }
         check(.skill, filter.skill, MemberFilter(skill: filter.skill)) { tags(.skills) }

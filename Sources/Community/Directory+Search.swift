@@ -33,11 +33,16 @@ extension Directory {
                 score += 8
                 note("name")
             }
-            let taggedFields: [(TagKind, String, Int)] = [(.skills, "skill", 6), (.seeking, "seeks", 5), (.offering, "offers", 5), (.interests, "interest", 4)]
+            let taggedFields: [(TagKind, String, Int)] = [
+                (.skills, "skill", 6), (.seeking, "seeks", 5), (.offering, "offers", 5), (.interests, "interest", 4),
+            ]
             for (kind, label, weight) in taggedFields {
                 for (position, tag) in Self.tags(of: member, kind).enumerated() {
                     let key = taxonomy.key(for: tag)
-                    let levelBonus = kind == .skills ? (member.skills[position].level.map { $0 == .expert ? 4 : $0 == .intermediate ? 2 : 0 } ?? 0) : 0
+                    let levelBonus =
+                        kind == .skills
+                        ? (member.skills[position].level.map { $0 == .expert ? 4 : $0 == .intermediate ? 2 : 0 } ?? 0)
+                        : 0
                     let shown = kind == .skills ? member.skills[position].label : tag
                     let lineage = [key] + taxonomy.ancestors(of: key)
                     if lineage.contains(whole) {
@@ -47,7 +52,8 @@ extension Directory {
                     }
                     let tagWords = key.split(separator: " ").map(String.init)
                     var matched = false
-                    for word in words where tagWords.contains(word) || (word.count >= 4 && tagWords.contains { $0.hasPrefix(word) }) {
+                    for word in words
+                    where tagWords.contains(word) || (word.count >= 4 && tagWords.contains { $0.hasPrefix(word) }) {
                         score += weight + levelBonus
                         matched = true
                     }
@@ -70,12 +76,16 @@ extension Directory {
             }
             if score > 0 { hits.append(SearchHit(member: member, score: score, reasons: reasons)) }
         }
-        return hits.sorted { ($0.score, TextFolding.fold($1.member.name)) > ($1.score, TextFolding.fold($0.member.name)) }
+        return hits.sorted {
+            ($0.score, TextFolding.fold($1.member.name)) > ($1.score, TextFolding.fold($0.member.name))
+        }
     }
 
     /// Words that say nothing on their own, in French and English.
-    static let stopWords: Set<String> = ["de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "au", "aux",
-                                         "pour", "par", "sur", "the", "of", "and", "for", "in", "to", "with"]
+    static let stopWords: Set<String> = [
+        "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "au", "aux",
+        "pour", "par", "sur", "the", "of", "and", "for", "in", "to", "with",
+    ]
 
     /// A likely typo: one edit for words of four or five letters, two from six.
     static func isNear(_ typed: String, _ key: String) -> Bool {

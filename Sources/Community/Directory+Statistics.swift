@@ -24,7 +24,8 @@ public struct CommunityStatistics: Sendable, Equatable {
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.memberCount == rhs.memberCount && lhs.needs == rhs.needs && lhs.metNeeds == rhs.metNeeds
             && lhs.byRole.map { "\($0.0)\($0.1)" } == rhs.byRole.map { "\($0.0)\($0.1)" }
-            && lhs.byWing.map { "\(String(describing: $0.0))\($0.1)" } == rhs.byWing.map { "\(String(describing: $0.0))\($0.1)" }
+            && lhs.byWing.map { "\(String(describing: $0.0))\($0.1)" }
+                == rhs.byWing.map { "\(String(describing: $0.0))\($0.1)" }
             && lhs.byOrganization.map { "\($0.0)\($0.1)" } == rhs.byOrganization.map { "\($0.0)\($0.1)" }
     }
 }
@@ -46,7 +47,8 @@ extension Directory {
             }
         }
         return counts.map { key, count in
-            let shown = taxonomy.displayNames[key] ?? spellings[key]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            let shown =
+                taxonomy.displayNames[key] ?? spellings[key]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
             return TagCount(tag: shown, key: key, count: count)
         }.sorted { ($0.count, TextFolding.fold($1.tag)) > ($1.count, TextFolding.fold($0.tag)) }
     }
@@ -66,7 +68,9 @@ extension Directory {
             for member in directory.members {
                 for tag in member.offering + member.skills.map(\.name) {
                     let key = directory.taxonomy.key(for: tag)
-                    for covered in [key] + directory.taxonomy.ancestors(of: key) { offerers[covered, default: []].insert(member.id) }
+                    for covered in [key] + directory.taxonomy.ancestors(of: key) {
+                        offerers[covered, default: []].insert(member.id)
+                    }
                 }
             }
             self.offerers = offerers
@@ -86,7 +90,9 @@ extension Directory {
             for tag in member.seeking {
                 let key = taxonomy.key(for: tag)
                 shown[key] = shown[key] ?? (taxonomy.displayNames[key] ?? tag)
-                if !seekers[key, default: []].contains(where: { $0.id == member.id }) { seekers[key, default: []].append(member) }
+                if !seekers[key, default: []].contains(where: { $0.id == member.id }) {
+                    seekers[key, default: []].append(member)
+                }
             }
         }
         let index = OfferIndex(self)
@@ -97,8 +103,11 @@ extension Directory {
     }
 
     public func statistics() -> CommunityStatistics {
-        var roles: [Role: Int] = [:], wings: [Int?: Int] = [:], organizations: [String: Int] = [:]
-        var needs = 0, met = 0
+        var roles: [Role: Int] = [:]
+        var wings: [Int?: Int] = [:]
+        var organizations: [String: Int] = [:]
+        var needs = 0
+        var met = 0
         let index = OfferIndex(self)
         for member in members {
             roles[member.role, default: 0] += 1
@@ -113,7 +122,9 @@ extension Directory {
             memberCount: members.count,
             byRole: Role.allCases.map { ($0, roles[$0] ?? 0) },
             byWing: wings.sorted { ($0.key ?? 99) < ($1.key ?? 99) },
-            byOrganization: organizations.sorted { ($0.value, TextFolding.fold($1.key)) > ($1.value, TextFolding.fold($0.key)) },
+            byOrganization: organizations.sorted {
+                ($0.value, TextFolding.fold($1.key)) > ($1.value, TextFolding.fold($0.key))
+            },
             needs: needs, metNeeds: met)
     }
 }

@@ -12,13 +12,17 @@ public struct Directory: Sendable {
     /// Names two members or more share, as written.
     private let sharedNames: Set<String>
 
-    public init(members: [Member], taxonomy: Taxonomy = .empty, settings: CommunitySettings = CommunitySettings(), files: [String: String] = [:]) {
+    public init(
+        members: [Member], taxonomy: Taxonomy = .empty, settings: CommunitySettings = CommunitySettings(),
+        files: [String: String] = [:]
+    ) {
         self.members = members.sorted { $0.id < $1.id }
         self.taxonomy = taxonomy
         self.settings = settings
         self.files = files
         positions = Dictionary(self.members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var seen = Set<String>(), shared = Set<String>()
+        var seen = Set<String>()
+        var shared = Set<String>()
         for member in self.members where !seen.insert(member.name).inserted { shared.insert(member.name) }
         sharedNames = shared
     }
@@ -62,7 +66,8 @@ public struct Directory: Sendable {
         switch candidates.count {
         case 1: return .found(candidates[0])
         case 0:
-            let suggestion = Suggestions.nearest(to: text, among: members.map(\.name) + members.map(\.id), reach: .likelyTypo)
+            let suggestion = Suggestions.nearest(
+                to: text, among: members.map(\.name) + members.map(\.id), reach: .likelyTypo)
             return .notFound(suggestion: suggestion)
         default: return .ambiguous(candidates)
         }
@@ -91,8 +96,10 @@ public struct Directory: Sendable {
     // MARK: Filtering
 
     public func members(matching filter: MemberFilter) -> [Member] {
-        let skill = filter.skill.map(taxonomy.key(for:)), interest = filter.interest.map(taxonomy.key(for:))
-        let seeking = filter.seeking.map(taxonomy.key(for:)), offering = filter.offering.map(taxonomy.key(for:))
+        let skill = filter.skill.map(taxonomy.key(for:))
+        let interest = filter.interest.map(taxonomy.key(for:))
+        let seeking = filter.seeking.map(taxonomy.key(for:))
+        let offering = filter.offering.map(taxonomy.key(for:))
         let organization = filter.organization.map(TextFolding.fold)
         return members.filter { member in
             if let role = filter.role, member.role != role { return false }
@@ -112,7 +119,9 @@ public struct Directory: Sendable {
         var spellings: [String: [String: Int]] = [:]
         for member in members {
             for kind in TagKind.allCases {
-                for tag in Self.tags(of: member, kind) { spellings[taxonomy.key(for: tag), default: [:]][tag, default: 0] += 1 }
+                for tag in Self.tags(of: member, kind) {
+                    spellings[taxonomy.key(for: tag), default: [:]][tag, default: 0] += 1
+                }
             }
         }
         return spellings.map { key, counts in
@@ -137,8 +146,10 @@ public struct MemberFilter: Sendable, Equatable {
     /// Part of the organisation's name.
     public var organization: String?
 
-    public init(role: Role? = nil, skill: String? = nil, interest: String? = nil, seeking: String? = nil,
-                offering: String? = nil, wing: Int? = nil, organization: String? = nil) {
+    public init(
+        role: Role? = nil, skill: String? = nil, interest: String? = nil, seeking: String? = nil,
+        offering: String? = nil, wing: Int? = nil, organization: String? = nil
+    ) {
         self.role = role
         self.skill = skill
         self.interest = interest

@@ -40,8 +40,10 @@ public struct ImportPlan: Sendable {
     public var unchangedCount: Int { entries.filter { $0.action == .unchanged }.count }
 
     /// The fields a profile has, in the order its file lists them.
-    public static let memberFields = ["name", "role", "organization", "wing", "languages", "skills", "interests", "seeking",
-                                      "offering", "availability", "capacity", "contact", "bio"]
+    public static let memberFields = [
+        "name", "role", "organization", "wing", "languages", "skills", "interests", "seeking",
+        "offering", "availability", "capacity", "contact", "bio",
+    ]
 
     /// - Parameters:
     ///   - read: the spreadsheet, as `SpreadsheetImport.read` found it
@@ -50,7 +52,10 @@ public struct ImportPlan: Sendable {
     ///   - clearsEmpty: an empty cell empties the field (otherwise it keeps the member's value).
     public init(_ read: SpreadsheetImport.Result, existing: Directory, path: String, clearsEmpty: Bool = false) {
         var members = existing.members
-        var byID: [String: Int] = [:], byContact: [String: [Int]] = [:], byNameAndOrganization: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        var byID: [String: Int] = [:]
+        var byContact: [String: [Int]] = [:]
+        var byNameAndOrganization: [String: [Int]] = [:]
+        var byName: [String: [Int]] = [:]
         func index(_ position: Int) {
             let member = members[position]
             byID[member.id] = position
@@ -60,7 +65,9 @@ public struct ImportPlan: Sendable {
         }
         for position in members.indices { index(position) }
         var taken = Set(members.map(\.id))
-        var entries: [Entry] = [], homonyms: [Homonym] = [], diagnostics: [Diagnostic] = []
+        var entries: [Entry] = []
+        var homonyms: [Homonym] = []
+        var diagnostics: [Diagnostic] = []
         let present = read.fields
         for (row, imported) in zip(read.rows, read.members) {
             var matches: [Int] = []
@@ -69,15 +76,22 @@ public struct ImportPlan: Sendable {
             if matches.isEmpty { matches = byNameAndOrganization[Self.personKey(imported)] ?? [] }
             if matches.count > 1 {
                 let ids = matches.map { members[$0].id }
-                diagnostics.append(Diagnostic(path: path, line: row.line, column: 1,
-                                              "\(imported.name) matches \(ids.count) members (\(ids.joined(separator: ", "))): the row is skipped"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: row.line, column: 1,
+                        "\(imported.name) matches \(ids.count) members (\(ids.joined(separator: ", "))): the row is skipped"
+                    ))
                 continue
             }
             if let position = matches.first {
                 let before = members[position]
-                let after = Self.merge(imported, into: before, present: present, filled: row.filled, clearsEmpty: clearsEmpty)
+                let after = Self.merge(
+                    imported, into: before, present: present, filled: row.filled, clearsEmpty: clearsEmpty)
                 let changed = Self.changedFields(before, after)
-                entries.append(Entry(line: row.line, member: after, action: changed.isEmpty ? .unchanged : .update(changed: changed)))
+                entries.append(
+                    Entry(
+                        line: row.line, member: after, action: changed.isEmpty ? .unchanged : .update(changed: changed))
+                )
                 members[position] = after
                 continue
             }
@@ -98,7 +112,9 @@ public struct ImportPlan: Sendable {
     }
 
     static func contactKey(_ contact: String?) -> String? {
-        guard let contact = contact?.trimmingCharacters(in: .whitespaces).lowercased(), !contact.isEmpty else { return nil }
+        guard let contact = contact?.trimmingCharacters(in: .whitespaces).lowercased(), !contact.isEmpty else {
+            return nil
+        }
         return contact
     }
 
@@ -109,20 +125,25 @@ public struct ImportPlan: Sendable {
     /// The existing member with the row's values over it: for each field the
     /// file has a column for, the row's value when its cell is filled (or
     /// always, when empty cells clear fields).
-    static func merge(_ row: Member, into member: Member, present: Set<String>, filled: Set<String>, clearsEmpty: Bool) -> Member {
+    static func merge(_ row: Member, into member: Member, present: Set<String>, filled: Set<String>, clearsEmpty: Bool)
+        -> Member
+    {
         var merged = member
         func takes(_ field: String) -> Bool { present.contains(field) && (filled.contains(field) || clearsEmpty) }
         func sameText(_ a: String?, _ b: String?) -> Bool { TextFolding.fold(a ?? "") == TextFolding.fold(b ?? "") }
         // The same name or organisation in other capitals or without accents is kept as the profile writes it.
         if takes("name") && !sameText(row.name, member.name) { merged.name = row.name }
         if takes("role") { merged.role = row.role }
-        if takes("organization") && !(sameText(row.organization, member.organization) && row.organization != nil) { merged.organization = row.organization }
+        if takes("organization") && !(sameText(row.organization, member.organization) && row.organization != nil) {
+            merged.organization = row.organization
+        }
         if takes("wing") { merged.wing = row.wing }
         if takes("languages") { merged.languages = row.languages }
         if takes("skills") {
             // A skill the row names without a level keeps the level the profile gives it.
             merged.skills = row.skills.map { skill in
-                guard skill.level == nil, let known = member.skills.first(where: { sameText($0.name, skill.name) }) else { return skill }
+                guard skill.level == nil, let known = member.skills.first(where: { sameText($0.name, skill.name) })
+                else { return skill }
                 return Skill(known.name, level: known.level)
             }
         }

@@ -26,7 +26,8 @@ public struct Member: Sendable, Equatable, Identifiable {
     public init(
         id: String, name: String, role: Role, organization: String? = nil, wing: Int? = nil,
         languages: [String] = [], skills: [Skill] = [], interests: [String] = [], seeking: [String] = [],
-        offering: [String] = [], availability: [String] = [], capacity: Int = 1, contact: String? = nil, bio: String? = nil
+        offering: [String] = [], availability: [String] = [], capacity: Int = 1, contact: String? = nil,
+        bio: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -63,11 +64,14 @@ public enum Role: String, CaseIterable, Sendable, Comparable {
     public init?(word: String) {
         let key = TextFolding.fold(word).filter { $0.isLetter || $0 == " " }
         switch key.replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: .whitespaces) {
-        case "student", "students", "etudiant", "etudiante", "etudiants", "etudiantes", "etudiantse", "eleve", "apprenant", "apprenante":
+        case "student", "students", "etudiant", "etudiante", "etudiants", "etudiantes", "etudiantse", "eleve",
+            "apprenant", "apprenante":
             self = .student
-        case "startup", "start up", "startups", "jeune pousse", "jeunes pousses", "jeune entreprise", "porteur de projet", "porteuse de projet":
+        case "startup", "start up", "startups", "jeune pousse", "jeunes pousses", "jeune entreprise",
+            "porteur de projet", "porteuse de projet":
             self = .startup
-        case "entrepreneur", "entrepreneuse", "entrepreneure", "entrepreneurs", "entrepreneurse", "mentor", "mentore", "mentors", "mentorse", "expert", "experte":
+        case "entrepreneur", "entrepreneuse", "entrepreneure", "entrepreneurs", "entrepreneurse", "mentor", "mentore",
+            "mentors", "mentorse", "expert", "experte":
             self = .entrepreneur
         default:
             return nil
@@ -78,8 +82,10 @@ public enum Role: String, CaseIterable, Sendable, Comparable {
     public static let frenchSpellings = ["étudiant·e", "jeune pousse", "entrepreneur·e", "mentor"]
 
     /// Every spelling `init(word:)` knows, for completion and suggestions.
-    public static let spellings = ["student", "startup", "entrepreneur", "étudiant", "étudiante", "étudiant·e",
-                                   "jeune pousse", "entrepreneuse", "entrepreneur·e", "mentor"]
+    public static let spellings = [
+        "student", "startup", "entrepreneur", "étudiant", "étudiante", "étudiant·e",
+        "jeune pousse", "entrepreneuse", "entrepreneur·e", "mentor",
+    ]
 
     public static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -107,7 +113,8 @@ public enum SkillLevel: String, CaseIterable, Sendable, Comparable {
     public init?(word: String) {
         switch TextFolding.fold(word).trimmingCharacters(in: .whitespaces) {
         case "beginner", "novice", "debutant", "debutante", "debutant.e", "junior", "notions": self = .beginner
-        case "intermediate", "intermediaire", "confirme", "confirmee", "confirme.e", "medium", "moyen": self = .intermediate
+        case "intermediate", "intermediaire", "confirme", "confirmee", "confirme.e", "medium", "moyen":
+            self = .intermediate
         case "expert", "experte", "expert.e", "advanced", "avance", "avancee", "senior", "maitrise": self = .expert
         default: return nil
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The keys of a profile file, with the French words accepted for them.
 enum ProfileField: String, CaseIterable, Sendable {
-    case id, name, role, organization, wing, languages, skills, interests, seeking, offering, availability, capacity, contact, bio
+    case id, name, role, organization, wing, languages, skills, interests, seeking, offering, availability, capacity,
+        contact, bio
 
     var frenchWords: [String] {
         switch self {
@@ -26,9 +27,11 @@ enum ProfileField: String, CaseIterable, Sendable {
     /// The field a key names, in English or French, whatever the case and accents.
     init?(key: String) {
         let folded = Taxonomy.fold(key)
-        guard let field = Self.allCases.first(where: { field in
-            ([field.rawValue] + field.frenchWords).contains { Taxonomy.fold($0) == folded }
-        }) else { return nil }
+        guard
+            let field = Self.allCases.first(where: { field in
+                ([field.rawValue] + field.frenchWords).contains { Taxonomy.fold($0) == folded }
+            })
+        else { return nil }
         self = field
     }
 }

@@ -31,8 +31,11 @@ public enum ProfileFolder {
     ///   - path: the folder on disk.
     ///   - shownAs: how diagnostics name it (the path as the user typed it).
     /// Reads and parses profile files concurrently; each result in its file's place.
-    static func parse(_ names: [String], folder: String, display: (String) -> String) -> [Result<ProfileReader.Outcome, Diagnostic>] {
-        let results = UnsafeMutableBufferPointer<Result<ProfileReader.Outcome, Diagnostic>?>.allocate(capacity: names.count)
+    static func parse(_ names: [String], folder: String, display: (String) -> String) -> [Result<
+        ProfileReader.Outcome, Diagnostic
+    >] {
+        let results = UnsafeMutableBufferPointer<Result<ProfileReader.Outcome, Diagnostic>?>.allocate(
+            capacity: names.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let shown = names.map(display)
@@ -43,10 +46,15 @@ public enum ProfileFolder {
             if let data = FileManager.default.contents(atPath: file) {
                 switch UTF8Text.decode(data) {
                 case .success(let text):
-                    result = .success(ProfileReader.read(text, path: shown[index], defaultID: (names[index] as NSString).deletingPathExtension))
+                    result = .success(
+                        ProfileReader.read(
+                            text, path: shown[index], defaultID: (names[index] as NSString).deletingPathExtension))
                 case .failure(let problem):
-                    result = .failure(Diagnostic(path: shown[index], line: problem.line, column: problem.column,
-                                                 "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; the profile is not loaded"))
+                    result = .failure(
+                        Diagnostic(
+                            path: shown[index], line: problem.line, column: problem.column,
+                            "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; the profile is not loaded"
+                        ))
                 }
             } else {
                 result = .failure(Diagnostic(path: shown[index], "cannot read the file: the profile is not loaded"))
@@ -66,7 +74,9 @@ public enum ProfileFolder {
             diagnostics.append(Diagnostic(path: shown, exists ? "cannot read the folder" : "no such folder"))
             return Loaded(directory: Directory(members: []), diagnostics: diagnostics, fileCount: 0)
         }
-        func display(_ name: String) -> String { shown.isEmpty || shown == "." ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name) }
+        func display(_ name: String) -> String {
+            shown.isEmpty || shown == "." ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
+        }
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -76,8 +86,11 @@ public enum ProfileFolder {
             switch UTF8Text.decode(data) {
             case .success(let text): return text
             case .failure(let problem):
-                diagnostics.append(Diagnostic(path: display(name), line: problem.line, column: problem.column,
-                                              "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; it is ignored"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: display(name), line: problem.line, column: problem.column,
+                        "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; it is ignored"
+                    ))
                 return nil
             }
         }
@@ -117,16 +130,20 @@ public enum ProfileFolder {
             diagnostics += outcome.diagnostics
             guard let member = outcome.member else { continue }
             if let first = owner[member.id] {
-                diagnostics.append(Diagnostic(path: display(name), line: outcome.idPosition?.line ?? 1, column: outcome.idPosition?.column ?? 1,
-                                              "duplicate id '\(member.id)': \(first) has it already; this profile is not loaded"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: display(name), line: outcome.idPosition?.line ?? 1,
+                        column: outcome.idPosition?.column ?? 1,
+                        "duplicate id '\(member.id)': \(first) has it already; this profile is not loaded"))
                 continue
             }
             owner[member.id] = display(name)
             files[member.id] = name
             members.append(member)
         }
-        return Loaded(directory: Directory(members: members, taxonomy: taxonomy, settings: settings, files: files),
-                      diagnostics: diagnostics, fileCount: profiles.count)
+        return Loaded(
+            directory: Directory(members: members, taxonomy: taxonomy, settings: settings, files: files),
+            diagnostics: diagnostics, fileCount: profiles.count)
     }
 }
 
@@ -143,14 +160,23 @@ enum UTF8Text {
             return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         }
         let bytes = [UInt8](data)
-        var line = 1, column = 1, index = 0
+        var line = 1
+        var column = 1
+        var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            let valid = length > 0 && index + length <= bytes.count
+            let length =
+                byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let valid =
+                length > 0 && index + length <= bytes.count
                 && bytes[(index + 1)..<(index + length)].allSatisfy { $0 >> 6 == 0b10 }
             guard valid else { return .failure(Problem(line: line, column: column, byte: byte)) }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += length
         }
         return .failure(Problem(line: line, column: column, byte: 0))
@@ -170,14 +196,21 @@ enum TaxonomyFile {
     static func read(_ text: String, path: String) -> (taxonomy: Taxonomy, diagnostics: [Diagnostic]) {
         var taxonomy = Taxonomy.empty
         var reader = FieldReader(path: path)
-        guard let mapping = reader.topLevelKeys(of: text, shape: "the taxonomy has two parts, 'aliases:' and 'parents:'", consequence: "the taxonomy is ignored") else {
+        guard
+            let mapping = reader.topLevelKeys(
+                of: text, shape: "the taxonomy has two parts, 'aliases:' and 'parents:'",
+                consequence: "the taxonomy is ignored")
+        else {
             return (taxonomy, reader.diagnostics)
         }
         for (key, value) in mapping {
             let section = key.string ?? ""
             guard section == "aliases" || section == "parents" else {
                 let suggestion = Suggestions.nearest(to: section, among: ["aliases", "parents"], reach: .likelyTypo)
-                reader.warn(key, "unknown section '\(section)' ignored" + Suggestions.hint(suggestion, orElse: " (expected 'aliases' or 'parents')"))
+                reader.warn(
+                    key,
+                    "unknown section '\(section)' ignored"
+                        + Suggestions.hint(suggestion, orElse: " (expected 'aliases' or 'parents')"))
                 continue
             }
             guard case .mapping(let entries) = value else {
@@ -187,7 +220,11 @@ enum TaxonomyFile {
             for (tag, others) in entries {
                 guard let name = tag.string else { continue }
                 for other in reader.list(others, field: name) {
-                    if section == "aliases" { taxonomy.addAlias(other, for: name) } else { taxonomy.addParent(name, of: other) }
+                    if section == "aliases" {
+                        taxonomy.addAlias(other, for: name)
+                    } else {
+                        taxonomy.addParent(name, of: other)
+                    }
                 }
             }
         }
@@ -203,13 +240,18 @@ enum SettingsFile {
     static func read(_ text: String, path: String) -> (settings: CommunitySettings, diagnostics: [Diagnostic]) {
         var settings = CommunitySettings()
         var reader = FieldReader(path: path)
-        guard let mapping = reader.topLevelKeys(of: text, shape: "community.yaml is a list of keys such as 'name:'", consequence: "the settings are ignored") else {
+        guard
+            let mapping = reader.topLevelKeys(
+                of: text, shape: "community.yaml is a list of keys such as 'name:'",
+                consequence: "the settings are ignored")
+        else {
             return (settings, reader.diagnostics)
         }
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "name": settings.name = reader.text(value, field: "name")
-            case "description": settings.description = reader.text(value, field: "description")?.trimmingCharacters(in: .newlines)
+            case "description":
+                settings.description = reader.text(value, field: "description")?.trimmingCharacters(in: .newlines)
             case "weights": readWeights(value, into: &settings.weights, reader: &reader)
             case "roles": readRoles(value, into: &settings.weights, reader: &reader)
             default:
@@ -230,7 +272,11 @@ enum SettingsFile {
             let name = key.string ?? ""
             guard AffinityWeights.names.contains(name) else {
                 let suggestion = Suggestions.nearest(to: name, among: AffinityWeights.names, reach: .likelyTypo)
-                reader.warn(key, "unknown weight '\(name)' ignored" + Suggestions.hint(suggestion, orElse: " (the weights are \(AffinityWeights.names.joined(separator: ", ")))"))
+                reader.warn(
+                    key,
+                    "unknown weight '\(name)' ignored"
+                        + Suggestions.hint(
+                            suggestion, orElse: " (the weights are \(AffinityWeights.names.joined(separator: ", ")))"))
                 continue
             }
             if let number = reader.number(value, field: "weights.\(name)") { weights[name] = number }
@@ -244,7 +290,8 @@ enum SettingsFile {
         }
         for (rowKey, row) in rows {
             guard let a = rowKey.string.flatMap(Role.init(word:)) else {
-                reader.warn(rowKey, "unknown role '\(rowKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
+                reader.warn(
+                    rowKey, "unknown role '\(rowKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
                 continue
             }
             guard case .mapping(let cells) = row else {
@@ -253,10 +300,14 @@ enum SettingsFile {
             }
             for (cellKey, value) in cells {
                 guard let b = cellKey.string.flatMap(Role.init(word:)) else {
-                    reader.warn(cellKey, "unknown role '\(cellKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
+                    reader.warn(
+                        cellKey,
+                        "unknown role '\(cellKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
                     continue
                 }
-                if let number = reader.number(value, field: "roles.\(a.rawValue).\(b.rawValue)") { weights.roles[RolePair(a, b)] = number }
+                if let number = reader.number(value, field: "roles.\(a.rawValue).\(b.rawValue)") {
+                    weights.roles[RolePair(a, b)] = number
+                }
             }
         }
     }

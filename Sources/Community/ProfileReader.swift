@@ -15,8 +15,11 @@ enum ProfileReader {
 
     static func read(_ text: String, path: String, defaultID: String) -> Outcome {
         var reader = FieldReader(path: path)
-        guard let mapping = reader.topLevelKeys(of: text, shape: "a profile is a list of keys such as 'name:' and 'role:'", required: true,
-                                                consequence: "the profile is not loaded") else {
+        guard
+            let mapping = reader.topLevelKeys(
+                of: text, shape: "a profile is a list of keys such as 'name:' and 'role:'", required: true,
+                consequence: "the profile is not loaded")
+        else {
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         let root = Node.mapping(mapping)
@@ -28,16 +31,28 @@ enum ProfileReader {
                 continue
             }
             guard let field = ProfileField(key: keyText) else {
-                let suggestion = Suggestions.nearest(to: keyText, among: ProfileField.allCases.map(\.rawValue), reach: .likelyTypo)
-                    ?? ProfileField.allCases.first { $0.frenchWords.contains { Suggestions.editDistance(TextFolding.fold($0), TextFolding.fold(keyText)) <= 2 } }?.rawValue
+                let suggestion =
+                    Suggestions.nearest(to: keyText, among: ProfileField.allCases.map(\.rawValue), reach: .likelyTypo)
+                    ?? ProfileField.allCases.first {
+                        $0.frenchWords.contains {
+                            Suggestions.editDistance(TextFolding.fold($0), TextFolding.fold(keyText)) <= 2
+                        }
+                    }?.rawValue
                 reader.warn(key, "unknown key '\(keyText)' ignored" + Suggestions.hint(suggestion))
                 continue
             }
             if let earlier = fields[field] {
-                reader.warn(key, "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0)): the second is ignored")
+                reader.warn(
+                    key,
+                    "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0)): the second is ignored"
+                )
                 continue
             }
-            if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { continue }
+            if case .scalar(let scalar) = value, scalar.style == .plain,
+                ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            {
+                continue
+            }
             fields[field] = (key, value)
         }
 
@@ -52,28 +67,41 @@ enum ProfileReader {
         guard let roleText = reader.text(roleEntry.value, field: "role"), let role = Role(word: roleText) else {
             let written = roleEntry.value.string ?? ""
             let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
-            reader.report(roleEntry.value, "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)"
-                   + Suggestions.hint(suggestion) + "; the profile is not loaded")
+            reader.report(
+                roleEntry.value,
+                "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)"
+                    + Suggestions.hint(suggestion) + "; the profile is not loaded")
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
 
         var member = Member(id: defaultID, name: name, role: role)
         if let entry = fields[.id], let id = reader.text(entry.value, field: "id") {
-            if MemberID.isValid(id) { member.id = id } else {
-                reader.warn(entry.value, "id '\(id)' may only hold lowercase letters, digits and '-': the file's name gives the id '\(defaultID)' instead")
+            if MemberID.isValid(id) {
+                member.id = id
+            } else {
+                reader.warn(
+                    entry.value,
+                    "id '\(id)' may only hold lowercase letters, digits and '-': the file's name gives the id '\(defaultID)' instead"
+                )
             }
         }
         member.organization = fields[.organization].flatMap { reader.text($0.value, field: "organization") }
         if let entry = fields[.wing] { member.wing = reader.integer(entry.value, field: "wing", in: 1...9) }
-        if let entry = fields[.languages] { member.languages = reader.list(entry.value, field: "languages").map(LanguageCode.code) }
+        if let entry = fields[.languages] {
+            member.languages = reader.list(entry.value, field: "languages").map(LanguageCode.code)
+        }
         if let entry = fields[.skills] { member.skills = reader.skills(entry.value) }
         if let entry = fields[.interests] { member.interests = reader.list(entry.value, field: "interests") }
         if let entry = fields[.seeking] { member.seeking = reader.list(entry.value, field: "seeking") }
         if let entry = fields[.offering] { member.offering = reader.list(entry.value, field: "offering") }
         if let entry = fields[.availability] { member.availability = reader.slots(entry.value) }
-        if let entry = fields[.capacity] { member.capacity = reader.integer(entry.value, field: "capacity", in: 0...50) ?? 1 }
+        if let entry = fields[.capacity] {
+            member.capacity = reader.integer(entry.value, field: "capacity", in: 0...50) ?? 1
+        }
         member.contact = fields[.contact].flatMap { reader.text($0.value, field: "contact") }
-        member.bio = fields[.bio].flatMap { reader.text($0.value, field: "bio") }.map { $0.trimmingCharacters(in: .newlines) }
+        member.bio = fields[.bio].flatMap { reader.text($0.value, field: "bio") }.map {
+            $0.trimmingCharacters(in: .newlines)
+        }
         let idPosition = fields[.id]?.key.mark.map { (line: $0.line, column: $0.column) }
         return Outcome(member: member, diagnostics: reader.diagnostics, idPosition: idPosition)
     }
@@ -86,19 +114,24 @@ struct FieldReader {
 
     /// Something that is not loaded: the message says what.
     mutating func report(_ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+        diagnostics.append(
+            Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
     }
 
     /// A part left out of what is loaded: the message says which.
     mutating func warn(_ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message, severity: .warning))
+        diagnostics.append(
+            Diagnostic(
+                path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message, severity: .warning))
     }
 
     /// The top-level keys of a YAML document. A syntax error, or a document
     /// that is not a set of keys, is reported (`shape` says what the file
     /// should hold) and gives nil. An empty document has no keys, unless it is
     /// `required` to hold some: then it is reported too.
-    mutating func topLevelKeys(of text: String, shape: String, required: Bool = false, consequence: String) -> Node.Mapping? {
+    mutating func topLevelKeys(of text: String, shape: String, required: Bool = false, consequence: String) -> Node
+        .Mapping?
+    {
         switch YAMLProblem.root(of: text, path: path) {
         case .failure(var problem):
             problem.message += ": " + consequence
@@ -125,7 +158,8 @@ struct FieldReader {
 
     /// A plain number or yes/no, which YAML reads as something other than text.
     static func isNumberOrSwitch(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && (Double(scalar.string) != nil || ["true", "false", "yes", "no"].contains(scalar.string.lowercased()))
+        scalar.style == .plain
+            && (Double(scalar.string) != nil || ["true", "false", "yes", "no"].contains(scalar.string.lowercased()))
     }
 
     mutating func text(_ node: Node, field: String) -> String? {
@@ -137,8 +171,12 @@ struct FieldReader {
     }
 
     mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
-            warn(node, "'\(field)' should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.string ?? Self.kind(of: node))': ignored")
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces))
+        else {
+            warn(
+                node,
+                "'\(field)' should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.string ?? Self.kind(of: node))': ignored"
+            )
             return nil
         }
         guard range.contains(value) else {
@@ -151,9 +189,13 @@ struct FieldReader {
     /// A number (a decimal point or comma), zero or more.
     mutating func number(_ node: Node, field: String) -> Double? {
         guard case .scalar(let scalar) = node,
-              let value = Double(scalar.string.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
-              value >= 0, value.isFinite else {
-            warn(node, "'\(field)' should be a number, 0 or more, found '\(node.string ?? Self.kind(of: node))': ignored")
+            let value = Double(
+                scalar.string.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
+            value >= 0, value.isFinite
+        else {
+            warn(
+                node, "'\(field)' should be a number, 0 or more, found '\(node.string ?? Self.kind(of: node))': ignored"
+            )
             return nil
         }
         return value
@@ -171,7 +213,10 @@ struct FieldReader {
         case .sequence(let sequence):
             return sequence.compactMap { item in
                 guard case .scalar(let scalar) = item else {
-                    warn(item, "each item of '\(field)' should be a word or phrase, found \(Self.kind(of: item)): that item is ignored")
+                    warn(
+                        item,
+                        "each item of '\(field)' should be a word or phrase, found \(Self.kind(of: item)): that item is ignored"
+                    )
                     return nil
                 }
                 let value = scalar.string.trimmingCharacters(in: .whitespaces)
@@ -208,11 +253,18 @@ struct FieldReader {
                 let name = key.string?.trimmingCharacters(in: .whitespaces) ?? ""
                 var skill = Skill(name)
                 if let levelText = value.string, !levelText.isEmpty {
-                    if let level = SkillLevel(word: levelText) { skill.level = level } else { warn(value, unknownLevel(levelText)) }
+                    if let level = SkillLevel(word: levelText) {
+                        skill.level = level
+                    } else {
+                        warn(value, unknownLevel(levelText))
+                    }
                 }
                 if !name.isEmpty { skills.append(skill) }
             default:
-                warn(item, "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert: that item is ignored")
+                warn(
+                    item,
+                    "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert: that item is ignored"
+                )
             }
         }
         return skills
@@ -220,14 +272,17 @@ struct FieldReader {
 
     private func unknownLevel(_ text: String) -> String {
         let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
-        return "unknown level '\(text)': expected beginner, intermediate or expert" + Suggestions.hint(suggestion) + "; the skill is kept without a level"
+        return "unknown level '\(text)': expected beginner, intermediate or expert" + Suggestions.hint(suggestion)
+            + "; the skill is kept without a level"
     }
 
     mutating func slots(_ node: Node) -> [String] {
         let values = list(node, field: "availability")
         var slots: [String] = []
         for value in values {
-            if let slot = AvailabilitySlot.normalize(value) { slots.append(slot) } else {
+            if let slot = AvailabilitySlot.normalize(value) {
+                slots.append(slot)
+            } else {
                 warn(node, "availability '\(value)' is not a slot such as 'tue-pm' or 'mardi matin': left out")
             }
         }
@@ -261,7 +316,8 @@ public enum ListCell {
 enum SkillText {
     static func parse(_ text: String) -> (skill: Skill, unknownLevel: String?) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var name = trimmed, levelText: String?
+        var name = trimmed
+        var levelText: String?
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
             name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
             levelText = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
@@ -278,7 +334,10 @@ enum SkillText {
 /// Member ids: lowercase ASCII letters, digits and hyphens, derived from names.
 public enum MemberID {
     public static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
     }
 
     /// `Amélie Dupré` → `amelie-dupre`.
@@ -325,15 +384,17 @@ enum YAMLProblem {
 
     static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "YAML syntax: \(problem)"
             if let context, context.mark.line != mark.line {
                 message += " (\(context.text) that starts on line \(context.mark.line), column \(context.mark.column))"
             }
             return Diagnostic(path: path, line: mark.line, column: mark.column, message)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(path: path, line: context.mark.line, column: context.mark.column,
-                              "key '\(duplicates.joined(separator: "', '"))' is given twice")
+            return Diagnostic(
+                path: path, line: context.mark.line, column: context.mark.column,
+                "key '\(duplicates.joined(separator: "', '"))' is given twice")
         case .reader(let problem, _, _, _):
             return Diagnostic(path: path, line: 1, column: 1, "cannot read the file: \(problem)")
         default:

@@ -20,16 +20,19 @@ public enum ProfileWriter {
         case "languages": return member.languages.isEmpty ? [] : ["languages: " + flowList(member.languages)]
         case "skills":
             guard !member.skills.isEmpty else { return [] }
-            return ["skills:"] + member.skills.map { "  - " + scalar($0.name) + ($0.level.map { ": " + $0.rawValue } ?? "") }
+            return ["skills:"]
+                + member.skills.map { "  - " + scalar($0.name) + ($0.level.map { ": " + $0.rawValue } ?? "") }
         case "interests": return member.interests.isEmpty ? [] : ["interests: " + flowList(member.interests)]
         case "seeking": return member.seeking.isEmpty ? [] : ["seeking: " + flowList(member.seeking)]
         case "offering": return member.offering.isEmpty ? [] : ["offering: " + flowList(member.offering)]
-        case "availability": return member.availability.isEmpty ? [] : ["availability: " + flowList(member.availability)]
+        case "availability":
+            return member.availability.isEmpty ? [] : ["availability: " + flowList(member.availability)]
         case "capacity": return member.capacity == 1 ? [] : ["capacity: \(member.capacity)"]
         case "contact": return member.contact.map { ["contact: " + scalar($0)] } ?? []
         case "bio":
             guard let bio = member.bio, !bio.isEmpty else { return [] }
-            return ["bio: |"] + bio.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+            return ["bio: |"]
+                + bio.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
         default: return []
         }
     }
@@ -47,7 +50,9 @@ public enum ProfileWriter {
         }
         var starts: [(field: String, line: Int)] = []
         for (key, _) in mapping {
-            guard let word = key.string, let line = key.mark?.line, let field = ProfileField(key: word) else { continue }
+            guard let word = key.string, let line = key.mark?.line, let field = ProfileField(key: word) else {
+                continue
+            }
             starts.append((field.rawValue, line - 1))
         }
         starts.sort { $0.line < $1.line }
@@ -62,7 +67,9 @@ public enum ProfileWriter {
             }
             var end = allStarts.first { $0 > start } ?? lines.count
             // Comments and blank lines before the next key belong to it.
-            while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
+            while end > start + 1,
+                lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#")
+            { end -= 1 }
             replacements.append((start..<end, new))
         }
         for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
@@ -87,7 +94,9 @@ public enum ProfileWriter {
 
     /// Rewrites, in the profile file `name` in `folder`, the fields that
     /// changed (the rest of the file as it was), whole or not at all.
-    public static func update(_ member: Member, changed: [String], file name: String, in folder: String) throws(WriteError) -> String {
+    public static func update(_ member: Member, changed: [String], file name: String, in folder: String)
+        throws(WriteError) -> String
+    {
         let path = (folder as NSString).appendingPathComponent(name)
         let stem = (name as NSString).deletingPathExtension
         let text: String
@@ -130,7 +139,8 @@ public enum ProfileWriter {
         let reserved: Set<String> = ["", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"]
         let startsBadly = text.first.map { "-?:,[]{}#&*!|>'\"%@`".contains($0) || $0 == " " } ?? true
         let looksLikeNumber = Double(text) != nil || Int(text) != nil
-        let hasTrouble = text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.hasSuffix(" ")
+        let hasTrouble =
+            text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.hasSuffix(" ")
             || text.contains(where: { $0.isNewline || ($0.unicodeScalars.first.map { $0.value < 0x20 } ?? false) })
         if startsBadly || looksLikeNumber || hasTrouble || reserved.contains(text.lowercased()) { return quoted(text) }
         return text
@@ -145,7 +155,11 @@ public enum ProfileWriter {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 { result += String(format: "\\x%02X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result + "\""

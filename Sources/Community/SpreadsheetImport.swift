@@ -33,15 +33,23 @@ public enum SpreadsheetImport {
     /// Header words for each field (folded before comparing).
     static let headerWords: [String: [String]] = [
         "id": ["id", "identifiant"],
-        "name": ["name", "nom", "nom complet", "full name", "nom et prenom", "prenom et nom", "prenom nom", "nom prenom", "participant", "participante"],
+        "name": [
+            "name", "nom", "nom complet", "full name", "nom et prenom", "prenom et nom", "prenom nom", "nom prenom",
+            "participant", "participante",
+        ],
         "first name": ["prenom", "first name", "given name", "firstname"],
         "last name": ["nom de famille", "last name", "surname", "family name", "lastname"],
         "role": ["role", "statut", "status", "profil", "type", "categorie", "vous etes"],
-        "organization": ["organization", "organisation", "organisme", "structure", "entreprise", "ecole", "company", "school", "societe", "studio"],
+        "organization": [
+            "organization", "organisation", "organisme", "structure", "entreprise", "ecole", "company", "school",
+            "societe", "studio",
+        ],
         "wing": ["wing", "aile", "aile du batiment"],
         "languages": ["languages", "langues", "langue", "langues parlees", "language"],
         "skills": ["skills", "competences", "savoir faire", "expertise", "expertises"],
-        "interests": ["interests", "centres d'interet", "centres d interet", "centre d'interet", "interets", "passions"],
+        "interests": [
+            "interests", "centres d'interet", "centres d interet", "centre d'interet", "interets", "passions",
+        ],
         "seeking": ["seeking", "recherche", "cherche", "je cherche", "besoins", "besoin", "looking for", "needs"],
         "offering": ["offering", "propose", "je propose", "offre", "offers", "can help with", "apports"],
         "availability": ["availability", "disponibilites", "disponibilite", "dispos", "creneaux"],
@@ -55,19 +63,30 @@ public enum SpreadsheetImport {
     /// - Parameters:
     ///   - mapping: columns mapped by hand (`Column title` → field), over the guesses.
     ///   - taken: ids already in use, which new ids avoid.
-    public static func read(_ data: Data, path: String, mapping manual: [String: String] = [:], taken: Set<String> = []) -> Result {
+    public static func read(_ data: Data, path: String, mapping manual: [String: String] = [:], taken: Set<String> = [])
+        -> Result
+    {
         let parsed: CSVReader.Parsed
         do {
             parsed = try CSVReader.parse(data)
         } catch {
-            return Result(members: [], diagnostics: [Diagnostic(path: path, line: error.line, column: 1, error.message)], mapping: [])
+            return Result(
+                members: [], diagnostics: [Diagnostic(path: path, line: error.line, column: 1, error.message)],
+                mapping: [])
         }
         var diagnostics: [Diagnostic] = []
         if parsed.wasWindows1252 {
-            diagnostics.append(Diagnostic(path: path, line: 1, column: 1, "the file is not UTF-8: read as Windows-1252 (Excel's French default)", severity: .note))
+            diagnostics.append(
+                Diagnostic(
+                    path: path, line: 1, column: 1,
+                    "the file is not UTF-8: read as Windows-1252 (Excel's French default)", severity: .note))
         }
         guard let header = parsed.records.first else {
-            return Result(members: [], diagnostics: diagnostics + [Diagnostic(path: path, line: 1, column: 1, "the file is empty: expected a header row")], mapping: [])
+            return Result(
+                members: [],
+                diagnostics: diagnostics + [
+                    Diagnostic(path: path, line: 1, column: 1, "the file is empty: expected a header row")
+                ], mapping: [])
         }
         let manualByColumn = Dictionary(manual.map { (Taxonomy.fold($0.key), $0.value) }, uniquingKeysWith: { $1 })
         var fieldOfColumn: [Int: String] = [:]
@@ -75,7 +94,8 @@ public enum SpreadsheetImport {
         var ignored: [String] = []
         for (index, title) in header.cells.enumerated() {
             let folded = Taxonomy.fold(title)
-            let field = manualByColumn[folded] ?? headerWords.first { $0.value.contains { Taxonomy.fold($0) == folded } }?.key
+            let field =
+                manualByColumn[folded] ?? headerWords.first { $0.value.contains { Taxonomy.fold($0) == folded } }?.key
             if let field, !fieldOfColumn.values.contains(field) || field == "ignore" {
                 if field != "ignore" {
                     fieldOfColumn[index] = field
@@ -86,14 +106,19 @@ public enum SpreadsheetImport {
             }
         }
         if !ignored.isEmpty {
-            diagnostics.append(Diagnostic(path: path, line: header.line, column: 1,
-                                          "columns not used: \(ignored.map { "'\($0)'" }.joined(separator: ", ")) (map one with --map 'Column=field')",
-                                          severity: .note))
+            diagnostics.append(
+                Diagnostic(
+                    path: path, line: header.line, column: 1,
+                    "columns not used: \(ignored.map { "'\($0)'" }.joined(separator: ", ")) (map one with --map 'Column=field')",
+                    severity: .note))
         }
         let has = Set(fieldOfColumn.values)
         guard has.contains("name") || has.contains("first name") || has.contains("last name") else {
-            diagnostics.append(Diagnostic(path: path, line: header.line, column: 1,
-                                          "no column for the name (a header such as 'Nom', 'Name', or 'Prénom' and 'Nom de famille'; or --map 'Column=name')"))
+            diagnostics.append(
+                Diagnostic(
+                    path: path, line: header.line, column: 1,
+                    "no column for the name (a header such as 'Nom', 'Name', or 'Prénom' and 'Nom de famille'; or --map 'Column=name')"
+                ))
             return Result(members: [], diagnostics: diagnostics, mapping: used)
         }
 
@@ -101,9 +126,13 @@ public enum SpreadsheetImport {
         var rows: [Row] = []
         var ids = taken
         for record in parsed.records.dropFirst() {
-            if record.cells.count > header.cells.count, record.cells[header.cells.count...].contains(where: { !$0.isEmpty }) {
-                diagnostics.append(Diagnostic(path: path, line: record.line, column: 1,
-                                              "\(record.cells.count) cells for \(header.cells.count) columns: the row is skipped"))
+            if record.cells.count > header.cells.count,
+                record.cells[header.cells.count...].contains(where: { !$0.isEmpty })
+            {
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: record.line, column: 1,
+                        "\(record.cells.count) cells for \(header.cells.count) columns: the row is skipped"))
                 continue
             }
             var values: [String: String] = [:]
@@ -111,20 +140,29 @@ public enum SpreadsheetImport {
                 let value = record.cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
                 if !value.isEmpty { values[field] = value }
             }
-            let name = values["name"] ?? [values["first name"], values["last name"]].compactMap { $0 }.joined(separator: " ")
+            let name =
+                values["name"] ?? [values["first name"], values["last name"]].compactMap { $0 }.joined(separator: " ")
             guard !name.isEmpty else {
-                if !values.isEmpty { diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "the row has no name: skipped")) }
+                if !values.isEmpty {
+                    diagnostics.append(
+                        Diagnostic(path: path, line: record.line, column: 1, "the row has no name: skipped"))
+                }
                 continue
             }
             guard let roleText = values["role"] else {
-                diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "\(name) has no role (student, startup or entrepreneur): skipped"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: record.line, column: 1,
+                        "\(name) has no role (student, startup or entrepreneur): skipped"))
                 continue
             }
             guard let role = Role(word: roleText) else {
                 let suggestion = Suggestions.nearest(to: roleText, among: Role.spellings, reach: .likelyTypo)
-                diagnostics.append(Diagnostic(path: path, line: record.line, column: 1,
-                                              "unknown role '\(roleText)' for \(name): expected student, startup or entrepreneur"
-                                                + Suggestions.hint(suggestion) + "; skipped"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: record.line, column: 1,
+                        "unknown role '\(roleText)' for \(name): expected student, startup or entrepreneur"
+                            + Suggestions.hint(suggestion) + "; skipped"))
                 continue
             }
             let base = values["id"].flatMap { MemberID.isValid($0) ? $0 : nil } ?? MemberID.from(name: name)
@@ -134,8 +172,13 @@ public enum SpreadsheetImport {
             let list: (String) -> [String] = { field in values[field].map { ListCell.split($0) } ?? [] }
             member.organization = values["organization"]
             if let wing = values["wing"] {
-                if let number = Int(wing.filter(\.isNumber)), (1...9).contains(number) { member.wing = number } else {
-                    diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "wing '\(wing)' for \(name) is not 1 to 9: left out", severity: .warning))
+                if let number = Int(wing.filter(\.isNumber)), (1...9).contains(number) {
+                    member.wing = number
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            path: path, line: record.line, column: 1,
+                            "wing '\(wing)' for \(name) is not 1 to 9: left out", severity: .warning))
                 }
             }
             member.languages = list("languages").map(LanguageCode.code)
@@ -144,14 +187,24 @@ public enum SpreadsheetImport {
             member.seeking = list("seeking")
             member.offering = list("offering")
             for slot in list("availability") {
-                if let normalized = AvailabilitySlot.normalize(slot) { member.availability.append(normalized) } else {
-                    diagnostics.append(Diagnostic(path: path, line: record.line, column: 1,
-                                                  "availability '\(slot)' for \(name) is not a slot such as 'mardi matin': left out", severity: .warning))
+                if let normalized = AvailabilitySlot.normalize(slot) {
+                    member.availability.append(normalized)
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            path: path, line: record.line, column: 1,
+                            "availability '\(slot)' for \(name) is not a slot such as 'mardi matin': left out",
+                            severity: .warning))
                 }
             }
             if let capacity = values["capacity"] {
-                if let number = Int(capacity), number >= 0 { member.capacity = number } else {
-                    diagnostics.append(Diagnostic(path: path, line: record.line, column: 1, "capacity '\(capacity)' for \(name) is not a number: left at 1", severity: .warning))
+                if let number = Int(capacity), number >= 0 {
+                    member.capacity = number
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            path: path, line: record.line, column: 1,
+                            "capacity '\(capacity)' for \(name) is not a number: left at 1", severity: .warning))
                 }
             }
             member.contact = values["contact"]

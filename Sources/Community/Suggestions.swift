@@ -48,7 +48,8 @@ public enum Suggestions {
     ///
     /// - Complexity: O(|a|·|b|) time, O(|b|) memory.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)

@@ -30,7 +30,8 @@ public struct Taxonomy: Sendable, Equatable {
     }
 
     public mutating func addParent(_ parent: String, of child: String) {
-        let childKey = key(for: child), parentKey = key(for: parent)
+        let childKey = key(for: child)
+        let parentKey = key(for: parent)
         guard childKey != parentKey else { return }
         parents[childKey] = parentKey
         displayNames[parentKey] = displayNames[parentKey] ?? parent

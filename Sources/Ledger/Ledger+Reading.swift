@@ -6,14 +6,18 @@ extension Ledger {
     public func rounds() throws(LedgerError) -> [RoundSummary] {
         try run {
             try queue.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT r.name, r.committed_at, r.mode, r.total,
-                           (SELECT COUNT(*) FROM round_group g WHERE g.round_id = r.id) AS groups,
-                           (SELECT COUNT(*) FROM round_member m WHERE m.round_id = r.id) AS members
-                    FROM round r ORDER BY r.committed_at, r.id
-                    """).map { row in
-                    RoundSummary(name: row["name"], committedAt: Self.date(row["committed_at"]), mode: row["mode"],
-                                 groups: row["groups"], members: row["members"], total: row["total"])
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.name, r.committed_at, r.mode, r.total,
+                               (SELECT COUNT(*) FROM round_group g WHERE g.round_id = r.id) AS groups,
+                               (SELECT COUNT(*) FROM round_member m WHERE m.round_id = r.id) AS members
+                        FROM round r ORDER BY r.committed_at, r.id
+                        """
+                ).map { row in
+                    RoundSummary(
+                        name: row["name"], committedAt: Self.date(row["committed_at"]), mode: row["mode"],
+                        groups: row["groups"], members: row["members"], total: row["total"])
                 }
             }
         }
@@ -23,7 +27,8 @@ extension Ledger {
     public func round(named name: String) throws(LedgerError) -> RoundRecord? {
         try run {
             try queue.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM round WHERE name = ?", arguments: [name]) else { return nil }
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM round WHERE name = ?", arguments: [name])
+                else { return nil }
                 return try Self.record(from: row, db)
             }
         }
@@ -33,7 +38,10 @@ extension Ledger {
     public func lastRound() throws(LedgerError) -> RoundRecord? {
         try run {
             try queue.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM round ORDER BY committed_at DESC, id DESC LIMIT 1") else { return nil }
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT * FROM round ORDER BY committed_at DESC, id DESC LIMIT 1")
+                else { return nil }
                 return try Self.record(from: row, db)
             }
         }
@@ -41,49 +49,66 @@ extension Ledger {
 
     static func record(from row: Row, _ db: Database) throws -> RoundRecord {
         let roundID: Int64 = row["id"]
-        let members = try Row.fetchAll(db, sql: "SELECT position, member_id FROM round_member WHERE round_id = ? ORDER BY position, slot",
-                                       arguments: [roundID])
+        let members = try Row.fetchAll(
+            db, sql: "SELECT position, member_id FROM round_member WHERE round_id = ? ORDER BY position, slot",
+            arguments: [roundID])
         var byGroup: [Int: [String]] = [:]
         for member in members { byGroup[member["position"], default: []].append(member["member_id"]) }
-        let groups = try Row.fetchAll(db, sql: "SELECT * FROM round_group WHERE round_id = ? ORDER BY position", arguments: [roundID]).map { group in
-            RoundRecord.Group(members: byGroup[group["position"]] ?? [], score: group["score"],
-                              reasons: lines(group["reasons"]), starter: group["starter"], isPinned: group["pinned"],
-                              pinWarnings: group["pin_warnings"], reasonFacts: group["reason_facts"], starterFact: group["starter_fact"])
+        let groups = try Row.fetchAll(
+            db, sql: "SELECT * FROM round_group WHERE round_id = ? ORDER BY position", arguments: [roundID]
+        ).map { group in
+            RoundRecord.Group(
+                members: byGroup[group["position"]] ?? [], score: group["score"],
+                reasons: lines(group["reasons"]), starter: group["starter"], isPinned: group["pinned"],
+                pinWarnings: group["pin_warnings"], reasonFacts: group["reason_facts"],
+                starterFact: group["starter_fact"])
         }
-        let unmatched = try Row.fetchAll(db, sql: "SELECT member_id, reason, cause FROM round_unmatched WHERE round_id = ? ORDER BY rowid",
-                                         arguments: [roundID]).map { RoundRecord.Unmatched(id: $0["member_id"], reason: $0["reason"], cause: $0["cause"]) }
+        let unmatched = try Row.fetchAll(
+            db, sql: "SELECT member_id, reason, cause FROM round_unmatched WHERE round_id = ? ORDER BY rowid",
+            arguments: [roundID]
+        ).map { RoundRecord.Unmatched(id: $0["member_id"], reason: $0["reason"], cause: $0["cause"]) }
         let seed: Int64 = row["seed"]
-        return RoundRecord(name: row["name"], committedAt: date(row["committed_at"]), mode: row["mode"], seed: UInt64(bitPattern: seed),
-                           total: row["total"], upperBound: row["upper_bound"], groups: groups, unmatched: unmatched, notes: lines(row["notes"]),
-                           guarantee: row["guarantee"], noteFacts: row["note_facts"])
+        return RoundRecord(
+            name: row["name"], committedAt: date(row["committed_at"]), mode: row["mode"],
+            seed: UInt64(bitPattern: seed),
+            total: row["total"], upperBound: row["upper_bound"], groups: groups, unmatched: unmatched,
+            notes: lines(row["notes"]),
+            guarantee: row["guarantee"], noteFacts: row["note_facts"])
     }
 
     static func lines(_ text: String?) -> [String] {
         (text ?? "").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
     }
 
-    static func date(_ text: String) -> Date { (try? Date(text, strategy: dateStyle)) ?? Date(timeIntervalSince1970: 0) }
+    static func date(_ text: String) -> Date {
+        (try? Date(text, strategy: dateStyle)) ?? Date(timeIntervalSince1970: 0)
+    }
 
     /// Everyone a member has met, newest first.
     public func meetings(of member: String) throws(LedgerError) -> [Meeting] {
         try run {
             try queue.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT r.name, r.committed_at, r.mode, g.score, g.round_id, g.position
-                    FROM round_member m
-                    JOIN round_group g ON g.round_id = m.round_id AND g.position = m.position
-                    JOIN round r ON r.id = m.round_id
-                    WHERE m.member_id = ?
-                    ORDER BY r.committed_at DESC, r.id DESC
-                    """, arguments: [member])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.name, r.committed_at, r.mode, g.score, g.round_id, g.position
+                        FROM round_member m
+                        JOIN round_group g ON g.round_id = m.round_id AND g.position = m.position
+                        JOIN round r ON r.id = m.round_id
+                        WHERE m.member_id = ?
+                        ORDER BY r.committed_at DESC, r.id DESC
+                        """, arguments: [member])
                 return try rows.map { row in
-                    let partners = try String.fetchAll(db, sql: """
-                        SELECT member_id FROM round_member WHERE round_id = ? AND position = ? AND member_id != ? ORDER BY slot
-                        """, arguments: [row["round_id"] as Int64, row["position"] as Int, member])
+                    let partners = try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT member_id FROM round_member WHERE round_id = ? AND position = ? AND member_id != ? ORDER BY slot
+                            """, arguments: [row["round_id"] as Int64, row["position"] as Int, member])
                     var ratings: [Rating] = []
                     for partner in partners { ratings += try Self.ratings(member, partner, db) }
-                    return Meeting(round: row["name"], committedAt: Self.date(row["committed_at"]), mode: row["mode"],
-                                   partners: partners, score: row["score"], ratings: ratings)
+                    return Meeting(
+                        round: row["name"], committedAt: Self.date(row["committed_at"]), mode: row["mode"],
+                        partners: partners, score: row["score"], ratings: ratings)
                 }
             }
         }
@@ -96,9 +121,12 @@ extension Ledger {
 
     static func ratings(_ a: String, _ b: String, _ db: Database) throws -> [Rating] {
         let (first, second) = a < b ? (a, b) : (b, a)
-        return try Row.fetchAll(db, sql: "SELECT rating, note, rated_at FROM feedback WHERE member_a = ? AND member_b = ? ORDER BY id",
-                                arguments: [first, second]).map { row in
-            Rating(first: first, second: second, value: row["rating"], note: row["note"], ratedAt: date(row["rated_at"]))
+        return try Row.fetchAll(
+            db, sql: "SELECT rating, note, rated_at FROM feedback WHERE member_a = ? AND member_b = ? ORDER BY id",
+            arguments: [first, second]
+        ).map { row in
+            Rating(
+                first: first, second: second, value: row["rating"], note: row["note"], ratedAt: date(row["rated_at"]))
         }
     }
 
@@ -111,25 +139,30 @@ extension Ledger {
                 let order = try Int64.fetchAll(db, sql: "SELECT id FROM round ORDER BY committed_at DESC, id DESC")
                 var roundsAgo: [Int64: Int] = [:]
                 for (index, id) in order.enumerated() { roundsAgo[id] = index + 1 }
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT a.member_id AS first, b.member_id AS second, a.round_id AS round_id
-                    FROM round_member a JOIN round_member b
-                      ON a.round_id = b.round_id AND a.position = b.position AND a.member_id < b.member_id
-                    """)
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT a.member_id AS first, b.member_id AS second, a.round_id AS round_id
+                        FROM round_member a JOIN round_member b
+                          ON a.round_id = b.round_id AND a.position = b.position AND a.member_id < b.member_id
+                        """)
                 var latest: [String: (String, String, Int)] = [:]
                 for row in rows {
-                    let first: String = row["first"], second: String = row["second"]
+                    let first: String = row["first"]
+                    let second: String = row["second"]
                     guard let ago = roundsAgo[row["round_id"] as Int64] else { continue }
                     let key = first + "\u{1}" + second
                     if latest[key].map({ ago < $0.2 }) ?? true { latest[key] = (first, second, ago) }
                 }
                 var ratings: [String: [Int]] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT member_a, member_b, rating FROM feedback") {
-                    ratings[(row["member_a"] as String) + "\u{1}" + (row["member_b"] as String), default: []].append(row["rating"])
+                    ratings[(row["member_a"] as String) + "\u{1}" + (row["member_b"] as String), default: []].append(
+                        row["rating"])
                 }
                 return latest.map { key, value in
-                    PastMeeting(first: value.0, second: value.1, roundsAgo: value.2,
-                                averageRating: ratings[key].map { Double($0.reduce(0, +)) / Double($0.count) })
+                    PastMeeting(
+                        first: value.0, second: value.1, roundsAgo: value.2,
+                        averageRating: ratings[key].map { Double($0.reduce(0, +)) / Double($0.count) })
                 }.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
             }
         }

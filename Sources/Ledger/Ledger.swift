@@ -52,81 +52,85 @@ public struct Ledger: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: rounds and feedback") { db in
-            try db.execute(sql: """
-                CREATE TABLE round (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    name TEXT NOT NULL UNIQUE,
-                    committed_at TEXT NOT NULL,
-                    mode TEXT NOT NULL,
-                    seed INTEGER NOT NULL,
-                    total INTEGER NOT NULL,
-                    upper_bound INTEGER
-                );
-                CREATE TABLE round_group (
-                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    score INTEGER NOT NULL,
-                    reasons TEXT NOT NULL,
-                    PRIMARY KEY (round_id, position)
-                );
-                CREATE TABLE round_member (
-                    round_id INTEGER NOT NULL,
-                    position INTEGER NOT NULL,
-                    slot INTEGER NOT NULL,
-                    member_id TEXT NOT NULL,
-                    PRIMARY KEY (round_id, position, slot),
-                    FOREIGN KEY (round_id, position) REFERENCES round_group(round_id, position) ON DELETE CASCADE
-                );
-                CREATE INDEX round_member_by_member ON round_member(member_id);
-                CREATE TABLE round_unmatched (
-                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
-                    member_id TEXT NOT NULL,
-                    reason TEXT NOT NULL
-                );
-                CREATE TABLE feedback (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    member_a TEXT NOT NULL,
-                    member_b TEXT NOT NULL,
-                    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
-                    note TEXT,
-                    rated_at TEXT NOT NULL,
-                    CHECK (member_a < member_b)
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE round (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL UNIQUE,
+                        committed_at TEXT NOT NULL,
+                        mode TEXT NOT NULL,
+                        seed INTEGER NOT NULL,
+                        total INTEGER NOT NULL,
+                        upper_bound INTEGER
+                    );
+                    CREATE TABLE round_group (
+                        round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        score INTEGER NOT NULL,
+                        reasons TEXT NOT NULL,
+                        PRIMARY KEY (round_id, position)
+                    );
+                    CREATE TABLE round_member (
+                        round_id INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        slot INTEGER NOT NULL,
+                        member_id TEXT NOT NULL,
+                        PRIMARY KEY (round_id, position, slot),
+                        FOREIGN KEY (round_id, position) REFERENCES round_group(round_id, position) ON DELETE CASCADE
+                    );
+                    CREATE INDEX round_member_by_member ON round_member(member_id);
+                    CREATE TABLE round_unmatched (
+                        round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                        member_id TEXT NOT NULL,
+                        reason TEXT NOT NULL
+                    );
+                    CREATE TABLE feedback (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        member_a TEXT NOT NULL,
+                        member_b TEXT NOT NULL,
+                        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+                        note TEXT,
+                        rated_at TEXT NOT NULL,
+                        CHECK (member_a < member_b)
+                    );
+                    """)
         }
         migrator.registerMigration("v2: notes, starters and pins") { db in
-            try db.execute(sql: """
-                ALTER TABLE round ADD COLUMN notes TEXT NOT NULL DEFAULT '';
-                ALTER TABLE round_group ADD COLUMN starter TEXT;
-                ALTER TABLE round_group ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
-                CREATE INDEX feedback_by_pair ON feedback(member_a, member_b);
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE round ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE round_group ADD COLUMN starter TEXT;
+                    ALTER TABLE round_group ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX feedback_by_pair ON feedback(member_a, member_b);
+                    """)
         }
         migrator.registerMigration("v3: guarantees and facts") { db in
             // What was proved, the notes, causes and pin warnings as facts
             // (the shell's JSON). Rounds from before keep their words; their
             // circles bound becomes the guarantee it stood for, their pairs
             // and mentoring claims, which nothing checked, none.
-            try db.execute(sql: """
-                ALTER TABLE round ADD COLUMN guarantee TEXT;
-                ALTER TABLE round ADD COLUMN note_facts TEXT;
-                ALTER TABLE round_unmatched ADD COLUMN cause TEXT;
-                ALTER TABLE round_group ADD COLUMN pin_warnings TEXT;
-                UPDATE round SET guarantee = json_object(
-                    'claim', json_object('withinBound', json_object('upperBound', upper_bound)),
-                    'coverage', json_object('everyAdmissiblePair', json_object()),
-                    'members', (SELECT COUNT(*) FROM round_member m WHERE m.round_id = round.id)
-                              + (SELECT COUNT(*) FROM round_unmatched u WHERE u.round_id = round.id),
-                    'isWholeCommunity', json('false'), 'pinnedGroups', 0, 'isFairnessAdjusted', json('false'),
-                    'isCardinalityFirst', json('false'), 'excludesRepeats', json('false'), 'repeatPairs', 0)
-                WHERE upper_bound IS NOT NULL;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE round ADD COLUMN guarantee TEXT;
+                    ALTER TABLE round ADD COLUMN note_facts TEXT;
+                    ALTER TABLE round_unmatched ADD COLUMN cause TEXT;
+                    ALTER TABLE round_group ADD COLUMN pin_warnings TEXT;
+                    UPDATE round SET guarantee = json_object(
+                        'claim', json_object('withinBound', json_object('upperBound', upper_bound)),
+                        'coverage', json_object('everyAdmissiblePair', json_object()),
+                        'members', (SELECT COUNT(*) FROM round_member m WHERE m.round_id = round.id)
+                                  + (SELECT COUNT(*) FROM round_unmatched u WHERE u.round_id = round.id),
+                        'isWholeCommunity', json('false'), 'pinnedGroups', 0, 'isFairnessAdjusted', json('false'),
+                        'isCardinalityFirst', json('false'), 'excludesRepeats', json('false'), 'repeatPairs', 0)
+                    WHERE upper_bound IS NOT NULL;
+                    """)
         }
         migrator.registerMigration("v4: reasons and starters as facts") { db in
-            try db.execute(sql: """
-                ALTER TABLE round_group ADD COLUMN reason_facts TEXT;
-                ALTER TABLE round_group ADD COLUMN starter_fact TEXT;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE round_group ADD COLUMN reason_facts TEXT;
+                    ALTER TABLE round_group ADD COLUMN starter_fact TEXT;
+                    """)
         }
         return migrator
     }
@@ -160,26 +164,38 @@ public struct Ledger: Sendable {
                 if try Int.fetchOne(db, sql: "SELECT 1 FROM round WHERE name = ?", arguments: [record.name]) != nil {
                     throw LedgerError.roundExists(name: record.name)
                 }
-                try db.execute(sql: """
-                    INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes, guarantee, note_facts)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [record.name, Self.text(record.committedAt), record.mode, Int64(bitPattern: record.seed), record.total,
-                                     record.upperBound, record.notes.joined(separator: "\n"), record.guarantee, record.noteFacts])
+                try db.execute(
+                    sql: """
+                        INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes, guarantee, note_facts)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        record.name, Self.text(record.committedAt), record.mode, Int64(bitPattern: record.seed),
+                        record.total,
+                        record.upperBound, record.notes.joined(separator: "\n"), record.guarantee, record.noteFacts,
+                    ])
                 let roundID = db.lastInsertedRowID
                 for (position, group) in record.groups.enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings, reason_facts, starter_fact)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter, group.isPinned,
-                                         group.pinWarnings, group.reasonFacts, group.starterFact])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings, reason_facts, starter_fact)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter,
+                            group.isPinned,
+                            group.pinWarnings, group.reasonFacts, group.starterFact,
+                        ])
                     for (slot, member) in group.members.enumerated() {
-                        try db.execute(sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
-                                       arguments: [roundID, position, slot, member])
+                        try db.execute(
+                            sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
+                            arguments: [roundID, position, slot, member])
                     }
                 }
                 for unmatched in record.unmatched {
-                    try db.execute(sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
-                                   arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
+                    try db.execute(
+                        sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
+                        arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
                 }
             }
         }
@@ -192,8 +208,9 @@ public struct Ledger: Sendable {
         try run {
             try queue.write { db in
                 guard try Self.haveMet(first, second, db) else { throw LedgerError.neverMet(first, second) }
-                try db.execute(sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [first, second, rating, note, Self.text(date)])
+                try db.execute(
+                    sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [first, second, rating, note, Self.text(date)])
             }
         }
     }
@@ -204,7 +221,8 @@ public struct Ledger: Sendable {
         let (first, second) = a < b ? (a, b) : (b, a)
         return try run {
             try queue.write { db in
-                try db.execute(sql: "DELETE FROM feedback WHERE member_a = ? AND member_b = ?", arguments: [first, second])
+                try db.execute(
+                    sql: "DELETE FROM feedback WHERE member_a = ? AND member_b = ?", arguments: [first, second])
                 guard db.changesCount > 0 else { throw LedgerError.noRating(first, second) }
                 return db.changesCount
             }
@@ -212,9 +230,11 @@ public struct Ledger: Sendable {
     }
 
     static func haveMet(_ first: String, _ second: String, _ db: Database) throws -> Bool {
-        try Int.fetchOne(db, sql: """
-            SELECT 1 FROM round_member a JOIN round_member b ON a.round_id = b.round_id AND a.position = b.position
-            WHERE a.member_id = ? AND b.member_id = ? LIMIT 1
-            """, arguments: [first, second]) != nil
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT 1 FROM round_member a JOIN round_member b ON a.round_id = b.round_id AND a.position = b.position
+                WHERE a.member_id = ? AND b.member_id = ? LIMIT 1
+                """, arguments: [first, second]) != nil
     }
 }

@@ -15,8 +15,10 @@ public struct RoundRecord: Sendable, Equatable {
         public var reasonFacts: String?
         public var starterFact: String?
 
-        public init(members: [String], score: Int64, reasons: [String] = [], starter: String? = nil, isPinned: Bool = false,
-                    pinWarnings: String? = nil, reasonFacts: String? = nil, starterFact: String? = nil) {
+        public init(
+            members: [String], score: Int64, reasons: [String] = [], starter: String? = nil, isPinned: Bool = false,
+            pinWarnings: String? = nil, reasonFacts: String? = nil, starterFact: String? = nil
+        ) {
             self.members = members
             self.score = score
             self.reasons = reasons
@@ -57,8 +59,11 @@ public struct RoundRecord: Sendable, Equatable {
     /// The notes as facts (the shell's JSON), for rounds committed since.
     public var noteFacts: String?
 
-    public init(name: String, committedAt: Date, mode: String, seed: UInt64, total: Int64, upperBound: Int64? = nil,
-                groups: [Group], unmatched: [Unmatched] = [], notes: [String] = [], guarantee: String? = nil, noteFacts: String? = nil) {
+    public init(
+        name: String, committedAt: Date, mode: String, seed: UInt64, total: Int64, upperBound: Int64? = nil,
+        groups: [Group], unmatched: [Unmatched] = [], notes: [String] = [], guarantee: String? = nil,
+        noteFacts: String? = nil
+    ) {
         self.name = name
         self.committedAt = committedAt
         self.mode = mode
@@ -138,9 +143,12 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): return "cannot open the ledger \(path): \(reason)"
         case .busy(let path): return "the ledger \(path) is busy: another patio is writing to it; try again in a moment"
         case .roundExists(let name): return "a round named '\(name)' is committed already: choose another name"
-        case .unknownRound(let name, let suggestion): return "no round named '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .unknownRound(let name, let suggestion):
+            return "no round named '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .noRounds: return "no round has been committed yet"
-        case .neverMet(let a, let b): return "\(a) and \(b) have not met in a committed round: rate a meeting once the round that holds it is committed"
+        case .neverMet(let a, let b):
+            return
+                "\(a) and \(b) have not met in a committed round: rate a meeting once the round that holds it is committed"
         case .noRating(let a, let b): return "\(a) and \(b) have no rating to clear"
         case .failed(let reason): return "the ledger failed: \(reason)"
         }

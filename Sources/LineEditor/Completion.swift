@@ -59,7 +59,8 @@ enum CompletionAction: Equatable {
         }
         // An opening quote alone is no progress: the candidates are worth seeing then.
         let unquoted = { (text: String) in text.first == "\"" || text.first == "'" ? String(text.dropFirst()) : text }
-        let gained = unquoted(prefix), had = unquoted(typed)
+        let gained = unquoted(prefix)
+        let had = unquoted(typed)
         if !gained.isEmpty && gained.count >= had.count && prefix != typed {
             self = .replace(count: completion.replacing, with: prefix)
         } else {

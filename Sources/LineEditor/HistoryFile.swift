@@ -41,8 +41,9 @@ public struct HistoryFile: Sendable {
         }
         let text = entries.map(Self.encode).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(
-            atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else { throw HistoryFileError.cannotWrite(path: path) }
         // createFile honours the umask only loosely on some platforms: be explicit.
         chmod(temporary, 0o600)

@@ -62,8 +62,10 @@ public final class TerminalEditor {
         cel_bind(editLine, "^C", "patio-interrupt")
         cel_bind(editLine, "^R", "patio-search")
         // Up and Down walk the history lines that begin with what is typed before the cursor.
-        for (key, function) in [("\\e[A", "ed-search-prev-history"), ("\\eOA", "ed-search-prev-history"),
-                                ("\\e[B", "ed-search-next-history"), ("\\eOB", "ed-search-next-history")] {
+        for (key, function) in [
+            ("\\e[A", "ed-search-prev-history"), ("\\eOA", "ed-search-prev-history"),
+            ("\\e[B", "ed-search-next-history"), ("\\eOB", "ed-search-next-history"),
+        ] {
             cel_bind(editLine, key, function)
         }
         // The user's own ~/.editrc comes last so that it can change any of the above.
@@ -196,7 +198,9 @@ public final class TerminalEditor {
         var found: Int?
         func search(from start: Int) {
             let key = query.lowercased()
-            found = key.isEmpty ? nil : stride(from: start, through: 0, by: -1).first { entries[$0].lowercased().contains(key) }
+            found =
+                key.isEmpty
+                ? nil : stride(from: start, through: 0, by: -1).first { entries[$0].lowercased().contains(key) }
         }
         func show() {
             let missing = !query.isEmpty && found == nil
@@ -218,7 +222,11 @@ public final class TerminalEditor {
             let code = UInt32(bitPattern: character)
             switch code {
             case 0x12:  // ^R: an older line
-                if let current = found, current > 0 { search(from: current - 1) } else if found == nil { search(from: entries.count - 1) }
+                if let current = found, current > 0 {
+                    search(from: current - 1)
+                } else if found == nil {
+                    search(from: entries.count - 1)
+                }
             case 0x0D, 0x0A:
                 return finish(with: found.map { entries[$0] } ?? original, running: true)
             case 0x1B where Self.moreInputFollows():

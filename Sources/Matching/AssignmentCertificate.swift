@@ -36,10 +36,12 @@ public struct AssignmentCertificate: Sendable, Equatable {
             case .wrongSize: return "the duals do not match the graph"
             case .negativeDual: return "a dual is negative"
             case .edgeNotCovered(let i, let j, let slack): return "edge \(i)–\(j) is not covered (slack \(slack))"
-            case .assignedEdgeNotTight(let i, let j, let slack): return "assigned edge \(i)–\(j) is overcovered (slack \(slack))"
+            case .assignedEdgeNotTight(let i, let j, let slack):
+                return "assigned edge \(i)–\(j) is overcovered (slack \(slack))"
             case .unassignedRowWithDual(let i): return "row \(i) has room left and a positive dual"
             case .columnWithRoomAndDual(let j): return "column \(j) has room left and a positive dual"
-            case .boundNotReached(let primal, let dual): return "the assignment (\(primal)) does not reach the dual bound \(dual)"
+            case .boundNotReached(let primal, let dual):
+                return "the assignment (\(primal)) does not reach the dual bound \(dual)"
             }
         }
     }
@@ -47,16 +49,21 @@ public struct AssignmentCertificate: Sendable, Equatable {
     /// Everything wrong with this certificate as a proof that `columns` is a
     /// maximum-weight assignment of `graph` within `capacities`; empty when it holds.
     public func violations(_ columns: [Int?], in graph: BipartiteGraph, capacities: [Int]) -> [Violation] {
-        violations(columns.map { $0.map { [$0] } ?? [] }, in: graph, capacities: capacities,
-                   rowCapacities: [Int](repeating: 1, count: columns.count))
+        violations(
+            columns.map { $0.map { [$0] } ?? [] }, in: graph, capacities: capacities,
+            rowCapacities: [Int](repeating: 1, count: columns.count))
     }
 
     /// The same for rows that take several columns.
-    public func violations(_ assignments: [[Int]], in graph: BipartiteGraph, capacities: [Int], rowCapacities: [Int]) -> [Violation] {
+    public func violations(_ assignments: [[Int]], in graph: BipartiteGraph, capacities: [Int], rowCapacities: [Int])
+        -> [Violation]
+    {
         guard rowDuals.count == graph.leftCount, columnDuals.count == graph.rightCount,
-              assignments.count == graph.leftCount, capacities.count == graph.rightCount,
-              rowCapacities.count == graph.leftCount else { return [.wrongSize] }
-        let chosen = Set(assignments.enumerated().flatMap { row, columns in columns.map { UInt64(row) << 32 | UInt64($0) } })
+            assignments.count == graph.leftCount, capacities.count == graph.rightCount,
+            rowCapacities.count == graph.leftCount
+        else { return [.wrongSize] }
+        let chosen = Set(
+            assignments.enumerated().flatMap { row, columns in columns.map { UInt64(row) << 32 | UInt64($0) } })
         guard rowDuals.allSatisfy({ $0 >= 0 }), columnDuals.allSatisfy({ $0 >= 0 }) else { return [.negativeDual] }
         var load = [Int](repeating: 0, count: graph.rightCount)
         var problems: [Violation] = []
@@ -78,16 +85,21 @@ public struct AssignmentCertificate: Sendable, Equatable {
                 problems.append(.edgeNotCovered(row: edge.u, column: edge.v, slack: slack))
             }
         }
-        if assignedSeen != assignments.reduce(0, { $0 + $1.count }) || chosen.count != assignedSeen { return [.notAnAssignment] }
+        if assignedSeen != assignments.reduce(0, { $0 + $1.count }) || chosen.count != assignedSeen {
+            return [.notAnAssignment]
+        }
         for j in 0..<graph.rightCount where load[j] > capacities[j] { problems.append(.overCapacity(column: j)) }
-        for i in 0..<graph.leftCount where assignments[i].count > rowCapacities[i] { problems.append(.overRowCapacity(row: i)) }
+        for i in 0..<graph.leftCount where assignments[i].count > rowCapacities[i] {
+            problems.append(.overRowCapacity(row: i))
+        }
         for i in 0..<graph.leftCount where assignments[i].count < rowCapacities[i] && rowDuals[i] != 0 {
             problems.append(.unassignedRowWithDual(row: i))
         }
         for j in 0..<graph.rightCount where load[j] < capacities[j] && columnDuals[j] != 0 {
             problems.append(.columnWithRoomAndDual(column: j))
         }
-        let bound = zip(rowDuals, rowCapacities).reduce(0) { $0 + $1.0 * Int64($1.1) }
+        let bound =
+            zip(rowDuals, rowCapacities).reduce(0) { $0 + $1.0 * Int64($1.1) }
             + zip(columnDuals, capacities).reduce(0) { $0 + $1.0 * Int64($1.1) } + edgeDuals
         if primal != bound { problems.append(.boundNotReached(primal: primal, dual: bound)) }
         return problems

@@ -64,13 +64,16 @@ struct AssignmentSolver {
         columnCount = graph.rightCount
         self.rowCapacity = rowCapacity
         self.capacity = capacity
-        var edgeRow: [Int32] = [], edgeColumn: [Int32] = [], weight: [Int64] = []
+        var edgeRow: [Int32] = []
+        var edgeColumn: [Int32] = []
+        var weight: [Int64] = []
         edgeRow.reserveCapacity(graph.edges.count)
         edgeColumn.reserveCapacity(graph.edges.count)
         weight.reserveCapacity(graph.edges.count)
         var rowStart = [Int](repeating: 0, count: rowCount + 1)
         var columnStart = [Int](repeating: 0, count: columnCount + 1)
-        for edge in graph.edges where (keepsNonPositive || edge.weight > 0) && rowCapacity[edge.u] > 0 && capacity[edge.v] > 0 {
+        for edge in graph.edges
+        where (keepsNonPositive || edge.weight > 0) && rowCapacity[edge.u] > 0 && capacity[edge.v] > 0 {
             edgeRow.append(Int32(edge.u))
             edgeColumn.append(Int32(edge.v))
             weight.append(edge.weight + shift)
@@ -162,9 +165,14 @@ struct AssignmentSolver {
             while index < pending.count {
                 let i = pending[index]
                 index += 1
-                guard budget > 0 else { next.append(i); continue }
+                guard budget > 0 else {
+                    next.append(i)
+                    continue
+                }
                 budget -= 1
-                var best = Int64.min, second = Int64(0), bestEdge = -1
+                var best = Int64.min
+                var second = Int64(0)
+                var bestEdge = -1
                 for k in rowStart[i]..<rowStart[i + 1] {
                     let profit = weight[k] - columnDualBase[Int(edgeColumn[k])]
                     if profit > best {
@@ -238,7 +246,8 @@ struct AssignmentSolver {
         treeColumns.append(Int32(j))
         columnHeap.remove(j)
         for held in holders[j] {
-            let h = Int(held), r = Int(edgeRow[h])
+            let h = Int(held)
+            let r = Int(edgeRow[h])
             guard !rowInTree[r] else { continue }
             let key = now - slack(h)
             if key == now {
@@ -324,7 +333,9 @@ struct AssignmentSolver {
         }
         if let growth, zero.map({ growth.key <= $0.key }) ?? true {
             now = growth.key
-            let j = growth.column, k = Int(columnEdge[j]), i = Int(edgeRow[k])
+            let j = growth.column
+            let k = Int(columnEdge[j])
+            let i = Int(edgeRow[k])
             guard load[j] >= capacity[j] else {
                 alternatePath(from: i, newEdge: k)
                 dissolveTree()

@@ -27,7 +27,8 @@ public struct BipartiteGraph: Sendable, Equatable {
 
     /// The same graph with right vertex j numbered `leftCount + j`.
     public var asGeneralGraph: WeightedGraph {
-        try! WeightedGraph(vertexCount: leftCount + rightCount,
-                           edges: edges.map { WeightedEdge($0.u, leftCount + $0.v, $0.weight) })
+        try! WeightedGraph(
+            vertexCount: leftCount + rightCount,
+            edges: edges.map { WeightedEdge($0.u, leftCount + $0.v, $0.weight) })
     }
 }

@@ -7,7 +7,8 @@ extension BlossomSolver {
             for index in scanMark.indices { scanMark[index] = 0 }
             scanStamp = 1
         }
-        var v = start, w = other
+        var v = start
+        var w = other
         while true {
             if v >= 0 {
                 let b = Int(inBlossom[v])
@@ -28,10 +29,12 @@ extension BlossomSolver {
     /// Makes a new outer blossom of the cycle formed by edge k and the tree
     /// paths from its ends up to `base`. Its inner members become outer.
     mutating func addBlossom(base: Int, edge k: Int) {
-        var v = Int(endpoint[2 * k]), w = Int(endpoint[2 * k + 1])
+        var v = Int(endpoint[2 * k])
+        var w = Int(endpoint[2 * k + 1])
         let bb = Int(inBlossom[base])
         let tree = treeOf[bb]
-        var bv = Int(inBlossom[v]), bw = Int(inBlossom[w])
+        var bv = Int(inBlossom[v])
+        var bw = Int(inBlossom[w])
         let b = Int(unusedBlossoms.removeLast())
         blossomBase[b] = Int32(base)
         blossomParent[b] = -1

@@ -78,7 +78,8 @@ struct BlossomSolver {
         var fill = degree
         var adjacency = [Int32](repeating: 0, count: 2 * m)
         for k in 0..<m {
-            let u = Int(endpoint[2 * k]), v = Int(endpoint[2 * k + 1])
+            let u = Int(endpoint[2 * k])
+            let v = Int(endpoint[2 * k + 1])
             adjacency[fill[u]] = Int32(2 * k + 1)
             fill[u] += 1
             adjacency[fill[v]] = Int32(2 * k)
@@ -113,14 +114,16 @@ struct BlossomSolver {
         // that are then tight: each one is the heaviest at both its ends.
         var dual = [Int64](repeating: 0, count: n)
         for k in 0..<m {
-            let u = Int(endpoint[2 * k]), v = Int(endpoint[2 * k + 1])
+            let u = Int(endpoint[2 * k])
+            let v = Int(endpoint[2 * k + 1])
             dual[u] = max(dual[u], weight4[k] / 2)
             dual[v] = max(dual[v], weight4[k] / 2)
         }
         dualBase = dual
         for v in 0..<n where mate[v] < 0 {
             for index in adjacency[degree[v]..<degree[v + 1]] {
-                let p = Int(index), w = Int(endpoint[p])
+                let p = Int(index)
+                let w = Int(endpoint[p])
                 if mate[w] < 0 && dual[v] + dual[w] == weight4[p >> 1] {
                     mate[v] = Int32(p)
                     mate[w] = Int32(p ^ 1)
@@ -193,7 +196,11 @@ struct BlossomSolver {
         var result: [Int] = []
         var stack = [Int32(b)]
         while let top = stack.popLast() {
-            if top < n { result.append(Int(top)) } else { stack.append(contentsOf: blossomChildren[Int(top)].reversed()) }
+            if top < n {
+                result.append(Int(top))
+            } else {
+                stack.append(contentsOf: blossomChildren[Int(top)].reversed())
+            }
         }
         return result
     }
@@ -218,7 +225,8 @@ struct BlossomSolver {
         freeHeap.remove(v)
         vertexZero.set(v, now + dual)
         let own = inBlossom[v]
-        var bestKey = Int64.max, bestEdge: Int32 = -1
+        var bestKey = Int64.max
+        var bestEdge: Int32 = -1
         for index in adjacencyStart[v]..<adjacencyStart[v + 1] {
             let p = Int(adjacency[index])
             let w = Int(endpoint[p])
@@ -371,7 +379,8 @@ struct BlossomSolver {
         while let top = innerBlossomZero.top {
             let b = Int(top.id)
             if b >= n, blossomParent[b] < 0, label[b] == .inner, blossomBase[b] >= 0,
-               now + blossomDual(b) / 2 == top.key {
+                now + blossomDual(b) / 2 == top.key
+            {
                 consider(top.key, .expand(blossom: b))
                 break
             }
@@ -388,7 +397,8 @@ struct BlossomSolver {
     }
 
     func isValidJoin(_ k: Int, at key: Int64) -> Bool {
-        let bu = Int(inBlossom[Int(endpoint[2 * k])]), bv = Int(inBlossom[Int(endpoint[2 * k + 1])])
+        let bu = Int(inBlossom[Int(endpoint[2 * k])])
+        let bv = Int(inBlossom[Int(endpoint[2 * k + 1])])
         return bu != bv && label[bu] == .outer && label[bv] == .outer && now + slack(k) / 2 == key
     }
 
@@ -399,7 +409,8 @@ struct BlossomSolver {
     mutating func grow(along k: Int) {
         var p = 2 * k
         if label[Int(inBlossom[Int(endpoint[p])])] != .outer { p ^= 1 }
-        let outerVertex = Int(endpoint[p]), freeVertex = Int(endpoint[p ^ 1])
+        let outerVertex = Int(endpoint[p])
+        let freeVertex = Int(endpoint[p ^ 1])
         let target = Int(inBlossom[freeVertex])
         let tree = treeOf[Int(inBlossom[outerVertex])]
         if mate[Int(blossomBase[target])] >= 0 {
@@ -416,8 +427,10 @@ struct BlossomSolver {
     /// An edge between two outer blossoms is tight: a new blossom in one tree,
     /// or an augmenting path between two trees.
     mutating func join(along k: Int) {
-        let v = Int(endpoint[2 * k]), w = Int(endpoint[2 * k + 1])
-        let treeV = treeOf[Int(inBlossom[v])], treeW = treeOf[Int(inBlossom[w])]
+        let v = Int(endpoint[2 * k])
+        let w = Int(endpoint[2 * k + 1])
+        let treeV = treeOf[Int(inBlossom[v])]
+        let treeW = treeOf[Int(inBlossom[w])]
         if treeV == treeW {
             addBlossom(base: findCommonBase(v, w), edge: k)
         } else {
@@ -465,7 +478,9 @@ struct BlossomSolver {
             treeMembers[Int(tree)] = []
             for b32 in members {
                 let b = Int(b32)
-                guard treeOf[b] == tree, label[b] != .none, blossomParent[b] < 0, b < n || blossomBase[b] >= 0 else { continue }
+                guard treeOf[b] == tree, label[b] != .none, blossomParent[b] < 0, b < n || blossomBase[b] >= 0 else {
+                    continue
+                }
                 let wasOuter = label[b] == .outer
                 settleDuals(b)
                 label[b] = .none

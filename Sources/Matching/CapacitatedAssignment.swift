@@ -54,11 +54,14 @@ public enum CapacitatedAssignment {
         let rowCapacities = rowCapacities ?? [Int](repeating: 1, count: graph.leftCount)
         precondition(capacities.count == graph.rightCount, "one capacity per column")
         precondition(rowCapacities.count == graph.leftCount, "one capacity per row")
-        precondition(capacities.allSatisfy { $0 >= 0 } && rowCapacities.allSatisfy { $0 >= 0 }, "capacities are not negative")
-        let shift = try WeightShift.amount(for: graph.edges, pairsAtMost: min(graph.edges.count, rowCapacities.reduce(0, +)),
-                                           maximumCardinality: maximumCardinality)
-        var solver = AssignmentSolver(graph: graph, rowCapacity: rowCapacities, capacity: capacities, shift: shift,
-                                      keepsNonPositive: maximumCardinality)
+        precondition(
+            capacities.allSatisfy { $0 >= 0 } && rowCapacities.allSatisfy { $0 >= 0 }, "capacities are not negative")
+        let shift = try WeightShift.amount(
+            for: graph.edges, pairsAtMost: min(graph.edges.count, rowCapacities.reduce(0, +)),
+            maximumCardinality: maximumCardinality)
+        var solver = AssignmentSolver(
+            graph: graph, rowCapacity: rowCapacities, capacity: capacities, shift: shift,
+            keepsNonPositive: maximumCardinality)
         guard solver.run(shouldStop: shouldStop) else { throw MatchingError.cancelled }
         var assignments = [[Int]](repeating: [], count: graph.leftCount)
         var weight: Int64 = 0
@@ -68,7 +71,8 @@ public enum CapacitatedAssignment {
         }
         // Rows and columns of capacity zero were left out; their duals cost
         // nothing in the bound, so they can be as large as their edges need.
-        var rowDuals = solver.rowDualBase, columnDuals = solver.columnDualBase
+        var rowDuals = solver.rowDualBase
+        var columnDuals = solver.columnDualBase
         for edge in graph.edges where rowCapacities[edge.u] == 0 {
             rowDuals[edge.u] = max(rowDuals[edge.u], edge.weight + shift - columnDuals[edge.v])
         }

@@ -31,7 +31,8 @@ public enum DeferredAcceptance {
 
     /// - Precondition: lists hold valid indices, each at most once.
     public static func match(proposerPreferences: [[Int]], receiverPreferences: [[Int]], capacities: [Int]) -> Result {
-        let proposers = proposerPreferences.count, receivers = receiverPreferences.count
+        let proposers = proposerPreferences.count
+        let receivers = receiverPreferences.count
         precondition(capacities.count == receivers, "one capacity per receiver")
         let ranks = Ranks(receiverPreferences, others: proposers)
         var next = [Int](repeating: 0, count: proposers)
@@ -109,7 +110,9 @@ public enum DeferredAcceptance {
         while true {
             var child = 2 * parent + 1
             guard child < heap.count else { break }
-            if child + 1 < heap.count, ranks.rank(of: Int(heap[child + 1]), by: r)! > ranks.rank(of: Int(heap[child]), by: r)! {
+            if child + 1 < heap.count,
+                ranks.rank(of: Int(heap[child + 1]), by: r)! > ranks.rank(of: Int(heap[child]), by: r)!
+            {
                 child += 1
             }
             guard ranks.rank(of: Int(heap[child]), by: r)! > ranks.rank(of: Int(heap[parent]), by: r)! else { break }

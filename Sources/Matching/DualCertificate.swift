@@ -46,13 +46,16 @@ public struct DualCertificate: Sendable, Equatable {
             case .notAMatching: return "the pairs are not a matching of the graph"
             case .wrongSize(let duals, let vertices): return "\(duals) vertex duals for \(vertices) vertices"
             case .negativeVertexDual(let v): return "vertex \(v) has a negative dual"
-            case .invalidBlossom(let i): return "blossom \(i) is not an odd set of 3 or more vertices with a nonnegative dual"
+            case .invalidBlossom(let i):
+                return "blossom \(i) is not an odd set of 3 or more vertices with a nonnegative dual"
             case .blossomsNotNested: return "the blossoms are not nested"
             case .edgeNotCovered(let u, let v, let slack): return "edge \(u)–\(v) is not covered (slack \(slack))"
-            case .matchedEdgeNotTight(let u, let v, let slack): return "matched edge \(u)–\(v) is not tight (slack \(slack))"
+            case .matchedEdgeNotTight(let u, let v, let slack):
+                return "matched edge \(u)–\(v) is not tight (slack \(slack))"
             case .unmatchedVertexWithDual(let v): return "unmatched vertex \(v) has a positive dual"
             case .blossomNotFull(let i): return "blossom \(i) does not hold (|B| − 1)/2 matched edges"
-            case .boundNotReached(let primal, let dual): return "the matching (4·w = \(primal)) does not reach the dual bound \(dual)"
+            case .boundNotReached(let primal, let dual):
+                return "the matching (4·w = \(primal)) does not reach the dual bound \(dual)"
             }
         }
     }
@@ -69,7 +72,9 @@ public struct DualCertificate: Sendable, Equatable {
         for v in 0..<n where vertexDuals[v] < 0 { problems.append(.negativeVertexDual(vertex: v)) }
         for (index, blossom) in blossoms.enumerated() {
             let isOdd = blossom.vertices.count >= 3 && blossom.vertices.count % 2 == 1
-            let inRange = blossom.vertices.allSatisfy { (0..<n).contains($0) } && Set(blossom.vertices).count == blossom.vertices.count
+            let inRange =
+                blossom.vertices.allSatisfy { (0..<n).contains($0) }
+                && Set(blossom.vertices).count == blossom.vertices.count
             if !isOdd || !inRange || blossom.dual < 0 { problems.append(.invalidBlossom(index: index)) }
         }
         guard problems.isEmpty else { return problems }
@@ -78,7 +83,8 @@ public struct DualCertificate: Sendable, Equatable {
         var primal: Int64 = 0
         for edge in graph.edges {
             let weight4 = 4 * (edge.weight + weightShift)
-            let slack = vertexDuals[edge.u] + vertexDuals[edge.v] + nesting.sharedDual(edge.u, edge.v, blossoms) - weight4
+            let slack =
+                vertexDuals[edge.u] + vertexDuals[edge.v] + nesting.sharedDual(edge.u, edge.v, blossoms) - weight4
             let isMatched = matching.mate[edge.u] == edge.v
             if isMatched {
                 primal += weight4
@@ -139,9 +145,11 @@ struct BlossomNesting {
     /// The sum of the duals of the blossoms holding both u and v: the common
     /// outer part of their chains.
     func sharedDual(_ u: Int, _ v: Int, _ blossoms: [DualCertificate.Blossom]) -> Int64 {
-        let a = chains[u], b = chains[v]
+        let a = chains[u]
+        let b = chains[v]
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var i = a.count - 1, j = b.count - 1
+        var i = a.count - 1
+        var j = b.count - 1
         var total: Int64 = 0
         while i >= 0, j >= 0, a[i] == b[j] {
             total += blossoms[a[i]].dual

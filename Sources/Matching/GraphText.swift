@@ -39,7 +39,11 @@ public enum GraphText {
         let header = try reader.header()
         let count = header.count == 2 ? header[1] : header.count == 3 ? header[2] : -1
         guard count >= 0 else {
-            throw ParseError(line: 1, column: 1, message: "the first line must be 'n m' (general graph) or 'n_left n_right m' (bipartite), found \(header.count) numbers")
+            throw ParseError(
+                line: 1, column: 1,
+                message:
+                    "the first line must be 'n m' (general graph) or 'n_left n_right m' (bipartite), found \(header.count) numbers"
+            )
         }
         let isBipartite = header.count == 3
         let sides = isBipartite ? (Int(header[0]), Int(header[1])) : (Int(header[0]), Int(header[0]))
@@ -57,12 +61,15 @@ public enum GraphText {
             guard edges.count < count else {
                 throw ParseError(line: line, column: 1, message: "more edges than the \(count) announced on line 1")
             }
-            let u = Int(fields[0]), v = Int(fields[1])
+            let u = Int(fields[0])
+            let v = Int(fields[1])
             guard (0..<sides.0).contains(u) else {
-                throw ParseError(line: line, column: columns[0], message: "vertex \(u) is out of range 0..\(sides.0 - 1)")
+                throw ParseError(
+                    line: line, column: columns[0], message: "vertex \(u) is out of range 0..\(sides.0 - 1)")
             }
             guard (0..<sides.1).contains(v) else {
-                throw ParseError(line: line, column: columns[1], message: "vertex \(v) is out of range 0..\(sides.1 - 1)")
+                throw ParseError(
+                    line: line, column: columns[1], message: "vertex \(v) is out of range 0..\(sides.1 - 1)")
             }
             if !isBipartite && u == v {
                 throw ParseError(line: line, column: columns[0], message: "edge joins vertex \(u) to itself")
@@ -71,7 +78,8 @@ public enum GraphText {
             edgeLines.append(Int32(truncatingIfNeeded: line))
         }
         guard edges.count == count else {
-            throw ParseError(line: reader.line, column: 1, message: "\(count) edges announced on line 1, \(edges.count) found")
+            throw ParseError(
+                line: reader.line, column: 1, message: "\(count) edges announced on line 1, \(edges.count) found")
         }
         do {
             if isBipartite {
@@ -80,10 +88,13 @@ public enum GraphText {
             return .general(try WeightedGraph(vertexCount: sides.0, edges: edges))
         } catch {
             // Only a repeated pair is left to find: report the line where it comes again.
-            guard case .duplicateEdge(let u, let v) = error else { throw ParseError(line: 0, column: 0, message: error.description) }
+            guard case .duplicateEdge(let u, let v) = error else {
+                throw ParseError(line: 0, column: 0, message: error.description)
+            }
             let matches = edges.indices.filter { index in
                 let edge = edges[index]
-                return isBipartite ? (edge.u == u && edge.v == v) : (min(edge.u, edge.v) == u && max(edge.u, edge.v) == v)
+                return isBipartite
+                    ? (edge.u == u && edge.v == v) : (min(edge.u, edge.v) == u && max(edge.u, edge.v) == v)
             }
             let line = matches.count > 1 ? Int(edgeLines[matches[1]]) : 0
             let first = matches.first.map { Int(edgeLines[$0]) } ?? 0
@@ -129,8 +140,14 @@ public enum GraphText {
                 columns.removeAll(keepingCapacity: true)
                 while position < bytes.count {
                     let byte = bytes[position]
-                    if byte == 0x0A { position += 1; break }
-                    if byte == 0x20 || byte == 0x09 || byte == 0x0D { position += 1; continue }
+                    if byte == 0x0A {
+                        position += 1
+                        break
+                    }
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                        position += 1
+                        continue
+                    }
                     let start = position
                     var negative = false
                     if byte == 0x2D || byte == 0x2B {
@@ -154,7 +171,8 @@ public enum GraphText {
                         var end = position
                         while end < bytes.count, ![0x20, 0x09, 0x0D, 0x0A].contains(bytes[end]) { end += 1 }
                         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                        throw ParseError(line: line, column: start - lineStart + 1, message: "'\(word)' is not a whole number")
+                        throw ParseError(
+                            line: line, column: start - lineStart + 1, message: "'\(word)' is not a whole number")
                     }
                     fields.append(negative ? -value : value)
                     columns.append(start - lineStart + 1)

@@ -13,7 +13,9 @@ extension GroupFormation {
     ///
     /// - Parameter result: a grouping of the problem: the seats to reach, the
     ///   prices to start from, and when the bound proves it optimal.
-    public static func upperBound(_ problem: Problem, for result: Result, shouldStop: () -> Bool = { false }) throws -> Int64 {
+    public static func upperBound(_ problem: Problem, for result: Result, shouldStop: () -> Bool = { false }) throws
+        -> Int64
+    {
         try validate(problem)
         guard !result.groups.isEmpty else { return 0 }
         let degree = try degreeBound(problem, tables: result.groups.count)
@@ -32,7 +34,8 @@ extension GroupFormation {
     /// class pair (a bipartite b-matching; within a class, half the bipartite
     /// double cover), and λ is searched for the smallest bound.
     static func degreeBound(_ problem: Problem, tables: Int) throws -> Int64 {
-        let composition = problem.tableComposition, counts = problem.classCounts
+        let composition = problem.tableComposition
+        let counts = problem.classCounts
         let k = problem.groupSize
         let extras = problem.leftovers == .join ? min(max(0, problem.weights.vertexCount - tables * k), tables) : 0
         let caps = composition.indices.map { c in
@@ -49,9 +52,11 @@ extension GroupFormation {
             return value
         }
         // B(λ) + λT is convex in λ: a ternary search over the integers finds its minimum.
-        var low: Int64 = 0, high = highest
+        var low: Int64 = 0
+        var high = highest
         while high - low > 2 {
-            let first = low + (high - low) / 3, second = high - (high - low) / 3
+            let first = low + (high - low) / 3
+            let second = high - (high - low) / 3
             if try bound(first) <= bound(second) { high = second } else { low = first }
         }
         return try (low...high).map(bound).min()!
@@ -71,7 +76,8 @@ extension GroupFormation {
             byClass[classes[v]].append(v)
         }
         var edgesByPair: [Int: [WeightedEdge]] = [:]
-        for edge in problem.weights.edges where edge.weight > lambda && !problem.forbidden.contains(Pair(edge.u, edge.v)) {
+        for edge in problem.weights.edges
+        where edge.weight > lambda && !problem.forbidden.contains(Pair(edge.u, edge.v)) {
             let (a, b) = (classes[edge.u], classes[edge.v])
             guard composition[a] > 0, composition[b] > 0 else { continue }
             let key = min(a, b) * composition.count + max(a, b)
@@ -79,7 +85,8 @@ extension GroupFormation {
         }
         var bound: Int64 = 0
         for (key, edges) in edgesByPair.sorted(by: { $0.key < $1.key }) {
-            let a = key / composition.count, b = key % composition.count
+            let a = key / composition.count
+            let b = key % composition.count
             if a == b {
                 let degree = caps[a] - 1
                 guard degree > 0 else { continue }
@@ -93,11 +100,13 @@ extension GroupFormation {
                 let graph = try BipartiteGraph(leftCount: size, rightCount: size, edges: cover)
                 let capacities = [Int](repeating: degree, count: size)
                 // A subgraph inside the class weighs W and gives the double cover 2W: half its optimum, rounded down, bounds W.
-                bound += try CapacitatedAssignment.solve(graph, capacities: capacities, rowCapacities: capacities).weight / 2
+                bound +=
+                    try CapacitatedAssignment.solve(graph, capacities: capacities, rowCapacities: capacities).weight / 2
             } else {
                 let oriented = edges.map { classes[$0.u] == a ? ($0.u, $0.v) : ($0.v, $0.u) }
-                let graph = try BipartiteGraph(leftCount: byClass[a].count, rightCount: byClass[b].count,
-                                               edges: zip(oriented, edges).map { WeightedEdge(index[$0.0], index[$0.1], $1.weight - lambda) })
+                let graph = try BipartiteGraph(
+                    leftCount: byClass[a].count, rightCount: byClass[b].count,
+                    edges: zip(oriented, edges).map { WeightedEdge(index[$0.0], index[$0.1], $1.weight - lambda) })
                 let rows = [Int](repeating: caps[b], count: byClass[a].count)
                 let columns = [Int](repeating: caps[a], count: byClass[b].count)
                 bound += try CapacitatedAssignment.solve(graph, capacities: columns, rowCapacities: rows).weight

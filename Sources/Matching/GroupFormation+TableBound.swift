@@ -32,20 +32,28 @@ extension GroupFormation {
     /// - Complexity: per pricing O(n² + h·t), t the tables a head enumerates
     ///   after pruning; at most `tableBoundIterations` pricings.
     static func tableBound(_ problem: Problem, start: Result, shouldStop: () -> Bool) throws -> Int64? {
-        let n = problem.weights.vertexCount, k = problem.groupSize
+        let n = problem.weights.vertexCount
+        let k = problem.groupSize
         guard k <= 3, n <= tableBoundLimit, !start.groups.isEmpty else { return nil }
         var relaxation = TableRelaxation(problem, tables: start.groups.count)
-        guard n <= columnGenerationLimit else { return try subgradientBound(&relaxation, start: start, from: nil, shouldStop: shouldStop) }
+        guard n <= columnGenerationLimit else {
+            return try subgradientBound(&relaxation, start: start, from: nil, shouldStop: shouldStop)
+        }
         let generated = try columnGenerationBound(&relaxation, start: start, shouldStop: shouldStop)
         // The LP may stall (a degenerate master), and it ignores how many are seated: subgradient
         // steps, with a price on seats, often go lower.
-        return min(generated.bound, try subgradientBound(&relaxation, start: start, from: generated.isExact ? generated.prices : nil,
-                                                         shouldStop: shouldStop))
+        return min(
+            generated.bound,
+            try subgradientBound(
+                &relaxation, start: start, from: generated.isExact ? generated.prices : nil,
+                shouldStop: shouldStop))
     }
 
     /// The best bound found, the prices that gave it, and whether it is the LP's optimum (no column left to add).
-    static func columnGenerationBound(_ relaxation: inout TableRelaxation, start: Result,
-                                      shouldStop: () -> Bool) throws -> (bound: Int64, prices: [Int64], isExact: Bool) {
+    static func columnGenerationBound(
+        _ relaxation: inout TableRelaxation, start: Result,
+        shouldStop: () -> Bool
+    ) throws -> (bound: Int64, prices: [Int64], isExact: Bool) {
         let n = relaxation.n
         var lp = PackingSimplex(rhs: [Double](repeating: 1, count: n) + [Double(relaxation.tableCount)])
         var known = Set<[Int]>()
@@ -54,8 +62,10 @@ extension GroupFormation {
             lp.addColumn(rows: table + [n], cost: Double(relaxation.weight(of: table)))
         }
         for table in start.groups { add(table) }
-        var best = Int64.max, bestPrices = [Int64](repeating: 0, count: n + 1)
-        var lastObjective = -Double.infinity, stalled = 0
+        var best = Int64.max
+        var bestPrices = [Int64](repeating: 0, count: n + 1)
+        var lastObjective = -Double.infinity
+        var stalled = 0
         for _ in 0..<tableBoundIterations {
             if shouldStop() { throw MatchingError.cancelled }
             guard lp.solve(limit: 20 * (n + lp.columns.count), shouldStop: shouldStop) else {
@@ -88,8 +98,10 @@ extension GroupFormation {
 
     /// - Parameter initial: prices to start from (a price a member, then the tables'); else
     ///   each member's half of its ties at its table in `start`.
-    static func subgradientBound(_ relaxation: inout TableRelaxation, start: Result, from initial: [Int64]?,
-                                 shouldStop: () -> Bool) throws -> Int64 {
+    static func subgradientBound(
+        _ relaxation: inout TableRelaxation, start: Result, from initial: [Int64]?,
+        shouldStop: () -> Bool
+    ) throws -> Int64 {
         let seats = start.groups.reduce(0) { $0 + $1.count }
         var seatPrice = 0.0
         let n = relaxation.n
@@ -100,16 +112,21 @@ extension GroupFormation {
             tablePrice = Double(initial[n])
         } else {
             for table in start.groups {
-                for v in table { prices[v] = Double(table.reduce(Int64(0)) { $0 + relaxation.weights[v * n + $1] }) / 2 }
+                for v in table {
+                    prices[v] = Double(table.reduce(Int64(0)) { $0 + relaxation.weights[v * n + $1] }) / 2
+                }
             }
         }
         let target = Double(start.weight)
-        var best = Int64.max, step = 1.0, sinceBetter = 0
+        var best = Int64.max
+        var step = 1.0
+        var sinceBetter = 0
         var history: [Int64] = []
         for _ in 0..<tableBoundIterations {
             if shouldStop() { throw MatchingError.cancelled }
-            let evaluation = relaxation.evaluate(prices: prices.map { Int64($0.rounded()) }, tablePrice: Int64(tablePrice.rounded()),
-                                                 seatPrice: Int64(seatPrice.rounded()), seats: seats)
+            let evaluation = relaxation.evaluate(
+                prices: prices.map { Int64($0.rounded()) }, tablePrice: Int64(tablePrice.rounded()),
+                seatPrice: Int64(seatPrice.rounded()), seats: seats)
             if evaluation.bound < best {
                 best = evaluation.bound
                 sinceBetter = 0
@@ -185,11 +202,14 @@ struct TableRelaxation {
         }
         self.allowed = allowed
         classes = problem.vertexClasses
-        let composition = problem.tableComposition, counts = problem.classCounts
+        let composition = problem.tableComposition
+        let counts = problem.classCounts
         headClass = composition.indices.filter { composition[$0] > 0 }
             .min { (counts[$0] / composition[$0], $0) < (counts[$1] / composition[$1], $1) }!
         var slots: [Int] = []
-        for (c, count) in composition.enumerated() { slots += Array(repeating: c, count: c == headClass ? count - 1 : count) }
+        for (c, count) in composition.enumerated() {
+            slots += Array(repeating: c, count: c == headClass ? count - 1 : count)
+        }
         self.slots = slots
         var byClass = [[Int]](repeating: [], count: composition.count)
         for v in 0..<n { byClass[classes[v]].append(v) }
@@ -218,16 +238,19 @@ struct TableRelaxation {
     /// With a seat price ν > 0 the inequality is that of the groupings
     /// seating at least `seats` members: each member seated earns ν, and
     /// ν·seats is taken off (`Σ ν·|T| ≥ ν·seats` for them).
-    mutating func evaluate(prices original: [Int64], tablePrice mu: Int64, seatPrice nu: Int64 = 0, seats: Int = 0) -> Evaluation {
+    mutating func evaluate(prices original: [Int64], tablePrice mu: Int64, seatPrice nu: Int64 = 0, seats: Int = 0)
+        -> Evaluation
+    {
         let k = slots.count + 1
         let p = nu == 0 ? original : original.map { $0 - nu }
         /// ⌊a / b⌋, so that the pruning bounds below stay above the truth for negative prices too.
         func floorDivision(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
         // Bounds for pruning: what one more member can add at v at most.
-        var half = [Int64](repeating: 0, count: n)   // max over x of w(v, x) − p(x)/2
+        var half = [Int64](repeating: 0, count: n)  // max over x of w(v, x) − p(x)/2
         var share = [Int64](repeating: 0, count: n)  // max over x of w(v, x) − p(x)/k
         for v in 0..<n {
-            var bestHalf = Int64.min, bestShare = Int64.min
+            var bestHalf = Int64.min
+            var bestShare = Int64.min
             let row = v * n
             for x in 0..<n where x != v {
                 let w = weights[row + x]
@@ -242,7 +265,8 @@ struct TableRelaxation {
         var bound = original.reduce(0, +) + mu * Int64(tableCount) - nu * Int64(seats)
         var chosen: [[Int]] = []
         for h in heads {
-            var search = HeadSearch(relaxation: self, head: h, prices: p, tablePrice: mu, half: half, share: share, topShare: topShare)
+            var search = HeadSearch(
+                relaxation: self, head: h, prices: p, tablePrice: mu, half: half, share: share, topShare: topShare)
             search.tryTable(lastChoice[h])
             search.run()
             bound += search.best
@@ -268,7 +292,10 @@ struct HeadSearch {
     var best: Int64 = 0
     var bestTable: [Int] = []
 
-    init(relaxation: TableRelaxation, head: Int, prices: [Int64], tablePrice: Int64, half: [Int64], share: [Int64], topShare: Int64) {
+    init(
+        relaxation: TableRelaxation, head: Int, prices: [Int64], tablePrice: Int64, half: [Int64], share: [Int64],
+        topShare: Int64
+    ) {
         self.relaxation = relaxation
         h = head
         p = prices
@@ -287,7 +314,8 @@ struct HeadSearch {
     /// Candidates for a seat of class c after `after` (in canonical order).
     func seat(_ c: Int, after: Int) -> ArraySlice<Int> {
         let list = relaxation.byClass[c]
-        var low = 0, high = list.count
+        var low = 0
+        var high = list.count
         while low < high {
             let middle = (low + high) / 2
             if list[middle] <= after { low = middle + 1 } else { high = middle }
@@ -347,8 +375,10 @@ struct HeadSearch {
             bestTable = seated == 2 ? [h, a] : [h, a, b]
         }
         guard let gains, value + gainCeiling + relaxation.heaviest[last] > best else { return }
-        let n = relaxation.n, row = last * n
-        var top = Int64.min, topMember = -1
+        let n = relaxation.n
+        let row = last * n
+        var top = Int64.min
+        var topMember = -1
         relaxation.weights.withUnsafeBufferPointer { weights in
             relaxation.allowed.withUnsafeBufferPointer { allowed in
                 gains.withUnsafeBufferPointer { gains in

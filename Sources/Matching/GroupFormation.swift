@@ -49,8 +49,10 @@ public enum GroupFormation {
         /// Rounds of shake-then-improve after the first local optimum.
         public var rounds: Int
 
-        public init(weights: WeightedGraph, groupSize: Int = 3, classes: [Int]? = nil, composition: [Int]? = nil,
-                    leftovers: Leftovers = .join, forbidden: Set<Pair> = [], rounds: Int = 40) {
+        public init(
+            weights: WeightedGraph, groupSize: Int = 3, classes: [Int]? = nil, composition: [Int]? = nil,
+            leftovers: Leftovers = .join, forbidden: Set<Pair> = [], rounds: Int = 40
+        ) {
             self.weights = weights
             self.groupSize = groupSize
             self.classes = classes
@@ -121,7 +123,8 @@ public enum GroupFormation {
         public var description: String {
             switch self {
             case .groupSizeTooSmall: return "groups need at least 2 members"
-            case .compositionDoesNotSum(let size, let sum): return "the composition adds up to \(sum), not to the group size \(size)"
+            case .compositionDoesNotSum(let size, let sum):
+                return "the composition adds up to \(sum), not to the group size \(size)"
             case .classesMissing: return "a composition needs a class for every member"
             }
         }
@@ -131,7 +134,8 @@ public enum GroupFormation {
         guard problem.groupSize >= 2 else { throw .groupSizeTooSmall }
         if let composition = problem.composition {
             guard let classes = problem.classes, classes.count == problem.weights.vertexCount,
-                  classes.allSatisfy({ (0..<composition.count).contains($0) }) else { throw .classesMissing }
+                classes.allSatisfy({ (0..<composition.count).contains($0) })
+            else { throw .classesMissing }
             let sum = composition.reduce(0, +)
             guard sum == problem.groupSize else { throw .compositionDoesNotSum(size: problem.groupSize, sum: sum) }
         }
@@ -149,7 +153,11 @@ public enum GroupFormation {
         var best: GroupSearch.Snapshot?
         for restart in 0..<restarts {
             var search = GroupSearch(problem)
-            if restart == 0 { search.construct() } else { withUnsafeMutablePointer(to: &seeds) { search.construct(shuffling: $0) } }
+            if restart == 0 {
+                search.construct()
+            } else {
+                withUnsafeMutablePointer(to: &seeds) { search.construct(shuffling: $0) }
+            }
             search.improve()
             var local = search.snapshot()
             for _ in 0..<max(1, problem.rounds / restarts) {
@@ -183,13 +191,17 @@ public enum GroupFormation {
     public static func violations(of groups: [[Int]], leftovers: [Int], for problem: Problem) -> [String] {
         var problems: [String] = []
         var seen = Set<Int>()
-        for member in groups.joined() + leftovers where !seen.insert(member).inserted || !(0..<problem.weights.vertexCount).contains(member) {
+        for member in groups.joined() + leftovers
+        where !seen.insert(member).inserted || !(0..<problem.weights.vertexCount).contains(member) {
             problems.append("member \(member) appears twice or is out of range")
         }
         if seen.count != problem.weights.vertexCount { problems.append("not every member is placed or left over") }
         guard problems.isEmpty else { return problems }
-        if groups.count > problem.tableCount { problems.append("\(groups.count) groups, but the members allow \(problem.tableCount)") }
-        let classes = problem.vertexClasses, composition = problem.tableComposition
+        if groups.count > problem.tableCount {
+            problems.append("\(groups.count) groups, but the members allow \(problem.tableCount)")
+        }
+        let classes = problem.vertexClasses
+        let composition = problem.tableComposition
         for group in groups {
             if group.count < problem.groupSize || group.count > problem.tableCapacity {
                 problems.append("group \(group) has \(group.count) members")
@@ -204,15 +216,19 @@ public enum GroupFormation {
             }
         }
         for member in leftovers {
-            if let table = groups.first(where: { $0.count < problem.tableCapacity && $0.allSatisfy { !problem.isForbidden(member, $0) } }) {
+            if let table = groups.first(where: {
+                $0.count < problem.tableCapacity && $0.allSatisfy { !problem.isForbidden(member, $0) }
+            }) {
                 problems.append("member \(member) is left out although group \(table) has a free seat for them")
             }
         }
         if groups.count < problem.tableCount {
             // Those left out and one extra member from each table that has one: enough for another table?
-            var pool = leftovers, origins = leftovers.map { _ in -1 }
+            var pool = leftovers
+            var origins = leftovers.map { _ in -1 }
             for (index, group) in groups.enumerated() where group.count > problem.groupSize {
-                for member in group where group.filter({ classes[$0] == classes[member] }).count > composition[classes[member]] {
+                for member in group
+                where group.filter({ classes[$0] == classes[member] }).count > composition[classes[member]] {
                     pool.append(member)
                     origins.append(index)
                 }
@@ -229,19 +245,25 @@ public enum GroupFormation {
     /// for none) and at least one of `mustInclude`; nil when there are none
     /// (the search is exhaustive up to a million steps).
     static func completeTable(from pool: [Int], origins: [Int], mustInclude: Set<Int>, problem: Problem) -> [Int]? {
-        let classes = problem.vertexClasses, composition = problem.tableComposition
+        let classes = problem.vertexClasses
+        let composition = problem.tableComposition
         var need = composition
-        var chosen: [Int] = [], usedOrigins = Set<Int>()
+        var chosen: [Int] = []
+        var usedOrigins = Set<Int>()
         var steps = 0
-        let order = pool.indices.sorted { (mustInclude.contains(pool[$0]) ? 0 : 1, pool[$0]) < (mustInclude.contains(pool[$1]) ? 0 : 1, pool[$1]) }
+        let order = pool.indices.sorted {
+            (mustInclude.contains(pool[$0]) ? 0 : 1, pool[$0]) < (mustInclude.contains(pool[$1]) ? 0 : 1, pool[$1])
+        }
         func search(_ from: Int) -> Bool {
             if chosen.count == problem.groupSize { return chosen.contains(where: mustInclude.contains) }
             steps += 1
             guard steps < 1_000_000 else { return false }
             for position in from..<order.count {
-                let index = order[position], v = pool[index]
+                let index = order[position]
+                let v = pool[index]
                 guard need[classes[v]] > 0, origins[index] < 0 || !usedOrigins.contains(origins[index]),
-                      chosen.allSatisfy({ !problem.isForbidden($0, v) }) else { continue }
+                    chosen.allSatisfy({ !problem.isForbidden($0, v) })
+                else { continue }
                 // The first seat is one of those who need it: every table found seats one of them.
                 if chosen.isEmpty && !mustInclude.contains(v) { break }
                 need[classes[v]] -= 1

@@ -127,11 +127,18 @@ struct GroupSearch {
             let leftovers = (0..<n).filter { groupOf[$0] < 0 }
             var pool = leftovers
             for t in 0..<groupCount where members[t].count > problem.groupSize {
-                for v in members[t] where members[t].filter({ classes[$0] == classes[v] }).count > composition[classes[v]] { pool.append(v) }
+                for v in members[t]
+                where members[t].filter({ classes[$0] == classes[v] }).count > composition[classes[v]] {
+                    pool.append(v)
+                }
             }
             let origin = pool.map { groupOf[$0] }
-            guard let table = GroupFormation.completeTable(from: pool, origins: origin, mustInclude: Set(leftovers), problem: problem)
-                    ?? GroupFormation.completeTable(from: pool, origins: origin, mustInclude: Set(pool), problem: problem) else { return }
+            guard
+                let table = GroupFormation.completeTable(
+                    from: pool, origins: origin, mustInclude: Set(leftovers), problem: problem)
+                    ?? GroupFormation.completeTable(
+                        from: pool, origins: origin, mustInclude: Set(pool), problem: problem)
+            else { return }
             for v in table where groupOf[v] >= 0 { place(v, in: groupOf[v], sign: -1) }
             for v in table { place(v, in: g) }
         }
@@ -170,7 +177,8 @@ struct GroupSearch {
                 // v may sit with everyone but m, and the table keeps its make-up without m and with v.
                 let blockedByOthers = blocked[v * groupCount + g] - (isForbidden(v, m) ? 1 : 0)
                 guard blockedByOthers == 0, keepsComposition(g, removing: m, adding: v) else { continue }
-                for target in 0..<groupCount where target != g && isOpen(target) && members[target].count < capacity && isAllowed(m, in: target) {
+                for target in 0..<groupCount
+                where target != g && isOpen(target) && members[target].count < capacity && isAllowed(m, in: target) {
                     place(m, in: g, sign: -1)
                     place(m, in: target)
                     place(v, in: g)
@@ -191,7 +199,8 @@ struct GroupSearch {
 
     /// The change in total if a (in group A or left over) and b trade places.
     func swapGain(_ a: Int, _ b: Int) -> Int64? {
-        let ga = groupOf[a], gb = groupOf[b]
+        let ga = groupOf[a]
+        let gb = groupOf[b]
         guard ga != gb, classes[a] == classes[b] else { return nil }
         let wab = weights(a, b)
         var gain: Int64 = 0
@@ -207,7 +216,8 @@ struct GroupSearch {
     }
 
     mutating func swap(_ a: Int, _ b: Int) {
-        let ga = groupOf[a], gb = groupOf[b]
+        let ga = groupOf[a]
+        let gb = groupOf[b]
         if ga >= 0 { place(a, in: ga, sign: -1) }
         if gb >= 0 { place(b, in: gb, sign: -1) }
         if ga >= 0 { place(b, in: ga) }
@@ -219,7 +229,8 @@ struct GroupSearch {
     func moveGain(_ v: Int, to g: Int) -> Int64? {
         let from = groupOf[v]
         guard from >= 0, from != g, members[from].count > problem.groupSize,
-              members[g].count >= problem.groupSize, members[g].count < capacity, isAllowed(v, in: g) else { return nil }
+            members[g].count >= problem.groupSize, members[g].count < capacity, isAllowed(v, in: g)
+        else { return nil }
         let sameClass = members[from].filter { classes[$0] == classes[v] }.count
         guard sameClass > composition[classes[v]] else { return nil }
         return tie[v * groupCount + g] - tie[v * groupCount + from]
@@ -262,10 +273,12 @@ struct GroupSearch {
     mutating func shake(using rng: inout some RandomNumberGenerator) {
         guard groupCount > 1 else { return }
         let count = max(2, n / 20)
-        var done = 0, tries = 0
+        var done = 0
+        var tries = 0
         while done < count && tries < 20 * count {
             tries += 1
-            let a = Int.random(in: 0..<n, using: &rng), b = Int.random(in: 0..<n, using: &rng)
+            let a = Int.random(in: 0..<n, using: &rng)
+            let b = Int.random(in: 0..<n, using: &rng)
             guard swapGain(a, b) != nil else { continue }
             swap(a, b)
             done += 1
@@ -273,6 +286,8 @@ struct GroupSearch {
     }
 
     func snapshot() -> Snapshot {
-        Snapshot(groups: members.filter { !$0.isEmpty }, leftovers: (0..<n).filter { groupOf[$0] < 0 }, total: total, placed: placedCount)
+        Snapshot(
+            groups: members.filter { !$0.isEmpty }, leftovers: (0..<n).filter { groupOf[$0] < 0 }, total: total,
+            placed: placedCount)
     }
 }

@@ -19,7 +19,8 @@ struct IndexedMinHeap {
 
     @inline(__always)
     private func precedes(_ a: Int32, _ b: Int32) -> Bool {
-        let ka = keys[Int(a)], kb = keys[Int(b)]
+        let ka = keys[Int(a)]
+        let kb = keys[Int(b)]
         return ka < kb || (ka == kb && a < b)
     }
 

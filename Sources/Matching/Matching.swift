@@ -10,7 +10,8 @@ public struct Matching: Sendable, Equatable {
         var mate = [Int?](repeating: nil, count: vertexCount)
         for (u, v) in pairs {
             guard u != v, (0..<vertexCount).contains(u), (0..<vertexCount).contains(v),
-                  mate[u] == nil, mate[v] == nil else { return nil }
+                mate[u] == nil, mate[v] == nil
+            else { return nil }
             mate[u] = v
             mate[v] = u
         }
@@ -33,7 +34,8 @@ public struct Matching: Sendable, Equatable {
         for (vertex, partner) in mate.enumerated() {
             guard let partner else { continue }
             guard (0..<mate.count).contains(partner), mate[partner] == vertex,
-                  graph.weight(vertex, partner) != nil else { return false }
+                graph.weight(vertex, partner) != nil
+            else { return false }
         }
         return true
     }

@@ -69,7 +69,8 @@ struct PackingSimplex {
             if pivot & 255 == 255 && shouldStop() { return false }
             let y = duals
             // Entering variable: a column or a slack with a positive reduced cost.
-            var entering = -1, best = improvement
+            var entering = -1
+            var best = improvement
             let usesBland = degenerateRun > 50
             for i in 0..<m where -y[i] > best {
                 entering = i
@@ -95,10 +96,13 @@ struct PackingSimplex {
             } else {
                 for row in columns[entering - m].rows { for i in 0..<m { direction[i] += inverse[i * m + row] } }
             }
-            var leaving = -1, step = Double.infinity
+            var leaving = -1
+            var step = Double.infinity
             for i in 0..<m where direction[i] > Self.tolerance {
                 let ratio = max(0, values[i]) / direction[i]
-                if ratio < step - Self.tolerance || (ratio < step + Self.tolerance && leaving >= 0 && basis[i] < basis[leaving]) {
+                if ratio < step - Self.tolerance
+                    || (ratio < step + Self.tolerance && leaving >= 0 && basis[i] < basis[leaving])
+                {
                     step = ratio
                     leaving = i
                 }
@@ -127,13 +131,19 @@ struct PackingSimplex {
         let m = rowCount
         var matrix = [Double](repeating: 0, count: m * m)
         for (i, variable) in basis.enumerated() {
-            if variable < m { matrix[variable * m + i] = 1 } else { for row in columns[variable - m].rows { matrix[row * m + i] = 1 } }
+            if variable < m {
+                matrix[variable * m + i] = 1
+            } else {
+                for row in columns[variable - m].rows { matrix[row * m + i] = 1 }
+            }
         }
         var result = [Double](repeating: 0, count: m * m)
         for i in 0..<m { result[i * m + i] = 1 }
         for column in 0..<m {
             var pivotRow = column
-            for row in column..<m where abs(matrix[row * m + column]) > abs(matrix[pivotRow * m + column]) { pivotRow = row }
+            for row in column..<m where abs(matrix[row * m + column]) > abs(matrix[pivotRow * m + column]) {
+                pivotRow = row
+            }
             guard abs(matrix[pivotRow * m + column]) > 1e-12 else { return }  // singular: keep the running inverse
             if pivotRow != column {
                 for j in 0..<m {

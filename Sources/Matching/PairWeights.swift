@@ -34,7 +34,8 @@ struct PairWeights {
     func callAsFunction(_ u: Int, _ v: Int) -> Int64 {
         if !dense.isEmpty { return dense[u * n + v] }
         let list = neighbours[u]
-        var low = 0, high = list.count
+        var low = 0
+        var high = list.count
         while low < high {
             let middle = (low + high) / 2
             if Int(list[middle]) < v { low = middle + 1 } else { high = middle }

@@ -107,7 +107,8 @@ struct ReducedLists {
         n = preferences.count
         var rank = [Int32](repeating: -1, count: n * n)
         for (person, list) in preferences.enumerated() {
-            for (index, other) in list.enumerated() where (0..<n).contains(other) && other != person && rank[person * n + other] < 0 {
+            for (index, other) in list.enumerated()
+            where (0..<n).contains(other) && other != person && rank[person * n + other] < 0 {
                 rank[person * n + other] = Int32(index)
             }
         }
@@ -115,7 +116,8 @@ struct ReducedLists {
         lists = (0..<n).map { person in
             var seen = Set<Int>()
             return preferences[person].filter { other in
-                (0..<n).contains(other) && other != person && rank[other * n + person] >= 0 && seen.insert(other).inserted
+                (0..<n).contains(other) && other != person && rank[other * n + person] >= 0
+                    && seen.insert(other).inserted
             }
         }
         var present = [Bool](repeating: false, count: n * n)
@@ -128,7 +130,9 @@ struct ReducedLists {
 
     mutating func first(of person: Int) -> Int? {
         let list = lists[person]
-        while firstIndex[person] < list.count, !present[person * n + list[firstIndex[person]]] { firstIndex[person] += 1 }
+        while firstIndex[person] < list.count, !present[person * n + list[firstIndex[person]]] {
+            firstIndex[person] += 1
+        }
         return firstIndex[person] < list.count ? list[firstIndex[person]] : nil
     }
 

@@ -8,7 +8,9 @@ enum WeightShift {
 
     /// K for `maximumCardinality`, 0 otherwise.
     /// - Throws: `MatchingError.weightsTooLarge` when the arithmetic could overflow.
-    static func amount(for edges: [WeightedEdge], pairsAtMost pairs: Int, maximumCardinality: Bool) throws(MatchingError) -> Int64 {
+    static func amount(for edges: [WeightedEdge], pairsAtMost pairs: Int, maximumCardinality: Bool)
+        throws(MatchingError) -> Int64
+    {
         guard let low = edges.lazy.map(\.weight).min(), let high = edges.lazy.map(\.weight).max() else { return 0 }
         guard high < limit / 4, low > -limit / 4 else { throw MatchingError.weightsTooLarge }
         guard maximumCardinality else { return 0 }

@@ -35,7 +35,8 @@ public struct WeightedGraph: Sendable, Equatable {
     /// The weight of edge `{u, v}`, if there is one. - Complexity: O(log m).
     public func weight(_ u: Int, _ v: Int) -> Int64? {
         let key = WeightedEdge(min(u, v), max(u, v), 0).key
-        var low = 0, high = edges.count
+        var low = 0
+        var high = edges.count
         while low < high {
             let middle = (low + high) / 2
             if edges[middle].key < key { low = middle + 1 } else { high = middle }

@@ -55,7 +55,8 @@ public struct AffinityModel: Sendable {
         self.weights = weights
         self.history = history
         let taxonomy = directory.taxonomy
-        var keys: [String] = [], keyID: [String: Int32] = [:]
+        var keys: [String] = []
+        var keyID: [String: Int32] = [:]
         var folded: [String: String] = [:]
         // The same tags come back member after member: fold each spelling once.
         func key(_ tag: String) -> String {
@@ -70,19 +71,24 @@ public struct AffinityModel: Sendable {
             keys.append(key)
             return Int32(keys.count - 1)
         }
-        var seeks: [[Int32]] = [], offers: [[(key: Int32, level: UInt8)]] = [], interests: [[Int32]] = []
+        var seeks: [[Int32]] = []
+        var offers: [[(key: Int32, level: UInt8)]] = []
+        var interests: [[Int32]] = []
         var organizations: [String: Int32] = [:]
-        var organization: [Int32] = [], wing: [Int8] = [], role: [UInt8] = []
+        var organization: [Int32] = []
+        var wing: [Int8] = []
+        var role: [UInt8] = []
         for member in directory.members {
             seeks.append(Array(Set(member.seeking.map { intern(key($0)) })).sorted())
             var offered: [Int32: UInt8] = [:]
             for skill in member.skills {
-                let level: UInt8 = switch skill.level {
-                case .expert: 0
-                case .intermediate: 1
-                case nil: 2
-                case .beginner: 3
-                }
+                let level: UInt8 =
+                    switch skill.level {
+                    case .expert: 0
+                    case .intermediate: 1
+                    case nil: 2
+                    case .beginner: 3
+                    }
                 let id = intern(key(skill.name))
                 offered[id] = min(offered[id] ?? level, level)
             }
@@ -126,13 +132,17 @@ public struct AffinityModel: Sendable {
             let rarity = log((n + 1) / (Double(offerIndex[id].count) + 1)) + 1
             for (level, factor) in Self.levelFactors.enumerated() {
                 needPoints[id * 8 + level] = Self.points(weights.complementarity * rarity * factor)
-                needPoints[id * 8 + 4 + level] = Self.points(weights.complementarity * rarity * factor * weights.partial)
+                needPoints[id * 8 + 4 + level] = Self.points(
+                    weights.complementarity * rarity * factor * weights.partial)
             }
-            interestPoints[id] = Self.points(weights.interests * (log((n + 1) / (Double(interestIndex[id].count) + 1)) + 1))
+            interestPoints[id] = Self.points(
+                weights.interests * (log((n + 1) / (Double(interestIndex[id].count) + 1)) + 1))
         }
         var rolePoints = [Int64](repeating: 0, count: 9)
         for (i, a) in Role.allCases.enumerated() {
-            for (j, b) in Role.allCases.enumerated() { rolePoints[i * 3 + j] = Self.points(weights.role * weights.roleAffinity(a, b)) }
+            for (j, b) in Role.allCases.enumerated() {
+                rolePoints[i * 3 + j] = Self.points(weights.role * weights.roleAffinity(a, b))
+            }
         }
         var historyFactor: [UInt64: Double] = [:]
         for (pair, _) in history.pairs {
@@ -189,7 +199,8 @@ public struct AffinityModel: Sendable {
 
     /// The full breakdown of a pair's score, with the facts behind each term.
     public func explain(_ a: Int, _ b: Int) -> Explanation {
-        let memberA = directory.members[a], memberB = directory.members[b]
+        let memberA = directory.members[a]
+        let memberB = directory.members[b]
         let taxonomy = directory.taxonomy
         var terms: [Explanation.Term] = []
         var reasons: [Explanation.Reason] = []
@@ -198,12 +209,19 @@ public struct AffinityModel: Sendable {
             for key in seeks[seeker] {
                 guard let met = meeting(key, by: offerer) else { continue }
                 complementarity += met.points
-                let seekerMember = directory.members[seeker], offererMember = directory.members[offerer]
+                let seekerMember = directory.members[seeker]
+                let offererMember = directory.members[offerer]
                 let offered = offererMember.offering + offererMember.skills.map(\.name)
                 let sought = Self.shown(keys[Int(key)], in: seekerMember.seeking, taxonomy)
-                let fact = met.via.map { via in
-                    PairReason.needMet(seeker: seekerMember.id, offerer: offererMember.id, tag: Self.shown(keys[Int(via)], in: offered, taxonomy), sought: sought)
-                } ?? .needMet(seeker: seekerMember.id, offerer: offererMember.id, tag: Self.shown(keys[Int(key)], in: offered, taxonomy), sought: nil)
+                let fact =
+                    met.via.map { via in
+                        PairReason.needMet(
+                            seeker: seekerMember.id, offerer: offererMember.id,
+                            tag: Self.shown(keys[Int(via)], in: offered, taxonomy), sought: sought)
+                    }
+                    ?? .needMet(
+                        seeker: seekerMember.id, offerer: offererMember.id,
+                        tag: Self.shown(keys[Int(key)], in: offered, taxonomy), sought: nil)
                 reasons.append(Explanation.Reason(fact: fact, points: met.points))
             }
         }
@@ -211,7 +229,10 @@ public struct AffinityModel: Sendable {
         var shared: Int64 = 0
         for key in interests[a] where interests[b].contains(key) {
             shared += interestPoints[Int(key)]
-            reasons.append(Explanation.Reason(fact: .sharedInterest(Self.shown(keys[Int(key)], in: memberA.interests, taxonomy)), points: interestPoints[Int(key)]))
+            reasons.append(
+                Explanation.Reason(
+                    fact: .sharedInterest(Self.shown(keys[Int(key)], in: memberA.interests, taxonomy)),
+                    points: interestPoints[Int(key)]))
         }
         terms.append(Explanation.Term(name: "interests", points: shared))
         let rolePoints = self.rolePoints[Int(role[a]) * 3 + Int(role[b])]
@@ -223,7 +244,10 @@ public struct AffinityModel: Sendable {
         var cross: Int64 = 0
         if organization[a] >= 0 && organization[b] >= 0 && organization[a] != organization[b] {
             cross += organizationPoints
-            reasons.append(Explanation.Reason(fact: .differentOrganizations(memberA.organization!, memberB.organization!), points: organizationPoints))
+            reasons.append(
+                Explanation.Reason(
+                    fact: .differentOrganizations(memberA.organization!, memberB.organization!),
+                    points: organizationPoints))
         }
         if wing[a] >= 0 && wing[b] >= 0 && wing[a] != wing[b] {
             cross += wingPoints
@@ -231,10 +255,12 @@ public struct AffinityModel: Sendable {
         }
         terms.append(Explanation.Term(name: "cross-pollination", points: cross))
         let base = complementarity + shared + rolePoints + cross
-        let (factor, adjustments) = Self.adjustment(for: history.pairs[MemberPair(memberA.id, memberB.id)], weights: weights)
+        let (factor, adjustments) = Self.adjustment(
+            for: history.pairs[MemberPair(memberA.id, memberB.id)], weights: weights)
         let total = factor == 1 ? base : Int64((Double(base) * factor).rounded())
-        return Explanation(base: base, factor: factor, total: total, terms: terms,
-                           reasons: reasons.sorted { $0.points > $1.points }, adjustments: adjustments)
+        return Explanation(
+            base: base, factor: factor, total: total, terms: terms,
+            reasons: reasons.sorted { $0.points > $1.points }, adjustments: adjustments)
     }
 
     /// The score of a pair, as `explain` computes it, without the words.
@@ -247,15 +273,21 @@ public struct AffinityModel: Sendable {
     }
 
     func interestPoints(_ a: Int, _ b: Int) -> Int64 {
-        let first = interests[a], second = interests[b]
-        var i = 0, j = 0
+        let first = interests[a]
+        let second = interests[b]
+        var i = 0
+        var j = 0
         var total: Int64 = 0
         while i < first.count && j < second.count {
             if first[i] == second[j] {
                 total += interestPoints[Int(first[i])]
                 i += 1
                 j += 1
-            } else if first[i] < second[j] { i += 1 } else { j += 1 }
+            } else if first[i] < second[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return total
     }
@@ -264,7 +296,9 @@ public struct AffinityModel: Sendable {
     @inline(__always)
     func fixedPoints(_ a: Int, _ b: Int) -> Int64 {
         var total = rolePoints[Int(role[a]) * 3 + Int(role[b])]
-        if organization[a] >= 0 && organization[b] >= 0 && organization[a] != organization[b] { total += organizationPoints }
+        if organization[a] >= 0 && organization[b] >= 0 && organization[a] != organization[b] {
+            total += organizationPoints
+        }
         if wing[a] >= 0 && wing[b] >= 0 && wing[a] != wing[b] { total += wingPoints }
         return total
     }

@@ -22,8 +22,10 @@ public struct Draft: Sendable, Equatable {
         /// What is wrong with a pinned pair inside: the pin overrides it.
         public var pinWarnings: [PinWarning]
 
-        public init(members: [String], score: Int64, reasons: [PairReason], starter: Starter? = nil, isPinned: Bool = false,
-                    pinWarnings: [PinWarning] = []) {
+        public init(
+            members: [String], score: Int64, reasons: [PairReason], starter: Starter? = nil, isPinned: Bool = false,
+            pinWarnings: [PinWarning] = []
+        ) {
             self.members = members
             self.score = score
             self.reasons = reasons
@@ -57,8 +59,11 @@ public struct Draft: Sendable, Equatable {
     public var pins: [MemberPair]
     public var bans: [MemberPair]
 
-    public init(mode: Mode, seed: UInt64, created: Date = Date(timeIntervalSince1970: 0), groups: [Group], unmatched: [Unmatched],
-                notes: [Note], guarantee: Guarantee, pins: [MemberPair] = [], bans: [MemberPair] = []) {
+    public init(
+        mode: Mode, seed: UInt64, created: Date = Date(timeIntervalSince1970: 0), groups: [Group],
+        unmatched: [Unmatched],
+        notes: [Note], guarantee: Guarantee, pins: [MemberPair] = [], bans: [MemberPair] = []
+    ) {
         self.mode = mode
         self.seed = seed
         self.created = created

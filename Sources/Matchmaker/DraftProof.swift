@@ -50,7 +50,9 @@ enum DraftProof {
         }
 
         func allows(_ a: Int, _ b: Int) -> Bool {
-            if !languages[a].isEmpty && !languages[b].isEmpty && languages[a].isDisjoint(with: languages[b]) { return false }
+            if !languages[a].isEmpty && !languages[b].isEmpty && languages[a].isDisjoint(with: languages[b]) {
+                return false
+            }
             if !slots[a].isEmpty && !slots[b].isEmpty && slots[a].isDisjoint(with: slots[b]) { return false }
             return forbidden.isEmpty || !forbidden.contains(MemberPair(ids[a], ids[b]))
         }
@@ -96,7 +98,9 @@ enum DraftProof {
         var checked: Int64 = 0
         for group in groups {
             let indices = group.members.compactMap(directory.index(of:))
-            guard indices.count == group.members.count else { throw MatchError.proofFailed(mode, .invalidGroups("a member is not in the community")) }
+            guard indices.count == group.members.count else {
+                throw MatchError.proofFailed(mode, .invalidGroups("a member is not in the community"))
+            }
             for (i, a) in indices.enumerated() { for b in indices[(i + 1)...] { checked += model.score(a, b) } }
         }
         let total = groups.reduce(0) { $0 + $1.score }
@@ -143,12 +147,16 @@ enum DraftProof {
             }
         }
         let ranked = { (list: [(Int64, Int)]) in list.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.map(\.1) }
-        let blocking = DeferredAcceptance.blockingPairs(columns, proposerPreferences: menteeLists.map(ranked),
-                                                        receiverPreferences: mentorLists.map(ranked), capacities: capacities)
+        let blocking = DeferredAcceptance.blockingPairs(
+            columns, proposerPreferences: menteeLists.map(ranked),
+            receiverPreferences: mentorLists.map(ranked), capacities: capacities)
         if let first = blocking.first {
             let directory = objective.model.directory
-            throw MatchError.proofFailed(.mentoring, .blockingPair(mentee: directory.members[rows[first.proposer]].id,
-                                                                    mentor: directory.members[mentors[first.receiver]].id))
+            throw MatchError.proofFailed(
+                .mentoring,
+                .blockingPair(
+                    mentee: directory.members[rows[first.proposer]].id,
+                    mentor: directory.members[mentors[first.receiver]].id))
         }
     }
 }

@@ -43,9 +43,11 @@ public struct Guarantee: Sendable, Equatable, Codable {
     public var excludesRepeats: Bool
     public var repeatPairs: Int
 
-    public init(claim: Claim, coverage: Coverage = .everyAdmissiblePair, members: Int, isWholeCommunity: Bool = true,
-                pinnedGroups: Int = 0, isFairnessAdjusted: Bool = false, isCardinalityFirst: Bool = false,
-                excludesRepeats: Bool = false, repeatPairs: Int = 0) {
+    public init(
+        claim: Claim, coverage: Coverage = .everyAdmissiblePair, members: Int, isWholeCommunity: Bool = true,
+        pinnedGroups: Int = 0, isFairnessAdjusted: Bool = false, isCardinalityFirst: Bool = false,
+        excludesRepeats: Bool = false, repeatPairs: Int = 0
+    ) {
         self.claim = claim
         self.coverage = coverage
         self.members = members

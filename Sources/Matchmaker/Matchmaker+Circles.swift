@@ -10,7 +10,9 @@ extension Matchmaker {
     /// on any grouping's total, computed on the plain scores (pins aside) and
     /// checked to lie above the draft. Pairs that cannot meet never share a
     /// table; pinned pairs are kept together when the tables allow it.
-    static func matchCircles(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
+    static func matchCircles(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool)
+        throws -> Draft
+    {
         let directory = model.directory
         let admissibility = Admissibility(forbidden: request.apart)
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
@@ -20,10 +22,11 @@ extension Matchmaker {
         var vertexOf: [String: Int] = [:]
         for (vertex, member) in members.enumerated() { vertexOf[directory.members[member].id] = vertex }
         var forbidden = Set<GroupFormation.Pair>()
-        let pinned = Set(pins.compactMap { pair -> GroupFormation.Pair? in
-            guard let u = vertexOf[pair.first], let v = vertexOf[pair.second] else { return nil }
-            return GroupFormation.Pair(u, v)
-        })
+        let pinned = Set(
+            pins.compactMap { pair -> GroupFormation.Pair? in
+                guard let u = vertexOf[pair.first], let v = vertexOf[pair.second] else { return nil }
+                return GroupFormation.Pair(u, v)
+            })
         var bestScore: Int64 = 1
         var scores: [WeightedEdge] = []
         for u in members.indices {
@@ -41,11 +44,13 @@ extension Matchmaker {
         // A pinned pair weighs more than any table could without it.
         let pinBonus = bestScore * Int64(request.size * request.size) + 1
         let boosted = scores.map { edge in
-            WeightedEdge(edge.u, edge.v, edge.weight + (pinned.contains(GroupFormation.Pair(edge.u, edge.v)) ? pinBonus : 0))
+            WeightedEdge(
+                edge.u, edge.v, edge.weight + (pinned.contains(GroupFormation.Pair(edge.u, edge.v)) ? pinBonus : 0))
         }
         let mixes = request.mixesRoles
-        var problem = GroupFormation.Problem(weights: try WeightedGraph(vertexCount: members.count, edges: boosted),
-                                             groupSize: request.size, forbidden: forbidden)
+        var problem = GroupFormation.Problem(
+            weights: try WeightedGraph(vertexCount: members.count, edges: boosted),
+            groupSize: request.size, forbidden: forbidden)
         if mixes {
             guard request.size >= 3 else { throw MatchError.tablesTooSmallToMix(size: request.size) }
             let classes = members.map { Role.allCases.firstIndex(of: directory.members[$0].role)! }
@@ -61,28 +66,37 @@ extension Matchmaker {
         // The bound is on the plain scores: every grouping, pins honoured or not, stays below it.
         var plain = problem
         plain.weights = try WeightedGraph(vertexCount: members.count, edges: scores)
-        let plainResult = GroupFormation.Result(groups: result.groups, leftovers: result.leftovers,
-                                                weight: GroupFormation.weight(of: result.groups, in: plain.weights))
+        let plainResult = GroupFormation.Result(
+            groups: result.groups, leftovers: result.leftovers,
+            weight: GroupFormation.weight(of: result.groups, in: plain.weights))
         let bound = try GroupFormation.upperBound(plain, for: plainResult, shouldStop: shouldStop)
-        if bound < plainResult.weight { throw MatchError.proofFailed(.circles, .boundBelowTotal(bound: bound, total: plainResult.weight)) }
+        if bound < plainResult.weight {
+            throw MatchError.proofFailed(.circles, .boundBelowTotal(bound: bound, total: plainResult.weight))
+        }
 
         let pinnedIDs = Set(pins)
         var groups: [Draft.Group] = []
         for tableMembers in result.groups {
-            groups.append(group(tableMembers.map { members[$0] }, model: model, pinned: pinnedIDs, admissibility: admissibility))
+            groups.append(
+                group(tableMembers.map { members[$0] }, model: model, pinned: pinnedIDs, admissibility: admissibility))
         }
         for pair in pins {
             let together = groups.contains { $0.members.contains(pair.first) && $0.members.contains(pair.second) }
             notes.append(together ? .pinHonoured(pair) : .pinNotHonoured(pair))
         }
         let unmatched = result.leftovers.map { vertex in
-            Draft.Unmatched(id: directory.members[members[vertex]].id,
-                            cause: leftoverCause(vertex, result: result, problem: problem, mixes: mixes))
+            Draft.Unmatched(
+                id: directory.members[members[vertex]].id,
+                cause: leftoverCause(vertex, result: result, problem: problem, mixes: mixes))
         }
         let seated = result.groups.reduce(0) { $0 + $1.count }
-        let guarantee = Guarantee(claim: .withinBound(upperBound: bound, seated: seated, tables: result.groups.count), members: members.count, pinnedGroups: pinnedIDs.count,
-                                  excludesRepeats: !request.alreadyMet.isEmpty)
-        return Draft(mode: .circles, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
+        let guarantee = Guarantee(
+            claim: .withinBound(upperBound: bound, seated: seated, tables: result.groups.count), members: members.count,
+            pinnedGroups: pinnedIDs.count,
+            excludesRepeats: !request.alreadyMet.isEmpty)
+        return Draft(
+            mode: .circles, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes,
+            guarantee: guarantee)
     }
 
     /// One of each role, and the seats beyond three shared among the roles
@@ -102,7 +116,9 @@ extension Matchmaker {
     /// Why a member has no seat, from the tables as they are: every table with
     /// a free seat holds someone they cannot meet, or no table has a free seat
     /// (and a class is too short to open another), or there is no table at all.
-    static func leftoverCause(_ vertex: Int, result: GroupFormation.Result, problem: GroupFormation.Problem, mixes: Bool) -> UnmatchedCause {
+    static func leftoverCause(
+        _ vertex: Int, result: GroupFormation.Result, problem: GroupFormation.Problem, mixes: Bool
+    ) -> UnmatchedCause {
         guard !result.groups.isEmpty else { return .tooFewForTable(size: problem.groupSize) }
         let open = result.groups.filter { $0.count < problem.tableCapacity }
         if !open.isEmpty { return .noCompatibleTable }
@@ -116,7 +132,8 @@ extension Matchmaker {
         let counts = problem.classCounts
         let short = composition.indices.filter { left[$0] < composition[$0] }
         // Of the roles too short for another table, the scarcest in the community.
-        guard let scarce = short.min(by: { (counts[$0] * composition[$1], $0) < (counts[$1] * composition[$0], $1) }) else { return .noTableTogether }
+        guard let scarce = short.min(by: { (counts[$0] * composition[$1], $0) < (counts[$1] * composition[$0], $1) })
+        else { return .noTableTogether }
         return .tablesFull(scarce: Role.allCases[scarce].rawValue)
     }
 }

@@ -8,7 +8,9 @@ extension Matchmaker {
     /// certificate), or, with `stable`, deferred acceptance by the mentees: no
     /// mentee and mentor would both rather be together (checked), and every
     /// mentee gets the best mentor any stable assignment could give.
-    static func matchMentoring(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
+    static func matchMentoring(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool)
+        throws -> Draft
+    {
         let directory = model.directory
         let admissibility = Admissibility(forbidden: request.apart)
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
@@ -19,15 +21,22 @@ extension Matchmaker {
         var capacity = mentors.map { directory.members[$0].capacity }
         var groups: [Draft.Group] = []
         var assignedMentee = Set<Int>()
-        let menteeIDs = Set(mentees.map { directory.members[$0].id }), mentorIDs = Set(mentors.map { directory.members[$0].id })
+        let menteeIDs = Set(mentees.map { directory.members[$0].id })
+        let mentorIDs = Set(mentors.map { directory.members[$0].id })
         var pinnedCount = 0
         for pair in request.pins.sorted() {
-            let (menteeID, mentorID) = menteeIDs.contains(pair.first) ? (pair.first, pair.second) : (pair.second, pair.first)
+            let (menteeID, mentorID) =
+                menteeIDs.contains(pair.first) ? (pair.first, pair.second) : (pair.second, pair.first)
             guard menteeIDs.contains(menteeID), mentorIDs.contains(mentorID),
-                  let mentee = directory.index(of: menteeID), let mentor = directory.index(of: mentorID),
-                  let column = mentors.firstIndex(of: mentor) else {
+                let mentee = directory.index(of: menteeID), let mentor = directory.index(of: mentorID),
+                let column = mentors.firstIndex(of: mentor)
+            else {
                 let matched = Set(members.map { directory.members[$0].id })
-                notes.append(.pinSetAside(pair, matched.contains(pair.first) && matched.contains(pair.second) ? .notMenteeAndMentor : .notBothMatched))
+                notes.append(
+                    .pinSetAside(
+                        pair,
+                        matched.contains(pair.first) && matched.contains(pair.second)
+                            ? .notMenteeAndMentor : .notBothMatched))
                 continue
             }
             guard capacity[column] > 0 else {
@@ -65,26 +74,36 @@ extension Matchmaker {
                 preferences[edge.u].append(edge.v)
                 mentorPreferences[edge.v].append((edge.weight, edge.u))
             }
-            let weight = Dictionary(graph.edges.map { (UInt64($0.u) << 32 | UInt64($0.v), $0.weight) }, uniquingKeysWith: { a, _ in a })
+            let weight = Dictionary(
+                graph.edges.map { (UInt64($0.u) << 32 | UInt64($0.v), $0.weight) }, uniquingKeysWith: { a, _ in a })
             let ranked = preferences.enumerated().map { i, list in
-                list.sorted { (weight[UInt64(i) << 32 | UInt64($0)]!, -$0) > (weight[UInt64(i) << 32 | UInt64($1)]!, -$1) }
+                list.sorted {
+                    (weight[UInt64(i) << 32 | UInt64($0)]!, -$0) > (weight[UInt64(i) << 32 | UInt64($1)]!, -$1)
+                }
             }
             let mentorRanked = mentorPreferences.map { $0.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.map(\.1) }
-            columns = DeferredAcceptance.match(proposerPreferences: ranked, receiverPreferences: mentorRanked, capacities: capacity).receiver
-            try DraftProof.checkStable(columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
-                                       constraints: constraints, acceptsZero: request.everyone)
+            columns =
+                DeferredAcceptance.match(
+                    proposerPreferences: ranked, receiverPreferences: mentorRanked, capacities: capacity
+                ).receiver
+            try DraftProof.checkStable(
+                columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
+                constraints: constraints, acceptsZero: request.everyone)
         } else {
-            let result = try CapacitatedAssignment.solve(graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
+            let result = try CapacitatedAssignment.solve(
+                graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
             columns = result.columns
-            try DraftProof.checkAssignment(columns, certificate: result.certificate, rows: rows, mentors: mentors, capacities: capacity,
-                                           objective: objective, constraints: constraints)
+            try DraftProof.checkAssignment(
+                columns, certificate: result.certificate, rows: rows, mentors: mentors, capacities: capacity,
+                objective: objective, constraints: constraints)
         }
         var load = capacity.map { _ in 0 }
         var unmatched: [Draft.Unmatched] = []
         for (i, column) in columns.enumerated() {
             if let column {
                 load[column] += 1
-                groups.append(group([rows[i], mentors[column]], model: model, pinned: [], admissibility: admissibility))
+                groups.append(
+                    group([rows[i], mentors[column]], model: model, pinned: [], admissibility: admissibility))
                 continue
             }
             let member = directory.members[rows[i]]
@@ -101,12 +120,17 @@ extension Matchmaker {
             unmatched.append(Draft.Unmatched(id: member.id, cause: cause))
         }
         let room = mentors.indices.filter { load[$0] < capacity[$0] }.map { j in
-            Draft.MentorRoom(id: directory.members[mentors[j]].id, left: capacity[j] - load[j], capacity: directory.members[mentors[j]].capacity)
+            Draft.MentorRoom(
+                id: directory.members[mentors[j]].id, left: capacity[j] - load[j],
+                capacity: directory.members[mentors[j]].capacity)
         }
         if !room.isEmpty { notes.append(.mentorsWithRoom(room)) }
-        let guarantee = Guarantee(claim: request.stable ? .stable : .optimal, members: members.count, pinnedGroups: pinnedCount,
-                                  isFairnessAdjusted: objective.isAdjusted, isCardinalityFirst: request.everyone && !request.stable,
-                                  excludesRepeats: !request.alreadyMet.isEmpty)
-        return Draft(mode: .mentoring, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
+        let guarantee = Guarantee(
+            claim: request.stable ? .stable : .optimal, members: members.count, pinnedGroups: pinnedCount,
+            isFairnessAdjusted: objective.isAdjusted, isCardinalityFirst: request.everyone && !request.stable,
+            excludesRepeats: !request.alreadyMet.isEmpty)
+        return Draft(
+            mode: .mentoring, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes,
+            guarantee: guarantee)
     }
 }

@@ -7,7 +7,9 @@ extension Matchmaker {
     /// maximum-weight matching of everyone else, proved by its certificate
     /// against every admissible pair (or, in a large community, against the
     /// candidate graph it was solved on, and the guarantee says so).
-    static func matchPairs(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws -> Draft {
+    static func matchPairs(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws
+        -> Draft
+    {
         let directory = model.directory
         var groups: [Draft.Group] = []
         let (pinned, notes) = applicablePins(request.pins, members: members, directory: directory)
@@ -20,66 +22,90 @@ extension Matchmaker {
         }
         let pool = members.filter { !pinnedIDs.contains(directory.members[$0].id) }
         let objective = DraftProof.Objective(model: model, priority: request.priority)
-        let (graph, result) = try solvePairs(pool, request: request, model: model, objective: objective, shouldStop: shouldStop)
+        let (graph, result) = try solvePairs(
+            pool, request: request, model: model, objective: objective, shouldStop: shouldStop)
         let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
-        try DraftProof.checkPairs(result.matching.pairs, certificate: result.certificate, pool: pool,
-                                  candidateEdges: graph.isComplete ? nil : graph.graph.edges,
-                                  objective: objective, constraints: constraints, shouldStop: shouldStop)
+        try DraftProof.checkPairs(
+            result.matching.pairs, certificate: result.certificate, pool: pool,
+            candidateEdges: graph.isComplete ? nil : graph.graph.edges,
+            objective: objective, constraints: constraints, shouldStop: shouldStop)
         for (u, v) in result.matching.pairs {
-            groups.append(group([graph.members[u], graph.members[v]], model: model, pinned: [], admissibility: admissibility))
+            groups.append(
+                group([graph.members[u], graph.members[v]], model: model, pinned: [], admissibility: admissibility))
         }
         let alone = graph.members.indices.filter { result.matching.mate[$0] == nil }
         let unmatched = alone.map { u in
-            Draft.Unmatched(id: directory.members[graph.members[u]].id,
-                            cause: unmatchedCause(vertex: u, in: graph, aloneCount: alone.count, directory: directory, everyone: request.everyone))
+            Draft.Unmatched(
+                id: directory.members[graph.members[u]].id,
+                cause: unmatchedCause(
+                    vertex: u, in: graph, aloneCount: alone.count, directory: directory, everyone: request.everyone))
         }
         let guarantee = Guarantee(
             claim: .optimal,
-            coverage: graph.isComplete ? .everyAdmissiblePair : .candidates(perMember: request.candidates, pairs: graph.graph.edges.count),
+            coverage: graph.isComplete
+                ? .everyAdmissiblePair : .candidates(perMember: request.candidates, pairs: graph.graph.edges.count),
             members: members.count, pinnedGroups: pinned.count, isFairnessAdjusted: objective.isAdjusted,
             isCardinalityFirst: request.everyone, excludesRepeats: !request.alreadyMet.isEmpty)
-        return Draft(mode: .pairs, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes, guarantee: guarantee)
+        return Draft(
+            mode: .pairs, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes,
+            guarantee: guarantee)
     }
 
     /// The pairing graph of `pool` and its best matching: every admissible
     /// pair in a small community; in a large one, each member's best
     /// candidates, then every admissible pair among those they leave alone,
     /// solved again exactly on the union.
-    static func solvePairs(_ pool: [Int], request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
-                           shouldStop: () -> Bool) throws -> (PairingGraph, MaximumWeightMatching.Result) {
+    static func solvePairs(
+        _ pool: [Int], request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
+        shouldStop: () -> Bool
+    ) throws -> (PairingGraph, MaximumWeightMatching.Result) {
         let admissibility = Admissibility(forbidden: request.apart)
-        var graph = try PairingGraph(model: model, members: pool, admissibility: admissibility, candidates: request.candidates, shouldStop: shouldStop)
-        var result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+        var graph = try PairingGraph(
+            model: model, members: pool, admissibility: admissibility, candidates: request.candidates,
+            shouldStop: shouldStop)
+        var result = try MaximumWeightMatching.solve(
+            weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
         if !graph.isComplete {
             let alone = result.matching.mate.indices.filter { result.matching.mate[$0] == nil }
             graph = graph.addingEveryPair(among: alone, model: model, admissibility: admissibility)
-            result = try MaximumWeightMatching.solve(weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+            result = try MaximumWeightMatching.solve(
+                weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
         }
         return (graph, result)
     }
 
     /// The graph `match pairs` would prove its pairing over, for the whole
     /// community (pins aside): what `export FILE.graph` writes.
-    public static func pairingGraph(_ request: MatchRequest, model: AffinityModel, shouldStop: () -> Bool = { false }) throws -> PairingGraph {
+    public static func pairingGraph(_ request: MatchRequest, model: AffinityModel, shouldStop: () -> Bool = { false })
+        throws -> PairingGraph
+    {
         let pool = request.among ?? Array(model.directory.members.indices)
-        return try solvePairs(pool, request: request, model: model, objective: DraftProof.Objective(model: model, priority: request.priority),
-                              shouldStop: shouldStop).0
+        return try solvePairs(
+            pool, request: request, model: model,
+            objective: DraftProof.Objective(model: model, priority: request.priority),
+            shouldStop: shouldStop
+        ).0
     }
 
     /// The graph with each pair weighted as the objective says (fairness boosts included).
     static func weighted(_ graph: PairingGraph, by objective: DraftProof.Objective) -> WeightedGraph {
         guard objective.isAdjusted else { return graph.graph }
         let edges = graph.graph.edges.map { edge in
-            WeightedEdge(edge.u, edge.v, objective.weight(of: edge.weight, graph.members[edge.u], graph.members[edge.v]))
+            WeightedEdge(
+                edge.u, edge.v, objective.weight(of: edge.weight, graph.members[edge.u], graph.members[edge.v]))
         }
         return try! WeightedGraph(vertexCount: graph.graph.vertexCount, edges: edges)
     }
 
     /// Why an unmatched member is unmatched, from the graph and the matching.
-    static func unmatchedCause(vertex u: Int, in graph: PairingGraph, aloneCount: Int, directory: Directory, everyone: Bool) -> UnmatchedCause {
+    static func unmatchedCause(
+        vertex u: Int, in graph: PairingGraph, aloneCount: Int, directory: Directory, everyone: Bool
+    ) -> UnmatchedCause {
         let member = directory.members[graph.members[u]]
         if graph.admissibleCount[u] == 0 {
-            guard let main = mainExclusion(graph.exclusions[u]) else { return graph.isComplete ? .nobodyElse : .sharesNoTag }
+            guard let main = mainExclusion(graph.exclusions[u]) else {
+                return graph.isComplete ? .nobodyElse : .sharesNoTag
+            }
             return excludedCause(main, member, with: .anyone)
         }
         if !everyone && !graph.hasPositiveEdge[u] { return .nothingInCommon(with: .anyone) }

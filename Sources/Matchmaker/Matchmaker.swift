@@ -46,7 +46,9 @@ public enum Matchmaker {
             partnersOf[pair.first, default: []].append(pair.second)
             partnersOf[pair.second, default: []].append(pair.first)
         }
-        if let (member, partners) = partnersOf.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 1 }), request.mode != .circles {
+        if let (member, partners) = partnersOf.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 1 }),
+            request.mode != .circles
+        {
             throw MatchError.pinnedTwice(member: member, partners: partners)
         }
         var draft: Draft
@@ -64,11 +66,16 @@ public enum Matchmaker {
     }
 
     /// Pins whose two members are both being matched; the others are noted and set aside.
-    static func applicablePins(_ pins: Set<MemberPair>, members: [Int], directory: Directory) -> ([MemberPair], [Draft.Note]) {
+    static func applicablePins(_ pins: Set<MemberPair>, members: [Int], directory: Directory) -> (
+        [MemberPair], [Draft.Note]
+    ) {
         let ids = Set(members.map { directory.members[$0].id })
-        var kept: [MemberPair] = [], notes: [Draft.Note] = []
+        var kept: [MemberPair] = []
+        var notes: [Draft.Note] = []
         for pair in pins.sorted() {
-            if ids.contains(pair.first) && ids.contains(pair.second) { kept.append(pair) } else {
+            if ids.contains(pair.first) && ids.contains(pair.second) {
+                kept.append(pair)
+            } else {
                 notes.append(.pinSetAside(pair, .notBothMatched))
             }
         }
@@ -77,8 +84,10 @@ public enum Matchmaker {
 
     /// A group with its score (the sum of its pairs'), strongest reasons, a
     /// conversation starter, and what its pinned pairs break.
-    static func group(_ indices: [Int], model: AffinityModel, pinned: Set<MemberPair>, admissibility: Admissibility,
-                      reasonCount: Int = 3) -> Draft.Group {
+    static func group(
+        _ indices: [Int], model: AffinityModel, pinned: Set<MemberPair>, admissibility: Admissibility,
+        reasonCount: Int = 3
+    ) -> Draft.Group {
         let directory = model.directory
         var score: Int64 = 0
         var reasons: [Explanation.Reason] = []
@@ -90,18 +99,22 @@ public enum Matchmaker {
                 reasons += explanation.reasons
                 let pair = MemberPair(directory.members[a].id, directory.members[b].id)
                 guard pinned.contains(pair) else { continue }
-                if let exclusion = admissibility.exclusion(directory.members[a], directory.members[b]), exclusion != .forbidden {
+                if let exclusion = admissibility.exclusion(directory.members[a], directory.members[b]),
+                    exclusion != .forbidden
+                {
                     warnings.append(.overrides(pair, exclusion))
                 }
                 if explanation.total == 0 { warnings.append(.scoresNothing(pair)) }
             }
         }
         var seen = Set<PairReason>()
-        let strongest = reasons.sorted { $0.points > $1.points }.map(\.fact).filter { seen.insert($0).inserted }.prefix(reasonCount)
+        let strongest = reasons.sorted { $0.points > $1.points }.map(\.fact).filter { seen.insert($0).inserted }.prefix(
+            reasonCount)
         let ids = indices.map { directory.members[$0].id }
         let isPinned = pinned.contains { ids.contains($0.first) && ids.contains($0.second) }
-        return Draft.Group(members: ids, score: score, reasons: Array(strongest), starter: starter(indices, model: model),
-                           isPinned: isPinned, pinWarnings: warnings)
+        return Draft.Group(
+            members: ids, score: score, reasons: Array(strongest), starter: starter(indices, model: model),
+            isPinned: isPinned, pinWarnings: warnings)
     }
 
     /// Something to talk about first: an interest the members share, else one's
@@ -110,13 +123,17 @@ public enum Matchmaker {
         let members = indices.map { model.directory.members[$0] }
         let taxonomy = model.directory.taxonomy
         var counts: [String: Int] = [:]
-        for member in members { for key in Set(member.interests.map(taxonomy.key(for:))) { counts[key, default: 0] += 1 } }
+        for member in members {
+            for key in Set(member.interests.map(taxonomy.key(for:))) { counts[key, default: 0] += 1 }
+        }
         if let shared = counts.filter({ $0.value >= 2 }).sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first {
             return .sharedInterest(AffinityModel.shown(shared.key, in: members.flatMap(\.interests), taxonomy))
         }
         for member in members {
             for other in members where other.id != member.id {
-                if let interest = member.interests.first(where: { tag in other.skills.contains { taxonomy.key(for: $0.name) == taxonomy.key(for: tag) } }) {
+                if let interest = member.interests.first(where: { tag in
+                    other.skills.contains { taxonomy.key(for: $0.name) == taxonomy.key(for: tag) }
+                }) {
                     return .askAbout(asker: member.id, expert: other.id, topic: interest)
                 }
             }
@@ -130,7 +147,9 @@ public enum Matchmaker {
     }
 
     /// The cause for a member whom every possible partner excludes.
-    static func excludedCause(_ exclusion: Admissibility.Exclusion, _ member: Member, with partners: UnmatchedCause.Partners) -> UnmatchedCause {
+    static func excludedCause(
+        _ exclusion: Admissibility.Exclusion, _ member: Member, with partners: UnmatchedCause.Partners
+    ) -> UnmatchedCause {
         switch exclusion {
         case .language: return .noSharedLanguage(speaks: member.languages, with: partners)
         case .availability: return .noCommonSlot(free: member.availability, with: partners)

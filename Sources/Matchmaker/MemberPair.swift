@@ -14,7 +14,9 @@ public struct MemberPair: Hashable, Sendable, Comparable, Codable, CustomStringC
 
     public var description: String { "\(first)–\(second)" }
 
-    public static func < (lhs: MemberPair, rhs: MemberPair) -> Bool { (lhs.first, lhs.second) < (rhs.first, rhs.second) }
+    public static func < (lhs: MemberPair, rhs: MemberPair) -> Bool {
+        (lhs.first, lhs.second) < (rhs.first, rhs.second)
+    }
 }
 
 /// Who met whom in the rounds already committed, handed in by the ledger as a value.

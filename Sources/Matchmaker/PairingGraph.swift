@@ -19,8 +19,10 @@ public struct PairingGraph: Sendable {
     /// Above this many members, only the best candidates of each are scored.
     public static let completeLimit = 1500
 
-    init(members: [Int], graph: WeightedGraph, admissibleCount: [Int], exclusions: [[Admissibility.Exclusion: Int]],
-         hasPositiveEdge: [Bool], isComplete: Bool) {
+    init(
+        members: [Int], graph: WeightedGraph, admissibleCount: [Int], exclusions: [[Admissibility.Exclusion: Int]],
+        hasPositiveEdge: [Bool], isComplete: Bool
+    ) {
         self.members = members
         self.graph = graph
         self.admissibleCount = admissibleCount
@@ -30,7 +32,8 @@ public struct PairingGraph: Sendable {
     }
 
     /// The `count` highest scores (ties: lower vertex first), without sorting them all.
-    static func best(_ count: Int, of scored: [(vertex: Int, score: Int64)]) -> ArraySlice<(vertex: Int, score: Int64)> {
+    static func best(_ count: Int, of scored: [(vertex: Int, score: Int64)]) -> ArraySlice<(vertex: Int, score: Int64)>
+    {
         func precedes(_ a: (vertex: Int, score: Int64), _ b: (vertex: Int, score: Int64)) -> Bool {
             a.score > b.score || (a.score == b.score && a.vertex < b.vertex)
         }
@@ -42,7 +45,8 @@ public struct PairingGraph: Sendable {
             var parent = start
             while true {
                 var worst = parent
-                for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && precedes(heap[worst], heap[child]) { worst = child }
+                for child in [2 * parent + 1, 2 * parent + 2]
+                where child < heap.count && precedes(heap[worst], heap[child]) { worst = child }
                 if worst == parent { return }
                 heap.swapAt(parent, worst)
                 parent = worst
@@ -69,11 +73,14 @@ public struct PairingGraph: Sendable {
         let prepared = PreparedAdmissibility(admissibility, directory: model.directory)
         var present = Set(graph.edges.map { UInt64($0.u) << 32 | UInt64($0.v) })
         var edges = graph.edges
-        var admissible = admissibleCount, positive = hasPositiveEdge
+        var admissible = admissibleCount
+        var positive = hasPositiveEdge
         for (i, u) in vertices.enumerated() {
             for v in vertices[(i + 1)...] {
                 let (low, high) = (min(u, v), max(u, v))
-                guard prepared.exclusion(members[low], members[high]) == nil, present.insert(UInt64(low) << 32 | UInt64(high)).inserted else { continue }
+                guard prepared.exclusion(members[low], members[high]) == nil,
+                    present.insert(UInt64(low) << 32 | UInt64(high)).inserted
+                else { continue }
                 let score = model.score(members[low], members[high])
                 edges.append(WeightedEdge(low, high, score))
                 admissible[low] += 1
@@ -84,12 +91,15 @@ public struct PairingGraph: Sendable {
                 }
             }
         }
-        return PairingGraph(members: members, graph: try! WeightedGraph(vertexCount: members.count, edges: edges),
-                            admissibleCount: admissible, exclusions: exclusions, hasPositiveEdge: positive, isComplete: false)
+        return PairingGraph(
+            members: members, graph: try! WeightedGraph(vertexCount: members.count, edges: edges),
+            admissibleCount: admissible, exclusions: exclusions, hasPositiveEdge: positive, isComplete: false)
     }
 
-    public init(model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 40,
-                shouldStop: () -> Bool = { false }) throws(MatchingError) {
+    public init(
+        model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 40,
+        shouldStop: () -> Bool = { false }
+    ) throws(MatchingError) {
         let directory = model.directory
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
         let n = members.count

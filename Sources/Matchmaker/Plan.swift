@@ -42,7 +42,8 @@ extension Matchmaker {
                     draft.unmatched = rest.unmatched
                     draft.total = draft.groups.reduce(0) { $0 + $1.score }
                     draft.guarantee.repeatPairs = rest.groups.count
-                    draft.guarantee.isFairnessAdjusted = draft.guarantee.isFairnessAdjusted || rest.guarantee.isFairnessAdjusted
+                    draft.guarantee.isFairnessAdjusted =
+                        draft.guarantee.isFairnessAdjusted || rest.guarantee.isFairnessAdjusted
                 }
             }
             draft.notes.append(.planRound(round + 1, of: rounds))

@@ -1,5 +1,6 @@
 import Community
 import Foundation
+
 /// A command's arguments once checked against its spec.
 public struct Arguments: Sendable {
     public let command: String
@@ -25,9 +26,12 @@ public struct Arguments: Sendable {
     func text(of name: String) -> String? { optionValues[name]?.last }
     func texts(of name: String) -> [String] { optionValues[name] ?? [] }
 
-    public static func integer(_ text: String, named name: String, in range: ClosedRange<Int>) throws(ShellError) -> Int {
+    public static func integer(_ text: String, named name: String, in range: ClosedRange<Int>) throws(ShellError) -> Int
+    {
         guard let number = Int(text), range.contains(number) else {
-            throw ShellError.invalidValue(text, for: name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", suggestion: nil)
+            throw ShellError.invalidValue(
+                text, for: name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)",
+                suggestion: nil)
         }
         return number
     }
@@ -60,7 +64,8 @@ public struct Arguments: Sendable {
                 if let equals = body.firstIndex(of: "=") { inlineValue = String(body[body.index(after: equals)...]) }
                 guard let found = spec.option(named: name) else {
                     let suggestion = Suggestions.nearest(to: name, among: spec.allOptionNames)
-                    throw ShellError.unknownOption("--" + name, command: spec.name, suggestion: suggestion.map { "--" + $0 })
+                    throw ShellError.unknownOption(
+                        "--" + name, command: spec.name, suggestion: suggestion.map { "--" + $0 })
                 }
                 option = found
             } else if text.count == 2, let found = spec.option(short: text.last!) {
@@ -108,8 +113,9 @@ public struct Arguments: Sendable {
             return String(try integer(value, named: "--" + option.name, in: range))
         case .choice(let words):
             if let word = words.first(where: { $0.lowercased() == value.lowercased() }) { return word }
-            throw ShellError.invalidValue(value, for: "--" + option.name, expected: words.joined(separator: ", "),
-                                          suggestion: Suggestions.nearest(to: value, among: words, reach: .likelyTypo))
+            throw ShellError.invalidValue(
+                value, for: "--" + option.name, expected: words.joined(separator: ", "),
+                suggestion: Suggestions.nearest(to: value, among: words, reach: .likelyTypo))
         }
     }
 
@@ -136,9 +142,13 @@ public struct Arguments: Sendable {
         var limit: Int? = 0
         for argument in spec.arguments {
             switch argument.arity {
-            case .required: needed += 1; limit = limit.map { $0 + 1 }
+            case .required:
+                needed += 1
+                limit = limit.map { $0 + 1 }
             case .optional: limit = limit.map { $0 + 1 }
-            case .oneOrMore: needed += 1; limit = nil
+            case .oneOrMore:
+                needed += 1
+                limit = nil
             case .zeroOrMore: limit = nil
             }
         }
@@ -155,7 +165,9 @@ public struct Arguments: Sendable {
             throw ShellError.unexpectedArgument(positionals[limit], command: spec.name)
         }
         for (index, argument) in spec.arguments.enumerated() where index < positionals.count {
-            if case .choices(let choices) = argument.completion, !choices.contains(where: { $0.lowercased() == positionals[index].lowercased() }) {
+            if case .choices(let choices) = argument.completion,
+                !choices.contains(where: { $0.lowercased() == positionals[index].lowercased() })
+            {
                 throw ShellError.invalidValue(
                     positionals[index], for: argument.name.lowercased(), expected: choices.joined(separator: ", "),
                     suggestion: Suggestions.nearest(to: positionals[index], among: choices, reach: .likelyTypo))

@@ -60,11 +60,13 @@ public struct CommandSpec: Sendable {
 
     /// The options every command takes, handled by the interpreter.
     static let help = CommandOption<Bool>.flag("help", summary: "Show how to use the command")
-    static let format = CommandOption<OutputFormat?>.choice("format", value: "FORMAT", summary: "How to show this result")
+    static let format = CommandOption<OutputFormat?>.choice(
+        "format", value: "FORMAT", summary: "How to show this result")
     static let universalOptions = [help.spec, format.spec]
 
     func option(named name: String) -> OptionSpec? {
-        options.first { $0.name == name || $0.aliases.contains(name) } ?? Self.universalOptions.first { $0.name == name }
+        options.first { $0.name == name || $0.aliases.contains(name) }
+            ?? Self.universalOptions.first { $0.name == name }
     }
 
     func option(short: Character) -> OptionSpec? {
@@ -136,7 +138,8 @@ public struct OptionSpec: Sendable {
 
     public init(
         _ name: String, short: Character? = nil, value valueName: String? = nil, summary: String, kind: Kind? = nil,
-        default defaultValue: String? = nil, modes: [String]? = nil, isRepeatable: Bool = false, completion: ArgumentCompletion = .none
+        default defaultValue: String? = nil, modes: [String]? = nil, isRepeatable: Bool = false,
+        completion: ArgumentCompletion = .none
     ) {
         self.name = name
         self.short = short
@@ -164,7 +167,10 @@ public struct OptionSpec: Sendable {
     public var valueHint: String? {
         var parts: [String] = []
         switch kind {
-        case .integer(let range): parts.append(range.upperBound >= 1_000_000 ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)")
+        case .integer(let range):
+            parts.append(
+                range.upperBound >= 1_000_000
+                    ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)")
         case .choice(let words): parts.append(words.joined(separator: ", "))
         case .flag, .text: break
         }
@@ -197,24 +203,32 @@ extension CommandOption where Value == Bool {
 }
 
 extension CommandOption where Value == Int {
-    public static func integer(_ name: String, value: String, summary: String, range: ClosedRange<Int>, default fallback: Int,
-                               modes: [String]? = nil) -> CommandOption {
-        let spec = OptionSpec(name, value: value, summary: summary, kind: .integer(range), default: String(fallback), modes: modes)
+    public static func integer(
+        _ name: String, value: String, summary: String, range: ClosedRange<Int>, default fallback: Int,
+        modes: [String]? = nil
+    ) -> CommandOption {
+        let spec = OptionSpec(
+            name, value: value, summary: summary, kind: .integer(range), default: String(fallback), modes: modes)
         return CommandOption(spec: spec) { $0.text(of: name).flatMap(Int.init) ?? fallback }
     }
 }
 
 extension CommandOption where Value == Int? {
-    public static func integer(_ name: String, value: String, summary: String, range: ClosedRange<Int>, modes: [String]? = nil,
-                               choices: [String]? = nil) -> CommandOption {
-        let spec = OptionSpec(name, value: value, summary: summary, kind: .integer(range), modes: modes,
-                              completion: choices.map { .choices($0) } ?? .none)
+    public static func integer(
+        _ name: String, value: String, summary: String, range: ClosedRange<Int>, modes: [String]? = nil,
+        choices: [String]? = nil
+    ) -> CommandOption {
+        let spec = OptionSpec(
+            name, value: value, summary: summary, kind: .integer(range), modes: modes,
+            completion: choices.map { .choices($0) } ?? .none)
         return CommandOption(spec: spec) { $0.text(of: name).flatMap(Int.init) }
     }
 }
 
 extension CommandOption where Value == String? {
-    public static func text(_ name: String, value: String, summary: String, modes: [String]? = nil, completion: ArgumentCompletion = .none) -> CommandOption {
+    public static func text(
+        _ name: String, value: String, summary: String, modes: [String]? = nil, completion: ArgumentCompletion = .none
+    ) -> CommandOption {
         let spec = OptionSpec(name, value: value, summary: summary, kind: .text, modes: modes, completion: completion)
         return CommandOption(spec: spec) { $0.text(of: name) }
     }
@@ -229,7 +243,8 @@ extension CommandOption where Value == [String] {
 
 extension CommandOption {
     /// One word of a `ChoiceWord` list, any case; nil when not given.
-    public static func choice<Word: ChoiceWord>(_ name: String, value: String, summary: String, modes: [String]? = nil) -> CommandOption
+    public static func choice<Word: ChoiceWord>(_ name: String, value: String, summary: String, modes: [String]? = nil)
+        -> CommandOption
     where Value == Word? {
         let spec = OptionSpec(name, value: value, summary: summary, kind: .choice(Word.names), modes: modes)
         return CommandOption(spec: spec) { $0.text(of: name).flatMap(Word.init(rawValue:)) }

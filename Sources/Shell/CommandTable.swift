@@ -1,4 +1,5 @@
 import Community
+
 /// The shell's commands, looked up by name, alias or any unique prefix.
 public struct CommandTable: Sendable {
     public let commands: [CommandSpec]
@@ -8,7 +9,10 @@ public struct CommandTable: Sendable {
     }
 
     /// Every command Patio has. Each issue's commands plug in here.
-    public static let standard = CommandTable(ShellCommands.all + ProfileCommands.all + MatchCommands.all + [SolveCommand.spec] + RoundCommands.all + [ExportCommand.spec])
+    public static let standard = CommandTable(
+        ShellCommands.all + ProfileCommands.all + MatchCommands.all + [SolveCommand.spec] + RoundCommands.all + [
+            ExportCommand.spec
+        ])
 
     /// The command `word` names: its name or an alias exactly, else the only
     /// command that has a name or alias starting with it (case does not matter).

@@ -58,17 +58,20 @@ public enum Completer {
         if previous.isEmpty {
             candidates = CommandTable.standard.commands.map { CompletionCandidate($0.name, keys: $0.aliases) }
         } else if let spec = try? CommandTable.standard.resolve(previous[0].text) {
-            candidates = self.candidates(for: spec, previous: Array(previous.dropFirst()), word: word,
-                                         wordIsQuoted: quote != nil, session: session)
+            candidates = self.candidates(
+                for: spec, previous: Array(previous.dropFirst()), word: word,
+                wordIsQuoted: quote != nil, session: session)
         } else {
             candidates = []
         }
         let matching = filter(candidates, by: word)
-        return ShellCompletion(replacing: replacing, candidates: matching.map { candidate in
-            ShellCompletion.Replacement(
-                text: Tokenizer.quote(candidate.value, using: quote, closing: candidate.isFinished),
-                label: candidate.label, isFinished: candidate.isFinished)
-        }, commonText: commonText(of: matching.map(\.value), quote: quote))
+        return ShellCompletion(
+            replacing: replacing,
+            candidates: matching.map { candidate in
+                ShellCompletion.Replacement(
+                    text: Tokenizer.quote(candidate.value, using: quote, closing: candidate.isFinished),
+                    label: candidate.label, isFinished: candidate.isFinished)
+            }, commonText: commonText(of: matching.map(\.value), quote: quote))
     }
 
     /// The longest beginning the values share, quoted as the word being typed
@@ -77,7 +80,9 @@ public enum Completer {
     /// so that the line still reads; nil when nothing is left.
     static func commonText(of values: [String], quote: Character?) -> String? {
         guard let first = values.first else { return nil }
-        var prefix = values.dropFirst().reduce(first) { common, value in String(zip(common, value).prefix { $0 == $1 }.map(\.0)) }
+        var prefix = values.dropFirst().reduce(first) { common, value in
+            String(zip(common, value).prefix { $0 == $1 }.map(\.0))
+        }
         if quote != nil { return prefix.isEmpty ? nil : Tokenizer.quote(prefix, using: quote, closing: false) }
         if let special = prefix.firstIndex(where: Tokenizer.needsQuoting) { prefix = String(prefix[..<special]) }
         return prefix.isEmpty ? nil : prefix
@@ -95,9 +100,13 @@ public enum Completer {
             let spellings = ([candidate.value, candidate.label] + candidate.keys).map(TextFolding.fold)
             if spellings.contains(where: { $0.hasPrefix(key) }) {
                 starts.append(candidate)
-            } else if !key.contains(" "), spellings.contains(where: { spelling in
-                spelling.split(whereSeparator: { $0 == " " || $0 == "-" }).dropFirst().contains { $0.hasPrefix(key) }
-            }) {
+            } else if !key.contains(" "),
+                spellings.contains(where: { spelling in
+                    spelling.split(whereSeparator: { $0 == " " || $0 == "-" }).dropFirst().contains {
+                        $0.hasPrefix(key)
+                    }
+                })
+            {
                 inner.append(candidate)
             }
         }
@@ -120,10 +129,15 @@ public enum Completer {
                 expectsValueOf = nil
                 continue
             }
-            if !afterDoubleDash && !token.isQuoted && token.text == "--" { afterDoubleDash = true; continue }
+            if !afterDoubleDash && !token.isQuoted && token.text == "--" {
+                afterDoubleDash = true
+                continue
+            }
             if !afterDoubleDash && !token.isQuoted && token.text.hasPrefix("--") {
                 let name = String(token.text.dropFirst(2))
-                if let option = spec.option(named: name), option.takesValue, !name.contains("=") { expectsValueOf = option }
+                if let option = spec.option(named: name), option.takesValue, !name.contains("=") {
+                    expectsValueOf = option
+                }
                 continue
             }
             positionals.append(token.text)
@@ -152,7 +166,8 @@ public enum Completer {
         case .none: return []
         case .choices(let words): return words.map { CompletionCandidate($0) }
         case .commands: return CommandTable.standard.commands.map { CompletionCandidate($0.name) }
-        case .files(let extensions): return files(matching: word, extensions: extensions, onlyFolders: false, session: session)
+        case .files(let extensions):
+            return files(matching: word, extensions: extensions, onlyFolders: false, session: session)
         case .directories: return files(matching: word, extensions: [], onlyFolders: true, session: session)
         case .custom(let provide):
             return provide(CompletionRequest(session: session, previousArguments: previous, word: word))
@@ -161,7 +176,9 @@ public enum Completer {
 
     /// Entries of the folder named by `word` up to its last `/`; folders end in
     /// `/` and are not finished, so Tab can go on into them.
-    private static func files(matching word: String, extensions: [String], onlyFolders: Bool, session: Session) -> [CompletionCandidate] {
+    private static func files(matching word: String, extensions: [String], onlyFolders: Bool, session: Session)
+        -> [CompletionCandidate]
+    {
         let folderPart: String
         let namePart: String
         if let slash = word.lastIndex(of: "/") {
@@ -178,10 +195,12 @@ public enum Completer {
         for name in names.sorted() {
             if name.hasPrefix(".") && !namePart.hasPrefix(".") { continue }
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 result.append(CompletionCandidate(folderPart + name + "/", label: name + "/", isFinished: false))
-            } else if !onlyFolders && (wanted.isEmpty || wanted.contains((name as NSString).pathExtension.lowercased())) {
+            } else if !onlyFolders && (wanted.isEmpty || wanted.contains((name as NSString).pathExtension.lowercased()))
+            {
                 result.append(CompletionCandidate(folderPart + name, label: name))
             }
         }

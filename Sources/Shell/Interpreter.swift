@@ -33,7 +33,8 @@ public enum Interpreter {
             let spec = try CommandTable.standard.resolve(first.text)
             let arguments = try Arguments.parse(tokens.dropFirst(), for: spec)
             let format = arguments[CommandSpec.format]
-            let result: CommandResult = arguments[CommandSpec.help] ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
+            let result: CommandResult =
+                arguments[CommandSpec.help] ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
             if session.settings.showsTiming {
                 session.console.writeError("Time: \(Self.milliseconds(since: started)) ms\n")
             }
@@ -41,10 +42,14 @@ public enum Interpreter {
             case .nothing: return .succeeded
             case .quit: return .quit
             case .show(let value):
-                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
+                session.console.write(
+                    Renderer.render(
+                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
                 return .succeeded
             case .failed(let value):
-                session.console.write(Renderer.render(value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
+                session.console.write(
+                    Renderer.render(
+                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
                 return .failed
             }
         } catch ShellError.reported {
@@ -87,19 +92,23 @@ public enum Interpreter {
             prefix = TerminalSafeText.escape(diagnostic.location) + ": "
             message = diagnostic.message
         }
-        session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true) + "\n")
+        session.console.writeError(
+            prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true)
+                + "\n")
     }
 
     /// File problems, one a line: `path:line:column: error: message` (or `warning:`, `note:`).
     public static func report(_ diagnostics: [Diagnostic], in session: Session) {
         for diagnostic in diagnostics {
-            let label = switch diagnostic.severity {
-            case .error: session.style.red("error:")
-            case .warning: session.style.yellow("warning:")
-            case .note: session.style.cyan("note:")
-            }
-            session.console.writeError(TerminalSafeText.escape(diagnostic.location) + ": " + label + " "
-                                       + TerminalSafeText.escape(diagnostic.message, keepingLineBreaks: true) + "\n")
+            let label =
+                switch diagnostic.severity {
+                case .error: session.style.red("error:")
+                case .warning: session.style.yellow("warning:")
+                case .note: session.style.cyan("note:")
+                }
+            session.console.writeError(
+                TerminalSafeText.escape(diagnostic.location) + ": " + label + " "
+                    + TerminalSafeText.escape(diagnostic.message, keepingLineBreaks: true) + "\n")
         }
     }
 

@@ -5,7 +5,8 @@ enum MatchmakingSettings {
     static let all: [SettingSpec] = weightSettings + roleSettings + [candidates]
 
     static let weightSettings: [SettingSpec] = AffinityWeights.names.map { name in
-        SettingSpec("weight.\(name)", summary: summaries[name] ?? "An affinity weight",
+        SettingSpec(
+            "weight.\(name)", summary: summaries[name] ?? "An affinity weight",
             get: { session in format(session.weights[name] ?? 0) },
             set: { session, text in
                 var weights = session.weights
@@ -15,7 +16,10 @@ enum MatchmakingSettings {
     }
 
     static let roleSettings: [SettingSpec] = RolePair.all.map { pair in
-        SettingSpec("role.\(pair.name)", summary: "How well a\(pair.first == .entrepreneur ? "n" : "") \(pair.first.rawValue) and a\(pair.second == .entrepreneur ? "n" : "") \(pair.second.rawValue) go together",
+        SettingSpec(
+            "role.\(pair.name)",
+            summary:
+                "How well a\(pair.first == .entrepreneur ? "n" : "") \(pair.first.rawValue) and a\(pair.second == .entrepreneur ? "n" : "") \(pair.second.rawValue) go together",
             get: { session in format(session.weights.roleAffinity(pair.first, pair.second)) },
             set: { session, text in
                 var weights = session.weights
@@ -24,9 +28,12 @@ enum MatchmakingSettings {
             })
     }
 
-    static let candidates = SettingSpec("candidates", summary: "Partners scored per member when the community is large (over 1500)",
+    static let candidates = SettingSpec(
+        "candidates", summary: "Partners scored per member when the community is large (over 1500)",
         get: { String($0.matchmaking.candidates) },
-        set: { session, text in session.matchmaking.candidates = try Arguments.integer(text, named: "candidates", in: 1...10_000) })
+        set: { session, text in
+            session.matchmaking.candidates = try Arguments.integer(text, named: "candidates", in: 1...10_000)
+        })
 
     static let summaries = [
         "complementarity": "A need met by an offer or a skill (by rarity and level)",
@@ -40,7 +47,9 @@ enum MatchmakingSettings {
     ]
 
     static func number(_ text: String, for name: String) throws(ShellError) -> Double {
-        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value >= 0, value.isFinite, value <= 1000 else {
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value >= 0, value.isFinite,
+            value <= 1000
+        else {
             throw ShellError.invalidValue(text, for: name, expected: "a number from 0 to 1000", suggestion: nil)
         }
         return value

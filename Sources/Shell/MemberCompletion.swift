@@ -19,10 +19,13 @@ enum MemberCompletion {
         var candidates: [String: CompletionCandidate] = [:]
         for member in request.session.directory.members {
             let words = member.name.split(separator: " ").map(String.init)
-            guard words.count > typed.count, zip(words, typed).allSatisfy({ TextFolding.fold($0) == $1 }) else { continue }
+            guard words.count > typed.count, zip(words, typed).allSatisfy({ TextFolding.fold($0) == $1 }) else {
+                continue
+            }
             let next = words[typed.count]
             let isLast = words.count == typed.count + 1
-            candidates[next] = CompletionCandidate(next, label: isLast ? member.name : next, isFinished: isLast || candidates[next]?.isFinished == true)
+            candidates[next] = CompletionCandidate(
+                next, label: isLast ? member.name : next, isFinished: isLast || candidates[next]?.isFinished == true)
         }
         return candidates.values.sorted { $0.value < $1.value }
     }

@@ -26,7 +26,9 @@ public struct Session {
 
     /// How the table format lays results out: to the window's width on a terminal.
     public var layout: Layout {
-        Layout(width: environment.outputIsTerminal ? environment.terminalSize()?.columns : nil, expanded: settings.expanded)
+        Layout(
+            width: environment.outputIsTerminal ? environment.terminalSize()?.columns : nil, expanded: settings.expanded
+        )
     }
 
     /// Colour is used when asked for, or by default when the output is a terminal and `NO_COLOR` is unset.

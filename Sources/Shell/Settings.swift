@@ -53,14 +53,18 @@ extension SettingSpec {
     static func choice<Value: ChoiceWord>(
         _ name: String, summary: String, _ keyPath: WritableKeyPath<Settings, Value> & Sendable
     ) -> SettingSpec {
-        SettingSpec(name, summary: summary, values: Value.names,
+        SettingSpec(
+            name, summary: summary, values: Value.names,
             get: { $0.settings[keyPath: keyPath].rawValue },
             set: { session, text in session.settings[keyPath: keyPath] = try Value.parse(text, as: name) })
     }
 
     /// An on/off setting.
-    static func toggle(_ name: String, summary: String, _ keyPath: WritableKeyPath<Settings, Bool> & Sendable) -> SettingSpec {
-        SettingSpec(name, summary: summary, values: ["on", "off"],
+    static func toggle(_ name: String, summary: String, _ keyPath: WritableKeyPath<Settings, Bool> & Sendable)
+        -> SettingSpec
+    {
+        SettingSpec(
+            name, summary: summary, values: ["on", "off"],
             get: { $0.settings[keyPath: keyPath] ? "on" : "off" },
             set: { session, text in
                 guard let value = Self.parseSwitch(text) else {
@@ -82,18 +86,27 @@ extension SettingSpec {
     static let shellSettings: [SettingSpec] = [
         .choice("format", summary: "How results are shown: table, csv, json or markdown", \.format),
         .choice("color", summary: "Colour: auto (on a terminal without NO_COLOR), always or never", \.color),
-        SettingSpec("seed", summary: "Seed for every randomised step, so that runs repeat",
+        SettingSpec(
+            "seed", summary: "Seed for every randomised step, so that runs repeat",
             get: { String($0.settings.seed) },
             set: { session, text in
                 guard let seed = UInt64(text) else {
-                    throw ShellError.invalidValue(text, for: "seed", expected: "a whole number from 0 to \(UInt64.max)", suggestion: nil)
+                    throw ShellError.invalidValue(
+                        text, for: "seed", expected: "a whole number from 0 to \(UInt64.max)", suggestion: nil)
                 }
                 session.settings.seed = seed
             }),
         .toggle("keep-going", summary: "Scripts carry on after a failed command", \.keepGoing),
         .toggle("timing", summary: "Report how long each command takes (on standard error)", \.showsTiming),
-        .choice("expanded", summary: "Tables as records (one field a line): auto (when they cannot fit the window), on or off", \.expanded),
-        .choice("pager", summary: "At the prompt, output taller than the window goes through $PAGER or less: auto, on (all output) or off", \.pager),
+        .choice(
+            "expanded",
+            summary: "Tables as records (one field a line): auto (when they cannot fit the window), on or off",
+            \.expanded),
+        .choice(
+            "pager",
+            summary:
+                "At the prompt, output taller than the window goes through $PAGER or less: auto, on (all output) or off",
+            \.pager),
     ]
 }
 
@@ -106,8 +119,9 @@ extension ChoiceWord {
 
     public static func parse(_ text: String, as name: String) throws(ShellError) -> Self {
         guard let value = Self(rawValue: text.lowercased()) else {
-            throw ShellError.invalidValue(text, for: name, expected: names.joined(separator: ", "),
-                                          suggestion: Suggestions.nearest(to: text, among: names, reach: .likelyTypo))
+            throw ShellError.invalidValue(
+                text, for: name, expected: names.joined(separator: ", "),
+                suggestion: Suggestions.nearest(to: text, among: names, reach: .likelyTypo))
         }
         return value
     }

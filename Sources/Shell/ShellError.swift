@@ -28,11 +28,13 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownCommand(let word, let suggestion):
-            return "unknown command '\(word)'" + Suggestions.hint(suggestion, orElse: " (type 'help' to see the commands)")
+            return "unknown command '\(word)'"
+                + Suggestions.hint(suggestion, orElse: " (type 'help' to see the commands)")
         case .ambiguousCommand(let word, let candidates):
             return "ambiguous command '\(word)': it could be " + listing(candidates)
         case .unknownOption(let option, let command, let suggestion):
-            return "unknown option '\(option)' for '\(command)'" + Suggestions.hint(suggestion, orElse: " (see 'help \(command)')")
+            return "unknown option '\(option)' for '\(command)'"
+                + Suggestions.hint(suggestion, orElse: " (see 'help \(command)')")
         case .missingOptionValue(let option, let command):
             return "option '--\(option)' of '\(command)' needs a value"
         case .flagTakesNoValue(let option, let command):
@@ -50,7 +52,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
         case .unterminatedQuote(let quote, let column):
             return "unterminated \(quote == "'" ? "single" : "double") quote starting at column \(column)"
         case .unknownSetting(let name, let suggestion):
-            return "unknown setting '\(name)'" + Suggestions.hint(suggestion, orElse: " (type 'set' to see the settings)")
+            return "unknown setting '\(name)'"
+                + Suggestions.hint(suggestion, orElse: " (type 'set' to see the settings)")
         case .cannotRead(let path, let reason):
             return "cannot read \(path): \(reason)"
         case .cannotWrite(let path, let reason):
@@ -62,7 +65,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
         case .interrupted:
             return "interrupted"
         case .notRunAfterLoadErrors:
-            return "some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded"
+            return
+                "some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded"
         case .reported:
             return "failed"
         }

@@ -7,20 +7,28 @@ import Matchmaker
 /// the bundled proportions, 2–4 skills, 1–3 interests, needs and offers with
 /// Zipf-like popularity, French and English speakers.
 enum SyntheticCommunity {
-    static let skills = ["Blender", "Maya", "Houdini", "rigging", "animation 3D", "modélisation 3D", "texturing", "Substance Painter",
-                         "compositing", "Nuke", "ZBrush", "Unity", "Unreal Engine", "level design", "game design", "C#", "C++",
-                         "narrative design", "shaders", "Godot", "UX research", "UI design", "design graphique", "typographie",
-                         "Figma", "prototypage", "motion design", "design sonore", "impression 3D", "électronique", "Arduino",
-                         "motion capture", "réalité virtuelle", "réalité augmentée", "IA générative", "Python"]
-    static let business = ["levée de fonds", "business plan", "propriété intellectuelle", "recrutement", "production", "distribution",
-                           "stratégie commerciale", "marketing", "financement", "éditeur", "mentoring", "revue de portfolio",
-                           "stage", "alternance", "projet réel", "tests utilisateurs", "localisation", "doublage"]
-    static let interests = ["motion capture", "réalité virtuelle", "jeu vidéo indépendant", "cinéma d'animation", "narration interactive",
-                            "design sonore", "impression 3D", "IA générative", "e-sport", "jeux sérieux", "patrimoine numérique",
-                            "art génératif", "accessibilité", "éco-conception", "bande dessinée", "stop motion", "musique électronique"]
-    static let organizations = ["École de design numérique", "École d'animation 3D", "École de jeu vidéo", "Pixel Fabrik", "Studio Nébuleuse",
-                                "Holonef", "Brume Interactive", "Lumen XR", "Kinéma Lab", "Nord Capital Amorçage", "Studio Beaufort",
-                                "Talents du Nord", "Conseil Delattre", "Fablab de la Serre", "Centre de recherche et de transfert"]
+    static let skills = [
+        "Blender", "Maya", "Houdini", "rigging", "animation 3D", "modélisation 3D", "texturing", "Substance Painter",
+        "compositing", "Nuke", "ZBrush", "Unity", "Unreal Engine", "level design", "game design", "C#", "C++",
+        "narrative design", "shaders", "Godot", "UX research", "UI design", "design graphique", "typographie",
+        "Figma", "prototypage", "motion design", "design sonore", "impression 3D", "électronique", "Arduino",
+        "motion capture", "réalité virtuelle", "réalité augmentée", "IA générative", "Python",
+    ]
+    static let business = [
+        "levée de fonds", "business plan", "propriété intellectuelle", "recrutement", "production", "distribution",
+        "stratégie commerciale", "marketing", "financement", "éditeur", "mentoring", "revue de portfolio",
+        "stage", "alternance", "projet réel", "tests utilisateurs", "localisation", "doublage",
+    ]
+    static let interests = [
+        "motion capture", "réalité virtuelle", "jeu vidéo indépendant", "cinéma d'animation", "narration interactive",
+        "design sonore", "impression 3D", "IA générative", "e-sport", "jeux sérieux", "patrimoine numérique",
+        "art génératif", "accessibilité", "éco-conception", "bande dessinée", "stop motion", "musique électronique",
+    ]
+    static let organizations = [
+        "École de design numérique", "École d'animation 3D", "École de jeu vidéo", "Pixel Fabrik", "Studio Nébuleuse",
+        "Holonef", "Brume Interactive", "Lumen XR", "Kinéma Lab", "Nord Capital Amorçage", "Studio Beaufort",
+        "Talents du Nord", "Conseil Delattre", "Fablab de la Serre", "Centre de recherche et de transfert",
+    ]
 
     static func make(_ count: Int, seed: UInt64) -> Directory {
         var rng = SplitMix64(seed: seed)
@@ -46,18 +54,27 @@ enum SyntheticCommunity {
             let role: Role = draw < 0.5 ? .student : draw < 0.75 ? .startup : .entrepreneur
             let skillTags = several(role == .entrepreneur ? business + skills : skills, 2...4)
             let levels: [SkillLevel] = role == .student ? [.beginner, .intermediate] : [.intermediate, .expert]
-            let seeking = role == .entrepreneur ? several(skills + ["projet réel", "alternance"], 1...2) : several(business + skills, 1...3)
+            let seeking =
+                role == .entrepreneur
+                ? several(skills + ["projet réel", "alternance"], 1...2) : several(business + skills, 1...3)
             let offering = role == .entrepreneur ? several(business, 2...3) : Array(skillTags.prefix(2))
-            let spoken = Double.random(in: 0..<1, using: &rng) < 0.15 ? ["fr"] : Double.random(in: 0..<1, using: &rng) < 0.05 ? ["en"] : ["fr", "en"]
-            return Member(id: String(format: "membre-%05d", index), name: "Membre \(index)", role: role,
-                          organization: organizations[Int.random(in: 0..<organizations.count, using: &rng)],
-                          wing: Int.random(in: 1...9, using: &rng), languages: spoken,
-                          skills: skillTags.map { Skill($0, level: levels.randomElement(using: &rng)) },
-                          interests: several(interests, 1...3), seeking: seeking, offering: offering,
-                          capacity: role == .entrepreneur ? Int.random(in: 1...4, using: &rng) : 1)
+            let spoken =
+                Double.random(in: 0..<1, using: &rng) < 0.15
+                ? ["fr"] : Double.random(in: 0..<1, using: &rng) < 0.05 ? ["en"] : ["fr", "en"]
+            return Member(
+                id: String(format: "membre-%05d", index), name: "Membre \(index)", role: role,
+                organization: organizations[Int.random(in: 0..<organizations.count, using: &rng)],
+                wing: Int.random(in: 1...9, using: &rng), languages: spoken,
+                skills: skillTags.map { Skill($0, level: levels.randomElement(using: &rng)) },
+                interests: several(interests, 1...3), seeking: seeking, offering: offering,
+                capacity: role == .entrepreneur ? Int.random(in: 1...4, using: &rng) : 1)
         }
-        return Directory(members: members, taxonomy: Taxonomy(parents: ["Blender": "modélisation 3D", "Maya": "modélisation 3D",
-                                                                         "Unity": "moteurs de jeu", "Unreal Engine": "moteurs de jeu"]))
+        return Directory(
+            members: members,
+            taxonomy: Taxonomy(parents: [
+                "Blender": "modélisation 3D", "Maya": "modélisation 3D",
+                "Unity": "moteurs de jeu", "Unreal Engine": "moteurs de jeu",
+            ]))
     }
 
     /// Scores the community and pairs it exactly, as `match pairs` does; prints the times.
@@ -79,6 +96,8 @@ enum SyntheticCommunity {
             last = draft
         }
         guard let draft = last else { return }
-        print("community_n\(size): pairs=\(draft.groups.count) unmatched=\(draft.unmatched.count) total=\(draft.total) scored_and_paired_ms=\(String(format: "%.1f", median(times)))")
+        print(
+            "community_n\(size): pairs=\(draft.groups.count) unmatched=\(draft.unmatched.count) total=\(draft.total) scored_and_paired_ms=\(String(format: "%.1f", median(times)))"
+        )
     }
 }

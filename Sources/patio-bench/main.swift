@@ -77,7 +77,9 @@ func runCompared(_ runner: String, on file: String) -> (weight: Int64, ms: Doubl
         let parts = field.split(separator: "=", maxSplits: 1)
         if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
     }
-    guard let weight = values["weight"].flatMap({ Int64($0) }), let ms = values["solve_ms"].flatMap(Double.init) else { return nil }
+    guard let weight = values["weight"].flatMap({ Int64($0) }), let ms = values["solve_ms"].flatMap(Double.init) else {
+        return nil
+    }
     return (weight, ms)
 }
 
@@ -103,13 +105,17 @@ func benchmarkStableMarriage(size n: Int, repetitions: Int) {
     for _ in 0..<max(1, repetitions) {
         let clock = ContinuousClock()
         let start = clock.now
-        last = DeferredAcceptance.match(proposerPreferences: proposers, receiverPreferences: receivers, capacities: capacities)
+        last = DeferredAcceptance.match(
+            proposerPreferences: proposers, receiverPreferences: receivers, capacities: capacities)
         times.append(milliseconds(clock.now - start))
     }
     guard let result = last else { return }
-    let blocking = DeferredAcceptance.blockingPairs(result.receiver, proposerPreferences: proposers,
-                                                    receiverPreferences: receivers, capacities: capacities)
-    print("stable_n\(n): matched=\(result.receiver.compactMap { $0 }.count) proposals=\(result.proposals) solve_ms=\(String(format: "%.1f", median(times))) blocking_pairs=\(blocking.count)")
+    let blocking = DeferredAcceptance.blockingPairs(
+        result.receiver, proposerPreferences: proposers,
+        receiverPreferences: receivers, capacities: capacities)
+    print(
+        "stable_n\(n): matched=\(result.receiver.compactMap { $0 }.count) proposals=\(result.proposals) solve_ms=\(String(format: "%.1f", median(times))) blocking_pairs=\(blocking.count)"
+    )
 }
 
 let options = parseOptions()
@@ -138,15 +144,18 @@ for file in files(in: options.paths) {
     }
     /// Solves once; returns weight, pairs and whether the proof holds.
     let solveOnce: () throws -> (weight: Int64, pairs: Int, proved: () -> Bool)
-    let vertexCount: Int, edgeCount: Int
+    let vertexCount: Int
+    let edgeCount: Int
     if options.mode == "assignment", case .bipartite(let bipartite) = content {
         let capacities = [Int](repeating: 1, count: bipartite.rightCount)
         vertexCount = bipartite.leftCount + bipartite.rightCount
         edgeCount = bipartite.edges.count
         solveOnce = {
             let result = try CapacitatedAssignment.solve(bipartite, capacities: capacities)
-            return (result.weight, result.columns.compactMap { $0 }.count,
-                    { result.certificate.violations(result.columns, in: bipartite, capacities: capacities).isEmpty })
+            return (
+                result.weight, result.columns.compactMap { $0 }.count,
+                { result.certificate.violations(result.columns, in: bipartite, capacities: capacities).isEmpty }
+            )
         }
     } else {
         let graph = content.generalGraph
@@ -154,7 +163,10 @@ for file in files(in: options.paths) {
         edgeCount = graph.edges.count
         solveOnce = {
             let result = try MaximumWeightMatching.solve(graph)
-            return (result.weight, result.matching.count, { result.certificate.violations(result.matching, in: graph).isEmpty })
+            return (
+                result.weight, result.matching.count,
+                { result.certificate.violations(result.matching, in: graph).isEmpty }
+            )
         }
     }
     var times: [Double] = []
@@ -174,9 +186,10 @@ for file in files(in: options.paths) {
     guard let result = last else { continue }
     let proof = result.proved() ? "proved" : "PROOF FAILED"
     let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    let row = Row(name: name, vertices: vertexCount, edges: edgeCount, weight: result.weight,
-                  pairs: result.pairs, ms: median(times), proof: proof,
-                  other: otherWeight.map { ($0, median(otherTimes)) })
+    let row = Row(
+        name: name, vertices: vertexCount, edges: edgeCount, weight: result.weight,
+        pairs: result.pairs, ms: median(times), proof: proof,
+        other: otherWeight.map { ($0, median(otherTimes)) })
     rows.append(row)
     var line = "\(name): weight=\(row.weight) pairs=\(row.pairs) solve_ms=\(String(format: "%.1f", row.ms)) \(proof)"
     if let other = row.other {
@@ -193,5 +206,7 @@ for row in rows {
     let other = row.other.map { String(format: "%.3f s", $0.ms / 1000) } ?? "–"
     let ratio = row.other.map { String(format: "%.2f", row.ms / $0.ms) } ?? "–"
     let same = row.other.map { $0.weight == row.weight ? "yes" : "NO" } ?? "–"
-    print("| \(row.name) | \(row.vertices) | \(row.edges) | \(String(format: "%.3f s", row.ms / 1000)) | \(other) | \(ratio) | \(row.weight) | \(same) |")
+    print(
+        "| \(row.name) | \(row.vertices) | \(row.edges) | \(String(format: "%.3f s", row.ms / 1000)) | \(other) | \(ratio) | \(row.weight) | \(same) |"
+    )
 }

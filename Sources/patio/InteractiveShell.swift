@@ -12,14 +12,16 @@ final class InteractiveShell {
         self.session = session
         self.console = console
         pager = Pager.command(environment: environment)
-        editor = TerminalEditor(program: "patio", prompt: Self.prompt(style: session.style), historyFile: historyFile, completer: nil)
+        editor = TerminalEditor(
+            program: "patio", prompt: Self.prompt(style: session.style), historyFile: historyFile, completer: nil)
         editor.completer = { [unowned self] text in Self.convert(Completer.complete(text, in: self.session)) }
         self.session.environment.isCancelled = { Interrupts.isPending }
     }
 
     func run() -> Int32 {
         Interrupts.install()
-        session.console.write(session.style.dim("Patio — type 'help' for the commands, Tab to complete, Ctrl-D to leave.") + "\n")
+        session.console.write(
+            session.style.dim("Patio — type 'help' for the commands, Tab to complete, Ctrl-D to leave.") + "\n")
         var historyWorks = true
         loop: while true {
             switch editor.readLine() {
@@ -31,7 +33,7 @@ final class InteractiveShell {
             case .line(let line):
                 do {
                     try editor.remember(line)
-                } catch where historyWorks {
+                } catch  where historyWorks {
                     historyWorks = false
                     Interpreter.report(error, at: nil, in: session)
                 } catch {}
@@ -50,7 +52,8 @@ final class InteractiveShell {
         let outcome = Interpreter.execute(line, at: nil, in: &session)
         let output = console.release()
         if let pager, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows),
-           Pager.show(output, through: pager) {
+            Pager.show(output, through: pager)
+        {
             Interrupts.clear()
         } else {
             console.write(output)
@@ -64,8 +67,10 @@ final class InteractiveShell {
     }
 
     static func convert(_ completion: ShellCompletion) -> Completion {
-        LineEditor.Completion(replacing: completion.replacing, candidates: completion.candidates.map {
-            Candidate(replacement: $0.text, label: $0.label, isFinished: $0.isFinished)
-        }, commonText: completion.commonText)
+        LineEditor.Completion(
+            replacing: completion.replacing,
+            candidates: completion.candidates.map {
+                Candidate(replacement: $0.text, label: $0.label, isFinished: $0.isFinished)
+            }, commonText: completion.commonText)
     }
 }

@@ -28,7 +28,10 @@ struct PatioCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder of member profiles.", valueName: "dir"))
     var profiles: String?
 
-    @Option(help: ArgumentHelp("The ledger of committed rounds (default: .patio/ledger.sqlite in the profiles folder).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The ledger of committed rounds (default: .patio/ledger.sqlite in the profiles folder).", valueName: "file")
+    )
     var ledger: String?
 
     @Option(help: ArgumentHelp("How results are shown: table, csv, json or markdown.", valueName: "format"))
@@ -43,8 +46,9 @@ struct PatioCommand: ParsableCommand {
     @Flag(help: "Carry on after a failed command; exit 1 at the end if any failed.")
     var keepGoing = false
 
-    @Option(name: .customShort("c"), parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("Run this command, then exit (repeatable; runs before SCRIPT).", valueName: "command"))
+    @Option(
+        name: .customShort("c"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("Run this command, then exit (repeatable; runs before SCRIPT).", valueName: "command"))
     var commands: [String] = []
 
     @Argument(help: ArgumentHelp("A file of commands to run ('#' starts a comment).", valueName: "script"))

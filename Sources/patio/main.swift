@@ -18,7 +18,8 @@ var session = Session(
         noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty,
         terminalSize: { TerminalWindow.size() }))
 
-session.matchmaking.ledgerFile = options.ledger ?? environmentVariables["PATIO_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
+session.matchmaking.ledgerFile =
+    options.ledger ?? environmentVariables["PATIO_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
 
 func finish(_ failures: Int) -> Never {
     fflush(stdout)
@@ -26,7 +27,8 @@ func finish(_ failures: Int) -> Never {
 }
 
 /// The profiles: --profiles, else PATIO_PROFILES, else ./Profiles when it exists.
-let profilesFolder = options.profiles ?? environmentVariables["PATIO_PROFILES"].flatMap { $0.isEmpty ? nil : $0 }
+let profilesFolder =
+    options.profiles ?? environmentVariables["PATIO_PROFILES"].flatMap { $0.isEmpty ? nil : $0 }
     ?? (FileManager.default.fileExists(atPath: "Profiles") ? "Profiles" : nil)
 var failures = 0
 if let profilesFolder {
@@ -42,11 +44,13 @@ if let profilesFolder {
 
 if isInteractive {
     if profilesFolder == nil {
-        session.console.writeError("note: no profiles loaded: \(ProfileCommands.whereItLooked(from: session.environment.workingDirectory))\n")
+        session.console.writeError(
+            "note: no profiles loaded: \(ProfileCommands.whereItLooked(from: session.environment.workingDirectory))\n")
     }
     let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
-    let shell = InteractiveShell(session: session, console: console, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath),
-                                 environment: environmentVariables)
+    let shell = InteractiveShell(
+        session: session, console: console, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath),
+        environment: environmentVariables)
     exit(shell.run())
 }
 

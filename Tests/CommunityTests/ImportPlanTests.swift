@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import Community
 
 /// Importing a spreadsheet into a community: each row is the member it is,
 /// created once, updated in place, or left alone.
 struct ImportPlanTests {
     static let existing = Directory(members: [
-        Member(id: "emily-carter", name: "Emily Carter", role: .startup, organization: "Pixel Fabrik", skills: [Skill("Blender")],
-               contact: "emily@example.org", bio: "Studio founder."),
+        Member(
+            id: "emily-carter", name: "Emily Carter", role: .startup, organization: "Pixel Fabrik",
+            skills: [Skill("Blender")],
+            contact: "emily@example.org", bio: "Studio founder."),
         Member(id: "lea-martin", name: "Léa Martin", role: .startup, organization: "Lumen XR", languages: ["fr"]),
     ])
 
@@ -27,13 +30,15 @@ struct ImportPlanTests {
     }
 
     @Test func aPersonIsFoundByContactThenByNameAndOrganisation() {
-        let plan = Self.plan("""
+        let plan = Self.plan(
+            """
             Nom;Rôle;Organisation;Courriel;Compétences
             Emily Carter;startup;Autre Studio;EMILY@example.org;Blender
             Léa Martin;startup;Lumen XR;;Unity
             Noé Petit;étudiant;École de design;noe@example.org;Figma
             """)
-        #expect(Self.actions(plan) == ["update emily-carter: organization", "update lea-martin: skills", "new noe-petit"])
+        #expect(
+            Self.actions(plan) == ["update emily-carter: organization", "update lea-martin: skills", "new noe-petit"])
         #expect(plan.entries[0].member.bio == "Studio founder.", "what the file has no column for is kept")
         #expect(plan.homonyms.isEmpty)
     }
@@ -46,18 +51,22 @@ struct ImportPlanTests {
             Noé Petit;étudiant;École de design;Figma
             """
         let first = Self.plan(csv)
-        #expect(Self.actions(first) == ["new noe-petit", "same emily-carter", "same noe-petit"], "a person listed twice is created once")
+        #expect(
+            Self.actions(first) == ["new noe-petit", "same emily-carter", "same noe-petit"],
+            "a person listed twice is created once")
         let after = Directory(members: Self.existing.members + first.created.map(\.member))
         #expect(Self.actions(Self.plan(csv, in: after)) == ["same noe-petit", "same emily-carter", "same noe-petit"])
     }
 
     @Test func aNamesakeFromElsewhereIsSomeoneElse() {
-        let plan = Self.plan("""
+        let plan = Self.plan(
+            """
             Nom;Rôle;Organisation
             Léa Martin;étudiante;École de jeu vidéo
             """)
         #expect(Self.actions(plan) == ["new lea-martin-2"])
-        #expect(plan.homonyms == [ImportPlan.Homonym(newID: "lea-martin-2", existingID: "lea-martin", name: "Léa Martin")])
+        #expect(
+            plan.homonyms == [ImportPlan.Homonym(newID: "lea-martin-2", existingID: "lea-martin", name: "Léa Martin")])
     }
 
     @Test func anEmptyCellKeepsTheValueUnlessAskedOtherwise() {
@@ -72,21 +81,34 @@ struct ImportPlanTests {
     }
 
     @Test func twoMembersMatchingOneRowIsReported() {
-        let twins = Directory(members: Self.existing.members + [Member(id: "lea-martin-bis", name: "Léa Martin", role: .student, organization: "Lumen XR")])
+        let twins = Directory(
+            members: Self.existing.members + [
+                Member(id: "lea-martin-bis", name: "Léa Martin", role: .student, organization: "Lumen XR")
+            ])
         let plan = Self.plan("Nom;Rôle;Organisation\nLéa Martin;startup;Lumen XR\n", in: twins)
         #expect(plan.entries.isEmpty)
-        #expect(plan.diagnostics.map(\.description) == ["rows.csv:2:1: error: Léa Martin matches 2 members (lea-martin, lea-martin-bis): the row is skipped"])
+        #expect(
+            plan.diagnostics.map(\.description) == [
+                "rows.csv:2:1: error: Léa Martin matches 2 members (lea-martin, lea-martin-bis): the row is skipped"
+            ])
     }
 
     /// A spreadsheet that writes names in capitals without accents, and skills
     /// without levels, does not degrade the profile: the spelling and the
     /// levels it has are kept.
     @Test func aPlainerSpellingKeepsTheProfilesOwn() {
-        let existing = Directory(members: [Member(id: "aicha-trehou", name: "Aïcha Tréhou", role: .startup, organization: "École de design numérique",
-                                                  skills: [Skill("Figma", level: .intermediate), Skill("design graphique", level: .expert)])])
-        let plan = Self.plan("Nom;Rôle;Organisation;Compétences\nAICHA TREHOU;jeune pousse;Ecole de design numerique;figma, design graphique\n", in: existing)
+        let existing = Directory(members: [
+            Member(
+                id: "aicha-trehou", name: "Aïcha Tréhou", role: .startup, organization: "École de design numérique",
+                skills: [Skill("Figma", level: .intermediate), Skill("design graphique", level: .expert)])
+        ])
+        let plan = Self.plan(
+            "Nom;Rôle;Organisation;Compétences\nAICHA TREHOU;jeune pousse;Ecole de design numerique;figma, design graphique\n",
+            in: existing)
         #expect(Self.actions(plan) == ["same aicha-trehou"])
-        let more = Self.plan("Nom;Rôle;Organisation;Compétences\nAICHA TREHOU;startup;Ecole de design numerique;Figma, Unity\n", in: existing)
+        let more = Self.plan(
+            "Nom;Rôle;Organisation;Compétences\nAICHA TREHOU;startup;Ecole de design numerique;Figma, Unity\n",
+            in: existing)
         #expect(Self.actions(more) == ["update aicha-trehou: skills"])
         #expect(more.entries[0].member.skills == [Skill("Figma", level: .intermediate), Skill("Unity")])
         #expect(more.entries[0].member.name == "Aïcha Tréhou")
@@ -104,21 +126,24 @@ struct ImportPlanTests {
             # Ce qu'elle cherche :
             recherche: [financement]
             """
-        var member = Member(id: "aicha-trehou", name: "Aïcha Tréhou", role: .startup, skills: [Skill("Figma", level: .intermediate), Skill("Unity")],
-                            seeking: ["financement"], contact: "aicha@example.org")
+        var member = Member(
+            id: "aicha-trehou", name: "Aïcha Tréhou", role: .startup,
+            skills: [Skill("Figma", level: .intermediate), Skill("Unity")],
+            seeking: ["financement"], contact: "aicha@example.org")
         let updated = ProfileWriter.updating(text + "\n", changed: ["skills", "contact"], to: member)
-        #expect(updated == """
-            # Inscrite en septembre.
-            nom: Aïcha Tréhou
-            rôle: jeune pousse
-            skills:
-              - Figma: intermediate
-              - Unity
-            # Ce qu'elle cherche :
-            recherche: [financement]
-            contact: aicha@example.org
+        #expect(
+            updated == """
+                # Inscrite en septembre.
+                nom: Aïcha Tréhou
+                rôle: jeune pousse
+                skills:
+                  - Figma: intermediate
+                  - Unity
+                # Ce qu'elle cherche :
+                recherche: [financement]
+                contact: aicha@example.org
 
-            """)
+                """)
         member.seeking = []
         #expect(!ProfileWriter.updating(updated, changed: ["seeking"], to: member).contains("recherche"))
     }
@@ -133,7 +158,8 @@ struct ImportPlanTests {
     @Test func anUpdateKeepsTheFileAndTheId() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "id: emily-carter\nname: Emily Carter\nrole: startup\n".write(to: folder.appendingPathComponent("emily.yaml"), atomically: true, encoding: .utf8)
+        try "id: emily-carter\nname: Emily Carter\nrole: startup\n".write(
+            to: folder.appendingPathComponent("emily.yaml"), atomically: true, encoding: .utf8)
         var loaded = ProfileFolder.load(folder.path, shownAs: "f")
         #expect(loaded.directory.files["emily-carter"] == "emily.yaml")
         var member = try #require(loaded.directory["emily-carter"])

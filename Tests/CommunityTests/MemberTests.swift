@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Community
 
 struct MemberTests {
@@ -16,7 +17,10 @@ struct MemberTests {
         #expect(Role(word: "") == nil)
     }
 
-    @Test(arguments: [("expert", SkillLevel.expert), ("Experte", .expert), ("débutant", .beginner), ("intermédiaire", .intermediate), ("confirmé", .intermediate)])
+    @Test(arguments: [
+        ("expert", SkillLevel.expert), ("Experte", .expert), ("débutant", .beginner), ("intermédiaire", .intermediate),
+        ("confirmé", .intermediate),
+    ])
     func levels(word: String, level: SkillLevel) {
         #expect(SkillLevel(word: word) == level)
     }
@@ -34,7 +38,10 @@ struct MemberTests {
         #expect(MemberID.unique("amelie-dupre", avoiding: ["amelie-dupre", "amelie-dupre-2"]) == "amelie-dupre-3")
     }
 
-    @Test(arguments: [("tue-pm", "tue-pm"), ("Tue PM", "tue-pm"), ("mardi après-midi", "tue-pm"), ("jeudi matin", "thu-am"), ("ven soir", "fri-eve")])
+    @Test(arguments: [
+        ("tue-pm", "tue-pm"), ("Tue PM", "tue-pm"), ("mardi après-midi", "tue-pm"), ("jeudi matin", "thu-am"),
+        ("ven soir", "fri-eve"),
+    ])
     func slots(text: String, slot: String) {
         #expect(AvailabilitySlot.normalize(text) == slot)
     }
@@ -58,7 +65,8 @@ struct MemberTests {
     }
 
     @Test func listCellsKeepParentheses() {
-        #expect(ListCell.split("Blender (expert, 5 ans); rigging | Maya") == ["Blender (expert, 5 ans)", "rigging", "Maya"])
+        #expect(
+            ListCell.split("Blender (expert, 5 ans); rigging | Maya") == ["Blender (expert, 5 ans)", "rigging", "Maya"])
         #expect(ListCell.split("a, b", separators: [";"]) == ["a, b"])
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Community
 
 struct ProfileWriterTests {
     static let tricky = Member(
         id: "amelie-dupre", name: "Amélie Dupré", role: .student, organization: "École de jeu vidéo: Valenciennes",
         wing: 3, languages: ["fr", "en"], skills: [Skill("Blender", level: .expert), Skill("C#"), Skill("yes")],
-        interests: ["motion capture", "réalité virtuelle, VR", "#hashtag"], seeking: ["mentoring"], offering: ["3D modeling"],
+        interests: ["motion capture", "réalité virtuelle, VR", "#hashtag"], seeking: ["mentoring"],
+        offering: ["3D modeling"],
         availability: ["tue-pm"], capacity: 2, contact: "amelie.dupre@example.org",
         bio: "Première ligne\n  indentée\n\nAprès une ligne vide: \"citation\" # pas un commentaire")
 
@@ -26,7 +28,8 @@ struct ProfileWriterTests {
         _ = try ProfileWriter.write(Self.tricky, into: folder.path, replacing: false)
         var changed = Self.tricky
         changed.name = "Autre Nom"
-        #expect(throws: ProfileWriter.WriteError.exists(path: folder.appendingPathComponent("amelie-dupre.yaml").path)) {
+        #expect(throws: ProfileWriter.WriteError.exists(path: folder.appendingPathComponent("amelie-dupre.yaml").path))
+        {
             try ProfileWriter.write(changed, into: folder.path, replacing: false)
         }
         #expect(ProfileFolder.load(folder.path, shownAs: "out").directory["amelie-dupre"]?.name == "Amélie Dupré")

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import Community
 
 struct SpreadsheetImportTests {
     @Test func aFrenchFormExportWithEveryAccent() throws {
-        let result = SpreadsheetImport.read(Fixtures.data("csv/inscriptions-fr.csv"), path: "inscriptions-fr.csv", taken: ["amelie-dupre"])
+        let result = SpreadsheetImport.read(
+            Fixtures.data("csv/inscriptions-fr.csv"), path: "inscriptions-fr.csv", taken: ["amelie-dupre"])
         #expect(result.members.map(\.id) == ["amelie-dupre-2", "noel-lefevre-crepin", "amelie-dupre-3"])
         let amelie = result.members[0]
         #expect(amelie.name == "Amélie Dupré")
@@ -18,10 +20,11 @@ struct SpreadsheetImportTests {
         #expect(result.members[1].seeking == ["levée de fonds", "business plan"])
         #expect(result.members[2].role == .entrepreneur)
         #expect(result.members[2].availability == ["thu-am", "fri-eve"])
-        #expect(result.diagnostics.map(\.description) == [
-            "inscriptions-fr.csv:1:1: note: columns not used: 'Horodateur' (map one with --map 'Column=field')",
-            "inscriptions-fr.csv:5:1: error: unknown role 'astronaute' for Zoé Ærø: expected student, startup or entrepreneur; skipped",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "inscriptions-fr.csv:1:1: note: columns not used: 'Horodateur' (map one with --map 'Column=field')",
+                "inscriptions-fr.csv:5:1: error: unknown role 'astronaute' for Zoé Ærø: expected student, startup or entrepreneur; skipped",
+            ])
     }
 
     @Test func englishHeadersAndOtherListSeparators() {
@@ -31,7 +34,10 @@ struct SpreadsheetImportTests {
         #expect(result.members[0].languages == ["en"])
         #expect(result.members[1].skills.map(\.name) == ["level design", "game design"])
         #expect(result.members[1].languages == ["ja", "en"])
-        #expect(result.diagnostics.map(\.description) == ["english.csv:4:1: error: 7 cells for 5 columns: the row is skipped"])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "english.csv:4:1: error: 7 cells for 5 columns: the row is skipped"
+            ])
     }
 
     @Test func tabsAndWindows1252() {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Community
 
 enum Fixtures {

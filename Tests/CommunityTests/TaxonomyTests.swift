@@ -1,13 +1,16 @@
 import Testing
+
 @testable import Community
 
 struct TaxonomyTests {
-    let taxonomy = Taxonomy(aliases: ["UE5": "Unreal Engine", "mocap": "motion capture", "VR": "réalité virtuelle"],
-                            parents: ["Blender": "modélisation 3D", "modélisation 3D": "3D", "Unreal Engine": "moteurs de jeu"])
+    let taxonomy = Taxonomy(
+        aliases: ["UE5": "Unreal Engine", "mocap": "motion capture", "VR": "réalité virtuelle"],
+        parents: ["Blender": "modélisation 3D", "modélisation 3D": "3D", "Unreal Engine": "moteurs de jeu"])
 
     @Test(arguments: [
         ("Unreal Engine", "unreal engine"), ("UE5", "unreal engine"), ("ue5", "unreal engine"),
-        ("Réalité  virtuelle", "realite virtuelle"), ("VR", "realite virtuelle"), ("realite-virtuelle", "realite virtuelle"),
+        ("Réalité  virtuelle", "realite virtuelle"), ("VR", "realite virtuelle"),
+        ("realite-virtuelle", "realite virtuelle"),
         ("Mocap", "motion capture"), ("C#", "c#"), ("C++", "c++"),
     ])
     func keysIgnoreSpellingAndFollowAliases(tag: String, key: String) {

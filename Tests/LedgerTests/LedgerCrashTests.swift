@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Ledger
 
 /// Kill a writer at random moments, and let two write at once: committed
@@ -9,7 +10,8 @@ struct LedgerCrashTests {
     /// The real binary commits rounds from a pipe until it is killed.
     static func startWriter(ledger: String, rounds: Range<Int>, folder: URL) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("patio")
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("patio")
         let community = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ShellTests/Transcripts/community").path
         process.arguments = ["--profiles", community, "--ledger", ledger, "--keep-going"]
@@ -31,7 +33,8 @@ struct LedgerCrashTests {
         for summary in rounds {
             let record = try #require(try ledger.round(named: summary.name))
             #expect(!record.groups.isEmpty, "\(summary.name) has its groups")
-            #expect(record.groups.allSatisfy { $0.members.count == 2 }, "\(summary.name) has both members of every pair")
+            #expect(
+                record.groups.allSatisfy { $0.members.count == 2 }, "\(summary.name) has both members of every pair")
             #expect(record.total == record.groups.reduce(0) { $0 + $1.score }, "\(summary.name) adds up")
         }
         return rounds.count
@@ -44,7 +47,8 @@ struct LedgerCrashTests {
         let path = folder.appendingPathComponent("ledger.sqlite").path
         var committedBefore = 0
         for attempt in 0..<6 {
-            let writer = try Self.startWriter(ledger: path, rounds: (attempt * 1000)..<(attempt * 1000 + 400), folder: folder)
+            let writer = try Self.startWriter(
+                ledger: path, rounds: (attempt * 1000)..<(attempt * 1000 + 400), folder: folder)
             usleep(UInt32(80_000 + attempt * 45_000))
             kill(writer.processIdentifier, SIGKILL)
             writer.waitUntilExit()

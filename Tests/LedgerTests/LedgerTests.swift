@@ -1,17 +1,23 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Ledger
 
 struct LedgerTests {
     static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("patio-ledger-\(UUID())/.patio/ledger.sqlite").path
+        FileManager.default.temporaryDirectory.appendingPathComponent("patio-ledger-\(UUID())/.patio/ledger.sqlite")
+            .path
     }
 
     static func round(_ name: String, at seconds: Double, pairs: [[String]]) -> RoundRecord {
-        RoundRecord(name: name, committedAt: Date(timeIntervalSince1970: seconds), mode: "pairs", seed: UInt64.max - 1,
-                    total: Int64(pairs.count * 1000), groups: pairs.map { RoundRecord.Group(members: $0, score: 1000, reasons: ["a reason", "another"], starter: "What?") },
-                    unmatched: [RoundRecord.Unmatched(id: "zoe", reason: "odd number")], notes: ["round 1 of 2"])
+        RoundRecord(
+            name: name, committedAt: Date(timeIntervalSince1970: seconds), mode: "pairs", seed: UInt64.max - 1,
+            total: Int64(pairs.count * 1000),
+            groups: pairs.map {
+                RoundRecord.Group(members: $0, score: 1000, reasons: ["a reason", "another"], starter: "What?")
+            },
+            unmatched: [RoundRecord.Unmatched(id: "zoe", reason: "odd number")], notes: ["round 1 of 2"])
     }
 
     @Test func aRoundComesBackWhole() throws {
@@ -20,14 +26,20 @@ struct LedgerTests {
         try ledger.commit(original)
         #expect(try ledger.round(named: "mardi") == original)
         #expect(try ledger.lastRound() == original)
-        #expect(try ledger.rounds() == [RoundSummary(name: "mardi", committedAt: original.committedAt, mode: "pairs", groups: 2, members: 4, total: 2000)])
+        #expect(
+            try ledger.rounds() == [
+                RoundSummary(
+                    name: "mardi", committedAt: original.committedAt, mode: "pairs", groups: 2, members: 4, total: 2000)
+            ])
         #expect(try ledger.round(named: "jeudi") == nil)
     }
 
     @Test func aNameIsTakenOnce() throws {
         let ledger = try Ledger.open(at: Self.temporaryPath())
         try ledger.commit(Self.round("mardi", at: 1, pairs: [["a", "b"]]))
-        #expect(throws: LedgerError.roundExists(name: "mardi")) { try ledger.commit(Self.round("mardi", at: 2, pairs: [["c", "d"]])) }
+        #expect(throws: LedgerError.roundExists(name: "mardi")) {
+            try ledger.commit(Self.round("mardi", at: 2, pairs: [["c", "d"]]))
+        }
         #expect(try ledger.rounds().count == 1)
     }
 
@@ -37,20 +49,25 @@ struct LedgerTests {
         try ledger.commit(Self.round("two", at: 200, pairs: [["a", "c"], ["b", "d"]]))
         try ledger.rate("b", "a", rating: 5, note: "great", at: Date(timeIntervalSince1970: 300))
         try ledger.rate("a", "b", rating: 2, note: nil, at: Date(timeIntervalSince1970: 301))
-        #expect(throws: LedgerError.neverMet("x", "y")) { try ledger.rate("x", "y", rating: 4, note: nil, at: Date(timeIntervalSince1970: 302)) }
-        #expect(throws: LedgerError.neverMet("a", "d")) { try ledger.rate("d", "a", rating: 4, note: nil, at: Date(timeIntervalSince1970: 302)) }
+        #expect(throws: LedgerError.neverMet("x", "y")) {
+            try ledger.rate("x", "y", rating: 4, note: nil, at: Date(timeIntervalSince1970: 302))
+        }
+        #expect(throws: LedgerError.neverMet("a", "d")) {
+            try ledger.rate("d", "a", rating: 4, note: nil, at: Date(timeIntervalSince1970: 302))
+        }
         let meetings = try ledger.meetings(of: "a")
         #expect(meetings.map(\.round) == ["two", "one"])
         #expect(meetings.map(\.partners) == [["c"], ["b"]])
         #expect(meetings[1].ratings.map(\.value) == [5, 2])
         #expect(meetings[1].ratings.map(\.note) == ["great", nil])
         let past = try ledger.pastMeetings()
-        #expect(past == [
-            PastMeeting(first: "a", second: "b", roundsAgo: 2, averageRating: 3.5),
-            PastMeeting(first: "a", second: "c", roundsAgo: 1, averageRating: nil),
-            PastMeeting(first: "b", second: "d", roundsAgo: 1, averageRating: nil),
-            PastMeeting(first: "c", second: "d", roundsAgo: 2, averageRating: nil),
-        ])
+        #expect(
+            past == [
+                PastMeeting(first: "a", second: "b", roundsAgo: 2, averageRating: 3.5),
+                PastMeeting(first: "a", second: "c", roundsAgo: 1, averageRating: nil),
+                PastMeeting(first: "b", second: "d", roundsAgo: 1, averageRating: nil),
+                PastMeeting(first: "c", second: "d", roundsAgo: 2, averageRating: nil),
+            ])
         #expect(try ledger.clearRatings("a", "b") == 2)
         #expect(throws: LedgerError.noRating("a", "b")) { try ledger.clearRatings("b", "a") }
         #expect(try ledger.pastMeetings()[0].averageRating == nil)
@@ -63,7 +80,10 @@ struct LedgerTests {
         let ledger = try Ledger.open(at: Self.temporaryPath())
         try ledger.commit(Self.round("one", at: 100, pairs: [["a", "b"]]))
         try ledger.queue.write { db in
-            try db.execute(sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES ('x', 'y', 4, NULL, '2026-01-01T00:00:00.000Z')")
+            try db.execute(
+                sql:
+                    "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES ('x', 'y', 4, NULL, '2026-01-01T00:00:00.000Z')"
+            )
         }
         #expect(try ledger.pastMeetings() == [PastMeeting(first: "a", second: "b", roundsAgo: 1, averageRating: nil)])
         #expect(try ledger.clearRatings("y", "x") == 1)
@@ -77,21 +97,35 @@ struct LedgerTests {
     /// A ledger made by the first version of the schema opens, keeps its rounds and gains the new columns.
     @Test func migrationsBringAnOldLedgerUpToDate() throws {
         let path = Self.temporaryPath()
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let old = try DatabaseQueue(path: path)
         try Ledger.migrator.migrate(old, upTo: "v1: rounds and feedback")
         try old.write { db in
-            try db.execute(sql: "INSERT INTO round (name, committed_at, mode, seed, total) VALUES ('ancienne', '2026-01-06T10:00:00.000Z', 'pairs', 3, 1500)")
+            try db.execute(
+                sql:
+                    "INSERT INTO round (name, committed_at, mode, seed, total) VALUES ('ancienne', '2026-01-06T10:00:00.000Z', 'pairs', 3, 1500)"
+            )
             try db.execute(sql: "INSERT INTO round_group (round_id, position, score, reasons) VALUES (1, 0, 1500, 'x')")
-            try db.execute(sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (1, 0, 0, 'a'), (1, 0, 1, 'b')")
+            try db.execute(
+                sql:
+                    "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (1, 0, 0, 'a'), (1, 0, 1, 'b')"
+            )
         }
         try old.close()
         let ledger = try Ledger.open(at: path)
         let record = try #require(try ledger.round(named: "ancienne"))
-        #expect(record.groups == [RoundRecord.Group(members: ["a", "b"], score: 1500, reasons: ["x"], starter: nil, isPinned: false)])
+        #expect(
+            record.groups == [
+                RoundRecord.Group(members: ["a", "b"], score: 1500, reasons: ["x"], starter: nil, isPinned: false)
+            ])
         #expect(record.notes.isEmpty)
         let applied = try ledger.queue.read { db in try Ledger.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts", "v4: reasons and starters as facts"])
+        #expect(
+            applied == [
+                "v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts",
+                "v4: reasons and starters as facts",
+            ])
         #expect(record.guarantee == nil, "nothing was checked for an old pairs round: no guarantee")
     }
 

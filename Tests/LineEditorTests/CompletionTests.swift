@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LineEditor
 
 struct CompletionTests {
@@ -14,21 +15,33 @@ struct CompletionTests {
     }
 
     @Test func severalCandidatesInsertTheirCommonPrefixWithItsProperSpelling() {
-        let candidates = [Candidate(replacement: "\"Émilie Durand\"", label: "Émilie Durand"), Candidate(replacement: "\"Émile Zola\"", label: "Émile Zola")]
-        #expect(CompletionAction(Completion(replacing: 3, candidates: candidates, commonText: "Émil"), typed: "emi") == .replace(count: 3, with: "Émil"))
+        let candidates = [
+            Candidate(replacement: "\"Émilie Durand\"", label: "Émilie Durand"),
+            Candidate(replacement: "\"Émile Zola\"", label: "Émile Zola"),
+        ]
+        #expect(
+            CompletionAction(Completion(replacing: 3, candidates: candidates, commonText: "Émil"), typed: "emi")
+                == .replace(count: 3, with: "Émil"))
         // Nothing safe to insert (it would leave a quote open): the candidates are listed.
-        #expect(CompletionAction(Completion(replacing: 3, candidates: candidates, commonText: nil), typed: "emi") == .list(["Émilie Durand", "Émile Zola"]))
+        #expect(
+            CompletionAction(Completion(replacing: 3, candidates: candidates, commonText: nil), typed: "emi")
+                == .list(["Émilie Durand", "Émile Zola"]))
     }
 
     @Test func severalCandidatesWithNothingToAddAreListed() {
-        let completion = Completion(replacing: 1, candidates: [Candidate(replacement: "set"), Candidate(replacement: "source")], commonText: "s")
+        let completion = Completion(
+            replacing: 1, candidates: [Candidate(replacement: "set"), Candidate(replacement: "source")], commonText: "s"
+        )
         #expect(CompletionAction(completion, typed: "s") == .list(["set", "source"]))
     }
 
     @Test func aQuoteAloneIsNoProgress() {
-        let completion = Completion(replacing: 0, candidates: [
-            Candidate(replacement: "\"Amélie Dupré\"", label: "Amélie Dupré"), Candidate(replacement: "\"Zoé Blender\"", label: "Zoé Blender"),
-        ])
+        let completion = Completion(
+            replacing: 0,
+            candidates: [
+                Candidate(replacement: "\"Amélie Dupré\"", label: "Amélie Dupré"),
+                Candidate(replacement: "\"Zoé Blender\"", label: "Zoé Blender"),
+            ])
         #expect(CompletionAction(completion, typed: "") == .list(["Amélie Dupré", "Zoé Blender"]))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LineEditor
 
 struct HistoryFileTests {
@@ -36,7 +37,8 @@ struct HistoryFileTests {
 
     @Test func mergesWithWhatAnotherShellSaved() throws {
         let path = temporaryPath()
-        let first = HistoryFile(path: path), second = HistoryFile(path: path)
+        let first = HistoryFile(path: path)
+        let second = HistoryFile(path: path)
         try first.append("from the first shell")
         try second.append("from the second shell")
         try first.append("first again")

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import Matching
 
 struct CapacitatedAssignmentTests {
-    static func randomBipartite(rows: Int, columns: Int, density: Double, weights: ClosedRange<Int64>,
-                                using rng: inout SeededGenerator) -> BipartiteGraph {
+    static func randomBipartite(
+        rows: Int, columns: Int, density: Double, weights: ClosedRange<Int64>,
+        using rng: inout SeededGenerator
+    ) -> BipartiteGraph {
         var edges: [WeightedEdge] = []
         for i in 0..<rows {
             for j in 0..<columns where Double.random(in: 0..<1, using: &rng) < density {
@@ -23,22 +26,29 @@ struct CapacitatedAssignmentTests {
         }
         var edges: [WeightedEdge] = []
         for edge in graph.edges {
-            for copy in 0..<capacities[edge.v] { edges.append(WeightedEdge(edge.u, firstCopy[edge.v] + copy, edge.weight)) }
+            for copy in 0..<capacities[edge.v] {
+                edges.append(WeightedEdge(edge.u, firstCopy[edge.v] + copy, edge.weight))
+            }
         }
         return try! WeightedGraph(vertexCount: next, edges: edges)
     }
 
-    func solve(_ graph: BipartiteGraph, capacities: [Int], maximumCardinality: Bool = false) throws -> CapacitatedAssignment.Result {
-        let result = try CapacitatedAssignment.solve(graph, capacities: capacities, maximumCardinality: maximumCardinality)
+    func solve(_ graph: BipartiteGraph, capacities: [Int], maximumCardinality: Bool = false) throws
+        -> CapacitatedAssignment.Result
+    {
+        let result = try CapacitatedAssignment.solve(
+            graph, capacities: capacities, maximumCardinality: maximumCardinality)
         let problems = result.certificate.violations(result.columns, in: graph, capacities: capacities)
         #expect(problems.isEmpty, "\(problems)")
         return result
     }
 
     @Test func theWorkedExample() throws {
-        let graph = try BipartiteGraph(leftCount: 2, rightCount: 2, edges: [
-            WeightedEdge(0, 0, 5), WeightedEdge(1, 0, 4), WeightedEdge(1, 1, 1),
-        ])
+        let graph = try BipartiteGraph(
+            leftCount: 2, rightCount: 2,
+            edges: [
+                WeightedEdge(0, 0, 5), WeightedEdge(1, 0, 4), WeightedEdge(1, 1, 1),
+            ])
         let result = try solve(graph, capacities: [2, 1])
         #expect(result.columns == [0, 0])
         #expect(result.weight == 9)
@@ -48,9 +58,11 @@ struct CapacitatedAssignmentTests {
     }
 
     @Test func aMentorWithoutRoomTakesNobody() throws {
-        let graph = try BipartiteGraph(leftCount: 3, rightCount: 1, edges: [
-            WeightedEdge(0, 0, 5), WeightedEdge(1, 0, 7), WeightedEdge(2, 0, 6),
-        ])
+        let graph = try BipartiteGraph(
+            leftCount: 3, rightCount: 1,
+            edges: [
+                WeightedEdge(0, 0, 5), WeightedEdge(1, 0, 7), WeightedEdge(2, 0, 6),
+            ])
         #expect(try solve(graph, capacities: [0]).columns == [nil, nil, nil])
         #expect(try solve(graph, capacities: [2]).columns == [nil, 0, 0])
         #expect(try solve(graph, capacities: [5]).weight == 18)
@@ -58,9 +70,11 @@ struct CapacitatedAssignmentTests {
 
     @Test func everyoneFirstWhenAsked() throws {
         // The heavy pair blocks two lighter ones.
-        let graph = try BipartiteGraph(leftCount: 2, rightCount: 2, edges: [
-            WeightedEdge(0, 0, 10), WeightedEdge(0, 1, 1), WeightedEdge(1, 0, 1),
-        ])
+        let graph = try BipartiteGraph(
+            leftCount: 2, rightCount: 2,
+            edges: [
+                WeightedEdge(0, 0, 10), WeightedEdge(0, 1, 1), WeightedEdge(1, 0, 1),
+            ])
         #expect(try solve(graph, capacities: [1, 1]).columns == [0, nil])
         let everyone = try solve(graph, capacities: [1, 1], maximumCardinality: true)
         #expect(everyone.columns == [1, 0])
@@ -79,7 +93,8 @@ struct CapacitatedAssignmentTests {
     func againstTheGeneralSolver(seed: UInt64, capacityRange: ClosedRange<Int>) throws {
         var rng = SeededGenerator(seed: seed)
         for round in 0..<400 {
-            let rows = Int.random(in: 1...9, using: &rng), columns = Int.random(in: 1...5, using: &rng)
+            let rows = Int.random(in: 1...9, using: &rng)
+            let columns = Int.random(in: 1...5, using: &rng)
             let weights: ClosedRange<Int64> = round % 3 == 0 ? 1...3 : round % 3 == 1 ? 1...1000 : -3...10
             let graph = Self.randomBipartite(rows: rows, columns: columns, density: 0.6, weights: weights, using: &rng)
             let capacities = (0..<columns).map { _ in Int.random(in: capacityRange, using: &rng) }
@@ -101,7 +116,8 @@ struct CapacitatedAssignmentTests {
     @Test func largerProblemsProveThemselves() throws {
         var rng = SeededGenerator(seed: 21)
         for (rows, columns, density) in [(200, 40, 0.3), (300, 300, 1.0), (500, 100, 0.05)] {
-            let graph = Self.randomBipartite(rows: rows, columns: columns, density: density, weights: 1...1_000_000, using: &rng)
+            let graph = Self.randomBipartite(
+                rows: rows, columns: columns, density: density, weights: 1...1_000_000, using: &rng)
             let capacities = (0..<columns).map { _ in Int.random(in: 1...4, using: &rng) }
             let result = try solve(graph, capacities: capacities)
             let reference = try MaximumWeightMatching.solve(Self.expanded(graph, capacities: capacities))
@@ -110,13 +126,16 @@ struct CapacitatedAssignmentTests {
     }
 
     @Test func certificateCatchesAWorseAssignment() throws {
-        let graph = try BipartiteGraph(leftCount: 2, rightCount: 2, edges: [
-            WeightedEdge(0, 0, 5), WeightedEdge(0, 1, 1), WeightedEdge(1, 0, 1), WeightedEdge(1, 1, 5),
-        ])
+        let graph = try BipartiteGraph(
+            leftCount: 2, rightCount: 2,
+            edges: [
+                WeightedEdge(0, 0, 5), WeightedEdge(0, 1, 1), WeightedEdge(1, 0, 1), WeightedEdge(1, 1, 5),
+            ])
         let result = try solve(graph, capacities: [1, 1])
         #expect(result.columns == [0, 1])
         #expect(!result.certificate.violations([1, 0], in: graph, capacities: [1, 1]).isEmpty)
-        #expect(result.certificate.violations([0, 0], in: graph, capacities: [1, 1]).contains(.overCapacity(column: 0)))
+        #expect(
+            result.certificate.violations([0, 0], in: graph, capacities: [1, 1]).contains(.overCapacity(column: 0)))
     }
 }
 
@@ -126,24 +145,33 @@ struct RowCapacityTests {
     @Test func severalColumnsPerRow() throws {
         var rng = SplitMix64(seed: 71)
         for _ in 0..<300 {
-            let rows = Int.random(in: 1...4, using: &rng), columns = Int.random(in: 1...4, using: &rng)
-            let graph = CapacitatedAssignmentTests.randomBipartite(rows: rows, columns: columns, density: 0.7, weights: 1...20, using: &rng)
+            let rows = Int.random(in: 1...4, using: &rng)
+            let columns = Int.random(in: 1...4, using: &rng)
+            let graph = CapacitatedAssignmentTests.randomBipartite(
+                rows: rows, columns: columns, density: 0.7, weights: 1...20, using: &rng)
             let rowCapacities = (0..<rows).map { _ in Int.random(in: 0...3, using: &rng) }
             let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &rng) }
             let result = try CapacitatedAssignment.solve(graph, capacities: capacities, rowCapacities: rowCapacities)
-            #expect(result.certificate.violations(result.assignments, in: graph, capacities: capacities, rowCapacities: rowCapacities).isEmpty)
+            #expect(
+                result.certificate.violations(
+                    result.assignments, in: graph, capacities: capacities, rowCapacities: rowCapacities
+                ).isEmpty)
             // Exhaustive: every subset of edges within both capacities.
             var best: Int64 = 0
             let edges = graph.edges
             for mask in 0..<(1 << edges.count) {
-                var rowLoad = [Int](repeating: 0, count: rows), load = [Int](repeating: 0, count: columns)
+                var rowLoad = [Int](repeating: 0, count: rows)
+                var load = [Int](repeating: 0, count: columns)
                 var total: Int64 = 0
                 var fits = true
                 for (index, edge) in edges.enumerated() where mask & (1 << index) != 0 {
                     rowLoad[edge.u] += 1
                     load[edge.v] += 1
                     total += edge.weight
-                    if rowLoad[edge.u] > rowCapacities[edge.u] || load[edge.v] > capacities[edge.v] { fits = false; break }
+                    if rowLoad[edge.u] > rowCapacities[edge.u] || load[edge.v] > capacities[edge.v] {
+                        fits = false
+                        break
+                    }
                 }
                 if fits { best = max(best, total) }
             }

@@ -1,17 +1,24 @@
 import Testing
+
 @testable import Matching
 
 struct GraphTextTests {
     @Test func readsAGeneralGraph() throws {
         let content = try GraphText.parse("4 3\n0 1 5\n1 2 11\r\n\n2 3 5\n")
-        guard case .general(let graph) = content else { Issue.record("not general"); return }
+        guard case .general(let graph) = content else {
+            Issue.record("not general")
+            return
+        }
         #expect(graph.vertexCount == 4)
         #expect(graph.edges == [WeightedEdge(0, 1, 5), WeightedEdge(1, 2, 11), WeightedEdge(2, 3, 5)])
     }
 
     @Test func readsABipartiteGraphAndNumbersTheRightSideAfterTheLeft() throws {
         let content = try GraphText.parse("2 3 2\n0 2 7\n1 0 4\n")
-        guard case .bipartite(let graph) = content else { Issue.record("not bipartite"); return }
+        guard case .bipartite(let graph) = content else {
+            Issue.record("not bipartite")
+            return
+        }
         #expect(graph.leftCount == 2 && graph.rightCount == 3)
         #expect(content.generalGraph.edges == [WeightedEdge(0, 4, 7), WeightedEdge(1, 2, 4)])
     }
@@ -25,7 +32,10 @@ struct GraphTextTests {
 
     @Test(arguments: [
         ("", 1, 1, "the file is empty: expected 'n m' on the first line"),
-        ("1 2 3 4\n", 1, 1, "the first line must be 'n m' (general graph) or 'n_left n_right m' (bipartite), found 4 numbers"),
+        (
+            "1 2 3 4\n", 1, 1,
+            "the first line must be 'n m' (general graph) or 'n_left n_right m' (bipartite), found 4 numbers"
+        ),
         ("3 2\n0 1 5\n", 2, 1, "2 edges announced on line 1, 1 found"),
         ("3 1\n0 1 5\n1 2 3\n", 3, 1, "more edges than the 1 announced on line 1"),
         ("3 1\n0 1\n", 2, 1, "expected 3 numbers 'u v w', found 2"),

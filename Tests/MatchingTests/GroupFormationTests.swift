@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Matching
 
 struct GroupFormationTests {
@@ -8,19 +9,23 @@ struct GroupFormationTests {
     /// the most members seated first, then the most tables, then the most
     /// weight. Also the most weight of a grouping into `tables` tables seating at least `seats`.
     static func bestGrouping(_ problem: GroupFormation.Problem, seatingAtLeast seats: Int = 0, tables: Int? = nil)
-        -> (placed: Int, tables: Int, weight: Int64, heaviest: Int64) {
+        -> (placed: Int, tables: Int, weight: Int64, heaviest: Int64)
+    {
         let n = problem.weights.vertexCount
         let weights = PairWeights(problem.weights)
-        let k = problem.groupSize, capacity = problem.tableCapacity
+        let k = problem.groupSize
+        let capacity = problem.tableCapacity
         let composition = problem.composition ?? [k]
         let classes = problem.composition == nil ? [Int](repeating: 0, count: n) : problem.classes!
         let groupCount = problem.tableCount
-        var best = (placed: 0, tables: 0, weight: Int64(0)), heaviest = Int64(0)
+        var best = (placed: 0, tables: 0, weight: Int64(0))
+        var heaviest = Int64(0)
         guard groupCount > 0 else { return (0, 0, 0, 0) }
         var groups = [[Int]](repeating: [], count: groupCount)
         func search(_ v: Int) {
             guard v < n else {
-                var total: Int64 = 0, placed = 0
+                var total: Int64 = 0
+                var placed = 0
                 for group in groups where !group.isEmpty {
                     guard group.count >= k else { return }
                     var have = [Int](repeating: 0, count: composition.count)
@@ -35,7 +40,10 @@ struct GroupFormationTests {
                 return
             }
             var triedEmpty = false
-            for g in groups.indices where groups[g].count < capacity && groups[g].allSatisfy({ !problem.forbidden.contains(GroupFormation.Pair($0, v)) }) {
+            for g in groups.indices
+            where groups[g].count < capacity
+                && groups[g].allSatisfy({ !problem.forbidden.contains(GroupFormation.Pair($0, v)) })
+            {
                 if groups[g].isEmpty {
                     if triedEmpty { continue }
                     triedEmpty = true
@@ -50,11 +58,14 @@ struct GroupFormationTests {
         return (best.placed, best.tables, best.weight, heaviest)
     }
 
-    func solve(_ problem: GroupFormation.Problem, seed: UInt64 = 7) throws -> (result: GroupFormation.Result, bound: Int64) {
+    func solve(_ problem: GroupFormation.Problem, seed: UInt64 = 7) throws -> (
+        result: GroupFormation.Result, bound: Int64
+    ) {
         var rng = SplitMix64(seed: seed)
         let result = try GroupFormation.solve(problem, using: &rng)
-        #expect(GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem).isEmpty,
-                "\(GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem))")
+        #expect(
+            GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem).isEmpty,
+            "\(GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem))")
         #expect(result.weight == GroupFormation.weight(of: result.groups, in: problem.weights))
         let bound = try GroupFormation.upperBound(problem, for: result)
         #expect(result.weight <= bound)
@@ -89,7 +100,8 @@ struct GroupFormationTests {
         var rng = SplitMix64(seed: 5)
         let graph = RandomGraphs.general(vertices: 10, density: 0.9, weights: 1...20, using: &rng)
         let classes = [0, 0, 0, 0, 1, 1, 1, 2, 2, 2]
-        let problem = GroupFormation.Problem(weights: graph, classes: classes, composition: [1, 1, 1], leftovers: .leaveOut)
+        let problem = GroupFormation.Problem(
+            weights: graph, classes: classes, composition: [1, 1, 1], leftovers: .leaveOut)
         let result = try solve(problem).result
         #expect(result.groups.count == 3)
         for group in result.groups { #expect(group.map { classes[$0] }.sorted() == [0, 1, 2]) }
@@ -100,8 +112,9 @@ struct GroupFormationTests {
     @Test func forbiddenPairsNeverShareATable() throws {
         var edges: [WeightedEdge] = []
         for u in 0..<6 { for v in (u + 1)..<6 { edges.append(WeightedEdge(u, v, (u < 3) == (v < 3) ? 10 : 1)) } }
-        let problem = GroupFormation.Problem(weights: try WeightedGraph(vertexCount: 6, edges: edges),
-                                             forbidden: [GroupFormation.Pair(0, 1)])
+        let problem = GroupFormation.Problem(
+            weights: try WeightedGraph(vertexCount: 6, edges: edges),
+            forbidden: [GroupFormation.Pair(0, 1)])
         let result = try solve(problem).result
         #expect(!result.groups.contains { $0.contains(0) && $0.contains(1) })
         #expect(result.weight == Self.bestGrouping(problem).weight)
@@ -120,17 +133,20 @@ struct GroupFormationTests {
     /// the best grouping in its scope.
     @Test func againstExhaustiveSearch() throws {
         var rng = SplitMix64(seed: 51)
-        var exact = 0, cases = 0
+        var exact = 0
+        var cases = 0
         for round in 0..<200 {
             let n = Int.random(in: 3...10, using: &rng)
             let graph = RandomGraphs.general(vertices: n, density: 0.8, weights: -2...30, using: &rng)
-            var problem = GroupFormation.Problem(weights: graph, groupSize: 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
+            var problem = GroupFormation.Problem(
+                weights: graph, groupSize: 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
             if round % 3 == 0 {
                 problem.classes = (0..<n).map { _ in Int.random(in: 0...2, using: &rng) }
                 problem.composition = [1, 1, 1]
             }
             for _ in 0..<Int.random(in: 0...(round % 4 == 0 ? 8 : 3), using: &rng) {
-                let a = Int.random(in: 0..<n, using: &rng), b = Int.random(in: 0..<n, using: &rng)
+                let a = Int.random(in: 0..<n, using: &rng)
+                let b = Int.random(in: 0..<n, using: &rng)
                 if a != b { problem.forbidden.insert(GroupFormation.Pair(a, b)) }
             }
             let (result, bound) = try solve(problem)
@@ -138,7 +154,9 @@ struct GroupFormationTests {
             let best = Self.bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count)
             let found = (placed, result.groups.count, result.weight)
             #expect(found <= (best.placed, best.tables, best.weight), "found \(found), the best is \(best)")
-            #expect((placed, result.groups.count) == (best.placed, best.tables), "case \(round): seated and tables \(found), the best \(best)")
+            #expect(
+                (placed, result.groups.count) == (best.placed, best.tables),
+                "case \(round): seated and tables \(found), the best \(best)")
             #expect(best.heaviest <= bound, "bound \(bound) below the best \(best.heaviest) seating \(placed) or more")
             guard best.placed > 0 else { continue }
             cases += 1
@@ -154,7 +172,8 @@ struct GroupFormationTests {
         for round in 0..<60 {
             let n = Int.random(in: 6...10, using: &rng)
             let graph = RandomGraphs.general(vertices: n, density: 0.9, weights: 0...40, using: &rng)
-            var problem = GroupFormation.Problem(weights: graph, groupSize: round % 4 == 0 ? 2 : 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
+            var problem = GroupFormation.Problem(
+                weights: graph, groupSize: round % 4 == 0 ? 2 : 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
             if round % 3 == 1 {
                 problem.classes = (0..<n).map { _ in Int.random(in: 0...2, using: &rng) }
                 problem.composition = [1, 1, 1]
@@ -162,7 +181,9 @@ struct GroupFormationTests {
             }
             var search = SplitMix64(seed: UInt64(round))
             let result = try GroupFormation.solve(problem, using: &search)
-            guard let table = try GroupFormation.tableBound(problem, start: result, shouldStop: { false }) else { continue }
+            guard let table = try GroupFormation.tableBound(problem, start: result, shouldStop: { false }) else {
+                continue
+            }
             let placed = result.groups.reduce(0) { $0 + $1.count }
             #expect(Self.bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count).heaviest <= table)
         }
@@ -196,7 +217,8 @@ struct GroupFormationTests {
             try GroupFormation.solve(GroupFormation.Problem(weights: graph, groupSize: 1), using: &rng)
         }
         #expect(throws: GroupFormation.ProblemError.compositionDoesNotSum(size: 3, sum: 2)) {
-            try GroupFormation.solve(GroupFormation.Problem(weights: graph, classes: [0, 1, 0], composition: [1, 1]), using: &rng)
+            try GroupFormation.solve(
+                GroupFormation.Problem(weights: graph, classes: [0, 1, 0], composition: [1, 1]), using: &rng)
         }
     }
 }

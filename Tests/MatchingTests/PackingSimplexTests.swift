@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Matching
 
 struct PackingSimplexTests {
@@ -20,16 +21,25 @@ struct PackingSimplexTests {
     @Test(arguments: 1...30 as ClosedRange<UInt64>)
     func bipartiteMatchingIsIntegral(seed: UInt64) throws {
         var rng = SplitMix64(seed: seed)
-        let left = Int.random(in: 2...8, using: &rng), right = Int.random(in: 2...8, using: &rng)
+        let left = Int.random(in: 2...8, using: &rng)
+        let right = Int.random(in: 2...8, using: &rng)
         var edges: [WeightedEdge] = []
-        for i in 0..<left { for j in 0..<right where Bool.random(using: &rng) { edges.append(WeightedEdge(i, j, Int64.random(in: 1...50, using: &rng))) } }
+        for i in 0..<left {
+            for j in 0..<right where Bool.random(using: &rng) {
+                edges.append(WeightedEdge(i, j, Int64.random(in: 1...50, using: &rng)))
+            }
+        }
         let graph = try BipartiteGraph(leftCount: left, rightCount: right, edges: edges)
         let exact = try CapacitatedAssignment.solve(graph, capacities: [Int](repeating: 1, count: right)).weight
         var lp = PackingSimplex(rhs: [Double](repeating: 1, count: left + right))
-        for (index, edge) in edges.enumerated() where index % 2 == 0 { lp.addColumn(rows: [edge.u, left + edge.v], cost: Double(edge.weight)) }
+        for (index, edge) in edges.enumerated() where index % 2 == 0 {
+            lp.addColumn(rows: [edge.u, left + edge.v], cost: Double(edge.weight))
+        }
         let solved = lp.solve()
         #expect(solved)
-        for (index, edge) in edges.enumerated() where index % 2 == 1 { lp.addColumn(rows: [edge.u, left + edge.v], cost: Double(edge.weight)) }
+        for (index, edge) in edges.enumerated() where index % 2 == 1 {
+            lp.addColumn(rows: [edge.u, left + edge.v], cost: Double(edge.weight))
+        }
         let solvedAgain = lp.solve()
         #expect(solvedAgain)
         #expect(abs(lp.objective - Double(exact)) < 1e-6, "LP \(lp.objective), matching \(exact)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Matching
 
 struct StableRoommatesTests {
@@ -25,7 +26,10 @@ struct StableRoommatesTests {
         func search(_ start: Int) {
             var a = start
             while a < n && partner[a] != nil { a += 1 }
-            guard a < n else { results.append(partner); return }
+            guard a < n else {
+                results.append(partner)
+                return
+            }
             partner[a] = a  // marks a as decided (single) while the rest is searched
             search(a + 1)
             partner[a] = nil
@@ -44,7 +48,8 @@ struct StableRoommatesTests {
     /// Against every matching of small random instances, complete lists and incomplete ones.
     @Test func findsAStableMatchingExactlyWhenOneExists() {
         var rng = SeededGenerator(seed: 41)
-        var withStable = 0, without = 0
+        var withStable = 0
+        var without = 0
         for round in 0..<3000 {
             let n = Int.random(in: 1...8, using: &rng)
             let complete = round % 2 == 0
@@ -52,7 +57,9 @@ struct StableRoommatesTests {
                 let others = (0..<n).filter { $0 != person }.shuffled(using: &rng)
                 return complete ? others : Array(others.prefix(Int.random(in: 0...others.count, using: &rng)))
             }
-            let stable = Self.allMatchings(preferences).filter { StableRoommates.blockingPairs($0, preferences: preferences).isEmpty }
+            let stable = Self.allMatchings(preferences).filter {
+                StableRoommates.blockingPairs($0, preferences: preferences).isEmpty
+            }
             let result = StableRoommates.match(preferences)
             if stable.isEmpty {
                 without += 1
@@ -61,7 +68,9 @@ struct StableRoommatesTests {
                 withStable += 1
                 #expect(result != nil, "\(preferences)")
                 if let result {
-                    #expect(StableRoommates.blockingPairs(result, preferences: preferences).isEmpty, "\(preferences) → \(result)")
+                    #expect(
+                        StableRoommates.blockingPairs(result, preferences: preferences).isEmpty,
+                        "\(preferences) → \(result)")
                     // Everyone single in one stable matching is single in all of them.
                     let singles = Set(result.indices.filter { result[$0] == nil })
                     #expect(Set(stable[0].indices.filter { stable[0][$0] == nil }) == singles)

@@ -4,8 +4,10 @@ typealias SeededGenerator = SplitMix64
 
 enum RandomGraphs {
     /// Each pair is an edge with probability `density`; weights in `weights`.
-    static func general(vertices: Int, density: Double, weights: ClosedRange<Int64>,
-                        using rng: inout SeededGenerator) -> WeightedGraph {
+    static func general(
+        vertices: Int, density: Double, weights: ClosedRange<Int64>,
+        using rng: inout SeededGenerator
+    ) -> WeightedGraph {
         var edges: [WeightedEdge] = []
         for u in 0..<vertices {
             for v in (u + 1)..<max(u + 1, vertices) where Double.random(in: 0..<1, using: &rng) < density {

@@ -2,6 +2,7 @@ import Community
 import Foundation
 import Matching
 import Testing
+
 @testable import Matchmaker
 
 struct AffinityModelTests {
@@ -11,7 +12,9 @@ struct AffinityModelTests {
     /// Three bystanders make rarities differ from zero.
     static let bystanders = (0..<3).map { Member(id: "z\($0)", name: "Z\($0)", role: .student, offering: ["stage"]) }
 
-    func model(_ members: [Member], weights: AffinityWeights = AffinityWeights(), history: MeetingHistory = .none) -> AffinityModel {
+    func model(_ members: [Member], weights: AffinityWeights = AffinityWeights(), history: MeetingHistory = .none)
+        -> AffinityModel
+    {
         AffinityModel(directory: Self.directory(members + Self.bystanders), weights: weights, history: history)
     }
 
@@ -20,16 +23,21 @@ struct AffinityModelTests {
     @Test func aNeedMetCountsItsRarityAndLevel() {
         let amelie = Member(id: "amelie", name: "Amélie", role: .student, seeking: ["rigging"])
         let expert = Member(id: "expert", name: "Expert", role: .student, skills: [Skill("rigging", level: .expert)])
-        let beginner = Member(id: "beginner", name: "Beginner", role: .student, skills: [Skill("rigging", level: .beginner)])
+        let beginner = Member(
+            id: "beginner", name: "Beginner", role: .student, skills: [Skill("rigging", level: .beginner)])
         var weights = AffinityWeights()
         weights.role = 0
         let model = model([amelie, expert, beginner], weights: weights)
         // 6 members, 2 have rigging: rarity ln(7/3) + 1.
         let rarity = log(7.0 / 3.0) + 1
         let a = index(model, "amelie")
-        #expect(model.explain(a, index(model, "expert")).terms[0] == Explanation.Term(name: "complementarity", points: Int64((rarity * 1000).rounded())))
+        #expect(
+            model.explain(a, index(model, "expert")).terms[0]
+                == Explanation.Term(name: "complementarity", points: Int64((rarity * 1000).rounded())))
         #expect(model.explain(a, index(model, "beginner")).terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
-        #expect(model.explain(a, index(model, "expert")).reasons.first?.fact == .needMet(seeker: "amelie", offerer: "expert", tag: "rigging", sought: nil))
+        #expect(
+            model.explain(a, index(model, "expert")).reasons.first?.fact
+                == .needMet(seeker: "amelie", offerer: "expert", tag: "rigging", sought: nil))
     }
 
     @Test func aNarrowerTagEarnsPartialCredit() {
@@ -42,14 +50,21 @@ struct AffinityModelTests {
         let explanation = model.explain(index(model, "seeker"), index(model, "blender"))
         let rarity = log(Double(5) + 1) + 1  // five members; nobody offers "modélisation 3D" directly
         #expect(explanation.terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
-        #expect(explanation.reasons.first?.fact == .needMet(seeker: "seeker", offerer: "blender", tag: "Blender", sought: "modélisation 3D"))
+        #expect(
+            explanation.reasons.first?.fact
+                == .needMet(seeker: "seeker", offerer: "blender", tag: "Blender", sought: "modélisation 3D"))
     }
 
     @Test func sharedInterestsRolesAndCrossPollination() {
-        let a = Member(id: "a", name: "A", role: .student, organization: "École", wing: 3, interests: ["motion capture", "VR"])
-        let b = Member(id: "b", name: "B", role: .entrepreneur, organization: "Nord Capital", wing: 9, interests: ["Motion Capture"])
+        let a = Member(
+            id: "a", name: "A", role: .student, organization: "École", wing: 3, interests: ["motion capture", "VR"])
+        let b = Member(
+            id: "b", name: "B", role: .entrepreneur, organization: "Nord Capital", wing: 9,
+            interests: ["Motion Capture"])
         let model = model([a, b])
-        let terms = Dictionary(uniqueKeysWithValues: model.explain(index(model, "a"), index(model, "b")).terms.map { ($0.name, $0.points) })
+        let terms = Dictionary(
+            uniqueKeysWithValues: model.explain(index(model, "a"), index(model, "b")).terms.map { ($0.name, $0.points) }
+        )
         // Five members, two into motion capture: rarity ln(6/3) + 1.
         #expect(terms["interests"] == Int64((0.5 * (log(6.0 / 3.0) + 1) * 1000).rounded()))
         #expect(terms["role"] == 1000, "student and entrepreneur: 1.0")
@@ -77,8 +92,9 @@ struct AffinityModelTests {
 
     @Test func scoresAreSymmetricAndMatchTheirExplanation() {
         let directory = Communities.random(60, seed: 3)
-        let model = AffinityModel(directory: directory, weights: AffinityWeights(),
-                                  history: MeetingHistory([MemberPair("m0001", "m0002"): .init(roundsAgo: 2, rating: 4)]))
+        let model = AffinityModel(
+            directory: directory, weights: AffinityWeights(),
+            history: MeetingHistory([MemberPair("m0001", "m0002"): .init(roundsAgo: 2, rating: 4)]))
         for a in 0..<60 {
             for b in 0..<60 where a != b {
                 let score = model.score(a, b)
@@ -93,12 +109,15 @@ struct AffinityModelTests {
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
         var scratch = AffinityModel.Scratch(count: 80)
         for a in 0..<80 {
-            let partners = Dictionary(uniqueKeysWithValues: model.tagPartners(of: a, using: &scratch).map { ($0.member, $0.points) })
+            let partners = Dictionary(
+                uniqueKeysWithValues: model.tagPartners(of: a, using: &scratch).map { ($0.member, $0.points) })
             for b in 0..<80 where b != a {
                 let direct = model.explain(a, b)
                 let tagPoints = direct.terms[0].points + direct.terms[1].points
                 #expect((partners[b] ?? 0) == tagPoints, "\(a)–\(b)")
-                if let points = partners[b] { #expect(model.adjusted(points + model.fixedPoints(a, b), a, b) == model.score(a, b)) }
+                if let points = partners[b] {
+                    #expect(model.adjusted(points + model.fixedPoints(a, b), a, b) == model.score(a, b))
+                }
             }
         }
     }
@@ -125,14 +144,17 @@ struct AdmissibilityTests {
     @Test func preparedMasksAgreeWithThePlainCheck() {
         var rng = SplitMix64(seed: 7)
         // 63 languages and slots take a bit each; every later one shares the last.
-        let first = (0..<63).map { Member(id: "f\($0)", name: "F\($0)", role: .student, languages: ["l\($0)"], availability: ["s\($0)"]) }
+        let first = (0..<63).map {
+            Member(id: "f\($0)", name: "F\($0)", role: .student, languages: ["l\($0)"], availability: ["s\($0)"])
+        }
         let past = [["x1"], ["x2"], ["x1", "l5"], ["x2", "x3"]].enumerated().map { i, values in
             Member(id: "p\(i)", name: "P\(i)", role: .student, languages: values, availability: values)
         }
         let random = (0..<60).map { i in
-            Member(id: "m\(i)", name: "M\(i)", role: .student,
-                   languages: (0..<Int(rng.next() % 3)).map { _ in "l\(rng.next() % 80)" },
-                   availability: (0..<Int(rng.next() % 3)).map { _ in "s\(rng.next() % 75)" })
+            Member(
+                id: "m\(i)", name: "M\(i)", role: .student,
+                languages: (0..<Int(rng.next() % 3)).map { _ in "l\(rng.next() % 80)" },
+                availability: (0..<Int(rng.next() % 3)).map { _ in "s\(rng.next() % 75)" })
         }
         let members = first + past + random
         let admissibility = Admissibility(forbidden: [MemberPair("m1", "m2"), MemberPair("m3", "p1")])

@@ -2,6 +2,7 @@ import Community
 import Foundation
 import Matching
 import Testing
+
 @testable import Matchmaker
 
 /// What a draft claims is what its checker proved, with its scope; a proof
@@ -11,10 +12,13 @@ struct DraftProofTests {
     static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Profiles").path
 
-    func draft(_ directory: Directory, mode: Draft.Mode = .pairs, _ configure: (inout MatchRequest) -> Void = { _ in }) throws -> Draft {
+    func draft(_ directory: Directory, mode: Draft.Mode = .pairs, _ configure: (inout MatchRequest) -> Void = { _ in })
+        throws -> Draft
+    {
         var request = MatchRequest(mode: mode)
         configure(&request)
-        return try Matchmaker.match(request, model: AffinityModel(directory: directory, weights: AffinityWeights()), now: Self.now)
+        return try Matchmaker.match(
+            request, model: AffinityModel(directory: directory, weights: AffinityWeights()), now: Self.now)
     }
 
     @Test func eachModeClaimsWhatWasChecked() throws {
@@ -62,26 +66,31 @@ struct DraftProofTests {
         let solved = try MaximumWeightMatching.solve(graph)
         let objective = DraftProof.Objective(model: model, priority: [:])
         let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
-        try DraftProof.checkPairs(solved.matching.pairs, certificate: solved.certificate, pool: pool, candidateEdges: nil,
-                                  objective: objective, constraints: constraints, shouldStop: { false })
+        try DraftProof.checkPairs(
+            solved.matching.pairs, certificate: solved.certificate, pool: pool, candidateEdges: nil,
+            objective: objective, constraints: constraints, shouldStop: { false })
         // A worse pairing with the same certificate: refused.
         let worse = Array(solved.matching.pairs.dropFirst())
         #expect(throws: MatchError.self) {
-            try DraftProof.checkPairs(worse, certificate: solved.certificate, pool: pool, candidateEdges: nil,
-                                      objective: objective, constraints: constraints, shouldStop: { false })
+            try DraftProof.checkPairs(
+                worse, certificate: solved.certificate, pool: pool, candidateEdges: nil,
+                objective: objective, constraints: constraints, shouldStop: { false })
         }
         // Duals that cover nothing: refused.
         let empty = DualCertificate(vertexDuals: [Int64](repeating: 0, count: pool.count), blossoms: [])
         #expect(throws: MatchError.self) {
-            try DraftProof.checkPairs(solved.matching.pairs, certificate: empty, pool: pool, candidateEdges: nil,
-                                      objective: objective, constraints: constraints, shouldStop: { false })
+            try DraftProof.checkPairs(
+                solved.matching.pairs, certificate: empty, pool: pool, candidateEdges: nil,
+                objective: objective, constraints: constraints, shouldStop: { false })
         }
         // A pair the rules forbid, although the solver was handed it: refused (not a matching of the admissible pairs).
         let pair = solved.matching.pairs[0]
-        let banned = DraftProof.PlainConstraints(directory, forbidden: [MemberPair(directory.members[pair.0].id, directory.members[pair.1].id)])
+        let banned = DraftProof.PlainConstraints(
+            directory, forbidden: [MemberPair(directory.members[pair.0].id, directory.members[pair.1].id)])
         #expect(throws: MatchError.self) {
-            try DraftProof.checkPairs(solved.matching.pairs, certificate: solved.certificate, pool: pool, candidateEdges: nil,
-                                      objective: objective, constraints: banned, shouldStop: { false })
+            try DraftProof.checkPairs(
+                solved.matching.pairs, certificate: solved.certificate, pool: pool, candidateEdges: nil,
+                objective: objective, constraints: banned, shouldStop: { false })
         }
     }
 
@@ -90,8 +99,13 @@ struct DraftProofTests {
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
         var draft = try self.draft(directory)
         draft.groups[0].score += 1
-        #expect(throws: MatchError.proofFailed(.pairs, .totalMismatch(draft: draft.groups.reduce(0) { $0 + $1.score },
-                                                                       checked: draft.groups.reduce(0) { $0 + $1.score } - 1))) {
+        #expect(
+            throws: MatchError.proofFailed(
+                .pairs,
+                .totalMismatch(
+                    draft: draft.groups.reduce(0) { $0 + $1.score },
+                    checked: draft.groups.reduce(0) { $0 + $1.score } - 1))
+        ) {
             try DraftProof.checkTotal(draft.groups, model: model, mode: .pairs)
         }
     }

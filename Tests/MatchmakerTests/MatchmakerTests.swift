@@ -2,13 +2,16 @@ import Community
 import Foundation
 import Matching
 import Testing
+
 @testable import Matchmaker
 
 struct MatchmakerTests {
     static let now = Date(timeIntervalSince1970: 1_796_000_000)
 
-    func match(_ directory: Directory, _ configure: (inout MatchRequest) -> Void = { _ in }, mode: Draft.Mode = .pairs,
-               history: MeetingHistory = .none) throws -> Draft {
+    func match(
+        _ directory: Directory, _ configure: (inout MatchRequest) -> Void = { _ in }, mode: Draft.Mode = .pairs,
+        history: MeetingHistory = .none
+    ) throws -> Draft {
         var request = MatchRequest(mode: mode)
         configure(&request)
         let model = AffinityModel(directory: directory, weights: AffinityWeights(), history: history)
@@ -23,12 +26,22 @@ struct MatchmakerTests {
         let directory = Communities.random(45, seed: seed)
         var forbidden = Set<MemberPair>()
         var rng = SplitMix64(seed: seed)
-        for _ in 0..<20 { forbidden.insert(MemberPair(directory.members.randomElement(using: &rng)!.id, directory.members.randomElement(using: &rng)!.id)) }
+        for _ in 0..<20 {
+            forbidden.insert(
+                MemberPair(
+                    directory.members.randomElement(using: &rng)!.id, directory.members.randomElement(using: &rng)!.id))
+        }
         forbidden = forbidden.filter { $0.first != $0.second }
         let admissibility = Admissibility(forbidden: forbidden)
         for mode in Draft.Mode.allCases {
             for everyone in [false, true] {
-                let draft = try match(directory, { $0.forbidden = forbidden; $0.everyone = everyone; $0.seed = seed }, mode: mode)
+                let draft = try match(
+                    directory,
+                    {
+                        $0.forbidden = forbidden
+                        $0.everyone = everyone
+                        $0.seed = seed
+                    }, mode: mode)
                 var seen = Set<String>()
                 for group in draft.groups {
                     // A mentor appears once for each mentee; everyone else once.
@@ -36,7 +49,8 @@ struct MatchmakerTests {
                     for member in once { #expect(seen.insert(member).inserted, "\(member) placed twice in \(mode)") }
                     for (i, a) in group.members.enumerated() {
                         for b in group.members[(i + 1)...] {
-                            #expect(admissibility.exclusion(directory[a]!, directory[b]!) == nil, "\(a)–\(b) in \(mode)")
+                            #expect(
+                                admissibility.exclusion(directory[a]!, directory[b]!) == nil, "\(a)–\(b) in \(mode)")
                         }
                     }
                 }
@@ -52,7 +66,9 @@ struct MatchmakerTests {
                         #expect(directory[group.members[1]]!.role == .entrepreneur)
                         load[group.members[1], default: 0] += 1
                     }
-                    for (mentor, count) in load { #expect(count <= directory[mentor]!.capacity, "\(mentor) over capacity") }
+                    for (mentor, count) in load {
+                        #expect(count <= directory[mentor]!.capacity, "\(mentor) over capacity")
+                    }
                 }
                 if mode == .circles {
                     for group in draft.groups {
@@ -75,8 +91,10 @@ struct MatchmakerTests {
         let directory = Communities.random(70, seed: 11)
         let draft = try match(directory)
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
-        let graph = try PairingGraph(model: model, members: Array(directory.members.indices), admissibility: Admissibility())
-        let text = GraphText.write(try WeightedGraph(vertexCount: graph.graph.vertexCount, edges: graph.graph.edges.filter { $0.weight > 0 }))
+        let graph = try PairingGraph(
+            model: model, members: Array(directory.members.indices), admissibility: Admissibility())
+        let text = GraphText.write(
+            try WeightedGraph(vertexCount: graph.graph.vertexCount, edges: graph.graph.edges.filter { $0.weight > 0 }))
         let reread = try GraphText.parse(text).generalGraph
         let optimum = try MaximumWeightMatching.solve(reread)
         #expect(optimum.weight == draft.total)
@@ -99,9 +117,17 @@ struct MatchmakerTests {
             try match(directory) { $0.pins = [pin, MemberPair("m0003", "m0004")] }
         }
         #expect(throws: MatchError.pinnedAndForbidden(pin)) {
-            try match(directory) { $0.pins = [pin]; $0.forbidden = [pin] }
+            try match(directory) {
+                $0.pins = [pin]
+                $0.forbidden = [pin]
+            }
         }
-        let circles = try match(directory, { $0.pins = [pin]; $0.mixesRoles = false }, mode: .circles)
+        let circles = try match(
+            directory,
+            {
+                $0.pins = [pin]
+                $0.mixesRoles = false
+            }, mode: .circles)
         #expect(circles.groups.contains { $0.members.contains(pin.first) && $0.members.contains(pin.second) })
         #expect(circles.notes.contains(.pinHonoured(pin)))
     }
@@ -126,7 +152,8 @@ struct MatchmakerTests {
         #expect(draft.guarantee.claim == .stable)
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
         let admissibility = Admissibility()
-        var mentorOf: [String: String] = [:], mentees: [String: [String]] = [:]
+        var mentorOf: [String: String] = [:]
+        var mentees: [String: [String]] = [:]
         for group in draft.groups {
             mentorOf[group.members[0]] = group.members[1]
             mentees[group.members[1], default: []].append(group.members[0])
@@ -135,13 +162,15 @@ struct MatchmakerTests {
         for mentee in directory.members where mentee.role != .entrepreneur {
             let i = directory.index(of: mentee.id)!
             let current = mentorOf[mentee.id].map { model.score(i, directory.index(of: $0)!) } ?? 0
-            for mentor in directory.members where mentor.role == .entrepreneur && mentor.capacity > 0 && mentor.id != mentorOf[mentee.id] {
+            for mentor in directory.members
+            where mentor.role == .entrepreneur && mentor.capacity > 0 && mentor.id != mentorOf[mentee.id] {
                 guard admissibility.exclusion(mentee, mentor) == nil else { continue }
                 let j = directory.index(of: mentor.id)!
                 let score = model.score(i, j)
                 guard score > current else { continue }
                 let held = mentees[mentor.id, default: []]
-                let wantsMe = held.count < mentor.capacity || held.contains { model.score(directory.index(of: $0)!, j) < score }
+                let wantsMe =
+                    held.count < mentor.capacity || held.contains { model.score(directory.index(of: $0)!, j) < score }
                 #expect(!wantsMe, "\(mentee.id) and \(mentor.id) would both rather be together")
             }
         }
@@ -149,7 +178,9 @@ struct MatchmakerTests {
 
     @Test func aPlanDoesNotRepeatPairsWhileAlternativesExist() throws {
         let directory = Communities.random(40, seed: 15, languages: false, availability: false)
-        let model = { (history: MeetingHistory) in AffinityModel(directory: directory, weights: AffinityWeights(), history: history) }
+        let model = { (history: MeetingHistory) in
+            AffinityModel(directory: directory, weights: AffinityWeights(), history: history)
+        }
         var request = MatchRequest(mode: .pairs)
         request.everyone = true
         let drafts = try Matchmaker.plan(request, rounds: 4, history: .none, makeModel: model, now: Self.now)
@@ -163,21 +194,32 @@ struct MatchmakerTests {
 
     @Test func leftoversInAPlanMeetAgainRatherThanSitAlone() throws {
         // Two members, three rounds: the only pair there is meets every round.
-        let members = [Member(id: "a", name: "A", role: .student, seeking: ["x"]), Member(id: "b", name: "B", role: .entrepreneur, offering: ["x"])]
+        let members = [
+            Member(id: "a", name: "A", role: .student, seeking: ["x"]),
+            Member(id: "b", name: "B", role: .entrepreneur, offering: ["x"]),
+        ]
         let directory = Directory(members: members)
-        let makeModel = { (history: MeetingHistory) in AffinityModel(directory: directory, weights: AffinityWeights(), history: history) }
+        let makeModel = { (history: MeetingHistory) in
+            AffinityModel(directory: directory, weights: AffinityWeights(), history: history)
+        }
         var everyone = MatchRequest(mode: .pairs)
         everyone.everyone = true
-        #expect(try Matchmaker.plan(everyone, rounds: 3, history: .none, makeModel: makeModel, now: Self.now).map(\.groups.count) == [1, 1, 1])
+        #expect(
+            try Matchmaker.plan(everyone, rounds: 3, history: .none, makeModel: makeModel, now: Self.now).map(
+                \.groups.count) == [1, 1, 1])
         // Without --everyone, novelty keeps them apart right after meeting (score 0), not two rounds later.
-        #expect(try Matchmaker.plan(MatchRequest(mode: .pairs), rounds: 3, history: .none, makeModel: makeModel, now: Self.now)
+        #expect(
+            try Matchmaker.plan(
+                MatchRequest(mode: .pairs), rounds: 3, history: .none, makeModel: makeModel, now: Self.now
+            )
             .map(\.groups.count) == [1, 0, 1])
     }
 
     @Test func largeCommunitiesUseTheBestCandidatesOnly() throws {
         let directory = Communities.random(1700, seed: 16)
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
-        let graph = try PairingGraph(model: model, members: Array(directory.members.indices), admissibility: Admissibility(), candidates: 10)
+        let graph = try PairingGraph(
+            model: model, members: Array(directory.members.indices), admissibility: Admissibility(), candidates: 10)
         #expect(!graph.isComplete)
         #expect(graph.graph.edges.count <= 1700 * 10)
         for edge in graph.graph.edges.prefix(500) { #expect(edge.weight == model.score(edge.u, edge.v)) }
@@ -189,9 +231,18 @@ struct MatchmakerTests {
         let directory = Communities.random(60, seed: 17, languages: false, availability: false)
         let draft = try match(directory, { $0.size = 4 }, mode: .circles)
         #expect(draft.groups.allSatisfy { Set($0.members.map { directory[$0]!.role }) == Set(Role.allCases) })
-        #expect(draft.notes.contains { if case .tableMakeUp(let counts) = $0 { return counts.reduce(0, +) == 4 } else { return false } })
-        #expect(throws: MatchError.tablesTooSmallToMix(size: 2)) { try match(directory, { $0.size = 2 }, mode: .circles) }
-        #expect(Matchmaker.tableMakeUp(size: 4, classes: Array(repeating: 0, count: 60) + Array(repeating: 1, count: 31) + Array(repeating: 2, count: 30)) == [2, 1, 1])
+        #expect(
+            draft.notes.contains {
+                if case .tableMakeUp(let counts) = $0 { return counts.reduce(0, +) == 4 } else { return false }
+            })
+        #expect(throws: MatchError.tablesTooSmallToMix(size: 2)) {
+            try match(directory, { $0.size = 2 }, mode: .circles)
+        }
+        #expect(
+            Matchmaker.tableMakeUp(
+                size: 4,
+                classes: Array(repeating: 0, count: 60) + Array(repeating: 1, count: 31)
+                    + Array(repeating: 2, count: 30)) == [2, 1, 1])
     }
 
     /// A pin is for the coming round: a plan applies it to its first round only.
@@ -200,8 +251,9 @@ struct MatchmakerTests {
         let pin = MemberPair("m0004", "m0009")
         var request = MatchRequest(mode: .pairs)
         request.pins = [pin]
-        let drafts = try Matchmaker.plan(request, rounds: 3, history: .none,
-                                         makeModel: { AffinityModel(directory: directory, weights: AffinityWeights(), history: $0) }, now: Self.now)
+        let drafts = try Matchmaker.plan(
+            request, rounds: 3, history: .none,
+            makeModel: { AffinityModel(directory: directory, weights: AffinityWeights(), history: $0) }, now: Self.now)
         #expect(drafts[0].pairs.contains(pin))
         #expect(!drafts[1].pairs.contains(pin) && !drafts[2].pairs.contains(pin))
         #expect(drafts[1].guarantee.pinnedGroups == 0)

@@ -1,30 +1,43 @@
 import Community
 import Matching
+
 @testable import Matchmaker
 
 /// Seeded made-up communities for property tests.
 enum Communities {
-    static let tags = ["Blender", "Maya", "rigging", "Unity", "Unreal Engine", "level design", "game design", "UX research",
-                       "levée de fonds", "business plan", "propriété intellectuelle", "motion capture", "réalité virtuelle",
-                       "stage", "mentoring", "impression 3D", "design sonore", "modélisation 3D"]
-    static let taxonomy = Taxonomy(aliases: ["UE5": "Unreal Engine", "VR": "réalité virtuelle"],
-                                   parents: ["Blender": "modélisation 3D", "Maya": "modélisation 3D"])
+    static let tags = [
+        "Blender", "Maya", "rigging", "Unity", "Unreal Engine", "level design", "game design", "UX research",
+        "levée de fonds", "business plan", "propriété intellectuelle", "motion capture", "réalité virtuelle",
+        "stage", "mentoring", "impression 3D", "design sonore", "modélisation 3D",
+    ]
+    static let taxonomy = Taxonomy(
+        aliases: ["UE5": "Unreal Engine", "VR": "réalité virtuelle"],
+        parents: ["Blender": "modélisation 3D", "Maya": "modélisation 3D"])
 
     static func random(_ count: Int, seed: UInt64, languages: Bool = true, availability: Bool = true) -> Directory {
         var rng = SplitMix64(seed: seed)
         let organizations = ["École de jeu vidéo", "École de design", "Pixel Fabrik", "Nord Capital", "Fablab", nil]
         let members = (0..<count).map { index -> Member in
             let role = Role.allCases[Int.random(in: 0..<3, using: &rng)]
-            func some(_ most: Int) -> [String] { Array(tags.shuffled(using: &rng).prefix(Int.random(in: 0...most, using: &rng))) }
-            let spoken: [String] = !languages ? [] : [["fr"], ["fr", "en"], ["fr", "en"], ["en"], ["fr"], []][Int.random(in: 0..<6, using: &rng)]
+            func some(_ most: Int) -> [String] {
+                Array(tags.shuffled(using: &rng).prefix(Int.random(in: 0...most, using: &rng)))
+            }
+            let spoken: [String] =
+                !languages
+                ? [] : [["fr"], ["fr", "en"], ["fr", "en"], ["en"], ["fr"], []][Int.random(in: 0..<6, using: &rng)]
             let slots = ["tue-am", "tue-pm", "thu-am"]
-            let free: [String] = availability && Bool.random(using: &rng) ? Array(slots.shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng))) : []
-            return Member(id: String(format: "m%04d", index), name: "Member \(index)", role: role,
-                          organization: organizations[Int.random(in: 0..<organizations.count, using: &rng)],
-                          wing: Bool.random(using: &rng) ? Int.random(in: 1...9, using: &rng) : nil, languages: spoken,
-                          skills: some(3).map { Skill($0, level: [SkillLevel.beginner, .intermediate, .expert, nil].randomElement(using: &rng)!) },
-                          interests: some(3), seeking: some(3), offering: some(2), availability: free,
-                          capacity: role == .entrepreneur ? Int.random(in: 0...3, using: &rng) : 1)
+            let free: [String] =
+                availability && Bool.random(using: &rng)
+                ? Array(slots.shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng))) : []
+            return Member(
+                id: String(format: "m%04d", index), name: "Member \(index)", role: role,
+                organization: organizations[Int.random(in: 0..<organizations.count, using: &rng)],
+                wing: Bool.random(using: &rng) ? Int.random(in: 1...9, using: &rng) : nil, languages: spoken,
+                skills: some(3).map {
+                    Skill($0, level: [SkillLevel.beginner, .intermediate, .expert, nil].randomElement(using: &rng)!)
+                },
+                interests: some(3), seeking: some(3), offering: some(2), availability: free,
+                capacity: role == .entrepreneur ? Int.random(in: 0...3, using: &rng) : 1)
         }
         return Directory(members: members, taxonomy: taxonomy)
     }

@@ -7,14 +7,18 @@ struct BatchTests {
     @Test func commandsRunInOrder() throws {
         let result = try PatioProcess.run(["-c", "echo Élodie Dupré", "-c", "set format json", "-c", "echo deux"])
         #expect(result.status == 0)
-        #expect(result.output == "Élodie Dupré\n{\"setting\": \"format\", \"value\": \"json\", \"previous\": \"table\"}\n{\"message\": \"deux\"}\n")
+        #expect(
+            result.output
+                == "Élodie Dupré\n{\"setting\": \"format\", \"value\": \"json\", \"previous\": \"table\"}\n{\"message\": \"deux\"}\n"
+        )
         #expect(result.errors.isEmpty)
     }
 
     @Test func aScriptStopsAtItsFirstFailedCommand() throws {
         let folder = try PatioProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "#!/usr/bin/env patio\nbogus\necho not reached\n".write(to: folder.appendingPathComponent("script"), atomically: true, encoding: .utf8)
+        try "#!/usr/bin/env patio\nbogus\necho not reached\n".write(
+            to: folder.appendingPathComponent("script"), atomically: true, encoding: .utf8)
         let result = try PatioProcess.run(["script"], in: folder)
         #expect(result.status == 1)
         #expect(result.output.isEmpty)
@@ -26,7 +30,8 @@ struct BatchTests {
     @Test func keepGoingRunsEverythingThenFails() throws {
         let folder = try PatioProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "echo one\nhlep\necho two\n".write(to: folder.appendingPathComponent("tuesday.patio"), atomically: true, encoding: .utf8)
+        try "echo one\nhlep\necho two\n".write(
+            to: folder.appendingPathComponent("tuesday.patio"), atomically: true, encoding: .utf8)
         let result = try PatioProcess.run(["--keep-going", "tuesday.patio"], in: folder)
         #expect(result.status == 1)
         #expect(result.output == "one\ntwo\n")
@@ -34,13 +39,16 @@ struct BatchTests {
     }
 
     @Test func standardInputIsAScriptToo() throws {
-        let result = try PatioProcess.run([], input: "\u{FEFF}echo piped é\nset format csv\necho a,b\nquit\necho never\n")
+        let result = try PatioProcess.run(
+            [], input: "\u{FEFF}echo piped é\nset format csv\necho a,b\nquit\necho never\n")
         #expect(result.status == 0)
         #expect(result.output == "piped é\nformat = csv (was table)\r\n\"a,b\"\r\n")
         let failing = try PatioProcess.run([], input: "echo ok\nset seed -1\necho no\n")
         #expect(failing.status == 1)
         #expect(failing.output == "ok\n")
-        #expect(failing.errors == "<stdin>:2: error: invalid seed '-1': expected a whole number from 0 to 18446744073709551615\n")
+        #expect(
+            failing.errors
+                == "<stdin>:2: error: invalid seed '-1': expected a whole number from 0 to 18446744073709551615\n")
     }
 
     @Test func dashCErrorsCountTheirPosition() throws {
@@ -52,7 +60,8 @@ struct BatchTests {
     @Test func commandsBeforeTheScript() throws {
         let folder = try PatioProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "echo from the script\n".write(to: folder.appendingPathComponent("s.patio"), atomically: true, encoding: .utf8)
+        try "echo from the script\n".write(
+            to: folder.appendingPathComponent("s.patio"), atomically: true, encoding: .utf8)
         let result = try PatioProcess.run(["--format", "json", "-c", "echo first", "s.patio"], in: folder)
         #expect(result.output == "{\"message\": \"first\"}\n{\"message\": \"from the script\"}\n")
     }
@@ -63,7 +72,9 @@ struct BatchTests {
         #expect(result.errors == "error: cannot read no-such-script.patio: no such file\n")
     }
 
-    @Test(arguments: [["--formt", "json"], ["--format", "yaml"], ["--color", "sometimes"], ["--seed", "x"], ["-c"], ["a", "b"]])
+    @Test(arguments: [
+        ["--formt", "json"], ["--format", "yaml"], ["--color", "sometimes"], ["--seed", "x"], ["-c"], ["a", "b"],
+    ])
     func aWrongCommandLineExits2(arguments: [String]) throws {
         let result = try PatioProcess.run(arguments)
         #expect(result.status == 2)
@@ -113,7 +124,8 @@ struct SolveBatchTests {
     @Test func jsonFromTheCommandLine() throws {
         let folder = try PatioProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "5 4\n0 1 3\n1 2 4\n2 3 4\n3 4 2\n".write(to: folder.appendingPathComponent("graph.txt"), atomically: true, encoding: .utf8)
+        try "5 4\n0 1 3\n1 2 4\n2 3 4\n3 4 2\n".write(
+            to: folder.appendingPathComponent("graph.txt"), atomically: true, encoding: .utf8)
         let result = try PatioProcess.run(["--format", "json", "-c", "solve graph.txt"], in: folder)
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("{\"weight\": 7, \"pairs\": [[0, 1], [2, 3]], \"solve_ms\": "))
@@ -122,7 +134,8 @@ struct SolveBatchTests {
     @Test func aMalformedFileFailsWithItsLine() throws {
         let folder = try PatioProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "5 2\n0 1 3\n1 9 4\n".write(to: folder.appendingPathComponent("graph.txt"), atomically: true, encoding: .utf8)
+        try "5 2\n0 1 3\n1 9 4\n".write(
+            to: folder.appendingPathComponent("graph.txt"), atomically: true, encoding: .utf8)
         let result = try PatioProcess.run(["-c", "solve graph.txt"], in: folder)
         #expect(result.status == 1)
         #expect(result.errors == "graph.txt:3:3: error: vertex 9 is out of range 0..4\n")

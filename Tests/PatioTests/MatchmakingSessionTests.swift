@@ -7,7 +7,8 @@ struct MatchmakingSessionTests {
     /// A copy of the bundled profiles, so that the ledger lands in a temporary folder.
     static func profilesCopy() throws -> URL {
         let folder = try PatioProcess.temporaryFolder()
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: ProfileBatchTests.bundled), to: folder.appendingPathComponent("Profiles"))
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: ProfileBatchTests.bundled), to: folder.appendingPathComponent("Profiles"))
         return folder
     }
 
@@ -21,8 +22,10 @@ struct MatchmakingSessionTests {
         let folder = try Self.profilesCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
         for mode in ["pairs", "mentoring", "circles"] {
-            let first = try PatioProcess.run(["--profiles", "Profiles", "--format", "json", "--seed", "5", "-c", "match \(mode)"], in: folder)
-            let second = try PatioProcess.run(["--profiles", "Profiles", "--format", "json", "--seed", "5", "-c", "match \(mode)"], in: folder)
+            let first = try PatioProcess.run(
+                ["--profiles", "Profiles", "--format", "json", "--seed", "5", "-c", "match \(mode)"], in: folder)
+            let second = try PatioProcess.run(
+                ["--profiles", "Profiles", "--format", "json", "--seed", "5", "-c", "match \(mode)"], in: folder)
             #expect(first.status == 0, "\(first.errors)")
             #expect(Self.groups(first.output[...]) != nil)
             #expect(Self.groups(first.output[...]) == Self.groups(second.output[...]), "\(mode)")
@@ -49,7 +52,8 @@ struct MatchmakingSessionTests {
         #expect(result.status == 0, "\(result.errors)")
         let diff = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("{\"against\": \"mardi\"") })
         #expect(diff.contains("\"kept\": []"), "no pair of the committed round meets again")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Profiles/.patio/ledger.sqlite").path))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("Profiles/.patio/ledger.sqlite").path))
         let html = try String(contentsOf: folder.appendingPathComponent("patio.html"), encoding: .utf8)
         #expect(html.contains("<article class=\"card\">"))
         let ics = try String(contentsOf: folder.appendingPathComponent("round.ics"), encoding: .utf8)
@@ -60,9 +64,13 @@ struct MatchmakingSessionTests {
     @Test func atThePromptTheSamePairsAsTheScript() throws {
         let folder = try Self.profilesCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let batch = try PatioProcess.run(["--profiles", "Profiles", "--format", "json", "-c", "match pairs"], in: folder)
-        let environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": folder.appendingPathComponent("history").path,
-                           "NO_COLOR": "1", "PAGER": "cat", "PATIO_PROFILES": folder.appendingPathComponent("Profiles").path]
+        let batch = try PatioProcess.run(
+            ["--profiles", "Profiles", "--format", "json", "-c", "match pairs"], in: folder)
+        let environment = [
+            "TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path,
+            "PATIO_HISTORY": folder.appendingPathComponent("history").path,
+            "NO_COLOR": "1", "PAGER": "cat", "PATIO_PROFILES": folder.appendingPathComponent("Profiles").path,
+        ]
         let terminal = try PseudoTerminal(environment: environment)
         try terminal.waitForPrompt()
         var mark = terminal.mark
@@ -72,8 +80,11 @@ struct MatchmakingSessionTests {
         #expect(Self.groups(interactive[...]) != nil)
         #expect(Self.groups(interactive[...]) == Self.groups(batch.output[...]))
         // why, forbid, match again, commit, match again, export: all at the prompt.
-        for line in ["why anaelle-mercier melanie-mercier", "forbid anaelle-mercier melanie-mercier", "match pairs", "commit mardi",
-                     "match pairs", "export patio.html", "export round.ics --at 2026-12-01T10:00"] {
+        for line in [
+            "why anaelle-mercier melanie-mercier", "forbid anaelle-mercier melanie-mercier", "match pairs",
+            "commit mardi",
+            "match pairs", "export patio.html", "export round.ics --at 2026-12-01T10:00",
+        ] {
             mark = terminal.mark
             terminal.type(line + "\r")
             try terminal.waitForPrompt(after: mark, timeout: .seconds(30))

@@ -13,7 +13,9 @@ struct ProfileBatchTests {
         #expect(result.status == 1)
         #expect(result.output.contains("amelie-dupre  Amélie Dupré"))
         #expect(result.output.hasSuffix("5 members\n"))
-        for file in ["bad-role.yaml:2:7", "bad-syntax.yaml:4:10", "dup-second.yaml:1:1", "latin1.yaml:1:11", "no-name.yaml:1:1"] {
+        for file in [
+            "bad-role.yaml:2:7", "bad-syntax.yaml:4:10", "dup-second.yaml:1:1", "latin1.yaml:1:11", "no-name.yaml:1:1",
+        ] {
             #expect(result.errors.contains(Self.broken + "/" + file + ": error: "), "\(file)")
         }
         for file in ["bad-key.yaml:3:1", "bad-types.yaml:3:7", "bad-level.yaml:4:14", "taxonomy.yaml:5:1"] {
@@ -26,7 +28,10 @@ struct ProfileBatchTests {
         #expect(result.status == 1)
         #expect(result.output.isEmpty)
         #expect(result.errors.contains("warning: unknown key 'skils' ignored (did you mean 'skills'?)"))
-        #expect(result.errors.hasSuffix("error: some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded\n"))
+        #expect(
+            result.errors.hasSuffix(
+                "error: some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded\n"
+            ))
     }
 
     /// Without a profiles folder a script is told where patio looked.
@@ -42,7 +47,8 @@ struct ProfileBatchTests {
     @Test func warningsAloneDoNotFail() throws {
         let folder = try PatioProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "name: Karim Haddad\nrole: student\nskils: [Blender]\n".write(to: folder.appendingPathComponent("karim.yaml"), atomically: true, encoding: .utf8)
+        try "name: Karim Haddad\nrole: student\nskils: [Blender]\n".write(
+            to: folder.appendingPathComponent("karim.yaml"), atomically: true, encoding: .utf8)
         let result = try PatioProcess.run(["--profiles", folder.path, "-c", "members --format json"])
         #expect(result.status == 0)
         #expect(result.errors.contains("karim.yaml:3:1: warning: unknown key 'skils' ignored (did you mean 'skills'?)"))
@@ -50,7 +56,9 @@ struct ProfileBatchTests {
     }
 
     @Test func aCleanFolderRunsQuietly() throws {
-        let result = try PatioProcess.run(["--profiles", Self.community, "--format", "json", "-c", "members --role student"])
+        let result = try PatioProcess.run([
+            "--profiles", Self.community, "--format", "json", "-c", "members --role student",
+        ])
         #expect(result.status == 0)
         #expect(result.errors.isEmpty)
         #expect(result.output.hasPrefix("{\"count\": 2, \"members\": [{\"id\": \"amelie-dupre\""))
@@ -58,7 +66,8 @@ struct ProfileBatchTests {
     }
 
     @Test func profilesFromTheEnvironment() throws {
-        let result = try PatioProcess.run(["-c", "stats --format json"], environment: ["PATIO_PROFILES": Self.community])
+        let result = try PatioProcess.run(
+            ["-c", "stats --format json"], environment: ["PATIO_PROFILES": Self.community])
         #expect(result.output.hasPrefix("{\"community\": \"Petite Serre\", \"members\": 5,"))
     }
 
@@ -68,7 +77,10 @@ struct ProfileBatchTests {
         ("search blender", "{\"query\": \"blender\", \"total\": 3, \"results\": [{\"id\": \"amelie-dupre\""),
         ("tags --unmet", "{\"unmet\": [{\"tag\": \"doublage\", \"seekers\": [\"anais-dupre\"]}]"),
         ("tags --kind offering", "{\"kind\": \"offering\", \"tags\": ["),
-        ("stats", "{\"community\": \"Petite Serre\", \"members\": 5, \"roles\": {\"student\": 2, \"startup\": 1, \"entrepreneur\": 2}"),
+        (
+            "stats",
+            "{\"community\": \"Petite Serre\", \"members\": 5, \"roles\": {\"student\": 2, \"startup\": 1, \"entrepreneur\": 2}"
+        ),
         ("load", "{\"folder\": "),
     ])
     func everyCommandInJSON(command: String, prefix: String) throws {
@@ -83,21 +95,28 @@ struct ProfileBatchTests {
         let profiles = folder.appendingPathComponent("Profils")
         try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
         let csv = Self.testsFolder.appendingPathComponent("CommunityTests/Fixtures/csv/inscriptions-fr.csv").path
-        let result = try PatioProcess.run(["--profiles", "Profils", "--keep-going", "-c", "import \(csv) --write", "-c", "show noel --format json"], in: folder)
+        let result = try PatioProcess.run(
+            ["--profiles", "Profils", "--keep-going", "-c", "import \(csv) --write", "-c", "show noel --format json"],
+            in: folder)
         #expect(result.status == 1, "a row has an unknown role")
         #expect(result.errors.contains("unknown role 'astronaute' for Zoé Ærø"))
-        #expect(result.output.contains("{\"id\": \"noel-lefevre-crepin\", \"name\": \"Noël Lefèvre-Crépin\", \"role\": \"startup\""))
+        #expect(
+            result.output.contains(
+                "{\"id\": \"noel-lefevre-crepin\", \"name\": \"Noël Lefèvre-Crépin\", \"role\": \"startup\""))
         let written = try String(contentsOf: profiles.appendingPathComponent("amelie-dupre.yaml"), encoding: .utf8)
         #expect(written.contains("name: Amélie Dupré\n"))
         #expect(written.contains("bio: |\n  Première ligne;\n  seconde ligne avec \"guillemets\".\n"))
         // A second import does not replace the files.
         let again = try PatioProcess.run(["--profiles", "Profils", "-c", "import \(csv) --write"], in: folder)
         #expect(again.status == 1)
-        #expect(try String(contentsOf: profiles.appendingPathComponent("amelie-dupre.yaml"), encoding: .utf8) == written)
+        #expect(
+            try String(contentsOf: profiles.appendingPathComponent("amelie-dupre.yaml"), encoding: .utf8) == written)
     }
 
     @Test func theBundledCommunity() throws {
-        let result = try PatioProcess.run(["--profiles", Self.bundled, "-c", "stats --format json", "-c", "members --role student --format json"])
+        let result = try PatioProcess.run([
+            "--profiles", Self.bundled, "-c", "stats --format json", "-c", "members --role student --format json",
+        ])
         #expect(result.status == 0)
         #expect(result.errors.isEmpty)
         let lines = result.output.split(separator: "\n")

@@ -14,7 +14,10 @@ struct TerminalTests {
     }
 
     func start(_ extra: [String: String] = [:], arguments: [String] = []) throws -> PseudoTerminal {
-        var environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": historyPath, "NO_COLOR": "1", "PAGER": "cat"]
+        var environment = [
+            "TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": historyPath, "NO_COLOR": "1",
+            "PAGER": "cat",
+        ]
         environment.merge(extra) { $1 }
         let terminal = try PseudoTerminal(arguments: arguments, environment: environment)
         try terminal.waitForPrompt()
@@ -102,7 +105,10 @@ struct TerminalTests {
     @Test func completesNamesWhateverTheAccents() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let community = ProfileBatchTests.community
-        var environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": historyPath, "NO_COLOR": "1", "PAGER": "cat"]
+        var environment = [
+            "TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": historyPath, "NO_COLOR": "1",
+            "PAGER": "cat",
+        ]
         environment["PATIO_PROFILES"] = community
         let terminal = try PseudoTerminal(environment: environment)
         try terminal.waitForPrompt()
@@ -111,7 +117,9 @@ struct TerminalTests {
         terminal.type("\u{04}")
         #expect(try terminal.waitForExit() == 0)
         let history = try String(contentsOfFile: historyPath, encoding: .utf8)
-        #expect(history.contains("show --format json \"Émilie Durand\"\n"), "completion inserted the proper spelling, quoted")
+        #expect(
+            history.contains("show --format json \"Émilie Durand\"\n"),
+            "completion inserted the proper spelling, quoted")
     }
 
     @Test func ctrlCStopsALongComputationAndTheShellGoesOn() throws {

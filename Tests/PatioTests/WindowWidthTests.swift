@@ -11,9 +11,14 @@ struct WindowWidthTests {
     init() throws { folder = try PatioProcess.temporaryFolder() }
 
     func start(columns: Int, rows: Int = 200, pager: String = "cat") throws -> PseudoTerminal {
-        let environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": "", "NO_COLOR": "1", "PAGER": pager,
-                           "PATIO_LEDGER": folder.appendingPathComponent("ledger.sqlite").path]
-        let terminal = try PseudoTerminal(arguments: ["--profiles", ProfileBatchTests.bundled], environment: environment, columns: columns, rows: rows)
+        let environment = [
+            "TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": "", "NO_COLOR": "1",
+            "PAGER": pager,
+            "PATIO_LEDGER": folder.appendingPathComponent("ledger.sqlite").path,
+        ]
+        let terminal = try PseudoTerminal(
+            arguments: ["--profiles", ProfileBatchTests.bundled], environment: environment, columns: columns, rows: rows
+        )
         try terminal.waitForPrompt(timeout: .seconds(30))
         return terminal
     }
@@ -24,28 +29,39 @@ struct WindowWidthTests {
         terminal.type(command + "\r")
         try terminal.waitForPrompt(after: mark, timeout: .seconds(60))
         let text = String(terminal.transcript.utf8.dropFirst(mark)) ?? ""
-        let plain = text.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]|\u{1B}[=>]|\r", with: "", options: .regularExpression)
-        return Array(plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst().dropLast())
+        let plain = text.replacingOccurrences(
+            of: "\u{1B}\\[[0-9;?]*[A-Za-z]|\u{1B}[=>]|\r", with: "", options: .regularExpression)
+        return Array(
+            plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst().dropLast())
     }
 
     /// Cells a line takes, as the terminal counts them (accents one, CJK two).
     static func cells(_ line: String) -> Int {
         line.unicodeScalars.reduce(0) { total, scalar in
-            scalar.properties.generalCategory == .nonspacingMark ? total : total + (scalar.properties.isEmojiPresentation || (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value) ? 2 : 1)
+            scalar.properties.generalCategory == .nonspacingMark
+                ? total
+                : total
+                    + (scalar.properties.isEmojiPresentation || (0x1100...0x115F).contains(scalar.value)
+                        || (0x2E80...0xA4CF).contains(scalar.value) ? 2 : 1)
         }
     }
 
     /// The words of a text, for comparing a wrapped output with the same output unwrapped.
     static func words(_ lines: [String]) -> Set<String> {
-        Set(lines.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init).filter { !$0.allSatisfy { $0 == "-" } })
+        Set(
+            lines.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
+                .filter { !$0.allSatisfy { $0 == "-" } })
     }
 
     @Test(arguments: [60, 80, 120])
     func noLineIsWiderThanTheWindow(columns: Int) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let terminal = try start(columns: columns)
-        for command in ["match pairs", "match circles", "members", "why amelie-carpentier rachid-caron", "help match", "match pairs --full",
-                        "commit week-1", "round week-1", "stats", "show emily-carter"] {
+        for command in [
+            "match pairs", "match circles", "members", "why amelie-carpentier rachid-caron", "help match",
+            "match pairs --full",
+            "commit week-1", "round week-1", "stats", "show emily-carter",
+        ] {
             let output = try lines(of: command, on: terminal)
             #expect(!output.isEmpty, "\(command) printed nothing")
             for line in output { #expect(Self.cells(line) <= columns, "'\(command)' at \(columns) columns: \(line)") }
@@ -59,10 +75,15 @@ struct WindowWidthTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let terminal = try start(columns: columns)
         for command in ["help match", "why amelie-carpentier rachid-caron", "match pairs --full", "show emily-carter"] {
-            let batch = try PatioProcess.run(["--profiles", ProfileBatchTests.bundled, "-c", command], environment: ["PATIO_LEDGER": folder.appendingPathComponent("b.sqlite").path])
+            let batch = try PatioProcess.run(
+                ["--profiles", ProfileBatchTests.bundled, "-c", command],
+                environment: ["PATIO_LEDGER": folder.appendingPathComponent("b.sqlite").path])
             let piped = Self.words(batch.output.split(separator: "\n").map(String.init))
             let shown = Self.words(try lines(of: command, on: terminal))
-            #expect(shown.subtracting(piped).isEmpty, "'\(command)' at \(columns): words not in the unwrapped output: \(shown.subtracting(piped).sorted().prefix(8))")
+            #expect(
+                shown.subtracting(piped).isEmpty,
+                "'\(command)' at \(columns): words not in the unwrapped output: \(shown.subtracting(piped).sorted().prefix(8))"
+            )
         }
     }
 
@@ -112,7 +133,8 @@ struct WindowWidthTests {
         _ = try lines(of: "set pager off", on: terminal)
         _ = try lines(of: "members", on: terminal)
         #expect(!FileManager.default.fileExists(atPath: record.path), "set pager off")
-        let batch = try PatioProcess.run(["--profiles", ProfileBatchTests.bundled, "-c", "members"], environment: ["PAGER": pager.path])
+        let batch = try PatioProcess.run(
+            ["--profiles", ProfileBatchTests.bundled, "-c", "members"], environment: ["PAGER": pager.path])
         #expect(batch.output.contains("Zoé Vandamme"))
         #expect(!FileManager.default.fileExists(atPath: record.path), "never in batch")
     }

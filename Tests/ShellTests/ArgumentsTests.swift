@@ -1,13 +1,18 @@
 import Testing
+
 @testable import Shell
 
 struct ArgumentsTests {
-    static let role = CommandOption<String?>(spec: OptionSpec("role", short: "r", value: "ROLE", summary: "Role",
-                                                              kind: .choice(["student", "startup", "entrepreneur"]))) { $0.text(of: "role") }
+    static let role = CommandOption<String?>(
+        spec: OptionSpec(
+            "role", short: "r", value: "ROLE", summary: "Role",
+            kind: .choice(["student", "startup", "entrepreneur"]))
+    ) { $0.text(of: "role") }
     static let skill = CommandOption<[String]>.repeated("skill", value: "TAG", summary: "Skill")
     static let everyone = CommandOption<Bool>.flag("everyone", summary: "Everyone")
     static let top = CommandOption<Int>.integer("top", value: "N", summary: "Top", range: 1...10, default: 3)
-    static let size = CommandOption<Int>.integer("size", value: "K", summary: "Size", range: 2...12, default: 3, modes: ["circles"])
+    static let size = CommandOption<Int>.integer(
+        "size", value: "K", summary: "Size", range: 2...12, default: 3, modes: ["circles"])
 
     static let spec = CommandSpec(
         "members", group: .profiles, summary: "List",
@@ -17,7 +22,9 @@ struct ArgumentsTests {
 
     static let moded = CommandSpec(
         "match", group: .matching, summary: "Match",
-        arguments: [ArgumentSpec("MODE", summary: "Mode", arity: .optional, completion: .choices(["pairs", "circles"]))],
+        arguments: [
+            ArgumentSpec("MODE", summary: "Mode", arity: .optional, completion: .choices(["pairs", "circles"]))
+        ],
         options: [size.spec], mode: .argument(0, default: "pairs")
     ) { _, _ in .nothing }
 
@@ -57,7 +64,10 @@ struct ArgumentsTests {
 
     @Test func integersAreCheckedWhenTheLineIsRead() throws {
         #expect(try parse("--top 5")[Self.top] == 5)
-        #expect(throws: ShellError.invalidValue("50", for: "--top", expected: "a whole number from 1 to 10", suggestion: nil)) {
+        #expect(
+            throws: ShellError.invalidValue(
+                "50", for: "--top", expected: "a whole number from 1 to 10", suggestion: nil)
+        ) {
             try parse("--top 50")
         }
     }
@@ -65,10 +75,14 @@ struct ArgumentsTests {
     /// An option for some modes only is refused in the others, saying where it applies.
     @Test func anOptionThatDoesNotApplyIsRefused() throws {
         #expect(try parse("circles --size 4", spec: Self.moded)[Self.size] == 4)
-        #expect(throws: ShellError.optionDoesNotApply(option: "size", command: "match", modes: ["circles"], given: "pairs")) {
+        #expect(
+            throws: ShellError.optionDoesNotApply(option: "size", command: "match", modes: ["circles"], given: "pairs")
+        ) {
             try parse("--size 4", spec: Self.moded)
         }
-        #expect(throws: ShellError.optionDoesNotApply(option: "size", command: "match", modes: ["circles"], given: "pairs")) {
+        #expect(
+            throws: ShellError.optionDoesNotApply(option: "size", command: "match", modes: ["circles"], given: "pairs")
+        ) {
             try parse("PAIRS --size 4", spec: Self.moded)
         }
         let error = ShellError.optionDoesNotApply(option: "size", command: "match", modes: ["circles"], given: "pairs")
@@ -82,8 +96,15 @@ struct ArgumentsTests {
         ("--role", ShellError.missingOptionValue(option: "role", command: "members")),
         ("--everyone=yes", ShellError.flagTakesNoValue(option: "everyone", command: "members")),
         ("--top 1 --top 2", ShellError.repeatedOption(option: "top", command: "members")),
-        ("--role studnet", ShellError.invalidValue("studnet", for: "--role", expected: "student, startup, entrepreneur", suggestion: "student")),
-        ("--format jsno", ShellError.invalidValue("jsno", for: "--format", expected: "table, csv, json, markdown", suggestion: "json")),
+        (
+            "--role studnet",
+            ShellError.invalidValue(
+                "studnet", for: "--role", expected: "student, startup, entrepreneur", suggestion: "student")
+        ),
+        (
+            "--format jsno",
+            ShellError.invalidValue("jsno", for: "--format", expected: "table, csv, json, markdown", suggestion: "json")
+        ),
     ])
     func reportsMistakesWithTheNearestWord(line: String, error: ShellError) {
         #expect(throws: error) { try parse(line) }

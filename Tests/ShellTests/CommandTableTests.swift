@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 struct CommandTableTests {
@@ -45,9 +46,11 @@ struct CommandTableTests {
         #expect(try CommandTable.standard.resolve("set").synopsis == "set [NAME] [VALUE]")
         #expect(try CommandTable.standard.resolve("echo").synopsis == "echo [TEXT...]")
         #expect(try CommandTable.standard.resolve("source").synopsis == "source FILE")
-        let spec = CommandSpec("demo", group: .shell, summary: "Demo",
-                               arguments: [ArgumentSpec("ID", summary: "x", arity: .oneOrMore)],
-                               options: [OptionSpec("top", value: "N", summary: "y"), OptionSpec("all", summary: "z")]) { _, _ in .nothing }
+        let spec = CommandSpec(
+            "demo", group: .shell, summary: "Demo",
+            arguments: [ArgumentSpec("ID", summary: "x", arity: .oneOrMore)],
+            options: [OptionSpec("top", value: "N", summary: "y"), OptionSpec("all", summary: "z")]
+        ) { _, _ in .nothing }
         #expect(spec.synopsis == "demo [--top N] [--all] ID...")
     }
 }

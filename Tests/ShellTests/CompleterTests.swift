@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Shell
 
 struct CompleterTests {
@@ -23,7 +24,8 @@ struct CompleterTests {
     }
 
     @Test func argumentsFollowTheSpec() {
-        #expect(complete("set ").candidates.map(\.text).prefix(5) == ["format", "color", "seed", "keep-going", "timing"])
+        #expect(
+            complete("set ").candidates.map(\.text).prefix(5) == ["format", "color", "seed", "keep-going", "timing"])
         #expect(complete("set weight.int").candidates.map(\.text) == ["weight.interests"])
         #expect(complete("set fo").candidates.map(\.text) == ["format"])
         #expect(complete("set format j").candidates.map(\.text) == ["json"])
@@ -44,7 +46,8 @@ struct CompleterTests {
 
     @Test func filesAndFolders() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-complete-\(UUID())")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Mes scripts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Mes scripts"), withIntermediateDirectories: true)
         try "".write(to: folder.appendingPathComponent("Mes scripts/mardi.patio"), atomically: true, encoding: .utf8)
         try "".write(to: folder.appendingPathComponent("été.patio"), atomically: true, encoding: .utf8)
         try "".write(to: folder.appendingPathComponent(".hidden"), atomically: true, encoding: .utf8)
@@ -55,7 +58,10 @@ struct CompleterTests {
         let folderCompletion = complete("source mes", in: folder.path)
         #expect(folderCompletion.candidates.map(\.text) == ["\"Mes scripts/"])
         #expect(folderCompletion.candidates[0].isFinished == false)
-        #expect(complete("source \"Mes scripts/m", in: folder.path).candidates.map(\.text) == ["\"Mes scripts/mardi.patio\""])
+        #expect(
+            complete("source \"Mes scripts/m", in: folder.path).candidates.map(\.text) == [
+                "\"Mes scripts/mardi.patio\""
+            ])
         #expect(complete("source ete", in: folder.path).candidates.map(\.text) == ["été.patio"])
         #expect(complete("source .h", in: folder.path).candidates.map(\.text) == [".hidden"])
     }
@@ -81,11 +87,14 @@ struct CompleterTests {
 
 struct MemberCompletionTests {
     @Test func namesIdsAndTagsFromTheCommunity() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts").path
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+            .path
         var session = Session(console: RecordingConsole(), environment: Environment(workingDirectory: folder))
         #expect(Interpreter.execute("load community", at: nil, in: &session) == .succeeded)
         #expect(Completer.complete("show emi", in: session).candidates.map(\.text) == ["\"Émilie Durand\""])
-        #expect(Completer.complete("show zoe-b", in: session).candidates.map(\.text) == ["\"Zoé Blender\""], "an id finds the name")
+        #expect(
+            Completer.complete("show zoe-b", in: session).candidates.map(\.text) == ["\"Zoé Blender\""],
+            "an id finds the name")
         #expect(Completer.complete("show dup", in: session).candidates.map(\.label) == ["Amélie Dupré", "Anaïs Dupré"])
         #expect(Completer.complete("members --skill ble", in: session).candidates.map(\.text) == ["Blender"])
         #expect(Completer.complete("members --role ", in: session).candidates.map(\.text).contains("\"jeune pousse\""))
@@ -96,7 +105,8 @@ struct MemberCompletionTests {
     /// offered word by word after its first word, and several candidates
     /// never leave a quote open that the user did not open.
     @Test func completionKeepsTheLineReadable() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts").path
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+            .path
         var session = Session(console: RecordingConsole(), environment: Environment(workingDirectory: folder))
         #expect(Interpreter.execute("load community", at: nil, in: &session) == .succeeded)
         // `show Amélie D` + Tab: the second word of the names that begin with Amélie.
@@ -111,7 +121,9 @@ struct MemberCompletionTests {
             guard let inserted else { continue }
             let typed = String(String.UnicodeScalarView(line.unicodeScalars.dropLast(completion.replacing)))
             let result = typed + inserted
-            if !line.contains("\"") { #expect((try? Tokenizer.tokenize(result)) != nil, "'\(line)' + Tab gives '\(result)'") }
+            if !line.contains("\"") {
+                #expect((try? Tokenizer.tokenize(result)) != nil, "'\(line)' + Tab gives '\(result)'")
+            }
         }
     }
 }

@@ -2,45 +2,64 @@ import Community
 import Foundation
 import Matching
 import Testing
+
 @testable import Shell
 
 /// Every export, read back by something that does not trust it.
 struct ExportTests {
     static let members = [
-        Member(id: "amelie-dupre", name: "Amélie Dupré", role: .student, organization: "École de jeu vidéo", wing: 3,
-               interests: ["motion capture"], seeking: ["rigging", "levée de fonds"], offering: ["game design"], contact: "amelie.dupre@example.org"),
-        Member(id: "formula", name: "=HYPERLINK(\"http://x\",\"clic\")", role: .startup, organization: "+33 Studio; \"Quotes\", commas",
-               interests: ["motion capture"], seeking: ["game design"], offering: ["rigging"]),
-        Member(id: "script", name: "<script>alert('x')</script> Zoé", role: .entrepreneur, organization: "Nord \"Capital\"",
-               seeking: ["stage"], offering: ["levée de fonds", "mentoring"], contact: "zoe@example.org",
-               bio: "Line one\nline two"),
-        Member(id: "long-name", name: "Jean-Noël Lefèvre-Crépin de la Grande Serre Numérique de Valenciennes", role: .student,
-               interests: ["motion capture"], seeking: ["mentoring"], offering: ["stage"]),
+        Member(
+            id: "amelie-dupre", name: "Amélie Dupré", role: .student, organization: "École de jeu vidéo", wing: 3,
+            interests: ["motion capture"], seeking: ["rigging", "levée de fonds"], offering: ["game design"],
+            contact: "amelie.dupre@example.org"),
+        Member(
+            id: "formula", name: "=HYPERLINK(\"http://x\",\"clic\")", role: .startup,
+            organization: "+33 Studio; \"Quotes\", commas",
+            interests: ["motion capture"], seeking: ["game design"], offering: ["rigging"]),
+        Member(
+            id: "script", name: "<script>alert('x')</script> Zoé", role: .entrepreneur,
+            organization: "Nord \"Capital\"",
+            seeking: ["stage"], offering: ["levée de fonds", "mentoring"], contact: "zoe@example.org",
+            bio: "Line one\nline two"),
+        Member(
+            id: "long-name", name: "Jean-Noël Lefèvre-Crépin de la Grande Serre Numérique de Valenciennes",
+            role: .student,
+            interests: ["motion capture"], seeking: ["mentoring"], offering: ["stage"]),
     ]
 
-    static func session(in folder: URL, match: String = "match pairs --everyone") throws -> (Session, RecordingConsole) {
+    static func session(in folder: URL, match: String = "match pairs --everyone") throws -> (Session, RecordingConsole)
+    {
         let profiles = folder.appendingPathComponent("profiles")
         try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
         for member in members { _ = try ProfileWriter.write(member, into: profiles.path, replacing: true) }
         let console = RecordingConsole()
-        var session = Session(console: console, environment: Environment(workingDirectory: folder.path, now: { Date(timeIntervalSince1970: 1_796_112_000) }))
+        var session = Session(
+            console: console,
+            environment: Environment(workingDirectory: folder.path, now: { Date(timeIntervalSince1970: 1_796_112_000) })
+        )
         #expect(Interpreter.execute("load profiles", at: nil, in: &session) == .succeeded)
         #expect(Interpreter.execute(match, at: nil, in: &session) == .succeeded)
         return (session, console)
     }
 
-    func export(_ name: String, _ extra: String = "", match: String = "match pairs --everyone") throws -> (text: String, draftTotal: Int64) {
+    func export(_ name: String, _ extra: String = "", match: String = "match pairs --everyone") throws -> (
+        text: String, draftTotal: Int64
+    ) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         var (session, console) = try Self.session(in: folder, match: match)
-        #expect(Interpreter.execute("export \(name) \(extra)", at: nil, in: &session) == .succeeded, "\(console.errors)")
+        #expect(
+            Interpreter.execute("export \(name) \(extra)", at: nil, in: &session) == .succeeded, "\(console.errors)")
         let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         return (text, session.matchmaking.draft!.total)
     }
 
     @Test func csvReadsBackAndNeutralisesFormulas() throws {
         let parsed = try CSVReader.parse(try export("round.csv").text)
-        #expect(parsed.records[0].cells == ["round", "group", "member_id", "name", "role", "organization", "with", "score", "why", "starter"])
+        #expect(
+            parsed.records[0].cells == [
+                "round", "group", "member_id", "name", "role", "organization", "with", "score", "why", "starter",
+            ])
         #expect(parsed.records.count == 5)
         let formula = try #require(parsed.records.first { $0.cells[2] == "formula" })
         #expect(formula.cells[3] == "'=HYPERLINK(\"http://x\",\"clic\")")
@@ -69,16 +88,26 @@ struct ExportTests {
         #expect(unfolded.first == "BEGIN:VCALENDAR" && unfolded.dropLast().last == "END:VCALENDAR")
         #expect(unfolded.filter { $0 == "DTSTART;TZID=Europe/Paris:20261208T100000" }.count == 2)
         #expect(unfolded.filter { $0 == "DTEND;TZID=Europe/Paris:20261208T102000" }.count == 2)
-        #expect(unfolded.contains { $0.hasPrefix("SUMMARY:Patio: ") && $0.contains("Jean-Noël Lefèvre-Crépin de la Grande Serre Numérique de Valenciennes") })
-        #expect(unfolded.contains("ATTENDEE;CN=\"Amélie Dupré\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:amelie.dupre@example.org"))
+        #expect(
+            unfolded.contains {
+                $0.hasPrefix("SUMMARY:Patio: ")
+                    && $0.contains("Jean-Noël Lefèvre-Crépin de la Grande Serre Numérique de Valenciennes")
+            })
+        #expect(
+            unfolded.contains(
+                "ATTENDEE;CN=\"Amélie Dupré\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:amelie.dupre@example.org"
+            ))
         #expect(unfolded.contains { $0.hasPrefix("DESCRIPTION:Why you should talk:\\n– ") })
         #expect(Set(unfolded.filter { $0.hasPrefix("UID:") }).count == 2, "each event has its own UID")
-        for line in unfolded where line.hasPrefix("SUMMARY:") || line.hasPrefix("DESCRIPTION:") || line.hasPrefix("LOCATION:") {
+        for line in unfolded
+        where line.hasPrefix("SUMMARY:") || line.hasPrefix("DESCRIPTION:") || line.hasPrefix("LOCATION:") {
             let value = line.drop { $0 != ":" }.dropFirst()
             // Commas and semicolons in TEXT values are escaped.
             var previous: Character = " "
             for character in value {
-                if character == "," || character == ";" { #expect(previous == "\\", "unescaped '\(character)' in \(line)") }
+                if character == "," || character == ";" {
+                    #expect(previous == "\\", "unescaped '\(character)' in \(line)")
+                }
                 previous = character
             }
         }
@@ -130,14 +159,17 @@ struct ExportTests {
 
     /// The guarantee travels with the round: in the JSON as facts, on the sheet in words.
     @Test func theGuaranteeIsInEveryExport() throws {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try export("round.json").text.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try export("round.json").text.utf8)) as? [String: Any])
         let guarantee = try #require(json["guarantee"] as? [String: Any])
         #expect(guarantee["claim"] as? String == "optimal")
         #expect(guarantee["coverage"] as? String == "every_admissible_pair")
         #expect(guarantee["cardinality_first"] as? Bool == true)
         #expect(guarantee["members"] as? Int == Self.members.count)
         let html = try export("sheet.html").text
-        #expect(html.contains("optimal (proved over every admissible pair of the 4 members, among the pairings with the most pairs)"))
+        #expect(
+            html.contains(
+                "optimal (proved over every admissible pair of the 4 members, among the pairings with the most pairs)"))
         let circles = try export("sheet.html", match: "match circles --any-roles").text
         #expect(circles.contains("of the best possible: no grouping of the 4 members into 1 table can pass"))
     }
@@ -178,7 +210,11 @@ struct DOTTokens {
         for character in text {
             if inString {
                 current.append(character)
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
                     tokens.append(current)
                     current = ""
                     inString = false
@@ -186,14 +222,23 @@ struct DOTTokens {
                 continue
             }
             if character == "\"" {
-                if !current.isEmpty { tokens.append(current); current = "" }
+                if !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
                 current = "\""
                 inString = true
             } else if "{}[];=,".contains(character) {
-                if !current.isEmpty { tokens.append(current); current = "" }
+                if !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
                 tokens.append(String(character))
             } else if character.isWhitespace {
-                if !current.isEmpty { tokens.append(current); current = "" }
+                if !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
             } else {
                 current.append(character)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// Runs lines through the interpreter with a recording console.
@@ -8,8 +9,9 @@ struct Harness {
     var session: Session
 
     init(settings: Settings = Settings(), workingDirectory: String = FileManager.default.currentDirectoryPath) {
-        session = Session(settings: settings, console: console,
-                          environment: Environment(workingDirectory: workingDirectory))
+        session = Session(
+            settings: settings, console: console,
+            environment: Environment(workingDirectory: workingDirectory))
     }
 
     @discardableResult
@@ -38,7 +40,8 @@ struct InterpreterTests {
         harness.run("echo one")
         harness.run("echo two --format csv")
         harness.run("echo \"--format\" three")
-        #expect(harness.console.output == "{\"setting\": \"format\", \"value\": \"json\", \"previous\": \"table\"}\n"
+        #expect(
+            harness.console.output == "{\"setting\": \"format\", \"value\": \"json\", \"previous\": \"table\"}\n"
                 + "{\"message\": \"one\"}\ntwo\r\n{\"message\": \"--format three\"}\n")
     }
 
@@ -47,12 +50,13 @@ struct InterpreterTests {
         #expect(harness.run("hlep", at: InputLocation("script", line: 2)) == .failed)
         #expect(harness.run("echo 'open") == .failed)
         #expect(harness.run("set colour never") == .failed)
-        #expect(harness.console.errors == """
-            script:2: error: unknown command 'hlep' (did you mean 'help'?)
-            error: unterminated single quote starting at column 6
-            error: unknown setting 'colour' (did you mean 'color'?)
+        #expect(
+            harness.console.errors == """
+                script:2: error: unknown command 'hlep' (did you mean 'help'?)
+                error: unterminated single quote starting at column 6
+                error: unknown setting 'colour' (did you mean 'color'?)
 
-            """)
+                """)
     }
 
     @Test func quitIsNotAFailure() {
@@ -86,12 +90,17 @@ struct InterpreterTests {
         #expect(harness.session.settings.seed == 42)
         #expect(harness.session.settings.keepGoing)
         #expect(harness.session.settings.color == .never)
-        #expect(harness.console.output == "seed = 42 (was 1)\nkeep-going = on (was off)\ncolor = never (was auto)\n", "set confirms each change")
+        #expect(
+            harness.console.output == "seed = 42 (was 1)\nkeep-going = on (was off)\ncolor = never (was auto)\n",
+            "set confirms each change")
         harness.run("set color never")
         #expect(harness.console.output.hasSuffix("color is never (unchanged)\n"))
         harness.console.clear()
         harness.run("set seed --format json")
-        #expect(harness.console.output == "{\"settings\": [{\"name\": \"seed\", \"value\": \"42\", \"summary\": \"Seed for every randomised step, so that runs repeat\"}]}\n")
+        #expect(
+            harness.console.output
+                == "{\"settings\": [{\"name\": \"seed\", \"value\": \"42\", \"summary\": \"Seed for every randomised step, so that runs repeat\"}]}\n"
+        )
         #expect(harness.run("set format yaml") == .failed)
         #expect(harness.console.errors == "error: invalid format 'yaml': expected table, csv, json, markdown\n")
     }
@@ -124,13 +133,16 @@ struct InterpreterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try "\u{FEFF}#!/usr/bin/env patio\r\necho one\r\n\r\nzzz\r\necho two\r\n"
             .write(to: folder.appendingPathComponent("inner.patio"), atomically: true, encoding: .utf8)
-        try "source inner.patio\n".write(to: folder.appendingPathComponent("loop.patio"), atomically: true, encoding: .utf8)
-        try "source self.patio\n".write(to: folder.appendingPathComponent("self.patio"), atomically: true, encoding: .utf8)
+        try "source inner.patio\n".write(
+            to: folder.appendingPathComponent("loop.patio"), atomically: true, encoding: .utf8)
+        try "source self.patio\n".write(
+            to: folder.appendingPathComponent("self.patio"), atomically: true, encoding: .utf8)
 
         var harness = Harness(workingDirectory: folder.path)
         #expect(harness.run("source inner.patio", at: InputLocation("-c", line: 1)) == .failed)
         #expect(harness.console.output == "one\n")
-        #expect(harness.console.errors == "inner.patio:4: error: unknown command 'zzz' (type 'help' to see the commands)\n")
+        #expect(
+            harness.console.errors == "inner.patio:4: error: unknown command 'zzz' (type 'help' to see the commands)\n")
 
         var missing = Harness(workingDirectory: folder.path)
         #expect(missing.run("source nowhere.patio") == .failed)
@@ -138,7 +150,9 @@ struct InterpreterTests {
 
         var looping = Harness(workingDirectory: folder.path)
         #expect(looping.run("source self.patio") == .failed)
-        #expect(looping.console.errors.hasSuffix("self.patio:1: error: cannot source self.patio: scripts are nested more than 16 deep\n"))
+        #expect(
+            looping.console.errors.hasSuffix(
+                "self.patio:1: error: cannot source self.patio: scripts are nested more than 16 deep\n"))
     }
 
     @Test func scriptLinesSplitOnAnyLineEnding() {

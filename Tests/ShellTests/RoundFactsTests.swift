@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Ledger
 @testable import Matchmaker
 @testable import Shell
@@ -18,13 +19,19 @@ struct RoundFactsTests {
     @Test func aCommittedRoundKeepsItsGuaranteeAndFacts() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let draft = Draft(mode: .pairs, seed: 3, groups: [Draft.Group(members: ["a", "b"], score: 1200, reasons: [.sharedInterest("VR")],
-                                                                         starter: .sharedInterest("VR"), isPinned: true,
-                                                                         pinWarnings: [.overrides(MemberPair("a", "b"), .language)])],
-                          unmatched: [Draft.Unmatched(id: "c", cause: .noSharedLanguage(speaks: ["ja"], with: .anyone))],
-                          notes: [.planRound(1, of: 2)],
-                          guarantee: Guarantee(claim: .optimal, coverage: .candidates(perMember: 40, pairs: 900), members: 3, pinnedGroups: 1),
-                          pins: [MemberPair("a", "b")], bans: [MemberPair("a", "c")])
+        let draft = Draft(
+            mode: .pairs, seed: 3,
+            groups: [
+                Draft.Group(
+                    members: ["a", "b"], score: 1200, reasons: [.sharedInterest("VR")],
+                    starter: .sharedInterest("VR"), isPinned: true,
+                    pinWarnings: [.overrides(MemberPair("a", "b"), .language)])
+            ],
+            unmatched: [Draft.Unmatched(id: "c", cause: .noSharedLanguage(speaks: ["ja"], with: .anyone))],
+            notes: [.planRound(1, of: 2)],
+            guarantee: Guarantee(
+                claim: .optimal, coverage: .candidates(perMember: 40, pairs: 900), members: 3, pinnedGroups: 1),
+            pins: [MemberPair("a", "b")], bans: [MemberPair("a", "c")])
         let ledger = try Ledger.open(at: folder.appendingPathComponent("ledger.sqlite").path)
         try ledger.commit(StoredFacts.record(draft, name: "r1", at: Date(timeIntervalSince1970: 1_796_112_000)))
         let record = try #require(try ledger.round(named: "r1"))
@@ -39,7 +46,10 @@ struct RoundFactsTests {
             return
         }
         #expect(cause == draft.unmatched[0].cause && note == draft.notes[0])
-        #expect(view.summary.hasSuffix("optimal among the candidate pairs only (each member's 40 best partners, 900 pairs, given 1 pin); not proved over every pair"))
+        #expect(
+            view.summary.hasSuffix(
+                "optimal among the candidate pairs only (each member's 40 best partners, 900 pairs, given 1 pin); not proved over every pair"
+            ))
     }
 
     /// Rounds from the first schemas: the circles bound becomes the guarantee
@@ -51,20 +61,24 @@ struct RoundFactsTests {
         let old = try DatabaseQueue(path: path)
         try Ledger.migrator.migrate(old, upTo: "v2: notes, starters and pins")
         try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes) VALUES
-                  ('tables', '2026-01-06T10:00:00.000Z', 'circles', 3, 1500, 2000, 'pin a–b honoured'),
-                  ('pairs', '2026-01-13T10:00:00.000Z', 'pairs', 3, 900, NULL, '');
-                INSERT INTO round_group (round_id, position, score, reasons) VALUES (1, 0, 1500, 'x'), (2, 0, 900, 'y');
-                INSERT INTO round_member (round_id, position, slot, member_id) VALUES (1, 0, 0, 'a'), (1, 0, 1, 'b'), (1, 0, 2, 'c'), (2, 0, 0, 'a'), (2, 0, 1, 'c');
-                INSERT INTO round_unmatched (round_id, member_id, reason) VALUES (1, 'd', 'the tables are full');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes) VALUES
+                      ('tables', '2026-01-06T10:00:00.000Z', 'circles', 3, 1500, 2000, 'pin a–b honoured'),
+                      ('pairs', '2026-01-13T10:00:00.000Z', 'pairs', 3, 900, NULL, '');
+                    INSERT INTO round_group (round_id, position, score, reasons) VALUES (1, 0, 1500, 'x'), (2, 0, 900, 'y');
+                    INSERT INTO round_member (round_id, position, slot, member_id) VALUES (1, 0, 0, 'a'), (1, 0, 1, 'b'), (1, 0, 2, 'c'), (2, 0, 0, 'a'), (2, 0, 1, 'c');
+                    INSERT INTO round_unmatched (round_id, member_id, reason) VALUES (1, 'd', 'the tables are full');
+                    """)
         }
         try old.close()
         let ledger = try Ledger.open(at: path)
         let tables = RoundView(record: try #require(try ledger.round(named: "tables")), directory: .init(members: []))
         #expect(tables.guarantee?.claim == .withinBound(upperBound: 2000, seated: nil, tables: nil))
-        #expect(tables.guaranteeText == "at least 75 % of the best possible: no grouping of the 4 members matched into these tables can pass 2.00")
+        #expect(
+            tables.guaranteeText
+                == "at least 75 % of the best possible: no grouping of the 4 members matched into these tables can pass 2.00"
+        )
         guard case .words(let reason) = tables.unmatched[0].cause, case .words(let note) = tables.notes[0] else {
             Issue.record("words stay words")
             return

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import Shell
 
 struct SolveCommandTests {
     func folder(with files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-solve-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return folder
     }
 
@@ -18,7 +21,9 @@ struct SolveCommandTests {
         #expect(harness.run("solve g.txt --max-cardinality --format json") == .succeeded)
         let lines = harness.console.output.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("{\"weight\": 11, \"pairs\": [[1, 2]], \"solve_ms\": "))
-        #expect(lines[0].hasSuffix("\"pair_count\": 1, \"vertices\": 4, \"edges\": 3, \"mode\": \"pairs\", \"proved\": true}"))
+        #expect(
+            lines[0].hasSuffix(
+                "\"pair_count\": 1, \"vertices\": 4, \"edges\": 3, \"mode\": \"pairs\", \"proved\": true}"))
         #expect(lines[1].hasPrefix("{\"weight\": 10, \"pairs\": [[0, 1], [2, 3]]"))
     }
 
@@ -60,7 +65,8 @@ struct SolveCommandTests {
         let folder = try folder(with: ["big.txt": text])
         defer { try? FileManager.default.removeItem(at: folder) }
         let console = RecordingConsole()
-        var session = Session(console: console, environment: Environment(workingDirectory: folder.path, isCancelled: { true }))
+        var session = Session(
+            console: console, environment: Environment(workingDirectory: folder.path, isCancelled: { true }))
         #expect(Interpreter.execute("solve big.txt", at: nil, in: &session) == .failed)
         #expect(console.errors == "error: the computation was cancelled\n")
     }

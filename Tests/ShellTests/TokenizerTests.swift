@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 struct TokenizerTests {
@@ -33,11 +34,12 @@ struct TokenizerTests {
 
     @Test func recordsColumnsAndQuoting() throws {
         let tokens = try Tokenizer.tokenize(#"set  "--format" json"#)
-        #expect(tokens == [
-            Token("set", column: 1),
-            Token("--format", column: 6, isQuoted: true),
-            Token("json", column: 17),
-        ])
+        #expect(
+            tokens == [
+                Token("set", column: 1),
+                Token("--format", column: 6, isQuoted: true),
+                Token("json", column: 17),
+            ])
     }
 
     @Test(arguments: [

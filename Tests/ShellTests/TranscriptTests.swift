@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// A console that keeps output and errors in one stream, errors marked, as a
@@ -8,18 +9,23 @@ import Testing
 final class TranscriptConsole: Console {
     var text = ""
     func write(_ text: String) {
-        self.text += text
+        self.text +=
+            text
             .replacingOccurrences(of: #""solve_ms": [0-9.e-]+"#, with: "\"solve_ms\": …", options: .regularExpression)
             .replacingOccurrences(of: #"solve time  [0-9.]+ ms"#, with: "solve time  … ms", options: .regularExpression)
     }
-    func writeError(_ text: String) { self.text += text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "! " + $0 }.joined(separator: "\n") }
+    func writeError(_ text: String) {
+        self.text += text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "! " + $0 }
+            .joined(separator: "\n")
+    }
 }
 
 /// Each `Transcripts/NAME.patio` script runs with keep-going on; its whole
 /// output must equal `Transcripts/NAME.expected`. Set PATIO_UPDATE_TRANSCRIPTS=1
 /// to rewrite the expected files after a deliberate change, then read the diff.
 struct TranscriptTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Transcripts")
 
     static var names: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -39,8 +45,9 @@ struct TranscriptTests {
         let console = TranscriptConsole()
         var settings = Settings()
         settings.keepGoing = true
-        var session = Session(settings: settings, console: console,
-                              environment: Environment(workingDirectory: work.path, now: { Self.now }))
+        var session = Session(
+            settings: settings, console: console,
+            environment: Environment(workingDirectory: work.path, now: { Self.now }))
         session.matchmaking.ledgerFile = "ledger.sqlite"
         _ = Interpreter.run(ScriptText.lines(of: script), from: name + ".patio", in: &session)
         let expectedURL = Self.folder.appendingPathComponent(name + ".expected")

@@ -4,22 +4,30 @@ import Foundation
 /// `import FILE.csv`: read, match each row to the member it is, show what
 /// would change, and with --write create and update the profile files.
 enum ImportCommand {
-    static let map = CommandOption<[String]>.repeated("map", value: "COLUMN=FIELD", summary: "Read a column as a field (or 'ignore' it)")
+    static let map = CommandOption<[String]>.repeated(
+        "map", value: "COLUMN=FIELD", summary: "Read a column as a field (or 'ignore' it)")
     static let write = CommandOption<Bool>.flag("write", summary: "Create and update the profile files")
-    static let force = CommandOption<Bool>.flag("force", summary: "An empty cell empties the member's field (it keeps the value otherwise)")
+    static let force = CommandOption<Bool>.flag(
+        "force", summary: "An empty cell empties the member's field (it keeps the value otherwise)")
 
     static func run(_ session: inout Session, _ arguments: Arguments) throws -> CommandResult {
         let shown = arguments[0] ?? ""
         let path = session.resolvePath(shown)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ShellError.cannotRead(path: shown, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
+            throw ShellError.cannotRead(
+                path: shown,
+                reason: FileManager.default.fileExists(atPath: path)
+                    ? "permission denied or not a file" : "no such file")
         }
         var mapping: [String: String] = [:]
         for entry in arguments[map] {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let fields = SpreadsheetImport.fields + ["ignore"]
             guard parts.count == 2, !parts[0].isEmpty, fields.contains(parts[1]) else {
-                throw ProfileError.invalidMapping(entry, suggestion: parts.count == 2 ? Suggestions.nearest(to: parts[1], among: fields, reach: .likelyTypo) : nil)
+                throw ProfileError.invalidMapping(
+                    entry,
+                    suggestion: parts.count == 2
+                        ? Suggestions.nearest(to: parts[1], among: fields, reach: .likelyTypo) : nil)
             }
             mapping[parts[0]] = parts[1]
         }
@@ -35,15 +43,22 @@ enum ImportCommand {
                     let file: String
                     switch entry.action {
                     case .update(let changed):
-                        file = try ProfileWriter.update(entry.member, changed: changed,
-                                                        file: session.directory.files[entry.member.id] ?? entry.member.id + ".yaml", in: folder.path)
+                        file = try ProfileWriter.update(
+                            entry.member, changed: changed,
+                            file: session.directory.files[entry.member.id] ?? entry.member.id + ".yaml", in: folder.path
+                        )
                     default:
                         file = try ProfileWriter.write(entry.member, into: folder.path, replacing: false)
                     }
-                    written.append((folder.shownAs as NSString).appendingPathComponent((file as NSString).lastPathComponent))
+                    written.append(
+                        (folder.shownAs as NSString).appendingPathComponent((file as NSString).lastPathComponent))
                 } catch {
                     notWritten.append(entry.member.id)
-                    Interpreter.report([Diagnostic(path: shown, line: entry.line, column: 1, error.description + "; the row was not saved")], in: session)
+                    Interpreter.report(
+                        [
+                            Diagnostic(
+                                path: shown, line: entry.line, column: 1, error.description + "; the row was not saved")
+                        ], in: session)
                 }
             }
             if !written.isEmpty {
@@ -51,8 +66,9 @@ enum ImportCommand {
                 session.directory = loaded.directory
             }
         }
-        let report = ImportReport(file: shown, plan: plan, written: written, notWritten: notWritten,
-                                  wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs)
+        let report = ImportReport(
+            file: shown, plan: plan, written: written, notWritten: notWritten,
+            wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs)
         let failed = (read.diagnostics + plan.diagnostics).contains { $0.severity == .error } || !notWritten.isEmpty
         return failed ? .failed(report) : .show(report)
     }
@@ -77,21 +93,32 @@ struct ImportReport: Presentable {
 
     var counts: String {
         let updated = plan.updated.count
-        return "\(plan.created.count) new, \(updated) \(wroteRequested ? "updated" : "to update"), \(plan.unchangedCount) unchanged"
+        return
+            "\(plan.created.count) new, \(updated) \(wroteRequested ? "updated" : "to update"), \(plan.unchangedCount) unchanged"
     }
 
     var document: Document {
         var blocks: [Document.Block] = [
-            .table(Table(columns: [Table.Column("line", alignment: .right), Table.Column("id"), Table.Column("name"), Table.Column("role"),
-                                   Table.Column("organization"), Table.Column("import")],
-                         rows: plan.entries.map { entry in
-                             [String(entry.line), entry.member.id, entry.member.name, entry.member.role.rawValue, entry.member.organization ?? "",
-                              Self.word(entry.action, written: wroteRequested && !notWritten.contains(entry.member.id))]
-                         })),
+            .table(
+                Table(
+                    columns: [
+                        Table.Column("line", alignment: .right), Table.Column("id"), Table.Column("name"),
+                        Table.Column("role"),
+                        Table.Column("organization"), Table.Column("import"),
+                    ],
+                    rows: plan.entries.map { entry in
+                        [
+                            String(entry.line), entry.member.id, entry.member.name, entry.member.role.rawValue,
+                            entry.member.organization ?? "",
+                            Self.word(entry.action, written: wroteRequested && !notWritten.contains(entry.member.id)),
+                        ]
+                    }))
         ]
         var summary = counted(plan.entries.count, "row") + " read from \(file): " + counts
         if wroteRequested {
-            summary += "; \(counted(written.count, "file")) written in \(folder ?? "the profiles folder")" + (notWritten.isEmpty ? "" : ", \(notWritten.count) not written")
+            summary +=
+                "; \(counted(written.count, "file")) written in \(folder ?? "the profiles folder")"
+                + (notWritten.isEmpty ? "" : ", \(notWritten.count) not written")
         } else if !plan.created.isEmpty || !plan.updated.isEmpty {
             summary += "; nothing saved (add --write to save them\(folder.map { " in \($0)" } ?? ""))"
         }
@@ -109,20 +136,29 @@ struct ImportReport: Presentable {
             "members": .array(plan.entries.map { MemberJSON.of($0.member) }),
             "written": .strings(written),
             "not_written": .strings(notWritten),
-            "rows": .array(plan.entries.map { entry in
-                var changed: [String] = []
-                var action = "unchanged"
-                switch entry.action {
-                case .create: action = "new"
-                case .update(let fields): action = "update"; changed = fields
-                case .unchanged: break
-                }
-                return .object(["line": .int(entry.line), "id": .string(entry.member.id), "action": .string(action), "changed": .strings(changed)])
-            }),
+            "rows": .array(
+                plan.entries.map { entry in
+                    var changed: [String] = []
+                    var action = "unchanged"
+                    switch entry.action {
+                    case .create: action = "new"
+                    case .update(let fields):
+                        action = "update"
+                        changed = fields
+                    case .unchanged: break
+                    }
+                    return .object([
+                        "line": .int(entry.line), "id": .string(entry.member.id), "action": .string(action),
+                        "changed": .strings(changed),
+                    ])
+                }),
             "new": .int(plan.created.count),
             "updated": .int(plan.updated.count),
             "unchanged": .int(plan.unchangedCount),
-            "homonyms": .array(plan.homonyms.map { .object(["name": .string($0.name), "id": .string($0.newID), "not": .string($0.existingID)]) }),
+            "homonyms": .array(
+                plan.homonyms.map {
+                    .object(["name": .string($0.name), "id": .string($0.newID), "not": .string($0.existingID)])
+                }),
         ])
     }
 }

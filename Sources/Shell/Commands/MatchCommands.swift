@@ -6,16 +6,24 @@ import Matchmaker
 enum MatchCommands {
     static let all: [CommandSpec] = [match, plan, why, suggest, pin, forbid, unpin, constraints]
 
-    static let everyone = CommandOption<Bool>.flag("everyone", summary: "Pair (or assign) as many members as possible first, then the best",
-                                            modes: ["pairs", "mentoring"])
-    static let among = CommandOption<String?>.text("among", value: "FILTER",
-                                            summary: "Only these members: KEY=VALUE[,KEY=VALUE…] with " + FilterKey.names.joined(separator: ", "))
-    static let stable = CommandOption<Bool>.flag("stable", summary: "Stable and best for every mentee instead of the best total", modes: ["mentoring"])
-    static let size = CommandOption<Int>.integer("size", value: "K", summary: "Members a table", range: 2...12, default: 3, modes: ["circles"])
-    static let anyRoles = CommandOption<Bool>.flag("any-roles", summary: "Any mix of roles at a table (one of each role otherwise)", modes: ["circles"])
-    static let full = CommandOption<Bool>.flag("full", summary: "Every reason of each group (at a terminal a draft shows the strongest, in a few words)")
+    static let everyone = CommandOption<Bool>.flag(
+        "everyone", summary: "Pair (or assign) as many members as possible first, then the best",
+        modes: ["pairs", "mentoring"])
+    static let among = CommandOption<String?>.text(
+        "among", value: "FILTER",
+        summary: "Only these members: KEY=VALUE[,KEY=VALUE…] with " + FilterKey.names.joined(separator: ", "))
+    static let stable = CommandOption<Bool>.flag(
+        "stable", summary: "Stable and best for every mentee instead of the best total", modes: ["mentoring"])
+    static let size = CommandOption<Int>.integer(
+        "size", value: "K", summary: "Members a table", range: 2...12, default: 3, modes: ["circles"])
+    static let anyRoles = CommandOption<Bool>.flag(
+        "any-roles", summary: "Any mix of roles at a table (one of each role otherwise)", modes: ["circles"])
+    static let full = CommandOption<Bool>.flag(
+        "full", summary: "Every reason of each group (at a terminal a draft shows the strongest, in a few words)")
 
-    static let matchOptions: [OptionSpec] = [everyone.spec, among.spec, stable.spec, size.spec, anyRoles.spec, full.spec, CommonOptions.limit()]
+    static let matchOptions: [OptionSpec] = [
+        everyone.spec, among.spec, stable.spec, size.spec, anyRoles.spec, full.spec, CommonOptions.limit(),
+    ]
 
     static let match = CommandSpec(
         "match", group: .matching,
@@ -27,14 +35,22 @@ enum MatchCommands {
             (who met recently) and earlier ratings count. The result is a draft: 'why', 'diff', \
             'commit', 'export' work on it.
             """,
-        arguments: [ArgumentSpec("MODE", summary: "pairs, mentoring or circles", arity: .optional, completion: .choices(Draft.Mode.allCases.map(\.rawValue)))],
+        arguments: [
+            ArgumentSpec(
+                "MODE", summary: "pairs, mentoring or circles", arity: .optional,
+                completion: .choices(Draft.Mode.allCases.map(\.rawValue)))
+        ],
         options: matchOptions,
-        examples: ["match pairs", "match pairs --everyone", "match mentoring --stable", "match circles", "match pairs --among role=student,wing=3"],
+        examples: [
+            "match pairs", "match pairs --everyone", "match mentoring --stable", "match circles",
+            "match pairs --among role=student,wing=3",
+        ],
         mode: .argument(0, default: "pairs")
     ) { session, arguments in
         let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
         let model = try session.affinityModel()
-        let draft = try Matchmaker.match(request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
+        let draft = try Matchmaker.match(
+            request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
         session.matchmaking.draft = draft
         session.matchmaking.planned = []
         var view = RoundView(draft: draft, directory: session.directory)
@@ -46,10 +62,13 @@ enum MatchCommands {
     static let plan = CommandSpec(
         "plan", group: .matching,
         summary: "Propose N successive rounds: no pair twice while an alternative exists",
-        details: "Each round counts the ones before as met; whoever had no partner or a weak one comes first in the next. The first round becomes the draft; 'commit' records it and brings the next one.",
+        details:
+            "Each round counts the ones before as met; whoever had no partner or a weak one comes first in the next. The first round becomes the draft; 'commit' records it and brings the next one.",
         arguments: [
             ArgumentSpec("N", summary: "How many rounds (2 to 20)"),
-            ArgumentSpec("MODE", summary: "pairs, mentoring or circles", arity: .optional, completion: .choices(Draft.Mode.allCases.map(\.rawValue))),
+            ArgumentSpec(
+                "MODE", summary: "pairs, mentoring or circles", arity: .optional,
+                completion: .choices(Draft.Mode.allCases.map(\.rawValue))),
         ],
         options: matchOptions,
         examples: ["plan 3", "plan 4 mentoring", "plan 3 circles --any-roles"],
@@ -58,30 +77,39 @@ enum MatchCommands {
         let count = try Arguments.integer(arguments[0] ?? "", named: "N", in: 2...20)
         let request = try matchRequest(arguments, session: session, modeWord: arguments[1])
         let history = try session.meetingHistory()
-        let directory = session.directory, weights = session.weights
-        let drafts = try Matchmaker.plan(request, rounds: count, history: history,
-                                         makeModel: { AffinityModel(directory: directory, weights: weights, history: $0) },
-                                         now: session.environment.now(), shouldStop: session.environment.isCancelled)
+        let directory = session.directory
+        let weights = session.weights
+        let drafts = try Matchmaker.plan(
+            request, rounds: count, history: history,
+            makeModel: { AffinityModel(directory: directory, weights: weights, history: $0) },
+            now: session.environment.now(), shouldStop: session.environment.isCancelled)
         session.matchmaking.draft = drafts.first
         session.matchmaking.planned = Array(drafts.dropFirst())
-        return .show(PlanView(rounds: drafts.enumerated().map { index, draft in
-            var view = RoundView(draft: draft, directory: session.directory, title: "Round \(index + 1) of \(count): \(draft.mode.rawValue)")
-            view.isCompact = session.environment.outputIsTerminal && !arguments[full]
-            view.limit = CommonOptions.limit(arguments)
-            return view
-        }))
+        return .show(
+            PlanView(
+                rounds: drafts.enumerated().map { index, draft in
+                    var view = RoundView(
+                        draft: draft, directory: session.directory,
+                        title: "Round \(index + 1) of \(count): \(draft.mode.rawValue)")
+                    view.isCompact = session.environment.outputIsTerminal && !arguments[full]
+                    view.limit = CommonOptions.limit(arguments)
+                    return view
+                }))
     }
 
     /// The request a `match` or `plan` line describes.
     static func matchRequest(_ arguments: Arguments, session: Session, modeWord: String?) throws -> MatchRequest {
         try session.requireProfiles()
-        let mode = try modeWord.map { word throws(ShellError) in
-            guard let mode = Draft.Mode(rawValue: word.lowercased()) else {
-                throw ShellError.invalidValue(word, for: "mode", expected: "pairs, mentoring or circles",
-                                              suggestion: Suggestions.nearest(to: word, among: Draft.Mode.allCases.map(\.rawValue), reach: .likelyTypo))
-            }
-            return mode
-        } ?? .pairs
+        let mode =
+            try modeWord.map { word throws(ShellError) in
+                guard let mode = Draft.Mode(rawValue: word.lowercased()) else {
+                    throw ShellError.invalidValue(
+                        word, for: "mode", expected: "pairs, mentoring or circles",
+                        suggestion: Suggestions.nearest(
+                            to: word, among: Draft.Mode.allCases.map(\.rawValue), reach: .likelyTypo))
+                }
+                return mode
+            } ?? .pairs
         var request = MatchRequest(mode: mode)
         request.everyone = arguments[everyone]
         request.stable = arguments[stable]
@@ -95,7 +123,8 @@ enum MatchCommands {
             let filter = try memberFilter(text)
             let among = session.directory.members(matching: filter)
             guard !among.isEmpty else {
-                throw MatchCommandError.amongFindsNobody(text, misses: session.directory.misses(filter).map(MemberList.text))
+                throw MatchCommandError.amongFindsNobody(
+                    text, misses: session.directory.misses(filter).map(MemberList.text))
             }
             request.among = among.compactMap { session.directory.index(of: $0.id) }
         }
@@ -108,7 +137,11 @@ enum MatchCommands {
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pieces.count == 2, !pieces[1].isEmpty, let key = FilterKey(rawValue: pieces[0].lowercased()) else {
-                throw MatchCommandError.invalidFilter(String(part), suggestion: pieces.first.flatMap { Suggestions.nearest(to: $0, among: FilterKey.names, reach: .likelyTypo) })
+                throw MatchCommandError.invalidFilter(
+                    String(part),
+                    suggestion: pieces.first.flatMap {
+                        Suggestions.nearest(to: $0, among: FilterKey.names, reach: .likelyTypo)
+                    })
             }
             try key.apply(pieces[1], to: &filter)
         }
@@ -124,20 +157,27 @@ enum MatchCommands {
         ],
         examples: ["why amelie-dupre emilie-durand", "why 'Amélie Dupré' 'Émilie Durand'"]
     ) { session, arguments in
-        let a = try session.member(arguments[0] ?? ""), b = try session.member(arguments[1] ?? "")
+        let a = try session.member(arguments[0] ?? "")
+        let b = try session.member(arguments[1] ?? "")
         guard a.member.id != b.member.id else { throw MatchCommandError.samePerson(a.member.id) }
         let model = try session.affinityModel()
         let exclusion = Admissibility(forbidden: session.matchmaking.forbidden).exclusion(a.member, b.member)
         let ratings = try session.existingLedger()?.ratings(a.member.id, b.member.id) ?? []
-        return .show(ExplanationView(a: a.member, b: b.member, directory: session.directory, explanation: model.explain(a.index, b.index),
-                                     exclusion: exclusion, exclusionText: exclusion.map { EnglishDraftWording().exclusion($0, a.member, b.member) },
-                                     isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id)), ratings: ratings))
+        return .show(
+            ExplanationView(
+                a: a.member, b: b.member, directory: session.directory, explanation: model.explain(a.index, b.index),
+                exclusion: exclusion,
+                exclusionText: exclusion.map { EnglishDraftWording().exclusion($0, a.member, b.member) },
+                isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id)), ratings: ratings))
     }
 
     static let suggest = CommandSpec(
         "suggest", group: .matching,
         summary: "Who a member should meet next, best first, with reasons",
-        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)],
+        arguments: [
+            ArgumentSpec(
+                "MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)
+        ],
         options: [CommonOptions.limit(default: 10, aliases: ["top"])],
         examples: ["suggest amelie-dupre", "suggest Émilie Durand --limit 5"]
     ) { session, arguments in
@@ -149,19 +189,25 @@ enum MatchCommands {
             if admissibility.exclusion(subject.member, session.directory.members[index]) != nil { continue }
             ranked.append((index, model.score(subject.index, index)))
         }
-        ranked.sort { ($0.score, session.directory.members[$1.index].id) > ($1.score, session.directory.members[$0.index].id) }
+        ranked.sort {
+            ($0.score, session.directory.members[$1.index].id) > ($1.score, session.directory.members[$0.index].id)
+        }
         let worth = Limited(ranked.filter { $0.score > 0 }, limit: CommonOptions.limit(arguments, default: 10))
         let top = worth.shown.map { entry in
-            (member: session.directory.members[entry.index], score: entry.score,
-             reasons: Array(model.explain(subject.index, entry.index).reasons.prefix(2).map {
-                 EnglishDraftWording().reason($0.fact, name: session.directory.displayName)
-             }))
+            (
+                member: session.directory.members[entry.index], score: entry.score,
+                reasons: Array(
+                    model.explain(subject.index, entry.index).reasons.prefix(2).map {
+                        EnglishDraftWording().reason($0.fact, name: session.directory.displayName)
+                    })
+            )
         }
         return .show(SuggestionList(subject: subject.member, suggestions: top, omitted: worth.omitted))
     }
 
     static func memberPair(_ arguments: Arguments, _ session: Session) throws -> MemberPair {
-        let a = try session.member(arguments[0] ?? ""), b = try session.member(arguments[1] ?? "")
+        let a = try session.member(arguments[0] ?? "")
+        let b = try session.member(arguments[1] ?? "")
         guard a.member.id != b.member.id else { throw MatchCommandError.samePerson(a.member.id) }
         return MemberPair(a.member.id, b.member.id)
     }
@@ -179,8 +225,10 @@ enum MatchCommands {
         let pair = try memberPair(arguments, session)
         let wasBanned = session.matchmaking.forbidden.remove(pair) != nil
         session.matchmaking.pins.insert(pair)
-        return .show(Message("pinned \(session.names([pair.first, pair.second]).joined(separator: " and "))"
-                             + (wasBanned ? " (the ban between them is lifted)" : "") + ": 'match' again to apply"))
+        return .show(
+            Message(
+                "pinned \(session.names([pair.first, pair.second]).joined(separator: " and "))"
+                    + (wasBanned ? " (the ban between them is lifted)" : "") + ": 'match' again to apply"))
     }
 
     static let forbid = CommandSpec(
@@ -190,8 +238,10 @@ enum MatchCommands {
         let pair = try memberPair(arguments, session)
         let wasPinned = session.matchmaking.pins.remove(pair) != nil
         session.matchmaking.forbidden.insert(pair)
-        return .show(Message("forbidden \(session.names([pair.first, pair.second]).joined(separator: " and "))"
-                             + (wasPinned ? " (their pin is lifted)" : "") + ": 'match' again to apply"))
+        return .show(
+            Message(
+                "forbidden \(session.names([pair.first, pair.second]).joined(separator: " and "))"
+                    + (wasPinned ? " (their pin is lifted)" : "") + ": 'match' again to apply"))
     }
 
     static let unpin = CommandSpec(
@@ -202,12 +252,16 @@ enum MatchCommands {
         guard session.matchmaking.pins.remove(pair) != nil || session.matchmaking.forbidden.remove(pair) != nil else {
             throw MatchCommandError.nothingToUnpin(pair)
         }
-        return .show(Message("no constraint between \(session.names([pair.first, pair.second]).joined(separator: " and ")) now"))
+        return .show(
+            Message("no constraint between \(session.names([pair.first, pair.second]).joined(separator: " and ")) now"))
     }
 
     static let constraints = CommandSpec(
         "constraints", group: .matching, summary: "The pins and bans of this session"
     ) { session, _ in
-        .show(ConstraintList(pins: session.matchmaking.pins.sorted(), forbidden: session.matchmaking.forbidden.sorted(), directory: session.directory))
+        .show(
+            ConstraintList(
+                pins: session.matchmaking.pins.sorted(), forbidden: session.matchmaking.forbidden.sorted(),
+                directory: session.directory))
     }
 }

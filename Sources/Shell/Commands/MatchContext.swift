@@ -34,7 +34,8 @@ extension Session {
         guard let ledger = try existingLedger() else { return .none }
         var pairs: [MemberPair: MeetingHistory.Entry] = [:]
         for meeting in try ledger.pastMeetings() {
-            pairs[MemberPair(meeting.first, meeting.second)] = MeetingHistory.Entry(roundsAgo: meeting.roundsAgo, rating: meeting.averageRating)
+            pairs[MemberPair(meeting.first, meeting.second)] = MeetingHistory.Entry(
+                roundsAgo: meeting.roundsAgo, rating: meeting.averageRating)
         }
         return MeetingHistory(pairs)
     }
@@ -78,20 +79,27 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noLedger: return "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE"
+        case .noLedger:
+            return
+                "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE"
         case .noDraft: return "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one"
         case .noProfiles(let folder): return "no members to match: \(folder) holds no profile"
 
         case .samePerson(let id): return "\(id) cannot be paired with themselves"
         case .invalidFilter(let text, let suggestion):
-            return "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"
+            return
+                "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"
                 + Suggestions.hint(suggestion)
         case .nothingToUnpin(let pair): return "\(pair.first) and \(pair.second) are neither pinned nor forbidden"
         case .unknownExport(let ext, let suggestion):
-            return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph" + Suggestions.hint(suggestion.map { ".\($0)" })
-        case .invalidDate(let text): return "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00"
+            return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph"
+                + Suggestions.hint(suggestion.map { ".\($0)" })
+        case .invalidDate(let text):
+            return "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00"
         case .amongFindsNobody(let text, let misses):
-            return "--among \(text) finds nobody: " + (misses.isEmpty ? "each condition alone finds members, but nobody fits them all" : misses.joined(separator: "; "))
+            return "--among \(text) finds nobody: "
+                + (misses.isEmpty
+                    ? "each condition alone finds members, but nobody fits them all" : misses.joined(separator: "; "))
         }
     }
 }

@@ -23,16 +23,28 @@ struct ExplanationView: Presentable {
         fields.append(Field("score", Points.text(explanation.total)))
         var blocks: [Document.Block] = [.heading("\(a.name) × \(b.name)"), .fields(fields)]
         if !explanation.reasons.isEmpty {
-            blocks.append(.list(explanation.reasons.map { "\(wording.reason($0.fact, name: directory.displayName)) (+\(Points.text($0.points)))" }))
+            blocks.append(
+                .list(
+                    explanation.reasons.map {
+                        "\(wording.reason($0.fact, name: directory.displayName)) (+\(Points.text($0.points)))"
+                    }))
         }
         if !ratings.isEmpty {
             blocks.append(.heading("Ratings"))
-            blocks.append(.list(ratings.map { rating in
-                "\(rating.value)/5 on \(rating.ratedAt.formatted(Date.ISO8601FormatStyle().year().month().day()))" + (rating.note.map { ": \($0)" } ?? "")
-            }))
+            blocks.append(
+                .list(
+                    ratings.map { rating in
+                        "\(rating.value)/5 on \(rating.ratedAt.formatted(Date.ISO8601FormatStyle().year().month().day()))"
+                            + (rating.note.map { ": \($0)" } ?? "")
+                    }))
         }
-        if let exclusionText { blocks.append(.paragraph("They cannot be paired: " + exclusionText + (isPinned ? " (but a pin makes them meet)" : "") + ".")) }
-        else if isPinned { blocks.append(.paragraph("They are pinned: every match pairs them.")) }
+        if let exclusionText {
+            blocks.append(
+                .paragraph(
+                    "They cannot be paired: " + exclusionText + (isPinned ? " (but a pin makes them meet)" : "") + "."))
+        } else if isPinned {
+            blocks.append(.paragraph("They are pinned: every match pairs them."))
+        }
         return Document(blocks)
     }
 
@@ -47,13 +59,23 @@ struct ExplanationView: Presentable {
             "base": .int(explanation.base),
             "factor": .double(explanation.factor),
             "score": .int(explanation.total),
-            "reasons": .array(explanation.reasons.map { reason in
-                .object(["text": .string(wording.reason(reason.fact, name: directory.displayName)), "points": .int(reason.points),
-                         "fact": FactJSON.reason(reason.fact)])
-            }),
+            "reasons": .array(
+                explanation.reasons.map { reason in
+                    .object([
+                        "text": .string(wording.reason(reason.fact, name: directory.displayName)),
+                        "points": .int(reason.points),
+                        "fact": FactJSON.reason(reason.fact),
+                    ])
+                }),
             "history": .strings(explanation.adjustments.map(wording.adjustment)),
             "history_facts": .array(explanation.adjustments.map(FactJSON.adjustment)),
-            "ratings": .array(ratings.map { .object(["rating": .int($0.value), "note": .optional($0.note), "rated": .string($0.ratedAt.formatted(.iso8601))]) }),
+            "ratings": .array(
+                ratings.map {
+                    .object([
+                        "rating": .int($0.value), "note": .optional($0.note),
+                        "rated": .string($0.ratedAt.formatted(.iso8601)),
+                    ])
+                }),
         ])
     }
 }
@@ -68,22 +90,37 @@ struct SuggestionList: Presentable {
         guard !suggestions.isEmpty else { return .message("nobody to suggest for \(subject.name)") }
         var blocks: [Document.Block] = [
             .heading("\(subject.name) should meet"),
-            .table(Table(columns: [Table.Column("#", alignment: .right), Table.Column("id"), Table.Column("name"), Table.Column("role"),
-                                   Table.Column("score", alignment: .right), Table.Column("why")],
-                         rows: suggestions.enumerated().map { index, entry in
-                             [String(index + 1), entry.member.id, entry.member.name, entry.member.role.rawValue, Points.text(entry.score),
-                              entry.reasons.joined(separator: "; ")]
-                         })),
+            .table(
+                Table(
+                    columns: [
+                        Table.Column("#", alignment: .right), Table.Column("id"), Table.Column("name"),
+                        Table.Column("role"),
+                        Table.Column("score", alignment: .right), Table.Column("why"),
+                    ],
+                    rows: suggestions.enumerated().map { index, entry in
+                        [
+                            String(index + 1), entry.member.id, entry.member.name, entry.member.role.rawValue,
+                            Points.text(entry.score),
+                            entry.reasons.joined(separator: "; "),
+                        ]
+                    })),
         ]
         if omitted > 0 { blocks.append(.note("… \(omitted) more (--limit 0 for all)")) }
         return Document(blocks)
     }
 
     var json: JSONValue {
-        .object(["member": .string(subject.id), "suggestions": .array(suggestions.map { entry in
-            .object(["id": .string(entry.member.id), "name": .string(entry.member.name), "role": .string(entry.member.role.rawValue),
-                     "score": .int(entry.score), "reasons": .strings(entry.reasons)])
-        }), "omitted": .int(omitted)])
+        .object([
+            "member": .string(subject.id),
+            "suggestions": .array(
+                suggestions.map { entry in
+                    .object([
+                        "id": .string(entry.member.id), "name": .string(entry.member.name),
+                        "role": .string(entry.member.role.rawValue),
+                        "score": .int(entry.score), "reasons": .strings(entry.reasons),
+                    ])
+                }), "omitted": .int(omitted),
+        ])
     }
 }
 
@@ -98,12 +135,22 @@ struct ConstraintList: Presentable {
     }
 
     var document: Document {
-        guard !pins.isEmpty || !forbidden.isEmpty else { return .message("no pins and no bans: 'pin A B' and 'forbid A B' add them") }
-        return Document([.table(Table(columns: [Table.Column("constraint"), Table.Column("members"), Table.Column("ids")],
-                                      rows: pins.map { ["pinned", names($0), $0.description] } + forbidden.map { ["forbidden", names($0), $0.description] }))])
+        guard !pins.isEmpty || !forbidden.isEmpty else {
+            return .message("no pins and no bans: 'pin A B' and 'forbid A B' add them")
+        }
+        return Document([
+            .table(
+                Table(
+                    columns: [Table.Column("constraint"), Table.Column("members"), Table.Column("ids")],
+                    rows: pins.map { ["pinned", names($0), $0.description] }
+                        + forbidden.map { ["forbidden", names($0), $0.description] }))
+        ])
     }
 
     var json: JSONValue {
-        .object(["pins": .array(pins.map { .strings([$0.first, $0.second]) }), "forbidden": .array(forbidden.map { .strings([$0.first, $0.second]) })])
+        .object([
+            "pins": .array(pins.map { .strings([$0.first, $0.second]) }),
+            "forbidden": .array(forbidden.map { .strings([$0.first, $0.second]) }),
+        ])
     }
 }

@@ -8,14 +8,31 @@ enum FilterKey: String, CaseIterable, Sendable {
     var option: OptionSpec {
         switch self {
         case .role:
-            return OptionSpec("role", value: "ROLE", summary: "student, startup or entrepreneur (French words too: " + Role.frenchSpellings.joined(separator: ", ") + ")",
-                              completion: .choices(Role.allCases.map(\.rawValue) + Role.frenchSpellings))
-        case .skill: return OptionSpec("skill", value: "TAG", summary: "Has this skill", completion: MemberCompletion.tags(.skills))
-        case .interest: return OptionSpec("interest", value: "TAG", summary: "Has this interest", completion: MemberCompletion.tags(.interests))
-        case .seeking: return OptionSpec("seeking", value: "TAG", summary: "Seeks this", completion: MemberCompletion.tags(.seeking))
-        case .offering: return OptionSpec("offering", value: "TAG", summary: "Offers this", completion: MemberCompletion.tags(.offering))
-        case .wing: return OptionSpec("wing", value: "N", summary: "Is in this wing", kind: .integer(1...9), completion: .choices((1...9).map(String.init)))
-        case .org: return OptionSpec("org", value: "TEXT", summary: "Organisation's name contains TEXT", completion: MemberCompletion.organizations)
+            return OptionSpec(
+                "role", value: "ROLE",
+                summary: "student, startup or entrepreneur (French words too: "
+                    + Role.frenchSpellings.joined(separator: ", ") + ")",
+                completion: .choices(Role.allCases.map(\.rawValue) + Role.frenchSpellings))
+        case .skill:
+            return OptionSpec(
+                "skill", value: "TAG", summary: "Has this skill", completion: MemberCompletion.tags(.skills))
+        case .interest:
+            return OptionSpec(
+                "interest", value: "TAG", summary: "Has this interest", completion: MemberCompletion.tags(.interests))
+        case .seeking:
+            return OptionSpec(
+                "seeking", value: "TAG", summary: "Seeks this", completion: MemberCompletion.tags(.seeking))
+        case .offering:
+            return OptionSpec(
+                "offering", value: "TAG", summary: "Offers this", completion: MemberCompletion.tags(.offering))
+        case .wing:
+            return OptionSpec(
+                "wing", value: "N", summary: "Is in this wing", kind: .integer(1...9),
+                completion: .choices((1...9).map(String.init)))
+        case .org:
+            return OptionSpec(
+                "org", value: "TEXT", summary: "Organisation's name contains TEXT",
+                completion: MemberCompletion.organizations)
         }
     }
 
@@ -48,8 +65,9 @@ enum FilterKey: String, CaseIterable, Sendable {
 enum CommonOptions {
     /// The commands that list take `--limit N`: the first N rows, then how many more there are.
     static func limit(default fallback: Int? = nil, aliases: [String] = []) -> OptionSpec {
-        var spec = OptionSpec("limit", value: "N", summary: "Show the first N rows; 0 shows them all", kind: .integer(0...1_000_000_000),
-                              default: fallback.map(String.init))
+        var spec = OptionSpec(
+            "limit", value: "N", summary: "Show the first N rows; 0 shows them all", kind: .integer(0...1_000_000_000),
+            default: fallback.map(String.init))
         spec.aliases = aliases
         return spec
     }

@@ -8,8 +8,13 @@ public enum ProfileCommands {
     static let load = CommandSpec(
         "load", group: .profiles,
         summary: "Load the profiles again, or another folder of them",
-        details: "Every problem in a file is reported with its line and column; the valid profiles still load. In a script, problems make the command fail (unless keep-going is on).",
-        arguments: [ArgumentSpec("FOLDER", summary: "A folder of profiles (the current one when left out)", arity: .optional, completion: .directories)],
+        details:
+            "Every problem in a file is reported with its line and column; the valid profiles still load. In a script, problems make the command fail (unless keep-going is on).",
+        arguments: [
+            ArgumentSpec(
+                "FOLDER", summary: "A folder of profiles (the current one when left out)", arity: .optional,
+                completion: .directories)
+        ],
         examples: ["load", "load Profiles", "load ~/serre/profils"]
     ) { session, arguments in
         let shown: String
@@ -28,7 +33,9 @@ public enum ProfileCommands {
         let path = session.resolvePath(shown)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ShellError.cannotRead(path: shown, reason: FileManager.default.fileExists(atPath: path) ? "it is not a folder" : "no such folder")
+            throw ShellError.cannotRead(
+                path: shown,
+                reason: FileManager.default.fileExists(atPath: path) ? "it is not a folder" : "no such folder")
         }
         let loaded = ProfileFolder.load(path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown)
         session.directory = loaded.directory
@@ -41,24 +48,34 @@ public enum ProfileCommands {
     static let members = CommandSpec(
         "members", aliases: ["ls"], group: .profiles,
         summary: "List the members, or those that fit every filter given",
-        details: "Tags match whatever their spelling (case, accents, the taxonomy's aliases), and a broader tag finds the narrower ones under it: --skill '3D modeling' finds Blender.",
+        details:
+            "Tags match whatever their spelling (case, accents, the taxonomy's aliases), and a broader tag finds the narrower ones under it: --skill '3D modeling' finds Blender.",
         options: FilterKey.allCases.map(\.option) + [CommonOptions.limit()],
-        examples: ["members", "members --role student", "members --skill blender --wing 2", "members --role mentor --offering 'levée de fonds'",
-                   "members --limit 10"]
+        examples: [
+            "members", "members --role student", "members --skill blender --wing 2",
+            "members --role mentor --offering 'levée de fonds'",
+            "members --limit 10",
+        ]
     ) { session, arguments in
         try session.requireFolder()
         let filter = try FilterKey.filter(from: arguments)
         let found = session.directory.members(matching: filter)
         let misses = found.isEmpty && !session.directory.isEmpty ? session.directory.misses(filter) : []
-        return .show(MemberList(members: Limited(found, limit: CommonOptions.limit(arguments)), total: session.directory.members.count,
-                                isCompact: session.environment.outputIsTerminal, misses: misses))
+        return .show(
+            MemberList(
+                members: Limited(found, limit: CommonOptions.limit(arguments)), total: session.directory.members.count,
+                isCompact: session.environment.outputIsTerminal, misses: misses))
     }
 
     static let show = CommandSpec(
         "show", group: .profiles,
         summary: "Show a member's profile card",
         details: "By id or by name; the beginning of a name or of a surname is enough when only one member has it.",
-        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name (quotes not needed)", arity: .oneOrMore, completion: MemberCompletion.memberWords)],
+        arguments: [
+            ArgumentSpec(
+                "MEMBER", summary: "An id or a name (quotes not needed)", arity: .oneOrMore,
+                completion: MemberCompletion.memberWords)
+        ],
         examples: ["show amelie-dupre", "show Amélie Dupré", "show dupré"]
     ) { session, arguments in
         .show(ProfileCard(member: try member(arguments.positionals.joined(separator: " "), in: session.directory)))
@@ -67,21 +84,26 @@ public enum ProfileCommands {
     static let search = CommandSpec(
         "search", aliases: ["find"], group: .profiles,
         summary: "Search names, skills, interests, needs, offers and bios",
-        details: "Ranked: a whole tag counts more than a word of a bio, an expert's skill more than a beginner's. Case and accents do not matter, and tags forgive a typo.",
-        arguments: [ArgumentSpec("TEXT", summary: "What to look for", arity: .oneOrMore, completion: MemberCompletion.tags(nil))],
+        details:
+            "Ranked: a whole tag counts more than a word of a bio, an expert's skill more than a beginner's. Case and accents do not matter, and tags forgive a typo.",
+        arguments: [
+            ArgumentSpec("TEXT", summary: "What to look for", arity: .oneOrMore, completion: MemberCompletion.tags(nil))
+        ],
         options: [CommonOptions.limit(default: 20, aliases: ["top"])],
         examples: ["search blender", "search réalité virtuelle", "search levee de fonds --limit 5"]
     ) { session, arguments in
         try session.requireFolder()
         let query = arguments.positionals.joined(separator: " ")
         let hits = session.directory.search(query)
-        return .show(SearchResults(query: query, hits: Limited(hits, limit: CommonOptions.limit(arguments, default: 20))))
+        return .show(
+            SearchResults(query: query, hits: Limited(hits, limit: CommonOptions.limit(arguments, default: 20))))
     }
 
     static let tags = CommandSpec(
         "tags", group: .profiles,
         summary: "Every tag with how many members have it; --unmet: needs nobody meets",
-        details: "A tag's spellings count as one (case, accents, aliases). With --unmet, the needs that no other member offers or has as a skill, and who has them.",
+        details:
+            "A tag's spellings count as one (case, accents, aliases). With --unmet, the needs that no other member offers or has as a skill, and who has them.",
         options: [kind.spec, unmet.spec, CommonOptions.limit()],
         examples: ["tags", "tags --kind skills", "tags --unmet"]
     ) { session, arguments in
@@ -89,7 +111,10 @@ public enum ProfileCommands {
         let limit = CommonOptions.limit(arguments)
         if arguments[unmet] { return .show(UnmetNeeds(needs: Limited(session.directory.unmetNeeds(), limit: limit))) }
         let chosen = arguments[kind]
-        return .show(TagList(counts: Limited(session.directory.tagCounts(chosen.map { [$0] } ?? TagKind.allCases), limit: limit), kind: chosen?.rawValue))
+        return .show(
+            TagList(
+                counts: Limited(session.directory.tagCounts(chosen.map { [$0] } ?? TagKind.allCases), limit: limit),
+                kind: chosen?.rawValue))
     }
 
     static let stats = CommandSpec(
@@ -97,10 +122,12 @@ public enum ProfileCommands {
         summary: "Members by role, wing and organisation, and how many needs find an offer"
     ) { session, _ in
         try session.requireFolder()
-        return .show(StatisticsReport(statistics: session.directory.statistics(), name: session.directory.settings.name))
+        return .show(
+            StatisticsReport(statistics: session.directory.statistics(), name: session.directory.settings.name))
     }
 
-    static let kind = CommandOption<TagKind?>.choice("kind", value: "KIND", summary: "Only skills, interests, seeking or offering")
+    static let kind = CommandOption<TagKind?>.choice(
+        "kind", value: "KIND", summary: "Only skills, interests, seeking or offering")
     static let unmet = CommandOption<Bool>.flag("unmet", summary: "What members seek that nobody offers")
 
     static let importSpreadsheet = CommandSpec(
@@ -117,7 +144,9 @@ public enum ProfileCommands {
             Without --write nothing is saved: the plan is only shown. An empty cell keeps the \
             member's value, unless --force.
             """,
-        arguments: [ArgumentSpec("FILE", summary: "The CSV file", completion: .files(extensions: ["csv", "tsv", "txt"]))],
+        arguments: [
+            ArgumentSpec("FILE", summary: "The CSV file", completion: .files(extensions: ["csv", "tsv", "txt"]))
+        ],
         options: [ImportCommand.map.spec, ImportCommand.write.spec, ImportCommand.force.spec],
         examples: ["import inscriptions.csv", "import export.csv --map 'Votre école=organization' --write"]
     ) { session, arguments in
@@ -132,7 +161,10 @@ public enum ProfileCommands {
             let result = try loadProfiles(from: shown, into: &session)
             switch result {
             case .show(let summary), .failed(let summary):
-                if showingSummary { session.console.write(Renderer.render(summary, as: .table, style: session.style, layout: session.layout)) }
+                if showingSummary {
+                    session.console.write(
+                        Renderer.render(summary, as: .table, style: session.style, layout: session.layout))
+                }
             default: break
             }
             if case .failed = result { return false }
@@ -144,13 +176,17 @@ public enum ProfileCommands {
     }
 
     /// Where patio looked for profiles when none were named.
-    public static func whereItLooked(from workingDirectory: String) -> String { ProfileError.whereItLooked(from: workingDirectory) }
+    public static func whereItLooked(from workingDirectory: String) -> String {
+        ProfileError.whereItLooked(from: workingDirectory)
+    }
 
     /// A role as typed, English or French.
     static func roleWord(_ text: String) throws(ShellError) -> Role {
         guard let role = Role(word: text) else {
-            throw ShellError.invalidValue(text, for: "role", expected: "student, startup or entrepreneur (or " + Role.frenchSpellings.joined(separator: ", ") + ")",
-                                          suggestion: Suggestions.nearest(to: text, among: Role.spellings, reach: .likelyTypo))
+            throw ShellError.invalidValue(
+                text, for: "role",
+                expected: "student, startup or entrepreneur (or " + Role.frenchSpellings.joined(separator: ", ") + ")",
+                suggestion: Suggestions.nearest(to: text, among: Role.spellings, reach: .likelyTypo))
         }
         return role
     }
@@ -159,8 +195,10 @@ public enum ProfileCommands {
     static func member(_ text: String, in directory: Directory) throws(ProfileError) -> Member {
         switch directory.lookup(text) {
         case .found(let member): return member
-        case .ambiguous(let candidates): throw ProfileError.ambiguousMember(text, candidates: candidates.map { "\($0.id) (\($0.name))" })
-        case .notFound(let suggestion): throw ProfileError.unknownMember(text, suggestion: suggestion, isEmpty: directory.isEmpty)
+        case .ambiguous(let candidates):
+            throw ProfileError.ambiguousMember(text, candidates: candidates.map { "\($0.id) (\($0.name))" })
+        case .notFound(let suggestion):
+            throw ProfileError.unknownMember(text, suggestion: suggestion, isEmpty: directory.isEmpty)
         }
     }
 }
@@ -191,7 +229,8 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
         case .noProfilesFolderToWrite:
             return "--write needs a profiles folder to write into (load FOLDER first)"
         case .invalidMapping(let text, let suggestion):
-            return "invalid --map '\(text)': expected 'Column=field' with a field among \(SpreadsheetImport.fields.joined(separator: ", ")), ignore"
+            return
+                "invalid --map '\(text)': expected 'Column=field' with a field among \(SpreadsheetImport.fields.joined(separator: ", ")), ignore"
                 + Suggestions.hint(suggestion)
         }
     }

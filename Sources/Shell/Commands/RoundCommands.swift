@@ -55,14 +55,17 @@ enum RoundCommands {
         }
         let shown = session.ledgerLocation?.shownAs ?? ledger.path
         var text = "committed " + names.map { "'\($0)'" }.joined(separator: ", ") + " to \(shown)"
-        if session.matchmaking.draft != nil { text += "; the next planned round is the draft now (\(session.matchmaking.planned.count) more after it)" }
+        if session.matchmaking.draft != nil {
+            text += "; the next planned round is the draft now (\(session.matchmaking.planned.count) more after it)"
+        }
         let pins = session.matchmaking.pins.sorted()
         if !pins.isEmpty {
             if arguments[keepPins] {
                 text += "; \(counted(pins.count, "pin")) kept for the next rounds of this session"
             } else {
                 session.matchmaking.pins = []
-                text += "; \(counted(pins.count, "pin")) released (they were for this round; 'commit --keep-pins' keeps them)"
+                text +=
+                    "; \(counted(pins.count, "pin")) released (they were for this round; 'commit --keep-pins' keeps them)"
             }
         }
         return .show(CommitView(names: names, ledger: shown, released: arguments[keepPins] ? [] : pins, text: text))
@@ -82,12 +85,17 @@ enum RoundCommands {
     static let rounds = CommandSpec(
         "rounds", group: .rounds, summary: "The rounds committed so far", options: [CommonOptions.limit()]
     ) { session, arguments in
-        .show(RoundList(rounds: Limited(try session.existingLedger()?.rounds() ?? [], limit: CommonOptions.limit(arguments))))
+        .show(
+            RoundList(
+                rounds: Limited(try session.existingLedger()?.rounds() ?? [], limit: CommonOptions.limit(arguments))))
     }
 
     static let round = CommandSpec(
         "round", group: .rounds, summary: "Show a committed round",
-        arguments: [ArgumentSpec("NAME", summary: "The round (the last one when left out)", arity: .optional, completion: roundNames)],
+        arguments: [
+            ArgumentSpec(
+                "NAME", summary: "The round (the last one when left out)", arity: .optional, completion: roundNames)
+        ],
         options: [CommonOptions.limit()],
         examples: ["round", "round mardi-1-decembre"]
     ) { session, arguments in
@@ -105,7 +113,9 @@ enum RoundCommands {
         guard let ledger = try session.existingLedger() else { throw LedgerError.noRounds }
         if let name {
             if let record = try ledger.round(named: name) { return record }
-            throw LedgerError.unknownRound(name: name, suggestion: Suggestions.nearest(to: name, among: try ledger.rounds().map(\.name), reach: .likelyTypo))
+            throw LedgerError.unknownRound(
+                name: name,
+                suggestion: Suggestions.nearest(to: name, among: try ledger.rounds().map(\.name), reach: .likelyTypo))
         }
         guard let last = try ledger.lastRound() else { throw LedgerError.noRounds }
         return last
@@ -113,33 +123,46 @@ enum RoundCommands {
 
     static let history = CommandSpec(
         "history", group: .rounds, summary: "Everyone a member has met, newest first",
-        arguments: [ArgumentSpec("MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)],
+        arguments: [
+            ArgumentSpec(
+                "MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)
+        ],
         options: [CommonOptions.limit()],
         examples: ["history amelie-dupre"]
     ) { session, arguments in
         let subject = try session.member(arguments.positionals.joined(separator: " "))
         let meetings = try session.existingLedger()?.meetings(of: subject.member.id) ?? []
-        return .show(MeetingList(member: subject.member, meetings: Limited(meetings, limit: CommonOptions.limit(arguments)), directory: session.directory))
+        return .show(
+            MeetingList(
+                member: subject.member, meetings: Limited(meetings, limit: CommonOptions.limit(arguments)),
+                directory: session.directory))
     }
 
     static let rate = CommandSpec(
-        "rate", group: .rounds, summary: "Record how a meeting went, 1 to 5 (weighs later rounds), or clear its ratings",
+        "rate", group: .rounds,
+        summary: "Record how a meeting went, 1 to 5 (weighs later rounds), or clear its ratings",
         details: """
             Only a meeting that happened can be rated: the two must have met in a committed round. \
             A note says what came of it ('history' and 'why' show it). Ratings move the pair's later \
             scores (3 is neutral, 'set weight.feedback'); --clear removes every rating of the pair.
             """,
         arguments: MatchCommands.pairArguments + [
-            ArgumentSpec("RATING", summary: "1 (bad) to 5 (excellent)", arity: .optional, completion: .choices(["1", "2", "3", "4", "5"])),
+            ArgumentSpec(
+                "RATING", summary: "1 (bad) to 5 (excellent)", arity: .optional,
+                completion: .choices(["1", "2", "3", "4", "5"])),
             ArgumentSpec("NOTE", summary: "A few words", arity: .zeroOrMore),
         ],
         options: [clear.spec],
-        examples: ["rate amelie-dupre emilie-durand 5 a new internship came of it", "rate amelie-dupre emilie-durand --clear"]
+        examples: [
+            "rate amelie-dupre emilie-durand 5 a new internship came of it", "rate amelie-dupre emilie-durand --clear",
+        ]
     ) { session, arguments in
         let pair = try MatchCommands.memberPair(arguments, session)
         let names = session.names([pair.first, pair.second]).joined(separator: " × ")
         if arguments[clear] {
-            guard arguments.positionals.count == 2 else { throw ShellError.unexpectedArgument(arguments.positionals[2], command: "rate") }
+            guard arguments.positionals.count == 2 else {
+                throw ShellError.unexpectedArgument(arguments.positionals[2], command: "rate")
+            }
             guard let ledger = try session.existingLedger() else { throw LedgerError.noRating(pair.first, pair.second) }
             let count = try ledger.clearRatings(pair.first, pair.second)
             return .show(Message("cleared \(counted(count, "rating")) of \(names)"))
@@ -148,7 +171,8 @@ enum RoundCommands {
         let rating = try Arguments.integer(ratingText, named: "rating", in: 1...5)
         let note = arguments.positionals.dropFirst(3).joined(separator: " ")
         do {
-            try session.openLedger().rate(pair.first, pair.second, rating: rating, note: note.isEmpty ? nil : note, at: session.environment.now())
+            try session.openLedger().rate(
+                pair.first, pair.second, rating: rating, note: note.isEmpty ? nil : note, at: session.environment.now())
         } catch LedgerError.neverMet {
             throw RoundCommandError.neverMet(pair, when: session.whenTheyMeet(pair))
         }
@@ -166,11 +190,15 @@ enum RoundCommandError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case .neverMet(let pair, let when):
-            let base = "\(pair.first) and \(pair.second) have not met in a committed round, so there is no meeting to rate"
+            let base =
+                "\(pair.first) and \(pair.second) have not met in a committed round, so there is no meeting to rate"
             switch when {
             case .draft: return base + ": they meet in the draft; 'commit' it, and rate them after they have met"
-            case .planned(let index): return base + ": they meet in planned round \(index); rate them once it is committed and they have met"
-            case .notPlanned: return base + ": no draft pairs them yet ('pin \(pair.first) \(pair.second)' then 'match' makes them meet)"
+            case .planned(let index):
+                return base + ": they meet in planned round \(index); rate them once it is committed and they have met"
+            case .notPlanned:
+                return base
+                    + ": no draft pairs them yet ('pin \(pair.first) \(pair.second)' then 'match' makes them meet)"
             }
         }
     }

@@ -28,12 +28,17 @@ struct StoredFacts: Codable {
     /// The ledger's record of a draft.
     static func record(_ draft: Draft, name: String, at date: Date) -> RoundRecord {
         RoundRecord(
-            name: name, committedAt: date, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""), seed: draft.seed,
-            total: draft.total, upperBound: { if case .withinBound(let bound, _, _) = draft.guarantee.claim { return bound } else { return nil } }(),
+            name: name, committedAt: date,
+            mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""), seed: draft.seed,
+            total: draft.total,
+            upperBound: {
+                if case .withinBound(let bound, _, _) = draft.guarantee.claim { return bound } else { return nil }
+            }(),
             groups: draft.groups.map { group in
-                RoundRecord.Group(members: group.members, score: group.score, isPinned: group.isPinned,
-                                  pinWarnings: group.pinWarnings.isEmpty ? nil : text(group.pinWarnings),
-                                  reasonFacts: text(group.reasons), starterFact: group.starter.flatMap(text))
+                RoundRecord.Group(
+                    members: group.members, score: group.score, isPinned: group.isPinned,
+                    pinWarnings: group.pinWarnings.isEmpty ? nil : text(group.pinWarnings),
+                    reasonFacts: text(group.reasons), starterFact: group.starter.flatMap(text))
             },
             unmatched: draft.unmatched.map { RoundRecord.Unmatched(id: $0.id, cause: text($0.cause)) },
             guarantee: text(draft.guarantee),
@@ -41,7 +46,9 @@ struct StoredFacts: Codable {
     }
 
     /// The guarantee, notes and constraints of a committed round.
-    static func decode(_ record: RoundRecord) -> (guarantee: Guarantee?, notes: [Stated<Draft.Note>], pins: [MemberPair], bans: [MemberPair]) {
+    static func decode(_ record: RoundRecord) -> (
+        guarantee: Guarantee?, notes: [Stated<Draft.Note>], pins: [MemberPair], bans: [MemberPair]
+    ) {
         let guarantee = value(Guarantee.self, from: record.guarantee)
         guard let stored = value(StoredFacts.self, from: record.noteFacts) else {
             return (guarantee, record.notes.map { .words($0) }, [], [])
@@ -58,7 +65,8 @@ struct StoredFacts: Codable {
     }
 
     static func reasons(_ group: RoundRecord.Group) -> [Stated<PairReason>] {
-        value([PairReason].self, from: group.reasonFacts).map { $0.map { .fact($0) } } ?? group.reasons.map { .words($0) }
+        value([PairReason].self, from: group.reasonFacts).map { $0.map { .fact($0) } }
+            ?? group.reasons.map { .words($0) }
     }
 
     static func starter(_ group: RoundRecord.Group) -> Stated<Starter>? {
@@ -73,7 +81,9 @@ enum FactJSON {
             return .object(["claim": .string("none"), "recorded": .bool(false), "text": .string(text)])
         }
         var claim = "none"
-        var bound: JSONValue = .null, share: JSONValue = .null, seats: JSONValue = .null
+        var bound: JSONValue = .null
+        var share: JSONValue = .null
+        var seats: JSONValue = .null
         switch guarantee.claim {
         case .optimal: claim = "optimal"
         case .stable: claim = "stable"
@@ -85,7 +95,8 @@ enum FactJSON {
         case .none: claim = "none"
         }
         var coverage = "every_admissible_pair"
-        var perMember: JSONValue = .null, pairs: JSONValue = .null
+        var perMember: JSONValue = .null
+        var pairs: JSONValue = .null
         if case .candidates(let count, let edges) = guarantee.coverage {
             coverage = "candidates"
             perMember = .int(count)
@@ -114,20 +125,27 @@ enum FactJSON {
     static func cause(_ cause: UnmatchedCause) -> JSONValue {
         switch cause {
         case .noSharedLanguage(let speaks, let partners):
-            return .object(["code": .string("no_shared_language"), "languages": .strings(speaks), "partners": .string(partners.rawValue)])
+            return .object([
+                "code": .string("no_shared_language"), "languages": .strings(speaks),
+                "partners": .string(partners.rawValue),
+            ])
         case .noCommonSlot(let free, let partners):
-            return .object(["code": .string("no_common_slot"), "slots": .strings(free), "partners": .string(partners.rawValue)])
+            return .object([
+                "code": .string("no_common_slot"), "slots": .strings(free), "partners": .string(partners.rawValue),
+            ])
         case .everyPartnerForbidden(let partners):
             return .object(["code": .string("every_partner_forbidden"), "partners": .string(partners.rawValue)])
         case .nobodyElse: return .object(["code": .string("nobody_else")])
         case .sharesNoTag: return .object(["code": .string("shares_no_tag")])
-        case .nothingInCommon(let partners): return .object(["code": .string("nothing_in_common"), "partners": .string(partners.rawValue)])
+        case .nothingInCommon(let partners):
+            return .object(["code": .string("nothing_in_common"), "partners": .string(partners.rawValue)])
         case .oddOneOut: return .object(["code": .string("odd_one_out")])
         case .compatibleAlreadyPaired: return .object(["code": .string("compatible_already_paired")])
         case .noMentors: return .object(["code": .string("no_mentors")])
         case .mentorsFull: return .object(["code": .string("mentors_full")])
         case .noCompatibleTable: return .object(["code": .string("no_compatible_table")])
-        case .tablesFull(let scarce): return .object(["code": .string("tables_full"), "scarce_role": .optional(scarce)])
+        case .tablesFull(let scarce):
+            return .object(["code": .string("tables_full"), "scarce_role": .optional(scarce)])
         case .noTableTogether: return .object(["code": .string("no_table_together")])
         case .tooFewForTable(let size): return .object(["code": .string("too_few_for_table"), "size": .int(size)])
         }
@@ -136,28 +154,42 @@ enum FactJSON {
     static func reason(_ reason: PairReason) -> JSONValue {
         switch reason {
         case .needMet(let seeker, let offerer, let tag, let sought):
-            return .object(["code": .string("need_met"), "seeker": .string(seeker), "offerer": .string(offerer), "tag": .string(tag),
-                            "sought": .optional(sought)])
+            return .object([
+                "code": .string("need_met"), "seeker": .string(seeker), "offerer": .string(offerer),
+                "tag": .string(tag),
+                "sought": .optional(sought),
+            ])
         case .sharedInterest(let tag): return .object(["code": .string("shared_interest"), "tag": .string(tag)])
-        case .roles(let a, let b): return .object(["code": .string("roles"), "roles": .strings([a.rawValue, b.rawValue])])
-        case .differentOrganizations(let a, let b): return .object(["code": .string("different_organizations"), "organizations": .strings([a, b])])
-        case .differentWings(let a, let b): return .object(["code": .string("different_wings"), "wings": .array([.int(a), .int(b)])])
+        case .roles(let a, let b):
+            return .object(["code": .string("roles"), "roles": .strings([a.rawValue, b.rawValue])])
+        case .differentOrganizations(let a, let b):
+            return .object(["code": .string("different_organizations"), "organizations": .strings([a, b])])
+        case .differentWings(let a, let b):
+            return .object(["code": .string("different_wings"), "wings": .array([.int(a), .int(b)])])
         }
     }
 
     static func adjustment(_ adjustment: Adjustment) -> JSONValue {
         switch adjustment {
-        case .met(let roundsAgo, let percent): return .object(["code": .string("met"), "rounds_ago": .int(roundsAgo), "percent": .int(-percent)])
-        case .rated(let average, let percent): return .object(["code": .string("rated"), "average": .double(average), "percent": .int(percent)])
+        case .met(let roundsAgo, let percent):
+            return .object(["code": .string("met"), "rounds_ago": .int(roundsAgo), "percent": .int(-percent)])
+        case .rated(let average, let percent):
+            return .object(["code": .string("rated"), "average": .double(average), "percent": .int(percent)])
         }
     }
 
     static func pinWarning(_ warning: PinWarning, text: String) -> JSONValue {
         switch warning {
         case .overrides(let pair, let exclusion):
-            return .object(["code": .string("pin_overrides_" + exclusion.rawValue), "members": .strings([pair.first, pair.second]), "text": .string(text)])
+            return .object([
+                "code": .string("pin_overrides_" + exclusion.rawValue), "members": .strings([pair.first, pair.second]),
+                "text": .string(text),
+            ])
         case .scoresNothing(let pair):
-            return .object(["code": .string("pin_scores_nothing"), "members": .strings([pair.first, pair.second]), "text": .string(text)])
+            return .object([
+                "code": .string("pin_scores_nothing"), "members": .strings([pair.first, pair.second]),
+                "text": .string(text),
+            ])
         }
     }
 }

@@ -58,17 +58,25 @@ struct RoundView: Presentable {
     private let names: [String: String]
 
     static func person(_ id: String, in directory: Directory) -> Person {
-        guard let member = directory[id] else { return Person(id: id, name: id, role: "", organization: nil, wing: nil, contact: nil) }
-        return Person(id: id, name: directory.displayName(id), role: member.role.rawValue, organization: member.organization, wing: member.wing, contact: member.contact)
+        guard let member = directory[id] else {
+            return Person(id: id, name: id, role: "", organization: nil, wing: nil, contact: nil)
+        }
+        return Person(
+            id: id, name: directory.displayName(id), role: member.role.rawValue, organization: member.organization,
+            wing: member.wing, contact: member.contact)
     }
 
     init(draft: Draft, directory: Directory, title: String? = nil, wording: any DraftWording = EnglishDraftWording()) {
-        self.init(name: nil, title: title, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""), seed: draft.seed,
-                  date: draft.created, total: draft.total, guarantee: draft.guarantee, pins: draft.pins, bans: draft.bans,
-                  directory: directory, wording: wording)
+        self.init(
+            name: nil, title: title, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""),
+            seed: draft.seed,
+            date: draft.created, total: draft.total, guarantee: draft.guarantee, pins: draft.pins, bans: draft.bans,
+            directory: directory, wording: wording)
         groups = draft.groups.map { group in
-            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: group.reasons.map { .fact($0) },
-                  starter: group.starter.map { .fact($0) }, isPinned: group.isPinned, pinWarnings: group.pinWarnings)
+            Group(
+                people: group.members.map { Self.person($0, in: directory) }, score: group.score,
+                reasons: group.reasons.map { .fact($0) },
+                starter: group.starter.map { .fact($0) }, isPinned: group.isPinned, pinWarnings: group.pinWarnings)
         }
         unmatched = draft.unmatched.map { (Self.person($0.id, in: directory), .fact($0.cause)) }
         notes = draft.notes.map { .fact($0) }
@@ -76,18 +84,25 @@ struct RoundView: Presentable {
 
     init(record: RoundRecord, directory: Directory, wording: any DraftWording = EnglishDraftWording()) {
         let stored = StoredFacts.decode(record)
-        self.init(name: record.name, title: nil, mode: record.mode, seed: record.seed, date: record.committedAt, total: record.total,
-                  guarantee: stored.guarantee, pins: stored.pins, bans: stored.bans, directory: directory, wording: wording)
+        self.init(
+            name: record.name, title: nil, mode: record.mode, seed: record.seed, date: record.committedAt,
+            total: record.total,
+            guarantee: stored.guarantee, pins: stored.pins, bans: stored.bans, directory: directory, wording: wording)
         groups = record.groups.map { group in
-            Group(people: group.members.map { Self.person($0, in: directory) }, score: group.score, reasons: StoredFacts.reasons(group),
-                  starter: StoredFacts.starter(group), isPinned: group.isPinned, pinWarnings: StoredFacts.pinWarnings(group))
+            Group(
+                people: group.members.map { Self.person($0, in: directory) }, score: group.score,
+                reasons: StoredFacts.reasons(group),
+                starter: StoredFacts.starter(group), isPinned: group.isPinned,
+                pinWarnings: StoredFacts.pinWarnings(group))
         }
         unmatched = record.unmatched.map { (Self.person($0.id, in: directory), StoredFacts.cause($0)) }
         notes = stored.notes
     }
 
-    private init(name: String?, title: String?, mode: String, seed: UInt64, date: Date, total: Int64, guarantee: Guarantee?,
-                 pins: [MemberPair], bans: [MemberPair], directory: Directory, wording: any DraftWording) {
+    private init(
+        name: String?, title: String?, mode: String, seed: UInt64, date: Date, total: Int64, guarantee: Guarantee?,
+        pins: [MemberPair], bans: [MemberPair], directory: Directory, wording: any DraftWording
+    ) {
         self.name = name
         self.title = title
         self.mode = mode
@@ -135,12 +150,13 @@ struct RoundView: Presentable {
 
     /// The reasons shown for a group, in sentences: what its pins break first.
     func reasons(of group: Group) -> [String] {
-        group.pinWarnings.map { wording.pinWarning($0, name: name) } + group.reasons.map { reason in
-            switch reason {
-            case .fact(let fact): return wording.reason(fact, name: name)
-            case .words(let words): return words
+        group.pinWarnings.map { wording.pinWarning($0, name: name) }
+            + group.reasons.map { reason in
+                switch reason {
+                case .fact(let fact): return wording.reason(fact, name: name)
+                case .words(let words): return words
+                }
             }
-        }
     }
 
     /// The strongest reason in a few words (a pin's warning first).
@@ -162,37 +178,55 @@ struct RoundView: Presentable {
     }
 
     var summary: String {
-        ["total \(Points.text(total)) points", "seed \(seed)", counted(groups.count, draftMode == .circles ? "table" : "pair"), guaranteeText]
-            .joined(separator: " · ")
+        [
+            "total \(Points.text(total)) points", "seed \(seed)",
+            counted(groups.count, draftMode == .circles ? "table" : "pair"), guaranteeText,
+        ]
+        .joined(separator: " · ")
     }
 
     /// The pins and bans in force when the round was drafted.
     var constraintsText: String? {
         guard !pins.isEmpty || !bans.isEmpty else { return nil }
-        let show = { (pairs: [MemberPair]) in pairs.map { "\(name($0.first)) — \(name($0.second))" }.joined(separator: "; ") }
+        let show = { (pairs: [MemberPair]) in
+            pairs.map { "\(name($0.first)) — \(name($0.second))" }.joined(separator: "; ")
+        }
         return [pins.isEmpty ? nil : "Pinned: " + show(pins), bans.isEmpty ? nil : "Kept apart: " + show(bans)]
             .compactMap { $0 }.joined(separator: ". ") + "."
     }
 
     var document: Document {
         var blocks: [Document.Block] = []
-        let label = name.map { "Round \($0) (\(mode))" } ?? title ?? "Draft: \(draftMode.rawValue)\(isStable ? ", stable" : "")"
+        let label =
+            name.map { "Round \($0) (\(mode))" } ?? title ?? "Draft: \(draftMode.rawValue)\(isStable ? ", stable" : "")"
         blocks.append(.heading(label))
         if let constraintsText { blocks.append(.note(constraintsText)) }
         let shown = Limited(Array(groups.enumerated()), limit: limit)
-        blocks.append(.table(Table(
-            columns: [Table.Column("#", alignment: .right), Table.Column(draftMode == .mentoring ? "mentee → mentor" : "members", breaksAt: separator),
-                      Table.Column("score", alignment: .right), Table.Column("why")],
-            rows: shown.shown.map { index, group in
-                [String(index + 1) + (group.isPinned ? "*" : ""), group.people.map(\.name).joined(separator: separator),
-                 Points.text(group.score), isCompact ? shortReason(of: group) : reasons(of: group).joined(separator: "; ")]
-            })))
+        blocks.append(
+            .table(
+                Table(
+                    columns: [
+                        Table.Column("#", alignment: .right),
+                        Table.Column(draftMode == .mentoring ? "mentee → mentor" : "members", breaksAt: separator),
+                        Table.Column("score", alignment: .right), Table.Column("why"),
+                    ],
+                    rows: shown.shown.map { index, group in
+                        [
+                            String(index + 1) + (group.isPinned ? "*" : ""),
+                            group.people.map(\.name).joined(separator: separator),
+                            Points.text(group.score),
+                            isCompact ? shortReason(of: group) : reasons(of: group).joined(separator: "; "),
+                        ]
+                    })))
         if let more = shown.note { blocks.append(.note(more)) }
         blocks.append(.note(summary + (groups.contains(where: \.isPinned) ? " · * pinned" : "")))
         if !unmatched.isEmpty {
             blocks.append(.heading("Unmatched"))
-            blocks.append(.table(Table(columns: [Table.Column("member"), Table.Column("why")],
-                                       rows: unmatched.map { ["\($0.person.name) (\($0.person.id))", text($0.cause)] })))
+            blocks.append(
+                .table(
+                    Table(
+                        columns: [Table.Column("member"), Table.Column("why")],
+                        rows: unmatched.map { ["\($0.person.name) (\($0.person.id))", text($0.cause)] })))
         }
         if !notes.isEmpty { blocks.append(.list(notes.map(text))) }
         return Document(blocks)
@@ -208,23 +242,32 @@ struct RoundView: Presentable {
             "date": .string(date.formatted(.iso8601)),
             "total": .int(total),
             "upper_bound": bound.map { .int($0) } ?? .null,
-            "groups": .array(groups.prefix(limit ?? groups.count).map { group in
-                .object([
-                    "members": .strings(group.people.map(\.id)),
-                    "names": .strings(group.people.map(\.name)),
-                    "score": .int(group.score),
-                    "reasons": .strings(reasons(of: group)),
-                    "reason_facts": .array(group.reasons.compactMap { if case .fact(let fact) = $0 { return FactJSON.reason(fact) } else { return nil } }),
-                    "starter": .optional(starterText(of: group)),
-                    "pinned": .bool(group.isPinned),
-                    "pin_warnings": .array(group.pinWarnings.map { FactJSON.pinWarning($0, text: wording.pinWarning($0, name: name)) }),
-                ])
-            }),
-            "unmatched": .array(unmatched.map { entry in
-                var cause = JSONValue.null
-                if case .fact(let fact) = entry.cause { cause = FactJSON.cause(fact) }
-                return .object(["id": .string(entry.person.id), "name": .string(entry.person.name), "reason": .string(text(entry.cause)), "cause": cause])
-            }),
+            "groups": .array(
+                groups.prefix(limit ?? groups.count).map { group in
+                    .object([
+                        "members": .strings(group.people.map(\.id)),
+                        "names": .strings(group.people.map(\.name)),
+                        "score": .int(group.score),
+                        "reasons": .strings(reasons(of: group)),
+                        "reason_facts": .array(
+                            group.reasons.compactMap {
+                                if case .fact(let fact) = $0 { return FactJSON.reason(fact) } else { return nil }
+                            }),
+                        "starter": .optional(starterText(of: group)),
+                        "pinned": .bool(group.isPinned),
+                        "pin_warnings": .array(
+                            group.pinWarnings.map { FactJSON.pinWarning($0, text: wording.pinWarning($0, name: name)) }),
+                    ])
+                }),
+            "unmatched": .array(
+                unmatched.map { entry in
+                    var cause = JSONValue.null
+                    if case .fact(let fact) = entry.cause { cause = FactJSON.cause(fact) }
+                    return .object([
+                        "id": .string(entry.person.id), "name": .string(entry.person.name),
+                        "reason": .string(text(entry.cause)), "cause": cause,
+                    ])
+                }),
             "notes": .strings(notes.map(text)),
             "guarantee": FactJSON.guarantee(guarantee, total: total, text: guaranteeText),
             "pins": .array(pins.map { .strings([$0.first, $0.second]) }),
@@ -239,7 +282,12 @@ struct PlanView: Presentable {
     let rounds: [RoundView]
 
     var document: Document {
-        Document(rounds.flatMap(\.document.blocks) + [.note("the first round is the draft now; 'commit' records it and brings the next, 'commit --all' records them all")])
+        Document(
+            rounds.flatMap(\.document.blocks) + [
+                .note(
+                    "the first round is the draft now; 'commit' records it and brings the next, 'commit --all' records them all"
+                )
+            ])
     }
 
     var json: JSONValue { .object(["rounds": .array(rounds.map(\.json))]) }

@@ -8,7 +8,9 @@ enum ShellCommands {
         "help", aliases: ["?"], group: .shell,
         summary: "List the commands, or show how to use one",
         details: "Any unique prefix of a command works in its place ('he' for 'help'), and every command takes --help.",
-        arguments: [ArgumentSpec("COMMAND", summary: "The command to explain", arity: .optional, completion: .commands)],
+        arguments: [
+            ArgumentSpec("COMMAND", summary: "The command to explain", arity: .optional, completion: .commands)
+        ],
         examples: ["help", "help set", "set --help"]
     ) { _, arguments in
         guard let word = arguments[0] else { return .show(HelpIndex(table: .standard)) }
@@ -24,16 +26,22 @@ enum ShellCommands {
     static let set = CommandSpec(
         "set", group: .shell,
         summary: "Show the settings, or change one",
-        details: "With no argument, every setting and its value; with a name, that setting; with a name and a value, change it for the rest of the session.",
+        details:
+            "With no argument, every setting and its value; with a name, that setting; with a name and a value, change it for the rest of the session.",
         arguments: [
-            ArgumentSpec("NAME", summary: "The setting", arity: .optional, completion: .custom { request in
-                SettingTable.standard.map { CompletionCandidate($0.name) }
-            }),
-            ArgumentSpec("VALUE", summary: "Its new value", arity: .optional, completion: .custom { request in
-                guard let name = request.previousArguments.first,
-                      let spec = try? SettingTable.setting(named: name) else { return [] }
-                return spec.values.map { CompletionCandidate($0) }
-            }),
+            ArgumentSpec(
+                "NAME", summary: "The setting", arity: .optional,
+                completion: .custom { request in
+                    SettingTable.standard.map { CompletionCandidate($0.name) }
+                }),
+            ArgumentSpec(
+                "VALUE", summary: "Its new value", arity: .optional,
+                completion: .custom { request in
+                    guard let name = request.previousArguments.first,
+                        let spec = try? SettingTable.setting(named: name)
+                    else { return [] }
+                    return spec.values.map { CompletionCandidate($0) }
+                }),
         ],
         examples: ["set", "set format json", "set color never", "set seed 42", "set keep-going on"]
     ) { session, arguments in
@@ -61,7 +69,8 @@ enum ShellCommands {
     static let source = CommandSpec(
         "source", aliases: ["."], group: .shell,
         summary: "Run the commands of a script file",
-        details: "Lines run in order; '#' starts a comment. The script stops at its first failed command unless keep-going is on; errors name the file and the line.",
+        details:
+            "Lines run in order; '#' starts a comment. The script stops at its first failed command unless keep-going is on; errors name the file and the line.",
         arguments: [ArgumentSpec("FILE", summary: "The script", completion: .files(extensions: []))],
         examples: ["source tuesday.patio"]
     ) { session, arguments in
@@ -88,7 +97,9 @@ public enum ScriptText {
         } catch {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw ShellError.cannotRead(path: name, reason: !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "permission denied")
+            throw ShellError.cannotRead(
+                path: name,
+                reason: !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "permission denied")
         }
         guard var text = String(data: data, encoding: .utf8) else { throw ShellError.notUTF8(path: name) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -5,9 +5,13 @@ import Matching
 /// `solve FILE`: the engine on a weighted graph from a file (the bench format),
 /// so that it can be checked against other solvers on the same input.
 enum SolveCommand {
-    static let mode = CommandOption<String>(spec: OptionSpec("mode", value: "MODE", summary: "pairs (general matching) or assignment (bipartite)",
-                                                      kind: .choice(["pairs", "assignment"]), default: "pairs")) { $0.text(of: "mode") ?? "pairs" }
-    static let maxCardinality = CommandOption<Bool>.flag("max-cardinality", summary: "Pair as many vertices as possible first, then the heaviest")
+    static let mode = CommandOption<String>(
+        spec: OptionSpec(
+            "mode", value: "MODE", summary: "pairs (general matching) or assignment (bipartite)",
+            kind: .choice(["pairs", "assignment"]), default: "pairs")
+    ) { $0.text(of: "mode") ?? "pairs" }
+    static let maxCardinality = CommandOption<Bool>.flag(
+        "max-cardinality", summary: "Pair as many vertices as possible first, then the heaviest")
     static let list = CommandOption<Bool>.flag("list", summary: "List the pairs too (JSON always has them)")
 
     static let spec = CommandSpec(
@@ -34,23 +38,31 @@ enum SolveCommand {
         switch (mode, content) {
         case ("assignment", .bipartite(let graph)):
             let capacities = [Int](repeating: 1, count: graph.rightCount)
-            let solved = try CapacitatedAssignment.solve(graph, capacities: capacities, maximumCardinality: maximumCardinality,
-                                                         shouldStop: session.environment.isCancelled)
+            let solved = try CapacitatedAssignment.solve(
+                graph, capacities: capacities, maximumCardinality: maximumCardinality,
+                shouldStop: session.environment.isCancelled)
             let elapsed = clock.now - start
-            let pairs = solved.columns.enumerated().compactMap { row, column in column.map { (row, graph.leftCount + $0) } }
-            result = SolveResult(path: path, mode: mode, vertices: graph.leftCount + graph.rightCount, edges: graph.edges.count,
-                                 weight: solved.weight, pairs: pairs, elapsed: elapsed,
-                                 isProved: solved.certificate.violations(solved.columns, in: graph, capacities: capacities).isEmpty)
+            let pairs = solved.columns.enumerated().compactMap { row, column in
+                column.map { (row, graph.leftCount + $0) }
+            }
+            result = SolveResult(
+                path: path, mode: mode, vertices: graph.leftCount + graph.rightCount, edges: graph.edges.count,
+                weight: solved.weight, pairs: pairs, elapsed: elapsed,
+                isProved: solved.certificate.violations(solved.columns, in: graph, capacities: capacities).isEmpty)
         case ("assignment", .general):
-            throw ShellError.invalidValue("assignment", for: "--mode", expected: "a bipartite file ('n_left n_right m' on its first line) for assignment", suggestion: "pairs")
+            throw ShellError.invalidValue(
+                "assignment", for: "--mode",
+                expected: "a bipartite file ('n_left n_right m' on its first line) for assignment", suggestion: "pairs")
         default:
             let graph = content.generalGraph
-            let solved = try MaximumWeightMatching.solve(graph, maximumCardinality: maximumCardinality,
-                                                         shouldStop: session.environment.isCancelled)
+            let solved = try MaximumWeightMatching.solve(
+                graph, maximumCardinality: maximumCardinality,
+                shouldStop: session.environment.isCancelled)
             let elapsed = clock.now - start
-            result = SolveResult(path: path, mode: mode, vertices: graph.vertexCount, edges: graph.edges.count,
-                                 weight: solved.weight, pairs: solved.matching.pairs, elapsed: elapsed,
-                                 isProved: solved.certificate.violations(solved.matching, in: graph).isEmpty)
+            result = SolveResult(
+                path: path, mode: mode, vertices: graph.vertexCount, edges: graph.edges.count,
+                weight: solved.weight, pairs: solved.matching.pairs, elapsed: elapsed,
+                isProved: solved.certificate.violations(solved.matching, in: graph).isEmpty)
         }
         result.listsPairs = arguments[list]
         result.maximumCardinality = maximumCardinality
@@ -63,7 +75,10 @@ enum SolveCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw ShellError.cannotRead(path: name, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
+            throw ShellError.cannotRead(
+                path: name,
+                reason: FileManager.default.fileExists(atPath: path)
+                    ? "permission denied or not a file" : "no such file")
         }
         do {
             return try data.withUnsafeBytes { raw in try GraphText.parse(raw.bindMemory(to: UInt8.self)) }
@@ -91,17 +106,22 @@ struct SolveResult: Presentable {
     }
 
     var document: Document {
-        var blocks: [Document.Block] = [.fields([
-            Field("graph", "\(path): \(vertices) vertices, \(edges) edges"),
-            Field("mode", mode + (maximumCardinality ? ", as many pairs as possible first" : "")),
-            Field("weight", String(weight)),
-            Field("pairs", String(pairs.count)),
-            Field("solve time", String(format: "%.1f ms", milliseconds)),
-            Field("proof", isProved ? "optimal: the dual certificate checks" : "the certificate does NOT check"),
-        ])]
+        var blocks: [Document.Block] = [
+            .fields([
+                Field("graph", "\(path): \(vertices) vertices, \(edges) edges"),
+                Field("mode", mode + (maximumCardinality ? ", as many pairs as possible first" : "")),
+                Field("weight", String(weight)),
+                Field("pairs", String(pairs.count)),
+                Field("solve time", String(format: "%.1f ms", milliseconds)),
+                Field("proof", isProved ? "optimal: the dual certificate checks" : "the certificate does NOT check"),
+            ])
+        ]
         if listsPairs {
-            blocks.append(.table(Table(columns: [Table.Column("u", alignment: .right), Table.Column("v", alignment: .right)],
-                                       rows: pairs.map { [String($0.0), String($0.1)] })))
+            blocks.append(
+                .table(
+                    Table(
+                        columns: [Table.Column("u", alignment: .right), Table.Column("v", alignment: .right)],
+                        rows: pairs.map { [String($0.0), String($0.1)] })))
         }
         return Document(blocks)
     }

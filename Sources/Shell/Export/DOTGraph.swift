@@ -8,13 +8,17 @@ import Matchmaker
 enum DOTGraph {
     static func text(_ view: RoundView, session: Session) throws -> String {
         let directory = session.directory
-        var lines = ["graph patio {",
-                     "  graph [overlap=false, splines=true, fontname=\"Helvetica\", label=\(quote((view.community ?? "Patio") + " — " + (view.name ?? "draft") + " (" + view.mode + ")"))];",
-                     "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=10];",
-                     "  edge [fontname=\"Helvetica\", fontsize=8];"]
+        var lines = [
+            "graph patio {",
+            "  graph [overlap=false, splines=true, fontname=\"Helvetica\", label=\(quote((view.community ?? "Patio") + " — " + (view.name ?? "draft") + " (" + view.mode + ")"))];",
+            "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=10];",
+            "  edge [fontname=\"Helvetica\", fontsize=8];",
+        ]
         let colors = ["student": "#a8dadc", "startup": "#f4d35e", "entrepreneur": "#f4978e"]
         for member in directory.members {
-            lines.append("  \(quote(member.id)) [label=\(quote(member.name)), fillcolor=\(quote(colors[member.role.rawValue] ?? "#dddddd"))];")
+            lines.append(
+                "  \(quote(member.id)) [label=\(quote(member.name)), fillcolor=\(quote(colors[member.role.rawValue] ?? "#dddddd"))];"
+            )
         }
         var drawn = Set<MemberPair>()
         for group in view.groups {
@@ -23,7 +27,8 @@ enum DOTGraph {
                     let pair = MemberPair(a.id, b.id)
                     guard drawn.insert(pair).inserted, directory[a.id] != nil, directory[b.id] != nil else { continue }
                     let label = group.people.count == 2 ? ", label=\(quote(Points.text(group.score)))" : ""
-                    lines.append("  \(quote(pair.first)) -- \(quote(pair.second)) [color=\"#c1121f\", penwidth=3\(label)];")
+                    lines.append(
+                        "  \(quote(pair.first)) -- \(quote(pair.second)) [color=\"#c1121f\", penwidth=3\(label)];")
                 }
             }
         }

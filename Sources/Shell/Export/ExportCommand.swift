@@ -5,12 +5,16 @@ import Matchmaker
 /// `export FILE`: the draft (or a committed round) in the format its extension names.
 enum ExportCommand {
     static let formats = ["csv", "json", "md", "html", "dot", "ics", "graph"]
-    static let round = CommandOption<String?>.text("round", value: "NAME", summary: "A committed round instead of the draft",
-                                            modes: formats.filter { $0 != "graph" }.map { "." + $0 }, completion: RoundCommands.roundNames)
-    static let at = CommandOption<String?>.text("at", value: "DATETIME", summary: "When the meetings start (2026-12-01T10:00); tomorrow at 10:00 by default",
-                                         modes: [".ics"])
-    static let minutes = CommandOption<Int>.integer("minutes", value: "N", summary: "How long they last", range: 5...600, default: 30, modes: [".ics"])
-    static let place = CommandOption<String?>.text("place", value: "TEXT", summary: "Where (default: the community's patio)", modes: [".ics"])
+    static let round = CommandOption<String?>.text(
+        "round", value: "NAME", summary: "A committed round instead of the draft",
+        modes: formats.filter { $0 != "graph" }.map { "." + $0 }, completion: RoundCommands.roundNames)
+    static let at = CommandOption<String?>.text(
+        "at", value: "DATETIME", summary: "When the meetings start (2026-12-01T10:00); tomorrow at 10:00 by default",
+        modes: [".ics"])
+    static let minutes = CommandOption<Int>.integer(
+        "minutes", value: "N", summary: "How long they last", range: 5...600, default: 30, modes: [".ics"])
+    static let place = CommandOption<String?>.text(
+        "place", value: "TEXT", summary: "Where (default: the community's patio)", modes: [".ics"])
 
     static let spec = CommandSpec(
         "export", group: .rounds,
@@ -27,13 +31,17 @@ enum ExportCommand {
             """,
         arguments: [ArgumentSpec("FILE", summary: "Where to write", completion: .files(extensions: formats))],
         options: [round.spec, at.spec, minutes.spec, place.spec],
-        examples: ["export patio.html", "export round.ics --at 2026-12-01T10:00 --minutes 30", "export pairs.csv --round mardi", "export community.graph"],
+        examples: [
+            "export patio.html", "export round.ics --at 2026-12-01T10:00 --minutes 30",
+            "export pairs.csv --round mardi", "export community.graph",
+        ],
         mode: .fileExtension(0)
     ) { session, arguments in
         let shown = arguments[0] ?? ""
         let ext = (shown as NSString).pathExtension.lowercased()
         guard formats.contains(ext) else {
-            throw MatchCommandError.unknownExport(ext, suggestion: Suggestions.nearest(to: ext, among: formats, reach: .likelyTypo))
+            throw MatchCommandError.unknownExport(
+                ext, suggestion: Suggestions.nearest(to: ext, among: formats, reach: .likelyTypo))
         }
         let text: String
         if ext == "graph" {
@@ -46,25 +54,30 @@ enum ExportCommand {
             case "md": text = Renderer.render(view, as: .markdown, style: .plain)
             case "html": text = HTMLSheet.text(view)
             case "dot": text = try DOTGraph.text(view, session: session)
-            default: text = try ICSCalendar.text(view, session: session, at: arguments[at], minutes: arguments[minutes], place: arguments[place])
+            default:
+                text = try ICSCalendar.text(
+                    view, session: session, at: arguments[at], minutes: arguments[minutes], place: arguments[place])
             }
         }
         let path = session.resolvePath(shown)
         do throws(AtomicFile.Failure) {
             try AtomicFile.write(text, to: path)
         } catch {
-            let reason = switch error {
-            case .noFolder: "there is no folder \((shown as NSString).deletingLastPathComponent)"
-            case .cannotCreate: "permission denied"
-            case .exists, .cannotReplace: "permission denied or a folder in the way"
-            }
+            let reason =
+                switch error {
+                case .noFolder: "there is no folder \((shown as NSString).deletingLastPathComponent)"
+                case .cannotCreate: "permission denied"
+                case .exists, .cannotReplace: "permission denied or a folder in the way"
+                }
             throw ShellError.cannotWrite(path: shown, reason: reason)
         }
         return .show(ExportView(path: shown, format: ext, bytes: text.utf8.count))
     }
 
     static func roundView(_ name: String?, _ session: Session) throws -> RoundView {
-        if name != nil { return RoundView(record: try RoundCommands.committedRound(name, session), directory: session.directory) }
+        if name != nil {
+            return RoundView(record: try RoundCommands.committedRound(name, session), directory: session.directory)
+        }
         guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
         return RoundView(draft: draft, directory: session.directory)
     }
@@ -77,7 +90,8 @@ enum ExportCommand {
         var request = MatchRequest(mode: .pairs)
         request.forbidden = session.matchmaking.forbidden
         request.candidates = session.matchmaking.candidates
-        let graph = try Matchmaker.pairingGraph(request, model: try session.affinityModel(), shouldStop: session.environment.isCancelled)
+        let graph = try Matchmaker.pairingGraph(
+            request, model: try session.affinityModel(), shouldStop: session.environment.isCancelled)
         return graph.benchmarkText
     }
 }
@@ -94,13 +108,18 @@ struct ExportView: Presentable {
 /// One row a member of a group: spreadsheet-friendly and formula-safe.
 enum ExportCSV {
     static func text(_ view: RoundView) -> String {
-        var text = CSVFormat.record(["round", "group", "member_id", "name", "role", "organization", "with", "score", "why", "starter"])
+        var text = CSVFormat.record([
+            "round", "group", "member_id", "name", "role", "organization", "with", "score", "why", "starter",
+        ])
         for (index, group) in view.groups.enumerated() {
             for person in group.people {
                 let others = group.people.filter { $0.id != person.id }.map(\.name).joined(separator: ", ")
                 let why = view.reasons(of: group).joined(separator: "; ")
-                let cells: [String] = [view.name ?? "draft", String(index + 1), person.id, person.name, person.role, person.organization ?? "",
-                                       others, Points.text(group.score), why, view.starterText(of: group) ?? ""]
+                let cells: [String] = [
+                    view.name ?? "draft", String(index + 1), person.id, person.name, person.role,
+                    person.organization ?? "",
+                    others, Points.text(group.score), why, view.starterText(of: group) ?? "",
+                ]
                 text += CSVFormat.record(cells)
             }
         }

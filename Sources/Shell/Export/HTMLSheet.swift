@@ -5,7 +5,10 @@ import Foundation
 enum HTMLSheet {
     static func text(_ view: RoundView) -> String {
         let title = "Patio · " + (view.community ?? "") + " · " + (view.name ?? "draft")
-        let date = view.date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: "en_GB"), timeZone: TimeZone(identifier: "Europe/Paris") ?? .gmt))
+        let date = view.date.formatted(
+            Date.FormatStyle(
+                date: .long, time: .omitted, locale: Locale(identifier: "en_GB"),
+                timeZone: TimeZone(identifier: "Europe/Paris") ?? .gmt))
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -46,25 +49,34 @@ enum HTMLSheet {
         for (index, group) in view.groups.enumerated() {
             html += "<article class=\"card\">\n<div class=\"number\">\(index + 1)</div>\n<div class=\"people\">\n"
             for person in group.people {
-                var meta = [person.organization, person.wing.map { "wing \($0)" }].compactMap { $0 }.map(escape).joined(separator: " · ")
+                var meta = [person.organization, person.wing.map { "wing \($0)" }].compactMap { $0 }.map(escape).joined(
+                    separator: " · ")
                 if !meta.isEmpty { meta = " " + meta }
                 html += "<div class=\"person\"><div class=\"name\">\(escape(person.name))</div>"
-                html += "<div class=\"meta\"><span class=\"role \(escape(person.role))\">\(escape(roleLabel(person.role)))</span>\(meta)</div></div>\n"
+                html +=
+                    "<div class=\"meta\"><span class=\"role \(escape(person.role))\">\(escape(roleLabel(person.role)))</span>\(meta)</div></div>\n"
             }
             html += "</div>\n"
             let reasons = view.reasons(of: group)
             if !reasons.isEmpty {
-                html += "<h2>Why you should talk</h2>\n<ul>\n" + reasons.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+                html +=
+                    "<h2>Why you should talk</h2>\n<ul>\n" + reasons.map { "<li>\(escape($0))</li>\n" }.joined()
+                    + "</ul>\n"
             }
-            if let starter = view.starterText(of: group) { html += "<p class=\"starter\">To start: \(escape(starter))</p>\n" }
+            if let starter = view.starterText(of: group) {
+                html += "<p class=\"starter\">To start: \(escape(starter))</p>\n"
+            }
             if group.isPinned { html += "<p class=\"pinned\">a requested meeting</p>\n" }
             html += "</article>\n"
         }
         html += "</main>\n<footer>\n"
         if !view.unmatched.isEmpty {
-            html += "<p>No partner this time: " + view.unmatched.map { escape($0.person.name) }.joined(separator: ", ") + ".</p>\n"
+            html +=
+                "<p>No partner this time: " + view.unmatched.map { escape($0.person.name) }.joined(separator: ", ")
+                + ".</p>\n"
         }
-        html += "<p>Proposed by Patio · seed \(view.seed) · total score \(escape(Points.text(view.total))) · \(escape(view.guaranteeText))</p>\n"
+        html +=
+            "<p>Proposed by Patio · seed \(view.seed) · total score \(escape(Points.text(view.total))) · \(escape(view.guaranteeText))</p>\n"
         html += "</footer>\n</body>\n</html>\n"
         return html
     }
@@ -79,7 +91,9 @@ enum HTMLSheet {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default:
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, scalar.value < 0x20, scalar != "\n" {
+                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                    scalar.value < 0x20, scalar != "\n"
+                {
                     continue
                 }
                 result.append(character)

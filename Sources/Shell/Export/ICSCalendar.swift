@@ -12,7 +12,8 @@ enum ICSCalendar {
         let stamp = utc(session.environment.now())
         let location = place ?? "\(view.community ?? "La Serre numérique") — patio"
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Patio//\(view.community ?? "Patio")//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Patio//\(view.community ?? "Patio")//FR", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
             "BEGIN:VTIMEZONE", "TZID:Europe/Paris",
             "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
             "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
@@ -22,7 +23,8 @@ enum ICSCalendar {
         ]
         for (index, group) in view.groups.enumerated() {
             let names = group.people.map(\.name)
-            var description = "Why you should talk:\n" + view.reasons(of: group).map { "– " + $0 }.joined(separator: "\n")
+            var description =
+                "Why you should talk:\n" + view.reasons(of: group).map { "– " + $0 }.joined(separator: "\n")
             if let starter = view.starterText(of: group) { description += "\nTo start: " + starter }
             lines += [
                 "BEGIN:VEVENT",
@@ -36,7 +38,9 @@ enum ICSCalendar {
             ]
             for person in group.people {
                 let address = person.contact.flatMap { $0.contains("@") ? $0 : nil } ?? "\(person.id)@invalid"
-                lines.append("ATTENDEE;CN=\(parameter(person.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:\(address)")
+                lines.append(
+                    "ATTENDEE;CN=\(parameter(person.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:\(address)"
+                )
             }
             lines.append("END:VEVENT")
         }
@@ -54,8 +58,10 @@ enum ICSCalendar {
         }
         let parts = text.split(whereSeparator: { "-T: ".contains($0) }).compactMap { Int($0) }
         guard parts.count == 5 || parts.count == 6,
-              let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4])),
-              calendar.component(.day, from: date) == parts[2] else {
+            let date = calendar.date(
+                from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4])),
+            calendar.component(.day, from: date) == parts[2]
+        else {
             throw MatchCommandError.invalidDate(text)
         }
         return date
@@ -77,8 +83,13 @@ enum ICSCalendar {
 
     /// Stable for a given round and group, so that calendars update rather than duplicate.
     static func uid(_ view: RoundView, index: Int, group: RoundView.Group) -> String {
-        let base = (view.name ?? "draft-\(view.seed)") + "-" + String(index + 1) + "-" + group.people.map(\.id).joined(separator: "+")
-        let safe = base.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-+_.".unicodeScalars.contains($0)) ? String($0) : "_" }.joined()
+        let base =
+            (view.name ?? "draft-\(view.seed)") + "-" + String(index + 1) + "-"
+            + group.people.map(\.id).joined(separator: "+")
+        let safe = base.unicodeScalars.map {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-+_.".unicodeScalars.contains($0))
+                ? String($0) : "_"
+        }.joined()
         return safe + "@patio.example.org"
     }
 

@@ -14,9 +14,10 @@ struct CSVRenderer {
             case .fields(let fields): records = [["field", "value"]] + fields.map { [$0.label, $0.value] }
             case .table(let table): records = [table.columns.map(\.title)] + table.rows
             }
-            sections.append(records.map { record in
-                CSVFormat.record(record.map { TerminalSafeText.escape($0, keepingLineBreaks: true) })
-            }.joined())
+            sections.append(
+                records.map { record in
+                    CSVFormat.record(record.map { TerminalSafeText.escape($0, keepingLineBreaks: true) })
+                }.joined())
         }
         return sections.joined(separator: "\n")
     }
@@ -36,7 +37,8 @@ public enum CSVFormat {
         if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil {
             value = "'" + value
         }
-        let needsQuotes = value.contains(separator) || value.contains("\"") || value.contains("\n")
+        let needsQuotes =
+            value.contains(separator) || value.contains("\"") || value.contains("\n")
             || value.contains("\r") || value.contains("\r\n")
             || value.first == " " || value.last == " "
         guard needsQuotes else { return value }

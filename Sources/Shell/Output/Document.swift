@@ -42,7 +42,9 @@ public struct Table: Sendable, Equatable {
         /// What the column does when the table must narrow.
         public var narrowing: Narrowing
 
-        public init(_ title: String, alignment: Alignment = .left, breaksAt: String? = nil, narrowing: Narrowing = .wraps) {
+        public init(
+            _ title: String, alignment: Alignment = .left, breaksAt: String? = nil, narrowing: Narrowing = .wraps
+        ) {
             self.title = title
             self.alignment = alignment
             self.breaksAt = breaksAt
@@ -65,7 +67,8 @@ public struct Table: Sendable, Equatable {
     public init(columns: [Column], rows: [[String]]) {
         self.columns = columns
         self.rows = rows.map { row in
-            row.count >= columns.count ? Array(row.prefix(columns.count))
+            row.count >= columns.count
+                ? Array(row.prefix(columns.count))
                 : row + Array(repeating: "", count: columns.count - row.count)
         }
     }

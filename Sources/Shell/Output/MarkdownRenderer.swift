@@ -25,7 +25,8 @@ struct MarkdownRenderer {
             }.joined()
         case .table(let table):
             var output = "| " + table.columns.map { cell($0.title) }.joined(separator: " | ") + " |\n"
-            output += "|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
+            output +=
+                "|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
             for row in table.rows {
                 output += "| " + row.map(cell).joined(separator: " | ") + " |\n"
             }

@@ -7,7 +7,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public enum Renderer {
     /// The text to print for `value`, ending with a newline, or "" when there is nothing to show.
     /// - Parameter layout: the window's width and `expanded`, for the table format only.
-    public static func render(_ value: any Presentable, as format: OutputFormat, style: TextStyle, layout: Layout = .unbounded) -> String {
+    public static func render(
+        _ value: any Presentable, as format: OutputFormat, style: TextStyle, layout: Layout = .unbounded
+    ) -> String {
         switch format {
         case .table: return TableRenderer(style: style, layout: layout).render(value.document)
         case .csv: return CSVRenderer().render(value.document)

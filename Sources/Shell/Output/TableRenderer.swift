@@ -33,10 +33,14 @@ struct TableRenderer {
     }
 
     /// Text wrapped to the window (when there is one), each line through `decorate`.
-    private func wrapped(_ text: String, indent: String = "", firstIndent: String = "", decorate: (String) -> String = { $0 }) -> String {
-        let lines = layout.width.map { TextWrap.lines(text, width: max(1, $0 - DisplayWidth.of(indent))) }
+    private func wrapped(
+        _ text: String, indent: String = "", firstIndent: String = "", decorate: (String) -> String = { $0 }
+    ) -> String {
+        let lines =
+            layout.width.map { TextWrap.lines(text, width: max(1, $0 - DisplayWidth.of(indent))) }
             ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return lines.enumerated().map { index, line in (index == 0 ? firstIndent : indent) + decorate(line) }.joined(separator: "\n") + "\n"
+        return lines.enumerated().map { index, line in (index == 0 ? firstIndent : indent) + decorate(line) }.joined(
+            separator: "\n") + "\n"
     }
 
     private func render(_ block: Document.Block) -> String {
@@ -63,7 +67,8 @@ struct TableRenderer {
         var output = ""
         for (label, field) in zip(labels, fields) {
             let value = TerminalSafeText.escape(field.value, keepingLineBreaks: true).replacingTabs()
-            let lines = layout.width.map { TextWrap.lines(value, width: max(10, $0 - width - 2)) }
+            let lines =
+                layout.width.map { TextWrap.lines(value, width: max(10, $0 - width - 2)) }
                 ?? value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             output += style.bold(DisplayWidth.pad(label, to: width)) + "  " + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { output += indent + line + "\n" }
@@ -88,16 +93,20 @@ struct TableRenderer {
         }
         if layout.expanded == .auto { return records(header: header, rows: rows) }
         // `expanded off`: keep the table, cutting words if it must.
-        let widths = fit(table, header: header, rows: rows, natural: natural, width: width, breakingWords: true) ?? natural
+        let widths =
+            fit(table, header: header, rows: rows, natural: natural, width: width, breakingWords: true) ?? natural
         return aligned(table, header: header, rows: rows, widths: widths, wraps: true)
     }
 
     /// Column widths that fit `width`: narrow and right-aligned columns keep
     /// theirs, the others share the rest, none narrower than its widest word
     /// (or than 4 cells when words may be cut); nil when that cannot fit.
-    private func fit(_ table: Table, header: [String], rows: [[String]], natural: [Int], width: Int, breakingWords: Bool) -> [Int]? {
+    private func fit(
+        _ table: Table, header: [String], rows: [[String]], natural: [Int], width: Int, breakingWords: Bool
+    ) -> [Int]? {
         let wraps = table.columns.indices.map {
-            table.columns[$0].alignment == .left && natural[$0] > Self.narrowColumn && table.columns[$0].narrowing != .keepsWidth
+            table.columns[$0].alignment == .left && natural[$0] > Self.narrowColumn
+                && table.columns[$0].narrowing != .keepsWidth
         }
         let fixed = table.columns.indices.filter { !wraps[$0] }.reduce(0) { $0 + natural[$1] }
         let available = width - fixed - 2 * max(0, header.count - 1)
@@ -108,8 +117,12 @@ struct TableRenderer {
             if table.columns[index].narrowing == .truncates {
                 least[index] = min(natural[index], max(6, DisplayWidth.of(header[index])))
             } else {
-                least[index] = breakingWords ? min(natural[index], 4)
-                    : max(TextWrap.widestWord(header[index]), rows.map { TextWrap.widestUnit($0[index], units: units) }.max() ?? 0)
+                least[index] =
+                    breakingWords
+                    ? min(natural[index], 4)
+                    : max(
+                        TextWrap.widestWord(header[index]),
+                        rows.map { TextWrap.widestUnit($0[index], units: units) }.max() ?? 0)
             }
             widths[index] = least[index]
         }
@@ -141,7 +154,9 @@ struct TableRenderer {
         func lines(_ cells: [String], decorate: (String) -> String = { $0 }) -> String {
             let wrappedCells = cells.enumerated().map { index, cell in
                 guard wraps && DisplayWidth.of(cell) > widths[index] else { return [cell] }
-                if table.columns[index].narrowing == .truncates { return [TextWrap.truncated(cell, width: widths[index])] }
+                if table.columns[index].narrowing == .truncates {
+                    return [TextWrap.truncated(cell, width: widths[index])]
+                }
                 return TextWrap.lines(cell, width: widths[index], units: table.columns[index].breaksAt)
             }
             let height = wrappedCells.map(\.count).max() ?? 1
@@ -152,7 +167,9 @@ struct TableRenderer {
                     let text = line < column.count ? column[line] : ""
                     let isLast = index == cells.count - 1
                     let alignment = table.columns[index].alignment
-                    parts.append(isLast && alignment == .left ? text : DisplayWidth.pad(text, to: widths[index], alignment: alignment))
+                    parts.append(
+                        isLast && alignment == .left
+                            ? text : DisplayWidth.pad(text, to: widths[index], alignment: alignment))
                 }
                 var text = parts.joined(separator: "  ")
                 while text.last == " " { text.removeLast() }

@@ -20,7 +20,8 @@ public enum TerminalSafeText {
             case "\r": result += "\\r"
             default:
                 let hex = String(scalar.value, radix: 16)
-                result += scalar.value < 0x100
+                result +=
+                    scalar.value < 0x100
                     ? "\\x" + (hex.count < 2 ? "0" : "") + hex
                     : "\\u{" + hex + "}"
             }

@@ -6,10 +6,14 @@ enum TextWrap {
     /// Lines of whole units when `units` separates them (`" — "` between
     /// people: a name is not broken), a unit too wide for the line wrapped by words.
     static func lines(_ text: String, width: Int, units separator: String?, breakingWords: Bool = true) -> [String] {
-        guard let separator, text.contains(separator) else { return lines(text, width: width, breakingWords: breakingWords) }
+        guard let separator, text.contains(separator) else {
+            return lines(text, width: width, breakingWords: breakingWords)
+        }
         let parts = text.components(separatedBy: separator)
         let tail = separator.trimmingCharacters(in: .whitespaces)
-        var lines: [String] = [], line = "", lineWidth = 0
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
         for (index, part) in parts.enumerated() {
             let unit = index < parts.count - 1 ? part + " " + tail : part
             let unitWidth = DisplayWidth.of(unit)
@@ -44,7 +48,8 @@ enum TextWrap {
         guard width > 0 else { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = "", lineWidth = 0
+            var line = ""
+            var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = String(word)
                 var wordWidth = DisplayWidth.of(word)
@@ -90,7 +95,8 @@ enum TextWrap {
 
     /// The first characters of `word` that fit in `width` cells, and the rest.
     private static func split(_ word: String, at width: Int) -> (String, String) {
-        var head = "", used = 0
+        var head = ""
+        var used = 0
         var index = word.startIndex
         while index < word.endIndex {
             let cells = DisplayWidth.of(word[index])

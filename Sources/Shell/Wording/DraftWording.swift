@@ -57,7 +57,8 @@ struct EnglishDraftWording: DraftWording {
     func starter(_ starter: Starter, name: (String) -> String) -> String {
         switch starter {
         case .sharedInterest(let topic): return "What got you into \(topic)?"
-        case .askAbout(let asker, let expert, let topic): return "\(Self.first(name(asker))), ask \(Self.first(name(expert))) about \(topic)."
+        case .askAbout(let asker, let expert, let topic):
+            return "\(Self.first(name(asker))), ask \(Self.first(name(expert))) about \(topic)."
         case .interest(let member, let topic): return "Ask \(Self.first(name(member))) about \(topic)."
         }
     }
@@ -72,11 +73,16 @@ struct EnglishDraftWording: DraftWording {
     }
 
     func guarantee(_ guarantee: Guarantee, total: Int64, mode: Draft.Mode) -> String {
-        let people = guarantee.isWholeCommunity ? "the \(guarantee.members) members" : "the \(guarantee.members) members matched"
+        let people =
+            guarantee.isWholeCommunity ? "the \(guarantee.members) members" : "the \(guarantee.members) members matched"
         var scope: [String] = []
         if guarantee.pinnedGroups > 0 { scope.append("given \(counted(guarantee.pinnedGroups, "pin"))") }
         if guarantee.isFairnessAdjusted { scope.append("for this round's fairness-adjusted scores") }
-        if guarantee.isCardinalityFirst { scope.append(mode == .mentoring ? "among the assignments placing the most mentees" : "among the pairings with the most pairs") }
+        if guarantee.isCardinalityFirst {
+            scope.append(
+                mode == .mentoring
+                    ? "among the assignments placing the most mentees" : "among the pairings with the most pairs")
+        }
         let pairs = mode == .mentoring ? "mentee–mentor pair" : "pair"
         if guarantee.excludesRepeats { scope.insert("among pairs that have not met in this plan", at: 0) }
         let qualifiers = scope.isEmpty ? "" : ", " + scope.joined(separator: ", ")
@@ -87,7 +93,8 @@ struct EnglishDraftWording: DraftWording {
             case .everyAdmissiblePair:
                 text = "optimal (proved over every admissible \(pairs) of \(people)\(qualifiers))"
             case .candidates(let perMember, let count):
-                text = "optimal among the candidate pairs only (each member's \(perMember) best partners, \(Numbers.grouped(count)) pairs\(qualifiers)); "
+                text =
+                    "optimal among the candidate pairs only (each member's \(perMember) best partners, \(Numbers.grouped(count)) pairs\(qualifiers)); "
                     + "not proved over every pair"
             }
         case .stable:
@@ -97,13 +104,15 @@ struct EnglishDraftWording: DraftWording {
             let seating = seated.map { $0 == guarantee.members ? "" : " seating \($0) or more" } ?? ""
             let into = tables.map { "into \(counted($0, "table"))" } ?? "into these tables"
             let apart = guarantee.excludesRepeats ? " keeping apart those who have met in this plan" : ""
-            text = "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Points.text(bound))"
+            text =
+                "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Points.text(bound))"
             if guarantee.pinnedGroups > 0 { text += " (pins aside)" }
         case .none:
             text = "no guarantee recorded"
         }
         if guarantee.repeatPairs > 0 {
-            text += "; then \(counted(guarantee.repeatPairs, "pair")) among those left, meeting again (proved optimal among them)"
+            text +=
+                "; then \(counted(guarantee.repeatPairs, "pair")) among those left, meeting again (proved optimal among them)"
         }
         return text
     }
@@ -120,17 +129,23 @@ struct EnglishDraftWording: DraftWording {
         case .nobodyElse: return "nobody else to meet"
         case .sharesNoTag: return "shares no need, offer or interest with anyone"
         case .nothingInCommon(let partners):
-            return partners == .mentors ? "nothing in common with any mentor (--everyone assigns anyway)"
+            return partners == .mentors
+                ? "nothing in common with any mentor (--everyone assigns anyway)"
                 : "has nothing in common with anyone available (scores of 0; --everyone pairs anyway)"
         case .oddOneOut: return "odd number of members: one is left"
         case .compatibleAlreadyPaired: return "everyone compatible is already paired"
         case .noMentors: return "no entrepreneur to mentor anyone"
         case .mentorsFull: return "the mentors who suit are full"
-        case .noCompatibleTable: return "every table with a free seat holds someone they cannot meet (a language, a time slot or a ban)"
+        case .noCompatibleTable:
+            return "every table with a free seat holds someone they cannot meet (a language, a time slot or a ban)"
         case .tablesFull(let scarce):
-            guard let scarce, let role = Role(rawValue: scarce) else { return "every table is full, and too few are left for another" }
-            return "every table is full (one extra seat each), and too few \(role.rawValue)s are left for another mixed table"
-        case .noTableTogether: return "every table is full, and those left cannot sit together (a language, a time slot or a ban)"
+            guard let scarce, let role = Role(rawValue: scarce) else {
+                return "every table is full, and too few are left for another"
+            }
+            return
+                "every table is full (one extra seat each), and too few \(role.rawValue)s are left for another mixed table"
+        case .noTableTogether:
+            return "every table is full, and those left cannot sit together (a language, a time slot or a ban)"
         case .tooFewForTable(let size): return "too few members for a table of \(size)"
         }
     }
@@ -138,34 +153,44 @@ struct EnglishDraftWording: DraftWording {
     func note(_ note: Draft.Note) -> String {
         switch note {
         case .pinSetAside(let pair, .notBothMatched): return "pin \(pair) set aside: not both among the members matched"
-        case .pinSetAside(let pair, .notMenteeAndMentor): return "pin \(pair) set aside: a mentoring pin joins a mentee and a mentor"
-        case .pinSetAside(let pair, .mentorFull(let mentor)): return "pin \(pair) set aside: \(mentor) has no place left"
+        case .pinSetAside(let pair, .notMenteeAndMentor):
+            return "pin \(pair) set aside: a mentoring pin joins a mentee and a mentor"
+        case .pinSetAside(let pair, .mentorFull(let mentor)):
+            return "pin \(pair) set aside: \(mentor) has no place left"
         case .pinHonoured(let pair): return "pin \(pair) honoured"
         case .pinNotHonoured(let pair): return "pin \(pair) could not be honoured by these tables"
         case .mentorsWithRoom(let rooms):
-            return "mentors with room left: " + rooms.map { "\($0.id) (\($0.left) of \($0.capacity))" }.joined(separator: ", ")
+            return "mentors with room left: "
+                + rooms.map { "\($0.id) (\($0.left) of \($0.capacity))" }.joined(separator: ", ")
         case .planRound(let index, let count): return "round \(index) of \(count)"
         case .tableMakeUp(let counts):
             let parts = zip(Role.allCases, counts).filter { $0.1 > 0 }.map { counted($0.1, $0.0.rawValue) }
-            return "tables of \(counts.reduce(0, +)): " + parts.joined(separator: ", ") + " each (--any-roles for any mix)"
+            return "tables of \(counts.reduce(0, +)): " + parts.joined(separator: ", ")
+                + " each (--any-roles for any mix)"
         }
     }
 
     func pinWarning(_ warning: PinWarning, name: (String) -> String) -> String {
         switch warning {
-        case .overrides(let pair, .language): return "pinned although \(name(pair.first)) and \(name(pair.second)) share no language"
-        case .overrides(let pair, .availability): return "pinned although \(name(pair.first)) and \(name(pair.second)) have no time slot in common"
-        case .overrides(let pair, .forbidden): return "pinned although \(name(pair.first)) and \(name(pair.second)) are forbidden"
-        case .scoresNothing(let pair): return "pinned although \(name(pair.first)) and \(name(pair.second)) score 0 together"
+        case .overrides(let pair, .language):
+            return "pinned although \(name(pair.first)) and \(name(pair.second)) share no language"
+        case .overrides(let pair, .availability):
+            return "pinned although \(name(pair.first)) and \(name(pair.second)) have no time slot in common"
+        case .overrides(let pair, .forbidden):
+            return "pinned although \(name(pair.first)) and \(name(pair.second)) are forbidden"
+        case .scoresNothing(let pair):
+            return "pinned although \(name(pair.first)) and \(name(pair.second)) score 0 together"
         }
     }
 
     func exclusion(_ exclusion: Admissibility.Exclusion, _ a: Member, _ b: Member) -> String {
         switch exclusion {
         case .language:
-            return "no shared language (\(a.name): \(a.languages.joined(separator: ", ")); \(b.name): \(b.languages.joined(separator: ", ")))"
+            return
+                "no shared language (\(a.name): \(a.languages.joined(separator: ", ")); \(b.name): \(b.languages.joined(separator: ", ")))"
         case .availability:
-            return "no time slot in common (\(a.name): \(a.availability.joined(separator: ", ")); \(b.name): \(b.availability.joined(separator: ", ")))"
+            return
+                "no time slot in common (\(a.name): \(a.availability.joined(separator: ", ")); \(b.name): \(b.availability.joined(separator: ", ")))"
         case .forbidden:
             return "forbidden in this session (unpin \(a.id) \(b.id) lifts it)"
         }
@@ -174,7 +199,8 @@ struct EnglishDraftWording: DraftWording {
     func matchError(_ error: MatchError) -> String {
         switch error {
         case .pinnedTwice(let member, let partners):
-            return "\(member) is pinned with \(partners.joined(separator: " and ")): unpin one (unpin \(member) \(partners[0]))"
+            return
+                "\(member) is pinned with \(partners.joined(separator: " and ")): unpin one (unpin \(member) \(partners[0]))"
         case .pinnedAndForbidden(let pair):
             return "\(pair.first) and \(pair.second) are both pinned and forbidden: unpin them first"
         case .tooFewMembers(let count):
@@ -187,7 +213,8 @@ struct EnglishDraftWording: DraftWording {
             let what: String
             switch failure {
             case .certificate(let detail, let count):
-                what = "the optimality certificate does not hold (\(detail)\(count > 1 ? ", and \(count - 1) more" : ""))"
+                what =
+                    "the optimality certificate does not hold (\(detail)\(count > 1 ? ", and \(count - 1) more" : ""))"
             case .totalMismatch(let draft, let checked):
                 what = "its total \(Points.text(draft)) is not the sum of its pairs' scores, \(Points.text(checked))"
             case .blockingPair(let mentee, let mentor):

@@ -16,8 +16,10 @@ struct PatioProcess {
 
     /// A clean environment: no colour setting, no history, a UTF-8 locale.
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": FileManager.default.temporaryDirectory.path,
-                           "PATIO_HISTORY": ""]
+        var environment = [
+            "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": FileManager.default.temporaryDirectory.path,
+            "PATIO_HISTORY": "",
+        ]
         environment.merge(extra) { $1 }
         return environment
     }
@@ -36,7 +38,8 @@ struct PatioProcess {
         _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorsURL) }
         let errors = try FileHandle(forWritingTo: errorsURL)
-        let output = Pipe(), standardInput = Pipe()
+        let output = Pipe()
+        let standardInput = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = standardInput
@@ -46,9 +49,10 @@ struct PatioProcess {
         try standardInput.fileHandleForWriting.close()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: outputData, as: UTF8.self),
-                      errors: String(decoding: try Data(contentsOf: errorsURL), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: try Data(contentsOf: errorsURL), as: UTF8.self))
     }
 
     /// A folder of its own for one test, removed by the caller.

@@ -22,7 +22,8 @@ final class PseudoTerminal {
     var mark: Int { received.count }
 
     init(arguments: [String] = [], environment: [String: String], columns: Int = 80, rows: Int = 24) throws {
-        var master: Int32 = 0, slave: Int32 = 0
+        var master: Int32 = 0
+        var slave: Int32 = 0
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
         self.master = master
@@ -34,7 +35,8 @@ final class PseudoTerminal {
         // POSIX_SPAWN_SETSID (0x80): a new session, so that the terminal opened below becomes its
         // controlling terminal; and the signal mask and handlers a person's shell would give
         // (the test runner's are inherited otherwise).
-        var emptyMask = sigset_t(), defaults = sigset_t()
+        var emptyMask = sigset_t()
+        var defaults = sigset_t()
         sigemptyset(&emptyMask)
         sigemptyset(&defaults)
         for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGPIPE, SIGTERM] { sigaddset(&defaults, signal) }
@@ -144,7 +146,8 @@ final class PseudoTerminal {
     /// Reads what is there, waiting at most until `deadline`; false when nothing came.
     private func readAvailable(until deadline: ContinuousClock.Instant) -> Bool {
         let remaining = deadline - ContinuousClock.now
-        let milliseconds = max(0, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+        let milliseconds = max(
+            0, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, milliseconds) > 0, descriptor.revents & Int16(POLLIN) != 0 else { return false }
         var buffer = [UInt8](repeating: 0, count: 4096)

@@ -1,10 +1,11 @@
 import Testing
+
 @testable import Shell
 
 struct DisplayWidthTests {
     @Test(arguments: [
         ("", 0), ("abc", 3), ("Amélie Dupré", 12),
-        ("Ame\u{0301}lie", 6),              // decomposed é: one cell
+        ("Ame\u{0301}lie", 6),  // decomposed é: one cell
         ("東京", 4), ("한국", 4), ("ｆｕｌｌ", 8), ("🎮", 2), ("👩🏽‍💻", 2), ("❤️", 2),
         ("a\u{200B}b", 2),
     ])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 struct JSONValueTests {
@@ -15,7 +16,9 @@ struct JSONValueTests {
     }
 
     @Test func objectsKeepTheirKeyOrder() {
-        let value = JSONValue.object(["weight": .int(7), "pairs": .array([.array([.int(0), .int(1)])]), "solve_ms": .double(0.25)])
+        let value = JSONValue.object([
+            "weight": .int(7), "pairs": .array([.array([.int(0), .int(1)])]), "solve_ms": .double(0.25),
+        ])
         #expect(value.encoded == #"{"weight": 7, "pairs": [[0, 1]], "solve_ms": 0.25}"#)
         #expect(value["weight"] == .int(7))
         #expect(value["missing"] == nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 /// A result with a bit of everything, to render in every format.
@@ -6,8 +7,12 @@ struct Sample: Presentable {
     var document: Document {
         Document([
             .heading("Members"),
-            .table(Table(columns: [Table.Column("id"), Table.Column("name"), Table.Column("wing", alignment: .right)],
-                         rows: [["amelie-dupre", "Amélie Dupré", "3"], ["li-wei", "李伟", "12"], ["evil", "\u{1B}[31mRed", ""]])),
+            .table(
+                Table(
+                    columns: [Table.Column("id"), Table.Column("name"), Table.Column("wing", alignment: .right)],
+                    rows: [
+                        ["amelie-dupre", "Amélie Dupré", "3"], ["li-wei", "李伟", "12"], ["evil", "\u{1B}[31mRed", ""],
+                    ])),
             .note("3 members"),
         ])
     }
@@ -16,7 +21,10 @@ struct Sample: Presentable {
 
 struct Card: Presentable {
     var document: Document {
-        Document([.fields([Field("Name", "Amélie Dupré"), Field("Bio", "Line one\nline two")]), .list(["Blender", "rigging"])])
+        Document([
+            .fields([Field("Name", "Amélie Dupré"), Field("Bio", "Line one\nline two")]),
+            .list(["Blender", "rigging"]),
+        ])
     }
     var json: JSONValue { .null }
 }
@@ -24,29 +32,31 @@ struct Card: Presentable {
 struct RendererTests {
     @Test func tableAlignsByDisplayWidth() {
         let text = Renderer.render(Sample(), as: .table, style: .plain)
-        #expect(text == """
-            Members
-            id            name          wing
-            ------------  ------------  ----
-            amelie-dupre  Amélie Dupré     3
-            li-wei        李伟            12
-            evil          \\e[31mRed
-            3 members
+        #expect(
+            text == """
+                Members
+                id            name          wing
+                ------------  ------------  ----
+                amelie-dupre  Amélie Dupré     3
+                li-wei        李伟            12
+                evil          \\e[31mRed
+                3 members
 
-            """)
+                """)
     }
 
     @Test func tableLaysOutFieldsAndLists() {
         let text = Renderer.render(Card(), as: .table, style: .plain)
-        #expect(text == """
-            Name  Amélie Dupré
-            Bio   Line one
-                  line two
+        #expect(
+            text == """
+                Name  Amélie Dupré
+                Bio   Line one
+                      line two
 
-              • Blender
-              • rigging
+                  • Blender
+                  • rigging
 
-            """)
+                """)
     }
 
     @Test func colourOnlyWhenAskedFor() {
@@ -57,10 +67,12 @@ struct RendererTests {
     }
 
     @Test func csvHasTheTablesOnly() {
-        #expect(Renderer.render(Sample(), as: .csv, style: .plain) ==
-            "id,name,wing\r\namelie-dupre,Amélie Dupré,3\r\nli-wei,李伟,12\r\nevil,\\e[31mRed,\r\n")
-        #expect(Renderer.render(Card(), as: .csv, style: .plain) ==
-            "field,value\r\nName,Amélie Dupré\r\nBio,\"Line one\nline two\"\r\n\nBlender\r\nrigging\r\n")
+        #expect(
+            Renderer.render(Sample(), as: .csv, style: .plain)
+                == "id,name,wing\r\namelie-dupre,Amélie Dupré,3\r\nli-wei,李伟,12\r\nevil,\\e[31mRed,\r\n")
+        #expect(
+            Renderer.render(Card(), as: .csv, style: .plain)
+                == "field,value\r\nName,Amélie Dupré\r\nBio,\"Line one\nline two\"\r\n\nBlender\r\nrigging\r\n")
     }
 
     @Test(arguments: [
@@ -73,30 +85,35 @@ struct RendererTests {
     }
 
     @Test func markdownTables() {
-        #expect(Renderer.render(Sample(), as: .markdown, style: .plain) == """
-            ## Members
+        #expect(
+            Renderer.render(Sample(), as: .markdown, style: .plain) == """
+                ## Members
 
-            | id | name | wing |
-            | --- | --- | ---: |
-            | amelie-dupre | Amélie Dupré | 3 |
-            | li-wei | 李伟 | 12 |
-            | evil | \\\\e\\[31mRed |  |
+                | id | name | wing |
+                | --- | --- | ---: |
+                | amelie-dupre | Amélie Dupré | 3 |
+                | li-wei | 李伟 | 12 |
+                | evil | \\\\e\\[31mRed |  |
 
-            _3 members_
+                _3 members_
 
-            """)
+                """)
     }
 
     @Test func markdownEscapesMarkupAndPipes() {
         let doc = Document([.table(Table(columns: [Table.Column("a|b")], rows: [["*bold* <b>x</b>"], ["two\nlines"]]))])
-        struct Wrapper: Presentable { let document: Document; var json: JSONValue { .null } }
-        #expect(Renderer.render(Wrapper(document: doc), as: .markdown, style: .plain) == """
-            | a\\|b |
-            | --- |
-            | \\*bold\\* \\<b\\>x\\</b\\> |
-            | two<br>lines |
+        struct Wrapper: Presentable {
+            let document: Document
+            var json: JSONValue { .null }
+        }
+        #expect(
+            Renderer.render(Wrapper(document: doc), as: .markdown, style: .plain) == """
+                | a\\|b |
+                | --- |
+                | \\*bold\\* \\<b\\>x\\</b\\> |
+                | two<br>lines |
 
-            """)
+                """)
     }
 
     @Test func jsonIsOneLine() {
