@@ -114,7 +114,7 @@ public struct Arguments: Sendable {
         case .choice(let words):
             if let word = words.first(where: { $0.lowercased() == value.lowercased() }) { return word }
             throw ShellError.invalidValue(
-                value, for: "--" + option.name, expected: words.joined(separator: ", "),
+                value, for: "--" + option.name, expected: ShellError.orList(words),
                 suggestion: Suggestions.nearest(to: value, among: words, reach: .likelyTypo))
         }
     }
@@ -169,7 +169,7 @@ public struct Arguments: Sendable {
                 !choices.contains(where: { $0.lowercased() == positionals[index].lowercased() })
             {
                 throw ShellError.invalidValue(
-                    positionals[index], for: argument.name.lowercased(), expected: choices.joined(separator: ", "),
+                    positionals[index], for: argument.name.lowercased(), expected: ShellError.orList(choices),
                     suggestion: Suggestions.nearest(to: positionals[index], among: choices, reach: .likelyTypo))
             }
         }

@@ -120,7 +120,7 @@ extension ChoiceWord {
     public static func parse(_ text: String, as name: String) throws(ShellError) -> Self {
         guard let value = Self(rawValue: text.lowercased()) else {
             throw ShellError.invalidValue(
-                text, for: name, expected: names.joined(separator: ", "),
+                text, for: name, expected: ShellError.orList(names),
                 suggestion: Suggestions.nearest(to: text, among: names, reach: .likelyTypo))
         }
         return value

@@ -73,6 +73,11 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     }
 
     private func listing(_ words: [String], quoted: Bool = true) -> String {
+        Self.orList(words, quoted: quoted)
+    }
+
+    /// "a, b or c", each word in quotes when asked.
+    static func orList(_ words: [String], quoted: Bool = false) -> String {
         let quoted = quoted ? words.map { "'\($0)'" } : words
         guard quoted.count > 1 else { return quoted.first ?? "" }
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!

@@ -54,7 +54,7 @@ struct BatchTests {
     @Test func dashCErrorsCountTheirPosition() throws {
         let result = try PatioProcess.run(["-c", "echo a", "-c", "set format yaml"])
         #expect(result.status == 1)
-        #expect(result.errors == "-c:2: error: invalid format 'yaml': expected table, csv, json, markdown\n")
+        #expect(result.errors == "-c:2: error: invalid format 'yaml': expected table, csv, json or markdown\n")
     }
 
     @Test func commandsBeforeTheScript() throws {

@@ -61,9 +61,14 @@ struct TerminalTests {
         // Ctrl-R finds the accented line again.
         mark = terminal.mark
         terminal.type("\u{12}Élo")
-        try terminal.waitFor("Élo", after: mark)
-        let again = try run("", on: terminal)
-        #expect(again.contains("{\"message\": \"Élodie Dupré\"}"))
+        try terminal.waitFor("(search) 'Élo'", after: mark)
+        // Accepting the search redraws the prompt before running the line: wait for the result itself.
+        mark = terminal.mark
+        terminal.type("\r")
+        let result = "{\"message\": \"Élodie Dupré\"}"
+        let shown = try terminal.waitFor(result, after: mark)
+        let resultEnd = shown.utf8.distance(from: shown.startIndex, to: shown.range(of: result)!.upperBound)
+        try terminal.waitForPrompt(after: mark + resultEnd)
 
         // Completion of a setting's value, accent- and case-insensitively from the spec.
         let completed = try run("set fo\tjs\t", on: terminal)

@@ -99,11 +99,12 @@ struct ArgumentsTests {
         (
             "--role studnet",
             ShellError.invalidValue(
-                "studnet", for: "--role", expected: "student, startup, entrepreneur", suggestion: "student")
+                "studnet", for: "--role", expected: "student, startup or entrepreneur", suggestion: "student")
         ),
         (
             "--format jsno",
-            ShellError.invalidValue("jsno", for: "--format", expected: "table, csv, json, markdown", suggestion: "json")
+            ShellError.invalidValue(
+                "jsno", for: "--format", expected: "table, csv, json or markdown", suggestion: "json")
         ),
     ])
     func reportsMistakesWithTheNearestWord(line: String, error: ShellError) {

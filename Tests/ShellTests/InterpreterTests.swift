@@ -102,7 +102,7 @@ struct InterpreterTests {
                 == "{\"settings\": [{\"name\": \"seed\", \"value\": \"42\", \"summary\": \"Seed for every randomised step, so that runs repeat\"}]}\n"
         )
         #expect(harness.run("set format yaml") == .failed)
-        #expect(harness.console.errors == "error: invalid format 'yaml': expected table, csv, json, markdown\n")
+        #expect(harness.console.errors == "error: invalid format 'yaml': expected table, csv, json or markdown\n")
     }
 
     @Test func helpForEveryCommand() {

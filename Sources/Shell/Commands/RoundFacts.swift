@@ -169,6 +169,20 @@ enum FactJSON {
         }
     }
 
+    static func starter(_ starter: Starter) -> JSONValue {
+        switch starter {
+        case .sharedInterest(let topic):
+            return .object(["code": .string("shared_interest"), "topic": .string(topic)])
+        case .askAbout(let asker, let expert, let topic):
+            return .object([
+                "code": .string("ask_about"), "asker": .string(asker), "expert": .string(expert),
+                "topic": .string(topic),
+            ])
+        case .interest(let member, let topic):
+            return .object(["code": .string("interest"), "member": .string(member), "topic": .string(topic)])
+        }
+    }
+
     static func adjustment(_ adjustment: Adjustment) -> JSONValue {
         switch adjustment {
         case .met(let roundsAgo, let percent):

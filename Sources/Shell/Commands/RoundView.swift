@@ -254,6 +254,13 @@ struct RoundView: Presentable {
                                 if case .fact(let fact) = $0 { return FactJSON.reason(fact) } else { return nil }
                             }),
                         "starter": .optional(starterText(of: group)),
+                        "starter_fact": {
+                            if case .fact(let fact) = group.starter {
+                                return FactJSON.starter(fact)
+                            } else {
+                                return .null
+                            }
+                        }(),
                         "pinned": .bool(group.isPinned),
                         "pin_warnings": .array(
                             group.pinWarnings.map { FactJSON.pinWarning($0, text: wording.pinWarning($0, name: name)) }),
