@@ -196,16 +196,28 @@ public final class TerminalEditor {
         let original = currentLine().text
         var query = ""
         var found: Int?
+        // Like readline: when nothing (older) matches, the last line found stays, and the prompt says so.
+        var failed = false
         func search(from start: Int) {
             let key = query.lowercased()
-            found =
-                key.isEmpty
-                ? nil : stride(from: start, through: 0, by: -1).first { entries[$0].lowercased().contains(key) }
+            guard !key.isEmpty else {
+                found = nil
+                failed = false
+                return
+            }
+            let match =
+                start < 0
+                ? nil
+                : stride(from: start, through: 0, by: -1).first {
+                    entries[$0].lowercased().contains(key)
+                }
+            failed = match == nil
+            if let match { found = match }
         }
         func show() {
-            let missing = !query.isEmpty && found == nil
-            let line = found.map { entries[$0] } ?? (query.isEmpty ? original : "")
-            fputs("\r\u{1B}[K(search\(missing ? ", nothing found" : "")) '\(query)': \(line)", stdout)
+            let state = !failed ? "" : found == nil ? ", nothing found" : ", no older match"
+            let line = found.map { entries[$0] } ?? original
+            fputs("\r\u{1B}[K(search\(state)) '\(query)': \(line)", stdout)
             fflush(stdout)
         }
         func finish(with line: String, running: Bool) -> UInt8 {
@@ -222,11 +234,7 @@ public final class TerminalEditor {
             let code = UInt32(bitPattern: character)
             switch code {
             case 0x12:  // ^R: an older line
-                if let current = found, current > 0 {
-                    search(from: current - 1)
-                } else if found == nil {
-                    search(from: entries.count - 1)
-                }
+                search(from: found.map { $0 - 1 } ?? entries.count - 1)
             case 0x0D, 0x0A:
                 return finish(with: found.map { entries[$0] } ?? original, running: true)
             case 0x1B where Self.moreInputFollows():
@@ -238,6 +246,7 @@ public final class TerminalEditor {
                 return finish(with: original, running: false)
             case 0x7F, 0x08:
                 if !query.isEmpty { query.removeLast() }
+                found = nil
                 search(from: entries.count - 1)
             case 0x20...:
                 if let scalar = Unicode.Scalar(code) { query.unicodeScalars.append(scalar) }

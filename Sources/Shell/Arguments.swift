@@ -112,7 +112,11 @@ public struct Arguments: Sendable {
         case .integer(let range):
             return String(try integer(value, named: "--" + option.name, in: range))
         case .choice(let words):
-            if let word = words.first(where: { $0.lowercased() == value.lowercased() }) { return word }
+            // Without regard to case, and a plural choice also answers to its singular (`--kind skill`).
+            let typed = value.lowercased()
+            if let word = words.first(where: { $0.lowercased() == typed || $0.lowercased() == typed + "s" }) {
+                return word
+            }
             throw ShellError.invalidValue(
                 value, for: "--" + option.name, expected: ShellError.orList(words),
                 suggestion: Suggestions.nearest(to: value, among: words, reach: .likelyTypo))

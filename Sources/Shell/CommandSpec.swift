@@ -168,9 +168,7 @@ public struct OptionSpec: Sendable {
         var parts: [String] = []
         switch kind {
         case .integer(let range):
-            parts.append(
-                range.upperBound >= 1_000_000
-                    ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)")
+            parts.append("\(range.lowerBound) to \(range.upperBound)")
         case .choice(let words): parts.append(words.joined(separator: ", "))
         case .flag, .text: break
         }

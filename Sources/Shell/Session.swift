@@ -17,11 +17,20 @@ public struct Session {
     public var matchmaking = MatchmakingState()
     /// How many `source` scripts are running inside each other.
     var sourceDepth = 0
+    /// Where the command running now comes from (`script.patio:3`), none at the prompt:
+    /// problems a command finds in a file are reported there too.
+    var location: InputLocation?
 
     public init(settings: Settings = Settings(), console: any Console, environment: Environment = Environment()) {
         self.settings = settings
         self.console = console
         self.environment = environment
+    }
+
+    /// Whether results are shown in their short form: tables at a terminal.
+    /// Other formats, and tables sent to a pipe or a file, hold everything.
+    func showsCompact(_ arguments: Arguments) -> Bool {
+        environment.outputIsTerminal && (arguments[CommandSpec.format] ?? settings.format) == .table
     }
 
     /// How the table format lays results out: to the window's width on a terminal.

@@ -7,6 +7,8 @@ final class InteractiveShell {
     private let editor: TerminalEditor
     private let console: StandardConsole
     private let pager: String?
+    /// Said once: the pager could not run.
+    private var pagerFailed = false
 
     init(session: Session, console: StandardConsole, historyFile: HistoryFile?, environment: [String: String]) {
         self.session = session
@@ -51,13 +53,19 @@ final class InteractiveShell {
         console.hold()
         let outcome = Interpreter.execute(line, at: nil, in: &session)
         let output = console.release()
-        if let pager, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows),
-            Pager.show(output, through: pager)
-        {
-            Interrupts.clear()
-        } else {
-            console.write(output)
+        if let pager, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows) {
+            if Pager.show(output, through: pager) {
+                Interrupts.clear()
+                return outcome
+            }
+            if !pagerFailed {
+                pagerFailed = true
+                console.writeError(
+                    "note: the pager '\(TerminalSafeText.line(pager))' could not run: output is printed as it is ('set pager off' stops trying)\n"
+                )
+            }
         }
+        console.write(output)
         return outcome
     }
 

@@ -33,7 +33,7 @@ enum Pager {
     }
 
     /// Shows `text` through `command`; false when the pager could not start
-    /// (the caller then prints the text itself). The terminal is the pager's
+    /// or its command was not found (the caller then prints the text itself). The terminal is the pager's
     /// until it exits; Ctrl-C meanwhile stays with it.
     static func show(_ text: String, through command: String) -> Bool {
         var pipeEnds: [Int32] = [0, 0]
@@ -67,6 +67,10 @@ enum Pager {
         signal(SIGPIPE, previous)
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 && errno == EINTR {}
-        return true
+        // The shell exits 127 when the command is not found, 126 when it cannot run:
+        // the text was not shown, and the caller prints it.
+        let exitedNormally = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        return !(exitedNormally && (code == 126 || code == 127))
     }
 }

@@ -54,7 +54,7 @@ enum MatchCommands {
         session.matchmaking.draft = draft
         session.matchmaking.planned = []
         var view = RoundView(draft: draft, directory: session.directory)
-        view.isCompact = session.environment.outputIsTerminal && !arguments[full]
+        view.isCompact = session.showsCompact(arguments) && !arguments[full]
         view.limit = CommonOptions.limit(arguments)
         return .show(view)
     }
@@ -91,7 +91,7 @@ enum MatchCommands {
                     var view = RoundView(
                         draft: draft, directory: session.directory,
                         title: "Round \(index + 1) of \(count): \(draft.mode.rawValue)")
-                    view.isCompact = session.environment.outputIsTerminal && !arguments[full]
+                    view.isCompact = session.showsCompact(arguments) && !arguments[full]
                     view.limit = CommonOptions.limit(arguments)
                     return view
                 }))

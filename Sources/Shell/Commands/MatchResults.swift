@@ -93,8 +93,8 @@ struct SuggestionList: Presentable {
             .table(
                 Table(
                     columns: [
-                        Table.Column("#", alignment: .right), Table.Column("id"), Table.Column("name"),
-                        Table.Column("role"),
+                        Table.Column("#", alignment: .right), Table.Column("id"),
+                        Table.Column("name", narrowing: .keepsWidth), Table.Column("role"),
                         Table.Column("score", alignment: .right), Table.Column("why"),
                     ],
                     rows: suggestions.enumerated().map { index, entry in

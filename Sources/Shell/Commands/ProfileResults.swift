@@ -179,8 +179,8 @@ struct SearchResults: Presentable {
             .table(
                 Table(
                     columns: [
-                        Table.Column("#", alignment: .right), Table.Column("id"), Table.Column("name"),
-                        Table.Column("role"),
+                        Table.Column("#", alignment: .right), Table.Column("id"),
+                        Table.Column("name", narrowing: .keepsWidth), Table.Column("role"),
                         Table.Column("score", alignment: .right), Table.Column("why"),
                     ],
                     rows: hits.shown.enumerated().map { index, hit in

@@ -82,12 +82,19 @@ enum TextWrap {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of($0) }.max() ?? 0
     }
 
-    /// `text` cut to `width` cells, ending with `…` when it was cut (after a whole word when one fits).
+    /// `text` cut to `width` cells, ending with `…` when it was cut: after the
+    /// last whole item of a list (`a, b…`) when one fits, else after the last
+    /// whole word, and inside a word only when the first does not fit.
     static func truncated(_ text: String, width: Int) -> String {
         guard DisplayWidth.of(text) > width, width > 1 else { return text }
-        var (head, _) = split(text, at: width - 1)
-        if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > width / 2 {
-            head = String(head[..<space])
+        var (head, rest) = split(text, at: width - 1)
+        let endsWord = rest.first == " " || rest.first == ","
+        if !endsWord {
+            if let comma = head.range(of: ", ", options: .backwards) {
+                head = String(head[..<comma.lowerBound])
+            } else if let space = head.lastIndex(of: " ") {
+                head = String(head[..<space])
+            }
         }
         while head.last == " " || head.last == "," { head.removeLast() }
         return head + "…"

@@ -35,6 +35,8 @@ struct EnglishDraftWording: DraftWording {
             return "\(name(offerer)) offers \(tag), close to \(sought), which \(name(seeker)) seeks"
         case .sharedInterest(let tag):
             return "both are into \(tag)"
+        case .roles(let low, let high) where low == high:
+            return "two \(low.rawValue)s"
         case .roles(let low, let high):
             return "\(Self.article(low)) \(low.rawValue) and \(Self.article(high)) \(high.rawValue)"
         case .differentOrganizations(let a, let b):
