@@ -1,7 +1,9 @@
 import Foundation
 
 /// Writing a file whole or not at all: the text goes to a temporary file
-/// beside it, which then takes the file's name.
+/// beside it, `.NAME.patio-tmp-PID`, which then takes the file's name. A
+/// process killed meanwhile leaves its temporary behind; the next write in
+/// that folder sweeps the temporaries of processes that no longer run.
 public enum AtomicFile {
     public enum Failure: Error, Equatable, Sendable {
         /// The folder the file goes in does not exist.
@@ -14,6 +16,9 @@ public enum AtomicFile {
         case cannotReplace
     }
 
+    /// What marks a temporary file of Patio's: `.NAME` + this + the writer's process id.
+    public static let temporaryMark = ".patio-tmp-"
+
     /// - Parameter replacing: replace an existing file; otherwise a file that
     ///   exists, even one another writer creates meanwhile, is left alone.
     public static func write(_ text: String, to path: String, replacing: Bool = true) throws(Failure) {
@@ -25,9 +30,13 @@ public enum AtomicFile {
             throw .noFolder
         }
         if !replacing && FileManager.default.fileExists(atPath: path) { throw .exists }
+        Sweeper.shared.sweep(folder.isEmpty ? "." : folder)
         let temporary = (folder as NSString).appendingPathComponent(
-            ".\((path as NSString).lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { throw .cannotCreate }
+            ".\((path as NSString).lastPathComponent)\(temporaryMark)\(getpid())")
+        guard writeNew(Array(text.utf8), to: temporary) else {
+            unlink(temporary)
+            throw .cannotCreate
+        }
         if replacing {
             guard rename(temporary, path) == 0 else {
                 unlink(temporary)
@@ -38,5 +47,49 @@ public enum AtomicFile {
             defer { unlink(temporary) }
             guard link(temporary, path) == 0 else { throw errno == EEXIST ? .exists : .cannotReplace }
         }
+    }
+
+    /// Writes `bytes` to a file that must not exist yet, and flushes them to the disk.
+    private static func writeNew(_ bytes: [UInt8], to path: String) -> Bool {
+        unlink(path)  // One of this process's own, left by a failed write.
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                close(descriptor)
+                return false
+            }
+            written += count
+        }
+        let flushed = fsync(descriptor) == 0
+        return close(descriptor) == 0 && flushed
+    }
+
+    /// Removes, once per folder and process, the temporaries whose writer no longer runs.
+    final class Sweeper: @unchecked Sendable {
+        static let shared = Sweeper()
+        private let lock = NSLock()
+        private var swept: Set<String> = []
+
+        func sweep(_ folder: String) {
+            lock.lock()
+            let isNew = swept.insert(folder).inserted
+            lock.unlock()
+            guard isNew, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names where name.hasPrefix(".") {
+                guard let mark = name.range(of: AtomicFile.temporaryMark, options: .backwards),
+                    let writer = Int32(name[mark.upperBound...]), !AtomicFile.isRunning(writer)
+                else { continue }
+                unlink((folder as NSString).appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Whether a process with this id runs (or exists but is another user's).
+    static func isRunning(_ process: Int32) -> Bool {
+        process > 0 && (kill(process, 0) == 0 || errno == EPERM)
     }
 }

@@ -31,19 +31,21 @@ public enum ProfileFolder {
     ///   - path: the folder on disk.
     ///   - shownAs: how diagnostics name it (the path as the user typed it).
     /// Reads and parses profile files concurrently; each result in its file's place.
-    static func parse(_ names: [String], folder: String, display: (String) -> String) -> [Result<
-        ProfileReader.Outcome, Diagnostic
-    >] {
+    /// Files go by batches, and `isCancelled` is asked between two: nil when it said yes.
+    static func parse(
+        _ names: [String], folder: String, display: (String) -> String, isCancelled: () -> Bool
+    ) -> [Result<ProfileReader.Outcome, Diagnostic>]? {
         let results = UnsafeMutableBufferPointer<Result<ProfileReader.Outcome, Diagnostic>?>.allocate(
             capacity: names.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let shown = names.map(display)
         let base = UnsafeSendable(results)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+        @Sendable func parseOne(_ index: Int) {
             let file = (folder as NSString).appendingPathComponent(names[index])
             let result: Result<ProfileReader.Outcome, Diagnostic>
-            if let data = FileManager.default.contents(atPath: file) {
+            switch BoundedFile.read(file, limit: Limits.profileBytes) {
+            case .success(let data):
                 switch UTF8Text.decode(data) {
                 case .success(let text):
                     result = .success(
@@ -56,15 +58,31 @@ public enum ProfileFolder {
                             "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; the profile is not loaded"
                         ))
                 }
-            } else {
-                result = .failure(Diagnostic(path: shown[index], "cannot read the file: the profile is not loaded"))
+            case .failure(let problem):
+                result = .failure(
+                    Diagnostic(
+                        path: shown[index], BoundedFile.message(problem, consequence: "the profile is not loaded")))
             }
             base.buffer[index] = result
+        }
+        let batch = 256
+        for start in stride(from: 0, to: names.count, by: batch) {
+            if isCancelled() { return nil }
+            let count = min(batch, names.count - start)
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                parseOne(start + offset)
+            }
         }
         return results.map { $0! }
     }
 
     public static func load(_ path: String, shownAs shown: String) -> Loaded {
+        load(path, shownAs: shown, isCancelled: { false })!
+    }
+
+    /// Loads the folder unless `isCancelled` says to stop (it is asked often
+    /// enough to stop within a fraction of a second): nil then.
+    public static func load(_ path: String, shownAs shown: String, isCancelled: () -> Bool) -> Loaded? {
         var diagnostics: [Diagnostic] = []
         let names: [String]
         do {
@@ -79,8 +97,12 @@ public enum ProfileFolder {
         }
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.append(Diagnostic(path: display(name), "cannot read the file: it is ignored"))
+            let data: Data
+            switch BoundedFile.read(file, limit: Limits.profileBytes) {
+            case .success(let read): data = read
+            case .failure(let problem):
+                diagnostics.append(
+                    Diagnostic(path: display(name), BoundedFile.message(problem, consequence: "it is ignored")))
                 return nil
             }
             switch UTF8Text.decode(data) {
@@ -114,7 +136,9 @@ public enum ProfileFolder {
         }.sorted()
         // Files are read and parsed on every core; their results are then
         // taken in path order, so the outcome is the same as one by one.
-        let outcomes = Self.parse(profiles, folder: path, display: display)
+        guard let outcomes = Self.parse(profiles, folder: path, display: display, isCancelled: isCancelled) else {
+            return nil
+        }
         var members: [Member] = []
         var owner: [String: String] = [:]
         var files: [String: String] = [:]

@@ -60,6 +60,13 @@ enum ProfileReader {
             reader.report(fields[.name]?.value ?? root, "the profile has no 'name': it is not loaded")
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
+        guard name.count <= Limits.tagCharacters else {
+            reader.report(
+                fields[.name]?.value,
+                "the name is \(name.count) characters long, more than the \(Limits.tagCharacters) a name may hold: the profile is not loaded"
+            )
+            return Outcome(member: nil, diagnostics: reader.diagnostics)
+        }
         guard let roleEntry = fields[.role] else {
             reader.report(root, "the profile has no 'role' (student, startup or entrepreneur): it is not loaded")
             return Outcome(member: nil, diagnostics: reader.diagnostics)
@@ -74,16 +81,26 @@ enum ProfileReader {
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
 
-        var member = Member(id: defaultID, name: name, role: role)
+        // The file's name gives the id unless 'id:' does; either must be a valid id.
+        let fileID = MemberID.isValid(defaultID) ? defaultID : MemberID.from(name: defaultID)
+        var member = Member(id: fileID, name: name, role: role)
+        var hasOwnID = false
         if let entry = fields[.id], let id = reader.text(entry.value, field: "id") {
             if MemberID.isValid(id) {
                 member.id = id
+                hasOwnID = true
             } else {
                 reader.warn(
                     entry.value,
-                    "id '\(id)' may only hold lowercase letters, digits and '-': the file's name gives the id '\(defaultID)' instead"
+                    "id '\(id)' may only hold lowercase letters, digits and '-': the file's name gives the id '\(fileID)' instead"
                 )
             }
+        }
+        if !hasOwnID && fileID != defaultID {
+            reader.note(
+                nil,
+                "the file's name '\(defaultID)' is not an id (lowercase letters, digits and '-'): the member's id is '\(fileID)'"
+            )
         }
         member.organization = fields[.organization].flatMap { reader.text($0.value, field: "organization") }
         if let entry = fields[.wing] { member.wing = reader.integer(entry.value, field: "wing", in: 1...9) }
@@ -116,6 +133,13 @@ struct FieldReader {
     mutating func report(_ node: Node?, _ message: String) {
         diagnostics.append(
             Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+    }
+
+    /// Nothing lost, but something to know.
+    mutating func note(_ node: Node?, _ message: String) {
+        diagnostics.append(
+            Diagnostic(
+                path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message, severity: .note))
     }
 
     /// A part left out of what is loaded: the message says which.
@@ -201,8 +225,35 @@ struct FieldReader {
         return value
     }
 
-    /// A list (`[a, b]` or `- a` lines), or one text with items separated by commas or semicolons.
+    /// A list (`[a, b]` or `- a` lines), or one text with items separated by
+    /// commas or semicolons; at most `Limits.listItems` items of at most
+    /// `Limits.tagCharacters` characters each (the others are reported and left out).
     mutating func list(_ node: Node, field: String) -> [String] {
+        bounded(unboundedList(node, field: field), node, field: field, length: \.count)
+    }
+
+    /// The first `Limits.listItems` items whose `length` is within `Limits.tagCharacters`.
+    mutating func bounded<Item>(_ items: [Item], _ node: Node, field: String, length: (Item) -> Int) -> [Item] {
+        var kept = items
+        if let long = kept.first(where: { length($0) > Limits.tagCharacters }) {
+            let count = kept.count { length($0) > Limits.tagCharacters }
+            warn(
+                node,
+                "an item of '\(field)' is \(length(long)) characters long, more than the \(Limits.tagCharacters) an item may hold: "
+                    + (count == 1 ? "that item is" : "the \(count) such items are") + " left out")
+            kept.removeAll { length($0) > Limits.tagCharacters }
+        }
+        if kept.count > Limits.listItems {
+            warn(
+                node,
+                "'\(field)' holds \(kept.count) items, more than the \(Limits.listItems) a list may hold: the first \(Limits.listItems) are kept"
+            )
+            kept.removeLast(kept.count - Limits.listItems)
+        }
+        return kept
+    }
+
+    private mutating func unboundedList(_ node: Node, field: String) -> [String] {
         switch node {
         case .scalar(let scalar):
             if Self.isNumberOrSwitch(scalar) {
@@ -228,8 +279,12 @@ struct FieldReader {
         }
     }
 
-    /// Skills: `Blender`, `Blender: expert` or `Blender (expert)`.
+    /// Skills: `Blender`, `Blender: expert` or `Blender (expert)`, bounded as lists are.
     mutating func skills(_ node: Node) -> [Skill] {
+        bounded(unboundedSkills(node), node, field: "skills", length: \.name.count)
+    }
+
+    private mutating func unboundedSkills(_ node: Node) -> [Skill] {
         let items: [Node]
         switch node {
         case .sequence(let sequence): items = Array(sequence)
@@ -334,7 +389,7 @@ enum SkillText {
 /// Member ids: lowercase ASCII letters, digits and hyphens, derived from names.
 public enum MemberID {
     public static func isValid(_ id: String) -> Bool {
-        !id.isEmpty
+        !id.isEmpty && !reserved.contains(id)
             && id.unicodeScalars.allSatisfy {
                 ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
             }
@@ -357,7 +412,8 @@ public enum MemberID {
         return id.isEmpty ? "member" : id
     }
 
-    /// Ids whose file names a profiles folder keeps for itself (`community.yaml`, `taxonomy.yaml`).
+    /// Ids whose file names a profiles folder keeps for itself (`community.yaml`,
+    /// `taxonomy.yaml`): no member has them, whatever a profile or a spreadsheet says.
     public static let reserved: Set<String> = ["community", "taxonomy"]
 
     /// `base`, or `base-2`, `base-3`, … the first not in `taken` nor reserved.
@@ -369,20 +425,79 @@ public enum MemberID {
     }
 }
 
+extension YAMLProblem {
+    /// Where `key:` begins a line (after its indentation), from line `first` on.
+    static func keyPlaces(_ key: String, in text: String, from first: Int) -> [(line: Int, column: Int)] {
+        var places: [(line: Int, column: Int)] = []
+        var number = 0
+        text.enumerateLines { line, stop in
+            number += 1
+            guard number >= first else { return }
+            let indentation = line.prefix { $0 == " " || $0 == "-" }
+            let rest = line.dropFirst(indentation.count)
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                    places.append((number, indentation.count + 1))
+                }
+            }
+            if places.count >= 2 { stop = true }
+        }
+        return places
+    }
+}
+
+/// What a YAML document holds once its aliases are expanded: an alias
+/// repeats its anchor's whole content, so a small file can stand for a huge
+/// one. Counting stops as soon as a limit is passed.
+enum Expansion {
+    static func fits(_ root: Node) -> Bool {
+        var characters = 0
+        var nodes = 0
+        var pending = [root]
+        while let node = pending.popLast() {
+            nodes += 1
+            guard nodes <= Limits.expandedProfileNodes else { return false }
+            switch node {
+            case .scalar(let scalar):
+                characters += scalar.string.utf8.count
+                guard characters <= Limits.expandedProfileCharacters else { return false }
+            case .sequence(let sequence):
+                pending.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
+            case .alias:
+                break
+            }
+        }
+        return true
+    }
+}
+
 /// The position and wording of a YAML syntax error.
 enum YAMLProblem {
     /// The document's root node (nil for an empty file), or its syntax error.
     static func root(of text: String, path: String) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            let root = try Yams.compose(yaml: text)
+            if let root, !Expansion.fits(root) {
+                return .failure(
+                    Diagnostic(
+                        path: path, line: 1, column: 1,
+                        "once its aliases are expanded, the file holds more than \(Limits.expandedProfileCharacters) characters or \(Limits.expandedProfileNodes) values, the most a file of the folder may hold"
+                    ))
+            }
+            return .success(root)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path))
+            return .failure(diagnostic(for: error, path: path, text: text))
         } catch {
             return .failure(Diagnostic(path: path, line: 1, column: 1, "\(error)"))
         }
     }
 
-    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, path: String, text: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
@@ -392,9 +507,15 @@ enum YAMLProblem {
             }
             return Diagnostic(path: path, line: mark.line, column: mark.column, message)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let places = keyPlaces(key, in: text, from: context.mark.line)
+            let message = "key '\(duplicates.joined(separator: "', '"))' is given twice"
+            guard places.count >= 2 else {
+                return Diagnostic(path: path, line: context.mark.line, column: context.mark.column, message)
+            }
             return Diagnostic(
-                path: path, line: context.mark.line, column: context.mark.column,
-                "key '\(duplicates.joined(separator: "', '"))' is given twice")
+                path: path, line: places[1].line, column: places[1].column,
+                message + " (first on line \(places[0].line))")
         case .reader(let problem, _, _, _):
             return Diagnostic(path: path, line: 1, column: 1, "cannot read the file: \(problem)")
         default:

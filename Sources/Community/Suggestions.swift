@@ -15,18 +15,28 @@ public enum Suggestions {
     /// deletions, substitutions and swaps of neighbours, ignoring case and
     /// accents), then the longest shared beginning, then alphabetical order.
     /// `nil` when there are no candidates or none within `reach`.
+    ///
+    /// A word longer than `Limits.suggestionCharacters` gets no suggestion, and
+    /// a candidate whose length alone puts it out of reach is not aligned at
+    /// all: the time stays proportional to the candidates, however long the
+    /// word typed.
     public static func nearest(
         to word: String, among candidates: some Sequence<String>, reach: Reach = .nearestName
     ) -> String? {
+        // A word longer than any name is not a typo of one.
+        guard word.index(word.startIndex, offsetBy: Limits.suggestionCharacters + 1, limitedBy: word.endIndex) == nil
+        else { return nil }
         let key = TextFolding.fold(word)
+        if reach == .likelyTypo && key.count < 3 { return nil }  // one or two characters: any other is as likely
         var best: (candidate: String, rank: (Int, Int, Int))?
         for candidate in candidates {
-            let folded = TextFolding.fold(candidate)
-            let distance = editDistance(key, folded)
+            let folded = TextFolding.fold(String(candidate.prefix(Limits.suggestionCharacters)))
             let sharedPrefix = zip(key, folded).prefix { $0 == $1 }.count
             let isPrefixRelated = !key.isEmpty && (folded.hasPrefix(key) || key.hasPrefix(folded))
-            if reach == .likelyTypo && key.count < 3 { continue }  // one or two characters: any other is as likely
             let limit = reach == .nearestName ? max(key.count, folded.count) - 1 : max(1, key.count / 3)
+            // The distance is at least the difference in length.
+            guard abs(key.count - folded.count) <= limit || isPrefixRelated else { continue }
+            let distance = editDistance(key, folded)
             guard distance <= limit || isPrefixRelated else { continue }
             let rank = (isPrefixRelated ? 0 : 1, distance, -sharedPrefix)
             if let current = best, current.rank < rank || (current.rank == rank && current.candidate <= candidate) {

@@ -40,16 +40,34 @@ public struct HistoryFile: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         let text = entries.map(Self.encode).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
+        removeStaleTemporaries()
         let temporary = path + ".tmp-\(getpid())"
-        guard
-            FileManager.default.createFile(
-                atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else { throw HistoryFileError.cannotWrite(path: path) }
-        // createFile honours the umask only loosely on some platforms: be explicit.
+        do {
+            // Written in place (no second temporary of Foundation's), then renamed.
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            unlink(temporary)
+            throw HistoryFileError.cannotWrite(path: path)
+        }
         chmod(temporary, 0o600)
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw HistoryFileError.cannotWrite(path: path)
+        }
+    }
+
+    /// `HISTORY.tmp-PID` files left by a shell that was killed while it wrote.
+    private func removeStaleTemporaries() {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
+            return
+        }
+        for name in names where name.hasPrefix(prefix) {
+            guard let writer = Int32(name.dropFirst(prefix.count)), writer != getpid(),
+                kill(writer, 0) != 0 && errno == ESRCH
+            else { continue }
+            unlink((folder as NSString).appendingPathComponent(name))
         }
     }
 

@@ -178,11 +178,15 @@ public struct AffinityModel: Sendable {
     /// The level at which `offerer` offers `key`, if they do.
     @inline(__always)
     func level(_ key: Int32, offeredBy offerer: Int) -> UInt8? {
-        for offer in offers[offerer] {
-            if offer.key == key { return offer.level }
-            if offer.key > key { return nil }
+        // Offers are sorted by key: a binary search keeps long lists cheap.
+        let list = offers[offerer]
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].key < key { low = middle + 1 } else { high = middle }
         }
-        return nil
+        return low < list.count && list[low].key == key ? list[low].level : nil
     }
 
     /// How the seeker's need `key` is met by `offerer`: directly, through a related tag, or not.
@@ -206,13 +210,14 @@ public struct AffinityModel: Sendable {
         var reasons: [Explanation.Reason] = []
         var complementarity: Int64 = 0
         for (seeker, offerer) in [(a, b), (b, a)] {
+            let seekerMember = directory.members[seeker]
+            let offererMember = directory.members[offerer]
+            let offered = Self.spellings(offererMember.offering + offererMember.skills.map(\.name), taxonomy)
+            let seeking = Self.spellings(seekerMember.seeking, taxonomy)
             for key in seeks[seeker] {
                 guard let met = meeting(key, by: offerer) else { continue }
                 complementarity += met.points
-                let seekerMember = directory.members[seeker]
-                let offererMember = directory.members[offerer]
-                let offered = offererMember.offering + offererMember.skills.map(\.name)
-                let sought = Self.shown(keys[Int(key)], in: seekerMember.seeking, taxonomy)
+                let sought = Self.shown(keys[Int(key)], in: seeking, taxonomy)
                 let fact =
                     met.via.map { via in
                         PairReason.needMet(
@@ -227,11 +232,13 @@ public struct AffinityModel: Sendable {
         }
         terms.append(Explanation.Term(name: "complementarity", points: complementarity))
         var shared: Int64 = 0
-        for key in interests[a] where interests[b].contains(key) {
+        let interestsOfB = Set(interests[b])
+        let interestsOfA = Self.spellings(memberA.interests, taxonomy)
+        for key in interests[a] where interestsOfB.contains(key) {
             shared += interestPoints[Int(key)]
             reasons.append(
                 Explanation.Reason(
-                    fact: .sharedInterest(Self.shown(keys[Int(key)], in: memberA.interests, taxonomy)),
+                    fact: .sharedInterest(Self.shown(keys[Int(key)], in: interestsOfA, taxonomy)),
                     points: interestPoints[Int(key)]))
         }
         terms.append(Explanation.Term(name: "interests", points: shared))
@@ -391,9 +398,16 @@ public struct AffinityModel: Sendable {
         return (max(0, factor), facts)
     }
 
+    /// A member's own spelling of each key among `tags` (the first, when two spell one key).
+    static func spellings(_ tags: [String], _ taxonomy: Taxonomy) -> [String: String] {
+        var spelling: [String: String] = [:]
+        for tag in tags { spelling[taxonomy.key(for: tag)] = spelling[taxonomy.key(for: tag)] ?? tag }
+        return spelling
+    }
+
     /// How a key is written in a member's own tags (or by the taxonomy).
-    static func shown(_ key: String, in tags: [String], _ taxonomy: Taxonomy) -> String {
-        tags.first { taxonomy.key(for: $0) == key } ?? taxonomy.displayNames[key] ?? key
+    static func shown(_ key: String, in spellings: [String: String], _ taxonomy: Taxonomy) -> String {
+        spellings[key] ?? taxonomy.displayNames[key] ?? key
     }
 }
 

@@ -127,13 +127,14 @@ public enum Matchmaker {
             for key in Set(member.interests.map(taxonomy.key(for:))) { counts[key, default: 0] += 1 }
         }
         if let shared = counts.filter({ $0.value >= 2 }).sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first {
-            return .sharedInterest(AffinityModel.shown(shared.key, in: members.flatMap(\.interests), taxonomy))
+            return .sharedInterest(
+                AffinityModel.shown(
+                    shared.key, in: AffinityModel.spellings(members.flatMap(\.interests), taxonomy), taxonomy))
         }
+        let skillKeys = members.map { Set($0.skills.map { taxonomy.key(for: $0.name) }) }
         for member in members {
-            for other in members where other.id != member.id {
-                if let interest = member.interests.first(where: { tag in
-                    other.skills.contains { taxonomy.key(for: $0.name) == taxonomy.key(for: tag) }
-                }) {
+            for (other, skills) in zip(members, skillKeys) where other.id != member.id {
+                if let interest = member.interests.first(where: { skills.contains(taxonomy.key(for: $0)) }) {
                     return .askAbout(asker: member.id, expert: other.id, topic: interest)
                 }
             }
