@@ -7,14 +7,19 @@ import GRDB
 ///
 /// A commit is one transaction: a crash or a kill at any moment loses no
 /// committed round and leaves nothing half-written. Two shells on the same
-/// ledger take turns (a writer waits up to five seconds for the other, then
-/// reports that the ledger is busy).
+/// ledger take turns: readers never wait (WAL lets them read while another
+/// writes); a writer that finds another writing says so (`onWait`), waits up
+/// to `waitLimit` seconds, then reports that the ledger is busy.
 public struct Ledger: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
+    /// How long a writer waits for another, in seconds.
+    public static let waitLimit = 5
+
     /// Opens (or creates) the ledger and brings its schema up to date.
-    public static func open(at path: String) throws(LedgerError) -> Ledger {
+    /// - Parameter onWait: called once, when a write has to wait for another process.
+    public static func open(at path: String, onWait: (@Sendable () -> Void)? = nil) throws(LedgerError) -> Ledger {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
@@ -22,29 +27,71 @@ public struct Ledger: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.busyMode = .timeout(5)
+        // The ledger is switched to WAL once, when it is created (the mode is
+        // kept in the file): asking again at every opening would write, and
+        // so wait for any writer, even to read.
+        configuration.journalMode = .default
         configuration.foreignKeysEnabled = true
-        // Two shells opening a new ledger at once would both migrate it: the
-        // first to take this lock does, the other then finds it up to date.
-        let lock = Glibc.open(path + ".lock", O_CREAT | O_RDWR, 0o644)
-        if lock >= 0 { flock(lock, LOCK_EX) }
-        defer {
-            if lock >= 0 {
-                flock(lock, LOCK_UN)
-                close(lock)
-            }
+        // SQLite calls this while another connection holds the write lock:
+        // say so once, retry every 10 ms, give up after waitLimit seconds.
+        let retries = Self.waitLimit * 100
+        configuration.busyMode = .callback { tries in
+            if tries == 0 { onWait?() }
+            guard tries < retries else { return false }
+            usleep(10_000)
+            return true
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // An up-to-date ledger is only read: no lock to take.
+            if try queue.read({ db in try Self.migrator.hasCompletedMigrations(db) }) {
+                return Ledger(path: path, queue: queue)
+            }
+            // Two shells opening a new ledger at once would both migrate it: the
+            // first to take this lock does, the other then finds it up to date.
+            let lock = try FileLock(path + ".lock", onWait: onWait)
+            defer { lock.release() }
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw LedgerError.cannotOpen(path: path, reason: "the ledger cannot be put in WAL mode")
+                }
+            }
             try Self.migrator.migrate(queue)
             return Ledger(path: path, queue: queue)
+        } catch let error as LedgerError {
+            throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw LedgerError.busy(path: path)
         } catch let error as DatabaseError {
             throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// An exclusive `flock` on a file beside the ledger, taken within the wait limit or not at all.
+    struct FileLock {
+        let descriptor: Int32
+
+        init(_ path: String, onWait: (@Sendable () -> Void)?) throws(LedgerError) {
+            descriptor = Glibc.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return }  // A read-only folder: SQLite's own locks still hold.
+            var tries = 0
+            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                if tries == 0 { onWait?() }
+                tries += 1
+                guard tries <= Ledger.waitLimit * 100 else {
+                    close(descriptor)
+                    throw LedgerError.busy(path: String(path.dropLast(".lock".count)))
+                }
+                usleep(10_000)
+            }
+        }
+
+        func release() {
+            guard descriptor >= 0 else { return }
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
         }
     }
 
