@@ -1,5 +1,5 @@
 # make run   build patio (release) and start it on the bundled Profiles/
-# make test  check the formatting, then run the whole test suite
+# make test  check the formatting (make format-check), then run the whole test suite
 # make format  format the Swift sources in place (.swift-format holds the rules)
 # Both install libedit-dev first when pkg-config cannot find libedit.
 

@@ -10,6 +10,11 @@ public enum GraphText {
         case general(WeightedGraph)
         case bipartite(BipartiteGraph)
 
+        public var isBipartite: Bool {
+            if case .bipartite = self { return true }
+            return false
+        }
+
         /// The graph to pair on: a bipartite one becomes general with the
         /// right side numbered after the left (`n_left + j`).
         public var generalGraph: WeightedGraph {
@@ -35,6 +40,61 @@ public enum GraphText {
     }
 
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> Content {
+        let read = try readEdges(bytes)
+        return try build(read, sides: read.sides, edges: read.edges)
+    }
+
+    /// A graph read with only the vertices its edges touch, renumbered in
+    /// order: memory and time follow the edges of the file, not the vertex
+    /// counts its header declares (`50000000 0` costs nothing). Vertices
+    /// without an edge are never paired, so a matching of this graph is one
+    /// of the file's graph, with the same weight and the same proof.
+    public struct Compact: Sendable {
+        public let content: Content
+        /// The counts the header declares: (n, n) for a general graph, (n_left, n_right) for a bipartite one.
+        public let declared: (Int, Int)
+        /// For each vertex of `content.generalGraph`, its number in the file's general numbering.
+        public let original: [Int]
+    }
+
+    public static func parseCompact(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> Compact {
+        let read = try readEdges(bytes)
+        var left: [Int: Int] = [:]
+        var right: [Int: Int] = [:]
+        var leftOriginal: [Int] = []
+        var rightOriginal: [Int] = []
+        func number(_ vertex: Int, in map: inout [Int: Int], _ originals: inout [Int]) -> Int {
+            if let known = map[vertex] { return known }
+            map[vertex] = originals.count
+            originals.append(vertex)
+            return originals.count - 1
+        }
+        var edges: [WeightedEdge] = []
+        edges.reserveCapacity(read.edges.count)
+        for edge in read.edges {
+            if read.isBipartite {
+                let u = number(edge.u, in: &left, &leftOriginal)
+                edges.append(WeightedEdge(u, number(edge.v, in: &right, &rightOriginal), edge.weight))
+            } else {
+                let u = number(edge.u, in: &left, &leftOriginal)
+                edges.append(WeightedEdge(u, number(edge.v, in: &left, &leftOriginal), edge.weight))
+            }
+        }
+        let content = try build(read, sides: (leftOriginal.count, rightOriginal.count), edges: edges)
+        let original =
+            read.isBipartite ? leftOriginal + rightOriginal.map { read.sides.0 + $0 } : leftOriginal
+        return Compact(content: content, declared: read.sides, original: original)
+    }
+
+    /// The header and edges of a file, before any graph is built.
+    struct EdgeList {
+        var isBipartite: Bool
+        var sides: (Int, Int)
+        var edges: [WeightedEdge] = []
+        var edgeLines: [Int32] = []
+    }
+
+    static func readEdges(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> EdgeList {
         var reader = Reader(bytes: bytes)
         let header = try reader.header()
         let count = header.count == 2 ? header[1] : header.count == 3 ? header[2] : -1
@@ -50,15 +110,16 @@ public enum GraphText {
         guard sides.0 >= 0, sides.1 >= 0, sides.0 <= 50_000_000, sides.1 <= 50_000_000 else {
             throw ParseError(line: 1, column: 1, message: "vertex counts must be between 0 and 50000000")
         }
-        var edges: [WeightedEdge] = []
-        var edgeLines: [Int32] = []
-        edges.reserveCapacity(Int(min(count, 50_000_000)))
-        edgeLines.reserveCapacity(Int(min(count, 50_000_000)))
+        var list = EdgeList(isBipartite: isBipartite, sides: sides)
+        // An edge takes at least six bytes ("0 1 1\n"): the file, not its header, bounds the memory.
+        let room = Int(min(count, Int64(bytes.count / 6 + 1)))
+        list.edges.reserveCapacity(room)
+        list.edgeLines.reserveCapacity(room)
         while let (line, fields, columns) = try reader.record() {
             guard fields.count == 3 else {
                 throw ParseError(line: line, column: 1, message: "expected 3 numbers 'u v w', found \(fields.count)")
             }
-            guard edges.count < count else {
+            guard list.edges.count < count else {
                 throw ParseError(line: line, column: 1, message: "more edges than the \(count) announced on line 1")
             }
             let u = Int(fields[0])
@@ -74,13 +135,19 @@ public enum GraphText {
             if !isBipartite && u == v {
                 throw ParseError(line: line, column: columns[0], message: "edge joins vertex \(u) to itself")
             }
-            edges.append(WeightedEdge(u, v, fields[2]))
-            edgeLines.append(Int32(truncatingIfNeeded: line))
+            list.edges.append(WeightedEdge(u, v, fields[2]))
+            list.edgeLines.append(Int32(truncatingIfNeeded: line))
         }
-        guard edges.count == count else {
+        guard list.edges.count == count else {
             throw ParseError(
-                line: reader.line, column: 1, message: "\(count) edges announced on line 1, \(edges.count) found")
+                line: reader.line, column: 1, message: "\(count) edges announced on line 1, \(list.edges.count) found")
         }
+        return list
+    }
+
+    /// The graph on `sides` vertices with `edges` (the file's edges, perhaps renumbered).
+    static func build(_ read: EdgeList, sides: (Int, Int), edges: [WeightedEdge]) throws(ParseError) -> Content {
+        let isBipartite = read.isBipartite
         do {
             if isBipartite {
                 return .bipartite(try BipartiteGraph(leftCount: sides.0, rightCount: sides.1, edges: edges))
@@ -96,9 +163,12 @@ public enum GraphText {
                 return isBipartite
                     ? (edge.u == u && edge.v == v) : (min(edge.u, edge.v) == u && max(edge.u, edge.v) == v)
             }
-            let line = matches.count > 1 ? Int(edgeLines[matches[1]]) : 0
-            let first = matches.first.map { Int(edgeLines[$0]) } ?? 0
-            throw ParseError(line: line, column: 1, message: "edge \(u)–\(v) is given twice (first on line \(first))")
+            let line = matches.count > 1 ? Int(read.edgeLines[matches[1]]) : 0
+            let first = matches.first.map { Int(read.edgeLines[$0]) } ?? 0
+            let edge = read.edges[matches.first ?? 0]
+            let shown = isBipartite ? (edge.u, edge.v) : (min(edge.u, edge.v), max(edge.u, edge.v))
+            throw ParseError(
+                line: line, column: 1, message: "edge \(shown.0)–\(shown.1) is given twice (first on line \(first))")
         }
     }
 

@@ -84,7 +84,9 @@ public enum Completer {
             String(zip(common, value).prefix { $0 == $1 }.map(\.0))
         }
         if quote != nil { return prefix.isEmpty ? nil : Tokenizer.quote(prefix, using: quote, closing: false) }
-        if let special = prefix.firstIndex(where: Tokenizer.needsQuoting) { prefix = String(prefix[..<special]) }
+        if let special = prefix.unicodeScalars.firstIndex(where: Tokenizer.needsQuoting) {
+            prefix = String(prefix.unicodeScalars[..<special])
+        }
         return prefix.isEmpty ? nil : prefix
     }
 
@@ -116,10 +118,6 @@ public enum Completer {
     private static func candidates(
         for spec: CommandSpec, previous: [Token], word: String, wordIsQuoted: Bool, session: Session
     ) -> [CompletionCandidate] {
-        if word.hasPrefix("-") && !wordIsQuoted {
-            let options = spec.options + CommandSpec.universalOptions
-            return options.map { CompletionCandidate("--" + $0.name, isFinished: true) }
-        }
         // Walk the words typed so far to know what this one is.
         var positionals: [String] = []
         var expectsValueOf: OptionSpec?
@@ -141,6 +139,22 @@ public enum Completer {
                 continue
             }
             positionals.append(token.text)
+        }
+        if word.hasPrefix("-") && !wordIsQuoted && expectsValueOf == nil {
+            // Only the options that apply to the mode typed (`match pairs --s` offers no `--size`).
+            let mode: String? =
+                switch spec.mode {
+                case .argument(let index, let fallback)?:
+                    (index < positionals.count ? positionals[index] : fallback).lowercased()
+                case .fileExtension(let index)?:
+                    index < positionals.count ? "." + (positionals[index] as NSString).pathExtension.lowercased() : nil
+                case nil: nil
+                }
+            let options = (spec.options + CommandSpec.universalOptions).filter { option in
+                guard let mode, let modes = option.modes else { return true }
+                return modes.contains(mode)
+            }
+            return options.map { CompletionCandidate("--" + $0.name, isFinished: true) }
         }
         let completion: ArgumentCompletion
         if let option = expectsValueOf {

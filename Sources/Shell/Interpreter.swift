@@ -27,7 +27,13 @@ public enum Interpreter {
     @discardableResult
     public static func execute(_ line: String, at location: InputLocation?, in session: inout Session) -> Outcome {
         let started = ContinuousClock.now
+        let outer = session.location
+        session.location = location
+        defer { session.location = outer }
         do {
+            guard line.utf8.count <= Limits.commandLineBytes else {
+                throw ShellError.lineTooLong(bytes: line.utf8.count, limit: Limits.commandLineBytes)
+            }
             let tokens = try Tokenizer.tokenize(line)
             guard let first = tokens.first else { return .succeeded }
             let spec = try CommandTable.standard.resolve(first.text)
@@ -66,9 +72,29 @@ public enum Interpreter {
     public static func run(
         _ lines: some Sequence<String>, from source: String, in session: inout Session
     ) -> ScriptOutcome {
+        run(lines.lazy.map { ScriptLine.text($0) }, from: source, in: &session)
+    }
+
+    /// Runs the lines of a script or of standard input; a line that is not
+    /// UTF-8 fails at its place, like a command that fails.
+    public static func run(
+        _ lines: some Sequence<ScriptLine>, from source: String, in session: inout Session
+    ) -> ScriptOutcome {
         var outcome = ScriptOutcome()
-        for (index, line) in lines.enumerated() {
-            switch execute(line, at: InputLocation(source, line: index + 1), in: &session) {
+        for (index, scriptLine) in lines.enumerated() {
+            let location = InputLocation(source, line: index + 1)
+            let result: Outcome
+            switch scriptLine {
+            case .text(let line):
+                result = execute(line, at: location, in: &session)
+            case .notUTF8(let column, let byte):
+                report(ShellError.lineNotUTF8(column: column, byte: byte), at: location, in: session)
+                result = .failed
+            case .tooLong(let bytes):
+                report(ShellError.lineTooLong(bytes: bytes, limit: Limits.commandLineBytes), at: location, in: session)
+                result = .failed
+            }
+            switch result {
             case .succeeded:
                 continue
             case .quit:
@@ -84,20 +110,21 @@ public enum Interpreter {
 
     /// `SOURCE:LINE: error: message`, or `error: message` at the prompt; a
     /// problem inside a file (a `Diagnostic`) is reported at its own place,
-    /// `FILE:LINE:COLUMN:`.
+    /// `FILE:LINE:COLUMN:`. Always one line: what came from outside (a file
+    /// name, a word typed) is escaped and, when very long, shortened.
     public static func report(_ error: any Error, at location: InputLocation?, in session: Session) {
         var message = String(describing: error)
-        var prefix = location.map { "\($0.source):\($0.line): " } ?? ""
+        var prefix = place(location)
         if let diagnostic = error as? Diagnostic {
-            prefix = TerminalSafeText.escape(diagnostic.location) + ": "
+            prefix += TerminalSafeText.line(diagnostic.location) + ": "
             message = diagnostic.message
         }
-        session.console.writeError(
-            prefix + session.style.red("error:") + " " + TerminalSafeText.escape(message, keepingLineBreaks: true)
-                + "\n")
+        session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.line(message) + "\n")
     }
 
-    /// File problems, one a line: `path:line:column: error: message` (or `warning:`, `note:`).
+    /// File problems, one a line: `path:line:column: error: message` (or
+    /// `warning:`, `note:`), after the script line of the command that found
+    /// them, when it came from one (`s.patio:2: data.csv:4:1: error: …`).
     public static func report(_ diagnostics: [Diagnostic], in session: Session) {
         for diagnostic in diagnostics {
             let label =
@@ -107,9 +134,14 @@ public enum Interpreter {
                 case .note: session.style.cyan("note:")
                 }
             session.console.writeError(
-                TerminalSafeText.escape(diagnostic.location) + ": " + label + " "
-                    + TerminalSafeText.escape(diagnostic.message, keepingLineBreaks: true) + "\n")
+                place(session.location) + TerminalSafeText.line(diagnostic.location) + ": " + label + " "
+                    + TerminalSafeText.line(diagnostic.message) + "\n")
         }
+    }
+
+    /// `SOURCE:LINE: `, escaped, or nothing at the prompt.
+    static func place(_ location: InputLocation?) -> String {
+        location.map { TerminalSafeText.line("\($0.source):\($0.line)") + ": " } ?? ""
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> String {

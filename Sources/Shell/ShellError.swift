@@ -17,9 +17,13 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     case unknownSetting(String, suggestion: String?)
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
-    case notUTF8(path: String)
+    /// A line of a script or of standard input that is not UTF-8 text.
+    case lineNotUTF8(column: Int, byte: UInt8)
+    case lineTooLong(bytes: Int, limit: Int)
     case sourceTooDeep(path: String, limit: Int)
     case interrupted
+    /// Ctrl-C while profiles loaded: the community loaded before, if any, is kept.
+    case loadInterrupted(keptFolder: String?, members: Int)
     /// Batch mode: the profiles had errors, so the commands were not run.
     case notRunAfterLoadErrors
     /// A failure whose messages were written already (a script's own errors).
@@ -58,12 +62,18 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
             return "cannot read \(path): \(reason)"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
-        case .notUTF8(let path):
-            return "\(path) is not UTF-8 text"
+        case .lineNotUTF8(let column, let byte):
+            return
+                "the line is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)): it is not run"
+        case .lineTooLong(let bytes, let limit):
+            return "the line is \(bytes) bytes long, more than the \(limit) a command line may hold: it is not run"
         case .sourceTooDeep(let path, let limit):
             return "cannot source \(path): scripts are nested more than \(limit) deep"
         case .interrupted:
             return "interrupted"
+        case .loadInterrupted(let folder, let members):
+            guard let folder else { return "interrupted: no profiles are loaded (type 'load FOLDER' to load some)" }
+            return "interrupted: the community loaded before is kept (\(members) members from \(folder))"
         case .notRunAfterLoadErrors:
             return
                 "some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded"

@@ -48,7 +48,7 @@ public enum Tokenizer {
         var wordStart: String.Index?
         var wordColumn = 0
         var isQuoted = false
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var escaping = false
         var column = 0
 
@@ -61,32 +61,35 @@ public enum Tokenizer {
             isQuoted = false
         }
 
-        var index = line.startIndex
-        while index < line.endIndex {
-            let character = line[index]
-            column += 1
-            defer { index = line.index(after: index) }
+        // Scalar by scalar: a space or a quote followed by a combining mark
+        // or a joiner is one Character, yet still a space or a quote here.
+        let scalars = line.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if !Self.joinsThePrevious(scalar) { column += 1 }
+            defer { index = scalars.index(after: index) }
             if escaping {
-                word.append(character)
+                word.unicodeScalars.append(scalar)
                 escaping = false
                 continue
             }
             if let open = quote {
-                if character == open {
+                if scalar == open {
                     quote = nil
-                } else if open == "\"" && character == "\\" {
-                    let next = line.index(after: index)
-                    if next < line.endIndex, line[next] == "\"" || line[next] == "\\" {
+                } else if open == "\"" && scalar == "\\" {
+                    let next = scalars.index(after: index)
+                    if next < scalars.endIndex, scalars[next] == "\"" || scalars[next] == "\\" {
                         escaping = true
                     } else {
-                        word.append(character)
+                        word.unicodeScalars.append(scalar)
                     }
                 } else {
-                    word.append(character)
+                    word.unicodeScalars.append(scalar)
                 }
                 continue
             }
-            switch character {
+            switch scalar {
             case " ", "\t", "\r", "\n":
                 finishWord()
             case "#" where wordStart == nil:
@@ -98,40 +101,51 @@ public enum Tokenizer {
                     wordStart = index
                     wordColumn = column
                 }
-                switch character {
+                switch scalar {
                 case "'", "\"":
-                    quote = character
+                    quote = scalar
                     scan.openQuoteColumn = column
                     isQuoted = true
                 case "\\":
                     escaping = true
                     isQuoted = true
                 default:
-                    word.append(character)
+                    word.unicodeScalars.append(scalar)
                 }
             }
         }
         if escaping { word.append("\\") }
-        scan.openQuote = quote
+        scan.openQuote = quote.map(Character.init)
         scan.endsInWord = wordStart != nil
         finishWord()
         return scan
+    }
+
+    /// A scalar drawn with the one before it (a combining mark, a joiner, a
+    /// variation selector): it takes no column of its own.
+    static func joinsThePrevious(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value)
+        }
     }
 
     /// `word` written so that the tokenizer reads it back unchanged: bare when
     /// it can be, in double quotes otherwise. `closing: false` leaves the quote open for
     /// a word still being completed.
     /// Characters a bare word cannot hold.
-    static func needsQuoting(_ character: Character) -> Bool { [" ", "\t", "'", "\"", "\\", "#"].contains(character) }
+    static func needsQuoting(_ scalar: Unicode.Scalar) -> Bool {
+        [" ", "\t", "\r", "\n", "'", "\"", "\\", "#"].contains(scalar)
+    }
 
     public static func quote(_ word: String, using preferred: Character? = nil, closing: Bool = true) -> String {
-        let needsQuotes = preferred != nil || word.isEmpty || word.contains(where: needsQuoting)
+        let needsQuotes = preferred != nil || word.isEmpty || word.unicodeScalars.contains(where: needsQuoting)
         guard needsQuotes else { return word }
-        let quoteCharacter: Character = preferred == "'" && !word.contains("'") ? "'" : "\""
+        let quoteCharacter: Character = preferred == "'" && !word.unicodeScalars.contains("'") ? "'" : "\""
         var body = ""
-        for character in word {
-            if quoteCharacter == "\"" && (character == "\"" || character == "\\") { body.append("\\") }
-            body.append(character)
+        for scalar in word.unicodeScalars {
+            if quoteCharacter == "\"" && (scalar == "\"" || scalar == "\\") { body.unicodeScalars.append("\\") }
+            body.unicodeScalars.append(scalar)
         }
         return String(quoteCharacter) + body + (closing ? String(quoteCharacter) : "")
     }

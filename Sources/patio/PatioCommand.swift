@@ -40,8 +40,11 @@ struct PatioCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto, always or never.", valueName: "when"))
     var color: String?
 
-    @Option(help: ArgumentHelp("Seed for every randomised step, so that runs repeat.", valueName: "n"))
-    var seed: UInt64?
+    // Read as text so that a negative number is refused as a value, not taken for an option.
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seed for every randomised step, so that runs repeat.", valueName: "n"))
+    var seed: String?
 
     @Flag(help: "Carry on after a failed command; exit 1 at the end if any failed.")
     var keepGoing = false
@@ -58,8 +61,12 @@ struct PatioCommand: ParsableCommand {
         do {
             if let format { _ = try OutputFormat.parse(format, as: "format") }
             if let color { _ = try ColorMode.parse(color, as: "color") }
+            if let seed, UInt64(seed) == nil {
+                throw ShellError.invalidValue(
+                    seed, for: "--seed", expected: "a whole number from 0 to \(UInt64.max)", suggestion: nil)
+            }
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(String(describing: error))
         }
     }
 
@@ -68,7 +75,7 @@ struct PatioCommand: ParsableCommand {
         var settings = Settings()
         if let format, let value = try? OutputFormat.parse(format, as: "format") { settings.format = value }
         if let color, let value = try? ColorMode.parse(color, as: "color") { settings.color = value }
-        if let seed { settings.seed = seed }
+        if let seed = seed.flatMap({ UInt64($0) }) { settings.seed = seed }
         settings.keepGoing = keepGoing
         return settings
     }
@@ -76,6 +83,17 @@ struct PatioCommand: ParsableCommand {
     /// Parses the process arguments; prints help or the version and exits 0,
     /// or prints the problem and exits 2.
     static func parseOrExit() -> PatioCommand {
+        // The arguments are read as text: bytes that are not UTF-8 are refused, never replaced.
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument)).bindMemory(to: UInt8.self)
+            if case .notUTF8(let column, let byte) = ScriptLine(bytes: bytes) {
+                FileHandleOutput.writeError(
+                    "patio: argument \(index) is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))\n"
+                )
+                Foundation.exit(2)
+            }
+        }
         do {
             guard let command = try parseAsRoot() as? PatioCommand else { throw CleanExit.helpRequest() }
             return command
@@ -85,7 +103,8 @@ struct PatioCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
+            // The usage lines are the parser's; what was typed in them is escaped.
+            let message = TerminalSafeText.escape(fullMessage(for: error), keepingLineBreaks: true)
             FileHandleOutput.writeError(message.hasSuffix("\n") ? message : message + "\n")
             Foundation.exit(2)
         }

@@ -32,3 +32,24 @@ enum FileHandleOutput {
         fputs(text, stderr)
     }
 }
+
+/// The lines of standard input as bytes, decoded one by one: a line that is
+/// not UTF-8 is reported at its place, as in a script file. A byte-order mark
+/// at the start is skipped.
+struct StandardInputLines: Sequence, IteratorProtocol {
+    private var isFirstLine = true
+
+    mutating func next() -> ScriptLine? {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        let count = getline(&buffer, &capacity, stdin)
+        guard count >= 0, let buffer else { return nil }
+        var bytes = UnsafeRawBufferPointer(start: buffer, count: count).bindMemory(to: UInt8.self)[...]
+        if bytes.last == 0x0A { bytes = bytes.dropLast() }
+        if bytes.last == 0x0D { bytes = bytes.dropLast() }
+        if isFirstLine, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        isFirstLine = false
+        return ScriptLine(bytes: bytes)
+    }
+}

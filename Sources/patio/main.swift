@@ -31,6 +31,11 @@ let profilesFolder =
     options.profiles ?? environmentVariables["PATIO_PROFILES"].flatMap { $0.isEmpty ? nil : $0 }
     ?? (FileManager.default.fileExists(atPath: "Profiles") ? "Profiles" : nil)
 var failures = 0
+if isInteractive {
+    // Ctrl-C stops a long first load and leaves the prompt, with no community.
+    Interrupts.install()
+    session.environment.isCancelled = { Interrupts.isPending }
+}
 if let profilesFolder {
     // Problems in the profiles count as a failed command in batch mode.
     if !ProfileCommands.loadAtStart(profilesFolder, into: &session, showingSummary: isInteractive) {
@@ -43,9 +48,12 @@ if let profilesFolder {
 }
 
 if isInteractive {
+    Interrupts.clear()
     if profilesFolder == nil {
         session.console.writeError(
-            "note: no profiles loaded: \(ProfileCommands.whereItLooked(from: session.environment.workingDirectory))\n")
+            "note: no profiles loaded: "
+                + TerminalSafeText.line(ProfileCommands.whereItLooked(from: session.environment.workingDirectory))
+                + "\n")
     }
     let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
     let shell = InteractiveShell(
@@ -60,23 +68,17 @@ if !options.commands.isEmpty {
     if outcome.didQuit || (failures > 0 && !session.settings.keepGoing) { finish(failures) }
 }
 if let script = options.script {
+    let bytes: [UInt8]
     do {
-        let text = try ScriptText.read(session.resolvePath(script), shownAs: script)
-        failures += Interpreter.run(ScriptText.lines(of: text), from: script, in: &session).failures
+        bytes = try ScriptText.read(session.resolvePath(script), shownAs: script)
     } catch {
+        // A SCRIPT that cannot be read is a wrong command line.
         Interpreter.report(error, at: nil, in: session)
-        failures += 1
+        fflush(stdout)
+        exit(2)
     }
+    failures += Interpreter.run(ScriptText.lines(of: bytes), from: script, in: &session).failures
 } else if options.commands.isEmpty {
-    var isFirstLine = true
-    let lines = AnySequence {
-        AnyIterator { () -> String? in
-            guard var line = readLine(strippingNewline: true) else { return nil }
-            if isFirstLine, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            isFirstLine = false
-            return line
-        }
-    }
-    failures += Interpreter.run(lines, from: "<stdin>", in: &session).failures
+    failures += Interpreter.run(StandardInputLines(), from: "<stdin>", in: &session).failures
 }
 finish(failures)

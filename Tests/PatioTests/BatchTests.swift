@@ -66,9 +66,9 @@ struct BatchTests {
         #expect(result.output == "{\"message\": \"first\"}\n{\"message\": \"from the script\"}\n")
     }
 
-    @Test func aMissingScriptFails() throws {
+    @Test func aMissingScriptIsAWrongCommandLine() throws {
         let result = try PatioProcess.run(["no-such-script.patio"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.errors == "error: cannot read no-such-script.patio: no such file\n")
     }
 
@@ -138,6 +138,6 @@ struct SolveBatchTests {
             to: folder.appendingPathComponent("graph.txt"), atomically: true, encoding: .utf8)
         let result = try PatioProcess.run(["-c", "solve graph.txt"], in: folder)
         #expect(result.status == 1)
-        #expect(result.errors == "graph.txt:3:3: error: vertex 9 is out of range 0..4\n")
+        #expect(result.errors == "-c:1: graph.txt:3:3: error: vertex 9 is out of range 0..4\n")
     }
 }

@@ -156,8 +156,10 @@ struct InterpreterTests {
     }
 
     @Test func scriptLinesSplitOnAnyLineEnding() {
-        #expect(ScriptText.lines(of: "a\nb\r\nc\rd") == ["a", "b", "c", "d"])
-        #expect(ScriptText.lines(of: "a\n\nb\n") == ["a", "", "b"])
-        #expect(ScriptText.lines(of: "") == [])
+        func lines(_ text: String) -> [ScriptLine] { ScriptText.lines(of: Array(text.utf8)) }
+        #expect(lines("a\nb\r\nc\rd") == [.text("a"), .text("b"), .text("c"), .text("d")])
+        #expect(lines("a\n\nb\n") == [.text("a"), .text(""), .text("b")])
+        #expect(lines("") == [])
+        #expect(ScriptText.lines(of: [0x61, 0x0A, 0x62, 0xC3, 0x28]) == [.text("a"), .notUTF8(column: 2, byte: 0xC3)])
     }
 }

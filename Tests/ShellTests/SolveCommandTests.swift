@@ -54,7 +54,7 @@ struct SolveCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var harness = Harness(workingDirectory: folder.path)
         #expect(harness.run("solve bad.txt", at: InputLocation("-c", line: 1)) == .failed)
-        #expect(harness.console.errors == "bad.txt:3:3: error: 'two' is not a whole number\n")
+        #expect(harness.console.errors == "-c:1: bad.txt:3:3: error: 'two' is not a whole number\n")
         #expect(harness.run("solve missing.txt") == .failed)
         #expect(harness.console.errors.hasSuffix("error: cannot read missing.txt: no such file\n"))
     }

@@ -66,7 +66,10 @@ struct TokenizerTests {
         #expect(scan.tokens.map(\.text) == ["set"])
     }
 
-    @Test(arguments: ["plain", "two words", "it's", #"say "hi""#, #"back\slash"#, "#hash", "", "Élodie Dupré"])
+    @Test(arguments: [
+        "plain", "two words", "it's", #"say "hi""#, #"back\slash"#, "#hash", "", "Élodie Dupré", "line\nbreak",
+        "\u{200D}joined", "\u{301}mark", "a\"\u{301}b",
+    ])
     func quotingReadsBackTheSameWord(_ word: String) throws {
         let quoted = Tokenizer.quote(word)
         #expect(try Tokenizer.tokenize("echo " + quoted).map(\.text) == ["echo", word])
@@ -77,5 +80,13 @@ struct TokenizerTests {
         #expect(Tokenizer.quote("Amélie Dupré") == "\"Amélie Dupré\"")
         #expect(Tokenizer.quote("Dupré", using: "'") == "'Dupré'")
         #expect(Tokenizer.quote("dir with space/", closing: false) == "\"dir with space/")
+    }
+
+    /// A space or a quote followed by a combining mark or a joiner is one
+    /// Character to Swift, yet still a space or a quote to the tokenizer.
+    @Test func aCombiningMarkDoesNotHideASpaceOrAQuote() throws {
+        #expect(try Tokenizer.tokenize("echo \u{200D}x y").map(\.text) == ["echo", "\u{200D}x", "y"])
+        #expect(try Tokenizer.tokenize("echo \"\u{301}a b\"").map(\.text) == ["echo", "\u{301}a b"])
+        #expect(try Tokenizer.tokenize("echo Dupré x").map(\.column) == [1, 6, 12])
     }
 }

@@ -49,7 +49,7 @@ struct TranscriptTests {
             settings: settings, console: console,
             environment: Environment(workingDirectory: work.path, now: { Self.now }))
         session.matchmaking.ledgerFile = "ledger.sqlite"
-        _ = Interpreter.run(ScriptText.lines(of: script), from: name + ".patio", in: &session)
+        _ = Interpreter.run(ScriptText.lines(of: Array(script.utf8)), from: name + ".patio", in: &session)
         let expectedURL = Self.folder.appendingPathComponent(name + ".expected")
         if ProcessInfo.processInfo.environment["PATIO_UPDATE_TRANSCRIPTS"] == "1" {
             try console.text.write(to: expectedURL, atomically: true, encoding: .utf8)

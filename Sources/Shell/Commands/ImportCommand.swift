@@ -13,12 +13,7 @@ enum ImportCommand {
     static func run(_ session: inout Session, _ arguments: Arguments) throws -> CommandResult {
         let shown = arguments[0] ?? ""
         let path = session.resolvePath(shown)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ShellError.cannotRead(
-                path: shown,
-                reason: FileManager.default.fileExists(atPath: path)
-                    ? "permission denied or not a file" : "no such file")
-        }
+        let data = try InputFile.read(path, shownAs: shown)
         var mapping: [String: String] = [:]
         for entry in arguments[map] {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

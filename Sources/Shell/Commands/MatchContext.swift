@@ -20,13 +20,23 @@ extension Session {
     /// The ledger, opened (and created) for writing or reading rounds.
     func openLedger() throws -> Ledger {
         guard let location = ledgerLocation else { throw MatchCommandError.noLedger }
-        return try Ledger.open(at: location.path)
+        return try Ledger.open(at: location.path, onWait: waitNotice(location.shownAs))
     }
 
     /// The ledger when it exists; nil when no round was ever committed (nothing is created).
     func existingLedger() throws -> Ledger? {
         guard let location = ledgerLocation, FileManager.default.fileExists(atPath: location.path) else { return nil }
-        return try Ledger.open(at: location.path)
+        return try Ledger.open(at: location.path, onWait: waitNotice(location.shownAs))
+    }
+
+    /// What a writer says when another process holds the ledger.
+    private func waitNotice(_ shown: String) -> @Sendable () -> Void {
+        let console = UncheckedConsole(console)
+        return {
+            console.base.writeError(
+                "note: waiting for the ledger \(TerminalSafeText.line(shown)): another patio is writing to it (up to \(Ledger.waitLimit) s)\n"
+            )
+        }
     }
 
     /// Past meetings from the ledger, as the matchmaker's novelty and feedback need them.
@@ -102,4 +112,11 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible {
                     ? "each condition alone finds members, but nobody fits them all" : misses.joined(separator: "; "))
         }
     }
+}
+
+/// The console, handed to the ledger's wait notice: it is called on the
+/// thread that runs the database work while the shell waits for it.
+private struct UncheckedConsole: @unchecked Sendable {
+    let base: any Console
+    init(_ base: any Console) { self.base = base }
 }

@@ -37,7 +37,14 @@ public enum ProfileCommands {
                 path: shown,
                 reason: FileManager.default.fileExists(atPath: path) ? "it is not a folder" : "no such folder")
         }
-        let loaded = ProfileFolder.load(path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown)
+        guard
+            let loaded = ProfileFolder.load(
+                path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown,
+                isCancelled: session.environment.isCancelled)
+        else {
+            throw ShellError.loadInterrupted(
+                keptFolder: session.profilesFolder?.shownAs, members: session.directory.members.count)
+        }
         session.directory = loaded.directory
         session.profilesFolder = (path, shown)
         Interpreter.report(loaded.diagnostics, in: session)
@@ -64,7 +71,7 @@ public enum ProfileCommands {
         return .show(
             MemberList(
                 members: Limited(found, limit: CommonOptions.limit(arguments)), total: session.directory.members.count,
-                isCompact: session.environment.outputIsTerminal, misses: misses))
+                isCompact: session.showsCompact(arguments), misses: misses))
     }
 
     static let show = CommandSpec(
@@ -127,7 +134,7 @@ public enum ProfileCommands {
     }
 
     static let kind = CommandOption<TagKind?>.choice(
-        "kind", value: "KIND", summary: "Only skills, interests, seeking or offering")
+        "kind", value: "KIND", summary: "Only one kind of tag")
     static let unmet = CommandOption<Bool>.flag("unmet", summary: "What members seek that nobody offers")
 
     static let importSpreadsheet = CommandSpec(

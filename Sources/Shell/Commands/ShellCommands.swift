@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// The commands of the shell itself: help, quit, set, echo, source.
@@ -88,43 +89,110 @@ enum ShellCommands {
     }
 }
 
-/// Reading scripts: UTF-8 (a byte-order mark is skipped), any line ending.
-public enum ScriptText {
-    public static func read(_ path: String, shownAs name: String) throws(ShellError) -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw ShellError.cannotRead(
-                path: name,
-                reason: !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "permission denied")
+/// One line of a script or of standard input: its text, or where it stops being UTF-8.
+public enum ScriptLine: Equatable, Sendable {
+    case text(String)
+    /// The first byte that is not UTF-8, and its column (counting bytes from 1).
+    case notUTF8(column: Int, byte: UInt8)
+    /// Longer than a command line may be (`Limits.commandLineBytes`): not decoded.
+    case tooLong(bytes: Int)
+
+    /// Decodes one line's bytes (without its ending).
+    public init(bytes: some Collection<UInt8>) {
+        guard bytes.count <= Limits.commandLineBytes else {
+            self = .tooLong(bytes: bytes.count)
+            return
         }
-        guard var text = String(data: data, encoding: .utf8) else { throw ShellError.notUTF8(path: name) }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text
+        if let text = String(validating: bytes, as: UTF8.self) {
+            self = .text(text)
+            return
+        }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var text = String.UnicodeScalarView()
+        var column = 1
+        var offset = bytes.startIndex
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                text.append(scalar)
+                let width = UTF8.width(scalar)
+                column += width
+                offset = bytes.index(offset, offsetBy: width)
+            case .emptyInput:
+                self = .text(String(text))
+                return
+            case .error:
+                self = .notUTF8(column: column, byte: bytes[offset])
+                return
+            }
+        }
+    }
+}
+
+/// Reading scripts: UTF-8 (a byte-order mark is skipped), any line ending,
+/// at most `Limits.scriptBytes`. A line that is not UTF-8 is reported at its
+/// place and not run; the others are.
+public enum ScriptText {
+    public static func read(_ path: String, shownAs name: String) throws(ShellError) -> [UInt8] {
+        let data = try InputFile.read(path, shownAs: name, limit: Limits.scriptBytes, allowingPipes: true)
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return bytes
     }
 
-    /// The lines of `text`, split at `\n`, `\r\n` or `\r`, without their endings.
-    public static func lines(of text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasReturn = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" && previousWasReturn {
-                previousWasReturn = false
-                continue
+    /// The lines of `bytes`, split at `\n`, `\r\n` or `\r`, without their endings.
+    public static func lines(of bytes: [UInt8]) -> [ScriptLine] {
+        var lines: [ScriptLine] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(ScriptLine(bytes: bytes[start..<index]))
+                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
             }
-            previousWasReturn = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
-            }
+            index += 1
         }
-        if !current.isEmpty { lines.append(String(current)) }
+        if start < bytes.count { lines.append(ScriptLine(bytes: bytes[start...])) }
         return lines
+    }
+}
+
+/// Reading a file named on a command line: only a regular file (or a pipe,
+/// when asked), never a folder or a device, and never more than `limit`
+/// bytes. What stands in the way is said as `cannot read NAME: reason`.
+enum InputFile {
+    static func read(
+        _ path: String, shownAs name: String, limit: Int? = nil, allowingPipes: Bool = false
+    ) throws(ShellError) -> Data {
+        try check(path, shownAs: name, allowingPipes: allowingPipes)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ShellError.cannotRead(path: name, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        guard let limit else { return (try? handle.readToEnd()) ?? Data() }
+        // One byte past the limit tells a file that is too large.
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else {
+            throw ShellError.cannotRead(path: name, reason: "a script holds at most \(limit / 1024 / 1024) MiB")
+        }
+        return data
+    }
+
+    /// That `path` is a file that can be read (or a pipe, when asked).
+    static func check(_ path: String, shownAs name: String, allowingPipes: Bool = false) throws(ShellError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw ShellError.cannotRead(path: name, reason: errno == EACCES ? "permission denied" : "no such file")
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFIFO where allowingPipes: break
+        case S_IFDIR: throw ShellError.cannotRead(path: name, reason: "it is a folder")
+        default: throw ShellError.cannotRead(path: name, reason: "it is a device, not a file")
+        }
+        guard access(path, R_OK) == 0 else { throw ShellError.cannotRead(path: name, reason: "permission denied") }
     }
 }

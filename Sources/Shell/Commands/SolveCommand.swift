@@ -29,7 +29,9 @@ enum SolveCommand {
         examples: ["solve graph.txt", "solve bip_n500x500.txt --mode assignment", "solve graph.txt --format json"]
     ) { session, arguments in
         let path = arguments[0] ?? ""
-        let content = try readGraph(at: session.resolvePath(path), shownAs: path)
+        let compact = try readGraph(at: session.resolvePath(path), shownAs: path)
+        let content = compact.content
+        let declaredVertices = content.isBipartite ? compact.declared.0 + compact.declared.1 : compact.declared.0
         let maximumCardinality = arguments[maxCardinality]
         let mode = arguments[Self.mode]
         let clock = ContinuousClock()
@@ -43,10 +45,10 @@ enum SolveCommand {
                 shouldStop: session.environment.isCancelled)
             let elapsed = clock.now - start
             let pairs = solved.columns.enumerated().compactMap { row, column in
-                column.map { (row, graph.leftCount + $0) }
+                column.map { (compact.original[row], compact.original[graph.leftCount + $0]) }
             }
             result = SolveResult(
-                path: path, mode: mode, vertices: graph.leftCount + graph.rightCount, edges: graph.edges.count,
+                path: path, mode: mode, vertices: declaredVertices, edges: graph.edges.count,
                 weight: solved.weight, pairs: pairs, elapsed: elapsed,
                 isProved: solved.certificate.violations(solved.columns, in: graph, capacities: capacities).isEmpty)
         case ("assignment", .general):
@@ -60,8 +62,13 @@ enum SolveCommand {
                 shouldStop: session.environment.isCancelled)
             let elapsed = clock.now - start
             result = SolveResult(
-                path: path, mode: mode, vertices: graph.vertexCount, edges: graph.edges.count,
-                weight: solved.weight, pairs: solved.matching.pairs, elapsed: elapsed,
+                path: path, mode: mode, vertices: declaredVertices, edges: graph.edges.count,
+                weight: solved.weight,
+                pairs: solved.matching.pairs.map { pair in
+                    let (u, v) = (compact.original[pair.0], compact.original[pair.1])
+                    return (min(u, v), max(u, v))
+                }.sorted { $0 < $1 },
+                elapsed: elapsed,
                 isProved: solved.certificate.violations(solved.matching, in: graph).isEmpty)
         }
         result.listsPairs = arguments[list]
@@ -69,19 +76,18 @@ enum SolveCommand {
         return .show(result)
     }
 
-    /// Reads and parses a graph file; a problem inside it names the file and line.
-    static func readGraph(at path: String, shownAs name: String) throws -> GraphText.Content {
+    /// Reads and parses a graph file, keeping only the vertices its edges
+    /// touch; a problem inside it names the file and line.
+    static func readGraph(at path: String, shownAs name: String) throws -> GraphText.Compact {
+        try InputFile.check(path, shownAs: name)
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw ShellError.cannotRead(
-                path: name,
-                reason: FileManager.default.fileExists(atPath: path)
-                    ? "permission denied or not a file" : "no such file")
+            throw ShellError.cannotRead(path: name, reason: "permission denied")
         }
         do {
-            return try data.withUnsafeBytes { raw in try GraphText.parse(raw.bindMemory(to: UInt8.self)) }
+            return try data.withUnsafeBytes { raw in try GraphText.parseCompact(raw.bindMemory(to: UInt8.self)) }
         } catch let error as GraphText.ParseError {
             throw Diagnostic(path: name, line: error.line, column: error.column, error.message)
         }
