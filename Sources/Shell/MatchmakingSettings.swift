@@ -4,9 +4,14 @@ import Community
 enum MatchmakingSettings {
     static let all: [SettingSpec] = weightSettings + roleSettings + [candidates]
 
+    /// What a weight may be, and how many partners each member may have scored.
+    static let weightRange = 0.0...1000.0
+    static let candidateRange = 1...10_000
+    static let weightHint = "; \(format(weightRange.lowerBound)) to \(format(weightRange.upperBound))"
+
     static let weightSettings: [SettingSpec] = AffinityWeights.names.map { name in
         SettingSpec(
-            "weight.\(name)", summary: summaries[name] ?? "An affinity weight",
+            "weight.\(name)", summary: (summaries[name] ?? "An affinity weight") + weightHint,
             get: { session in format(session.weights[name] ?? 0) },
             set: { session, text in
                 var weights = session.weights
@@ -19,7 +24,8 @@ enum MatchmakingSettings {
         SettingSpec(
             "role.\(pair.name)",
             summary:
-                "How well a\(pair.first == .entrepreneur ? "n" : "") \(pair.first.rawValue) and a\(pair.second == .entrepreneur ? "n" : "") \(pair.second.rawValue) go together",
+                "How well a\(pair.first == .entrepreneur ? "n" : "") \(pair.first.rawValue) and a\(pair.second == .entrepreneur ? "n" : "") \(pair.second.rawValue) go together"
+                + weightHint,
             get: { session in format(session.weights.roleAffinity(pair.first, pair.second)) },
             set: { session, text in
                 var weights = session.weights
@@ -29,10 +35,12 @@ enum MatchmakingSettings {
     }
 
     static let candidates = SettingSpec(
-        "candidates", summary: "Partners scored per member when the community is large (over 1500)",
+        "candidates",
+        summary:
+            "Partners scored per member when the community is large (over 1500; \(candidateRange.lowerBound) to \(candidateRange.upperBound))",
         get: { String($0.matchmaking.candidates) },
         set: { session, text in
-            session.matchmaking.candidates = try Arguments.integer(text, named: "candidates", in: 1...10_000)
+            session.matchmaking.candidates = try Arguments.integer(text, named: "candidates", in: candidateRange)
         })
 
     static let summaries = [
@@ -47,10 +55,11 @@ enum MatchmakingSettings {
     ]
 
     static func number(_ text: String, for name: String) throws(ShellError) -> Double {
-        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value >= 0, value.isFinite,
-            value <= 1000
-        else {
-            throw ShellError.invalidValue(text, for: name, expected: "a number from 0 to 1000", suggestion: nil)
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), weightRange.contains(value) else {
+            throw ShellError.invalidValue(
+                text, for: name,
+                expected: "a number from \(format(weightRange.lowerBound)) to \(format(weightRange.upperBound))",
+                suggestion: nil)
         }
         return value
     }
