@@ -26,14 +26,26 @@ enum ProfileField: String, CaseIterable, Sendable {
 
     /// The field a key names, in English or French, whatever the case and accents.
     init?(key: String) {
+        // Most keys are written as the field's name: no folding needed.
+        if let field = Self(rawValue: key) {
+            self = field
+            return
+        }
         let folded = Taxonomy.fold(key)
-        guard
-            let field = Self.allCases.first(where: { field in
-                ([field.rawValue] + field.frenchWords).contains { Taxonomy.fold($0) == folded }
-            })
-        else { return nil }
+        guard let field = Self.foldedSpellings[folded] else { return nil }
         self = field
     }
+
+    /// Every spelling of every field, folded once.
+    static let foldedSpellings: [String: ProfileField] = {
+        var spellings: [String: ProfileField] = [:]
+        for field in allCases {
+            for word in [field.rawValue] + field.frenchWords {
+                spellings[Taxonomy.fold(word)] = spellings[Taxonomy.fold(word)] ?? field
+            }
+        }
+        return spellings
+    }()
 }
 
 /// Language codes from what people write: `fr`, `français`, `English`, `Espagnol`, …

@@ -481,7 +481,8 @@ enum YAMLProblem {
     /// The document's root node (nil for an empty file), or its syntax error.
     static func root(of text: String, path: String) -> Result<Node?, Diagnostic> {
         do {
-            let root = try Yams.compose(yaml: text)
+            // The encoding given, so that Yams does not read the environment for each file.
+            let root = try Yams.compose(yaml: text, .default, .default, .utf8)
             if let root, !Expansion.fits(root) {
                 return .failure(
                     Diagnostic(

@@ -70,7 +70,8 @@ struct EnglishDraftWording: DraftWording {
         case .met(let roundsAgo, let percent):
             return "met \(roundsAgo == 1 ? "in the last round" : "\(roundsAgo) rounds ago"): −\(percent)\u{A0}%"
         case .rated(let average, let percent):
-            return "rated \(String(format: "%.1f", average))/5 before: \(percent >= 0 ? "+" : "−")\(abs(percent))\u{A0}%"
+            return
+                "rated \(String(format: "%.1f", average))/5 before: \(percent >= 0 ? "+" : "−")\(abs(percent))\u{A0}%"
         }
     }
 
