@@ -252,6 +252,11 @@ enum TaxonomyFile {
                 }
             }
         }
+        for (child, parent) in taxonomy.breakCycles() {
+            reader.warn(
+                nil, "'\(child)' under '\(parent)' makes a cycle of parents ('\(parent)' is under '\(child)'): left out"
+            )
+        }
         return (taxonomy, reader.diagnostics)
     }
 }

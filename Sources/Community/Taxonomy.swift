@@ -38,17 +38,46 @@ public struct Taxonomy: Sendable, Equatable {
         displayNames[childKey] = displayNames[childKey] ?? child
     }
 
+    /// Takes away one link of each cycle of parents (a key under itself,
+    /// however far up), and says which: (child, parent) as the taxonomy writes them.
+    /// Each key has one parent, so one walk up from each key finds them all.
+    public mutating func breakCycles() -> [(child: String, parent: String)] {
+        var broken: [(child: String, parent: String)] = []
+        var state: [String: Int] = [:]  // 1: on the walk being made, 2: done
+        for start in parents.keys.sorted() where state[start] == nil {
+            var walk: [String] = []
+            var current = start
+            while state[current] == nil, parents[current] != nil {
+                state[current] = 1
+                walk.append(current)
+                current = parents[current]!
+            }
+            if state[current] == 1, let parent = parents[walk.last!] {
+                // The walk came back to itself: the last link closes the cycle.
+                let child = walk.last!
+                broken.append((displayNames[child] ?? child, displayNames[parent] ?? parent))
+                parents[child] = nil
+            }
+            for key in walk { state[key] = 2 }
+        }
+        return broken
+    }
+
     /// The key of a tag: folded, then through the aliases.
     public func key(for tag: String) -> String {
         let folded = Self.fold(tag)
         return aliases[folded] ?? folded
     }
 
-    /// The chain of parents above a key, nearest first.
+    /// The chain of parents above a key, nearest first, at most
+    /// `Limits.taxonomyDepth` of them (a need is met partly by a narrower tag
+    /// that many levels down at most).
     public func ancestors(of key: String) -> [String] {
         var chain: [String] = []
         var current = key
-        while let parent = parents[current], !chain.contains(parent), parent != key {
+        while chain.count < Limits.taxonomyDepth, let parent = parents[current], parent != key,
+            !chain.contains(parent)
+        {
             chain.append(parent)
             current = parent
         }
