@@ -10,10 +10,18 @@ public enum AtomicFile {
         case noFolder
         /// The file exists and was not to be replaced.
         case exists
-        /// The temporary file cannot be created (permissions, a full disk).
-        case cannotCreate
+        /// The temporary file cannot be created (permissions, a full disk, a name too long): the system's error number.
+        case cannotCreate(errno: Int32)
         /// The temporary file cannot take the file's name (a folder in the way, permissions).
-        case cannotReplace
+        case cannotReplace(errno: Int32)
+
+        /// The system's words for what stood in the way, when it said.
+        public var systemReason: String? {
+            switch self {
+            case .cannotCreate(let code), .cannotReplace(let code): String(cString: strerror(code)).lowercased()
+            case .noFolder, .exists: nil
+            }
+        }
     }
 
     /// What marks a temporary file of Patio's: `.NAME` + this + the writer's process id.
@@ -34,18 +42,20 @@ public enum AtomicFile {
         let temporary = (folder as NSString).appendingPathComponent(
             ".\((path as NSString).lastPathComponent)\(temporaryMark)\(getpid())")
         guard writeNew(Array(text.utf8), to: temporary) else {
+            let code = errno
             unlink(temporary)
-            throw .cannotCreate
+            throw .cannotCreate(errno: code)
         }
         if replacing {
             guard rename(temporary, path) == 0 else {
+                let code = errno
                 unlink(temporary)
-                throw .cannotReplace
+                throw .cannotReplace(errno: code)
             }
         } else {
             // link() fails if the name exists: no check-then-write race with another writer.
             defer { unlink(temporary) }
-            guard link(temporary, path) == 0 else { throw errno == EEXIST ? .exists : .cannotReplace }
+            guard link(temporary, path) == 0 else { throw errno == EEXIST ? .exists : .cannotReplace(errno: errno) }
         }
     }
 
@@ -59,7 +69,9 @@ public enum AtomicFile {
             let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
+                let code = errno
                 close(descriptor)
+                errno = code
                 return false
             }
             written += count

@@ -234,22 +234,8 @@ struct FieldReader {
 
     /// The first `Limits.listItems` items whose `length` is within `Limits.tagCharacters`.
     mutating func bounded<Item>(_ items: [Item], _ node: Node, field: String, length: (Item) -> Int) -> [Item] {
-        var kept = items
-        if let long = kept.first(where: { length($0) > Limits.tagCharacters }) {
-            let count = kept.count { length($0) > Limits.tagCharacters }
-            warn(
-                node,
-                "an item of '\(field)' is \(length(long)) characters long, more than the \(Limits.tagCharacters) an item may hold: "
-                    + (count == 1 ? "that item is" : "the \(count) such items are") + " left out")
-            kept.removeAll { length($0) > Limits.tagCharacters }
-        }
-        if kept.count > Limits.listItems {
-            warn(
-                node,
-                "'\(field)' holds \(kept.count) items, more than the \(Limits.listItems) a list may hold: the first \(Limits.listItems) are kept"
-            )
-            kept.removeLast(kept.count - Limits.listItems)
-        }
+        let (kept, problems) = ListBounds.apply(items, field: field, length: length)
+        for problem in problems { warn(node, problem) }
         return kept
     }
 
@@ -342,6 +328,31 @@ struct FieldReader {
             }
         }
         return slots
+    }
+}
+
+/// The limits of a list, for profiles and imported rows alike: items longer
+/// than `Limits.tagCharacters` are left out, then the first `Limits.listItems`
+/// kept. Each problem comes back as what to say.
+enum ListBounds {
+    static func apply<Item>(_ items: [Item], field: String, length: (Item) -> Int) -> (kept: [Item], problems: [String])
+    {
+        var kept = items
+        var problems: [String] = []
+        if let long = kept.first(where: { length($0) > Limits.tagCharacters }) {
+            let count = kept.count { length($0) > Limits.tagCharacters }
+            problems.append(
+                "an item of '\(field)' is \(length(long)) characters long, more than the \(Limits.tagCharacters) an item may hold: "
+                    + (count == 1 ? "that item is" : "the \(count) such items are") + " left out")
+            kept.removeAll { length($0) > Limits.tagCharacters }
+        }
+        if kept.count > Limits.listItems {
+            problems.append(
+                "'\(field)' holds \(kept.count) items, more than the \(Limits.listItems) a list may hold: the first \(Limits.listItems) are kept"
+            )
+            kept.removeLast(kept.count - Limits.listItems)
+        }
+        return (kept, problems)
     }
 }
 
@@ -487,7 +498,7 @@ enum YAMLProblem {
                 return .failure(
                     Diagnostic(
                         path: path, line: 1, column: 1,
-                        "once its aliases are expanded, the file holds more than \(Limits.expandedProfileCharacters) characters or \(Limits.expandedProfileNodes) values, the most a file of the folder may hold"
+                        "the file holds more than \(Limits.expandedProfileCharacters) characters or \(Limits.expandedProfileNodes) values (counting what its YAML aliases repeat), the most a file of the folder may hold"
                     ))
             }
             return .success(root)
@@ -502,7 +513,9 @@ enum YAMLProblem {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax: \(problem)"
+            // libyaml names its own API in one message: that part is not for people.
+            var message =
+                "YAML syntax: " + problem.replacingOccurrences(of: " (set with yaml_set_max_nest_level())", with: "")
             if let context, context.mark.line != mark.line {
                 message += " (\(context.text) that starts on line \(context.mark.line), column \(context.mark.column))"
             }

@@ -87,7 +87,7 @@ public enum ProfileWriter {
         } catch .exists {
             throw .exists(path: path)
         } catch {
-            throw .cannotWrite(path: path)
+            throw .cannotWrite(path: path, reason: error.systemReason)
         }
         return path
     }
@@ -108,19 +108,19 @@ public enum ProfileWriter {
         do {
             try AtomicFile.write(text, to: path, replacing: true)
         } catch {
-            throw .cannotWrite(path: path)
+            throw .cannotWrite(path: path, reason: error.systemReason)
         }
         return path
     }
 
     public enum WriteError: Error, Equatable, Sendable, CustomStringConvertible {
         case exists(path: String)
-        case cannotWrite(path: String)
+        case cannotWrite(path: String, reason: String?)
 
         public var description: String {
             switch self {
             case .exists(let path): return "\(path) exists already: it was left as it is"
-            case .cannotWrite(let path): return "cannot write \(path)"
+            case .cannotWrite(let path, let reason): return "cannot write \(path)" + (reason.map { ": " + $0 } ?? "")
             }
         }
     }

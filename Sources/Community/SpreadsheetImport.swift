@@ -149,6 +149,14 @@ public enum SpreadsheetImport {
                 }
                 continue
             }
+            guard name.count <= Limits.tagCharacters else {
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: record.line, column: 1,
+                        "the name is \(name.count) characters long, more than the \(Limits.tagCharacters) a name may hold: skipped"
+                    ))
+                continue
+            }
             guard let roleText = values["role"] else {
                 diagnostics.append(
                     Diagnostic(
@@ -165,11 +173,28 @@ public enum SpreadsheetImport {
                             + Suggestions.hint(suggestion) + "; skipped"))
                 continue
             }
+            if let written = values["id"], MemberID.reserved.contains(written) {
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: record.line, column: 1,
+                        "the id '\(written)' is the name of one of the folder's own files: \(name) gets an id from the name",
+                        severity: .note))
+            }
             let base = values["id"].flatMap { MemberID.isValid($0) ? $0 : nil } ?? MemberID.from(name: name)
             let id = MemberID.unique(base, avoiding: ids)
             ids.insert(id)
             var member = Member(id: id, name: name, role: role)
-            let list: (String) -> [String] = { field in values[field].map { ListCell.split($0) } ?? [] }
+            // The same limits as a profile file's lists.
+            func list(_ field: String) -> [String] {
+                let (kept, problems) = ListBounds.apply(
+                    values[field].map { ListCell.split($0) } ?? [], field: field, length: \.count)
+                for problem in problems {
+                    diagnostics.append(
+                        Diagnostic(
+                            path: path, line: record.line, column: 1, problem + " for \(name)", severity: .warning))
+                }
+                return kept
+            }
             member.organization = values["organization"]
             if let wing = values["wing"] {
                 if let number = Int(wing.filter(\.isNumber)), (1...9).contains(number) {
@@ -182,7 +207,7 @@ public enum SpreadsheetImport {
                 }
             }
             member.languages = list("languages").map(LanguageCode.code)
-            member.skills = list("skills").map { SkillText.parse($0).skill }
+            member.skills = list("skills").map { SkillText.parse($0).skill }.filter { !$0.name.isEmpty }
             member.interests = list("interests")
             member.seeking = list("seeking")
             member.offering = list("offering")

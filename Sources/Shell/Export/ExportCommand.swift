@@ -66,8 +66,8 @@ enum ExportCommand {
             let reason =
                 switch error {
                 case .noFolder: "there is no folder \((shown as NSString).deletingLastPathComponent)"
-                case .cannotCreate: "permission denied"
-                case .exists, .cannotReplace: "permission denied or a folder in the way"
+                case .cannotCreate, .cannotReplace: error.systemReason ?? "it cannot be written"
+                case .exists: "a file is in the way"
                 }
             throw ShellError.cannotWrite(path: shown, reason: reason)
         }
