@@ -17,11 +17,23 @@ extension Directory {
     /// Scoring, per query word (and for the whole query as one tag): name 8,
     /// skill 6 (+2 intermediate, +4 expert), seeking or offering 5, interest 4,
     /// organisation 3, bio 1; a tag within one edit (two from six letters) counts half.
+    ///
+    /// A query counts at most `searchWords` distinct words, each of at most
+    /// `Limits.tagCharacters` characters (no tag is longer), so that its cost
+    /// does not grow with its length.
     public func search(_ query: String) -> [SearchHit] {
-        let whole = taxonomy.key(for: query)
-        let words = Taxonomy.fold(query).split(separator: " ").map(String.init)
-            .filter { ($0.count >= 2 || query.count == 1) && !Self.stopWords.contains($0) }
+        // A query longer than any tag cannot be one: it is only its words.
+        let whole = query.count <= Limits.tagCharacters ? taxonomy.key(for: query) : "\u{0}"
+        var seen = Set<String>()
+        let words = Taxonomy.fold(String(query.prefix(Self.searchWords * (Limits.tagCharacters + 1))))
+            .split(separator: " ").map(String.init)
+            .filter {
+                ($0.count >= 2 || query.count == 1) && $0.count <= Limits.tagCharacters && !Self.stopWords.contains($0)
+                    && seen.insert($0).inserted
+            }
+            .prefix(Self.searchWords)
         guard !whole.isEmpty else { return [] }
+        let wholeLength = whole.count
         var hits: [SearchHit] = []
         for member in members {
             var score = 0
@@ -57,7 +69,7 @@ extension Directory {
                         score += weight + levelBonus
                         matched = true
                     }
-                    if !matched, Self.isNear(whole, key) {
+                    if !matched, Self.isNear(whole, length: wholeLength, key) {
                         score += weight / 2 + levelBonus / 2
                         matched = true
                     }
@@ -81,6 +93,9 @@ extension Directory {
         }
     }
 
+    /// The distinct words of a query that count.
+    public static let searchWords = 32
+
     /// Words that say nothing on their own, in French and English.
     static let stopWords: Set<String> = [
         "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "en", "a", "au", "aux",
@@ -88,9 +103,9 @@ extension Directory {
     ]
 
     /// A likely typo: one edit for words of four or five letters, two from six.
-    static func isNear(_ typed: String, _ key: String) -> Bool {
-        guard typed.count >= 4, abs(typed.count - key.count) <= 2 else { return false }
-        let allowed = typed.count >= 6 ? 2 : 1
+    static func isNear(_ typed: String, length: Int, _ key: String) -> Bool {
+        guard length >= 4, length <= Limits.tagCharacters, abs(length - key.count) <= 2 else { return false }
+        let allowed = length >= 6 ? 2 : 1
         return Suggestions.editDistance(typed, key) <= allowed
     }
 }

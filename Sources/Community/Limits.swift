@@ -13,6 +13,11 @@ public enum Limits {
     public static let listItems = 500
     /// Characters in one tag (a skill, an interest…) and in a name.
     public static let tagCharacters = 200
+    /// Levels of parents above a tag that count (a need met by a tag that many levels narrower).
+    public static let taxonomyDepth = 8
+    /// Characters in a round's name and in a rating's note.
+    public static let roundNameCharacters = 100
+    public static let noteCharacters = 1000
     /// Bytes in one command line.
     public static let commandLineBytes = 64 * 1024
     /// Bytes in a script file (`source`, or the SCRIPT of the command line).

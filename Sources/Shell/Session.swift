@@ -20,6 +20,8 @@ public struct Session {
     /// Where the command running now comes from (`script.patio:3`), none at the prompt:
     /// problems a command finds in a file are reported there too.
     var location: InputLocation?
+    /// The folder whose load Ctrl-C stopped, when no community was loaded before.
+    var interruptedLoad: String?
 
     public init(settings: Settings = Settings(), console: any Console, environment: Environment = Environment()) {
         self.settings = settings

@@ -103,8 +103,17 @@ struct PatioCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 exit(withError: error)
             }
-            // The usage lines are the parser's; what was typed in them is escaped.
-            let message = TerminalSafeText.escape(fullMessage(for: error), keepingLineBreaks: true)
+            // The usage lines are the parser's; what was typed in them is escaped
+            // (its line breaks too, so that it cannot forge a line) and shortened.
+            var message = fullMessage(for: error)
+            let typed = CommandLine.arguments.dropFirst().flatMap { argument in
+                [argument] + (argument.split(separator: "=", maxSplits: 1).dropFirst().map(String.init))
+            }
+            for argument in typed.sorted(by: { $0.count > $1.count }) where TerminalSafeText.line(argument) != argument
+            {
+                message = message.replacingOccurrences(of: argument, with: TerminalSafeText.line(argument))
+            }
+            message = TerminalSafeText.escape(message, keepingLineBreaks: true)
             FileHandleOutput.writeError(message.hasSuffix("\n") ? message : message + "\n")
             Foundation.exit(2)
         }

@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import Community
 import Shell
 
 /// Standard output and standard error. Output is flushed before an error is
@@ -35,21 +36,47 @@ enum FileHandleOutput {
 
 /// The lines of standard input as bytes, decoded one by one: a line that is
 /// not UTF-8 is reported at its place, as in a script file. A byte-order mark
-/// at the start is skipped.
+/// at the start is skipped. A line longer than a command line may be is not
+/// kept: its bytes are counted and dropped as they come, so memory stays flat
+/// whatever the input.
 struct StandardInputLines: Sequence, IteratorProtocol {
     private var isFirstLine = true
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    private var start = 0
+    private var end = 0
+    private var atEnd = false
 
     mutating func next() -> ScriptLine? {
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        let count = getline(&buffer, &capacity, stdin)
-        guard count >= 0, let buffer else { return nil }
-        var bytes = UnsafeRawBufferPointer(start: buffer, count: count).bindMemory(to: UInt8.self)[...]
-        if bytes.last == 0x0A { bytes = bytes.dropLast() }
-        if bytes.last == 0x0D { bytes = bytes.dropLast() }
-        if isFirstLine, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var line: [UInt8] = []
+        var length = 0
+        while true {
+            if start == end {
+                guard !atEnd else { break }
+                end = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stdin) }
+                start = 0
+                if end == 0 {
+                    atEnd = true
+                    break
+                }
+            }
+            let newline = buffer.withUnsafeBytes { bytes -> Int? in
+                memchr(bytes.baseAddress! + start, 0x0A, end - start).map { UnsafeRawPointer($0) - bytes.baseAddress! }
+            }
+            let stop = newline ?? end
+            length += stop - start
+            if length <= Limits.commandLineBytes + 1 { line += buffer[start..<stop] }
+            start = newline.map { $0 + 1 } ?? end
+            if newline != nil { return finish(line, length: length) }
+        }
+        return length == 0 && line.isEmpty ? nil : finish(line, length: length)
+    }
+
+    private mutating func finish(_ bytes: [UInt8], length: Int) -> ScriptLine {
+        var line = bytes[...]
+        if line.last == 0x0D { line = line.dropLast() }
+        if isFirstLine, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
         isFirstLine = false
-        return ScriptLine(bytes: bytes)
+        guard length <= Limits.commandLineBytes + 1 else { return .tooLong(bytes: length) }
+        return ScriptLine(bytes: line)
     }
 }

@@ -66,6 +66,24 @@ struct BatchTests {
         #expect(result.output == "{\"message\": \"first\"}\n{\"message\": \"from the script\"}\n")
     }
 
+    @Test func anEndlessLineOnStandardInputIsRefusedAndTheNextRuns() throws {
+        let input = String(repeating: "a", count: 3_000_000) + "\necho after\n"
+        let result = try PatioProcess.run(["--keep-going"], input: input)
+        #expect(result.output == "after\n")
+        #expect(
+            result.errors
+                == "<stdin>:1: error: the line is 3000000 bytes long, more than the 65536 a command line may hold: it is not run\n"
+        )
+    }
+
+    @Test func aLineBreakInAnOptionCannotForgeALine() throws {
+        let result = try PatioProcess.run(["--format", "x\nerror: forged"])
+        #expect(result.status == 2)
+        #expect(
+            result.errors.hasPrefix(
+                "Error: invalid format 'x\\nerror: forged': expected table, csv, json or markdown\n"))
+    }
+
     @Test func aMissingScriptIsAWrongCommandLine() throws {
         let result = try PatioProcess.run(["no-such-script.patio"])
         #expect(result.status == 2)

@@ -50,7 +50,8 @@ struct LimitsTests {
         let loaded = try Self.load(["echo.yaml": text])
         #expect(loaded.directory.isEmpty)
         #expect(
-            loaded.diagnostics.first?.message.hasPrefix("once its aliases are expanded, the file holds more than")
+            loaded.diagnostics.first?.message.hasPrefix(
+                "the file holds more than 262144 characters or 20000 values (counting what its YAML aliases repeat)")
                 == true)
         // The nested kind: each level repeats the one before ten times.
         var laughs = "name: Lol\nrole: student\na0: &a0 lol\n"
@@ -128,7 +129,7 @@ struct LimitsTests {
         let word = String(repeating: "émilie", count: 9_000)
         #expect(Self.quickly { harness.run(word) } == .failed)
         #expect(harness.console.errors.utf8.count < 300)
-        #expect(harness.console.errors.hasSuffix("…[54002 characters] (type 'help' to see the commands)\n"))
+        #expect(harness.console.errors.hasSuffix("…[54001 characters]' (type 'help' to see the commands)\n"))
         harness.console.clear()
         #expect(Self.quickly { harness.run("show " + String(word.prefix(Limits.commandLineBytes / 3))) } == .failed)
         #expect(harness.console.errors.split(separator: "\n").count == 1)
@@ -175,5 +176,50 @@ struct LimitsTests {
         // A joiner inside an emoji draws one picture: it stays.
         #expect(TerminalSafeText.escape("👩‍💻") == "👩‍💻")
         #expect(JSONValue.string("a\u{202E}b\u{200D}").encoded == "\"a\\u202eb\\u200d\"")
+    }
+
+    @Test func aCycleOfParentsIsBrokenAndSaid() throws {
+        let chain = (0..<3000).map { "  c\($0): [c\($0 + 1)]" }.joined(separator: "\n")
+        let loaded = try Self.load([
+            "taxonomy.yaml": "parents:\n\(chain)\n  c3000: [c0]\n", "m.yaml": "name: M\nrole: student\nseeking: [c0]\n",
+        ])
+        #expect(
+            loaded.diagnostics.map(\.message) == [
+                "'c1' under 'c0' makes a cycle of parents ('c0' is under 'c1'): left out"
+            ])
+        // Only the nearest levels count: a need is met partly by a tag that many levels narrower at most.
+        #expect(loaded.directory.taxonomy.ancestors(of: "c2999").count == Limits.taxonomyDepth)
+    }
+
+    @Test func aLongSearchCountsItsFirstDistinctWords() throws {
+        var harness = Harness(workingDirectory: FuzzTests.root.path)
+        #expect(harness.run("load Profiles") == .succeeded)
+        let many = Array(repeating: "blender", count: 6000).joined(separator: " ")
+        #expect(Self.quickly { harness.run("search " + many + " --limit 1") } == .succeeded)
+        harness.console.clear()
+        #expect(Self.quickly { harness.run("search " + String(repeating: "a", count: 60_000)) } == .succeeded)
+        #expect(harness.console.output.utf8.count < 200)
+        #expect(harness.console.output.hasSuffix("…[60000 characters]'\n"))
+    }
+
+    @Test func roundNamesAndNotesAreShortAndVisible() throws {
+        #expect(throws: ShellError.self) { try RoundCommands.checkText("a\nb", named: "round name", limit: 100) }
+        #expect(throws: ShellError.self) {
+            try RoundCommands.checkText(String(repeating: "n", count: 101), named: "round name", limit: 100)
+        }
+        try RoundCommands.checkText("mardi 1er décembre", named: "round name", limit: 100)
+        var harness = Harness()
+        #expect(harness.run("echo \"a\nb\u{1B}[2J\"") == .succeeded)
+        #expect(harness.console.output == "a\\nb\\e[2J\n")
+    }
+
+    @Test func aPipeWithNoWriterReadsAsEmpty() throws {
+        let folder = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.appendingPathComponent("ff").path, 0o644) == 0)
+        var harness = Harness(workingDirectory: folder.path)
+        #expect(Self.quickly { harness.run("source ff") } == .succeeded)
+        #expect(harness.run("import ff") == .failed)
+        #expect(harness.console.errors == "error: cannot read ff: it is a pipe, not a file\n")
     }
 }

@@ -56,7 +56,9 @@ extension Session {
 
     /// Fails unless a profiles folder is loaded, saying where patio looked.
     func requireFolder() throws {
-        guard profilesFolder != nil else { throw ProfileError.noFolder(workingDirectory: environment.workingDirectory) }
+        guard profilesFolder != nil else {
+            throw ProfileError.noFolder(workingDirectory: environment.workingDirectory, interrupted: interruptedLoad)
+        }
     }
 
     /// Fails unless some profiles are loaded, saying where patio looked or what the folder held.
@@ -101,6 +103,8 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible {
                 "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"
                 + Suggestions.hint(suggestion)
         case .nothingToUnpin(let pair): return "\(pair.first) and \(pair.second) are neither pinned nor forbidden"
+        case .unknownExport("", _):
+            return "the file name says the format by its extension: .csv, .json, .md, .html, .dot, .ics or .graph"
         case .unknownExport(let ext, let suggestion):
             return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph"
                 + Suggestions.hint(suggestion.map { ".\($0)" })

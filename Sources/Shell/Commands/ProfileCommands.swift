@@ -23,7 +23,8 @@ public enum ProfileCommands {
         } else if let current = session.profilesFolder {
             shown = current.shownAs
         } else {
-            throw ProfileError.noFolder(workingDirectory: session.environment.workingDirectory)
+            throw ProfileError.noFolder(
+                workingDirectory: session.environment.workingDirectory, interrupted: session.interruptedLoad)
         }
         return try loadProfiles(from: shown, into: &session)
     }
@@ -42,9 +43,11 @@ public enum ProfileCommands {
                 path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown,
                 isCancelled: session.environment.isCancelled)
         else {
+            if session.profilesFolder == nil { session.interruptedLoad = shown }
             throw ShellError.loadInterrupted(
                 keptFolder: session.profilesFolder?.shownAs, members: session.directory.members.count)
         }
+        session.interruptedLoad = nil
         session.directory = loaded.directory
         session.profilesFolder = (path, shown)
         Interpreter.report(loaded.diagnostics, in: session)
@@ -217,7 +220,7 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
         "none was given with --profiles or PATIO_PROFILES, and there is no Profiles folder in \(workingDirectory); 'load FOLDER' loads one"
     }
 
-    case noFolder(workingDirectory: String)
+    case noFolder(workingDirectory: String, interrupted: String?)
     case unknownMember(String, suggestion: String?, isEmpty: Bool)
     case ambiguousMember(String, candidates: [String])
     case noProfilesFolderToWrite
@@ -225,7 +228,10 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noFolder(let workingDirectory):
+        case .noFolder(_, let interrupted?):
+            return
+                "no profiles loaded: the load of \(interrupted) was interrupted ('load \(interrupted)' loads it again)"
+        case .noFolder(let workingDirectory, nil):
             return "no profiles loaded: " + Self.whereItLooked(from: workingDirectory)
         case .unknownMember(let text, let suggestion, let isEmpty):
             if isEmpty { return "no member '\(text)': no profiles are loaded (load FOLDER)" }

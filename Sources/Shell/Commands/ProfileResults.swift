@@ -77,15 +77,17 @@ struct MemberList: Presentable {
     var misses: [FilterMiss] = []
 
     static func text(_ miss: FilterMiss) -> String {
+        // What was typed, shown escaped and, when very long, shortened.
+        let value = TerminalSafeText.line(miss.value)
         let what: String =
             switch miss.field {
-            case .role: "nobody is \(miss.value == "entrepreneur" ? "an" : "a") \(miss.value)"
-            case .skill: "nobody has the skill '\(miss.value)'"
-            case .interest: "nobody has the interest '\(miss.value)'"
-            case .seeking: "nobody seeks '\(miss.value)'"
-            case .offering: "nobody offers '\(miss.value)'"
-            case .wing: "nobody is in wing \(miss.value)"
-            case .organization: "no organisation's name contains '\(miss.value)'"
+            case .role: "nobody is \(value == "entrepreneur" ? "an" : "a") \(value)"
+            case .skill: "nobody has the skill '\(value)'"
+            case .interest: "nobody has the interest '\(value)'"
+            case .seeking: "nobody seeks '\(value)'"
+            case .offering: "nobody offers '\(value)'"
+            case .wing: "nobody is in wing \(value)"
+            case .organization: "no organisation's name contains '\(value)'"
             }
         return what + Suggestions.hint(miss.suggestion)
     }
@@ -174,7 +176,7 @@ struct SearchResults: Presentable {
     var total: Int { hits.shown.count + hits.omitted }
 
     var document: Document {
-        guard total > 0 else { return .message("nothing matches '\(query)'") }
+        guard total > 0 else { return .message("nothing matches '\(TerminalSafeText.line(query))'") }
         var blocks: [Document.Block] = [
             .table(
                 Table(

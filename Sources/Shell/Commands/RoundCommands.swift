@@ -33,6 +33,9 @@ enum RoundCommands {
         examples: ["commit", "commit mardi-1-decembre", "commit atelier --all", "commit --keep-pins"]
     ) { session, arguments in
         guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
+        if let given = arguments[0] {
+            try checkText(given, named: "round name", limit: Limits.roundNameCharacters)
+        }
         let ledger = try session.openLedger()
         let taken = Set(try ledger.rounds().map(\.name))
         let drafts = arguments[allPlanned] ? [draft] + session.matchmaking.planned : [draft]
@@ -108,6 +111,16 @@ enum RoundCommands {
         ((try? request.session.existingLedger()?.rounds()) ?? []).map { CompletionCandidate($0.name) }
     }
 
+    /// A round's name or a note, which the ledger keeps and every later
+    /// listing shows: at most `limit` characters, none of them hidden.
+    static func checkText(_ text: String, named name: String, limit: Int) throws(ShellError) {
+        guard text.count <= limit, !text.unicodeScalars.contains(where: { TerminalSafeText.isHidden($0) }) else {
+            throw ShellError.invalidValue(
+                text, for: name, expected: "at most \(limit) characters, without control or invisible characters",
+                suggestion: nil)
+        }
+    }
+
     /// A committed round by name, or the last one.
     static func committedRound(_ name: String?, _ session: Session) throws -> RoundRecord {
         guard let ledger = try session.existingLedger() else { throw LedgerError.noRounds }
@@ -170,6 +183,7 @@ enum RoundCommands {
         guard let ratingText = arguments[2] else { throw ShellError.missingArgument(name: "RATING", command: "rate") }
         let rating = try Arguments.integer(ratingText, named: "rating", in: 1...5)
         let note = arguments.positionals.dropFirst(3).joined(separator: " ")
+        try checkText(note, named: "note", limit: Limits.noteCharacters)
         do {
             try session.openLedger().rate(
                 pair.first, pair.second, rating: rating, note: note.isEmpty ? nil : note, at: session.environment.now())

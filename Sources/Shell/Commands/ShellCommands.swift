@@ -61,7 +61,8 @@ enum ShellCommands {
         arguments: [ArgumentSpec("TEXT", summary: "The words to print", arity: .zeroOrMore)],
         examples: ["echo 'Séance du mardi'", "echo Élodie Dupré"]
     ) { _, arguments in
-        .show(Message(arguments.positionals.joined(separator: " ")))
+        // What is typed is shown, never obeyed: a line break in a quoted word is written \n.
+        .show(Message(TerminalSafeText.escape(arguments.positionals.joined(separator: " "))))
     }
 
     /// Deeper than this, a script is most likely sourcing itself.
@@ -168,9 +169,12 @@ enum InputFile {
         _ path: String, shownAs name: String, limit: Int? = nil, allowingPipes: Bool = false
     ) throws(ShellError) -> Data {
         try check(path, shownAs: name, allowingPipes: allowingPipes)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ShellError.cannotRead(path: name, reason: "permission denied")
-        }
+        // A pipe with no writer yet would hold open() until one comes: opened
+        // without waiting, it reads as empty.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ShellError.cannotRead(path: name, reason: "permission denied") }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         defer { try? handle.close() }
         guard let limit else { return (try? handle.readToEnd()) ?? Data() }
         // One byte past the limit tells a file that is too large.
@@ -190,6 +194,7 @@ enum InputFile {
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFIFO where allowingPipes: break
+        case S_IFIFO: throw ShellError.cannotRead(path: name, reason: "it is a pipe, not a file")
         case S_IFDIR: throw ShellError.cannotRead(path: name, reason: "it is a folder")
         default: throw ShellError.cannotRead(path: name, reason: "it is a device, not a file")
         }

@@ -44,7 +44,9 @@ public enum TerminalSafeText {
         for (index, word) in escaped.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { result += " " }
             if word.count > longestWord {
-                result += word.prefix(longestWord - 20) + "…[\(word.count) characters]"
+                // Punctuation that ends the word stays after the mark (`path…[300 characters]:`).
+                let ending = word.reversed().prefix { ":;,.)'".contains($0) }.reversed()
+                result += word.prefix(longestWord - 20) + "…[\(word.count - ending.count) characters]" + ending
             } else {
                 result += word
             }
