@@ -178,8 +178,15 @@ public struct AffinityModel: Sendable {
     /// The level at which `offerer` offers `key`, if they do.
     @inline(__always)
     func level(_ key: Int32, offeredBy offerer: Int) -> UInt8? {
-        // Offers are sorted by key: a binary search keeps long lists cheap.
+        // Offers are sorted by key: a scan for the usual short lists, a binary search for long ones.
         let list = offers[offerer]
+        if list.count <= 16 {
+            for offer in list {
+                if offer.key == key { return offer.level }
+                if offer.key > key { return nil }
+            }
+            return nil
+        }
         var low = 0
         var high = list.count
         while low < high {
