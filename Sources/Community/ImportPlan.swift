@@ -5,8 +5,10 @@
 ///
 /// A row is an existing member when its `id` column names one, else when
 /// its contact matches theirs (ignoring case), else when its name and
-/// organisation match theirs (ignoring case, accents and spacing). Rows are
-/// taken in order, so a person listed twice in the file is created once.
+/// organisation match theirs (ignoring case, accents and spacing), else, for
+/// a row that gives neither organisation nor contact, when one member alone
+/// has its name. Rows are taken in order, so a person listed twice in the
+/// file is created once.
 /// A row with the name of a member but another organisation (and no shared
 /// contact) is someone else: a homonym, created under a new id and listed.
 public struct ImportPlan: Sendable {
@@ -74,6 +76,12 @@ public struct ImportPlan: Sendable {
             if row.filled.contains("id"), let position = byID[imported.id] { matches = [position] }
             if matches.isEmpty, let contact = Self.contactKey(imported.contact) { matches = byContact[contact] ?? [] }
             if matches.isEmpty { matches = byNameAndOrganization[Self.personKey(imported)] ?? [] }
+            // A row that says neither organisation nor contact is the one member of that name, if there is one.
+            if matches.isEmpty, imported.organization == nil, Self.contactKey(imported.contact) == nil,
+                let namesakes = byName[TextFolding.fold(imported.name)], namesakes.count == 1
+            {
+                matches = namesakes
+            }
             if matches.count > 1 {
                 let ids = matches.map { members[$0].id }
                 diagnostics.append(

@@ -69,6 +69,23 @@ struct ImportPlanTests {
             plan.homonyms == [ImportPlan.Homonym(newID: "lea-martin-2", existingID: "lea-martin", name: "Léa Martin")])
     }
 
+    @Test func aRowWithOnlyANameIsTheOneMemberOfThatName() {
+        let plan = Self.plan(
+            """
+            name,role
+            Léa Martin,startup
+            Emily Carter,student
+            """)
+        #expect(Self.actions(plan) == ["same lea-martin", "update emily-carter: role"])
+        #expect(plan.homonyms.isEmpty)
+        // Two members of one name: the row says too little to tell them apart.
+        let twice = Directory(
+            members: Self.existing.members + [
+                Member(id: "lea-martin-2", name: "Léa Martin", role: .student, organization: "École de jeu vidéo")
+            ])
+        #expect(Self.actions(Self.plan("name,role\nLéa Martin,startup\n", in: twice)) == ["new lea-martin-3"])
+    }
+
     @Test func anEmptyCellKeepsTheValueUnlessAskedOtherwise() {
         let csv = "Nom;Rôle;Organisation;Langues\nLéa Martin;startup;Lumen XR;\n"
         #expect(Self.actions(Self.plan(csv)) == ["same lea-martin"])
