@@ -219,6 +219,8 @@ enum UTF8Text {
 enum TaxonomyFile {
     static func read(_ text: String, path: String) -> (taxonomy: Taxonomy, diagnostics: [Diagnostic]) {
         var taxonomy = Taxonomy.empty
+        // Where each child was put under its parent, to point at a link that closes a cycle.
+        var placed: [String: Node] = [:]
         var reader = FieldReader(path: path)
         guard
             let mapping = reader.topLevelKeys(
@@ -248,14 +250,15 @@ enum TaxonomyFile {
                         taxonomy.addAlias(other, for: name)
                     } else {
                         taxonomy.addParent(name, of: other)
+                        placed[taxonomy.key(for: other)] = others
                     }
                 }
             }
         }
-        for (child, parent) in taxonomy.breakCycles() {
+        for (key, child, parent) in taxonomy.breakCycles() {
             reader.warn(
-                nil, "'\(child)' under '\(parent)' makes a cycle of parents ('\(parent)' is under '\(child)'): left out"
-            )
+                placed[key],
+                "'\(child)' under '\(parent)' makes a cycle of parents ('\(parent)' is under '\(child)'): left out")
         }
         return (taxonomy, reader.diagnostics)
     }

@@ -39,10 +39,10 @@ public struct Taxonomy: Sendable, Equatable {
     }
 
     /// Takes away one link of each cycle of parents (a key under itself,
-    /// however far up), and says which: (child, parent) as the taxonomy writes them.
+    /// however far up), and says which: the child's key, then child and parent as the taxonomy writes them.
     /// Each key has one parent, so one walk up from each key finds them all.
-    public mutating func breakCycles() -> [(child: String, parent: String)] {
-        var broken: [(child: String, parent: String)] = []
+    public mutating func breakCycles() -> [(key: String, child: String, parent: String)] {
+        var broken: [(key: String, child: String, parent: String)] = []
         var state: [String: Int] = [:]  // 1: on the walk being made, 2: done
         for start in parents.keys.sorted() where state[start] == nil {
             var walk: [String] = []
@@ -55,7 +55,7 @@ public struct Taxonomy: Sendable, Equatable {
             if state[current] == 1, let parent = parents[walk.last!] {
                 // The walk came back to itself: the last link closes the cycle.
                 let child = walk.last!
-                broken.append((displayNames[child] ?? child, displayNames[parent] ?? parent))
+                broken.append((child, displayNames[child] ?? child, displayNames[parent] ?? parent))
                 parents[child] = nil
             }
             for key in walk { state[key] = 2 }

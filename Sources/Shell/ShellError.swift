@@ -52,7 +52,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
         case .unexpectedArgument(let word, let command):
             return "unexpected argument '\(word)' for '\(command)' (see 'help \(command)')"
         case .invalidValue(let value, let name, let expected, let suggestion):
-            return "invalid \(name) '\(value)': expected \(expected)" + Suggestions.hint(suggestion)
+            return "invalid \(name) '\(TerminalSafeText.phrase(value))': expected \(expected)"
+                + Suggestions.hint(suggestion)
         case .unterminatedQuote(let quote, let column):
             return "unterminated \(quote == "'" ? "single" : "double") quote starting at column \(column)"
         case .unknownSetting(let name, let suggestion):

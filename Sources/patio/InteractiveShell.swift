@@ -7,7 +7,7 @@ final class InteractiveShell {
     private let editor: TerminalEditor
     private let console: StandardConsole
     private let pager: String?
-    /// Said once: the pager could not run.
+    /// The pager could not run: said once, and not tried again.
     private var pagerFailed = false
 
     init(session: Session, console: StandardConsole, historyFile: HistoryFile?, environment: [String: String]) {
@@ -53,7 +53,8 @@ final class InteractiveShell {
         console.hold()
         let outcome = Interpreter.execute(line, at: nil, in: &session)
         let output = console.release()
-        if let pager, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows) {
+        if let pager, !pagerFailed, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows)
+        {
             if Pager.show(output, through: pager) {
                 Interrupts.clear()
                 return outcome
@@ -61,7 +62,7 @@ final class InteractiveShell {
             if !pagerFailed {
                 pagerFailed = true
                 console.writeError(
-                    "note: the pager '\(TerminalSafeText.line(pager))' could not run: output is printed as it is ('set pager off' stops trying)\n"
+                    "note: the pager '\(TerminalSafeText.line(pager))' could not run: output is printed as it is from now on\n"
                 )
             }
         }

@@ -129,7 +129,7 @@ struct LimitsTests {
         let word = String(repeating: "émilie", count: 9_000)
         #expect(Self.quickly { harness.run(word) } == .failed)
         #expect(harness.console.errors.utf8.count < 300)
-        #expect(harness.console.errors.hasSuffix("…[54001 characters]' (type 'help' to see the commands)\n"))
+        #expect(harness.console.errors.hasSuffix("…[54000 characters]' (type 'help' to see the commands)\n"))
         harness.console.clear()
         #expect(Self.quickly { harness.run("show " + String(word.prefix(Limits.commandLineBytes / 3))) } == .failed)
         #expect(harness.console.errors.split(separator: "\n").count == 1)

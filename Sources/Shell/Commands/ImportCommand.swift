@@ -61,8 +61,10 @@ enum ImportCommand {
                 session.directory = loaded.directory
             }
         }
+        // A row with an error was skipped (the error said so): the summary counts it.
+        let skipped = Set((read.diagnostics + plan.diagnostics).filter { $0.severity == .error }.map(\.line)).count
         let report = ImportReport(
-            file: shown, plan: plan, written: written, notWritten: notWritten,
+            file: shown, plan: plan, skipped: skipped, written: written, notWritten: notWritten,
             wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs)
         let failed = (read.diagnostics + plan.diagnostics).contains { $0.severity == .error } || !notWritten.isEmpty
         return failed ? .failed(report) : .show(report)
@@ -73,6 +75,7 @@ enum ImportCommand {
 struct ImportReport: Presentable {
     let file: String
     let plan: ImportPlan
+    let skipped: Int
     let written: [String]
     let notWritten: [String]
     let wroteRequested: Bool
@@ -109,7 +112,9 @@ struct ImportReport: Presentable {
                         ]
                     }))
         ]
-        var summary = counted(plan.entries.count, "row") + " read from \(file): " + counts
+        var summary =
+            counted(plan.entries.count + skipped, "row") + " read from \(file): " + counts
+            + (skipped > 0 ? ", \(skipped) skipped" : "")
         if wroteRequested {
             summary +=
                 "; \(counted(written.count, "file")) written in \(folder ?? "the profiles folder")"

@@ -78,7 +78,7 @@ struct MemberList: Presentable {
 
     static func text(_ miss: FilterMiss) -> String {
         // What was typed, shown escaped and, when very long, shortened.
-        let value = TerminalSafeText.line(miss.value)
+        let value = TerminalSafeText.phrase(miss.value)
         let what: String =
             switch miss.field {
             case .role: "nobody is \(value == "entrepreneur" ? "an" : "a") \(value)"
@@ -176,7 +176,7 @@ struct SearchResults: Presentable {
     var total: Int { hits.shown.count + hits.omitted }
 
     var document: Document {
-        guard total > 0 else { return .message("nothing matches '\(TerminalSafeText.line(query))'") }
+        guard total > 0 else { return .message("nothing matches '\(TerminalSafeText.phrase(query))'") }
         var blocks: [Document.Block] = [
             .table(
                 Table(
@@ -281,13 +281,13 @@ struct StatisticsReport: Presentable {
         guard statistics.needs > 0 else { return "no needs declared" }
         let percent = Double(statistics.metNeeds) * 100 / Double(statistics.needs)
         return "\(statistics.metNeeds) of " + counted(statistics.needs, "need")
-            + " find an offer (\(String(format: "%.0f", percent)) %)"
+            + " find an offer (\(String(format: "%.0f", percent))\u{A0}%)"
     }
 
     var document: Document {
         let count = statistics.memberCount
         func share(_ value: Int) -> String {
-            count == 0 ? "" : String(format: "%.0f %%", Double(value) * 100 / Double(count))
+            count == 0 ? "" : String(format: "%.0f\u{A0}%%", Double(value) * 100 / Double(count))
         }
         return Document([
             .heading("\(name ?? "The community"): \(count) members"),

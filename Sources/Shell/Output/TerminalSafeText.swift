@@ -37,16 +37,33 @@ public enum TerminalSafeText {
     /// longer than `longestWord` characters is shortened to its beginning and
     /// its length, so that a message never runs over several lines nor
     /// echoes a megabyte of input.
-    public static func line(_ text: String, longestWord: Int = 120) -> String {
+    public static func line(_ text: String, longestWord: Int = 120, longest: Int = 1000) -> String {
         let escaped = escape(text)
         guard escaped.utf8.count > longestWord else { return escaped }
+        let shortened = shortenedWords(escaped, longestWord: longestWord)
+        guard shortened.count > longest else { return shortened }
+        return shortened.prefix(longest - 40) + "…[\(escaped.count) characters in all]"
+    }
+
+    /// A piece of text echoed inside a sentence (a query, a value): escaped,
+    /// and when longer than `longest` characters, its beginning and its length.
+    public static func phrase(_ text: String, longest: Int = 120) -> String {
+        let escaped = escape(text)
+        guard escaped.count > longest else { return escaped }
+        return escaped.prefix(longest - 20) + "…[\(escaped.count) characters]"
+    }
+
+    private static func shortenedWords(_ escaped: String, longestWord: Int) -> String {
         var result = ""
         for (index, word) in escaped.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { result += " " }
             if word.count > longestWord {
                 // Punctuation that ends the word stays after the mark (`path…[300 characters]:`).
-                let ending = word.reversed().prefix { ":;,.)'".contains($0) }.reversed()
-                result += word.prefix(longestWord - 20) + "…[\(word.count - ending.count) characters]" + ending
+                let ending = word.reversed().prefix { ":;,.)'\"".contains($0) }.reversed()
+                let opening = word.prefix { "('\"".contains($0) }
+                result +=
+                    word.prefix(longestWord - 20) + "…[\(word.count - ending.count - opening.count) characters]"
+                    + ending
             } else {
                 result += word
             }
