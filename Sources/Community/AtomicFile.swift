@@ -2,8 +2,9 @@ import Foundation
 
 /// Writing a file whole or not at all: the text goes to a temporary file
 /// beside it, `.NAME.patio-tmp-PID`, which then takes the file's name. A
-/// process killed meanwhile leaves its temporary behind; the next write in
-/// that folder sweeps the temporaries of processes that no longer run.
+/// process killed meanwhile leaves its temporary behind: `sweep(_:)`, which
+/// the commands that write call once before they write into a folder,
+/// removes those of processes that no longer run.
 public enum AtomicFile {
     public enum Failure: Error, Equatable, Sendable {
         /// The folder the file goes in does not exist.
@@ -38,7 +39,6 @@ public enum AtomicFile {
             throw .noFolder
         }
         if !replacing && FileManager.default.fileExists(atPath: path) { throw .exists }
-        Sweeper.shared.sweep(folder.isEmpty ? "." : folder)
         let temporary = (folder as NSString).appendingPathComponent(
             ".\((path as NSString).lastPathComponent)\(temporaryMark)\(getpid())")
         guard writeNew(Array(text.utf8), to: temporary) else {
@@ -80,23 +80,17 @@ public enum AtomicFile {
         return close(descriptor) == 0 && flushed
     }
 
-    /// Removes, once per folder and process, the temporaries whose writer no longer runs.
-    final class Sweeper: @unchecked Sendable {
-        static let shared = Sweeper()
-        private let lock = NSLock()
-        private var swept: Set<String> = []
-
-        func sweep(_ folder: String) {
-            lock.lock()
-            let isNew = swept.insert(folder).inserted
-            lock.unlock()
-            guard isNew, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-            for name in names where name.hasPrefix(".") {
-                guard let mark = name.range(of: AtomicFile.temporaryMark, options: .backwards),
-                    let writer = Int32(name[mark.upperBound...]), !AtomicFile.isRunning(writer)
-                else { continue }
-                unlink((folder as NSString).appendingPathComponent(name))
-            }
+    /// Removes the temporaries in `folder` whose writer no longer runs
+    /// (one look at the folder: call it once before writing there, not per file).
+    public static func sweep(_ folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
+            return
+        }
+        for name in names where name.hasPrefix(".") {
+            guard let mark = name.range(of: temporaryMark, options: .backwards),
+                let writer = Int32(name[mark.upperBound...]), !isRunning(writer)
+            else { continue }
+            unlink((folder as NSString).appendingPathComponent(name))
         }
     }
 

@@ -33,6 +33,7 @@ enum ImportCommand {
         var written: [String] = []
         if arguments[write] {
             guard let folder = session.profilesFolder else { throw ProfileError.noProfilesFolderToWrite }
+            AtomicFile.sweep(folder.path)
             for entry in plan.entries where entry.action != .unchanged {
                 do throws(ProfileWriter.WriteError) {
                     let file: String

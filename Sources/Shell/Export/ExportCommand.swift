@@ -60,6 +60,7 @@ enum ExportCommand {
             }
         }
         let path = session.resolvePath(shown)
+        AtomicFile.sweep((path as NSString).deletingLastPathComponent)
         do throws(AtomicFile.Failure) {
             try AtomicFile.write(text, to: path)
         } catch {
