@@ -8,17 +8,21 @@ import GRDB
 /// A commit is one transaction: a crash or a kill at any moment loses no
 /// committed round and leaves nothing half-written. Two shells on the same
 /// ledger take turns: readers never wait (WAL lets them read while another
-/// writes); a writer that finds another writing says so (`onWait`), waits up
-/// to `waitLimit` seconds, then reports that the ledger is busy.
+/// writes); a writer that finds another writing waits up to `waitLimit`
+/// seconds, says so (`onWait`) once the wait passes half a second, and then
+/// reports that the ledger is busy.
 public struct Ledger: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
     /// How long a writer waits for another, in seconds.
     public static let waitLimit = 5
+    /// Retries (10 ms each) before a wait is worth saying: two shells taking
+    /// turns wait a few milliseconds at a time, and say nothing of it.
+    static let quietTries = 50
 
     /// Opens (or creates) the ledger and brings its schema up to date.
-    /// - Parameter onWait: called once, when a write has to wait for another process.
+    /// - Parameter onWait: called once, when a write has waited half a second for another process.
     public static func open(at path: String, onWait: (@Sendable () -> Void)? = nil) throws(LedgerError) -> Ledger {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
@@ -36,15 +40,17 @@ public struct Ledger: Sendable {
         // say so once, retry every 10 ms, give up after waitLimit seconds.
         let retries = Self.waitLimit * 100
         configuration.busyMode = .callback { tries in
-            if tries == 0 { onWait?() }
+            if tries == Self.quietTries { onWait?() }
             guard tries < retries else { return false }
             usleep(10_000)
             return true
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            // An up-to-date ledger is only read: no lock to take.
-            if try queue.read({ db in try Self.migrator.hasCompletedMigrations(db) }) {
+            // An up-to-date ledger is only read: no lock to take. A ledger that
+            // another process is creating right now may not answer yet: it is
+            // then taken as not up to date, and the lock below settles it.
+            if (try? queue.read({ db in try Self.migrator.hasCompletedMigrations(db) })) == true {
                 return Ledger(path: path, queue: queue)
             }
             // Two shells opening a new ledger at once would both migrate it: the
@@ -78,7 +84,7 @@ public struct Ledger: Sendable {
             guard descriptor >= 0 else { return }  // A read-only folder: SQLite's own locks still hold.
             var tries = 0
             while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                if tries == 0 { onWait?() }
+                if tries == Ledger.quietTries { onWait?() }
                 tries += 1
                 guard tries <= Ledger.waitLimit * 100 else {
                     close(descriptor)
