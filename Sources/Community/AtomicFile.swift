@@ -31,53 +31,96 @@ public enum AtomicFile {
     /// - Parameter replacing: replace an existing file; otherwise a file that
     ///   exists, even one another writer creates meanwhile, is left alone.
     public static func write(_ text: String, to path: String, replacing: Bool = true) throws(Failure) {
+        do {
+            try write(to: path, replacing: replacing) { (output: inout Output) throws(Never) in output.write(text) }
+        } catch {
+            guard case .failure(let failure) = error else { return }
+            throw failure
+        }
+    }
+
+    /// Writes what `produce` gives, as it gives it (a file larger than memory
+    /// can be written), whole or not at all: an error `produce` throws leaves
+    /// nothing behind and comes back as it was.
+    public static func write<E: Error>(
+        to path: String, replacing: Bool = true, _ produce: (inout Output) throws(E) -> Void
+    ) throws(WriteError<E>) {
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
             isFolder.boolValue
         else {
-            throw .noFolder
+            throw .failure(.noFolder)
         }
-        if !replacing && FileManager.default.fileExists(atPath: path) { throw .exists }
+        if !replacing && FileManager.default.fileExists(atPath: path) { throw .failure(.exists) }
         let temporary = (folder as NSString).appendingPathComponent(
             ".\((path as NSString).lastPathComponent)\(temporaryMark)\(getpid())")
-        guard writeNew(Array(text.utf8), to: temporary) else {
-            let code = errno
+        unlink(temporary)  // One of this process's own, left by a failed write.
+        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .failure(.cannotCreate(errno: errno)) }
+        var output = Output(descriptor: descriptor)
+        do {
+            try produce(&output)
+        } catch {
+            close(descriptor)
             unlink(temporary)
-            throw .cannotCreate(errno: code)
+            throw .produced(error)
+        }
+        let flushed = output.flush() && fsync(descriptor) == 0
+        let code = output.failure ?? errno
+        guard close(descriptor) == 0 && flushed else {
+            unlink(temporary)
+            throw .failure(.cannotCreate(errno: code))
         }
         if replacing {
             guard rename(temporary, path) == 0 else {
                 let code = errno
                 unlink(temporary)
-                throw .cannotReplace(errno: code)
+                throw .failure(.cannotReplace(errno: code))
             }
         } else {
             // link() fails if the name exists: no check-then-write race with another writer.
             defer { unlink(temporary) }
-            guard link(temporary, path) == 0 else { throw errno == EEXIST ? .exists : .cannotReplace(errno: errno) }
+            guard link(temporary, path) == 0 else {
+                throw .failure(errno == EEXIST ? .exists : .cannotReplace(errno: errno))
+            }
         }
     }
 
-    /// Writes `bytes` to a file that must not exist yet, and flushes them to the disk.
-    private static func writeNew(_ bytes: [UInt8], to path: String) -> Bool {
-        unlink(path)  // One of this process's own, left by a failed write.
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                let code = errno
-                close(descriptor)
-                errno = code
-                return false
-            }
-            written += count
+    /// What `write(to:replacing:_:)` throws: its own failure, or the producer's error.
+    public enum WriteError<Produced: Error>: Error {
+        case failure(Failure)
+        case produced(Produced)
+    }
+
+    /// The text being written, sent to the file 1 MiB at a time.
+    public struct Output {
+        let descriptor: Int32
+        var buffer: [UInt8] = []
+        /// The first error of a write, as errno said it.
+        var failure: Int32?
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+            buffer.reserveCapacity(1 << 20)
         }
-        let flushed = fsync(descriptor) == 0
-        return close(descriptor) == 0 && flushed
+
+        public mutating func write(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 20 { _ = flush() }
+        }
+
+        /// Sends what is buffered; false once a write has failed.
+        mutating func flush() -> Bool {
+            var written = 0
+            while written < buffer.count && failure == nil {
+                let count = buffer[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { failure = errno } else { written += count }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            return failure == nil
+        }
     }
 
     /// Removes the temporaries in `folder` whose writer no longer runs

@@ -87,6 +87,29 @@ extension Matchmaker {
         ).0
     }
 
+    /// Every admissible pair of the community (or of `request.among`) that
+    /// scores more than zero, with its score, in member order: vertex i is
+    /// the i-th of those members. Every pair is scored, whatever the size,
+    /// so that another solver can check a claim over all of them (slow and
+    /// large on purpose). `visit` gets each pair as it is found; `shouldStop`
+    /// is asked every 64 members.
+    ///
+    /// - Complexity: O(n²) scores for n members.
+    public static func everyPair(
+        _ request: MatchRequest, model: AffinityModel, shouldStop: () -> Bool = { false },
+        _ visit: (_ u: Int, _ v: Int, _ score: Int64) throws -> Void
+    ) throws {
+        let members = request.among ?? Array(model.directory.members.indices)
+        let prepared = PreparedAdmissibility(Admissibility(forbidden: request.apart), directory: model.directory)
+        for u in members.indices {
+            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+            for v in (u + 1)..<max(u + 1, members.count) where prepared.exclusion(members[u], members[v]) == nil {
+                let score = model.score(members[u], members[v])
+                if score > 0 { try visit(u, v, score) }
+            }
+        }
+    }
+
     /// The graph with each pair weighted as the objective says (fairness boosts included).
     static func weighted(_ graph: PairingGraph, by objective: DraftProof.Objective) -> WeightedGraph {
         guard objective.isAdjusted else { return graph.graph }

@@ -187,6 +187,29 @@ struct ExportTests {
         #expect(try MaximumWeightMatching.solve(graph).weight == total)
     }
 
+    /// Every pair scored: on a small community, the same pairs as the graph
+    /// `match pairs` proves over, and the same optimum.
+    @Test func everyPairIsTheCompleteGraph() throws {
+        let (all, total) = try export("all.graph", "--all-pairs", match: "match pairs")
+        #expect(all == (try export("community.graph", match: "match pairs")).text)
+        #expect(try MaximumWeightMatching.solve(try GraphText.parse(all).generalGraph).weight == total)
+    }
+
+    @Test func aProducerErrorLeavesNoFile() throws {
+        struct Stop: Error {}
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("half.graph").path
+        #expect(throws: (any Error).self) {
+            try AtomicFile.write(to: path) { (output: inout AtomicFile.Output) throws(Stop) in
+                output.write(String(repeating: "0 1 1\n", count: 400_000))
+                throw Stop()
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
     @Test func unknownFormatsAndMissingFoldersAreRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -13,6 +13,8 @@ enum ExportCommand {
         modes: [".ics"])
     static let minutes = CommandOption<Int>.integer(
         "minutes", value: "N", summary: "How long they last", range: 5...600, default: 30, modes: [".ics"])
+    static let allPairs = CommandOption<Bool>.flag(
+        "all-pairs", summary: "Every admissible pair, scored (slow and large on purpose)", modes: [".graph"])
     static let place = CommandOption<String?>.text(
         "place", value: "TEXT", summary: "Where (default: the community's patio)", modes: [".ics"])
 
@@ -26,14 +28,15 @@ enum ExportCommand {
             (--at, --minutes, --place; times in Europe/Paris); .graph: the pairs 'match pairs' \
             proves its pairing over (every admissible pair up to 1,500 members, the candidate graph \
             beyond), each with its integer score, in the benchmark's graph format (vertex i = the \
-            i-th member in id order), so that another solver can check the optimum. The file is written whole \
-            or not at all.
+            i-th member in id order), so that another solver can check the optimum; with --all-pairs, every \
+            admissible pair that scores, whatever the size of the community (n²/2 pairs for n members). The \
+            file is written whole or not at all.
             """,
         arguments: [ArgumentSpec("FILE", summary: "Where to write", completion: .files(extensions: formats))],
-        options: [round.spec, at.spec, minutes.spec, place.spec],
+        options: [round.spec, at.spec, minutes.spec, place.spec, allPairs.spec],
         examples: [
             "export patio.html", "export round.ics --at 2026-12-01T10:00 --minutes 30",
-            "export pairs.csv --round mardi", "export community.graph",
+            "export pairs.csv --round mardi", "export community.graph", "export everything.graph --all-pairs",
         ],
         mode: .fileExtension(0)
     ) { session, arguments in
@@ -42,6 +45,12 @@ enum ExportCommand {
         guard formats.contains(ext) else {
             throw MatchCommandError.unknownExport(
                 ext, suggestion: Suggestions.nearest(to: ext, among: formats, reach: .likelyTypo))
+        }
+        if ext == "graph" && arguments[allPairs] {
+            let path = session.resolvePath(shown)
+            AtomicFile.sweep((path as NSString).deletingLastPathComponent)
+            let bytes = try writeEveryPair(to: path, shownAs: shown, session)
+            return .show(ExportView(path: shown, format: ext, bytes: bytes))
         }
         let text: String
         if ext == "graph" {
@@ -64,13 +73,7 @@ enum ExportCommand {
         do throws(AtomicFile.Failure) {
             try AtomicFile.write(text, to: path)
         } catch {
-            let reason =
-                switch error {
-                case .noFolder: "there is no folder \((shown as NSString).deletingLastPathComponent)"
-                case .cannotCreate, .cannotReplace: error.systemReason ?? "it cannot be written"
-                case .exists: "a file is in the way"
-                }
-            throw ShellError.cannotWrite(path: shown, reason: reason)
+            throw ShellError.cannotWrite(path: shown, reason: Self.reason(error, shown: shown))
         }
         return .show(ExportView(path: shown, format: ext, bytes: text.utf8.count))
     }
@@ -81,6 +84,50 @@ enum ExportCommand {
         }
         guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
         return RoundView(draft: draft, directory: session.directory)
+    }
+
+    /// Every admissible pair that scores, in the benchmark's graph format,
+    /// written as it is found: the pairs are counted first (the header says
+    /// how many), then scored again and written. Returns the bytes written.
+    static func writeEveryPair(to path: String, shownAs shown: String, _ session: Session) throws -> Int {
+        try session.requireProfiles()
+        var request = MatchRequest(mode: .pairs)
+        request.forbidden = session.matchmaking.forbidden
+        let model = try session.affinityModel()
+        var count = 0
+        try Matchmaker.everyPair(request, model: model, shouldStop: session.environment.isCancelled) { _, _, _ in
+            count += 1
+        }
+        var bytes = 0
+        do {
+            try AtomicFile.write(to: path) { (output: inout AtomicFile.Output) throws(any Error) in
+                let header = "\(model.directory.members.count) \(count)\n"
+                output.write(header)
+                bytes += header.utf8.count
+                try Matchmaker.everyPair(request, model: model, shouldStop: session.environment.isCancelled) {
+                    u, v, score in
+                    let line = "\(u) \(v) \(score)\n"
+                    output.write(line)
+                    bytes += line.utf8.count
+                }
+            }
+        } catch {
+            switch error {
+            case .produced(let produced): throw produced
+            case .failure(let failure):
+                throw ShellError.cannotWrite(path: shown, reason: Self.reason(failure, shown: shown))
+            }
+        }
+        return bytes
+    }
+
+    /// Why a file could not be written, in words.
+    static func reason(_ failure: AtomicFile.Failure, shown: String) -> String {
+        switch failure {
+        case .noFolder: "there is no folder \((shown as NSString).deletingLastPathComponent)"
+        case .cannotCreate, .cannotReplace: failure.systemReason ?? "it cannot be written"
+        case .exists: "a file is in the way"
+        }
     }
 
     /// The pairs `match pairs` proves its pairing over, under the session's
