@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "patio",
             dependencies: [
-                "Shell", "LineEditor", "Community",
+                "Shell", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "patio-bench", dependencies: ["Matching", "Community", "Matchmaker"]),

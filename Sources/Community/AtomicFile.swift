@@ -106,7 +106,11 @@ public enum AtomicFile {
         }
 
         public mutating func write(_ text: String) {
-            buffer.append(contentsOf: text.utf8)
+            write(bytes: text.utf8)
+        }
+
+        public mutating func write(bytes: some Sequence<UInt8>) {
+            buffer.append(contentsOf: bytes)
             if buffer.count >= 1 << 20 { _ = flush() }
         }
 

@@ -1,35 +1,61 @@
 import Foundation
 
-/// Reading a file whole, but only a regular file and only up to a size:
-/// a fifo, a device or a huge file in a profiles folder costs nothing.
-enum BoundedFile {
-    enum Problem: Error, Equatable {
-        case unreadable
-        case notAFile
-        case tooLarge(bytes: Int)
+/// Reading a file whole, but only a regular file (or a pipe, when asked) and
+/// only up to a size: a fifo, a device, a folder or a huge file named where a
+/// file is expected costs nothing. The profiles folder and the shell's
+/// commands that read a file (`source`, `import`, `solve`) all go through it.
+public enum BoundedFile {
+    public enum Problem: Error, Equatable, Sendable {
+        case missing
+        case denied
+        case folder
+        case pipe
+        case device
+        case tooLarge(bytes: Int, limit: Int)
     }
 
-    static func read(_ path: String, limit: Int) -> Result<Data, Problem> {
+    /// That `path` names something that can be read as a file.
+    public static func check(_ path: String, allowingPipes: Bool = false) -> Problem? {
         var status = stat()
-        guard stat(path, &status) == 0 else { return .failure(.unreadable) }
-        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
-        guard status.st_size <= limit else { return .failure(.tooLarge(bytes: Int(status.st_size))) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable) }
-        defer { try? handle.close() }
-        // The file may have grown since: one byte past the limit tells.
-        guard let data = try? handle.read(upToCount: limit + 1) else { return .success(Data()) }
-        guard data.count <= limit else { return .failure(.tooLarge(bytes: data.count)) }
+        guard stat(path, &status) == 0 else { return errno == EACCES ? .denied : .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFIFO where allowingPipes: break
+        case S_IFIFO: return .pipe
+        case S_IFDIR: return .folder
+        default: return .device
+        }
+        return access(path, R_OK) == 0 ? nil : .denied
+    }
+
+    /// The file's bytes, at most `limit` of them when a limit is given.
+    public static func read(_ path: String, limit: Int? = nil, allowingPipes: Bool = false) -> Result<Data, Problem> {
+        if let problem = check(path, allowingPipes: allowingPipes) { return .failure(problem) }
+        // A pipe with no writer yet would hold open() until one comes: opened
+        // without waiting, it reads as empty.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.denied) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        guard let limit else { return .success((try? handle.readToEnd()) ?? Data()) }
+        // One byte past the limit tells a file that is too large, even one that grew since the check.
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else {
+            var status = stat()
+            let size = fstat(descriptor, &status) == 0 && status.st_size > limit ? Int(status.st_size) : data.count
+            return .failure(.tooLarge(bytes: size, limit: limit))
+        }
         return .success(data)
     }
 
-    /// What the problem means, and `consequence` (what was done about it).
+    /// What the problem means for a file of a profiles folder, and
+    /// `consequence` (what was done about it).
     static func message(_ problem: Problem, consequence: String) -> String {
         switch problem {
-        case .unreadable: return "cannot read the file: " + consequence
-        case .notAFile: return "not a regular file: " + consequence
-        case .tooLarge(let bytes):
-            return
-                "the file holds \(bytes) bytes, more than the \(Limits.profileBytes / 1024) KiB a file of the folder may hold: "
+        case .missing, .denied: return "cannot read the file: " + consequence
+        case .folder, .pipe, .device: return "not a regular file: " + consequence
+        case .tooLarge(let bytes, let limit):
+            return "the file holds \(bytes) bytes, more than the \(limit / 1024) KiB a file of the folder may hold: "
                 + consequence
         }
     }

@@ -43,25 +43,8 @@ public enum ProfileFolder {
         let base = UnsafeSendable(results)
         @Sendable func parseOne(_ index: Int) {
             let file = (folder as NSString).appendingPathComponent(names[index])
-            let result: Result<ProfileReader.Outcome, Diagnostic>
-            switch BoundedFile.read(file, limit: Limits.profileBytes) {
-            case .success(let data):
-                switch UTF8Text.decode(data) {
-                case .success(let text):
-                    result = .success(
-                        ProfileReader.read(
-                            text, path: shown[index], defaultID: (names[index] as NSString).deletingPathExtension))
-                case .failure(let problem):
-                    result = .failure(
-                        Diagnostic(
-                            path: shown[index], line: problem.line, column: problem.column,
-                            "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; the profile is not loaded"
-                        ))
-                }
-            case .failure(let problem):
-                result = .failure(
-                    Diagnostic(
-                        path: shown[index], BoundedFile.message(problem, consequence: "the profile is not loaded")))
+            let result = readText(file, shownAs: shown[index], consequence: "the profile is not loaded").map {
+                ProfileReader.read($0, path: shown[index], defaultID: (names[index] as NSString).deletingPathExtension)
             }
             base.buffer[index] = result
         }
@@ -74,6 +57,22 @@ public enum ProfileFolder {
             }
         }
         return results.map { $0! }
+    }
+
+    /// A file of the folder as text: within the size limit, UTF-8 (a
+    /// byte-order mark skipped), or the problem and `consequence`.
+    static func readText(_ file: String, shownAs shown: String, consequence: String) -> Result<String, Diagnostic> {
+        switch BoundedFile.read(file, limit: Limits.profileBytes) {
+        case .success(let data):
+            return UTF8Text.decode(data).mapError { problem in
+                Diagnostic(
+                    path: shown, line: problem.line, column: problem.column,
+                    "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; "
+                        + consequence)
+            }
+        case .failure(let problem):
+            return .failure(Diagnostic(path: shown, BoundedFile.message(problem, consequence: consequence)))
+        }
     }
 
     public static func load(_ path: String, shownAs shown: String) -> Loaded {
@@ -97,22 +96,10 @@ public enum ProfileFolder {
         }
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)
-            let data: Data
-            switch BoundedFile.read(file, limit: Limits.profileBytes) {
-            case .success(let read): data = read
-            case .failure(let problem):
-                diagnostics.append(
-                    Diagnostic(path: display(name), BoundedFile.message(problem, consequence: "it is ignored")))
-                return nil
-            }
-            switch UTF8Text.decode(data) {
+            switch readText(file, shownAs: display(name), consequence: "it is ignored") {
             case .success(let text): return text
             case .failure(let problem):
-                diagnostics.append(
-                    Diagnostic(
-                        path: display(name), line: problem.line, column: problem.column,
-                        "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; it is ignored"
-                    ))
+                diagnostics.append(problem)
                 return nil
             }
         }
@@ -168,42 +155,6 @@ public enum ProfileFolder {
         return Loaded(
             directory: Directory(members: members, taxonomy: taxonomy, settings: settings, files: files),
             diagnostics: diagnostics, fileCount: profiles.count)
-    }
-}
-
-/// UTF-8 decoding that says where it fails.
-enum UTF8Text {
-    struct Problem: Error {
-        let line: Int
-        let column: Int
-        let byte: UInt8
-    }
-
-    static func decode(_ data: Data) -> Result<String, Problem> {
-        if let text = String(data: data, encoding: .utf8) {
-            return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        }
-        let bytes = [UInt8](data)
-        var line = 1
-        var column = 1
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length =
-                byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            let valid =
-                length > 0 && index + length <= bytes.count
-                && bytes[(index + 1)..<(index + length)].allSatisfy { $0 >> 6 == 0b10 }
-            guard valid else { return .failure(Problem(line: line, column: column, byte: byte)) }
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index += length
-        }
-        return .failure(Problem(line: line, column: column, byte: 0))
     }
 }
 

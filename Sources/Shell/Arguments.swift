@@ -125,11 +125,7 @@ public struct Arguments: Sendable {
 
     /// The command's mode, when it has one: `circles` in `match circles`, `ics` in `export a.ics`.
     func mode(of spec: CommandSpec) -> String? {
-        switch spec.mode {
-        case .argument(let index, let fallback)?: return (self[index] ?? fallback).lowercased()
-        case .fileExtension(let index)?: return self[index].map { "." + ($0 as NSString).pathExtension.lowercased() }
-        case nil: return nil
-        }
+        spec.mode?.mode { self[$0] }
     }
 
     /// Refuses an option given for a mode it does not apply to (`match pairs --size 4`).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One command of the shell, as data: the command table built from these
 /// drives `help`, `help COMMAND`, `COMMAND --help`, completion, argument
 /// checking and "did you mean".
@@ -183,6 +185,15 @@ public struct OptionSpec: Sendable {
 public enum ModeSource: Sendable {
     case argument(Int, default: String)
     case fileExtension(Int)
+
+    /// The mode the arguments typed so far give: `circles` in `match circles`,
+    /// `.ics` in `export a.ics` (nil while the file is not typed yet).
+    func mode(_ positional: (Int) -> String?) -> String? {
+        switch self {
+        case .argument(let index, let fallback): (positional(index) ?? fallback).lowercased()
+        case .fileExtension(let index): positional(index).map { "." + ($0 as NSString).pathExtension.lowercased() }
+        }
+    }
 }
 
 /// An option declared once, with its type: commands list its `spec`, and

@@ -142,14 +142,7 @@ public enum Completer {
         }
         if word.hasPrefix("-") && !wordIsQuoted && expectsValueOf == nil {
             // Only the options that apply to the mode typed (`match pairs --s` offers no `--size`).
-            let mode: String? =
-                switch spec.mode {
-                case .argument(let index, let fallback)?:
-                    (index < positionals.count ? positionals[index] : fallback).lowercased()
-                case .fileExtension(let index)?:
-                    index < positionals.count ? "." + (positionals[index] as NSString).pathExtension.lowercased() : nil
-                case nil: nil
-                }
+            let mode = spec.mode?.mode { $0 < positionals.count ? positionals[$0] : nil }
             let options = (spec.options + CommandSpec.universalOptions).filter { option in
                 guard let mode, let modes = option.modes else { return true }
                 return modes.contains(mode)

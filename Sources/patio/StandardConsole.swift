@@ -1,5 +1,4 @@
 @preconcurrency import Glibc
-import Community
 import Shell
 
 /// Standard output and standard error. Output is flushed before an error is
@@ -64,7 +63,7 @@ struct StandardInputLines: Sequence, IteratorProtocol {
             }
             let stop = newline ?? end
             length += stop - start
-            if length <= Limits.commandLineBytes + 1 { line += buffer[start..<stop] }
+            if length <= ScriptLine.longestLine + 1 { line += buffer[start..<stop] }
             start = newline.map { $0 + 1 } ?? end
             if newline != nil { return finish(line, length: length) }
         }
@@ -76,7 +75,7 @@ struct StandardInputLines: Sequence, IteratorProtocol {
         if line.last == 0x0D { line = line.dropLast() }
         if isFirstLine, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
         isFirstLine = false
-        guard length <= Limits.commandLineBytes + 1 else { return .tooLong(bytes: length) }
+        guard length <= ScriptLine.longestLine + 1 else { return .tooLong(bytes: length) }
         return ScriptLine(bytes: line)
     }
 }

@@ -92,11 +92,7 @@ struct SuggestionList: Presentable {
             .heading("\(subject.name) should meet"),
             .table(
                 Table(
-                    columns: [
-                        Table.Column("#", alignment: .right), Table.Column("id"),
-                        Table.Column("name", narrowing: .keepsWidth), Table.Column("role"),
-                        Table.Column("score", alignment: .right), Table.Column("why"),
-                    ],
+                    columns: SearchResults.rankedMemberColumns,
                     rows: suggestions.enumerated().map { index, entry in
                         [
                             String(index + 1), entry.member.id, entry.member.name, entry.member.role.rawValue,

@@ -170,6 +170,13 @@ struct ProfileCard: Presentable {
 
 /// `search`.
 struct SearchResults: Presentable {
+    /// Members ranked by a score, with why: `search` and `suggest` alike.
+    static let rankedMemberColumns = [
+        Table.Column("#", alignment: .right), Table.Column("id"),
+        Table.Column("name", narrowing: .keepsWidth), Table.Column("role"),
+        Table.Column("score", alignment: .right), Table.Column("why"),
+    ]
+
     let query: String
     let hits: Limited<SearchHit>
 
@@ -180,11 +187,7 @@ struct SearchResults: Presentable {
         var blocks: [Document.Block] = [
             .table(
                 Table(
-                    columns: [
-                        Table.Column("#", alignment: .right), Table.Column("id"),
-                        Table.Column("name", narrowing: .keepsWidth), Table.Column("role"),
-                        Table.Column("score", alignment: .right), Table.Column("why"),
-                    ],
+                    columns: SearchResults.rankedMemberColumns,
                     rows: hits.shown.enumerated().map { index, hit in
                         [
                             String(index + 1), hit.member.id, hit.member.name, hit.member.role.rawValue,

@@ -93,7 +93,7 @@ enum ShellCommands {
 /// One line of a script or of standard input: its text, or where it stops being UTF-8.
 public enum ScriptLine: Equatable, Sendable {
     case text(String)
-    /// The first byte that is not UTF-8, and its column (counting bytes from 1).
+    /// The first byte that is not UTF-8, and its column (counting characters from 1).
     case notUTF8(column: Int, byte: UInt8)
     /// Longer than a command line may be (`Limits.commandLineBytes`): not decoded.
     case tooLong(bytes: Int)
@@ -108,27 +108,14 @@ public enum ScriptLine: Equatable, Sendable {
             self = .text(text)
             return
         }
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var text = String.UnicodeScalarView()
-        var column = 1
-        var offset = bytes.startIndex
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                text.append(scalar)
-                let width = UTF8.width(scalar)
-                column += width
-                offset = bytes.index(offset, offsetBy: width)
-            case .emptyInput:
-                self = .text(String(text))
-                return
-            case .error:
-                self = .notUTF8(column: column, byte: bytes[offset])
-                return
-            }
+        switch UTF8Text.decode(Data(bytes)) {
+        case .success(let text): self = .text(text)
+        case .failure(let problem): self = .notUTF8(column: problem.column, byte: problem.byte)
         }
     }
+
+    /// The longest line that is decoded: longer ones are only counted.
+    public static let longestLine = Limits.commandLineBytes
 }
 
 /// Reading scripts: UTF-8 (a byte-order mark is skipped), any line ending,
@@ -161,43 +148,31 @@ public enum ScriptText {
     }
 }
 
-/// Reading a file named on a command line: only a regular file (or a pipe,
-/// when asked), never a folder or a device, and never more than `limit`
-/// bytes. What stands in the way is said as `cannot read NAME: reason`.
+/// Reading a file named on a command line (`BoundedFile`), with what stands
+/// in the way said as `cannot read NAME: reason`.
 enum InputFile {
     static func read(
         _ path: String, shownAs name: String, limit: Int? = nil, allowingPipes: Bool = false
     ) throws(ShellError) -> Data {
-        try check(path, shownAs: name, allowingPipes: allowingPipes)
-        // A pipe with no writer yet would hold open() until one comes: opened
-        // without waiting, it reads as empty.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ShellError.cannotRead(path: name, reason: "permission denied") }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
-        defer { try? handle.close() }
-        guard let limit else { return (try? handle.readToEnd()) ?? Data() }
-        // One byte past the limit tells a file that is too large.
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        guard data.count <= limit else {
-            throw ShellError.cannotRead(path: name, reason: "a script holds at most \(limit / 1024 / 1024) MiB")
+        switch BoundedFile.read(path, limit: limit, allowingPipes: allowingPipes) {
+        case .success(let data): return data
+        case .failure(let problem): throw ShellError.cannotRead(path: name, reason: reason(problem))
         }
-        return data
     }
 
-    /// That `path` is a file that can be read (or a pipe, when asked).
-    static func check(_ path: String, shownAs name: String, allowingPipes: Bool = false) throws(ShellError) {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw ShellError.cannotRead(path: name, reason: errno == EACCES ? "permission denied" : "no such file")
+    /// That `path` is a file that can be read.
+    static func check(_ path: String, shownAs name: String) throws(ShellError) {
+        if let problem = BoundedFile.check(path) { throw ShellError.cannotRead(path: name, reason: reason(problem)) }
+    }
+
+    static func reason(_ problem: BoundedFile.Problem) -> String {
+        switch problem {
+        case .missing: "no such file"
+        case .denied: "permission denied"
+        case .folder: "it is a folder"
+        case .pipe: "it is a pipe, not a file"
+        case .device: "it is a device, not a file"
+        case .tooLarge(_, let limit): "a script holds at most \(limit / 1024 / 1024) MiB"
         }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFIFO where allowingPipes: break
-        case S_IFIFO: throw ShellError.cannotRead(path: name, reason: "it is a pipe, not a file")
-        case S_IFDIR: throw ShellError.cannotRead(path: name, reason: "it is a folder")
-        default: throw ShellError.cannotRead(path: name, reason: "it is a device, not a file")
-        }
-        guard access(path, R_OK) == 0 else { throw ShellError.cannotRead(path: name, reason: "permission denied") }
     }
 }

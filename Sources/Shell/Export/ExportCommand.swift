@@ -86,29 +86,39 @@ enum ExportCommand {
         return RoundView(draft: draft, directory: session.directory)
     }
 
-    /// Every admissible pair that scores, in the benchmark's graph format,
-    /// written as it is found: the pairs are counted first (the header says
-    /// how many), then scored again and written. Returns the bytes written.
+    /// Every admissible pair that scores, in the benchmark's graph format.
+    /// Each pair is scored once: the lines go to a scratch file while they
+    /// are counted, then follow the header that says how many. Returns the
+    /// bytes written.
     static func writeEveryPair(to path: String, shownAs shown: String, _ session: Session) throws -> Int {
         try session.requireProfiles()
         var request = MatchRequest(mode: .pairs)
         request.forbidden = session.matchmaking.forbidden
         let model = try session.affinityModel()
-        var count = 0
-        try Matchmaker.everyPair(request, model: model, shouldStop: session.environment.isCancelled) { _, _, _ in
-            count += 1
-        }
         var bytes = 0
         do {
             try AtomicFile.write(to: path) { (output: inout AtomicFile.Output) throws(any Error) in
-                let header = "\(model.directory.members.count) \(count)\n"
-                output.write(header)
-                bytes += header.utf8.count
+                guard let scratch = tmpfile() else {
+                    throw ShellError.cannotWrite(path: shown, reason: "no room for a scratch file")
+                }
+                defer { fclose(scratch) }
+                var count = 0
                 try Matchmaker.everyPair(request, model: model, shouldStop: session.environment.isCancelled) {
                     u, v, score in
-                    let line = "\(u) \(v) \(score)\n"
-                    output.write(line)
-                    bytes += line.utf8.count
+                    fputs("\(u) \(v) \(score)\n", scratch)
+                    count += 1
+                }
+                guard ferror(scratch) == 0 else {
+                    throw ShellError.cannotWrite(path: shown, reason: "the scratch file could not be written")
+                }
+                let header = "\(model.directory.members.count) \(count)\n"
+                output.write(header)
+                bytes = header.utf8.count
+                rewind(scratch)
+                var chunk = [UInt8](repeating: 0, count: 1 << 20)
+                while case let read = fread(&chunk, 1, chunk.count, scratch), read > 0 {
+                    output.write(bytes: chunk[..<read])
+                    bytes += read
                 }
             }
         } catch {
