@@ -48,15 +48,12 @@ public enum BoundedFile {
         return .success(data)
     }
 
-    /// What the problem means for a file of a profiles folder, and
-    /// `consequence` (what was done about it).
-    static func message(_ problem: Problem, consequence: String) -> String {
+    /// What the problem means for a file of a profiles folder.
+    static func fact(_ problem: Problem) -> Diagnostic.Problem {
         switch problem {
-        case .missing, .denied: return "cannot read the file: " + consequence
-        case .folder, .pipe, .device: return "not a regular file: " + consequence
-        case .tooLarge(let bytes, let limit):
-            return "the file holds \(bytes) bytes, more than the \(limit / 1024) KiB a file of the folder may hold: "
-                + consequence
+        case .missing, .denied: return .cannotReadFile
+        case .folder, .pipe, .device: return .notRegularFile
+        case .tooLarge(let bytes, let limit): return .fileTooLarge(bytes: bytes, limitKiB: limit / 1024)
         }
     }
 }

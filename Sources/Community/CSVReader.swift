@@ -20,7 +20,7 @@ public enum CSVReader {
 
     public struct ParseError: Error, Equatable, Sendable {
         public let line: Int
-        public let message: String
+        public let problem: Diagnostic.Problem
     }
 
     public static func parse(_ data: Data) throws(ParseError) -> Parsed {
@@ -28,7 +28,7 @@ public enum CSVReader {
             return try parse(text, wasWindows1252: false)
         }
         guard let text = String(data: data, encoding: .windowsCP1252) else {
-            throw ParseError(line: 1, message: "the file is neither UTF-8 nor Windows-1252 text")
+            throw ParseError(line: 1, problem: .csvNotText)
         }
         return try parse(text, wasWindows1252: true)
     }
@@ -108,7 +108,7 @@ public enum CSVReader {
                 }
             }
         }
-        if inQuotes { throw ParseError(line: quoteLine, message: "a quoted cell starting here is never closed") }
+        if inQuotes { throw ParseError(line: quoteLine, problem: .csvUnclosedQuote) }
         if !cell.isEmpty || !cells.isEmpty || quotedCell { endRecord() }
         return Parsed(separator: separator, records: records, wasWindows1252: wasWindows1252)
     }

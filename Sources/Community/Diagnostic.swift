@@ -1,9 +1,10 @@
-/// A problem found in a file, with where it is: `path:line:column: error: message`.
+/// A problem found in a file, with where it is: `path:line:column: error: …`.
+/// The problem is a fact; the shell words it in the reader's language.
 ///
 /// One rule for what was done about it: an `error` means something was not
 /// loaded (a profile, a row, a whole file), a `warning` that it was loaded
-/// with a part left out (the message says which), a `note` that nothing was
-/// lost. The message ends by saying so.
+/// with a part left out (the wording says which), a `note` that nothing was
+/// lost.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning, note }
 
@@ -11,14 +12,20 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var severity: Severity
-    public var message: String
+    public var problem: Problem
+    /// What was done about a problem of the whole file, when the problem alone does not say.
+    public var consequence: Consequence?
 
-    public init(path: String, line: Int = 0, column: Int = 0, _ message: String, severity: Severity = .error) {
+    public init(
+        path: String, line: Int = 0, column: Int = 0, _ problem: Problem, consequence: Consequence? = nil,
+        severity: Severity = .error
+    ) {
         self.path = path
         self.line = line
         self.column = column
         self.severity = severity
-        self.message = message
+        self.problem = problem
+        self.consequence = consequence
     }
 
     /// `path:line:column` (the parts that are known).
@@ -29,5 +36,123 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `path:line:column: severity: problem(data)`: the facts, for logs and tests; the shell words them.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(problem)" + (consequence.map { " → \($0.rawValue)" } ?? "")
+    }
+
+    /// What was done about a problem that stops a whole file or row.
+    public enum Consequence: String, Sendable, Equatable {
+        case profileNotLoaded, fileIgnored, taxonomyIgnored, settingsIgnored, rowNotSaved
+    }
+
+    /// What a YAML node was, when it was not what a field needs.
+    public enum NodeKind: String, Sendable, Equatable { case value, keys, list, alias }
+
+    /// What was found instead: a value as written, or a kind of node.
+    public enum Found: Sendable, Equatable {
+        case written(String)
+        case kind(NodeKind)
+    }
+
+    /// The files of a profiles folder that hold keys.
+    public enum FileKind: String, Sendable, Equatable { case profile, taxonomy, settings }
+
+    /// A list too long, or with items too long: for a profile's field and an imported row alike.
+    public enum ListProblem: Sendable, Equatable {
+        /// `count` items over the limit were left out; the first is `length` characters long.
+        case itemsTooLong(field: String, length: Int, count: Int, limit: Int)
+        /// Only the first `limit` of `count` items were kept.
+        case tooManyItems(field: String, count: Int, limit: Int)
+    }
+
+    public enum Problem: Sendable, Equatable {
+        // The file as a whole.
+        case cannotReadFile
+        case notRegularFile
+        case fileTooLarge(bytes: Int, limitKiB: Int)
+        case notUTF8(byte: UInt8)
+        /// The YAML parser's own words (they are libyaml's, in English), and the
+        /// construct it was reading when that started on another line.
+        case yamlSyntax(String, context: String?, contextLine: Int, contextColumn: Int)
+        case yamlDuplicateKey([String], firstLine: Int?)
+        case yamlUnreadable(String)
+        case yamlTooLarge(characters: Int, values: Int)
+        case notKeys(FileKind)
+        case cannotReadFolder
+        case noSuchFolder
+        case duplicateID(String, firstFile: String)
+
+        // A profile's keys and values.
+        case keyNotWord
+        case unknownKey(String, suggestion: String?)
+        case repeatedKey(String, firstLine: Int)
+        case missingName
+        case nameTooLong(characters: Int, limit: Int)
+        case missingRole
+        case unknownRole(String, suggestion: String?)
+        case invalidID(String, fileID: String)
+        case fileNameNotID(String, id: String)
+        case notText(field: String, found: NodeKind)
+        case notWholeNumber(field: String, range: ClosedRange<Int>, found: Found)
+        case outOfRange(field: String, range: ClosedRange<Int>, value: Int)
+        case notNumber(field: String, found: Found)
+        case notList(field: String, found: Found)
+        case itemNotWord(field: String, found: NodeKind)
+        case badSkillItem
+        case unknownLevel(String, suggestion: String?)
+        case badSlot(String)
+        case list(ListProblem)
+
+        // taxonomy.yaml and community.yaml.
+        case unknownSection(String, suggestion: String?)
+        case sectionNotTagLists(String)
+        case parentCycle(child: String, parent: String)
+        case weightsNotNumbers
+        case unknownWeight(String, suggestion: String?, names: [String])
+        case rolesNotMatrix
+        case unknownRoleKey(String)
+        case roleRowNotNumbers(Role)
+
+        // A spreadsheet.
+        case csvNotText
+        case csvUnclosedQuote
+        case csvReadAsWindows1252
+        case csvEmpty
+        case unusedColumns([String])
+        case noNameColumn
+        case tooManyCells(cells: Int, columns: Int)
+        case rowWithoutName
+        case rowNameTooLong(characters: Int, limit: Int)
+        case rowWithoutRole(name: String)
+        case rowUnknownRole(String, name: String, suggestion: String?)
+        case reservedID(String, name: String)
+        case rowBadWing(String, name: String)
+        case rowBadSlot(String, name: String)
+        case rowBadCapacity(String, name: String)
+        case rowList(ListProblem, name: String)
+        case rowMatchesSeveral(name: String, ids: [String])
+
+        /// A graph file for `solve`: the graph reader's own words.
+        case graphSyntax(String)
+
+        // Writing a profile.
+        case profileNotWritten(ProfileWriter.WriteError)
+    }
+}
+
+extension Diagnostic.Problem {
+    /// A stable name for the kind of problem, for programs (`unknown_key`).
+    public var code: String {
+        let name = String(describing: self).prefix { $0 != "(" }
+        var code = ""
+        for character in name {
+            if character.isUppercase {
+                code += "_" + character.lowercased()
+            } else {
+                code.append(character)
+            }
+        }
+        return code
+    }
 }

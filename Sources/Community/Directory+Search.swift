@@ -4,8 +4,17 @@ import Foundation
 public struct SearchHit: Sendable, Equatable {
     public let member: Member
     public let score: Int
-    /// What matched: `skill Blender (expert)`, `name`, `bio`, …
-    public let reasons: [String]
+    /// What matched, in order, each once.
+    public let reasons: [Reason]
+
+    /// Where a search found its words.
+    public enum Reason: Sendable, Equatable {
+        case name
+        /// A tag of this kind, as the member wrote it (a skill with its level).
+        case tag(TagKind, String, level: SkillLevel?)
+        case organization
+        case bio
+    }
 }
 
 extension Directory {
@@ -37,29 +46,28 @@ extension Directory {
         var hits: [SearchHit] = []
         for member in members {
             var score = 0
-            var reasons: [String] = []
-            func note(_ reason: String) { if !reasons.contains(reason) { reasons.append(reason) } }
+            var reasons: [SearchHit.Reason] = []
+            func note(_ reason: SearchHit.Reason) { if !reasons.contains(reason) { reasons.append(reason) } }
 
             let nameWords = Taxonomy.fold(member.name).split(separator: " ").map(String.init)
             for word in words where nameWords.contains(where: { $0.hasPrefix(word) }) || member.id.hasPrefix(word) {
                 score += 8
-                note("name")
+                note(.name)
             }
-            let taggedFields: [(TagKind, String, Int)] = [
-                (.skills, "skill", 6), (.seeking, "seeks", 5), (.offering, "offers", 5), (.interests, "interest", 4),
-            ]
-            for (kind, label, weight) in taggedFields {
+            let taggedFields: [(TagKind, Int)] = [(.skills, 6), (.seeking, 5), (.offering, 5), (.interests, 4)]
+            for (kind, weight) in taggedFields {
                 for (position, tag) in Self.tags(of: member, kind).enumerated() {
                     let key = taxonomy.key(for: tag)
                     let levelBonus =
                         kind == .skills
                         ? (member.skills[position].level.map { $0 == .expert ? 4 : $0 == .intermediate ? 2 : 0 } ?? 0)
                         : 0
-                    let shown = kind == .skills ? member.skills[position].label : tag
+                    let level = kind == .skills ? member.skills[position].level : nil
+                    let reason = SearchHit.Reason.tag(kind, tag, level: level)
                     let lineage = [key] + taxonomy.ancestors(of: key)
                     if lineage.contains(whole) {
                         score += 2 * weight + levelBonus
-                        note("\(label) \(shown)")
+                        note(reason)
                         continue
                     }
                     let tagWords = key.split(separator: " ").map(String.init)
@@ -73,18 +81,18 @@ extension Directory {
                         score += weight / 2 + levelBonus / 2
                         matched = true
                     }
-                    if matched { note("\(label) \(shown)") }
+                    if matched { note(reason) }
                 }
             }
             let organization = Taxonomy.fold(member.organization ?? "")
             for word in words where organization.split(separator: " ").contains(where: { $0.hasPrefix(word) }) {
                 score += 3
-                note("organisation")
+                note(.organization)
             }
             let bio = Taxonomy.fold(member.bio ?? "").split(separator: " ")
             for word in words where word.count >= 3 && bio.contains(where: { $0.hasPrefix(word) }) {
                 score += 1
-                note("bio")
+                note(.bio)
             }
             if score > 0 { hits.append(SearchHit(member: member, score: score, reasons: reasons)) }
         }

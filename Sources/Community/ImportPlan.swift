@@ -87,8 +87,7 @@ public struct ImportPlan: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         path: path, line: row.line, column: 1,
-                        "\(imported.name) matches \(ids.count) members (\(ids.joined(separator: ", "))): the row is skipped"
-                    ))
+                        .rowMatchesSeveral(name: imported.name, ids: ids)))
                 continue
             }
             if let position = matches.first {

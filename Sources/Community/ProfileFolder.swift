@@ -43,7 +43,7 @@ public enum ProfileFolder {
         let base = UnsafeSendable(results)
         @Sendable func parseOne(_ index: Int) {
             let file = (folder as NSString).appendingPathComponent(names[index])
-            let result = readText(file, shownAs: shown[index], consequence: "the profile is not loaded").map {
+            let result = readText(file, shownAs: shown[index], consequence: .profileNotLoaded).map {
                 ProfileReader.read($0, path: shown[index], defaultID: (names[index] as NSString).deletingPathExtension)
             }
             base.buffer[index] = result
@@ -61,17 +61,18 @@ public enum ProfileFolder {
 
     /// A file of the folder as text: within the size limit, UTF-8 (a
     /// byte-order mark skipped), or the problem and `consequence`.
-    static func readText(_ file: String, shownAs shown: String, consequence: String) -> Result<String, Diagnostic> {
+    static func readText(_ file: String, shownAs shown: String, consequence: Diagnostic.Consequence) -> Result<
+        String, Diagnostic
+    > {
         switch BoundedFile.read(file, limit: Limits.profileBytes) {
         case .success(let data):
             return UTF8Text.decode(data).mapError { problem in
                 Diagnostic(
-                    path: shown, line: problem.line, column: problem.column,
-                    "the file is not UTF-8 text (byte 0x\(String(problem.byte, radix: 16, uppercase: true))): save it as UTF-8; "
-                        + consequence)
+                    path: shown, line: problem.line, column: problem.column, .notUTF8(byte: problem.byte),
+                    consequence: consequence)
             }
         case .failure(let problem):
-            return .failure(Diagnostic(path: shown, BoundedFile.message(problem, consequence: consequence)))
+            return .failure(Diagnostic(path: shown, BoundedFile.fact(problem), consequence: consequence))
         }
     }
 
@@ -88,7 +89,7 @@ public enum ProfileFolder {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
             let exists = FileManager.default.fileExists(atPath: path)
-            diagnostics.append(Diagnostic(path: shown, exists ? "cannot read the folder" : "no such folder"))
+            diagnostics.append(Diagnostic(path: shown, exists ? .cannotReadFolder : .noSuchFolder))
             return Loaded(directory: Directory(members: []), diagnostics: diagnostics, fileCount: 0)
         }
         func display(_ name: String) -> String {
@@ -96,7 +97,7 @@ public enum ProfileFolder {
         }
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)
-            switch readText(file, shownAs: display(name), consequence: "it is ignored") {
+            switch readText(file, shownAs: display(name), consequence: .fileIgnored) {
             case .success(let text): return text
             case .failure(let problem):
                 diagnostics.append(problem)
@@ -145,7 +146,7 @@ public enum ProfileFolder {
                     Diagnostic(
                         path: display(name), line: outcome.idPosition?.line ?? 1,
                         column: outcome.idPosition?.column ?? 1,
-                        "duplicate id '\(member.id)': \(first) has it already; this profile is not loaded"))
+                        .duplicateID(member.id, firstFile: first)))
                 continue
             }
             owner[member.id] = display(name)
@@ -175,8 +176,7 @@ enum TaxonomyFile {
         var reader = FieldReader(path: path)
         guard
             let mapping = reader.topLevelKeys(
-                of: text, shape: "the taxonomy has two parts, 'aliases:' and 'parents:'",
-                consequence: "the taxonomy is ignored")
+                of: text, shape: .taxonomy, consequence: .taxonomyIgnored)
         else {
             return (taxonomy, reader.diagnostics)
         }
@@ -184,14 +184,11 @@ enum TaxonomyFile {
             let section = key.string ?? ""
             guard section == "aliases" || section == "parents" else {
                 let suggestion = Suggestions.nearest(to: section, among: ["aliases", "parents"], reach: .likelyTypo)
-                reader.warn(
-                    key,
-                    "unknown section '\(section)' ignored"
-                        + Suggestions.hint(suggestion, orElse: " (expected 'aliases' or 'parents')"))
+                reader.warn(key, .unknownSection(section, suggestion: suggestion))
                 continue
             }
             guard case .mapping(let entries) = value else {
-                reader.warn(value, "'\(section)' should hold 'tag: [other tags]' lines: ignored")
+                reader.warn(value, .sectionNotTagLists(section))
                 continue
             }
             for (tag, others) in entries {
@@ -207,9 +204,7 @@ enum TaxonomyFile {
             }
         }
         for (key, child, parent) in taxonomy.breakCycles() {
-            reader.warn(
-                placed[key],
-                "'\(child)' under '\(parent)' makes a cycle of parents ('\(parent)' is under '\(child)'): left out")
+            reader.warn(placed[key], .parentCycle(child: child, parent: parent))
         }
         return (taxonomy, reader.diagnostics)
     }
@@ -225,8 +220,7 @@ enum SettingsFile {
         var reader = FieldReader(path: path)
         guard
             let mapping = reader.topLevelKeys(
-                of: text, shape: "community.yaml is a list of keys such as 'name:'",
-                consequence: "the settings are ignored")
+                of: text, shape: .settings, consequence: .settingsIgnored)
         else {
             return (settings, reader.diagnostics)
         }
@@ -240,7 +234,7 @@ enum SettingsFile {
             default:
                 let word = key.string ?? ""
                 let suggestion = Suggestions.nearest(to: word, among: keys, reach: .likelyTypo)
-                reader.warn(key, "unknown key '\(word)' ignored" + Suggestions.hint(suggestion))
+                reader.warn(key, .unknownKey(word, suggestion: suggestion))
             }
         }
         return (settings, reader.diagnostics)
@@ -248,18 +242,14 @@ enum SettingsFile {
 
     static func readWeights(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
         guard case .mapping(let entries) = node else {
-            reader.warn(node, "'weights' should hold 'name: number' lines: ignored")
+            reader.warn(node, .weightsNotNumbers)
             return
         }
         for (key, value) in entries {
             let name = key.string ?? ""
             guard AffinityWeights.names.contains(name) else {
                 let suggestion = Suggestions.nearest(to: name, among: AffinityWeights.names, reach: .likelyTypo)
-                reader.warn(
-                    key,
-                    "unknown weight '\(name)' ignored"
-                        + Suggestions.hint(
-                            suggestion, orElse: " (the weights are \(AffinityWeights.names.joined(separator: ", ")))"))
+                reader.warn(key, .unknownWeight(name, suggestion: suggestion, names: AffinityWeights.names))
                 continue
             }
             if let number = reader.number(value, field: "weights.\(name)") { weights[name] = number }
@@ -268,24 +258,21 @@ enum SettingsFile {
 
     static func readRoles(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
         guard case .mapping(let rows) = node else {
-            reader.warn(node, "'roles' should hold 'role: {role: number}' lines: ignored")
+            reader.warn(node, .rolesNotMatrix)
             return
         }
         for (rowKey, row) in rows {
             guard let a = rowKey.string.flatMap(Role.init(word:)) else {
-                reader.warn(
-                    rowKey, "unknown role '\(rowKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
+                reader.warn(rowKey, .unknownRoleKey(rowKey.string ?? ""))
                 continue
             }
             guard case .mapping(let cells) = row else {
-                reader.warn(row, "'\(a.rawValue)' should hold 'role: number' lines: ignored")
+                reader.warn(row, .roleRowNotNumbers(a))
                 continue
             }
             for (cellKey, value) in cells {
                 guard let b = cellKey.string.flatMap(Role.init(word:)) else {
-                    reader.warn(
-                        cellKey,
-                        "unknown role '\(cellKey.string ?? "")' ignored (expected student, startup or entrepreneur)")
+                    reader.warn(cellKey, .unknownRoleKey(cellKey.string ?? ""))
                     continue
                 }
                 if let number = reader.number(value, field: "roles.\(a.rawValue).\(b.rawValue)") {

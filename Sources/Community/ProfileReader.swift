@@ -17,8 +17,7 @@ enum ProfileReader {
         var reader = FieldReader(path: path)
         guard
             let mapping = reader.topLevelKeys(
-                of: text, shape: "a profile is a list of keys such as 'name:' and 'role:'", required: true,
-                consequence: "the profile is not loaded")
+                of: text, shape: .profile, required: true, consequence: .profileNotLoaded)
         else {
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
@@ -27,7 +26,7 @@ enum ProfileReader {
         var fields: [ProfileField: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let keyText = key.string else {
-                reader.warn(key, "keys are words such as 'name' or 'skills': this one is ignored")
+                reader.warn(key, .keyNotWord)
                 continue
             }
             guard let field = ProfileField(key: keyText) else {
@@ -38,14 +37,11 @@ enum ProfileReader {
                             Suggestions.editDistance(TextFolding.fold($0), TextFolding.fold(keyText)) <= 2
                         }
                     }?.rawValue
-                reader.warn(key, "unknown key '\(keyText)' ignored" + Suggestions.hint(suggestion))
+                reader.warn(key, .unknownKey(keyText, suggestion: suggestion))
                 continue
             }
             if let earlier = fields[field] {
-                reader.warn(
-                    key,
-                    "'\(field.rawValue)' is given twice (first on line \(earlier.key.mark?.line ?? 0)): the second is ignored"
-                )
+                reader.warn(key, .repeatedKey(field.rawValue, firstLine: earlier.key.mark?.line ?? 0))
                 continue
             }
             if case .scalar(let scalar) = value, scalar.style == .plain,
@@ -57,27 +53,21 @@ enum ProfileReader {
         }
 
         guard let name = fields[.name].flatMap({ reader.text($0.value, field: "name") }), !name.isEmpty else {
-            reader.report(fields[.name]?.value ?? root, "the profile has no 'name': it is not loaded")
+            reader.report(fields[.name]?.value ?? root, .missingName)
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         guard name.count <= Limits.tagCharacters else {
-            reader.report(
-                fields[.name]?.value,
-                "the name is \(name.count) characters long, more than the \(Limits.tagCharacters) a name may hold: the profile is not loaded"
-            )
+            reader.report(fields[.name]?.value, .nameTooLong(characters: name.count, limit: Limits.tagCharacters))
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         guard let roleEntry = fields[.role] else {
-            reader.report(root, "the profile has no 'role' (student, startup or entrepreneur): it is not loaded")
+            reader.report(root, .missingRole)
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
         guard let roleText = reader.text(roleEntry.value, field: "role"), let role = Role(word: roleText) else {
             let written = roleEntry.value.string ?? ""
             let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
-            reader.report(
-                roleEntry.value,
-                "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)"
-                    + Suggestions.hint(suggestion) + "; the profile is not loaded")
+            reader.report(roleEntry.value, .unknownRole(written, suggestion: suggestion))
             return Outcome(member: nil, diagnostics: reader.diagnostics)
         }
 
@@ -90,17 +80,11 @@ enum ProfileReader {
                 member.id = id
                 hasOwnID = true
             } else {
-                reader.warn(
-                    entry.value,
-                    "id '\(id)' may only hold lowercase letters, digits and '-': the file's name gives the id '\(fileID)' instead"
-                )
+                reader.warn(entry.value, .invalidID(id, fileID: fileID))
             }
         }
         if !hasOwnID && fileID != defaultID {
-            reader.note(
-                nil,
-                "the file's name '\(defaultID)' is not an id (lowercase letters, digits and '-'): the member's id is '\(fileID)'"
-            )
+            reader.note(nil, .fileNameNotID(defaultID, id: fileID))
         }
         member.organization = fields[.organization].flatMap { reader.text($0.value, field: "organization") }
         if let entry = fields[.wing] { member.wing = reader.integer(entry.value, field: "wing", in: 1...9) }
@@ -129,36 +113,38 @@ struct FieldReader {
     let path: String
     var diagnostics: [Diagnostic] = []
 
-    /// Something that is not loaded: the message says what.
-    mutating func report(_ node: Node?, _ message: String) {
+    /// Something that is not loaded: the problem says what.
+    mutating func report(_ node: Node?, _ problem: Diagnostic.Problem, consequence: Diagnostic.Consequence? = nil) {
         diagnostics.append(
-            Diagnostic(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message))
+            Diagnostic(
+                path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, problem,
+                consequence: consequence))
     }
 
     /// Nothing lost, but something to know.
-    mutating func note(_ node: Node?, _ message: String) {
+    mutating func note(_ node: Node?, _ problem: Diagnostic.Problem) {
         diagnostics.append(
             Diagnostic(
-                path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message, severity: .note))
+                path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, problem, severity: .note))
     }
 
-    /// A part left out of what is loaded: the message says which.
-    mutating func warn(_ node: Node?, _ message: String) {
+    /// A part left out of what is loaded: the problem says which.
+    mutating func warn(_ node: Node?, _ problem: Diagnostic.Problem) {
         diagnostics.append(
             Diagnostic(
-                path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message, severity: .warning))
+                path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, problem, severity: .warning))
     }
 
     /// The top-level keys of a YAML document. A syntax error, or a document
     /// that is not a set of keys, is reported (`shape` says what the file
     /// should hold) and gives nil. An empty document has no keys, unless it is
     /// `required` to hold some: then it is reported too.
-    mutating func topLevelKeys(of text: String, shape: String, required: Bool = false, consequence: String) -> Node
-        .Mapping?
-    {
+    mutating func topLevelKeys(
+        of text: String, shape: Diagnostic.FileKind, required: Bool = false, consequence: Diagnostic.Consequence
+    ) -> Node.Mapping? {
         switch YAMLProblem.root(of: text, path: path) {
         case .failure(var problem):
-            problem.message += ": " + consequence
+            problem.consequence = consequence
             diagnostics.append(problem)
             return nil
         case .success(.mapping(let mapping)?):
@@ -166,19 +152,22 @@ struct FieldReader {
         case .success(nil) where !required:
             return Node.Mapping([])
         case .success(let other):
-            report(other, shape + ": " + consequence)
+            report(other, .notKeys(shape), consequence: consequence)
             return nil
         }
     }
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: Node) -> Diagnostic.NodeKind {
         switch node {
-        case .scalar: return "a value"
-        case .mapping: return "a set of keys"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .scalar: return .value
+        case .mapping: return .keys
+        case .sequence: return .list
+        case .alias: return .alias
         }
     }
+
+    /// The value as written, or the kind of node when it is not a value.
+    static func found(_ node: Node) -> Diagnostic.Found { node.string.map { .written($0) } ?? .kind(kind(of: node)) }
 
     /// A plain number or yes/no, which YAML reads as something other than text.
     static func isNumberOrSwitch(_ scalar: Node.Scalar) -> Bool {
@@ -188,7 +177,7 @@ struct FieldReader {
 
     mutating func text(_ node: Node, field: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            warn(node, "'\(field)' should be text, found \(Self.kind(of: node)): ignored")
+            warn(node, .notText(field: field, found: Self.kind(of: node)))
             return nil
         }
         return scalar.string.trimmingCharacters(in: .whitespaces)
@@ -197,14 +186,11 @@ struct FieldReader {
     mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces))
         else {
-            warn(
-                node,
-                "'\(field)' should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(node.string ?? Self.kind(of: node))': ignored"
-            )
+            warn(node, .notWholeNumber(field: field, range: range, found: Self.found(node)))
             return nil
         }
         guard range.contains(value) else {
-            warn(node, "'\(field)' should be from \(range.lowerBound) to \(range.upperBound), found \(value): ignored")
+            warn(node, .outOfRange(field: field, range: range, value: value))
             return nil
         }
         return value
@@ -217,9 +203,7 @@ struct FieldReader {
                 scalar.string.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
             value >= 0, value.isFinite
         else {
-            warn(
-                node, "'\(field)' should be a number, 0 or more, found '\(node.string ?? Self.kind(of: node))': ignored"
-            )
+            warn(node, .notNumber(field: field, found: Self.found(node)))
             return nil
         }
         return value
@@ -235,7 +219,7 @@ struct FieldReader {
     /// The first `Limits.listItems` items whose `length` is within `Limits.tagCharacters`.
     mutating func bounded<Item>(_ items: [Item], _ node: Node, field: String, length: (Item) -> Int) -> [Item] {
         let (kept, problems) = ListBounds.apply(items, field: field, length: length)
-        for problem in problems { warn(node, problem) }
+        for problem in problems { warn(node, .list(problem)) }
         return kept
     }
 
@@ -243,24 +227,21 @@ struct FieldReader {
         switch node {
         case .scalar(let scalar):
             if Self.isNumberOrSwitch(scalar) {
-                warn(node, "'\(field)' should be a list, found '\(scalar.string)': ignored")
+                warn(node, .notList(field: field, found: .written(scalar.string)))
                 return []
             }
             return ListCell.split(scalar.string)
         case .sequence(let sequence):
             return sequence.compactMap { item in
                 guard case .scalar(let scalar) = item else {
-                    warn(
-                        item,
-                        "each item of '\(field)' should be a word or phrase, found \(Self.kind(of: item)): that item is ignored"
-                    )
+                    warn(item, .itemNotWord(field: field, found: Self.kind(of: item)))
                     return nil
                 }
                 let value = scalar.string.trimmingCharacters(in: .whitespaces)
                 return value.isEmpty ? nil : value
             }
         default:
-            warn(node, "'\(field)' should be a list, found \(Self.kind(of: node)): ignored")
+            warn(node, .notList(field: field, found: .kind(Self.kind(of: node))))
             return []
         }
     }
@@ -275,11 +256,11 @@ struct FieldReader {
         switch node {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar(let scalar) where Self.isNumberOrSwitch(scalar):
-            warn(node, "'skills' should be a list, found '\(scalar.string)': ignored")
+            warn(node, .notList(field: "skills", found: .written(scalar.string)))
             return []
         case .scalar(let scalar): return ListCell.split(scalar.string).map { SkillText.parse($0).skill }
         default:
-            warn(node, "'skills' should be a list, found \(Self.kind(of: node)): ignored")
+            warn(node, .notList(field: "skills", found: .kind(Self.kind(of: node))))
             return []
         }
         var skills: [Skill] = []
@@ -302,19 +283,15 @@ struct FieldReader {
                 }
                 if !name.isEmpty { skills.append(skill) }
             default:
-                warn(
-                    item,
-                    "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert: that item is ignored"
-                )
+                warn(item, .badSkillItem)
             }
         }
         return skills
     }
 
-    private func unknownLevel(_ text: String) -> String {
+    private func unknownLevel(_ text: String) -> Diagnostic.Problem {
         let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
-        return "unknown level '\(text)': expected beginner, intermediate or expert" + Suggestions.hint(suggestion)
-            + "; the skill is kept without a level"
+        return .unknownLevel(text, suggestion: suggestion)
     }
 
     mutating func slots(_ node: Node) -> [String] {
@@ -324,7 +301,7 @@ struct FieldReader {
             if let slot = AvailabilitySlot.normalize(value) {
                 slots.append(slot)
             } else {
-                warn(node, "availability '\(value)' is not a slot such as 'tue-pm' or 'mardi matin': left out")
+                warn(node, .badSlot(value))
             }
         }
         return slots
@@ -333,23 +310,21 @@ struct FieldReader {
 
 /// The limits of a list, for profiles and imported rows alike: items longer
 /// than `Limits.tagCharacters` are left out, then the first `Limits.listItems`
-/// kept. Each problem comes back as what to say.
+/// kept. Each problem comes back as a fact.
 enum ListBounds {
-    static func apply<Item>(_ items: [Item], field: String, length: (Item) -> Int) -> (kept: [Item], problems: [String])
-    {
+    static func apply<Item>(_ items: [Item], field: String, length: (Item) -> Int) -> (
+        kept: [Item], problems: [Diagnostic.ListProblem]
+    ) {
         var kept = items
-        var problems: [String] = []
+        var problems: [Diagnostic.ListProblem] = []
         if let long = kept.first(where: { length($0) > Limits.tagCharacters }) {
             let count = kept.count { length($0) > Limits.tagCharacters }
             problems.append(
-                "an item of '\(field)' is \(length(long)) characters long, more than the \(Limits.tagCharacters) an item may hold: "
-                    + (count == 1 ? "that item is" : "the \(count) such items are") + " left out")
+                .itemsTooLong(field: field, length: length(long), count: count, limit: Limits.tagCharacters))
             kept.removeAll { length($0) > Limits.tagCharacters }
         }
         if kept.count > Limits.listItems {
-            problems.append(
-                "'\(field)' holds \(kept.count) items, more than the \(Limits.listItems) a list may hold: the first \(Limits.listItems) are kept"
-            )
+            problems.append(.tooManyItems(field: field, count: kept.count, limit: Limits.listItems))
             kept.removeLast(kept.count - Limits.listItems)
         }
         return (kept, problems)

@@ -113,16 +113,11 @@ public enum ProfileWriter {
         return path
     }
 
-    public enum WriteError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Why a profile was not written; the file is left as it was.
+    public enum WriteError: Error, Equatable, Sendable {
         case exists(path: String)
+        /// `reason` is the system's own words.
         case cannotWrite(path: String, reason: String?)
-
-        public var description: String {
-            switch self {
-            case .exists(let path): return "\(path) exists already: it was left as it is"
-            case .cannotWrite(let path, let reason): return "cannot write \(path)" + (reason.map { ": " + $0 } ?? "")
-            }
-        }
     }
 
     static func flowList(_ items: [String]) -> String {

@@ -71,7 +71,7 @@ public enum SpreadsheetImport {
             parsed = try CSVReader.parse(data)
         } catch {
             return Result(
-                members: [], diagnostics: [Diagnostic(path: path, line: error.line, column: 1, error.message)],
+                members: [], diagnostics: [Diagnostic(path: path, line: error.line, column: 1, error.problem)],
                 mapping: [])
         }
         var diagnostics: [Diagnostic] = []
@@ -79,13 +79,13 @@ public enum SpreadsheetImport {
             diagnostics.append(
                 Diagnostic(
                     path: path, line: 1, column: 1,
-                    "the file is not UTF-8: read as Windows-1252 (Excel's French default)", severity: .note))
+                    .csvReadAsWindows1252, severity: .note))
         }
         guard let header = parsed.records.first else {
             return Result(
                 members: [],
                 diagnostics: diagnostics + [
-                    Diagnostic(path: path, line: 1, column: 1, "the file is empty: expected a header row")
+                    Diagnostic(path: path, line: 1, column: 1, .csvEmpty)
                 ], mapping: [])
         }
         let manualByColumn = Dictionary(manual.map { (Taxonomy.fold($0.key), $0.value) }, uniquingKeysWith: { $1 })
@@ -109,16 +109,14 @@ public enum SpreadsheetImport {
             diagnostics.append(
                 Diagnostic(
                     path: path, line: header.line, column: 1,
-                    "columns not used: \(ignored.map { "'\($0)'" }.joined(separator: ", ")) (map one with --map 'Column=field')",
-                    severity: .note))
+                    .unusedColumns(ignored), severity: .note))
         }
         let has = Set(fieldOfColumn.values)
         guard has.contains("name") || has.contains("first name") || has.contains("last name") else {
             diagnostics.append(
                 Diagnostic(
                     path: path, line: header.line, column: 1,
-                    "no column for the name (a header such as 'Nom', 'Name', or 'Prénom' and 'Nom de famille'; or --map 'Column=name')"
-                ))
+                    .noNameColumn))
             return Result(members: [], diagnostics: diagnostics, mapping: used)
         }
 
@@ -132,7 +130,7 @@ public enum SpreadsheetImport {
                 diagnostics.append(
                     Diagnostic(
                         path: path, line: record.line, column: 1,
-                        "\(record.cells.count) cells for \(header.cells.count) columns: the row is skipped"))
+                        .tooManyCells(cells: record.cells.count, columns: header.cells.count)))
                 continue
             }
             var values: [String: String] = [:]
@@ -145,7 +143,7 @@ public enum SpreadsheetImport {
             guard !name.isEmpty else {
                 if !values.isEmpty {
                     diagnostics.append(
-                        Diagnostic(path: path, line: record.line, column: 1, "the row has no name: skipped"))
+                        Diagnostic(path: path, line: record.line, column: 1, .rowWithoutName))
                 }
                 continue
             }
@@ -153,15 +151,14 @@ public enum SpreadsheetImport {
                 diagnostics.append(
                     Diagnostic(
                         path: path, line: record.line, column: 1,
-                        "the name is \(name.count) characters long, more than the \(Limits.tagCharacters) a name may hold: skipped"
-                    ))
+                        .rowNameTooLong(characters: name.count, limit: Limits.tagCharacters)))
                 continue
             }
             guard let roleText = values["role"] else {
                 diagnostics.append(
                     Diagnostic(
                         path: path, line: record.line, column: 1,
-                        "\(name) has no role (student, startup or entrepreneur): skipped"))
+                        .rowWithoutRole(name: name)))
                 continue
             }
             guard let role = Role(word: roleText) else {
@@ -169,16 +166,14 @@ public enum SpreadsheetImport {
                 diagnostics.append(
                     Diagnostic(
                         path: path, line: record.line, column: 1,
-                        "unknown role '\(roleText)' for \(name): expected student, startup or entrepreneur"
-                            + Suggestions.hint(suggestion) + "; skipped"))
+                        .rowUnknownRole(roleText, name: name, suggestion: suggestion)))
                 continue
             }
             if let written = values["id"], MemberID.reserved.contains(written) {
                 diagnostics.append(
                     Diagnostic(
                         path: path, line: record.line, column: 1,
-                        "the id '\(written)' is the name of one of the folder's own files: \(name) gets an id from the name",
-                        severity: .note))
+                        .reservedID(written, name: name), severity: .note))
             }
             let base = values["id"].flatMap { MemberID.isValid($0) ? $0 : nil } ?? MemberID.from(name: name)
             let id = MemberID.unique(base, avoiding: ids)
@@ -191,7 +186,8 @@ public enum SpreadsheetImport {
                 for problem in problems {
                     diagnostics.append(
                         Diagnostic(
-                            path: path, line: record.line, column: 1, problem + " for \(name)", severity: .warning))
+                            path: path, line: record.line, column: 1, .rowList(problem, name: name), severity: .warning)
+                    )
                 }
                 return kept
             }
@@ -203,7 +199,7 @@ public enum SpreadsheetImport {
                     diagnostics.append(
                         Diagnostic(
                             path: path, line: record.line, column: 1,
-                            "wing '\(wing)' for \(name) is not 1 to 9: left out", severity: .warning))
+                            .rowBadWing(wing, name: name), severity: .warning))
                 }
             }
             member.languages = list("languages").map(LanguageCode.code)
@@ -218,8 +214,7 @@ public enum SpreadsheetImport {
                     diagnostics.append(
                         Diagnostic(
                             path: path, line: record.line, column: 1,
-                            "availability '\(slot)' for \(name) is not a slot such as 'mardi matin': left out",
-                            severity: .warning))
+                            .rowBadSlot(slot, name: name), severity: .warning))
                 }
             }
             if let capacity = values["capacity"] {
@@ -229,7 +224,7 @@ public enum SpreadsheetImport {
                     diagnostics.append(
                         Diagnostic(
                             path: path, line: record.line, column: 1,
-                            "capacity '\(capacity)' for \(name) is not a number: left at 1", severity: .warning))
+                            .rowBadCapacity(capacity, name: name), severity: .warning))
                 }
             }
             member.contact = values["contact"]

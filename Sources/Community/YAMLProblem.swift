@@ -12,14 +12,14 @@ enum YAMLProblem {
                 return .failure(
                     Diagnostic(
                         path: path, line: 1, column: 1,
-                        "the file holds more than \(Limits.expandedProfileCharacters) characters or \(Limits.expandedProfileNodes) values (counting what its YAML aliases repeat), the most a file of the folder may hold"
-                    ))
+                        .yamlTooLarge(
+                            characters: Limits.expandedProfileCharacters, values: Limits.expandedProfileNodes)))
             }
             return .success(root)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, text: text))
         } catch {
-            return .failure(Diagnostic(path: path, line: 1, column: 1, "\(error)"))
+            return .failure(Diagnostic(path: path, line: 1, column: 1, .yamlUnreadable("\(error)")))
         }
     }
 
@@ -28,26 +28,28 @@ enum YAMLProblem {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             // libyaml names its own API in one message: that part is not for people.
-            var message =
-                "YAML syntax: " + problem.replacingOccurrences(of: " (set with yaml_set_max_nest_level())", with: "")
-            if let context, context.mark.line != mark.line {
-                message += " (\(context.text) that starts on line \(context.mark.line), column \(context.mark.column))"
-            }
-            return Diagnostic(path: path, line: mark.line, column: mark.column, message)
+            let detail = problem.replacingOccurrences(of: " (set with yaml_set_max_nest_level())", with: "")
+            let outer = context.flatMap { $0.mark.line != mark.line ? $0 : nil }
+            return Diagnostic(
+                path: path, line: mark.line, column: mark.column,
+                .yamlSyntax(
+                    detail, context: outer?.text, contextLine: outer?.mark.line ?? 0,
+                    contextColumn: outer?.mark.column ?? 0))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let places = keyPlaces(key, in: text, from: context.mark.line)
-            let message = "key '\(duplicates.joined(separator: "', '"))' is given twice"
             guard places.count >= 2 else {
-                return Diagnostic(path: path, line: context.mark.line, column: context.mark.column, message)
+                return Diagnostic(
+                    path: path, line: context.mark.line, column: context.mark.column,
+                    .yamlDuplicateKey(duplicates, firstLine: nil))
             }
             return Diagnostic(
                 path: path, line: places[1].line, column: places[1].column,
-                message + " (first on line \(places[0].line))")
+                .yamlDuplicateKey(duplicates, firstLine: places[0].line))
         case .reader(let problem, _, _, _):
-            return Diagnostic(path: path, line: 1, column: 1, "cannot read the file: \(problem)")
+            return Diagnostic(path: path, line: 1, column: 1, .yamlUnreadable(problem))
         default:
-            return Diagnostic(path: path, line: 1, column: 1, "\(error)")
+            return Diagnostic(path: path, line: 1, column: 1, .yamlUnreadable("\(error)"))
         }
     }
 }

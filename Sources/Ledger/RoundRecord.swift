@@ -126,7 +126,8 @@ public struct PastMeeting: Sendable, Equatable {
     public var averageRating: Double?
 }
 
-public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
+/// What can go wrong with the ledger, as facts; the shell words them.
+public enum LedgerError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     case busy(path: String)
     case roundExists(name: String)
@@ -137,20 +138,4 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing to clear: the pair has no rating.
     case noRating(String, String)
     case failed(reason: String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason): return "cannot open the ledger \(path): \(reason)"
-        case .busy(let path): return "the ledger \(path) is busy: another patio is writing to it; try again in a moment"
-        case .roundExists(let name): return "a round named '\(name)' is committed already: choose another name"
-        case .unknownRound(let name, let suggestion):
-            return "no round named '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
-        case .noRounds: return "no round has been committed yet"
-        case .neverMet(let a, let b):
-            return
-                "\(a) and \(b) have not met in a committed round: rate a meeting once the round that holds it is committed"
-        case .noRating(let a, let b): return "\(a) and \(b) have no rating to clear"
-        case .failed(let reason): return "the ledger failed: \(reason)"
-        }
-    }
 }

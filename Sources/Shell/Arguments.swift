@@ -30,7 +30,7 @@ public struct Arguments: Sendable {
     {
         guard let number = Int(text), range.contains(number) else {
             throw ShellError.invalidValue(
-                text, for: name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)",
+                text, for: name, expected: .wholeNumber(in: range),
                 suggestion: nil)
         }
         return number
@@ -118,7 +118,7 @@ public struct Arguments: Sendable {
                 return word
             }
             throw ShellError.invalidValue(
-                value, for: "--" + option.name, expected: ShellError.orList(words),
+                value, for: "--" + option.name, expected: .oneOf(words),
                 suggestion: Suggestions.nearest(to: value, among: words, reach: .likelyTypo))
         }
     }
@@ -169,7 +169,7 @@ public struct Arguments: Sendable {
                 !choices.contains(where: { $0.lowercased() == positionals[index].lowercased() })
             {
                 throw ShellError.invalidValue(
-                    positionals[index], for: argument.name.lowercased(), expected: ShellError.orList(choices),
+                    positionals[index], for: argument.name.lowercased(), expected: .oneOf(choices),
                     suggestion: Suggestions.nearest(to: positionals[index], among: choices, reach: .likelyTypo))
             }
         }

@@ -42,7 +42,8 @@ public enum Interpreter {
             let result: CommandResult =
                 arguments[CommandSpec.help] ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
             if session.settings.showsTiming {
-                session.console.writeError("Time: \(Self.milliseconds(since: started)) ms\n")
+                session.console.writeError(
+                    session.language.text("Time: ", "Durée : ") + "\(Self.milliseconds(since: started)) ms\n")
             }
             switch result {
             case .nothing: return .succeeded
@@ -50,12 +51,14 @@ public enum Interpreter {
             case .show(let value):
                 session.console.write(
                     Renderer.render(
-                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
+                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
+                        language: session.language))
                 return .succeeded
             case .failed(let value):
                 session.console.write(
                     Renderer.render(
-                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout))
+                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
+                        language: session.language))
                 return .failed
             }
         } catch ShellError.reported {
@@ -113,13 +116,13 @@ public enum Interpreter {
     /// `FILE:LINE:COLUMN:`. Always one line: what came from outside (a file
     /// name, a word typed) is escaped and, when very long, shortened.
     public static func report(_ error: any Error, at location: InputLocation?, in session: Session) {
-        var message = String(describing: error)
+        let message = ErrorWording.message(error, in: session.language)
         var prefix = place(location)
-        if let diagnostic = error as? Diagnostic {
-            prefix += TerminalSafeText.line(diagnostic.location) + ": "
-            message = diagnostic.message
-        }
-        session.console.writeError(prefix + session.style.red("error:") + " " + TerminalSafeText.line(message) + "\n")
+        if let diagnostic = error as? Diagnostic { prefix += TerminalSafeText.line(diagnostic.location) + ": " }
+        session.console.writeError(
+            prefix + session.style.red(session.language.text("error:", "erreur :")) + " "
+                + TerminalSafeText.line(message)
+                + "\n")
     }
 
     /// File problems, one a line: `path:line:column: error: message` (or
@@ -127,15 +130,16 @@ public enum Interpreter {
     /// them, when it came from one (`s.patio:2: data.csv:4:1: error: …`).
     public static func report(_ diagnostics: [Diagnostic], in session: Session) {
         for diagnostic in diagnostics {
+            let t = session.language.text
             let label =
                 switch diagnostic.severity {
-                case .error: session.style.red("error:")
-                case .warning: session.style.yellow("warning:")
-                case .note: session.style.cyan("note:")
+                case .error: session.style.red(t("error:", "erreur :"))
+                case .warning: session.style.yellow(t("warning:", "avertissement :"))
+                case .note: session.style.cyan(t("note:", "note :"))
                 }
             session.console.writeError(
                 place(session.location) + TerminalSafeText.line(diagnostic.location) + ": " + label + " "
-                    + TerminalSafeText.line(diagnostic.message) + "\n")
+                    + TerminalSafeText.line(DiagnosticWording.message(diagnostic, in: session.language)) + "\n")
         }
     }
 

@@ -58,7 +58,7 @@ enum MatchmakingSettings {
         guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), weightRange.contains(value) else {
             throw ShellError.invalidValue(
                 text, for: name,
-                expected: "a number from \(format(weightRange.lowerBound)) to \(format(weightRange.upperBound))",
+                expected: .number(from: format(weightRange.lowerBound), to: format(weightRange.upperBound)),
                 suggestion: nil)
         }
         return value

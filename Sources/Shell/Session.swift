@@ -35,6 +35,9 @@ public struct Session {
         environment.outputIsTerminal && (arguments[CommandSpec.format] ?? settings.format) == .table
     }
 
+    /// The language people read.
+    public var language: Language { settings.language }
+
     /// How the table format lays results out: to the window's width on a terminal.
     public var layout: Layout {
         Layout(

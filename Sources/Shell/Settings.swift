@@ -13,6 +13,8 @@ public struct Settings: Sendable, Equatable {
     public var expanded: ExpandedMode = .auto
     /// At the prompt, output taller than the window goes through a pager.
     public var pager: PagerMode = .auto
+    /// The language of everything people read (`--lang`, `PATIO_LANG`, the locale's variables).
+    public var language: Language = .en
 
     public init() {}
 }
@@ -68,7 +70,7 @@ extension SettingSpec {
             get: { $0.settings[keyPath: keyPath] ? "on" : "off" },
             set: { session, text in
                 guard let value = Self.parseSwitch(text) else {
-                    throw ShellError.invalidValue(text, for: name, expected: "on or off", suggestion: nil)
+                    throw ShellError.invalidValue(text, for: name, expected: .oneOf(["on", "off"]), suggestion: nil)
                 }
                 session.settings[keyPath: keyPath] = value
             })
@@ -85,6 +87,7 @@ extension SettingSpec {
     /// The settings of the shell itself; later modules add theirs to `SettingTable.standard`.
     static let shellSettings: [SettingSpec] = [
         .choice("format", summary: "How results are shown: table, csv, json or markdown", \.format),
+        .choice("language", summary: "The language of what Patio writes: en or fr", \.language),
         .choice("color", summary: "Colour: auto (on a terminal without NO_COLOR), always or never", \.color),
         SettingSpec(
             "seed", summary: "Seed for every randomised step, so that runs repeat",
@@ -92,7 +95,7 @@ extension SettingSpec {
             set: { session, text in
                 guard let seed = UInt64(text) else {
                     throw ShellError.invalidValue(
-                        text, for: "seed", expected: "a whole number from 0 to \(UInt64.max)", suggestion: nil)
+                        text, for: "seed", expected: .wholeNumber(from: "0", to: String(UInt64.max)), suggestion: nil)
                 }
                 session.settings.seed = seed
             }),
@@ -120,7 +123,7 @@ extension ChoiceWord {
     public static func parse(_ text: String, as name: String) throws(ShellError) -> Self {
         guard let value = Self(rawValue: text.lowercased()) else {
             throw ShellError.invalidValue(
-                text, for: name, expected: ShellError.orList(names),
+                text, for: name, expected: .oneOf(names),
                 suggestion: Suggestions.nearest(to: text, among: names, reach: .likelyTypo))
         }
         return value

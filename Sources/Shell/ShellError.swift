@@ -2,7 +2,7 @@ import Community
 
 /// What can go wrong in the shell itself, as facts; the wording is in one
 /// place, `description`.
-public enum ShellError: Error, Equatable, CustomStringConvertible {
+public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
     case unknownCommand(String, suggestion: String?)
     case ambiguousCommand(String, candidates: [String])
     case unknownOption(String, command: String, suggestion: String?)
@@ -12,11 +12,11 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     case optionDoesNotApply(option: String, command: String, modes: [String], given: String)
     case missingArgument(name: String, command: String)
     case unexpectedArgument(String, command: String)
-    case invalidValue(String, for: String, expected: String, suggestion: String?)
+    case invalidValue(String, for: String, expected: Expected, suggestion: String?)
     case unterminatedQuote(Character, column: Int)
     case unknownSetting(String, suggestion: String?)
-    case cannotRead(path: String, reason: String)
-    case cannotWrite(path: String, reason: String)
+    case cannotRead(path: String, reason: FileReason)
+    case cannotWrite(path: String, reason: FileReason)
     /// A line of a script or of standard input that is not UTF-8 text.
     case lineNotUTF8(column: Int, byte: UInt8)
     case lineTooLong(bytes: Int, limit: Int)
@@ -29,68 +29,185 @@ public enum ShellError: Error, Equatable, CustomStringConvertible {
     /// A failure whose messages were written already (a script's own errors).
     case reported
 
-    public var description: String {
+    public var description: String { words(in: .en) }
+
+    public func words(in language: Language) -> String {
+        let t = language.text
+        let hint = { (suggestion: String?, fallback: String) in language.hint(suggestion, orElse: fallback) }
         switch self {
         case .unknownCommand(let word, let suggestion):
-            return "unknown command '\(word)'"
-                + Suggestions.hint(suggestion, orElse: " (type 'help' to see the commands)")
+            return t("unknown command '\(word)'", "commande inconnue '\(word)'")
+                + hint(suggestion, t(" (type 'help' to see the commands)", " (tapez 'help' pour voir les commandes)"))
         case .ambiguousCommand(let word, let candidates):
-            return "ambiguous command '\(word)': it could be " + listing(candidates)
+            let list = language.orList(candidates, quoted: true)
+            return t(
+                "ambiguous command '\(word)': it could be \(list)", "commande ambiguë '\(word)' : ce peut être \(list)")
         case .unknownOption(let option, let command, let suggestion):
-            return "unknown option '\(option)' for '\(command)'"
-                + Suggestions.hint(suggestion, orElse: " (see 'help \(command)')")
+            return t("unknown option '\(option)' for '\(command)'", "option inconnue '\(option)' pour '\(command)'")
+                + hint(suggestion, t(" (see 'help \(command)')", " (voir 'help \(command)')"))
         case .missingOptionValue(let option, let command):
-            return "option '--\(option)' of '\(command)' needs a value"
+            return t(
+                "option '--\(option)' of '\(command)' needs a value",
+                "l’option '--\(option)' de '\(command)' attend une valeur")
         case .flagTakesNoValue(let option, let command):
-            return "option '--\(option)' of '\(command)' takes no value"
+            return t(
+                "option '--\(option)' of '\(command)' takes no value",
+                "l’option '--\(option)' de '\(command)' ne prend pas de valeur")
         case .repeatedOption(let option, let command):
-            return "option '--\(option)' of '\(command)' is given more than once"
+            return t(
+                "option '--\(option)' of '\(command)' is given more than once",
+                "l’option '--\(option)' de '\(command)' est donnée plus d’une fois")
         case .optionDoesNotApply(let option, let command, let modes, let given):
-            return "--\(option) applies to \(listing(modes, quoted: false)), not to '\(command) \(given)'"
+            let list = language.orList(modes)
+            return t(
+                "--\(option) applies to \(list), not to '\(command) \(given)'",
+                "--\(option) vaut pour \(list), pas pour '\(command) \(given)'")
         case .missingArgument(let name, let command):
-            return "'\(command)' needs \(name) (see 'help \(command)')"
+            return t(
+                "'\(command)' needs \(name) (see 'help \(command)')",
+                "'\(command)' attend \(name) (voir 'help \(command)')")
         case .unexpectedArgument(let word, let command):
-            return "unexpected argument '\(word)' for '\(command)' (see 'help \(command)')"
+            return t(
+                "unexpected argument '\(word)' for '\(command)' (see 'help \(command)')",
+                "argument inattendu '\(word)' pour '\(command)' (voir 'help \(command)')")
         case .invalidValue(let value, let name, let expected, let suggestion):
-            return "invalid \(name) '\(TerminalSafeText.phrase(value))': expected \(expected)"
-                + Suggestions.hint(suggestion)
+            let shown = TerminalSafeText.phrase(value)
+            let expected = expected.text(in: language)
+            let french = ["rating": "note", "note": "remarque", "round name": "nom de tour"][name] ?? name
+            return t(
+                "invalid \(name) '\(shown)': expected \(expected)",
+                "\(french) invalide '\(shown)' : attendu \(expected)")
+                + language.hint(suggestion)
         case .unterminatedQuote(let quote, let column):
-            return "unterminated \(quote == "'" ? "single" : "double") quote starting at column \(column)"
+            let single = quote == "'"
+            return t(
+                "unterminated \(single ? "single" : "double") quote starting at column \(column)",
+                "guillemet \(single ? "simple" : "double") ouvert à la colonne \(column) et jamais fermé")
         case .unknownSetting(let name, let suggestion):
-            return "unknown setting '\(name)'"
-                + Suggestions.hint(suggestion, orElse: " (type 'set' to see the settings)")
+            return t("unknown setting '\(name)'", "réglage inconnu '\(name)'")
+                + hint(suggestion, t(" (type 'set' to see the settings)", " (tapez 'set' pour voir les réglages)"))
         case .cannotRead(let path, let reason):
-            return "cannot read \(path): \(reason)"
+            return t("cannot read \(path): ", "impossible de lire \(path) : ") + FileReason.text(reason, in: language)
         case .cannotWrite(let path, let reason):
-            return "cannot write \(path): \(reason)"
+            return t("cannot write \(path): ", "impossible d’écrire \(path) : ") + FileReason.text(reason, in: language)
         case .lineNotUTF8(let column, let byte):
-            return
-                "the line is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)): it is not run"
+            let hex = String(byte, radix: 16, uppercase: true)
+            return t(
+                "the line is not UTF-8 text (byte 0x\(hex) at column \(column)): it is not run",
+                "la ligne n’est pas du texte UTF-8 (octet 0x\(hex) à la colonne \(column)) : elle n’est pas exécutée")
         case .lineTooLong(let bytes, let limit):
-            return "the line is \(bytes) bytes long, more than the \(limit) a command line may hold: it is not run"
+            return t(
+                "the line is \(bytes) bytes long, more than the \(limit) a command line may hold: it is not run",
+                "la ligne fait \(language.grouped(bytes)) octets, plus que les \(language.grouped(limit)) permis pour une commande : elle n’est pas exécutée"
+            )
         case .sourceTooDeep(let path, let limit):
-            return "cannot source \(path): scripts are nested more than \(limit) deep"
+            return t(
+                "cannot source \(path): scripts are nested more than \(limit) deep",
+                "impossible d’exécuter \(path) : les scripts sont imbriqués sur plus de \(limit) niveaux")
         case .interrupted:
-            return "interrupted"
+            return t("interrupted", "interrompu")
         case .loadInterrupted(let folder, let members):
-            guard let folder else { return "interrupted: no profiles are loaded (type 'load FOLDER' to load some)" }
-            return "interrupted: the community loaded before is kept (\(members) members from \(folder))"
+            guard let folder else {
+                return t(
+                    "interrupted: no profiles are loaded (type 'load FOLDER' to load some)",
+                    "interrompu : aucun profil n’est chargé (tapez 'load DOSSIER' pour en charger)")
+            }
+            return t(
+                "interrupted: the community loaded before is kept (\(members) members from \(folder))",
+                "interrompu : la communauté chargée avant est gardée (\(members) membres de \(folder))")
         case .notRunAfterLoadErrors:
-            return
-                "some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded"
+            return t(
+                "some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded",
+                "des profils n’ont pas pu être chargés (ci-dessus) : aucune commande n’a été exécutée ; --keep-going les exécute avec les profils chargés"
+            )
         case .reported:
-            return "failed"
+            return t("failed", "échec")
         }
     }
 
-    private func listing(_ words: [String], quoted: Bool = true) -> String {
-        Self.orList(words, quoted: quoted)
+}
+
+/// What a value should have been.
+public enum Expected: Equatable, Sendable {
+    /// One of these words.
+    case oneOf([String])
+    /// A whole number in a range (written as text, so that it may be as large as a seed).
+    case wholeNumber(from: String, to: String)
+    /// A decimal number in a range.
+    case number(from: String, to: String)
+    /// A role, in English or in French.
+    case role
+    /// A text of at most `limit` characters, none hidden.
+    case shortText(limit: Int)
+    /// A bipartite graph file, for `solve --mode assignment`.
+    case bipartiteFile
+
+    static func wholeNumber(in range: ClosedRange<Int>) -> Expected {
+        .wholeNumber(from: String(range.lowerBound), to: String(range.upperBound))
     }
 
-    /// "a, b or c", each word in quotes when asked.
-    static func orList(_ words: [String], quoted: Bool = false) -> String {
-        let quoted = quoted ? words.map { "'\($0)'" } : words
-        guard quoted.count > 1 else { return quoted.first ?? "" }
-        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+    func text(in language: Language) -> String {
+        switch self {
+        case .oneOf(let words): return language.orList(words)
+        case .wholeNumber(let low, let high):
+            return language.text("a whole number from \(low) to \(high)", "un nombre entier de \(low) à \(high)")
+        case .number(let low, let high):
+            return language.text("a number from \(low) to \(high)", "un nombre de \(low) à \(high)")
+        case .role:
+            let french = Role.frenchSpellings.joined(separator: ", ")
+            return language.text(
+                "student, startup or entrepreneur (or \(french))", "\(french) (ou student, startup, entrepreneur)")
+        case .shortText(let limit):
+            return language.text(
+                "at most \(limit) characters, without control or invisible characters",
+                "au plus \(limit) caractères, sans caractère de contrôle ni invisible")
+        case .bipartiteFile:
+            return language.text(
+                "a bipartite file ('n_left n_right m' on its first line) for assignment",
+                "un fichier biparti ('n_gauche n_droite m' en première ligne) pour assignment")
+        }
     }
+}
+
+/// Why a file named on a command line cannot be read or written.
+public enum FileReason: Equatable, Sendable {
+    case missing, denied, folder, pipe, device
+    case tooLarge(limitMiB: Int)
+    case noFolder(String)
+    case noSuchFolder
+    case notFolder
+    case inTheWay
+    case noScratchRoom
+    case scratchNotWritten
+    case cannotBeWritten
+    /// The system's own words.
+    case system(String)
+
+    static func text(_ reason: FileReason, in language: Language) -> String {
+        switch reason {
+        case .missing: return language.text("no such file", "fichier introuvable")
+        case .denied: return language.text("permission denied", "permission refusée")
+        case .folder: return language.text("it is a folder", "c’est un dossier")
+        case .pipe: return language.text("it is a pipe, not a file", "c’est un tube, pas un fichier")
+        case .device: return language.text("it is a device, not a file", "c’est un périphérique, pas un fichier")
+        case .tooLarge(let limit):
+            return language.text("a script holds at most \(limit) MiB", "un script fait au plus \(limit) Mio")
+        case .noFolder(let folder):
+            return language.text("there is no folder \(folder)", "le dossier \(folder) n’existe pas")
+        case .noSuchFolder: return language.text("no such folder", "dossier introuvable")
+        case .notFolder: return language.text("it is not a folder", "ce n’est pas un dossier")
+        case .inTheWay: return language.text("a file is in the way", "un fichier est dans le chemin")
+        case .noScratchRoom:
+            return language.text("no room for a scratch file", "pas de place pour un fichier de travail")
+        case .scratchNotWritten:
+            return language.text("the scratch file could not be written", "le fichier de travail n’a pas pu être écrit")
+        case .cannotBeWritten: return language.text("it cannot be written", "il ne peut pas être écrit")
+        case .system(let words): return words
+        }
+    }
+}
+
+/// An error that says itself in each language.
+protocol Worded {
+    func words(in language: Language) -> String
 }

@@ -23,7 +23,7 @@ final class InteractiveShell {
     func run() -> Int32 {
         Interrupts.install()
         session.console.write(
-            session.style.dim("Patio — type 'help' for the commands, Tab to complete, Ctrl-D to leave.") + "\n")
+            session.style.dim(session.language.words(.banner)) + "\n")
         var historyWorks = true
         loop: while true {
             switch editor.readLine() {

@@ -20,7 +20,8 @@ struct PatioCommand: ParsableCommand {
             the run fail unless --keep-going.
 
             Environment: PATIO_PROFILES (profiles folder), PATIO_LEDGER (ledger file), PATIO_HISTORY (history file, default \
-            ~/.patio_history; empty for none), NO_COLOR (no colour unless --color always).
+            ~/.patio_history; empty for none), NO_COLOR (no colour unless --color always), PATIO_LANG (fr or en; \
+            otherwise LC_ALL, LC_MESSAGES or LANG decide: French when it starts with fr).
             """,
         version: "patio 0.1.0"
     )
@@ -39,6 +40,13 @@ struct PatioCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Colour: auto, always or never.", valueName: "when"))
     var color: String?
+
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "The language of what patio writes: fr or en (default: PATIO_LANG, else French when LC_ALL, LC_MESSAGES or LANG starts with fr).",
+            valueName: "language"))
+    var language: String?
 
     // Read as text so that a negative number is refused as a value, not taken for an option.
     @Option(
@@ -61,9 +69,13 @@ struct PatioCommand: ParsableCommand {
         do {
             if let format { _ = try OutputFormat.parse(format, as: "format") }
             if let color { _ = try ColorMode.parse(color, as: "color") }
+            if let language, Language(word: language) == nil {
+                throw ShellError.invalidValue(
+                    language, for: "--lang", expected: .oneOf(Language.names), suggestion: nil)
+            }
             if let seed, UInt64(seed) == nil {
                 throw ShellError.invalidValue(
-                    seed, for: "--seed", expected: "a whole number from 0 to \(UInt64.max)", suggestion: nil)
+                    seed, for: "--seed", expected: .wholeNumber(from: "0", to: String(UInt64.max)), suggestion: nil)
             }
         } catch {
             throw ValidationError(String(describing: error))
@@ -71,8 +83,9 @@ struct PatioCommand: ParsableCommand {
     }
 
     /// The settings the command line asks for, over the defaults.
-    func settings() -> Settings {
+    func settings(environment: [String: String]) -> Settings {
         var settings = Settings()
+        settings.language = language.flatMap(Language.init(word:)) ?? Language.chosen(by: environment)
         if let format, let value = try? OutputFormat.parse(format, as: "format") { settings.format = value }
         if let color, let value = try? ColorMode.parse(color, as: "color") { settings.color = value }
         if let seed = seed.flatMap({ UInt64($0) }) { settings.seed = seed }

@@ -11,7 +11,7 @@ let isInteractive = options.commands.isEmpty && options.script == nil && isatty(
 
 let console = StandardConsole()
 var session = Session(
-    settings: options.settings(),
+    settings: options.settings(environment: environmentVariables),
     console: console,
     environment: Environment(
         outputIsTerminal: isatty(1) == 1,
@@ -50,9 +50,11 @@ if let profilesFolder {
 if isInteractive {
     Interrupts.clear()
     if profilesFolder == nil {
+        let language = session.language
         session.console.writeError(
-            "note: no profiles loaded: "
-                + TerminalSafeText.line(ProfileCommands.whereItLooked(from: session.environment.workingDirectory))
+            language.words(.noProfilesNote)
+                + TerminalSafeText.line(
+                    ProfileCommands.whereItLooked(from: session.environment.workingDirectory, in: language))
                 + "\n")
     }
     let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")

@@ -38,7 +38,7 @@ struct CSVReaderTests {
     }
 
     @Test func anUnclosedQuoteNamesItsLine() {
-        #expect(throws: CSVReader.ParseError(line: 2, message: "a quoted cell starting here is never closed")) {
+        #expect(throws: CSVReader.ParseError(line: 2, problem: .csvUnclosedQuote)) {
             try CSVReader.parse(Fixtures.data("csv/unclosed.csv"))
         }
     }

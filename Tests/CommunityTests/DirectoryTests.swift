@@ -67,8 +67,8 @@ struct DirectoryTests {
     @Test func searchRanksTagsAboveBiosAndExpertsAboveBeginners() {
         let hits = Self.directory.search("blender")
         #expect(hits.map(\.member.id) == ["amelie-dupre", "zoe-blender", "emilie-durand"])
-        #expect(hits[0].reasons == ["skill Blender (expert)"])
-        #expect(hits[2].reasons == ["bio"])
+        #expect(hits[0].reasons == [.tag(.skills, "Blender", level: .expert)])
+        #expect(hits[2].reasons == [.bio])
         #expect(Self.directory.search("levee de fonds").first?.member.id == "emilie-durand")
     }
 

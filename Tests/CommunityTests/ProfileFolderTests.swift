@@ -13,22 +13,42 @@ struct ProfileFolderTests {
     }
 
     @Test func everyProblemHasItsPlace() {
-        let shown = loaded.diagnostics.map(\.description)
         // One rule: an error means something was not loaded, a warning that a part of it was left out; each says which.
         #expect(
-            shown == [
-                "broken/taxonomy.yaml:5:1: warning: unknown section 'synonyms' ignored (expected 'aliases' or 'parents')",
-                "broken/bad-key.yaml:3:1: warning: unknown key 'skils' ignored (did you mean 'skills'?)",
-                "broken/bad-level.yaml:4:14: warning: unknown level 'gourou': expected beginner, intermediate or expert; the skill is kept without a level",
-                "broken/bad-level.yaml:6:15: warning: availability 'someday' is not a slot such as 'tue-pm' or 'mardi matin': left out",
-                "broken/bad-role.yaml:2:7: error: unknown role 'astronaute': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor); the profile is not loaded",
-                "broken/bad-syntax.yaml:4:10: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence that starts on line 3, column 9): the profile is not loaded",
-                "broken/bad-types.yaml:3:7: warning: 'wing' should be a whole number from 1 to 9, found 'trois': ignored",
-                "broken/bad-types.yaml:4:9: warning: 'skills' should be a list, found '5': ignored",
-                "broken/bad-types.yaml:7:5: warning: each item of 'interests' should be a word or phrase, found a set of keys: that item is ignored",
-                "broken/dup-second.yaml:1:1: error: duplicate id 'same-person': broken/dup-first.yaml has it already; this profile is not loaded",
-                "broken/latin1.yaml:1:11: error: the file is not UTF-8 text (byte 0xE7): save it as UTF-8; the profile is not loaded",
-                "broken/no-name.yaml:1:1: error: the profile has no 'name': it is not loaded",
+            loaded.diagnostics == [
+                Diagnostic(
+                    path: "broken/taxonomy.yaml", line: 5, column: 1, .unknownSection("synonyms", suggestion: nil),
+                    severity: .warning),
+                Diagnostic(
+                    path: "broken/bad-key.yaml", line: 3, column: 1, .unknownKey("skils", suggestion: "skills"),
+                    severity: .warning),
+                Diagnostic(
+                    path: "broken/bad-level.yaml", line: 4, column: 14, .unknownLevel("gourou", suggestion: nil),
+                    severity: .warning),
+                Diagnostic(path: "broken/bad-level.yaml", line: 6, column: 15, .badSlot("someday"), severity: .warning),
+                Diagnostic(
+                    path: "broken/bad-role.yaml", line: 2, column: 7, .unknownRole("astronaute", suggestion: nil)),
+                Diagnostic(
+                    path: "broken/bad-syntax.yaml", line: 4, column: 10,
+                    .yamlSyntax(
+                        "did not find expected ',' or ']'", context: "while parsing a flow sequence", contextLine: 3,
+                        contextColumn: 9), consequence: .profileNotLoaded),
+                Diagnostic(
+                    path: "broken/bad-types.yaml", line: 3, column: 7,
+                    .notWholeNumber(field: "wing", range: 1...9, found: .written("trois")), severity: .warning),
+                Diagnostic(
+                    path: "broken/bad-types.yaml", line: 4, column: 9, .notList(field: "skills", found: .written("5")),
+                    severity: .warning),
+                Diagnostic(
+                    path: "broken/bad-types.yaml", line: 7, column: 5, .itemNotWord(field: "interests", found: .keys),
+                    severity: .warning),
+                Diagnostic(
+                    path: "broken/dup-second.yaml", line: 1, column: 1,
+                    .duplicateID("same-person", firstFile: "broken/dup-first.yaml")),
+                Diagnostic(
+                    path: "broken/latin1.yaml", line: 1, column: 11, .notUTF8(byte: 0xE7),
+                    consequence: .profileNotLoaded),
+                Diagnostic(path: "broken/no-name.yaml", line: 1, column: 1, .missingName),
             ])
         #expect(loaded.errorCount == 5)
         // Every error is a profile that did not load; every warning one that did.
@@ -75,7 +95,7 @@ struct ProfileFolderTests {
 
     @Test func aMissingFolderIsOneProblem() {
         let missing = ProfileFolder.load("/nonexistent/folder", shownAs: "nowhere")
-        #expect(missing.diagnostics.map(\.description) == ["nowhere: error: no such folder"])
+        #expect(missing.diagnostics == [Diagnostic(path: "nowhere", .noSuchFolder)])
         #expect(missing.directory.isEmpty)
     }
 

@@ -55,7 +55,7 @@ struct MatchmakingSessionTests {
         #expect(
             FileManager.default.fileExists(atPath: folder.appendingPathComponent("Profiles/.patio/ledger.sqlite").path))
         let html = try String(contentsOf: folder.appendingPathComponent("patio.html"), encoding: .utf8)
-        #expect(html.contains("<article class=\"card\">"))
+        #expect(html.contains("<article class=\"card\""))
         let ics = try String(contentsOf: folder.appendingPathComponent("round.ics"), encoding: .utf8)
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 60)
         #expect(result.output.contains("{\"rounds\": [{\"name\": \"mardi\""))

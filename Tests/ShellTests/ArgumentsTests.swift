@@ -66,7 +66,7 @@ struct ArgumentsTests {
         #expect(try parse("--top 5")[Self.top] == 5)
         #expect(
             throws: ShellError.invalidValue(
-                "50", for: "--top", expected: "a whole number from 1 to 10", suggestion: nil)
+                "50", for: "--top", expected: .wholeNumber(from: "1", to: "10"), suggestion: nil)
         ) {
             try parse("--top 50")
         }
@@ -99,12 +99,13 @@ struct ArgumentsTests {
         (
             "--role studnet",
             ShellError.invalidValue(
-                "studnet", for: "--role", expected: "student, startup or entrepreneur", suggestion: "student")
+                "studnet", for: "--role", expected: .oneOf(["student", "startup", "entrepreneur"]),
+                suggestion: "student")
         ),
         (
             "--format jsno",
             ShellError.invalidValue(
-                "jsno", for: "--format", expected: "table, csv, json or markdown", suggestion: "json")
+                "jsno", for: "--format", expected: .oneOf(["table", "csv", "json", "markdown"]), suggestion: "json")
         ),
     ])
     func reportsMistakesWithTheNearestWord(line: String, error: ShellError) {

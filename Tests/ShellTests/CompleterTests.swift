@@ -25,7 +25,7 @@ struct CompleterTests {
 
     @Test func argumentsFollowTheSpec() {
         #expect(
-            complete("set ").candidates.map(\.text).prefix(5) == ["format", "color", "seed", "keep-going", "timing"])
+            complete("set ").candidates.map(\.text).prefix(5) == ["format", "language", "color", "seed", "keep-going"])
         #expect(complete("set weight.int").candidates.map(\.text) == ["weight.interests"])
         #expect(complete("set fo").candidates.map(\.text) == ["format"])
         #expect(complete("set format j").candidates.map(\.text) == ["json"])

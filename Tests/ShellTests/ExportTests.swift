@@ -42,12 +42,13 @@ struct ExportTests {
         return (session, console)
     }
 
-    func export(_ name: String, _ extra: String = "", match: String = "match pairs --everyone") throws -> (
-        text: String, draftTotal: Int64
-    ) {
+    func export(
+        _ name: String, _ extra: String = "", match: String = "match pairs --everyone", language: Language = .en
+    ) throws -> (text: String, draftTotal: Int64) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         var (session, console) = try Self.session(in: folder, match: match)
+        session.settings.language = language
         #expect(
             Interpreter.execute("export \(name) \(extra)", at: nil, in: &session) == .succeeded, "\(console.errors)")
         let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -90,17 +91,21 @@ struct ExportTests {
         #expect(unfolded.filter { $0 == "DTEND;TZID=Europe/Paris:20261208T102000" }.count == 2)
         #expect(
             unfolded.contains {
-                $0.hasPrefix("SUMMARY:Patio: ")
+                $0.hasPrefix("SUMMARY;LANGUAGE=en:Patio: ")
                     && $0.contains("Jean-Noël Lefèvre-Crépin de la Grande Serre Numérique de Valenciennes")
             })
         #expect(
             unfolded.contains(
                 "ATTENDEE;CN=\"Amélie Dupré\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:amelie.dupre@example.org"
             ))
-        #expect(unfolded.contains { $0.hasPrefix("DESCRIPTION:Why you should talk:\\n– ") })
+        #expect(
+            unfolded.contains {
+                $0.hasPrefix(
+                    "DESCRIPTION;LANGUAGE=en:When: Tuesday 8 December 2026 at 10:00\\nWhy you should talk:\\n– ")
+            })
         #expect(Set(unfolded.filter { $0.hasPrefix("UID:") }).count == 2, "each event has its own UID")
         for line in unfolded
-        where line.hasPrefix("SUMMARY:") || line.hasPrefix("DESCRIPTION:") || line.hasPrefix("LOCATION:") {
+        where line.hasPrefix("SUMMARY") || line.hasPrefix("DESCRIPTION") || line.hasPrefix("LOCATION:") {
             let value = line.drop { $0 != ":" }.dropFirst()
             // Commas and semicolons in TEXT values are escaped.
             var previous: Character = " "
@@ -119,8 +124,20 @@ struct ExportTests {
         let header = [tokens.next(), tokens.next(), tokens.next()]
         #expect(header == ["graph", "patio", "{"])
         var edges = 0
-        while let token = tokens.next(), token != "}" {
+        var clusters = 0
+        var depth = 0
+        while let token = tokens.next(), token != "}" || depth > 0 {
             switch token {
+            case "subgraph":
+                let name = tokens.next()
+                #expect(name?.hasPrefix("\"cluster_") == true, "a cluster: \(name ?? "")")
+                #expect(tokens.next() == "{")
+                depth += 1
+                clusters += 1
+                continue
+            case "}":
+                depth -= 1
+                continue
             case "graph", "node", "edge":
                 let wellFormed = tokens.attributes()
                 #expect(wellFormed)
@@ -143,6 +160,8 @@ struct ExportTests {
         let rest = tokens.next()
         #expect(rest == nil)
         #expect(edges >= 2)
+        #expect(clusters >= 2, "members grouped by wing, and a legend")
+        #expect(text.contains("layout=fdp"))
         #expect(text.components(separatedBy: "penwidth=3").count - 1 == 2, "the two pairs are highlighted")
         #expect(text.contains(#"label="=HYPERLINK(\"http://x\",\"clic\")""#), "quotes inside labels are escaped")
     }
@@ -153,7 +172,7 @@ struct ExportTests {
         #expect(!text.contains("<script>"))
         #expect(text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Zoé"))
         #expect(text.contains("Amélie Dupré"))
-        #expect(text.components(separatedBy: "<article class=\"card\">").count - 1 == 2)
+        #expect(text.components(separatedBy: "<article class=\"card\"").count - 1 == 2)
         #expect(text.components(separatedBy: "<article").count == text.components(separatedBy: "</article>").count)
     }
 
@@ -286,5 +305,85 @@ struct DOTTokens {
             if peek() == "," { _ = next() }
         }
         return false
+    }
+}
+
+/// The exports people look at, in French.
+struct FrenchExportTests {
+    let exports = ExportTests()
+
+    @Test func theSheetIsFrenchWithAnIndexAndALegend() throws {
+        let text = try exports.export("feuille.html", language: .fr).text
+        #expect(text.contains("<html lang=\"fr\">"))
+        #expect(text.contains("Pourquoi vous rencontrer"))
+        #expect(text.contains("Pour lancer la conversation\u{A0}: "))
+        #expect(!text.contains("Why you should talk") && !text.contains("To start"))
+        // Every name is in the index, alphabetically, with the number of its card.
+        let index = try #require(text.components(separatedBy: "<section class=\"index\">").last)
+        let names = ["Amélie Dupré", "=HYPERLINK(\"http://x\",\"clic\")", "Jean-Noël", "&lt;script&gt;"]
+        for name in names { #expect(index.contains(HTMLSheet.escape(name)) || index.contains(name), "\(name)") }
+        let amelie = try #require(index.range(of: "Amélie Dupré"))
+        let jean = try #require(index.range(of: "Jean-Noël"))
+        #expect(amelie.lowerBound < jean.lowerBound)
+        #expect(index.contains("href=\"#card-1\"") && index.contains("href=\"#card-2\""))
+        #expect(text.contains("id=\"card-1\"") && text.contains("id=\"card-2\""))
+        #expect(!index.contains("<script>"))
+        // The legend names the three roles as the profiles do.
+        #expect(text.contains("<span class=\"role student\">étudiant·e</span>"))
+        #expect(text.contains("<span class=\"role startup\">jeune pousse</span>"))
+        #expect(text.contains("<span class=\"role entrepreneur\">entrepreneur·e</span>"))
+    }
+
+    @Test func invitationsInFrenchWithAnAttendeePerContact() throws {
+        let text = try exports.export("rendez-vous.ics", "--at 2026-12-08T10:00", language: .fr).text
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+        #expect(unfolded.contains { $0.hasPrefix("SUMMARY;LANGUAGE=fr:Patio\u{A0}: ") })
+        #expect(
+            unfolded.contains {
+                $0.hasPrefix(
+                    "DESCRIPTION;LANGUAGE=fr:Quand\u{A0}: mardi 8 décembre 2026 à 10\u{A0}h\\nPourquoi vous rencontrer")
+            })
+        // Two of the four members have an e-mail address: two attendees, no invented address.
+        let attendees = unfolded.filter { $0.hasPrefix("ATTENDEE") }
+        #expect(attendees.count == 2)
+        #expect(attendees.contains { $0.hasSuffix("mailto:amelie.dupre@example.org") })
+        #expect(attendees.contains { $0.hasSuffix("mailto:zoe@example.org") })
+        #expect(!text.contains("@invalid"))
+        #expect(!text.contains("Why you should talk"))
+    }
+
+    @Test func theGraphHasClustersALegendAndFrenchWords() throws {
+        let text = try exports.export("communaute.dot", language: .fr).text
+        #expect(text.contains("layout=fdp"))
+        #expect(text.contains("subgraph \"cluster_wing_3\""))
+        #expect(text.contains("label=\"Aile 3\""))
+        #expect(text.contains("subgraph \"cluster_legend\""))
+        #expect(text.contains("label=\"Légende\""))
+        #expect(text.contains("label=\"jeune pousse\""))
+    }
+
+    @Test func csvHeadersStayTheSameInFrench() throws {
+        let parsed = try CSVReader.parse(try exports.export("tour.csv", language: .fr).text)
+        #expect(
+            parsed.records[0].cells == [
+                "round", "group", "member_id", "name", "role", "organization", "with", "score", "why", "starter",
+            ])
+        #expect(parsed.records.dropFirst().contains { $0.cells[4] == "étudiant·e" })
+        #expect(parsed.records.dropFirst().allSatisfy { $0.cells[7].contains(",") || !$0.cells[7].contains(".") })
+    }
+
+    @Test func theJSONCarriesCodesBesideTheFrenchText() throws {
+        let text = try exports.export("tour.json", language: .fr).text
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        for group in groups {
+            let facts = try #require(group["reason_facts"] as? [[String: Any]])
+            let texts = try #require(group["reasons"] as? [String])
+            #expect(!facts.isEmpty && facts.allSatisfy { $0["code"] is String })
+            #expect(facts.count <= texts.count)
+        }
+        let guarantee = try #require(object["guarantee"] as? [String: Any])
+        #expect(guarantee["claim"] as? String == "optimal")
+        #expect((guarantee["text"] as? String)?.hasPrefix("optimal (prouvé") == true)
     }
 }

@@ -73,7 +73,7 @@ struct FuzzTests {
             // YAML breaks lines at \n, \r, \r\n and the Unicode line breaks.
             let lineCount = text.reduce(2) { $0 + ($1.isNewline ? 1 : 0) }
             for diagnostic in outcome.diagnostics {
-                #expect(!diagnostic.message.isEmpty)
+                #expect(!DiagnosticWording.message(diagnostic, in: .en).isEmpty)
                 #expect(diagnostic.line <= lineCount, "\(diagnostic) for \(text.debugDescription)")
             }
             guard let member = outcome.member else {

@@ -36,7 +36,7 @@ struct LimitsTests {
         let loaded = try Self.load(["big.yaml": text])
         #expect(loaded.directory.isEmpty)
         #expect(
-            loaded.diagnostics.map(\.description) == [
+            loaded.diagnostics.map { $0.line() } == [
                 "f/big.yaml: error: the file holds \(text.utf8.count) bytes, more than the 256 KiB a file of the folder may hold: the profile is not loaded"
             ])
     }
@@ -50,7 +50,7 @@ struct LimitsTests {
         let loaded = try Self.load(["echo.yaml": text])
         #expect(loaded.directory.isEmpty)
         #expect(
-            loaded.diagnostics.first?.message.hasPrefix(
+            loaded.diagnostics.first.map { DiagnosticWording.message($0, in: .en) }?.hasPrefix(
                 "the file holds more than 262144 characters or 20000 values (counting what its YAML aliases repeat)")
                 == true)
         // The nested kind: each level repeats the one before ten times.
@@ -75,7 +75,7 @@ struct LimitsTests {
         #expect(member.interests.last == "topic \(Limits.listItems - 1)")
         #expect(member.skills.map(\.name) == ["Blender"])
         #expect(
-            loaded.diagnostics.map(\.message) == [
+            loaded.diagnostics.map { DiagnosticWording.message($0, in: .en) } == [
                 "an item of 'skills' is \(Limits.tagCharacters + 1) characters long, more than the \(Limits.tagCharacters) an item may hold: that item is left out",
                 "'interests' holds \(Limits.listItems + 1) items, more than the \(Limits.listItems) a list may hold: the first \(Limits.listItems) are kept",
             ])
@@ -91,7 +91,7 @@ struct LimitsTests {
         let loaded = Self.quickly { ProfileFolder.load(folder.path, shownAs: "f") }
         #expect(loaded.directory.members.map(\.id) == ["ok"])
         #expect(
-            loaded.diagnostics.map(\.description) == [
+            loaded.diagnostics.map { $0.line() } == [
                 "f/fifo.yaml: error: not a regular file: the profile is not loaded"
             ])
     }
@@ -106,7 +106,7 @@ struct LimitsTests {
     @Test func aDuplicateKeyIsReportedWhereItComesAgain() throws {
         let loaded = try Self.load(["dup.yaml": "name: Dup\nrole: student\nskills: [a]\nbio: x\nskills: [b]\n"])
         #expect(
-            loaded.diagnostics.map(\.description) == [
+            loaded.diagnostics.map { $0.line() } == [
                 "f/dup.yaml:5:1: error: key 'skills' is given twice (first on line 3): the profile is not loaded"
             ])
     }
@@ -184,7 +184,7 @@ struct LimitsTests {
             "taxonomy.yaml": "parents:\n\(chain)\n  c3000: [c0]\n", "m.yaml": "name: M\nrole: student\nseeking: [c0]\n",
         ])
         #expect(
-            loaded.diagnostics.map(\.message) == [
+            loaded.diagnostics.map { DiagnosticWording.message($0, in: .en) } == [
                 "'c1' under 'c0' makes a cycle of parents ('c0' is under 'c1'): left out"
             ])
         // Only the nearest levels count: a need is met partly by a tag that many levels narrower at most.

@@ -13,6 +13,8 @@ final class TranscriptConsole: Console {
             text
             .replacingOccurrences(of: #""solve_ms": [0-9.e-]+"#, with: "\"solve_ms\": …", options: .regularExpression)
             .replacingOccurrences(of: #"solve time  [0-9.]+ ms"#, with: "solve time  … ms", options: .regularExpression)
+            .replacingOccurrences(
+                of: #"temps de calcul  [0-9,]+ ms"#, with: "temps de calcul  … ms", options: .regularExpression)
     }
     func writeError(_ text: String) {
         self.text += text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "! " + $0 }
@@ -21,7 +23,8 @@ final class TranscriptConsole: Console {
 }
 
 /// Each `Transcripts/NAME.patio` script runs with keep-going on; its whole
-/// output must equal `Transcripts/NAME.expected`. Set PATIO_UPDATE_TRANSCRIPTS=1
+/// output must equal `Transcripts/NAME.expected`. A name ending in `.fr`
+/// runs in French, the others in English. Set PATIO_UPDATE_TRANSCRIPTS=1
 /// to rewrite the expected files after a deliberate change, then read the diff.
 struct TranscriptTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
@@ -45,6 +48,7 @@ struct TranscriptTests {
         let console = TranscriptConsole()
         var settings = Settings()
         settings.keepGoing = true
+        settings.language = name.hasSuffix(".fr") ? .fr : .en
         var session = Session(
             settings: settings, console: console,
             environment: Environment(workingDirectory: work.path, now: { Self.now }))

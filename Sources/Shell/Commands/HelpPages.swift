@@ -2,24 +2,30 @@
 struct HelpIndex: Presentable {
     let table: CommandTable
 
-    var document: Document {
+    func document(in language: Language) -> Document {
         var blocks: [Document.Block] = [
-            .paragraph("Patio pairs the members of La Serre numérique by skills and interests.")
+            .paragraph(
+                language.text(
+                    "Patio pairs the members of La Serre numérique by skills and interests.",
+                    "Patio met en relation les membres de La Serre numérique selon leurs compétences et leurs intérêts."
+                ))
         ]
         for group in CommandGroup.allCases {
             let specs = table.commands.filter { $0.group == group }
             guard !specs.isEmpty else { continue }
-            blocks.append(.heading(group.rawValue))
-            blocks.append(.fields(specs.map { Field($0.shortSynopsis, $0.summary) }))
+            blocks.append(.heading(HelpText.title(of: group, in: language)))
+            blocks.append(.fields(specs.map { Field($0.shortSynopsis, HelpText.summary(of: $0, in: language)) }))
         }
         blocks.append(
             .note(
-                "Type 'help COMMAND' for more. A unique prefix of a command works too ('he' for 'help'). Every command takes --help and --format table|csv|json|markdown."
-            ))
+                language.text(
+                    "Type 'help COMMAND' for more. A unique prefix of a command works too ('he' for 'help'). Every command takes --help and --format table|csv|json|markdown.",
+                    "Tapez 'help COMMANDE' pour en savoir plus. Tout début unique d’une commande fonctionne aussi ('he' pour 'help'). Chaque commande accepte --help et --format table|csv|json|markdown."
+                )))
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "commands": .array(
                 table.commands.map { spec in
@@ -28,7 +34,7 @@ struct HelpIndex: Presentable {
                         "aliases": .strings(spec.aliases),
                         "group": .string(spec.group.rawValue),
                         "synopsis": .string(spec.synopsis),
-                        "summary": .string(spec.summary),
+                        "summary": .string(HelpText.summary(of: spec, in: language)),
                     ])
                 })
         ])
@@ -39,47 +45,55 @@ struct HelpIndex: Presentable {
 struct HelpPage: Presentable {
     let spec: CommandSpec
 
-    var document: Document {
-        var blocks: [Document.Block] = [.heading(spec.synopsis), .paragraph(spec.summary + ".")]
-        if !spec.details.isEmpty { blocks.append(.paragraph(spec.details)) }
+    func document(in language: Language) -> Document {
+        let details = HelpText.details(of: spec, in: language)
+        var blocks: [Document.Block] = [
+            .heading(spec.synopsis), .paragraph(HelpText.summary(of: spec, in: language) + "."),
+        ]
+        if !details.isEmpty { blocks.append(.paragraph(details)) }
         if !spec.aliases.isEmpty {
-            blocks.append(.note("Also: " + spec.aliases.joined(separator: ", ")))
+            blocks.append(.note(language.text("Also: ", "Aussi : ") + spec.aliases.joined(separator: ", ")))
         }
         if !spec.arguments.isEmpty {
-            blocks.append(.heading("Arguments"))
-            blocks.append(.fields(spec.arguments.map { Field($0.name, $0.summary) }))
+            blocks.append(.heading(language.text("Arguments", "Arguments")))
+            blocks.append(
+                .fields(
+                    spec.arguments.map {
+                        Field($0.name, HelpText.summary(of: $0, command: spec.name, in: language))
+                    }))
         }
         let options = spec.options + CommandSpec.universalOptions
-        blocks.append(.heading("Options"))
+        blocks.append(.heading(language.text("Options", "Options")))
         blocks.append(
             .fields(
                 options.map { option in
                     var label = "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
                     if let short = option.short { label = "-\(short), " + label }
-                    let hint = option.valueHint.map { " (" + $0 + ")" } ?? ""
-                    let aliases =
-                        option.aliases.isEmpty ? "" : " Also --" + option.aliases.joined(separator: ", --") + "."
-                    return Field(label, option.summary + hint + aliases)
+                    let hint = HelpText.valueHint(of: option, in: language).map { " (" + $0 + ")" } ?? ""
+                    let others = "--" + option.aliases.joined(separator: ", --")
+                    let aliases = option.aliases.isEmpty ? "" : language.text(" Also \(others).", " Aussi \(others).")
+                    return Field(label, HelpText.summary(of: option, command: spec.name, in: language) + hint + aliases)
                 }))
         if !spec.examples.isEmpty {
-            blocks.append(.heading("Examples"))
+            blocks.append(.heading(language.text("Examples", "Exemples")))
             blocks.append(.list(spec.examples))
         }
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "name": .string(spec.name),
             "aliases": .strings(spec.aliases),
             "group": .string(spec.group.rawValue),
             "synopsis": .string(spec.synopsis),
-            "summary": .string(spec.summary),
-            "details": .string(spec.details),
+            "summary": .string(HelpText.summary(of: spec, in: language)),
+            "details": .string(HelpText.details(of: spec, in: language)),
             "arguments": .array(
                 spec.arguments.map { argument in
                     .object([
-                        "name": .string(argument.name), "summary": .string(argument.summary),
+                        "name": .string(argument.name),
+                        "summary": .string(HelpText.summary(of: argument, command: spec.name, in: language)),
                         "arity": .string(String(describing: argument.arity)),
                     ])
                 }),
@@ -87,7 +101,7 @@ struct HelpPage: Presentable {
                 (spec.options + CommandSpec.universalOptions).map { option in
                     .object([
                         "name": .string(option.name), "value": .optional(option.valueName),
-                        "summary": .string(option.summary),
+                        "summary": .string(HelpText.summary(of: option, command: spec.name, in: language)),
                         "choices": option.choices.map(JSONValue.strings) ?? .null,
                         "default": .optional(option.defaultValue),
                         "range": {
@@ -110,19 +124,23 @@ struct SettingsList: Presentable {
     let rows: [(name: String, value: String, summary: String)]
 
     init(_ specs: [SettingSpec], in session: Session) {
-        rows = specs.map { ($0.name, $0.get(session), $0.summary) }
+        rows = specs.map { ($0.name, $0.get(session), HelpText.summary(of: $0, in: session.language)) }
     }
 
-    var document: Document {
+    func document(in language: Language) -> Document {
         Document([
             .table(
                 Table(
-                    columns: [Table.Column("setting"), Table.Column("value"), Table.Column("meaning")],
+                    columns: [
+                        Table.Column(language.text("setting", "réglage")),
+                        Table.Column(language.text("value", "valeur")),
+                        Table.Column(language.text("meaning", "sens")),
+                    ],
                     rows: rows.map { [$0.name, $0.value, $0.summary] }))
         ])
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "settings": .array(
                 rows.map {
@@ -138,8 +156,13 @@ struct SettingChange: Presentable {
     let value: String
     let previous: String
 
-    var document: Document {
-        .message(value == previous ? "\(name) is \(value) (unchanged)" : "\(name) = \(value) (was \(previous))")
+    func document(in language: Language) -> Document {
+        .message(
+            value == previous
+                ? language.text("\(name) is \(value) (unchanged)", "\(name) vaut \(value) (inchangé)")
+                : language.text("\(name) = \(value) (was \(previous))", "\(name) = \(value) (était \(previous))"))
     }
-    var json: JSONValue { .object(["setting": .string(name), "value": .string(value), "previous": .string(previous)]) }
+    func json(in language: Language) -> JSONValue {
+        .object(["setting": .string(name), "value": .string(value), "previous": .string(previous)])
+    }
 }

@@ -53,7 +53,8 @@ enum ImportCommand {
                     Interpreter.report(
                         [
                             Diagnostic(
-                                path: shown, line: entry.line, column: 1, error.description + "; the row was not saved")
+                                path: shown, line: entry.line, column: 1, .profileNotWritten(error),
+                                consequence: .rowNotSaved)
                         ], in: session)
                 }
             }
@@ -82,56 +83,100 @@ struct ImportReport: Presentable {
     let wroteRequested: Bool
     let folder: String?
 
-    static func word(_ action: ImportPlan.Action, written: Bool) -> String {
+    static func word(_ action: ImportPlan.Action, written: Bool, in language: Language) -> String {
+        let t = language.text
         switch action {
-        case .create: return written ? "new" : "new (not saved)"
-        case .update(let changed): return (written ? "updated: " : "to update: ") + changed.joined(separator: ", ")
-        case .unchanged: return "unchanged"
+        case .create: return written ? t("new", "nouveau") : t("new (not saved)", "nouveau (non enregistré)")
+        case .update(let changed):
+            return (written ? t("updated: ", "mis à jour : ") : t("to update: ", "à mettre à jour : "))
+                + changed.joined(separator: ", ")
+        case .unchanged: return t("unchanged", "inchangé")
         }
     }
 
-    var counts: String {
-        let updated = plan.updated.count
-        return
-            "\(plan.created.count) new, \(updated) \(wroteRequested ? "updated" : "to update"), \(plan.unchangedCount) unchanged"
+    func counts(in language: Language) -> String {
+        let (created, updated, unchanged) = (plan.created.count, plan.updated.count, plan.unchangedCount)
+        return wroteRequested
+            ? language.text(
+                "\(created) new, \(updated) updated, \(unchanged) unchanged",
+                "\(created) \(language.agree(created, "nouveau", "nouveaux")), \(updated) mis à jour, \(unchanged) \(language.agree(unchanged, "inchangé", "inchangés"))"
+            )
+            : language.text(
+                "\(created) new, \(updated) to update, \(unchanged) unchanged",
+                "\(created) \(language.agree(created, "nouveau", "nouveaux")), \(updated) à mettre à jour, \(unchanged) \(language.agree(unchanged, "inchangé", "inchangés"))"
+            )
     }
 
-    var document: Document {
+    func document(in language: Language) -> Document {
+        let t = language.text
         var blocks: [Document.Block] = [
             .table(
                 Table(
                     columns: [
-                        Table.Column("line", alignment: .right), Table.Column("id"), Table.Column("name"),
-                        Table.Column("role"),
-                        Table.Column("organization"), Table.Column("import"),
+                        Table.Column(t("line", "ligne"), alignment: .right), Table.Column(t("id", "identifiant")),
+                        Table.Column(t("name", "nom")), Table.Column(t("role", "rôle")),
+                        Table.Column(t("organization", "organisation")), Table.Column("import"),
                     ],
                     rows: plan.entries.map { entry in
                         [
-                            String(entry.line), entry.member.id, entry.member.name, entry.member.role.rawValue,
+                            String(entry.line), entry.member.id, entry.member.name, language.role(entry.member.role),
                             entry.member.organization ?? "",
-                            Self.word(entry.action, written: wroteRequested && !notWritten.contains(entry.member.id)),
+                            Self.word(
+                                entry.action, written: wroteRequested && !notWritten.contains(entry.member.id),
+                                in: language),
                         ]
                     }))
         ]
+        let rows = language.counted(plan.entries.count + skipped, "row", "ligne")
         var summary =
-            counted(plan.entries.count + skipped, "row") + " read from \(file): " + counts
-            + (skipped > 0 ? ", \(skipped) skipped" : "")
+            t(
+                "\(rows) read from \(file): ",
+                "\(rows) \(language.agree(plan.entries.count + skipped, "lue", "lues")) dans \(file) : ")
+            + counts(in: language)
+            + (skipped > 0
+                ? t(", \(skipped) skipped", ", \(skipped) \(language.agree(skipped, "ignorée", "ignorées"))") : "")
         if wroteRequested {
+            let files = language.counted(written.count, "file", "fichier")
+            let place = folder ?? t("the profiles folder", "le dossier des profils")
             summary +=
-                "; \(counted(written.count, "file")) written in \(folder ?? "the profiles folder")"
-                + (notWritten.isEmpty ? "" : ", \(notWritten.count) not written")
+                t(
+                    "; \(files) written in \(place)",
+                    " ; \(files) \(language.agree(written.count, "écrit", "écrits")) dans \(place)")
+                + (notWritten.isEmpty
+                    ? ""
+                    : t(
+                        ", \(notWritten.count) not written",
+                        ", \(notWritten.count) non \(language.agree(notWritten.count, "écrit", "écrits"))"))
         } else if !plan.created.isEmpty || !plan.updated.isEmpty {
-            summary += "; nothing saved (add --write to save them\(folder.map { " in \($0)" } ?? ""))"
+            let place = folder ?? ""
+            summary +=
+                folder == nil
+                ? t(
+                    "; nothing saved (add --write to save them)",
+                    " ; rien n’est enregistré (ajoutez --write pour enregistrer)")
+                : t(
+                    "; nothing saved (add --write to save them in \(place))",
+                    " ; rien n’est enregistré (ajoutez --write pour enregistrer dans \(place))")
         }
         blocks.append(.note(summary))
         if !plan.homonyms.isEmpty {
-            blocks.append(.heading("Kept apart (same name, another organisation or contact)"))
-            blocks.append(.list(plan.homonyms.map { "\($0.name): \($0.newID) is not \($0.existingID)" }))
+            blocks.append(
+                .heading(
+                    t(
+                        "Kept apart (same name, another organisation or contact)",
+                        "Tenus à part (même nom, autre organisation ou autre contact)")))
+            blocks.append(
+                .list(
+                    plan.homonyms.map {
+                        t(
+                            "\($0.name): \($0.newID) is not \($0.existingID)",
+                            "\($0.name) : \($0.newID) n’est pas \($0.existingID)")
+                    }))
         }
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "file": .string(file),
             "members": .array(plan.entries.map { MemberJSON.of($0.member) }),

@@ -89,8 +89,7 @@ enum MatchCommands {
             PlanView(
                 rounds: drafts.enumerated().map { index, draft in
                     var view = RoundView(
-                        draft: draft, directory: session.directory,
-                        title: "Round \(index + 1) of \(count): \(draft.mode.rawValue)")
+                        draft: draft, directory: session.directory, plan: (index + 1, count))
                     view.isCompact = session.showsCompact(arguments) && !arguments[full]
                     view.limit = CommonOptions.limit(arguments)
                     return view
@@ -104,7 +103,7 @@ enum MatchCommands {
             try modeWord.map { word throws(ShellError) in
                 guard let mode = Draft.Mode(rawValue: word.lowercased()) else {
                     throw ShellError.invalidValue(
-                        word, for: "mode", expected: "pairs, mentoring or circles",
+                        word, for: "mode", expected: .oneOf(Draft.Mode.allCases.map(\.rawValue)),
                         suggestion: Suggestions.nearest(
                             to: word, among: Draft.Mode.allCases.map(\.rawValue), reach: .likelyTypo))
                 }
@@ -124,7 +123,7 @@ enum MatchCommands {
             let among = session.directory.members(matching: filter)
             guard !among.isEmpty else {
                 throw MatchCommandError.amongFindsNobody(
-                    text, misses: session.directory.misses(filter).map(MemberList.text))
+                    text, misses: session.directory.misses(filter).map { MemberList.text($0, in: session.language) })
             }
             request.among = among.compactMap { session.directory.index(of: $0.id) }
         }
@@ -166,9 +165,8 @@ enum MatchCommands {
         return .show(
             ExplanationView(
                 a: a.member, b: b.member, directory: session.directory, explanation: model.explain(a.index, b.index),
-                exclusion: exclusion,
-                exclusionText: exclusion.map { EnglishDraftWording().exclusion($0, a.member, b.member) },
-                isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id)), ratings: ratings))
+                exclusion: exclusion, isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id)),
+                ratings: ratings))
     }
 
     static let suggest = CommandSpec(
@@ -196,13 +194,12 @@ enum MatchCommands {
         let top = worth.shown.map { entry in
             (
                 member: session.directory.members[entry.index], score: entry.score,
-                reasons: Array(
-                    model.explain(subject.index, entry.index).reasons.prefix(2).map {
-                        EnglishDraftWording().reason($0.fact, name: session.directory.displayName)
-                    })
+                reasons: Array(model.explain(subject.index, entry.index).reasons.prefix(2).map(\.fact))
             )
         }
-        return .show(SuggestionList(subject: subject.member, suggestions: top, omitted: worth.omitted))
+        return .show(
+            SuggestionList(
+                subject: subject.member, suggestions: top, omitted: worth.omitted, directory: session.directory))
     }
 
     static func memberPair(_ arguments: Arguments, _ session: Session) throws -> MemberPair {
@@ -225,10 +222,13 @@ enum MatchCommands {
         let pair = try memberPair(arguments, session)
         let wasBanned = session.matchmaking.forbidden.remove(pair) != nil
         session.matchmaking.pins.insert(pair)
+        let t = session.language.text
+        let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
         return .show(
             Message(
-                "pinned \(session.names([pair.first, pair.second]).joined(separator: " and "))"
-                    + (wasBanned ? " (the ban between them is lifted)" : "") + ": 'match' again to apply"))
+                t("pinned \(names)", "épinglé·es : \(names)")
+                    + (wasBanned ? t(" (the ban between them is lifted)", " (leur exclusion est levée)") : "")
+                    + t(": 'match' again to apply", " ; relancez 'match' pour l’appliquer")))
     }
 
     static let forbid = CommandSpec(
@@ -238,10 +238,13 @@ enum MatchCommands {
         let pair = try memberPair(arguments, session)
         let wasPinned = session.matchmaking.pins.remove(pair) != nil
         session.matchmaking.forbidden.insert(pair)
+        let t = session.language.text
+        let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
         return .show(
             Message(
-                "forbidden \(session.names([pair.first, pair.second]).joined(separator: " and "))"
-                    + (wasPinned ? " (their pin is lifted)" : "") + ": 'match' again to apply"))
+                t("forbidden \(names)", "exclu·es : \(names)")
+                    + (wasPinned ? t(" (their pin is lifted)", " (leur épingle est retirée)") : "")
+                    + t(": 'match' again to apply", " ; relancez 'match' pour l’appliquer")))
     }
 
     static let unpin = CommandSpec(
@@ -252,8 +255,9 @@ enum MatchCommands {
         guard session.matchmaking.pins.remove(pair) != nil || session.matchmaking.forbidden.remove(pair) != nil else {
             throw MatchCommandError.nothingToUnpin(pair)
         }
-        return .show(
-            Message("no constraint between \(session.names([pair.first, pair.second]).joined(separator: " and ")) now"))
+        let t = session.language.text
+        let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
+        return .show(Message(t("no constraint between \(names) now", "plus aucune contrainte entre \(names)")))
     }
 
     static let constraints = CommandSpec(

@@ -78,7 +78,7 @@ extension Session {
 }
 
 /// What can go wrong in the matching commands.
-enum MatchCommandError: Error, Equatable, CustomStringConvertible {
+enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
     case noLedger
     case noDraft
     case noProfiles(folder: String)
@@ -89,31 +89,57 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible {
     case invalidDate(String)
     case amongFindsNobody(String, misses: [String])
 
-    var description: String {
+    var description: String { words(in: .en) }
+
+    func words(in language: Language) -> String {
+        let t = language.text
+        let formats = ".csv, .json, .md, .html, .dot, .ics " + t("or", "ou") + " .graph"
         switch self {
         case .noLedger:
-            return
-                "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE"
-        case .noDraft: return "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one"
-        case .noProfiles(let folder): return "no members to match: \(folder) holds no profile"
-
-        case .samePerson(let id): return "\(id) cannot be paired with themselves"
+            return t(
+                "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE",
+                "aucun registre : chargez un dossier de profils (son registre est .patio/ledger.sqlite) ou lancez patio avec --ledger FICHIER"
+            )
+        case .noDraft:
+            return t(
+                "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one",
+                "pas encore de brouillon : 'match pairs', 'match mentoring' ou 'match circles' en fait un")
+        case .noProfiles(let folder):
+            return t(
+                "no members to match: \(folder) holds no profile",
+                "aucun membre à mettre en relation : \(folder) ne contient aucun profil")
+        case .samePerson(let id):
+            return t("\(id) cannot be paired with themselves", "\(id) ne peut pas être apparié·e avec soi-même")
         case .invalidFilter(let text, let suggestion):
-            return
-                "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org"
-                + Suggestions.hint(suggestion)
-        case .nothingToUnpin(let pair): return "\(pair.first) and \(pair.second) are neither pinned nor forbidden"
+            return t(
+                "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org",
+                "filtre invalide '\(text)' : attendu CLÉ=VALEUR avec CLÉ parmi role, skill, interest, seeking, offering, wing, org"
+            ) + language.hint(suggestion)
+        case .nothingToUnpin(let pair):
+            return t(
+                "\(pair.first) and \(pair.second) are neither pinned nor forbidden",
+                "\(pair.first) et \(pair.second) ne sont ni épinglé·es ni exclu·es")
         case .unknownExport("", _):
-            return "the file name says the format by its extension: .csv, .json, .md, .html, .dot, .ics or .graph"
+            return t(
+                "the file name says the format by its extension: \(formats)",
+                "le nom du fichier donne le format par son extension : \(formats)")
         case .unknownExport(let ext, let suggestion):
-            return "unknown export format '.\(ext)': use .csv, .json, .md, .html, .dot, .ics or .graph"
-                + Suggestions.hint(suggestion.map { ".\($0)" })
+            return t(
+                "unknown export format '.\(ext)': use \(formats)",
+                "format d’export inconnu '.\(ext)' : utilisez \(formats)")
+                + language.hint(suggestion.map { ".\($0)" })
         case .invalidDate(let text):
-            return "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00"
+            return t(
+                "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00",
+                "date invalide '\(text)' : attendu AAAA-MM-JJTHH:MM, par exemple 2026-12-01T10:00")
         case .amongFindsNobody(let text, let misses):
-            return "--among \(text) finds nobody: "
-                + (misses.isEmpty
-                    ? "each condition alone finds members, but nobody fits them all" : misses.joined(separator: "; "))
+            let why =
+                misses.isEmpty
+                ? t(
+                    "each condition alone finds members, but nobody fits them all",
+                    "chaque condition seule trouve des membres, mais personne ne les remplit toutes")
+                : misses.joined(separator: language.semicolon)
+            return t("--among \(text) finds nobody: ", "--among \(text) ne trouve personne : ") + why
         }
     }
 }

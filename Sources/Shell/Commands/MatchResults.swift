@@ -8,51 +8,76 @@ struct ExplanationView: Presentable {
     let a: Member
     let b: Member
     let directory: Directory
-    var wording: any DraftWording = EnglishDraftWording()
     let explanation: Explanation
     let exclusion: Admissibility.Exclusion?
-    let exclusionText: String?
     let isPinned: Bool
     /// How their earlier meetings went, with the notes.
     let ratings: [Rating]
 
-    var document: Document {
-        var fields = explanation.terms.map { Field($0.name, Points.text($0.points)) }
-        fields.append(Field("sum", Points.text(explanation.base)))
-        for adjustment in explanation.adjustments { fields.append(Field("history", wording.adjustment(adjustment))) }
-        fields.append(Field("score", Points.text(explanation.total)))
+    /// The name of a term of the score.
+    static func term(_ name: String, in language: Language) -> String {
+        switch (name, language) {
+        case (_, .en): return name
+        case ("complementarity", .fr): return "complémentarité"
+        case ("interests", .fr): return "intérêts"
+        case ("role", .fr): return "rôles"
+        case ("cross-pollination", .fr): return "pollinisation croisée"
+        default: return name
+        }
+    }
+
+    func document(in language: Language) -> Document {
+        let t = language.text
+        let wording = language.draftWording
+        var fields = explanation.terms.map { Field(Self.term($0.name, in: language), language.points($0.points)) }
+        fields.append(Field(t("sum", "somme"), language.points(explanation.base)))
+        for adjustment in explanation.adjustments {
+            fields.append(Field(t("history", "historique"), wording.adjustment(adjustment)))
+        }
+        fields.append(Field("score", language.points(explanation.total)))
         var blocks: [Document.Block] = [.heading("\(a.name) × \(b.name)"), .fields(fields)]
         if !explanation.reasons.isEmpty {
             blocks.append(
                 .list(
                     explanation.reasons.map {
-                        "\(wording.reason($0.fact, name: directory.displayName)) (+\(Points.text($0.points)))"
+                        "\(wording.reason($0.fact, name: directory.displayName)) (+\(language.points($0.points)))"
                     }))
         }
         if !ratings.isEmpty {
-            blocks.append(.heading("Ratings"))
+            blocks.append(.heading(t("Ratings", "Notes")))
             blocks.append(
                 .list(
                     ratings.map { rating in
-                        "\(rating.value)/5 on \(rating.ratedAt.formatted(Date.ISO8601FormatStyle().year().month().day()))"
-                            + (rating.note.map { ": \($0)" } ?? "")
+                        let day = rating.ratedAt.formatted(Date.ISO8601FormatStyle().year().month().day())
+                        return t("\(rating.value)/5 on \(day)", "\(rating.value)/5 le \(day)")
+                            + (rating.note.map { t(": ", " : ") + $0 } ?? "")
                     }))
         }
-        if let exclusionText {
+        if let exclusionText = exclusionText(in: language) {
+            let pin = isPinned ? t(" (but a pin makes them meet)", " (mais une épingle les fait se rencontrer)") : ""
             blocks.append(
                 .paragraph(
-                    "They cannot be paired: " + exclusionText + (isPinned ? " (but a pin makes them meet)" : "") + "."))
+                    t("They cannot be paired: ", "Ils ne peuvent pas être appariés : ") + exclusionText + pin + "."))
         } else if isPinned {
-            blocks.append(.paragraph("They are pinned: every match pairs them."))
+            blocks.append(
+                .paragraph(
+                    t(
+                        "They are pinned: every match pairs them.",
+                        "Ils sont épinglés : chaque mise en relation les réunit.")))
         }
         return Document(blocks)
     }
 
-    var json: JSONValue {
-        .object([
+    func exclusionText(in language: Language) -> String? {
+        exclusion.map { language.draftWording.exclusion($0, a, b) }
+    }
+
+    func json(in language: Language) -> JSONValue {
+        let wording = language.draftWording
+        return .object([
             "members": .strings([a.id, b.id]),
             "admissible": .bool(exclusion == nil),
-            "exclusion": .optional(exclusionText),
+            "exclusion": .optional(exclusionText(in: language)),
             "exclusion_code": .optional(exclusion?.rawValue),
             "pinned": .bool(isPinned),
             "terms": .object(JSONValue.KeyValuePairs(explanation.terms.map { (key: $0.name, value: .int($0.points)) })),
@@ -83,29 +108,38 @@ struct ExplanationView: Presentable {
 /// `suggest ID`.
 struct SuggestionList: Presentable {
     let subject: Member
-    let suggestions: [(member: Member, score: Int64, reasons: [String])]
+    let suggestions: [(member: Member, score: Int64, reasons: [PairReason])]
     var omitted = 0
+    let directory: Directory
 
-    var document: Document {
-        guard !suggestions.isEmpty else { return .message("nobody to suggest for \(subject.name)") }
+    func reasons(_ reasons: [PairReason], in language: Language) -> [String] {
+        reasons.map { language.draftWording.reason($0, name: directory.displayName) }
+    }
+
+    func document(in language: Language) -> Document {
+        guard !suggestions.isEmpty else {
+            return .message(
+                language.text(
+                    "nobody to suggest for \(subject.name)", "personne à proposer à \(subject.name)"))
+        }
         var blocks: [Document.Block] = [
-            .heading("\(subject.name) should meet"),
+            .heading(language.text("\(subject.name) should meet", "\(subject.name) devrait rencontrer")),
             .table(
                 Table(
-                    columns: SearchResults.rankedMemberColumns,
+                    columns: SearchResults.rankedMemberColumns(in: language),
                     rows: suggestions.enumerated().map { index, entry in
                         [
-                            String(index + 1), entry.member.id, entry.member.name, entry.member.role.rawValue,
-                            Points.text(entry.score),
-                            entry.reasons.joined(separator: "; "),
+                            String(index + 1), entry.member.id, entry.member.name, language.role(entry.member.role),
+                            language.points(entry.score),
+                            reasons(entry.reasons, in: language).joined(separator: language.semicolon),
                         ]
                     })),
         ]
-        if omitted > 0 { blocks.append(.note("… \(omitted) more (--limit 0 for all)")) }
+        if let more = Limited<Int>(omitted: omitted).note(in: language) { blocks.append(.note(more)) }
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "member": .string(subject.id),
             "suggestions": .array(
@@ -113,7 +147,8 @@ struct SuggestionList: Presentable {
                     .object([
                         "id": .string(entry.member.id), "name": .string(entry.member.name),
                         "role": .string(entry.member.role.rawValue),
-                        "score": .int(entry.score), "reasons": .strings(entry.reasons),
+                        "score": .int(entry.score), "reasons": .strings(reasons(entry.reasons, in: language)),
+                        "reason_facts": .array(entry.reasons.map(FactJSON.reason)),
                     ])
                 }), "omitted": .int(omitted),
         ])
@@ -130,20 +165,27 @@ struct ConstraintList: Presentable {
         [pair.first, pair.second].map(directory.displayName).joined(separator: " — ")
     }
 
-    var document: Document {
+    func document(in language: Language) -> Document {
+        let t = language.text
         guard !pins.isEmpty || !forbidden.isEmpty else {
-            return .message("no pins and no bans: 'pin A B' and 'forbid A B' add them")
+            return .message(
+                t(
+                    "no pins and no bans: 'pin A B' and 'forbid A B' add them",
+                    "ni épingle ni exclusion : 'pin A B' et 'forbid A B' en ajoutent"))
         }
         return Document([
             .table(
                 Table(
-                    columns: [Table.Column("constraint"), Table.Column("members"), Table.Column("ids")],
-                    rows: pins.map { ["pinned", names($0), $0.description] }
-                        + forbidden.map { ["forbidden", names($0), $0.description] }))
+                    columns: [
+                        Table.Column(t("constraint", "contrainte")), Table.Column(t("members", "membres")),
+                        Table.Column(t("ids", "identifiants")),
+                    ],
+                    rows: pins.map { [t("pinned", "épinglé·es"), names($0), $0.description] }
+                        + forbidden.map { [t("forbidden", "exclu·es"), names($0), $0.description] }))
         ])
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "pins": .array(pins.map { .strings([$0.first, $0.second]) }),
             "forbidden": .array(forbidden.map { .strings([$0.first, $0.second]) }),

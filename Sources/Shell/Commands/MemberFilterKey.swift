@@ -93,7 +93,4 @@ struct Limited<Item> {
         shown = Array(items.prefix(limit))
         omitted = items.count - limit
     }
-
-    /// `… 95 more (--limit 0 for all)`, or nil when nothing was left out.
-    var note: String? { omitted > 0 ? "… \(omitted) more (--limit 0 for all)" : nil }
 }

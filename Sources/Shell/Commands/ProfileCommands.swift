@@ -36,7 +36,7 @@ public enum ProfileCommands {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             throw ShellError.cannotRead(
                 path: shown,
-                reason: FileManager.default.fileExists(atPath: path) ? "it is not a folder" : "no such folder")
+                reason: FileManager.default.fileExists(atPath: path) ? .notFolder : .noSuchFolder)
         }
         guard
             let loaded = ProfileFolder.load(
@@ -173,7 +173,9 @@ public enum ProfileCommands {
             case .show(let summary), .failed(let summary):
                 if showingSummary {
                     session.console.write(
-                        Renderer.render(summary, as: .table, style: session.style, layout: session.layout))
+                        Renderer.render(
+                            summary, as: .table, style: session.style, layout: session.layout,
+                            language: session.language))
                 }
             default: break
             }
@@ -186,8 +188,8 @@ public enum ProfileCommands {
     }
 
     /// Where patio looked for profiles when none were named.
-    public static func whereItLooked(from workingDirectory: String) -> String {
-        ProfileError.whereItLooked(from: workingDirectory)
+    public static func whereItLooked(from workingDirectory: String, in language: Language) -> String {
+        ProfileError.whereItLooked(from: workingDirectory, in: language)
     }
 
     /// A role as typed, English or French.
@@ -195,7 +197,7 @@ public enum ProfileCommands {
         guard let role = Role(word: text) else {
             throw ShellError.invalidValue(
                 text, for: "role",
-                expected: "student, startup or entrepreneur (or " + Role.frenchSpellings.joined(separator: ", ") + ")",
+                expected: .role,
                 suggestion: Suggestions.nearest(to: text, among: Role.spellings, reach: .likelyTypo))
         }
         return role
@@ -214,10 +216,13 @@ public enum ProfileCommands {
 }
 
 /// What can go wrong when browsing profiles.
-enum ProfileError: Error, Equatable, CustomStringConvertible {
+enum ProfileError: Error, Equatable, CustomStringConvertible, Worded {
     /// Where patio looks for profiles when none are named, and how to give some.
-    static func whereItLooked(from workingDirectory: String) -> String {
-        "none was given with --profiles or PATIO_PROFILES, and there is no Profiles folder in \(workingDirectory); 'load FOLDER' loads one"
+    static func whereItLooked(from workingDirectory: String, in language: Language = .en) -> String {
+        language.text(
+            "none was given with --profiles or PATIO_PROFILES, and there is no Profiles folder in \(workingDirectory); 'load FOLDER' loads one",
+            "aucun n’a été donné avec --profiles ou PATIO_PROFILES, et il n’y a pas de dossier Profiles dans \(workingDirectory) ; 'load DOSSIER' en charge un"
+        )
     }
 
     case noFolder(workingDirectory: String, interrupted: String?)
@@ -226,25 +231,41 @@ enum ProfileError: Error, Equatable, CustomStringConvertible {
     case noProfilesFolderToWrite
     case invalidMapping(String, suggestion: String?)
 
-    var description: String {
+    var description: String { words(in: .en) }
+
+    func words(in language: Language) -> String {
+        let t = language.text
         switch self {
         case .noFolder(_, let interrupted?):
-            return
-                "no profiles loaded: the load of \(interrupted) was interrupted ('load \(interrupted)' loads it again)"
+            return t(
+                "no profiles loaded: the load of \(interrupted) was interrupted ('load \(interrupted)' loads it again)",
+                "aucun profil chargé : le chargement de \(interrupted) a été interrompu ('load \(interrupted)' le relance)"
+            )
         case .noFolder(let workingDirectory, nil):
-            return "no profiles loaded: " + Self.whereItLooked(from: workingDirectory)
+            return t("no profiles loaded: ", "aucun profil chargé : ")
+                + Self.whereItLooked(from: workingDirectory, in: language)
         case .unknownMember(let text, let suggestion, let isEmpty):
-            if isEmpty { return "no member '\(text)': no profiles are loaded (load FOLDER)" }
-            return "no member '\(text)'" + Suggestions.hint(suggestion)
+            if isEmpty {
+                return t(
+                    "no member '\(text)': no profiles are loaded (load FOLDER)",
+                    "aucun membre '\(text)' : aucun profil n’est chargé (load DOSSIER)")
+            }
+            return t("no member '\(text)'", "aucun membre '\(text)'") + language.hint(suggestion)
         case .ambiguousMember(let text, let candidates):
             let shown = candidates.prefix(12).joined(separator: ", ") + (candidates.count > 12 ? ", …" : "")
-            return "'\(text)' could be \(candidates.count) members: \(shown)"
+            return t(
+                "'\(text)' could be \(candidates.count) members: \(shown)",
+                "'\(text)' peut désigner \(candidates.count) membres : \(shown)")
         case .noProfilesFolderToWrite:
-            return "--write needs a profiles folder to write into (load FOLDER first)"
+            return t(
+                "--write needs a profiles folder to write into (load FOLDER first)",
+                "--write a besoin d’un dossier de profils où écrire (load DOSSIER d’abord)")
         case .invalidMapping(let text, let suggestion):
-            return
-                "invalid --map '\(text)': expected 'Column=field' with a field among \(SpreadsheetImport.fields.joined(separator: ", ")), ignore"
-                + Suggestions.hint(suggestion)
+            let fields = SpreadsheetImport.fields.joined(separator: ", ")
+            return t(
+                "invalid --map '\(text)': expected 'Column=field' with a field among \(fields), ignore",
+                "--map invalide '\(text)' : attendu 'Colonne=champ' avec un champ parmi \(fields), ignore")
+                + language.hint(suggestion)
         }
     }
 }

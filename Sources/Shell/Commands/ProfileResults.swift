@@ -37,19 +37,31 @@ struct LoadSummary: Presentable {
     let folder: String
     let loaded: ProfileFolder.Loaded
 
-    var document: Document {
-        var text = counted(loaded.directory.members.count, "member") + " loaded from \(folder)"
+    func document(in language: Language) -> Document {
+        let members = language.counted(loaded.directory.members.count, "member", "membre")
+        var text = language.text("\(members) loaded from \(folder)", "\(members) chargés depuis \(folder)")
         if let name = loaded.directory.settings.name { text += " (\(name))" }
         let errors = loaded.errorCount
         let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
         var problems: [String] = []
-        if errors > 0 { problems.append(counted(errors, "error") + " (not loaded)") }
-        if warnings > 0 { problems.append(counted(warnings, "warning") + " (loaded, a part left out)") }
-        if !problems.isEmpty { text += "; " + problems.joined(separator: " and ") + " (above)" }
+        if errors > 0 {
+            problems.append(
+                language.counted(errors, "error", "erreur") + language.text(" (not loaded)", " (non chargés)"))
+        }
+        if warnings > 0 {
+            problems.append(
+                language.counted(warnings, "warning", "avertissement")
+                    + language.text(" (loaded, a part left out)", " (chargés, une partie laissée de côté)"))
+        }
+        if !problems.isEmpty {
+            text +=
+                language.text("; ", " ; ") + problems.joined(separator: language.text(" and ", " et "))
+                + language.text(" (above)", " (ci-dessus)")
+        }
         return .message(text)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "folder": .string(folder),
             "community": .optional(loaded.directory.settings.name),
@@ -60,7 +72,9 @@ struct LoadSummary: Presentable {
                     .object([
                         "path": .string(diagnostic.path), "line": .int(diagnostic.line),
                         "column": .int(diagnostic.column),
-                        "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message),
+                        "severity": .string(diagnostic.severity.rawValue),
+                        "message": .string(DiagnosticWording.message(diagnostic, in: language)),
+                        "code": .string(diagnostic.problem.code),
                     ])
                 }),
         ])
@@ -76,56 +90,73 @@ struct MemberList: Presentable {
     /// When nobody fits: the conditions that find nobody alone, and what is near them.
     var misses: [FilterMiss] = []
 
-    static func text(_ miss: FilterMiss) -> String {
+    static func text(_ miss: FilterMiss, in language: Language) -> String {
         // What was typed, shown escaped and, when very long, shortened.
         let value = TerminalSafeText.phrase(miss.value)
         let what: String =
-            switch miss.field {
-            case .role: "nobody is \(value == "entrepreneur" ? "an" : "a") \(value)"
-            case .skill: "nobody has the skill '\(value)'"
-            case .interest: "nobody has the interest '\(value)'"
-            case .seeking: "nobody seeks '\(value)'"
-            case .offering: "nobody offers '\(value)'"
-            case .wing: "nobody is in wing \(value)"
-            case .organization: "no organisation's name contains '\(value)'"
+            switch (miss.field, language) {
+            case (.role, .en): "nobody is \(value == "entrepreneur" ? "an" : "a") \(value)"
+            case (.role, .fr): "personne n’a le rôle '\(value)'"
+            case (.skill, _): language.text("nobody has the skill '\(value)'", "personne n’a la compétence '\(value)'")
+            case (.interest, _):
+                language.text("nobody has the interest '\(value)'", "personne n’a l’intérêt '\(value)'")
+            case (.seeking, _): language.text("nobody seeks '\(value)'", "personne ne recherche '\(value)'")
+            case (.offering, _): language.text("nobody offers '\(value)'", "personne ne propose '\(value)'")
+            case (.wing, _): language.text("nobody is in wing \(value)", "personne n’est dans l’aile \(value)")
+            case (.organization, _):
+                language.text(
+                    "no organisation's name contains '\(value)'", "aucun nom d’organisation ne contient '\(value)'")
             }
-        return what + Suggestions.hint(miss.suggestion)
+        return what + language.hint(miss.suggestion)
     }
 
-    var document: Document {
+    func document(in language: Language) -> Document {
         let found = members.shown.count + members.omitted
         if found == 0 && total > 0 {
             let reasons =
                 misses.isEmpty
-                ? ["each condition alone finds members, but nobody fits them all"] : misses.map(Self.text)
-            return Document([.paragraph("No member fits: " + reasons.joined(separator: "; ") + ".")])
+                ? [
+                    language.text(
+                        "each condition alone finds members, but nobody fits them all",
+                        "chaque condition seule trouve des membres, mais personne ne les remplit toutes")
+                ] : misses.map { Self.text($0, in: language) }
+            return Document([
+                .paragraph(
+                    language.text("No member fits: ", "Aucun membre ne convient : ")
+                        + reasons.joined(separator: language.text("; ", " ; ")) + ".")
+            ])
         }
+        let name = language.text("name", "nom")
+        let role = language.text("role", "rôle")
+        let organization = language.text("organization", "organisation")
+        let skills = language.text("top skills", "compétences phares")
         let table =
             isCompact
             ? Table(
                 columns: [
-                    Table.Column("name", narrowing: .keepsWidth), Table.Column("role"),
-                    Table.Column("organization", narrowing: .truncates),
-                    Table.Column("top skills", narrowing: .truncates),
+                    Table.Column(name, narrowing: .keepsWidth), Table.Column(role),
+                    Table.Column(organization, narrowing: .truncates),
+                    Table.Column(skills, narrowing: .truncates),
                 ],
                 rows: members.shown.map {
-                    [$0.name, $0.role.rawValue, $0.organization ?? "", MemberJSON.topSkills($0)]
+                    [$0.name, language.role($0.role), $0.organization ?? "", MemberJSON.topSkills($0)]
                 })
             : Table(
                 columns: [
-                    Table.Column("id"), Table.Column("name"), Table.Column("role"), Table.Column("organization"),
-                    Table.Column("top skills"),
+                    Table.Column(language.text("id", "identifiant")), Table.Column(name), Table.Column(role),
+                    Table.Column(organization), Table.Column(skills),
                 ],
                 rows: members.shown.map {
-                    [$0.id, $0.name, $0.role.rawValue, $0.organization ?? "", MemberJSON.topSkills($0)]
+                    [$0.id, $0.name, language.role($0.role), $0.organization ?? "", MemberJSON.topSkills($0)]
                 })
         var blocks: [Document.Block] = [.table(table)]
-        if let more = members.note { blocks.append(.note(more)) }
-        blocks.append(.note(found == total ? counted(total, "member") : "\(found) of " + counted(total, "member")))
+        if let more = members.note(in: language) { blocks.append(.note(more)) }
+        let all = language.counted(total, "member", "membre")
+        blocks.append(.note(found == total ? all : language.text("\(found) of \(all)", "\(found) sur \(all)")))
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "count": .int(members.shown.count + members.omitted), "members": .array(members.shown.map(MemberJSON.of)),
             "omitted": .int(members.omitted),
@@ -144,63 +175,92 @@ struct MemberList: Presentable {
 struct ProfileCard: Presentable {
     let member: Member
 
-    var document: Document {
-        var fields = [Field("id", member.id), Field("role", "\(member.role.rawValue) (\(member.role.frenchName))")]
-        if let organization = member.organization { fields.append(Field("organization", organization)) }
-        if let wing = member.wing { fields.append(Field("wing", String(wing))) }
-        if !member.languages.isEmpty { fields.append(Field("languages", member.languages.joined(separator: ", "))) }
-        if !member.skills.isEmpty { fields.append(Field("skills", member.skills.map(\.label).joined(separator: ", "))) }
-        if !member.interests.isEmpty { fields.append(Field("interests", member.interests.joined(separator: ", "))) }
-        if !member.seeking.isEmpty { fields.append(Field("seeking", member.seeking.joined(separator: ", "))) }
-        if !member.offering.isEmpty { fields.append(Field("offering", member.offering.joined(separator: ", "))) }
+    func document(in language: Language) -> Document {
+        let t = language.text
+        let role =
+            language == .fr ? member.role.frenchName : "\(member.role.rawValue) (\(member.role.frenchName))"
+        var fields = [Field(t("id", "identifiant"), member.id), Field(t("role", "rôle"), role)]
+        if let organization = member.organization {
+            fields.append(Field(t("organization", "organisation"), organization))
+        }
+        if let wing = member.wing { fields.append(Field(t("wing", "aile"), String(wing))) }
+        if !member.languages.isEmpty {
+            fields.append(Field(t("languages", "langues"), member.languages.joined(separator: ", ")))
+        }
+        if !member.skills.isEmpty {
+            fields.append(
+                Field(
+                    t("skills", "compétences"),
+                    member.skills.map { language.skill($0.name, level: $0.level) }.joined(separator: ", ")))
+        }
+        if !member.interests.isEmpty {
+            fields.append(Field(t("interests", "intérêts"), member.interests.joined(separator: ", ")))
+        }
+        if !member.seeking.isEmpty {
+            fields.append(Field(t("seeking", "recherche"), member.seeking.joined(separator: ", ")))
+        }
+        if !member.offering.isEmpty {
+            fields.append(Field(t("offering", "propose"), member.offering.joined(separator: ", ")))
+        }
         if !member.availability.isEmpty {
-            fields.append(Field("availability", member.availability.joined(separator: ", ")))
+            fields.append(Field(t("availability", "disponibilités"), member.availability.joined(separator: ", ")))
         }
         if member.role == .entrepreneur || member.capacity != 1 {
-            fields.append(Field("capacity", "\(member.capacity) mentee\(member.capacity == 1 ? "" : "s")"))
+            fields.append(
+                Field(
+                    t("capacity", "capacité"),
+                    language.counted(member.capacity, "mentee", "mentoré·e", frenchPlural: "mentoré·es")))
         }
-        if let contact = member.contact { fields.append(Field("contact", contact)) }
+        if let contact = member.contact { fields.append(Field(t("contact", "contact"), contact)) }
         var blocks: [Document.Block] = [.heading(member.name), .fields(fields)]
         if let bio = member.bio, !bio.isEmpty { blocks.append(.paragraph(bio)) }
         return Document(blocks)
     }
 
-    var json: JSONValue { MemberJSON.of(member) }
+    func json(in language: Language) -> JSONValue { MemberJSON.of(member) }
 }
 
 /// `search`.
 struct SearchResults: Presentable {
     /// Members ranked by a score, with why: `search` and `suggest` alike.
-    static let rankedMemberColumns = [
-        Table.Column("#", alignment: .right), Table.Column("id"),
-        Table.Column("name", narrowing: .keepsWidth), Table.Column("role"),
-        Table.Column("score", alignment: .right), Table.Column("why"),
-    ]
+    static func rankedMemberColumns(in language: Language) -> [Table.Column] {
+        [
+            Table.Column("#", alignment: .right), Table.Column(language.text("id", "identifiant")),
+            Table.Column(language.text("name", "nom"), narrowing: .keepsWidth),
+            Table.Column(language.text("role", "rôle")),
+            Table.Column("score", alignment: .right), Table.Column(language.text("why", "pourquoi")),
+        ]
+    }
 
     let query: String
     let hits: Limited<SearchHit>
 
     var total: Int { hits.shown.count + hits.omitted }
 
-    var document: Document {
-        guard total > 0 else { return .message("nothing matches '\(TerminalSafeText.phrase(query))'") }
+    func document(in language: Language) -> Document {
+        let query = TerminalSafeText.phrase(self.query)
+        guard total > 0 else {
+            return .message(language.text("nothing matches '\(query)'", "rien ne correspond à '\(query)'"))
+        }
         var blocks: [Document.Block] = [
             .table(
                 Table(
-                    columns: SearchResults.rankedMemberColumns,
+                    columns: SearchResults.rankedMemberColumns(in: language),
                     rows: hits.shown.enumerated().map { index, hit in
                         [
-                            String(index + 1), hit.member.id, hit.member.name, hit.member.role.rawValue,
-                            String(hit.score), hit.reasons.joined(separator: "; "),
+                            String(index + 1), hit.member.id, hit.member.name, language.role(hit.member.role),
+                            String(hit.score),
+                            hit.reasons.map { SearchWording.text($0, in: language) }.joined(
+                                separator: language.text("; ", " ; ")),
                         ]
                     }))
         ]
-        if let more = hits.note { blocks.append(.note(more)) }
-        blocks.append(.note("\(total) found"))
+        if let more = hits.note(in: language) { blocks.append(.note(more)) }
+        blocks.append(.note(language.text("\(total) found", "\(total) trouvé\(total > 1 ? "s" : "")")))
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "query": .string(query), "total": .int(total),
             "results": .array(
@@ -208,7 +268,9 @@ struct SearchResults: Presentable {
                     .object([
                         "id": .string(hit.member.id), "name": .string(hit.member.name),
                         "role": .string(hit.member.role.rawValue),
-                        "score": .int(hit.score), "reasons": .strings(hit.reasons),
+                        "score": .int(hit.score),
+                        "reasons": .strings(hit.reasons.map { SearchWording.text($0, in: language) }),
+                        "reason_facts": .array(hit.reasons.map(SearchWording.json)),
                     ])
                 }),
         ])
@@ -220,19 +282,25 @@ struct TagList: Presentable {
     let counts: Limited<TagCount>
     let kind: String?
 
-    var document: Document {
+    func document(in language: Language) -> Document {
         var blocks: [Document.Block] = [
             .table(
                 Table(
-                    columns: [Table.Column("tag"), Table.Column("members", alignment: .right)],
+                    columns: [
+                        Table.Column(language.text("tag", "étiquette")),
+                        Table.Column(language.text("members", "membres"), alignment: .right),
+                    ],
                     rows: counts.shown.map { [$0.tag, String($0.count)] }))
         ]
-        if let more = counts.note { blocks.append(.note(more)) }
-        blocks.append(.note(counted(counts.shown.count + counts.omitted, "tag") + (kind.map { " (\($0))" } ?? "")))
+        if let more = counts.note(in: language) { blocks.append(.note(more)) }
+        blocks.append(
+            .note(
+                language.counted(counts.shown.count + counts.omitted, "tag", "étiquette")
+                    + (kind.flatMap(TagKind.init(rawValue:)).map { " (\(language.kind($0)))" } ?? "")))
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "kind": .optional(kind),
             "tags": .array(
@@ -248,25 +316,33 @@ struct TagList: Presentable {
 struct UnmetNeeds: Presentable {
     let needs: Limited<UnmetNeed>
 
-    var document: Document {
-        guard !needs.shown.isEmpty else { return .message("every need is offered by someone") }
+    func document(in language: Language) -> Document {
+        guard !needs.shown.isEmpty else {
+            return .message(
+                language.text("every need is offered by someone", "chaque besoin est proposé par quelqu’un"))
+        }
         var blocks: [Document.Block] = [
             .table(
                 Table(
                     columns: [
-                        Table.Column("sought, offered by nobody"), Table.Column("by", alignment: .right),
-                        Table.Column("who"),
+                        Table.Column(language.text("sought, offered by nobody", "recherché, proposé par personne")),
+                        Table.Column(language.text("by", "par"), alignment: .right),
+                        Table.Column(language.text("who", "qui")),
                     ],
                     rows: needs.shown.map { need in
                         [need.tag, String(need.seekers.count), need.seekers.map(\.name).joined(separator: ", ")]
                     }))
         ]
-        if let more = needs.note { blocks.append(.note(more)) }
-        blocks.append(.note(counted(needs.shown.count + needs.omitted, "unmet need")))
+        if let more = needs.note(in: language) { blocks.append(.note(more)) }
+        blocks.append(
+            .note(
+                language.counted(
+                    needs.shown.count + needs.omitted, "unmet need", "besoin non couvert",
+                    frenchPlural: "besoins non couverts")))
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "unmet": .array(
                 needs.shown.map { .object(["tag": .string($0.tag), "seekers": .strings($0.seekers.map(\.id))]) }),
@@ -280,40 +356,50 @@ struct StatisticsReport: Presentable {
     let statistics: CommunityStatistics
     let name: String?
 
-    var coverage: String {
-        guard statistics.needs > 0 else { return "no needs declared" }
-        let percent = Double(statistics.metNeeds) * 100 / Double(statistics.needs)
-        return "\(statistics.metNeeds) of " + counted(statistics.needs, "need")
-            + " find an offer (\(String(format: "%.0f", percent))\u{A0}%)"
+    func coverage(in language: Language) -> String {
+        guard statistics.needs > 0 else { return language.text("no needs declared", "aucun besoin déclaré") }
+        let percent = String(format: "%.0f", Double(statistics.metNeeds) * 100 / Double(statistics.needs))
+        let needs = language.counted(statistics.needs, "need", "besoin")
+        return language.text(
+            "\(statistics.metNeeds) of \(needs) find an offer (\(percent)\u{A0}%)",
+            "\(statistics.metNeeds) sur \(needs) trouvent une offre (\(percent) %)")
     }
 
-    var document: Document {
+    func document(in language: Language) -> Document {
         let count = statistics.memberCount
         func share(_ value: Int) -> String {
             count == 0 ? "" : String(format: "%.0f\u{A0}%%", Double(value) * 100 / Double(count))
         }
+        let members = language.text("members", "membres")
+        let community = name ?? language.text("The community", "La communauté")
         return Document([
-            .heading("\(name ?? "The community"): \(count) members"),
+            .heading(language.text("\(community): \(count) members", "\(community) : \(count) membres")),
             .table(
                 Table(
                     columns: [
-                        Table.Column("role"), Table.Column("members", alignment: .right),
-                        Table.Column("share", alignment: .right),
+                        Table.Column(language.text("role", "rôle")), Table.Column(members, alignment: .right),
+                        Table.Column(language.text("share", "part"), alignment: .right),
                     ],
-                    rows: statistics.byRole.map { [$0.0.rawValue, String($0.1), share($0.1)] })),
+                    rows: statistics.byRole.map { [language.role($0.0), String($0.1), share($0.1)] })),
             .table(
                 Table(
-                    columns: [Table.Column("wing"), Table.Column("members", alignment: .right)],
+                    columns: [Table.Column(language.text("wing", "aile")), Table.Column(members, alignment: .right)],
                     rows: statistics.byWing.map { [$0.0.map(String.init) ?? "—", String($0.1)] })),
             .table(
                 Table(
-                    columns: [Table.Column("organization"), Table.Column("members", alignment: .right)],
+                    columns: [
+                        Table.Column(language.text("organization", "organisation")),
+                        Table.Column(members, alignment: .right),
+                    ],
                     rows: statistics.byOrganization.map { [$0.0, String($0.1)] })),
-            .paragraph("Needs: " + coverage + "; 'tags --unmet' lists the others."),
+            .paragraph(
+                language.text(
+                    "Needs: \(coverage(in: language)); 'tags --unmet' lists the others.",
+                    "Besoins : \(coverage(in: language)) ; 'tags --unmet' liste les autres.")),
         ])
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "community": .optional(name),
             "members": .int(statistics.memberCount),

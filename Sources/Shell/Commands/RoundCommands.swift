@@ -57,18 +57,30 @@ enum RoundCommands {
             session.matchmaking.draft = nil
         }
         let shown = session.ledgerLocation?.shownAs ?? ledger.path
-        var text = "committed " + names.map { "'\($0)'" }.joined(separator: ", ") + " to \(shown)"
+        let language = session.language
+        let t = language.text
+        let list = names.map { "'\($0)'" }.joined(separator: ", ")
+        var text = t("committed \(list) to \(shown)", "enregistré \(list) dans \(shown)")
         if session.matchmaking.draft != nil {
-            text += "; the next planned round is the draft now (\(session.matchmaking.planned.count) more after it)"
+            let more = session.matchmaking.planned.count
+            text += t(
+                "; the next planned round is the draft now (\(more) more after it)",
+                " ; le tour planifié suivant est maintenant le brouillon (\(more) de plus après lui)")
         }
         let pins = session.matchmaking.pins.sorted()
         if !pins.isEmpty {
+            let count = language.counted(pins.count, "pin", "épingle")
             if arguments[keepPins] {
-                text += "; \(counted(pins.count, "pin")) kept for the next rounds of this session"
+                text += t(
+                    "; \(count) kept for the next rounds of this session",
+                    " ; \(count) \(language.agree(pins.count, "gardée", "gardées")) pour les tours suivants de cette session"
+                )
             } else {
                 session.matchmaking.pins = []
-                text +=
-                    "; \(counted(pins.count, "pin")) released (they were for this round; 'commit --keep-pins' keeps them)"
+                text += t(
+                    "; \(count) released (they were for this round; 'commit --keep-pins' keeps them)",
+                    " ; \(count) \(language.agree(pins.count, "retirée", "retirées")) (elles valaient pour ce tour ; 'commit --keep-pins' les garde)"
+                )
             }
         }
         return .show(CommitView(names: names, ledger: shown, released: arguments[keepPins] ? [] : pins, text: text))
@@ -116,7 +128,7 @@ enum RoundCommands {
     static func checkText(_ text: String, named name: String, limit: Int) throws(ShellError) {
         guard text.count <= limit, !text.unicodeScalars.contains(where: { TerminalSafeText.isHidden($0) }) else {
             throw ShellError.invalidValue(
-                text, for: name, expected: "at most \(limit) characters, without control or invisible characters",
+                text, for: name, expected: .shortText(limit: limit),
                 suggestion: nil)
         }
     }
@@ -172,13 +184,19 @@ enum RoundCommands {
     ) { session, arguments in
         let pair = try MatchCommands.memberPair(arguments, session)
         let names = session.names([pair.first, pair.second]).joined(separator: " × ")
+        let t = session.language.text
         if arguments[clear] {
             guard arguments.positionals.count == 2 else {
                 throw ShellError.unexpectedArgument(arguments.positionals[2], command: "rate")
             }
             guard let ledger = try session.existingLedger() else { throw LedgerError.noRating(pair.first, pair.second) }
             let count = try ledger.clearRatings(pair.first, pair.second)
-            return .show(Message("cleared \(counted(count, "rating")) of \(names)"))
+            let ratings = session.language.counted(count, "rating", "note")
+            return .show(
+                Message(
+                    t(
+                        "cleared \(ratings) of \(names)",
+                        "\(ratings) \(session.language.agree(count, "effacée", "effacées")) pour \(names)")))
         }
         guard let ratingText = arguments[2] else { throw ShellError.missingArgument(name: "RATING", command: "rate") }
         let rating = try Arguments.integer(ratingText, named: "rating", in: 1...5)
@@ -190,29 +208,45 @@ enum RoundCommands {
         } catch LedgerError.neverMet {
             throw RoundCommandError.neverMet(pair, when: session.whenTheyMeet(pair))
         }
-        return .show(Message("rated \(names): \(rating)/5" + (note.isEmpty ? "" : " (\(note))")))
+        return .show(
+            Message(t("rated \(names): ", "noté \(names) : ") + "\(rating)/5" + (note.isEmpty ? "" : " (\(note))")))
     }
 }
 
 /// What can go wrong with the rounds.
-enum RoundCommandError: Error, Equatable, CustomStringConvertible {
+enum RoundCommandError: Error, Equatable, CustomStringConvertible, Worded {
     /// When the two could meet: in the draft, in a planned round (its number), or not yet.
     enum Upcoming: Equatable { case draft, planned(Int), notPlanned }
 
     case neverMet(MemberPair, when: Upcoming)
 
-    var description: String {
+    var description: String { words(in: .en) }
+
+    func words(in language: Language) -> String {
+        let t = language.text
         switch self {
         case .neverMet(let pair, let when):
-            let base =
-                "\(pair.first) and \(pair.second) have not met in a committed round, so there is no meeting to rate"
+            let (a, b) = (pair.first, pair.second)
+            let base = t(
+                "\(a) and \(b) have not met in a committed round, so there is no meeting to rate",
+                "\(a) et \(b) ne se sont pas rencontré·es dans un tour enregistré : il n’y a pas de rencontre à noter")
             switch when {
-            case .draft: return base + ": they meet in the draft; 'commit' it, and rate them after they have met"
+            case .draft:
+                return base
+                    + t(
+                        ": they meet in the draft; 'commit' it, and rate them after they have met",
+                        " ; le brouillon les réunit : enregistrez-le ('commit'), puis notez après leur rencontre")
             case .planned(let index):
-                return base + ": they meet in planned round \(index); rate them once it is committed and they have met"
+                return base
+                    + t(
+                        ": they meet in planned round \(index); rate them once it is committed and they have met",
+                        " ; le tour planifié \(index) les réunit : notez une fois qu’il est enregistré et qu’ils se sont vus"
+                    )
             case .notPlanned:
                 return base
-                    + ": no draft pairs them yet ('pin \(pair.first) \(pair.second)' then 'match' makes them meet)"
+                    + t(
+                        ": no draft pairs them yet ('pin \(a) \(b)' then 'match' makes them meet)",
+                        " ; aucun brouillon ne les réunit encore ('pin \(a) \(b)' puis 'match' les fait se rencontrer)")
             }
         }
     }

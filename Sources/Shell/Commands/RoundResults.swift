@@ -11,8 +11,8 @@ struct CommitView: Presentable {
     let released: [MemberPair]
     let text: String
 
-    var document: Document { .message(text) }
-    var json: JSONValue {
+    func document(in language: Language) -> Document { .message(text) }
+    func json(in language: Language) -> JSONValue {
         .object([
             "committed": .strings(names), "ledger": .string(ledger),
             "released_pins": .array(released.map { .strings([$0.first, $0.second]) }),
@@ -48,34 +48,43 @@ struct DiffView: Presentable {
         self.directory = directory
     }
 
-    func names(_ pair: MemberPair) -> String {
+    func names(_ pair: MemberPair, in language: Language) -> String {
         [pair.first, pair.second].map(directory.displayName).joined(separator: " — ")
-            + (pinned.contains(pair) ? " (pinned)" : "")
+            + (pinned.contains(pair) ? language.text(" (pinned)", " (épinglé·es)") : "")
     }
 
-    var document: Document {
+    func document(in language: Language) -> Document {
+        let t = language.text
         guard let against else {
-            return .message("no committed round yet: every pair of the draft is new (\(added.count))")
+            return .message(
+                t(
+                    "no committed round yet: every pair of the draft is new (\(added.count))",
+                    "aucun tour enregistré : chaque paire du brouillon est nouvelle (\(added.count))"))
         }
         var blocks: [Document.Block] = [
-            .paragraph("Against round \(against): \(added.count) new, \(kept.count) kept, \(removed.count) ended.")
+            .paragraph(
+                t(
+                    "Against round \(against): \(added.count) new, \(kept.count) kept, \(removed.count) ended.",
+                    "Par rapport au tour \(against) : \(added.count) \(language.agree(added.count, "nouvelle", "nouvelles")), \(kept.count) \(language.agree(kept.count, "gardée", "gardées")), \(removed.count) \(language.agree(removed.count, "terminée", "terminées"))."
+                ))
         ]
+        let names = { (pair: MemberPair) in self.names(pair, in: language) }
         if !added.isEmpty {
-            blocks.append(.heading("New"))
+            blocks.append(.heading(t("New", "Nouvelles")))
             blocks.append(.list(added.map(names)))
         }
         if !kept.isEmpty {
-            blocks.append(.heading("Kept"))
+            blocks.append(.heading(t("Kept", "Gardées")))
             blocks.append(.list(kept.map(names)))
         }
         if !removed.isEmpty {
-            blocks.append(.heading("Ended"))
+            blocks.append(.heading(t("Ended", "Terminées")))
             blocks.append(.list(removed.map(names)))
         }
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         func list(_ pairs: [MemberPair]) -> JSONValue { .array(pairs.map { .strings([$0.first, $0.second]) }) }
         return .object([
             "against": .optional(against), "added": list(added), "kept": list(kept), "removed": list(removed),
@@ -88,29 +97,31 @@ struct DiffView: Presentable {
 struct RoundList: Presentable {
     let rounds: Limited<RoundSummary>
 
-    var document: Document {
-        guard !rounds.shown.isEmpty else { return .message("no round committed yet") }
+    func document(in language: Language) -> Document {
+        let t = language.text
+        guard !rounds.shown.isEmpty else { return .message(t("no round committed yet", "aucun tour enregistré")) }
         var blocks: [Document.Block] = [
             .table(
                 Table(
                     columns: [
-                        Table.Column("round"), Table.Column("committed"), Table.Column("mode"),
-                        Table.Column("groups", alignment: .right),
-                        Table.Column("members", alignment: .right), Table.Column("total", alignment: .right),
+                        Table.Column(t("round", "tour")), Table.Column(t("committed", "enregistré")),
+                        Table.Column("mode"), Table.Column(t("groups", "groupes"), alignment: .right),
+                        Table.Column(t("members", "membres"), alignment: .right),
+                        Table.Column("total", alignment: .right),
                     ],
                     rows: rounds.shown.map {
                         [
                             $0.name, $0.committedAt.formatted(.iso8601), $0.mode, String($0.groups), String($0.members),
-                            Points.text($0.total),
+                            language.points($0.total),
                         ]
                     }))
         ]
-        if let more = rounds.note { blocks.append(.note(more)) }
-        blocks.append(.note(counted(rounds.shown.count + rounds.omitted, "round")))
+        if let more = rounds.note(in: language) { blocks.append(.note(more)) }
+        blocks.append(.note(language.counted(rounds.shown.count + rounds.omitted, "round", "tour")))
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "rounds": .array(
                 rounds.shown.map { round in
@@ -130,34 +141,41 @@ struct MeetingList: Presentable {
     let meetings: Limited<Meeting>
     let directory: Directory
 
-    var document: Document {
-        guard !meetings.shown.isEmpty else { return .message("\(member.name) has not met anyone through Patio yet") }
+    func document(in language: Language) -> Document {
+        let t = language.text
+        guard !meetings.shown.isEmpty else {
+            return .message(
+                t(
+                    "\(member.name) has not met anyone through Patio yet",
+                    "\(member.name) n’a encore rencontré personne par Patio"))
+        }
         var blocks: [Document.Block] = [
-            .heading("\(member.name) has met"),
+            .heading(t("\(member.name) has met", "\(member.name) a rencontré")),
             .table(
                 Table(
                     columns: [
-                        Table.Column("round"), Table.Column("date"), Table.Column("mode"), Table.Column("with"),
-                        Table.Column("score", alignment: .right), Table.Column("ratings"),
+                        Table.Column(t("round", "tour")), Table.Column("date"), Table.Column("mode"),
+                        Table.Column(t("with", "avec")), Table.Column("score", alignment: .right),
+                        Table.Column(t("ratings", "notes")),
                     ],
                     rows: meetings.shown.map { meeting in
                         [
                             meeting.round,
                             meeting.committedAt.formatted(Date.ISO8601FormatStyle().year().month().day()), meeting.mode,
                             meeting.partners.map(directory.displayName).joined(separator: ", "),
-                            Points.text(meeting.score),
-                            meeting.ratings.map(Self.text).joined(separator: "; "),
+                            language.points(meeting.score),
+                            meeting.ratings.map(Self.text).joined(separator: language.semicolon),
                         ]
                     })),
         ]
-        if let more = meetings.note { blocks.append(.note(more)) }
+        if let more = meetings.note(in: language) { blocks.append(.note(more)) }
         return Document(blocks)
     }
 
     /// `5/5 (a new internship)`.
     static func text(_ rating: Rating) -> String { "\(rating.value)/5" + (rating.note.map { " (\($0))" } ?? "") }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "member": .string(member.id),
             "meetings": .array(

@@ -3,11 +3,6 @@ import Foundation
 import Ledger
 import Matchmaker
 
-/// Scores are kept in thousandths of a point; people read points.
-enum Points {
-    static func text(_ score: Int64) -> String { String(format: "%.2f", Double(score) / 1000) }
-}
-
 /// A fact, or the words a round committed before facts were kept has instead.
 enum Stated<Fact: Sendable>: Sendable {
     case fact(Fact)
@@ -36,7 +31,8 @@ struct RoundView: Presentable {
     }
 
     var name: String?
-    var title: String?
+    /// Which planned round this is, of how many.
+    var plan: (index: Int, count: Int)?
     /// `pairs`, `mentoring`, `mentoring-stable` or `circles`, as the ledger keeps it.
     var mode: String
     var seed: UInt64
@@ -54,7 +50,9 @@ struct RoundView: Presentable {
     var isCompact = false
     /// Show the first groups only (`--limit`); the summary still counts them all.
     var limit: Int?
-    let wording: any DraftWording
+    /// The language its words are in: what `document(in:)` and `json(in:)` are asked for, or what an export sets.
+    var language: Language = .en
+    var wording: any DraftWording { language.draftWording }
     private let names: [String: String]
 
     static func person(_ id: String, in directory: Directory) -> Person {
@@ -66,12 +64,12 @@ struct RoundView: Presentable {
             wing: member.wing, contact: member.contact)
     }
 
-    init(draft: Draft, directory: Directory, title: String? = nil, wording: any DraftWording = EnglishDraftWording()) {
+    init(draft: Draft, directory: Directory, plan: (index: Int, count: Int)? = nil, language: Language = .en) {
         self.init(
-            name: nil, title: title, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""),
+            name: nil, plan: plan, mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""),
             seed: draft.seed,
             date: draft.created, total: draft.total, guarantee: draft.guarantee, pins: draft.pins, bans: draft.bans,
-            directory: directory, wording: wording)
+            directory: directory, language: language)
         groups = draft.groups.map { group in
             Group(
                 people: group.members.map { Self.person($0, in: directory) }, score: group.score,
@@ -82,12 +80,12 @@ struct RoundView: Presentable {
         notes = draft.notes.map { .fact($0) }
     }
 
-    init(record: RoundRecord, directory: Directory, wording: any DraftWording = EnglishDraftWording()) {
+    init(record: RoundRecord, directory: Directory, language: Language = .en) {
         let stored = StoredFacts.decode(record)
         self.init(
-            name: record.name, title: nil, mode: record.mode, seed: record.seed, date: record.committedAt,
+            name: record.name, plan: nil, mode: record.mode, seed: record.seed, date: record.committedAt,
             total: record.total,
-            guarantee: stored.guarantee, pins: stored.pins, bans: stored.bans, directory: directory, wording: wording)
+            guarantee: stored.guarantee, pins: stored.pins, bans: stored.bans, directory: directory, language: language)
         groups = record.groups.map { group in
             Group(
                 people: group.members.map { Self.person($0, in: directory) }, score: group.score,
@@ -100,11 +98,12 @@ struct RoundView: Presentable {
     }
 
     private init(
-        name: String?, title: String?, mode: String, seed: UInt64, date: Date, total: Int64, guarantee: Guarantee?,
-        pins: [MemberPair], bans: [MemberPair], directory: Directory, wording: any DraftWording
+        name: String?, plan: (index: Int, count: Int)?, mode: String, seed: UInt64, date: Date, total: Int64,
+        guarantee: Guarantee?,
+        pins: [MemberPair], bans: [MemberPair], directory: Directory, language: Language
     ) {
         self.name = name
-        self.title = title
+        self.plan = plan
         self.mode = mode
         self.seed = seed
         self.date = date
@@ -115,7 +114,7 @@ struct RoundView: Presentable {
         self.guarantee = guarantee
         self.pins = pins
         self.bans = bans
-        self.wording = wording
+        self.language = language
         community = directory.settings.name
         var names: [String: String] = [:]
         for id in Set((pins + bans).flatMap { [$0.first, $0.second] }) { names[id] = directory.displayName(id) }
@@ -177,10 +176,28 @@ struct RoundView: Presentable {
         }
     }
 
+    /// A person's role as the language writes it.
+    func role(of person: Person) -> String { Role(rawValue: person.role).map(language.role) ?? person.role }
+
+    /// `pairs`, `mentoring, stable`: the mode in words.
+    var modeText: String {
+        let mode =
+            switch (draftMode, language) {
+            case (_, .en): draftMode.rawValue
+            case (.pairs, .fr): "paires"
+            case (.mentoring, .fr): "mentorat"
+            case (.circles, .fr): "cercles"
+            }
+        return mode + (isStable ? language.text(", stable", ", stable") : "")
+    }
+
     var summary: String {
-        [
-            "total \(Points.text(total)) points", "seed \(seed)",
-            counted(groups.count, draftMode == .circles ? "table" : "pair"), guaranteeText,
+        let groupCount =
+            draftMode == .circles
+            ? language.counted(groups.count, "table", "table") : language.counted(groups.count, "pair", "paire")
+        return [
+            language.text("total \(language.points(total)) points", "total \(language.points(total)) points"),
+            language.text("seed \(seed)", "graine \(seed)"), groupCount, guaranteeText,
         ]
         .joined(separator: " · ")
     }
@@ -189,17 +206,41 @@ struct RoundView: Presentable {
     var constraintsText: String? {
         guard !pins.isEmpty || !bans.isEmpty else { return nil }
         let show = { (pairs: [MemberPair]) in
-            pairs.map { "\(name($0.first)) — \(name($0.second))" }.joined(separator: "; ")
+            pairs.map { "\(name($0.first)) — \(name($0.second))" }.joined(separator: language.semicolon)
         }
-        return [pins.isEmpty ? nil : "Pinned: " + show(pins), bans.isEmpty ? nil : "Kept apart: " + show(bans)]
-            .compactMap { $0 }.joined(separator: ". ") + "."
+        return [
+            pins.isEmpty ? nil : language.text("Pinned: ", "Épinglé·es : ") + show(pins),
+            bans.isEmpty ? nil : language.text("Kept apart: ", "Tenu·es à l’écart : ") + show(bans),
+        ]
+        .compactMap { $0 }.joined(separator: ". ") + "."
     }
 
-    var document: Document {
+    /// `Round NAME (pairs)`, or `Draft: pairs`.
+    var heading: String {
+        if let name { return language.text("Round \(name) (\(modeText))", "Tour \(name) (\(modeText))") }
+        if let (index, count) = plan {
+            return language.text(
+                "Round \(index) of \(count): \(modeText)", "Tour \(index) sur \(count) : \(modeText)")
+        }
+        return language.text("Draft: \(modeText)", "Brouillon : \(modeText)")
+    }
+
+    func document(in language: Language) -> Document {
+        var view = self
+        view.language = language
+        return view.document
+    }
+
+    func json(in language: Language) -> JSONValue {
+        var view = self
+        view.language = language
+        return view.json
+    }
+
+    private var document: Document {
+        let t = language.text
         var blocks: [Document.Block] = []
-        let label =
-            name.map { "Round \($0) (\(mode))" } ?? title ?? "Draft: \(draftMode.rawValue)\(isStable ? ", stable" : "")"
-        blocks.append(.heading(label))
+        blocks.append(.heading(heading))
         if let constraintsText { blocks.append(.note(constraintsText)) }
         let shown = Limited(Array(groups.enumerated()), limit: limit)
         blocks.append(
@@ -207,32 +248,36 @@ struct RoundView: Presentable {
                 Table(
                     columns: [
                         Table.Column("#", alignment: .right),
-                        Table.Column(draftMode == .mentoring ? "mentee → mentor" : "members", breaksAt: separator),
-                        Table.Column("score", alignment: .right), Table.Column("why"),
+                        Table.Column(
+                            draftMode == .mentoring
+                                ? t("mentee → mentor", "mentoré·e → mentor") : t("members", "membres"),
+                            breaksAt: separator),
+                        Table.Column("score", alignment: .right), Table.Column(t("why", "pourquoi")),
                     ],
                     rows: shown.shown.map { index, group in
                         [
                             String(index + 1) + (group.isPinned ? "*" : ""),
                             group.people.map(\.name).joined(separator: separator),
-                            Points.text(group.score),
-                            isCompact ? shortReason(of: group) : reasons(of: group).joined(separator: "; "),
+                            language.points(group.score),
+                            isCompact
+                                ? shortReason(of: group) : reasons(of: group).joined(separator: language.semicolon),
                         ]
                     })))
-        if let more = shown.note { blocks.append(.note(more)) }
-        blocks.append(.note(summary + (groups.contains(where: \.isPinned) ? " · * pinned" : "")))
+        if let more = shown.note(in: language) { blocks.append(.note(more)) }
+        blocks.append(.note(summary + (groups.contains(where: \.isPinned) ? t(" · * pinned", " · * épinglé") : "")))
         if !unmatched.isEmpty {
-            blocks.append(.heading("Unmatched"))
+            blocks.append(.heading(t("Unmatched", "Sans partenaire")))
             blocks.append(
                 .table(
                     Table(
-                        columns: [Table.Column("member"), Table.Column("why")],
+                        columns: [Table.Column(t("member", "membre")), Table.Column(t("why", "pourquoi"))],
                         rows: unmatched.map { ["\($0.person.name) (\($0.person.id))", text($0.cause)] })))
         }
         if !notes.isEmpty { blocks.append(.list(notes.map(text))) }
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    private var json: JSONValue {
         let bound: Int64? = if case .withinBound(let value, _, _)? = guarantee?.claim { value } else { nil }
         return .object([
             "name": .optional(name),
@@ -288,14 +333,16 @@ struct RoundView: Presentable {
 struct PlanView: Presentable {
     let rounds: [RoundView]
 
-    var document: Document {
+    func document(in language: Language) -> Document {
         Document(
-            rounds.flatMap(\.document.blocks) + [
+            rounds.flatMap { $0.document(in: language).blocks } + [
                 .note(
-                    "the first round is the draft now; 'commit' records it and brings the next, 'commit --all' records them all"
-                )
+                    language.text(
+                        "the first round is the draft now; 'commit' records it and brings the next, 'commit --all' records them all",
+                        "le premier tour est maintenant le brouillon ; 'commit' l’enregistre et amène le suivant, 'commit --all' les enregistre tous"
+                    ))
             ])
     }
 
-    var json: JSONValue { .object(["rounds": .array(rounds.map(\.json))]) }
+    func json(in language: Language) -> JSONValue { .object(["rounds": .array(rounds.map { $0.json(in: language) })]) }
 }

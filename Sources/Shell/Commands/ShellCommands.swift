@@ -165,14 +165,14 @@ enum InputFile {
         if let problem = BoundedFile.check(path) { throw ShellError.cannotRead(path: name, reason: reason(problem)) }
     }
 
-    static func reason(_ problem: BoundedFile.Problem) -> String {
+    static func reason(_ problem: BoundedFile.Problem) -> FileReason {
         switch problem {
-        case .missing: "no such file"
-        case .denied: "permission denied"
-        case .folder: "it is a folder"
-        case .pipe: "it is a pipe, not a file"
-        case .device: "it is a device, not a file"
-        case .tooLarge(_, let limit): "a script holds at most \(limit / 1024 / 1024) MiB"
+        case .missing: .missing
+        case .denied: .denied
+        case .folder: .folder
+        case .pipe: .pipe
+        case .device: .device
+        case .tooLarge(_, let limit): .tooLarge(limitMiB: limit / 1024 / 1024)
         }
     }
 }

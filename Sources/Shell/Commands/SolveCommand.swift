@@ -54,7 +54,7 @@ enum SolveCommand {
         case ("assignment", .general):
             throw ShellError.invalidValue(
                 "assignment", for: "--mode",
-                expected: "a bipartite file ('n_left n_right m' on its first line) for assignment", suggestion: "pairs")
+                expected: .bipartiteFile, suggestion: "pairs")
         default:
             let graph = content.generalGraph
             let solved = try MaximumWeightMatching.solve(
@@ -84,12 +84,12 @@ enum SolveCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw ShellError.cannotRead(path: name, reason: "permission denied")
+            throw ShellError.cannotRead(path: name, reason: .denied)
         }
         do {
             return try data.withUnsafeBytes { raw in try GraphText.parseCompact(raw.bindMemory(to: UInt8.self)) }
         } catch let error as GraphText.ParseError {
-            throw Diagnostic(path: name, line: error.line, column: error.column, error.message)
+            throw Diagnostic(path: name, line: error.line, column: error.column, .graphSyntax(error.message))
         }
     }
 }
@@ -111,15 +111,27 @@ struct SolveResult: Presentable {
         Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
 
-    var document: Document {
+    func document(in language: Language) -> Document {
+        let t = language.text
+        let size =
+            language.counted(vertices, "vertex", "sommet", englishPlural: "vertices") + ", "
+            + language.counted(edges, "edge", "arête")
         var blocks: [Document.Block] = [
             .fields([
-                Field("graph", "\(path): \(vertices) vertices, \(edges) edges"),
-                Field("mode", mode + (maximumCardinality ? ", as many pairs as possible first" : "")),
-                Field("weight", String(weight)),
-                Field("pairs", String(pairs.count)),
-                Field("solve time", String(format: "%.1f ms", milliseconds)),
-                Field("proof", isProved ? "optimal: the dual certificate checks" : "the certificate does NOT check"),
+                Field(t("graph", "graphe"), t("\(path): \(size)", "\(path) : \(size)")),
+                Field(
+                    "mode",
+                    mode
+                        + (maximumCardinality
+                            ? t(", as many pairs as possible first", ", le plus de paires possible d’abord") : "")),
+                Field(t("weight", "poids"), String(weight)),
+                Field(t("pairs", "paires"), String(pairs.count)),
+                Field(t("solve time", "temps de calcul"), language.decimal(milliseconds) + " ms"),
+                Field(
+                    t("proof", "preuve"),
+                    isProved
+                        ? t("optimal: the dual certificate checks", "optimal : le certificat dual est vérifié")
+                        : t("the certificate does NOT check", "le certificat N’EST PAS vérifié")),
             ])
         ]
         if listsPairs {
@@ -132,7 +144,7 @@ struct SolveResult: Presentable {
         return Document(blocks)
     }
 
-    var json: JSONValue {
+    func json(in language: Language) -> JSONValue {
         .object([
             "weight": .int(weight),
             "pairs": .array(pairs.map { .array([.int($0.0), .int($0.1)]) }),

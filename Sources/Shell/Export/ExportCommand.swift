@@ -59,8 +59,8 @@ enum ExportCommand {
             let view = try roundView(arguments[round], session)
             switch ext {
             case "csv": text = ExportCSV.text(view)
-            case "json": text = view.json.encoded + "\n"
-            case "md": text = Renderer.render(view, as: .markdown, style: .plain)
+            case "json": text = view.json(in: session.language).encoded + "\n"
+            case "md": text = Renderer.render(view, as: .markdown, style: .plain, language: session.language)
             case "html": text = HTMLSheet.text(view)
             case "dot": text = try DOTGraph.text(view, session: session)
             default:
@@ -80,10 +80,12 @@ enum ExportCommand {
 
     static func roundView(_ name: String?, _ session: Session) throws -> RoundView {
         if name != nil {
-            return RoundView(record: try RoundCommands.committedRound(name, session), directory: session.directory)
+            return RoundView(
+                record: try RoundCommands.committedRound(name, session), directory: session.directory,
+                language: session.language)
         }
         guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
-        return RoundView(draft: draft, directory: session.directory)
+        return RoundView(draft: draft, directory: session.directory, language: session.language)
     }
 
     /// Every admissible pair that scores, in the benchmark's graph format.
@@ -99,7 +101,7 @@ enum ExportCommand {
         do {
             try AtomicFile.write(to: path) { (output: inout AtomicFile.Output) throws(any Error) in
                 guard let scratch = tmpfile() else {
-                    throw ShellError.cannotWrite(path: shown, reason: "no room for a scratch file")
+                    throw ShellError.cannotWrite(path: shown, reason: .noScratchRoom)
                 }
                 defer { fclose(scratch) }
                 var count = 0
@@ -109,7 +111,7 @@ enum ExportCommand {
                     count += 1
                 }
                 guard ferror(scratch) == 0 else {
-                    throw ShellError.cannotWrite(path: shown, reason: "the scratch file could not be written")
+                    throw ShellError.cannotWrite(path: shown, reason: .scratchNotWritten)
                 }
                 let header = "\(model.directory.members.count) \(count)\n"
                 output.write(header)
@@ -132,11 +134,11 @@ enum ExportCommand {
     }
 
     /// Why a file could not be written, in words.
-    static func reason(_ failure: AtomicFile.Failure, shown: String) -> String {
+    static func reason(_ failure: AtomicFile.Failure, shown: String) -> FileReason {
         switch failure {
-        case .noFolder: "there is no folder \((shown as NSString).deletingLastPathComponent)"
-        case .cannotCreate, .cannotReplace: failure.systemReason ?? "it cannot be written"
-        case .exists: "a file is in the way"
+        case .noFolder: .noFolder((shown as NSString).deletingLastPathComponent)
+        case .cannotCreate, .cannotReplace: failure.systemReason.map { .system($0) } ?? .cannotBeWritten
+        case .exists: .inTheWay
         }
     }
 
@@ -159,8 +161,13 @@ struct ExportView: Presentable {
     let format: String
     let bytes: Int
 
-    var document: Document { .message("wrote \(path) (\(format), \(bytes) bytes)") }
-    var json: JSONValue { .object(["path": .string(path), "format": .string(format), "bytes": .int(bytes)]) }
+    func document(in language: Language) -> Document {
+        let size = language.counted(bytes, "byte", "octet")
+        return .message(language.text("wrote \(path) (\(format), \(size))", "écrit \(path) (\(format), \(size))"))
+    }
+    func json(in language: Language) -> JSONValue {
+        .object(["path": .string(path), "format": .string(format), "bytes": .int(bytes)])
+    }
 }
 
 /// One row a member of a group: spreadsheet-friendly and formula-safe.
@@ -172,11 +179,11 @@ enum ExportCSV {
         for (index, group) in view.groups.enumerated() {
             for person in group.people {
                 let others = group.people.filter { $0.id != person.id }.map(\.name).joined(separator: ", ")
-                let why = view.reasons(of: group).joined(separator: "; ")
+                let why = view.reasons(of: group).joined(separator: view.language.semicolon)
                 let cells: [String] = [
-                    view.name ?? "draft", String(index + 1), person.id, person.name, person.role,
-                    person.organization ?? "",
-                    others, Points.text(group.score), why, view.starterText(of: group) ?? "",
+                    view.name ?? view.language.text("draft", "brouillon"), String(index + 1), person.id, person.name,
+                    view.role(of: person), person.organization ?? "",
+                    others, view.language.points(group.score), why, view.starterText(of: group) ?? "",
                 ]
                 text += CSVFormat.record(cells)
             }

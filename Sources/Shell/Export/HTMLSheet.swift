@@ -1,17 +1,25 @@
+import Community
 import Foundation
+import Matchmaker
 
 /// A printable sheet of pairing cards for the patio board: who, from where,
 /// why they should talk, and a first question.
 enum HTMLSheet {
     static func text(_ view: RoundView) -> String {
-        let title = "Patio · " + (view.community ?? "") + " · " + (view.name ?? "draft")
+        let language = view.language
+        let t = language.text
+        let title = "Patio · " + (view.community ?? "") + " · " + (view.name ?? t("draft", "brouillon"))
         let date = view.date.formatted(
             Date.FormatStyle(
-                date: .long, time: .omitted, locale: Locale(identifier: "en_GB"),
+                date: .long, time: .omitted, locale: Locale(identifier: language == .fr ? "fr_FR" : "en_GB"),
                 timeZone: TimeZone(identifier: "Europe/Paris") ?? .gmt))
+        let groups =
+            view.draftMode == .circles
+            ? language.counted(view.groups.count, "table", "table")
+            : language.counted(view.groups.count, "meeting", "rencontre")
         var html = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(language.tag)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -20,7 +28,9 @@ enum HTMLSheet {
             :root { --student: #2a9d8f; --startup: #e9c46a; --entrepreneur: #e76f51; --ink: #1d2731; }
             body { font-family: "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 2rem; }
             header h1 { margin: 0; font-size: 1.8rem; }
-            header p { margin: .3rem 0 1.5rem; color: #5b6770; }
+            header p { margin: .3rem 0 .6rem; color: #5b6770; }
+            .legend { margin: 0 0 1.5rem; font-size: .85rem; color: #5b6770; }
+            .legend .role { margin-right: .4rem; }
             .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
             .card { border: 2px solid var(--ink); border-radius: .8rem; padding: 1rem 1.2rem; position: relative; break-inside: avoid; page-break-inside: avoid; }
             .number { position: absolute; top: .6rem; right: .9rem; font-size: 1.6rem; font-weight: bold; color: #c5ccd1; }
@@ -33,6 +43,11 @@ enum HTMLSheet {
             .card ul { margin: 0; padding-left: 1.1rem; font-size: .92rem; }
             .starter { margin: .7rem 0 0; font-style: italic; }
             .pinned { font-size: .75rem; color: #5b6770; }
+            .index { margin-top: 2rem; break-before: auto; }
+            .index h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+            .index ol { columns: 3 14rem; list-style: none; padding: 0; margin: 0; font-size: .9rem; }
+            .index li { break-inside: avoid; }
+            .index .card-number { font-weight: bold; }
             footer { margin-top: 2rem; font-size: .85rem; color: #5b6770; }
             @media print { body { margin: 1cm; } .cards { grid-template-columns: 1fr 1fr; } header p { margin-bottom: .8rem; } }
             @page { size: A4; margin: 1cm; }
@@ -40,45 +55,81 @@ enum HTMLSheet {
             </head>
             <body>
             <header>
-            <h1>\(escape(view.community ?? "Patio")) — at the patio</h1>
-            <p>\(escape(date)) · \(escape(modeLabel(view.mode))) · \(counted(view.groups.count, view.mode == "circles" ? "table" : "meeting"))</p>
+            <h1>\(escape(view.community ?? "Patio"))\(t(" — at the patio", " — au patio"))</h1>
+            <p>\(escape(date)) · \(escape(modeLabel(view.draftMode, in: language))) · \(groups)</p>
+            <p class="legend">\(legend(in: language))</p>
             </header>
             <main class="cards">
 
             """
         for (index, group) in view.groups.enumerated() {
-            html += "<article class=\"card\">\n<div class=\"number\">\(index + 1)</div>\n<div class=\"people\">\n"
+            html += "<article class=\"card\" id=\"card-\(index + 1)\">\n<div class=\"number\">\(index + 1)</div>\n"
+            html += "<div class=\"people\">\n"
             for person in group.people {
-                var meta = [person.organization, person.wing.map { "wing \($0)" }].compactMap { $0 }.map(escape).joined(
-                    separator: " · ")
+                var meta = [person.organization, person.wing.map { t("wing \($0)", "aile \($0)") }].compactMap { $0 }
+                    .map(escape).joined(separator: " · ")
                 if !meta.isEmpty { meta = " " + meta }
                 html += "<div class=\"person\"><div class=\"name\">\(escape(person.name))</div>"
                 html +=
-                    "<div class=\"meta\"><span class=\"role \(escape(person.role))\">\(escape(roleLabel(person.role)))</span>\(meta)</div></div>\n"
+                    "<div class=\"meta\"><span class=\"role \(escape(person.role))\">\(escape(view.role(of: person)))</span>\(meta)</div></div>\n"
             }
             html += "</div>\n"
             let reasons = view.reasons(of: group)
             if !reasons.isEmpty {
                 html +=
-                    "<h2>Why you should talk</h2>\n<ul>\n" + reasons.map { "<li>\(escape($0))</li>\n" }.joined()
-                    + "</ul>\n"
+                    "<h2>\(t("Why you should talk", "Pourquoi vous rencontrer"))</h2>\n<ul>\n"
+                    + reasons.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
             }
             if let starter = view.starterText(of: group) {
-                html += "<p class=\"starter\">To start: \(escape(starter))</p>\n"
+                html +=
+                    "<p class=\"starter\">\(t("To start: ", "Pour lancer la conversation : "))\(escape(starter))</p>\n"
             }
-            if group.isPinned { html += "<p class=\"pinned\">a requested meeting</p>\n" }
+            if group.isPinned {
+                html += "<p class=\"pinned\">\(t("a requested meeting", "une rencontre demandée"))</p>\n"
+            }
             html += "</article>\n"
         }
-        html += "</main>\n<footer>\n"
+        html += "</main>\n"
+        html += index(of: view)
+        html += "<footer>\n"
         if !view.unmatched.isEmpty {
             html +=
-                "<p>No partner this time: " + view.unmatched.map { escape($0.person.name) }.joined(separator: ", ")
-                + ".</p>\n"
+                "<p>\(t("No partner this time: ", "Sans partenaire cette fois : "))"
+                + view.unmatched.map { escape($0.person.name) }.joined(separator: ", ") + ".</p>\n"
         }
-        html +=
-            "<p>Proposed by Patio · seed \(view.seed) · total score \(escape(Points.text(view.total))) · \(escape(view.guaranteeText))</p>\n"
+        let summary = t(
+            "Proposed by Patio · seed \(view.seed) · total score \(language.points(view.total))",
+            "Proposé par Patio · graine \(view.seed) · score total \(language.points(view.total))")
+        html += "<p>\(escape(summary)) · \(escape(view.guaranteeText))</p>\n"
         html += "</footer>\n</body>\n</html>\n"
         return html
+    }
+
+    /// Every name in alphabetical order with the number of its card, so that
+    /// each person of a pair finds the card they are on.
+    static func index(of view: RoundView) -> String {
+        let t = view.language.text
+        var entries: [(name: String, card: Int)] = []
+        for (index, group) in view.groups.enumerated() {
+            for person in group.people { entries.append((person.name, index + 1)) }
+        }
+        guard !entries.isEmpty else { return "" }
+        entries.sort {
+            let (a, b) = (TextFolding.fold($0.name), TextFolding.fold($1.name))
+            return a != b ? a < b : $0.card < $1.card
+        }
+        var html =
+            "<section class=\"index\">\n<h2>\(t("Who is on which card", "Qui est sur quelle fiche"))</h2>\n<ol>\n"
+        for entry in entries {
+            html +=
+                "<li>\(escape(entry.name)) · <a class=\"card-number\" href=\"#card-\(entry.card)\">\(entry.card)</a></li>\n"
+        }
+        return html + "</ol>\n</section>\n"
+    }
+
+    /// What each role colour means.
+    static func legend(in language: Language) -> String {
+        Role.allCases.map { "<span class=\"role \($0.rawValue)\">\(escape(language.role($0)))</span>" }.joined()
     }
 
     static func escape(_ text: String) -> String {
@@ -102,21 +153,11 @@ enum HTMLSheet {
         return result
     }
 
-    static func modeLabel(_ mode: String) -> String {
+    static func modeLabel(_ mode: Draft.Mode, in language: Language) -> String {
         switch mode {
-        case "pairs": return "pairs"
-        case "mentoring", "mentoring-stable": return "mentoring"
-        case "circles": return "tables of three"
-        default: return mode
-        }
-    }
-
-    static func roleLabel(_ role: String) -> String {
-        switch role {
-        case "student": return "étudiant·e"
-        case "startup": return "jeune pousse"
-        case "entrepreneur": return "entrepreneur·e"
-        default: return role
+        case .pairs: return language.text("pairs", "paires")
+        case .mentoring: return language.text("mentoring", "mentorat")
+        case .circles: return language.text("tables of three", "tables de trois")
         }
     }
 }

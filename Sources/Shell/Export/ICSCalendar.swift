@@ -2,7 +2,9 @@ import Community
 import Foundation
 
 /// Calendar invitations (RFC 5545): one event a pair or table, at the
-/// session's date and time in Europe/Paris, the members as attendees.
+/// session's date and time in Europe/Paris, in the session's language; each
+/// member with an e-mail contact is an attendee (the others are named in the
+/// summary and can be told by hand).
 enum ICSCalendar {
     static let zone = TimeZone(identifier: "Europe/Paris") ?? .gmt
 
@@ -10,7 +12,10 @@ enum ICSCalendar {
         let start = try startDate(at, now: session.environment.now())
         let end = start.addingTimeInterval(Double(minutes) * 60)
         let stamp = utc(session.environment.now())
+        let language = view.language
+        let t = language.text
         let location = place ?? "\(view.community ?? "La Serre numérique") — patio"
+        let when = language.dateAndTime(start, in: zone)
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Patio//\(view.community ?? "Patio")//FR", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
@@ -23,21 +28,25 @@ enum ICSCalendar {
         ]
         for (index, group) in view.groups.enumerated() {
             let names = group.people.map(\.name)
-            var description =
-                "Why you should talk:\n" + view.reasons(of: group).map { "– " + $0 }.joined(separator: "\n")
-            if let starter = view.starterText(of: group) { description += "\nTo start: " + starter }
+            var description = t("When: \(when)\n", "Quand : \(when)\n")
+            description +=
+                t("Why you should talk:\n", "Pourquoi vous rencontrer :\n")
+                + view.reasons(of: group).map { "– " + $0 }.joined(separator: "\n")
+            if let starter = view.starterText(of: group) {
+                description += t("\nTo start: ", "\nPour lancer la conversation : ") + starter
+            }
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(uid(view, index: index, group: group))",
                 "DTSTAMP:\(stamp)",
                 "DTSTART;TZID=Europe/Paris:\(local(start))",
                 "DTEND;TZID=Europe/Paris:\(local(end))",
-                "SUMMARY:" + escape("Patio: " + names.joined(separator: " × ")),
+                "SUMMARY;LANGUAGE=\(language.tag):" + escape(t("Patio: ", "Patio : ") + names.joined(separator: " × ")),
                 "LOCATION:" + escape(location),
-                "DESCRIPTION:" + escape(description),
+                "DESCRIPTION;LANGUAGE=\(language.tag):" + escape(description),
             ]
             for person in group.people {
-                let address = person.contact.flatMap { $0.contains("@") ? $0 : nil } ?? "\(person.id)@invalid"
+                guard let address = Self.address(person.contact) else { continue }
                 lines.append(
                     "ATTENDEE;CN=\(parameter(person.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:\(address)"
                 )
@@ -46,6 +55,17 @@ enum ICSCalendar {
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// An e-mail address a calendar can invite, from a contact; nil when the contact is something else.
+    static func address(_ contact: String?) -> String? {
+        guard var text = contact?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if text.lowercased().hasPrefix("mailto:") { text.removeFirst(7) }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+            !text.contains(where: { $0.isWhitespace || "<>\"();,:\\".contains($0) || $0.isNewline })
+        else { return nil }
+        return text
     }
 
     /// `2026-12-01T10:00` in Europe/Paris; tomorrow at 10:00 when not given.

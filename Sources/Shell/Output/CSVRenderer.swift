@@ -2,17 +2,33 @@ import Foundation
 
 /// RFC 4180 text: the tables of a result, fields as `field,value` rows, blocks
 /// separated by an empty line. Headings and notes are for people and are left out.
+/// Column headers and field labels are a contract for scripts: they come from
+/// `headers`, the same result worded in English, whatever the language of the cells.
 struct CSVRenderer {
-    func render(_ document: Document) -> String {
+    func render(_ document: Document, headers: Document? = nil) -> String {
         var sections: [String] = []
-        for block in document.blocks {
+        let english = headers.map { Array($0.blocks.filter(Self.isData)) }
+        for (index, block) in document.blocks.filter(Self.isData).enumerated() {
+            let header = english.flatMap { index < $0.count ? $0[index] : nil }
             let records: [[String]]
             switch block {
             case .heading, .note: continue
             case .paragraph(let text): records = [[text]]
             case .list(let items): records = items.map { [$0] }
-            case .fields(let fields): records = [["field", "value"]] + fields.map { [$0.label, $0.value] }
-            case .table(let table): records = [table.columns.map(\.title)] + table.rows
+            case .fields(let fields):
+                let labels: [String]
+                if case .fields(let englishFields)? = header, englishFields.count == fields.count {
+                    labels = englishFields.map(\.label)
+                } else {
+                    labels = fields.map(\.label)
+                }
+                records = [["field", "value"]] + zip(labels, fields).map { [$0, $1.value] }
+            case .table(let table):
+                var titles = table.columns.map(\.title)
+                if case .table(let englishTable)? = header, englishTable.columns.count == titles.count {
+                    titles = englishTable.columns.map(\.title)
+                }
+                records = [titles] + table.rows
             }
             sections.append(
                 records.map { record in
@@ -20,6 +36,13 @@ struct CSVRenderer {
                 }.joined())
         }
         return sections.joined(separator: "\n")
+    }
+
+    static func isData(_ block: Document.Block) -> Bool {
+        switch block {
+        case .heading, .note: return false
+        default: return true
+        }
     }
 }
 

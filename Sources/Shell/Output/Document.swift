@@ -77,8 +77,10 @@ public struct Table: Sendable, Equatable {
 /// A command's result as something to show: the document for people, the
 /// JSON for programs.
 public protocol Presentable {
-    var document: Document { get }
-    var json: JSONValue { get }
+    /// What people read, in `language`.
+    func document(in language: Language) -> Document
+    /// What programs read: keys never change; worded text is in `language`, beside the facts' codes.
+    func json(in language: Language) -> JSONValue
 }
 
 /// A line of text: `{"message": "…"}` in JSON.
@@ -87,6 +89,6 @@ public struct Message: Presentable, Equatable {
 
     public init(_ text: String) { self.text = text }
 
-    public var document: Document { .message(text) }
-    public var json: JSONValue { .object(["message": .string(text)]) }
+    public func document(in language: Language) -> Document { .message(text) }
+    public func json(in language: Language) -> JSONValue { .object(["message": .string(text)]) }
 }

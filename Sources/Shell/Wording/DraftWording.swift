@@ -24,6 +24,8 @@ protocol DraftWording: Sendable {
 struct EnglishDraftWording: DraftWording {
     static func article(_ role: Role) -> String { role == .entrepreneur ? "an" : "a" }
 
+    static func counted(_ count: Int, _ noun: String) -> String { Language.en.counted(count, noun, noun) }
+
     /// The first word of a name: how a starter addresses people.
     static func first(_ name: String) -> String { String(name.split(separator: " ").first ?? Substring(name)) }
 
@@ -79,7 +81,7 @@ struct EnglishDraftWording: DraftWording {
         let people =
             guarantee.isWholeCommunity ? "the \(guarantee.members) members" : "the \(guarantee.members) members matched"
         var scope: [String] = []
-        if guarantee.pinnedGroups > 0 { scope.append("given \(counted(guarantee.pinnedGroups, "pin"))") }
+        if guarantee.pinnedGroups > 0 { scope.append("given \(Self.counted(guarantee.pinnedGroups, "pin"))") }
         if guarantee.isFairnessAdjusted { scope.append("for this round's fairness-adjusted scores") }
         if guarantee.isCardinalityFirst {
             scope.append(
@@ -97,7 +99,7 @@ struct EnglishDraftWording: DraftWording {
                 text = "optimal (proved over every admissible \(pairs) of \(people)\(qualifiers))"
             case .candidates(let perMember, let count):
                 text =
-                    "optimal among the candidate pairs only (each member's \(perMember) best partners, \(Numbers.grouped(count)) pairs\(qualifiers)); "
+                    "optimal among the candidate pairs only (each member's \(perMember) best partners, \(Language.en.grouped(count)) pairs\(qualifiers)); "
                     + "not proved over every pair"
             }
         case .stable:
@@ -105,17 +107,17 @@ struct EnglishDraftWording: DraftWording {
         case .withinBound(let bound, let seated, let tables):
             let share = bound > 0 ? Int((Double(total) * 100 / Double(bound)).rounded(.down)) : 100
             let seating = seated.map { $0 == guarantee.members ? "" : " seating \($0) or more" } ?? ""
-            let into = tables.map { "into \(counted($0, "table"))" } ?? "into these tables"
+            let into = tables.map { "into \(Self.counted($0, "table"))" } ?? "into these tables"
             let apart = guarantee.excludesRepeats ? " keeping apart those who have met in this plan" : ""
             text =
-                "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Points.text(bound))"
+                "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Language.en.points(bound))"
             if guarantee.pinnedGroups > 0 { text += " (pins aside)" }
         case .none:
             text = "no guarantee recorded"
         }
         if guarantee.repeatPairs > 0 {
             text +=
-                "; then \(counted(guarantee.repeatPairs, "pair")) among those left, meeting again (proved optimal among them)"
+                "; then \(Self.counted(guarantee.repeatPairs, "pair")) among those left, meeting again (proved optimal among them)"
         }
         return text
     }
@@ -167,7 +169,7 @@ struct EnglishDraftWording: DraftWording {
                 + rooms.map { "\($0.id) (\($0.left) of \($0.capacity))" }.joined(separator: ", ")
         case .planRound(let index, let count): return "round \(index) of \(count)"
         case .tableMakeUp(let counts):
-            let parts = zip(Role.allCases, counts).filter { $0.1 > 0 }.map { counted($0.1, $0.0.rawValue) }
+            let parts = zip(Role.allCases, counts).filter { $0.1 > 0 }.map { Self.counted($0.1, $0.0.rawValue) }
             return "tables of \(counts.reduce(0, +)): " + parts.joined(separator: ", ")
                 + " each (--any-roles for any mix)"
         }
@@ -219,13 +221,14 @@ struct EnglishDraftWording: DraftWording {
                 what =
                     "the optimality certificate does not hold (\(detail)\(count > 1 ? ", and \(count - 1) more" : ""))"
             case .totalMismatch(let draft, let checked):
-                what = "its total \(Points.text(draft)) is not the sum of its pairs' scores, \(Points.text(checked))"
+                what =
+                    "its total \(Language.en.points(draft)) is not the sum of its pairs' scores, \(Language.en.points(checked))"
             case .blockingPair(let mentee, let mentor):
                 what = "\(mentee) and \(mentor) would both rather be together"
             case .invalidGroups(let detail):
                 what = "its tables break the rules (\(detail))"
             case .boundBelowTotal(let bound, let total):
-                what = "the bound \(Points.text(bound)) is below the total found, \(Points.text(total))"
+                what = "the bound \(Language.en.points(bound)) is below the total found, \(Language.en.points(total))"
             }
             return "the \(mode.rawValue) draft failed its check and was discarded: \(what); nothing is claimed about it"
         }
@@ -234,18 +237,4 @@ struct EnglishDraftWording: DraftWording {
 
 extension MatchError: CustomStringConvertible {
     public var description: String { EnglishDraftWording().matchError(self) }
-}
-
-/// Numbers as people read them.
-enum Numbers {
-    /// `61,234`: thousands grouped.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
 }

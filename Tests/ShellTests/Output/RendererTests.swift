@@ -4,7 +4,7 @@ import Testing
 
 /// A result with a bit of everything, to render in every format.
 struct Sample: Presentable {
-    var document: Document {
+    func document(in language: Language) -> Document {
         Document([
             .heading("Members"),
             .table(
@@ -16,17 +16,17 @@ struct Sample: Presentable {
             .note("3 members"),
         ])
     }
-    var json: JSONValue { .object(["count": .int(3)]) }
+    func json(in language: Language) -> JSONValue { .object(["count": .int(3)]) }
 }
 
 struct Card: Presentable {
-    var document: Document {
+    func document(in language: Language) -> Document {
         Document([
             .fields([Field("Name", "Amélie Dupré"), Field("Bio", "Line one\nline two")]),
             .list(["Blender", "rigging"]),
         ])
     }
-    var json: JSONValue { .null }
+    func json(in language: Language) -> JSONValue { .null }
 }
 
 struct RendererTests {
@@ -104,7 +104,8 @@ struct RendererTests {
         let doc = Document([.table(Table(columns: [Table.Column("a|b")], rows: [["*bold* <b>x</b>"], ["two\nlines"]]))])
         struct Wrapper: Presentable {
             let document: Document
-            var json: JSONValue { .null }
+            func document(in language: Language) -> Document { document }
+            func json(in language: Language) -> JSONValue { .null }
         }
         #expect(
             Renderer.render(Wrapper(document: doc), as: .markdown, style: .plain) == """

@@ -1,0 +1,44 @@
+import Community
+import Ledger
+import Matchmaker
+
+/// Any error a command can end with, in the reader's language.
+enum ErrorWording {
+    static func message(_ error: any Error, in language: Language) -> String {
+        switch error {
+        case let error as any Worded: return error.words(in: language)
+        case let error as MatchError: return language.draftWording.matchError(error)
+        case let error as Diagnostic: return DiagnosticWording.message(error, in: language)
+        default: return String(describing: error)
+        }
+    }
+}
+
+extension LedgerError: Worded {
+    func words(in language: Language) -> String {
+        let t = language.text
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return t("cannot open the ledger \(path): ", "impossible d’ouvrir le registre \(path) : ") + reason
+        case .busy(let path):
+            return t(
+                "the ledger \(path) is busy: another patio is writing to it; try again in a moment",
+                "le registre \(path) est occupé : un autre patio y écrit ; réessayez dans un instant")
+        case .roundExists(let name):
+            return t(
+                "a round named '\(name)' is committed already: choose another name",
+                "un tour nommé '\(name)' est déjà enregistré : choisissez un autre nom")
+        case .unknownRound(let name, let suggestion):
+            return t("no round named '\(name)'", "aucun tour nommé '\(name)'") + language.hint(suggestion)
+        case .noRounds: return t("no round has been committed yet", "aucun tour n’a encore été enregistré")
+        case .neverMet(let a, let b):
+            return t(
+                "\(a) and \(b) have not met in a committed round: rate a meeting once the round that holds it is committed",
+                "\(a) et \(b) ne se sont pas rencontré·es dans un tour enregistré : notez une rencontre une fois son tour enregistré"
+            )
+        case .noRating(let a, let b):
+            return t("\(a) and \(b) have no rating to clear", "\(a) et \(b) n’ont aucune note à effacer")
+        case .failed(let reason): return t("the ledger failed: ", "le registre a échoué : ") + reason
+        }
+    }
+}

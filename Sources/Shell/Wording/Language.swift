@@ -1,0 +1,171 @@
+import Foundation
+
+/// The language Patio speaks to people. Command names, option names, JSON
+/// keys and CSV headers stay the same in every language: they are the
+/// language of scripts.
+public enum Language: String, CaseIterable, Sendable, ChoiceWord {
+    case en, fr
+
+    /// The language the environment asks for, read from the variables'
+    /// values (a French locale need not be installed): `PATIO_LANG` first,
+    /// then the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and
+    /// not empty, as the C library orders them. French when it starts with
+    /// `fr`, English otherwise.
+    public static func chosen(by environment: [String: String]) -> Language {
+        if let asked = environment["PATIO_LANG"], let language = Language(word: asked) { return language }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("fr") ? .fr : .en
+        }
+        return .en
+    }
+
+    /// `fr`, `fr_FR.UTF-8`, `French`, `français` → French; `en…` → English; anything else → nil.
+    public init?(word: String) {
+        let word = word.lowercased()
+        if word.hasPrefix("fr") {
+            self = .fr
+        } else if word.hasPrefix("en") || word == "c" || word == "posix" {
+            self = .en
+        } else {
+            return nil
+        }
+    }
+
+    /// The text of this language: both must be given, so that a sentence
+    /// missing in one language does not compile. The French is typeset
+    /// (see `FrenchText`).
+    func text(_ english: String, _ french: FrenchText) -> String {
+        switch self {
+        case .en: return english
+        case .fr: return french.text
+        }
+    }
+
+    /// How this language words the facts of a draft.
+    var draftWording: any DraftWording {
+        switch self {
+        case .en: return EnglishDraftWording()
+        case .fr: return FrenchDraftWording()
+        }
+    }
+
+    /// `BCP 47` tag for documents (`lang="fr"`).
+    var tag: String { rawValue }
+}
+
+/// French as written by hand, from a string literal: the literal's own
+/// spaces before `:` `;` `?` `!` and inside `« »` become non-breaking, as
+/// French typography asks; what is interpolated (names, tags, paths) is
+/// kept exactly as it is.
+struct FrenchText: ExpressibleByStringInterpolation, Sendable {
+    private(set) var text: String
+
+    init(stringLiteral value: String) { text = Self.typeset(value) }
+
+    init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
+
+    struct Interpolation: StringInterpolationProtocol {
+        var text = ""
+
+        init(literalCapacity: Int, interpolationCount: Int) { text.reserveCapacity(literalCapacity) }
+
+        mutating func appendLiteral(_ literal: String) { text += FrenchText.typeset(literal) }
+
+        mutating func appendInterpolation(_ value: some CustomStringConvertible) { text += value.description }
+
+        mutating func appendInterpolation(_ value: String?) { text += value ?? "" }
+    }
+
+    /// Non-breaking spaces where French typography wants them.
+    static func typeset(_ literal: String) -> String {
+        guard literal.contains(where: { ":;?!«»%".contains($0) }) else { return literal }
+        var result = ""
+        result.reserveCapacity(literal.count)
+        var previous: Character?
+        for character in literal {
+            if character == " ", previous == "«" {
+                result.append("\u{A0}")
+            } else if ":;?!»%".contains(character), previous == " " {
+                result.removeLast()
+                // A thin space before ; ? ! and a normal one before : » and %, all unbreakable.
+                result.append(";?!".contains(character) ? "\u{202F}" : "\u{A0}")
+                result.append(character)
+            } else {
+                result.append(character)
+            }
+            previous = character
+        }
+        return result
+    }
+}
+
+/// Numbers, counts and dates as each language writes them.
+extension Language {
+    /// Scores are kept in thousandths of a point: `444.55` or `444,55`.
+    func points(_ score: Int64) -> String {
+        let text = String(format: "%.2f", Double(score) / 1000)
+        return self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A decimal with `digits` places: `3.5`, `3,5`.
+    func decimal(_ value: Double, digits: Int = 1) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// `61,234` or `61 234` (a narrow non-breaking space groups French thousands).
+    func grouped(_ value: Int) -> String {
+        let separator = self == .fr ? "\u{202F}" : ","
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result += separator }
+            result.append(character)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// "1 member", "3 members"; French: "0 table", "1 table", "2 tables".
+    func counted(
+        _ count: Int, _ english: String, _ french: String, englishPlural: String? = nil, frenchPlural: String? = nil
+    )
+        -> String
+    {
+        switch self {
+        case .en: return "\(grouped(count)) " + (count == 1 ? english : englishPlural ?? english + "s")
+        case .fr: return "\(grouped(count)) " + (count <= 1 ? french : frenchPlural ?? french + "s")
+        }
+    }
+
+    /// A day and an hour in words: `Tuesday 8 December 2026 at 10:00`,
+    /// `mardi 8 décembre 2026 à 10 h`.
+    func dateAndTime(_ date: Date, in timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute], from: date)
+        let weekday = (parts.weekday ?? 1) - 1
+        let month = (parts.month ?? 1) - 1
+        let hour = parts.hour ?? 0
+        let minute = parts.minute ?? 0
+        switch self {
+        case .en:
+            let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+            let months = [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December",
+            ]
+            return "\(days[weekday]) \(parts.day ?? 1) \(months[month]) \(parts.year ?? 0) at "
+                + String(format: "%02d:%02d", hour, minute)
+        case .fr:
+            let days = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
+            let months = [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre",
+            ]
+            let day = parts.day == 1 ? "1er" : String(parts.day ?? 1)
+            let time = minute == 0 ? "\(hour)\u{A0}h" : "\(hour)\u{A0}h\u{A0}" + String(format: "%02d", minute)
+            return "\(days[weekday]) \(day) \(months[month]) \(parts.year ?? 0) à \(time)"
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Community
+import Foundation
+import Matchmaker
+import Testing
+
+@testable import Shell
+
+/// The language is chosen from the variables' values, and everything a
+/// person reads follows it: numbers, dates, typography, facts, help, exports.
+struct LanguageTests {
+    @Test(arguments: [
+        (["LANG": "fr_FR.UTF-8"], Language.fr),
+        (["LANG": "C"], .en),
+        ([:], .en),
+        (["LC_ALL": "C", "LANG": "fr_FR.UTF-8"], .en),
+        (["LC_ALL": "", "LC_MESSAGES": "fr_CA.UTF-8", "LANG": "en_GB.UTF-8"], .fr),
+        (["LC_MESSAGES": "en_US.UTF-8", "LANG": "fr_FR.UTF-8"], .en),
+        (["PATIO_LANG": "en", "LANG": "fr_FR.UTF-8"], .en),
+        (["PATIO_LANG": "fr", "LANG": "C"], .fr),
+        (["PATIO_LANG": "klingon", "LANG": "fr_BE.UTF-8"], .fr),
+    ])
+    func chosenFromTheVariablesValues(environment: [String: String], language: Language) {
+        #expect(Language.chosen(by: environment) == language)
+    }
+
+    @Test func frenchTypographyInTheWordsNotInTheData() {
+        let tag = "a : b"
+        let text = FrenchText("Note : \(tag) ; oui ? non ! « mot » 50 %").text
+        #expect(text == "Note\u{A0}: a : b\u{202F}; oui\u{202F}? non\u{202F}! «\u{A0}mot\u{A0}» 50\u{A0}%")
+    }
+
+    @Test func numbersAndCountsInBothLanguages() {
+        #expect(Language.en.points(444_550) == "444.55")
+        #expect(Language.fr.points(444_550) == "444,55")
+        #expect(Language.en.grouped(1_974_892) == "1,974,892")
+        #expect(Language.fr.grouped(1_974_892) == "1\u{202F}974\u{202F}892")
+        #expect(Language.fr.counted(1, "table", "table") == "1 table")
+        #expect(Language.fr.counted(2, "table", "table") == "2 tables")
+        #expect(Language.fr.counted(0, "paire", "paire") == "0 paire")
+        #expect(Language.en.counted(0, "pair", "paire") == "0 pairs")
+        #expect(Language.fr.decimal(3.5) == "3,5")
+    }
+
+    @Test func datesInWords() throws {
+        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = paris
+        let tuesday = try #require(calendar.date(from: DateComponents(year: 2026, month: 12, day: 8, hour: 10)))
+        #expect(Language.fr.dateAndTime(tuesday, in: paris) == "mardi 8 décembre 2026 à 10\u{A0}h")
+        #expect(Language.en.dateAndTime(tuesday, in: paris) == "Tuesday 8 December 2026 at 10:00")
+        let first = try #require(calendar.date(from: DateComponents(year: 2027, month: 1, day: 1, hour: 9, minute: 30)))
+        #expect(Language.fr.dateAndTime(first, in: paris) == "vendredi 1er janvier 2027 à 9\u{A0}h\u{A0}30")
+    }
+
+    /// Every fact a draft can hold, worded in both languages; the French has none of the English.
+    static let reasons: [PairReason] = [
+        .needMet(seeker: "a", offerer: "b", tag: "game design", sought: nil),
+        .needMet(seeker: "a", offerer: "b", tag: "Blender", sought: "3D modeling"),
+        .sharedInterest("réalité virtuelle"), .roles(.student, .student), .roles(.student, .entrepreneur),
+        .roles(.startup, .entrepreneur), .differentOrganizations("École", "Studio"), .differentWings(4, 9),
+    ]
+    static let causes: [UnmatchedCause] = [
+        .noSharedLanguage(speaks: ["ja"], with: .anyone), .noCommonSlot(free: ["tue-pm"], with: .mentors),
+        .everyPartnerForbidden(.anyone), .everyPartnerForbidden(.mentors), .nobodyElse, .sharesNoTag,
+        .nothingInCommon(with: .anyone), .nothingInCommon(with: .mentors), .oddOneOut, .compatibleAlreadyPaired,
+        .noMentors, .mentorsFull, .noCompatibleTable, .tablesFull(scarce: "startup"), .tablesFull(scarce: nil),
+        .noTableTogether, .tooFewForTable(size: 3),
+    ]
+    static let englishPhrases = [
+        " offers ", "which ", "both are into", "a student", "an entrepreneur", "different organisations",
+        "What got you", "Ask ", "optimal (proved", "every admissible", "nobody", "anyone", "members", "table of",
+        "pinned although", "the ", " and ",
+    ]
+
+    @Test func everyFactIsWordedInBothLanguages() {
+        let english = EnglishDraftWording()
+        let french = FrenchDraftWording()
+        let name = { (id: String) in id == "a" ? "Amélie Dupré" : "Kenji Watanabe" }
+        var frenchTexts: [String] = []
+        for reason in Self.reasons {
+            #expect(english.reason(reason, name: name) != french.reason(reason, name: name))
+            frenchTexts += [french.reason(reason, name: name), french.shortReason(reason, name: name)]
+        }
+        for cause in Self.causes {
+            #expect(!french.cause(cause).isEmpty && french.cause(cause) != english.cause(cause))
+            frenchTexts.append(french.cause(cause))
+        }
+        let starters: [Starter] = [
+            .sharedInterest("motion capture"), .askAbout(asker: "a", expert: "b", topic: "rigging"),
+            .interest(of: "a", topic: "VR"),
+        ]
+        for starter in starters { frenchTexts.append(french.starter(starter, name: name)) }
+        #expect(french.starter(.sharedInterest("VR"), name: name).hasSuffix("\u{202F}?"), "a real question")
+        let guarantees = [
+            Guarantee(claim: .optimal, members: 121),
+            Guarantee(claim: .optimal, coverage: .candidates(perMember: 40, pairs: 61_234), members: 2000),
+            Guarantee(claim: .stable, members: 20, isWholeCommunity: false, pinnedGroups: 2),
+            Guarantee(claim: .withinBound(upperBound: 896_780, seated: nil, tables: 30), members: 121),
+            Guarantee(claim: .none, members: 3),
+        ]
+        for guarantee in guarantees {
+            frenchTexts.append(french.guarantee(guarantee, total: 874_730, mode: .pairs))
+        }
+        #expect(french.guarantee(guarantees[3], total: 874_730, mode: .circles).contains("896,78"))
+        let notes: [Draft.Note] = [
+            .pinSetAside(MemberPair("a", "b"), .mentorFull("b")), .pinHonoured(MemberPair("a", "b")),
+            .pinNotHonoured(MemberPair("a", "b")), .planRound(1, of: 3), .tableMakeUp([1, 1, 1]),
+        ]
+        for note in notes { frenchTexts.append(french.note(note)) }
+        frenchTexts.append(french.pinWarning(.scoresNothing(MemberPair("a", "b")), name: name))
+        frenchTexts.append(french.matchError(.tooFewMembers(count: 1)))
+        frenchTexts.append(french.adjustment(.met(roundsAgo: 2, percent: 50)))
+        for text in frenchTexts {
+            for phrase in Self.englishPhrases {
+                #expect(!text.contains(phrase), "English '\(phrase)' in: \(text)")
+            }
+        }
+    }
+
+    /// `help` in French has a sentence for every command, argument, option and setting.
+    @Test func theFrenchHelpIsComplete() {
+        for spec in CommandTable.standard.commands {
+            #expect(HelpText.french[spec.name] != nil, "no French summary for \(spec.name)")
+            if !spec.details.isEmpty { #expect(HelpText.french[spec.name + ":details"] != nil, "\(spec.name)") }
+            for argument in spec.arguments {
+                #expect(HelpText.french[spec.name + " " + argument.name] != nil, "\(spec.name) \(argument.name)")
+            }
+            for option in spec.options + CommandSpec.universalOptions {
+                let french = HelpText.summary(of: option, command: spec.name, in: .fr)
+                #expect(french != option.summary, "no French for \(spec.name) --\(option.name)")
+            }
+        }
+        for setting in SettingTable.standard {
+            #expect(HelpText.summary(of: setting, in: .fr) != setting.summary, "no French for set \(setting.name)")
+        }
+    }
+
+    /// A whole French session prints no English sentence, and the English one no French.
+    @Test func aFrenchRunPrintsNoEnglishAndTheReverse() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Transcripts")
+        let expected = { (name: String) in
+            try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                .split(separator: "\n").filter { !$0.hasPrefix("{") && !$0.contains(",") || $0.hasPrefix("!") }
+                .joined(separator: "\n")
+        }
+        let french = try expected("matchmaking.fr.expected") + expected("shell.fr.expected")
+        for phrase in [
+            " offers ", "which ", "both are into", "Why you", "To start", "optimal (proved", "Unmatched", "Draft:",
+            "error:", "unknown command", "did you mean", "members loaded", "nobody", "Round ", "pinned ",
+        ] {
+            #expect(!french.contains(phrase), "English '\(phrase)' in the French session")
+        }
+        let english = try expected("matchmaking.expected") + expected("shell.expected")
+        for phrase in [
+            " propose ", "que recherche", "tous deux", "Brouillon", "pourquoi", "erreur", "vouliez-vous", "membres",
+            "prouvé", "Sans partenaire", "épingl",
+        ] {
+            #expect(!english.contains(phrase), "French '\(phrase)' in the English session")
+        }
+    }
+
+    @Test func problemsInFilesAreWordedInBothLanguages() {
+        let problem = Diagnostic(
+            path: "p.yaml", line: 3, column: 1, .unknownKey("skils", suggestion: "skills"), severity: .warning)
+        #expect(problem.line() == "p.yaml:3:1: warning: unknown key 'skils' ignored (did you mean 'skills'?)")
+        #expect(
+            problem.line(in: .fr)
+                == "p.yaml:3:1: avertissement\u{A0}: clé inconnue 'skils' ignorée (vouliez-vous dire 'skills'\u{202F}?)"
+        )
+        let notUTF8 = Diagnostic(
+            path: "x.yaml", line: 1, column: 4, .notUTF8(byte: 0xE7), consequence: .profileNotLoaded)
+        #expect(
+            DiagnosticWording.message(notUTF8, in: .fr)
+                == "le fichier n’est pas du texte UTF-8 (octet 0xE7)\u{A0}: enregistrez-le en UTF-8\u{202F}; le profil n’est pas chargé"
+        )
+    }
+
+    @Test func aTypoIsAnsweredInFrench() {
+        let error = ShellError.unknownCommand("mach", suggestion: "match")
+        #expect(error.words(in: .fr) == "commande inconnue 'mach' (vouliez-vous dire 'match'\u{202F}?)")
+        #expect(error.words(in: .en) == "unknown command 'mach' (did you mean 'match'?)")
+    }
+}
