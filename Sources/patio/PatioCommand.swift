@@ -4,10 +4,29 @@ import Shell
 
 /// The command line of `patio` (see the README): options, `-c` commands and a script.
 struct PatioCommand: ParsableCommand {
+    /// The language of `patio --help`: `--lang` when it is on the command line, else the environment's.
+    static let language: Language = {
+        let arguments = CommandLine.arguments
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang="), let language = Language(word: String(argument.dropFirst(7))) {
+                return language
+            }
+            if argument == "--lang", index + 1 < arguments.count, let language = Language(word: arguments[index + 1]) {
+                return language
+            }
+        }
+        return Language.chosen(by: ProcessInfo.processInfo.environment)
+    }()
+
+    static func t(_ english: String, _ french: FrenchText) -> String { language.text(english, french) }
+
     static let configuration = CommandConfiguration(
         commandName: "patio",
-        abstract: "Pair the members of La Serre numérique by skills and interests.",
-        discussion: """
+        abstract: t(
+            "Pair the members of La Serre numérique by skills and interests.",
+            "Mettre en relation les membres de La Serre numérique selon leurs compétences et leurs intérêts."),
+        discussion: t(
+            """
             With no command and a terminal, patio starts the interactive shell. With -c or a \
             SCRIPT it runs those commands and exits; with standard input from a pipe it runs \
             the lines it reads. Type 'help' in the shell for the commands.
@@ -23,46 +42,90 @@ struct PatioCommand: ParsableCommand {
             ~/.patio_history; empty for none), NO_COLOR (no colour unless --color always), PATIO_LANG (fr or en; \
             otherwise LC_ALL, LC_MESSAGES or LANG decide: French when it starts with fr).
             """,
+            """
+            Sans commande et dans un terminal, patio ouvre le shell interactif. Avec -c ou un \
+            SCRIPT, il exécute ces commandes puis s’arrête ; avec une entrée standard venue d’un \
+            tube, il exécute les lignes qu’il lit. Tapez 'help' dans le shell pour les commandes.
+
+            Code de sortie : 0 quand chaque commande a réussi, 1 quand une commande a échoué, 2 quand \
+            la ligne de commande elle-même est fausse.
+
+            Les profils viennent de --profiles, sinon de PATIO_PROFILES, sinon de ./Profiles s’il existe. \
+            Leurs problèmes sont signalés avec fichier, ligne et colonne ; hors du mode interactif, ils \
+            font échouer l’exécution, sauf avec --keep-going.
+
+            Environnement : PATIO_PROFILES (dossier des profils), PATIO_LEDGER (registre), PATIO_HISTORY \
+            (historique, par défaut ~/.patio_history ; vide pour aucun), NO_COLOR (pas de couleur sauf \
+            --color always), PATIO_LANG (fr ou en ; sinon LC_ALL, LC_MESSAGES ou LANG décident : le français \
+            quand la valeur commence par fr).
+            """),
         version: "patio 0.1.0"
     )
 
-    @Option(help: ArgumentHelp("The folder of member profiles.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(t("The folder of member profiles.", "Le dossier des profils des membres."), valueName: "dir")
+    )
     var profiles: String?
 
     @Option(
         help: ArgumentHelp(
-            "The ledger of committed rounds (default: .patio/ledger.sqlite in the profiles folder).", valueName: "file")
+            t(
+                "The ledger of committed rounds (default: .patio/ledger.sqlite in the profiles folder).",
+                "Le registre des tours enregistrés (par défaut : .patio/ledger.sqlite dans le dossier des profils)."),
+            valueName: "file")
     )
     var ledger: String?
 
-    @Option(help: ArgumentHelp("How results are shown: table, csv, json or markdown.", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            t(
+                "How results are shown: table, csv, json or markdown.",
+                "Comment les résultats s’affichent : table, csv, json ou markdown."), valueName: "format"))
     var format: String?
 
-    @Option(help: ArgumentHelp("Colour: auto, always or never.", valueName: "when"))
+    @Option(
+        help: ArgumentHelp(t("Colour: auto, always or never.", "Couleur : auto, always ou never."), valueName: "when"))
     var color: String?
 
     @Option(
         name: .customLong("lang"),
         help: ArgumentHelp(
-            "The language of what patio writes: fr or en (default: PATIO_LANG, else French when LC_ALL, LC_MESSAGES or LANG starts with fr).",
+            t(
+                "The language of what patio writes: fr or en (default: PATIO_LANG, else French when LC_ALL, LC_MESSAGES or LANG starts with fr).",
+                "La langue de ce que patio écrit : fr ou en (par défaut : PATIO_LANG, sinon le français quand LC_ALL, LC_MESSAGES ou LANG commence par fr)."
+            ),
             valueName: "language"))
     var language: String?
 
     // Read as text so that a negative number is refused as a value, not taken for an option.
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Seed for every randomised step, so that runs repeat.", valueName: "n"))
+        help: ArgumentHelp(
+            t(
+                "Seed for every randomised step, so that runs repeat.",
+                "Graine de chaque étape aléatoire, pour que les exécutions se répètent."), valueName: "n"))
     var seed: String?
 
-    @Flag(help: "Carry on after a failed command; exit 1 at the end if any failed.")
+    @Flag(
+        help: ArgumentHelp(
+            t(
+                "Carry on after a failed command; exit 1 at the end if any failed.",
+                "Continuer après une commande en échec ; sortir avec 1 à la fin si l’une a échoué.")))
     var keepGoing = false
 
     @Option(
         name: .customShort("c"), parsing: .unconditionalSingleValue,
-        help: ArgumentHelp("Run this command, then exit (repeatable; runs before SCRIPT).", valueName: "command"))
+        help: ArgumentHelp(
+            t(
+                "Run this command, then exit (repeatable; runs before SCRIPT).",
+                "Exécuter cette commande, puis s’arrêter (répétable ; passe avant SCRIPT)."), valueName: "command"))
     var commands: [String] = []
 
-    @Argument(help: ArgumentHelp("A file of commands to run ('#' starts a comment).", valueName: "script"))
+    @Argument(
+        help: ArgumentHelp(
+            t(
+                "A file of commands to run ('#' starts a comment).",
+                "Un fichier de commandes à exécuter ('#' commence un commentaire)."), valueName: "script"))
     var script: String?
 
     mutating func validate() throws {
@@ -78,7 +141,7 @@ struct PatioCommand: ParsableCommand {
                     seed, for: "--seed", expected: .wholeNumber(from: "0", to: String(UInt64.max)), suggestion: nil)
             }
         } catch {
-            throw ValidationError(String(describing: error))
+            throw ValidationError((error as? ShellError)?.words(in: Self.language) ?? String(describing: error))
         }
     }
 
@@ -102,7 +165,11 @@ struct PatioCommand: ParsableCommand {
             let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument)).bindMemory(to: UInt8.self)
             if case .notUTF8(let column, let byte) = ScriptLine(bytes: bytes) {
                 FileHandleOutput.writeError(
-                    "patio: argument \(index) is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))\n"
+                    "patio: "
+                        + t(
+                            "argument \(index) is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))",
+                            "l’argument \(index) n’est pas du texte UTF-8 (octet 0x\(String(byte, radix: 16, uppercase: true)) à la colonne \(column))"
+                        ) + "\n"
                 )
                 Foundation.exit(2)
             }

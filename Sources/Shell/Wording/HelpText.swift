@@ -61,7 +61,7 @@ enum HelpText {
             let list = modes.joined(separator: ", ")
             parts.append(language.text(list + " only", "\(list) seulement"))
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        return parts.isEmpty ? nil : parts.joined(separator: language.semicolon)
     }
 
     /// Every text a French reader needs, keyed `command`, `command:details`,

@@ -92,7 +92,7 @@ extension Language {
         case .banner:
             return text(
                 "Patio — type 'help' for the commands, Tab to complete, Ctrl-D to leave.",
-                "Patio — tapez 'help' pour les commandes, Tab pour compléter, Ctrl-D pour quitter.")
+                "Patio — tapez 'help' pour l’aide, Tab pour compléter, Ctrl-D pour quitter.")
         case .noProfilesNote: return text("note: no profiles loaded: ", "note : aucun profil chargé : ")
         }
     }

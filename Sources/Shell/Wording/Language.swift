@@ -35,7 +35,7 @@ public enum Language: String, CaseIterable, Sendable, ChoiceWord {
     /// The text of this language: both must be given, so that a sentence
     /// missing in one language does not compile. The French is typeset
     /// (see `FrenchText`).
-    func text(_ english: String, _ french: FrenchText) -> String {
+    public func text(_ english: String, _ french: FrenchText) -> String {
         switch self {
         case .en: return english
         case .fr: return french.text
@@ -58,23 +58,23 @@ public enum Language: String, CaseIterable, Sendable, ChoiceWord {
 /// spaces before `:` `;` `?` `!` and inside `« »` become non-breaking, as
 /// French typography asks; what is interpolated (names, tags, paths) is
 /// kept exactly as it is.
-struct FrenchText: ExpressibleByStringInterpolation, Sendable {
-    private(set) var text: String
+public struct FrenchText: ExpressibleByStringInterpolation, Sendable {
+    public private(set) var text: String
 
-    init(stringLiteral value: String) { text = Self.typeset(value) }
+    public init(stringLiteral value: String) { text = Self.typeset(value) }
 
-    init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
+    public init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
 
-    struct Interpolation: StringInterpolationProtocol {
+    public struct Interpolation: StringInterpolationProtocol {
         var text = ""
 
-        init(literalCapacity: Int, interpolationCount: Int) { text.reserveCapacity(literalCapacity) }
+        public init(literalCapacity: Int, interpolationCount: Int) { text.reserveCapacity(literalCapacity) }
 
-        mutating func appendLiteral(_ literal: String) { text += FrenchText.typeset(literal) }
+        public mutating func appendLiteral(_ literal: String) { text += FrenchText.typeset(literal) }
 
-        mutating func appendInterpolation(_ value: some CustomStringConvertible) { text += value.description }
+        public mutating func appendInterpolation(_ value: some CustomStringConvertible) { text += value.description }
 
-        mutating func appendInterpolation(_ value: String?) { text += value ?? "" }
+        public mutating func appendInterpolation(_ value: String?) { text += value ?? "" }
     }
 
     /// Non-breaking spaces where French typography wants them.
