@@ -208,6 +208,6 @@ public enum FileReason: Equatable, Sendable {
 }
 
 /// An error that says itself in each language.
-protocol Worded {
+public protocol Worded {
     func words(in language: Language) -> String
 }

@@ -61,9 +61,7 @@ final class InteractiveShell {
             }
             if !pagerFailed {
                 pagerFailed = true
-                console.writeError(
-                    "note: the pager '\(TerminalSafeText.line(pager))' could not run: output is printed as it is from now on\n"
-                )
+                console.writeError(session.language.words(.pagerFailed(TerminalSafeText.line(pager))) + "\n")
             }
         }
         console.write(output)
@@ -81,5 +79,15 @@ final class InteractiveShell {
             candidates: completion.candidates.map {
                 Candidate(replacement: $0.text, label: $0.label, isFinished: $0.isFinished)
             }, commonText: completion.commonText)
+    }
+}
+
+extension HistoryFileError: Worded {
+    public func words(in language: Language) -> String {
+        switch self {
+        case .cannotWrite(let path):
+            return language.text(
+                "cannot write the history file \(path)", "impossible d’écrire le fichier d’historique \(path)")
+        }
     }
 }

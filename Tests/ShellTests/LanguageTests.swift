@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Ledger
 import Matchmaker
 import Testing
 
@@ -115,6 +116,39 @@ struct LanguageTests {
                 #expect(!text.contains(phrase), "English '\(phrase)' in: \(text)")
             }
         }
+    }
+
+    /// A round committed before facts were kept holds English sentences: each one read back is
+    /// the fact it was written from, so that it can be worded in French.
+    @Test func oldEnglishSentencesAreReadBackIntoTheirFacts() {
+        let english = EnglishDraftWording()
+        let people = [(id: "a", name: "Amélie Dupré"), (id: "b", name: "Kenji Watanabe")]
+        let name = { (id: String) in people.first { $0.id == id }?.name ?? id }
+        for reason in Self.reasons {
+            #expect(StoredProse.reason(english.reason(reason, name: name), people: people) == reason, "\(reason)")
+        }
+        for cause in Self.causes where StoredProse.cause(english.cause(cause)) != nil {
+            #expect(StoredProse.cause(english.cause(cause)) == cause)
+        }
+        #expect(StoredProse.cause(english.cause(.oddOneOut)) == .oddOneOut)
+        #expect(StoredProse.starter(english.starter(.sharedInterest("VR"), name: name)) == .sharedInterest("VR"))
+        // A name no longer in the round, or words no version wrote, stay words.
+        #expect(StoredProse.reason("Léa Martin offers UX, which Amélie Dupré seeks", people: people) == nil)
+        #expect(StoredProse.reason("a good fit", people: people) == nil)
+        let group = RoundRecord.Group(
+            members: ["a", "b"], score: 1000, reasons: ["both are into VR", "a good fit"],
+            starter: "Ask Kenji about VR.")
+        let stated = StoredFacts.reasons(group, name: name)
+        #expect(stated.count == 2)
+        if case .fact(.sharedInterest("VR")) = stated[0] {} else { Issue.record("not read back: \(stated[0])") }
+        if case .words("a good fit") = stated[1] {} else { Issue.record("changed: \(stated[1])") }
+        let french = stated.map { entry -> String in
+            switch entry {
+            case .fact(let fact): return FrenchDraftWording().reason(fact, name: name)
+            case .words(let words): return words
+            }
+        }
+        #expect(french[0] == "tous deux s’intéressent à «\u{A0}VR\u{A0}»")
     }
 
     /// `help` in French has a sentence for every command, argument, option and setting.

@@ -32,11 +32,11 @@ extension Session {
     /// What a writer says when another process holds the ledger.
     private func waitNotice(_ shown: String) -> @Sendable () -> Void {
         let console = UncheckedConsole(console)
-        return {
-            console.base.writeError(
-                "note: waiting for the ledger \(TerminalSafeText.line(shown)): another patio is writing to it (up to \(Ledger.waitLimit) s)\n"
-            )
-        }
+        let shown = TerminalSafeText.line(shown)
+        let text = language.text(
+            "note: waiting for the ledger \(shown): another patio is writing to it (up to \(Ledger.waitLimit) s)",
+            "note : en attente du registre \(shown) : un autre patio y écrit (jusqu’à \(Ledger.waitLimit) s)")
+        return { console.base.writeError(text + "\n") }
     }
 
     /// Past meetings from the ledger, as the matchmaker's novelty and feedback need them.

@@ -4,7 +4,9 @@ import Matchmaker
 
 /// The facts of a round as the ledger keeps them: JSON text in its columns,
 /// written at commit and read back for `round`, `export --round` and `diff`.
-/// A round committed before facts were kept has words instead, shown as they are.
+/// A round committed before facts were kept has English words instead: each
+/// sentence is read back into its fact where it can be (`StoredProse`), and
+/// shown as it was written where it cannot.
 struct StoredFacts: Codable {
     var notes: [Draft.Note]
     var pins: [MemberPair]
@@ -57,20 +59,24 @@ struct StoredFacts: Codable {
     }
 
     static func cause(_ unmatched: RoundRecord.Unmatched) -> Stated<UnmatchedCause> {
-        value(UnmatchedCause.self, from: unmatched.cause).map { .fact($0) } ?? .words(unmatched.reason)
+        if let fact = value(UnmatchedCause.self, from: unmatched.cause) { return .fact(fact) }
+        return StoredProse.cause(unmatched.reason).map { .fact($0) } ?? .words(unmatched.reason)
     }
 
     static func pinWarnings(_ group: RoundRecord.Group) -> [PinWarning] {
         value([PinWarning].self, from: group.pinWarnings) ?? []
     }
 
-    static func reasons(_ group: RoundRecord.Group) -> [Stated<PairReason>] {
-        value([PairReason].self, from: group.reasonFacts).map { $0.map { .fact($0) } }
-            ?? group.reasons.map { .words($0) }
+    /// - Parameter name: a member's name from an id, to read old sentences back.
+    static func reasons(_ group: RoundRecord.Group, name: (String) -> String) -> [Stated<PairReason>] {
+        if let facts = value([PairReason].self, from: group.reasonFacts) { return facts.map { .fact($0) } }
+        let people = group.members.map { (id: $0, name: name($0)) }
+        return group.reasons.map { text in StoredProse.reason(text, people: people).map { .fact($0) } ?? .words(text) }
     }
 
     static func starter(_ group: RoundRecord.Group) -> Stated<Starter>? {
-        value(Starter.self, from: group.starterFact).map { .fact($0) } ?? group.starter.map { .words($0) }
+        if let fact = value(Starter.self, from: group.starterFact) { return .fact(fact) }
+        return group.starter.map { text in StoredProse.starter(text).map { .fact($0) } ?? .words(text) }
     }
 }
 

@@ -89,7 +89,7 @@ struct RoundView: Presentable {
         groups = record.groups.map { group in
             Group(
                 people: group.members.map { Self.person($0, in: directory) }, score: group.score,
-                reasons: StoredFacts.reasons(group),
+                reasons: StoredFacts.reasons(group, name: directory.displayName),
                 starter: StoredFacts.starter(group), isPinned: group.isPinned,
                 pinWarnings: StoredFacts.pinWarnings(group))
         }

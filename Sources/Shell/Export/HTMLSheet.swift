@@ -9,10 +9,7 @@ enum HTMLSheet {
         let language = view.language
         let t = language.text
         let title = "Patio · " + (view.community ?? "") + " · " + (view.name ?? t("draft", "brouillon"))
-        let date = view.date.formatted(
-            Date.FormatStyle(
-                date: .long, time: .omitted, locale: Locale(identifier: language == .fr ? "fr_FR" : "en_GB"),
-                timeZone: TimeZone(identifier: "Europe/Paris") ?? .gmt))
+        let date = language.day(view.date, in: TimeZone(identifier: "Europe/Paris") ?? .gmt)
         let groups =
             view.draftMode == .circles
             ? language.counted(view.groups.count, "table", "table")

@@ -62,8 +62,8 @@ struct EnglishDraftWording: DraftWording {
         switch starter {
         case .sharedInterest(let topic): return "What got you into \(topic)?"
         case .askAbout(let asker, let expert, let topic):
-            return "\(Self.first(name(asker))), ask \(Self.first(name(expert))) about \(topic)."
-        case .interest(let member, let topic): return "Ask \(Self.first(name(member))) about \(topic)."
+            return "\(Self.first(name(asker))) asks \(Self.first(name(expert))): how did you learn \(topic)?"
+        case .interest(let member, let topic): return "\(Self.first(name(member))), what draws you to \(topic)?"
         }
     }
 

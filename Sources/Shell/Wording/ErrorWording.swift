@@ -15,7 +15,7 @@ enum ErrorWording {
 }
 
 extension LedgerError: Worded {
-    func words(in language: Language) -> String {
+    public func words(in language: Language) -> String {
         let t = language.text
         switch self {
         case .cannotOpen(let path, let reason):

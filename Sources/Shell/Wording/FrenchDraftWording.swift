@@ -75,10 +75,12 @@ struct FrenchDraftWording: DraftWording {
         case .sharedInterest(let topic):
             return fr("Qu’est-ce qui vous a amené·es à \(Self.quoted(topic)) ?")
         case .askAbout(let asker, let expert, let topic):
-            return
-                "\(EnglishDraftWording.first(name(asker))), demandez à \(EnglishDraftWording.first(name(expert))) de vous parler de \(Self.quoted(topic))."
+            return fr(
+                "\(EnglishDraftWording.first(name(asker))) demande à \(EnglishDraftWording.first(name(expert))) : comment avez-vous appris \(Self.quoted(topic)) ?"
+            )
         case .interest(let member, let topic):
-            return "Demandez à \(EnglishDraftWording.first(name(member))) ce qui l’attire dans \(Self.quoted(topic))."
+            return fr(
+                "\(EnglishDraftWording.first(name(member))), qu’est-ce qui vous attire dans \(Self.quoted(topic)) ?")
         }
     }
 

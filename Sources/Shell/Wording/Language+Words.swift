@@ -84,6 +84,8 @@ enum SearchWording {
 public enum ExecutableLine: Sendable {
     case banner
     case noProfilesNote
+    /// The pager (as configured) could not run.
+    case pagerFailed(String)
 }
 
 extension Language {
@@ -94,6 +96,10 @@ extension Language {
                 "Patio — type 'help' for the commands, Tab to complete, Ctrl-D to leave.",
                 "Patio — tapez 'help' pour l’aide, Tab pour compléter, Ctrl-D pour quitter.")
         case .noProfilesNote: return text("note: no profiles loaded: ", "note : aucun profil chargé : ")
+        case .pagerFailed(let pager):
+            return text(
+                "note: the pager '\(pager)' could not run: output is printed as it is from now on",
+                "note : le pager '\(pager)' n’a pas pu s’exécuter : la sortie est affichée telle quelle désormais")
         }
     }
 }

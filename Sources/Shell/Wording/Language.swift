@@ -138,6 +138,14 @@ extension Language {
         }
     }
 
+    /// A day in words: `Tuesday 8 December 2026`, `mardi 8 décembre 2026`.
+    func day(_ date: Date, in timeZone: TimeZone = .current) -> String {
+        let words = dateAndTime(date, in: timeZone)
+        return String(
+            words[..<(words.range(of: self == .fr ? " à " : " at ", options: .backwards)?.lowerBound ?? words.endIndex)]
+        )
+    }
+
     /// A day and an hour in words: `Tuesday 8 December 2026 at 10:00`,
     /// `mardi 8 décembre 2026 à 10 h`.
     func dateAndTime(_ date: Date, in timeZone: TimeZone = .current) -> String {
