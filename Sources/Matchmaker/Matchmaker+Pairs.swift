@@ -29,6 +29,11 @@ extension Matchmaker {
             result.matching.pairs, certificate: result.certificate, pool: pool,
             candidateEdges: graph.isComplete ? nil : graph.graph.edges,
             objective: objective, constraints: constraints, shouldStop: shouldStop)
+        if !graph.isComplete {
+            try DraftProof.checkLeftOut(
+                certificate: result.certificate, pool: pool, graphEdges: graph.graph.edges, objective: objective,
+                constraints: constraints, shouldStop: shouldStop)
+        }
         for (u, v) in result.matching.pairs {
             groups.append(
                 group([graph.members[u], graph.members[v]], model: model, pinned: [], admissibility: admissibility))
@@ -41,9 +46,7 @@ extension Matchmaker {
                     vertex: u, in: graph, aloneCount: alone.count, directory: directory, everyone: request.everyone))
         }
         let guarantee = Guarantee(
-            claim: .optimal,
-            coverage: graph.isComplete
-                ? .everyAdmissiblePair : .candidates(perMember: request.candidates, pairs: graph.graph.edges.count),
+            claim: .optimal, coverage: .everyAdmissiblePair,
             members: members.count, pinnedGroups: pinned.count, isFairnessAdjusted: objective.isAdjusted,
             isCardinalityFirst: request.everyone, excludesRepeats: !request.alreadyMet.isEmpty)
         return Draft(
@@ -53,8 +56,9 @@ extension Matchmaker {
 
     /// The pairing graph of `pool` and its best matching: every admissible
     /// pair in a small community; in a large one, each member's best
-    /// candidates, then every admissible pair among those they leave alone,
-    /// solved again exactly on the union.
+    /// candidates, then the pairs left out that the duals do not cover
+    /// (`PairPricing`), solved again until none is left: the certificate
+    /// then covers every admissible pair.
     static func solvePairs(
         _ pool: [Int], request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
         shouldStop: () -> Bool
@@ -62,14 +66,19 @@ extension Matchmaker {
         let admissibility = Admissibility(forbidden: request.apart)
         var graph = try PairingGraph(
             model: model, members: pool, admissibility: admissibility, candidates: request.candidates,
-            shouldStop: shouldStop)
+            completeLimit: request.completeLimit, shouldStop: shouldStop)
         var result = try MaximumWeightMatching.solve(
             weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
         if !graph.isComplete {
-            let alone = result.matching.mate.indices.filter { result.matching.mate[$0] == nil }
-            graph = graph.addingEveryPair(among: alone, model: model, admissibility: admissibility)
-            result = try MaximumWeightMatching.solve(
-                weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+            let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: admissibility)
+            while true {
+                let left = try pricing.violators(
+                    present: graph.edgeKeys, certificate: result.certificate, shouldStop: shouldStop)
+                if left.isEmpty { break }
+                graph = graph.adding(left, model: model)
+                result = try MaximumWeightMatching.solve(
+                    weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+            }
         }
         return (graph, result)
     }

@@ -22,6 +22,8 @@ public struct MatchRequest: Sendable {
     public var alreadyMet: Set<MemberPair> = []
     /// Large communities: partners scored per member.
     public var candidates = 40
+    /// Up to this many members every admissible pair is scored; above, candidates and pricing.
+    public var completeLimit = PairingGraph.completeLimit
     public var seed: UInt64 = 1
     /// A bonus on every pair of these members (fairness across planned rounds).
     public var priority: [String: Double] = [:]

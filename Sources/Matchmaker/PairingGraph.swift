@@ -15,14 +15,17 @@ public struct PairingGraph: Sendable {
     /// Per vertex: whether some edge at it weighs more than zero.
     public let hasPositiveEdge: [Bool]
     public let isComplete: Bool
+    /// How many times pairs left out were priced in (0 for a complete graph, or before pricing).
+    public let pricingRounds: Int
 
     /// Above this many members, only the best candidates of each are scored.
     public static let completeLimit = 1500
 
     init(
         members: [Int], graph: WeightedGraph, admissibleCount: [Int], exclusions: [[Admissibility.Exclusion: Int]],
-        hasPositiveEdge: [Bool], isComplete: Bool
+        hasPositiveEdge: [Bool], isComplete: Bool, pricingRounds: Int = 0
     ) {
+        self.pricingRounds = pricingRounds
         self.members = members
         self.graph = graph
         self.admissibleCount = admissibleCount
@@ -68,37 +71,30 @@ public struct PairingGraph: Sendable {
         return heap.sorted(by: precedes)[...]
     }
 
-    /// This graph with every admissible pair among the given vertices added.
-    func addingEveryPair(among vertices: [Int], model: AffinityModel, admissibility: Admissibility) -> PairingGraph {
-        let prepared = PreparedAdmissibility(admissibility, directory: model.directory)
-        var present = Set(graph.edges.map { UInt64($0.u) << 32 | UInt64($0.v) })
+    /// The pairs of the graph, as keys `low << 32 | high`.
+    var edgeKeys: Set<UInt64> { Set(graph.edges.map { UInt64(min($0.u, $0.v)) << 32 | UInt64(max($0.u, $0.v)) }) }
+
+    /// This graph with the given admissible pairs (not in it yet) added, scored by the model.
+    func adding(_ pairs: [(u: Int, v: Int)], model: AffinityModel) -> PairingGraph {
         var edges = graph.edges
-        var admissible = admissibleCount
         var positive = hasPositiveEdge
-        for (i, u) in vertices.enumerated() {
-            for v in vertices[(i + 1)...] {
-                let (low, high) = (min(u, v), max(u, v))
-                guard prepared.exclusion(members[low], members[high]) == nil,
-                    present.insert(UInt64(low) << 32 | UInt64(high)).inserted
-                else { continue }
-                let score = model.score(members[low], members[high])
-                edges.append(WeightedEdge(low, high, score))
-                admissible[low] += 1
-                admissible[high] += 1
-                if score > 0 {
-                    positive[low] = true
-                    positive[high] = true
-                }
+        for (u, v) in pairs {
+            let score = model.score(members[u], members[v])
+            edges.append(WeightedEdge(u, v, score))
+            if score > 0 {
+                positive[u] = true
+                positive[v] = true
             }
         }
         return PairingGraph(
             members: members, graph: try! WeightedGraph(vertexCount: members.count, edges: edges),
-            admissibleCount: admissible, exclusions: exclusions, hasPositiveEdge: positive, isComplete: false)
+            admissibleCount: admissibleCount, exclusions: exclusions, hasPositiveEdge: positive, isComplete: false,
+            pricingRounds: pricingRounds + 1)
     }
 
     public init(
         model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 40,
-        shouldStop: () -> Bool = { false }
+        completeLimit: Int = Self.completeLimit, shouldStop: () -> Bool = { false }
     ) throws(MatchingError) {
         let directory = model.directory
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
@@ -108,7 +104,7 @@ public struct PairingGraph: Sendable {
         var edges: [WeightedEdge] = []
         var admissible = [Int](repeating: 0, count: n)
         var exclusions = [[Admissibility.Exclusion: Int]](repeating: [:], count: n)
-        isComplete = n <= Self.completeLimit
+        isComplete = n <= completeLimit
         if isComplete {
             for u in 0..<n {
                 if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
@@ -159,6 +155,7 @@ public struct PairingGraph: Sendable {
             positive[edge.v] = true
         }
         hasPositiveEdge = positive
+        pricingRounds = 0
     }
 }
 

@@ -42,16 +42,13 @@ struct DraftProofTests {
         #expect(bound > 0 && tables != nil)
     }
 
-    /// Above 1,500 members only candidates are weighed, and the claim says so:
-    /// the total may be beaten by a pair the graph never held.
-    @Test func aCandidateGraphClaimsOnlyItsCandidates() throws {
+    /// Above 1,500 members candidates are weighed, and the pairs left out
+    /// priced: the claim still covers every admissible pair.
+    @Test func aLargeCommunityIsProvedOverEveryPair() throws {
         let directory = Communities.random(1600, seed: 22)
         let result = try draft(directory) { $0.candidates = 5 }
-        guard case .candidates(let perMember, let pairs) = result.guarantee.coverage else {
-            Issue.record("a large community is proved over its candidates only")
-            return
-        }
-        #expect(perMember == 5 && pairs > 0 && pairs < 1600 * 1599 / 2)
+        #expect(result.guarantee.coverage == .everyAdmissiblePair)
+        #expect(result.guarantee.claim == .optimal)
     }
 
     /// The check rebuilds every admissible pair and refuses a certificate that

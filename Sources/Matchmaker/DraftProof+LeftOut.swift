@@ -1,0 +1,78 @@
+import Community
+import Matching
+
+extension DraftProof {
+    /// Proves that the certificate of a pairing solved on a partial graph
+    /// covers every admissible pair of `pool` left out of it as well:
+    /// y(u) + y(v) ≥ w(u, v) + s for each. Rebuilt from the community, not
+    /// from the pricing that chose the graph: pairs that share a tag are
+    /// weighed with the model's plain `score`, and admitted by the plain
+    /// constraints; a pair that shares none scores at most its role,
+    /// organisation and wing weights, raised by the most a rating and a
+    /// fairness boost can add — computed here from the weights themselves —
+    /// so the pairs of a vertex whose duals reach that bound need no look,
+    /// and the others are weighed one by one.
+    ///
+    /// - Complexity: the tag partners of every member, plus for each member
+    ///   the partners whose duals are below the bound.
+    static func checkLeftOut(
+        certificate: DualCertificate, pool: [Int], graphEdges: [WeightedEdge], objective: Objective,
+        constraints: PlainConstraints, shouldStop: () -> Bool
+    ) throws {
+        let model = objective.model
+        let duals = certificate.vertexDuals
+        let shift = certificate.weightShift
+        let n = pool.count
+        guard duals.count == n else {
+            throw MatchError.proofFailed(.pairs, .certificate("\(duals.count) duals for \(n) members", count: 1))
+        }
+        let inGraph = Set(graphEdges.map { UInt64(min($0.u, $0.v)) << 32 | UInt64(max($0.u, $0.v)) })
+        var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
+        for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
+        var uncovered: [(Int, Int, Int64)] = []
+        func check(_ u: Int, _ v: Int) {
+            let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
+            guard !inGraph.contains(key), constraints.allows(pool[u], pool[v]) else { return }
+            let weight = objective.weight(pool[u], pool[v])
+            let slack = duals[u] + duals[v] - 4 * (weight + shift)
+            if slack < 0 { uncovered.append((u, v, slack)) }
+        }
+        var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+        for u in 0..<n {
+            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+            for (b, _) in model.tagPartners(of: pool[u], using: &scratch) {
+                let v = Int(vertexOf[b])
+                if v > u { check(u, v) }
+            }
+        }
+        let bound = Self.untaggedBound(weights: model.weights, objective: objective)
+        let order = (0..<n).sorted { duals[$0] < duals[$1] }
+        for u in 0..<n {
+            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+            let limit = 4 * (bound + shift) - duals[u]
+            for v in order {
+                if duals[v] >= limit { break }
+                if v > u { check(u, v) }
+            }
+        }
+        if let (u, v, slack) = uncovered.first {
+            throw MatchError.proofFailed(
+                .pairs,
+                .certificate(
+                    "pair \(model.directory.members[pool[u]].id)–\(model.directory.members[pool[v]].id) left out of the graph is not covered (slack \(slack))",
+                    count: uncovered.count))
+        }
+    }
+
+    /// The most a pair that shares no tag can weigh, from the weights alone:
+    /// the best role affinity, a different organisation and a different wing,
+    /// raised by the best rating (feedback) and the two largest fairness boosts.
+    static func untaggedBound(weights: AffinityWeights, objective: Objective) -> Int64 {
+        let roles = Role.allCases.flatMap { a in Role.allCases.map { b in weights.roleAffinity(a, b) } }
+        let points = weights.role * (roles.max() ?? 0) + max(0, weights.organization) + max(0, weights.wing)
+        let rating = 1 + max(0, weights.feedback)
+        let boosts = objective.boost.sorted(by: >)
+        let boost = max(1, 1 + (boosts.first ?? 0) + (boosts.dropFirst().first ?? 0))
+        return Int64((points * 1000 * rating * boost).rounded(.up)) + 2
+    }
+}

@@ -1,0 +1,106 @@
+import Community
+import Foundation
+import Matching
+import Testing
+
+@testable import Matchmaker
+
+/// Pricing against the complete graph: solved on a few candidates per
+/// member and priced, the pairing has the optimum of every admissible pair,
+/// and its certificate holds over all of them.
+struct PairPricingTests {
+    static let now = Date(timeIntervalSince1970: 1_796_112_000)
+
+    /// Every admissible pair of the pool, weighted as the objective says.
+    static func completeGraph(_ pool: [Int], model: AffinityModel, request: MatchRequest) throws -> WeightedGraph {
+        let constraints = DraftProof.PlainConstraints(model.directory, forbidden: request.apart)
+        let objective = DraftProof.Objective(model: model, priority: request.priority)
+        var edges: [WeightedEdge] = []
+        for u in pool.indices {
+            for v in (u + 1)..<pool.count where constraints.allows(pool[u], pool[v]) {
+                edges.append(WeightedEdge(u, v, objective.weight(pool[u], pool[v])))
+            }
+        }
+        return try WeightedGraph(vertexCount: pool.count, edges: edges)
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let size: Int
+        let seed: UInt64
+        let candidates: Int
+        var everyone = false
+        var withHistory = false
+        var testDescription: String {
+            "\(size) members, \(candidates) candidates, seed \(seed)" + (everyone ? ", --everyone" : "")
+                + (withHistory ? ", with history and boosts" : "")
+        }
+    }
+
+    @Test(arguments: [
+        Case(size: 200, seed: 31, candidates: 2), Case(size: 300, seed: 32, candidates: 5),
+        Case(size: 500, seed: 33, candidates: 3, withHistory: true),
+        Case(size: 400, seed: 34, candidates: 4, everyone: true),
+        Case(size: 1000, seed: 35, candidates: 10), Case(size: 3000, seed: 36, candidates: 20),
+    ])
+    func pricingReachesTheOptimumOfEveryPair(_ example: Case) throws {
+        let directory = Communities.random(example.size, seed: example.seed)
+        var history = MeetingHistory.none
+        var request = MatchRequest(mode: .pairs)
+        request.candidates = example.candidates
+        request.completeLimit = 0
+        request.everyone = example.everyone
+        if example.withHistory {
+            var rng = SplitMix64(seed: example.seed)
+            var pairs: [MemberPair: MeetingHistory.Entry] = [:]
+            for _ in 0..<example.size {
+                let a = directory.members[Int.random(in: 0..<example.size, using: &rng)].id
+                let b = directory.members[Int.random(in: 0..<example.size, using: &rng)].id
+                guard a != b else { continue }
+                pairs[MemberPair(a, b)] = MeetingHistory.Entry(
+                    roundsAgo: Int.random(in: 1...3, using: &rng), rating: Double(Int.random(in: 1...5, using: &rng)))
+            }
+            history = MeetingHistory(pairs)
+            request.priority = [directory.members[0].id: 0.5, directory.members[1].id: 0.3]
+            request.forbidden = [MemberPair(directory.members[2].id, directory.members[3].id)]
+        }
+        let model = AffinityModel(directory: directory, weights: AffinityWeights(), history: history)
+        let pool = Array(directory.members.indices)
+        let objective = DraftProof.Objective(model: model, priority: request.priority)
+        let (graph, result) = try Matchmaker.solvePairs(
+            pool, request: request, model: model, objective: objective, shouldStop: { false })
+        #expect(!graph.isComplete)
+        // Cardinality first shifts every weight, and its duals rule out fewer pairs: correct, but not sparse.
+        if !example.everyone {
+            #expect(graph.graph.edges.count < pool.count * (pool.count - 1) / 4, "far fewer pairs than all of them")
+        }
+        let complete = try Self.completeGraph(pool, model: model, request: request)
+        let optimum = try MaximumWeightMatching.solve(complete, maximumCardinality: example.everyone)
+        #expect(result.matching.totalWeight(in: complete) == optimum.weight)
+        if example.everyone { #expect(result.matching.pairs.count == optimum.matching.pairs.count) }
+        #expect(result.certificate.violations(result.matching, in: complete).isEmpty)
+        // And the draft says so, after its own check.
+        let draft = try Matchmaker.match(request, model: model, now: Self.now)
+        #expect(draft.guarantee.coverage == .everyAdmissiblePair)
+    }
+
+    /// The check of the pairs left out is not the pricing: duals that cover
+    /// nothing outside the graph are refused.
+    @Test func aCertificateThatLeavesPairsUncoveredIsRefused() throws {
+        let directory = Communities.random(300, seed: 37)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let pool = Array(directory.members.indices)
+        var request = MatchRequest(mode: .pairs)
+        request.completeLimit = 0
+        request.candidates = 1
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let graph = try PairingGraph(
+            model: model, members: pool, admissibility: Admissibility(forbidden: []), candidates: 1, completeLimit: 0)
+        let solved = try MaximumWeightMatching.solve(graph.graph)
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
+        #expect(throws: MatchError.self) {
+            try DraftProof.checkLeftOut(
+                certificate: solved.certificate, pool: pool, graphEdges: graph.graph.edges, objective: objective,
+                constraints: constraints, shouldStop: { false })
+        }
+    }
+}
