@@ -61,7 +61,7 @@ extension Ledger {
                 members: byGroup[group["position"]] ?? [], score: group["score"],
                 reasons: lines(group["reasons"]), starter: group["starter"], isPinned: group["pinned"],
                 pinWarnings: group["pin_warnings"], reasonFacts: group["reason_facts"],
-                starterFact: group["starter_fact"])
+                starterFact: group["starter_fact"], adjustmentFacts: group["adjustment_facts"])
         }
         let unmatched = try Row.fetchAll(
             db, sql: "SELECT member_id, reason, cause FROM round_unmatched WHERE round_id = ? ORDER BY rowid",

@@ -185,6 +185,9 @@ public struct Ledger: Sendable {
                     ALTER TABLE round_group ADD COLUMN starter_fact TEXT;
                     """)
         }
+        migrator.registerMigration("v5: what history did to the scores, as facts") { db in
+            try db.execute(sql: "ALTER TABLE round_group ADD COLUMN adjustment_facts TEXT;")
+        }
         return migrator
     }
 
@@ -231,13 +234,13 @@ public struct Ledger: Sendable {
                 for (position, group) in record.groups.enumerated() {
                     try db.execute(
                         sql: """
-                            INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings, reason_facts, starter_fact)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings, reason_facts, starter_fact, adjustment_facts)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
                             roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter,
                             group.isPinned,
-                            group.pinWarnings, group.reasonFacts, group.starterFact,
+                            group.pinWarnings, group.reasonFacts, group.starterFact, group.adjustmentFacts,
                         ])
                     for (slot, member) in group.members.enumerated() {
                         try db.execute(

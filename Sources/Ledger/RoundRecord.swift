@@ -14,11 +14,15 @@ public struct RoundRecord: Sendable, Equatable {
         /// committed since they are kept; `reasons` and `starter` hold words before.
         public var reasonFacts: String?
         public var starterFact: String?
+        /// How earlier meetings and ratings moved the score (the shell's JSON), for rounds committed since it is kept.
+        public var adjustmentFacts: String?
 
         public init(
             members: [String], score: Int64, reasons: [String] = [], starter: String? = nil, isPinned: Bool = false,
-            pinWarnings: String? = nil, reasonFacts: String? = nil, starterFact: String? = nil
+            pinWarnings: String? = nil, reasonFacts: String? = nil, starterFact: String? = nil,
+            adjustmentFacts: String? = nil
         ) {
+            self.adjustmentFacts = adjustmentFacts
             self.members = members
             self.score = score
             self.reasons = reasons

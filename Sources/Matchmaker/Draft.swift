@@ -13,8 +13,10 @@ public struct Draft: Sendable, Equatable {
         public var members: [String]
         /// The sum of the pair scores inside, in thousandths of a point.
         public var score: Int64
-        /// The strongest reasons, strongest first.
+        /// Every reason, strongest first (each once).
         public var reasons: [PairReason]
+        /// How earlier meetings and ratings moved the scores inside (each once).
+        public var adjustments: [Adjustment]
         /// Something to talk about first, from shared interests.
         public var starter: Starter?
         /// Whether a pin made this group.
@@ -24,8 +26,9 @@ public struct Draft: Sendable, Equatable {
 
         public init(
             members: [String], score: Int64, reasons: [PairReason], starter: Starter? = nil, isPinned: Bool = false,
-            pinWarnings: [PinWarning] = []
+            pinWarnings: [PinWarning] = [], adjustments: [Adjustment] = []
         ) {
+            self.adjustments = adjustments
             self.members = members
             self.score = score
             self.reasons = reasons

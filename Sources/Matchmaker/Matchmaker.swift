@@ -87,18 +87,21 @@ public enum Matchmaker {
     /// A group with its score (the sum of its pairs'), strongest reasons, a
     /// conversation starter, and what its pinned pairs break.
     static func group(
-        _ indices: [Int], model: AffinityModel, pinned: Set<MemberPair>, admissibility: Admissibility,
-        reasonCount: Int = 3
+        _ indices: [Int], model: AffinityModel, pinned: Set<MemberPair>, admissibility: Admissibility
     ) -> Draft.Group {
         let directory = model.directory
         var score: Int64 = 0
         var reasons: [Explanation.Reason] = []
         var warnings: [PinWarning] = []
+        var adjustments: [Adjustment] = []
         for (position, a) in indices.enumerated() {
             for b in indices[(position + 1)...] {
                 let explanation = model.explain(a, b)
                 score += explanation.total
                 reasons += explanation.reasons
+                for adjustment in explanation.adjustments where !adjustments.contains(adjustment) {
+                    adjustments.append(adjustment)
+                }
                 let pair = MemberPair(directory.members[a].id, directory.members[b].id)
                 guard pinned.contains(pair) else { continue }
                 if let exclusion = admissibility.exclusion(directory.members[a], directory.members[b]),
@@ -110,13 +113,12 @@ public enum Matchmaker {
             }
         }
         var seen = Set<PairReason>()
-        let strongest = reasons.sorted { $0.points > $1.points }.map(\.fact).filter { seen.insert($0).inserted }.prefix(
-            reasonCount)
+        let strongest = reasons.sorted { $0.points > $1.points }.map(\.fact).filter { seen.insert($0).inserted }
         let ids = indices.map { directory.members[$0].id }
         let isPinned = pinned.contains { ids.contains($0.first) && ids.contains($0.second) }
         return Draft.Group(
-            members: ids, score: score, reasons: Array(strongest), starter: starter(indices, model: model),
-            isPinned: isPinned, pinWarnings: warnings)
+            members: ids, score: score, reasons: strongest, starter: starter(indices, model: model),
+            isPinned: isPinned, pinWarnings: warnings, adjustments: adjustments)
     }
 
     /// Something to talk about first: an interest the members share, else one's

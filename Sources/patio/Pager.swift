@@ -46,9 +46,15 @@ enum Pager {
         let words: [String] = ["/bin/sh", "-c", command]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
+        // Patio writes UTF-8 whatever the locale says; `less` would show its
+        // accents as bytes under a locale that is not installed (or C) unless told.
+        var variables = ProcessInfo.processInfo.environment
+        if variables["LESSCHARSET"] == nil && variables["LESSCHARDEF"] == nil { variables["LESSCHARSET"] = "utf-8" }
+        let environment: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for entry in environment { free(entry) } }
         var child: pid_t = 0
         fflush(stdout)
-        let started = posix_spawn(&child, "/bin/sh", &actions, nil, argv, environ)
+        let started = posix_spawn(&child, "/bin/sh", &actions, nil, argv, environment)
         close(pipeEnds[0])
         guard started == 0 else {
             close(pipeEnds[1])

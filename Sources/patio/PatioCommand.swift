@@ -180,12 +180,12 @@ struct PatioCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
-                exit(withError: error)
+                print(Self.translated(fullMessage(for: error)))
+                Foundation.exit(0)
             }
             // The usage lines are the parser's; what was typed in them is escaped
             // (its line breaks too, so that it cannot forge a line) and shortened.
-            var message = fullMessage(for: error)
+            var message = Self.translated(fullMessage(for: error))
             let typed = CommandLine.arguments.dropFirst().flatMap { argument in
                 [argument] + (argument.split(separator: "=", maxSplits: 1).dropFirst().map(String.init))
             }
@@ -197,5 +197,21 @@ struct PatioCommand: ParsableCommand {
             FileHandleOutput.writeError(message.hasSuffix("\n") ? message : message + "\n")
             Foundation.exit(2)
         }
+    }
+
+    /// The argument parser's own words, in French when patio speaks French.
+    static func translated(_ text: String) -> String {
+        guard language == .fr else { return text }
+        let words: [(String, FrenchText)] = [
+            ("OVERVIEW:", "APERÇU :"), ("USAGE:", "UTILISATION :"), ("ARGUMENTS:", "ARGUMENTS :"),
+            ("OPTIONS:", "OPTIONS :"), ("Show the version.", "Afficher la version."),
+            ("Show help information.", "Afficher cette aide."), ("Error: ", "Erreur : "),
+            ("Unknown option '", "option inconnue '"), ("Missing value for '", "valeur manquante pour '"),
+            ("Missing expected argument '", "argument manquant '"), ("Unexpected argument '", "argument inattendu '"),
+            ("Usage: ", "Utilisation : "),
+            ("See 'patio --help' for more information.", "Voir 'patio --help' pour en savoir plus."),
+            ("Did you mean '", "Vouliez-vous dire '"), ("'?", "' ?"), ("Help:  ", "Aide :  "),
+        ]
+        return words.reduce(text) { $0.replacingOccurrences(of: $1.0, with: language.text($1.0, $1.1)) }
     }
 }

@@ -124,7 +124,7 @@ struct LedgerTests {
         #expect(
             applied == [
                 "v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts",
-                "v4: reasons and starters as facts",
+                "v4: reasons and starters as facts", "v5: what history did to the scores, as facts",
             ])
         #expect(record.guarantee == nil, "nothing was checked for an old pairs round: no guarantee")
     }

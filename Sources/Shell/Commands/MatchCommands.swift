@@ -55,6 +55,7 @@ enum MatchCommands {
         session.matchmaking.planned = []
         var view = RoundView(draft: draft, directory: session.directory)
         view.isCompact = session.showsCompact(arguments) && !arguments[full]
+        view.showsEveryReason = arguments[full]
         view.limit = CommonOptions.limit(arguments)
         return .show(view)
     }
@@ -91,6 +92,8 @@ enum MatchCommands {
                     var view = RoundView(
                         draft: draft, directory: session.directory, plan: (index + 1, count))
                     view.isCompact = session.showsCompact(arguments) && !arguments[full]
+                    view.showsEveryReason = arguments[full]
+                    view.showsEveryReason = arguments[full]
                     view.limit = CommonOptions.limit(arguments)
                     return view
                 }))

@@ -40,7 +40,8 @@ struct StoredFacts: Codable {
                 RoundRecord.Group(
                     members: group.members, score: group.score, isPinned: group.isPinned,
                     pinWarnings: group.pinWarnings.isEmpty ? nil : text(group.pinWarnings),
-                    reasonFacts: text(group.reasons), starterFact: group.starter.flatMap(text))
+                    reasonFacts: text(group.reasons), starterFact: group.starter.flatMap(text),
+                    adjustmentFacts: group.adjustments.isEmpty ? nil : text(group.adjustments))
             },
             unmatched: draft.unmatched.map { RoundRecord.Unmatched(id: $0.id, cause: text($0.cause)) },
             guarantee: text(draft.guarantee),
@@ -61,6 +62,10 @@ struct StoredFacts: Codable {
     static func cause(_ unmatched: RoundRecord.Unmatched) -> Stated<UnmatchedCause> {
         if let fact = value(UnmatchedCause.self, from: unmatched.cause) { return .fact(fact) }
         return StoredProse.cause(unmatched.reason).map { .fact($0) } ?? .words(unmatched.reason)
+    }
+
+    static func adjustments(_ group: RoundRecord.Group) -> [Adjustment] {
+        value([Adjustment].self, from: group.adjustmentFacts) ?? []
     }
 
     static func pinWarnings(_ group: RoundRecord.Group) -> [PinWarning] {

@@ -28,6 +28,8 @@ struct RoundView: Presentable {
         let starter: Stated<Starter>?
         let isPinned: Bool
         let pinWarnings: [PinWarning]
+        /// What earlier meetings and ratings did to the score.
+        var adjustments: [Adjustment] = []
     }
 
     var name: String?
@@ -48,6 +50,9 @@ struct RoundView: Presentable {
     var community: String?
     /// A table of one line a group at most two: the strongest reason in a few words (`--full` shows them all).
     var isCompact = false
+    /// Every reason of each group (`--full`); the strongest three otherwise, in tables and sheets.
+    var showsEveryReason = false
+    static let reasonsShown = 3
     /// Show the first groups only (`--limit`); the summary still counts them all.
     var limit: Int?
     /// The language its words are in: what `document(in:)` and `json(in:)` are asked for, or what an export sets.
@@ -74,7 +79,8 @@ struct RoundView: Presentable {
             Group(
                 people: group.members.map { Self.person($0, in: directory) }, score: group.score,
                 reasons: group.reasons.map { .fact($0) },
-                starter: group.starter.map { .fact($0) }, isPinned: group.isPinned, pinWarnings: group.pinWarnings)
+                starter: group.starter.map { .fact($0) }, isPinned: group.isPinned, pinWarnings: group.pinWarnings,
+                adjustments: group.adjustments)
         }
         unmatched = draft.unmatched.map { (Self.person($0.id, in: directory), .fact($0.cause)) }
         notes = draft.notes.map { .fact($0) }
@@ -91,7 +97,7 @@ struct RoundView: Presentable {
                 people: group.members.map { Self.person($0, in: directory) }, score: group.score,
                 reasons: StoredFacts.reasons(group, name: directory.displayName),
                 starter: StoredFacts.starter(group), isPinned: group.isPinned,
-                pinWarnings: StoredFacts.pinWarnings(group))
+                pinWarnings: StoredFacts.pinWarnings(group), adjustments: StoredFacts.adjustments(group))
         }
         unmatched = record.unmatched.map { (Self.person($0.id, in: directory), StoredFacts.cause($0)) }
         notes = stored.notes
@@ -147,15 +153,17 @@ struct RoundView: Presentable {
         }
     }
 
-    /// The reasons shown for a group, in sentences: what its pins break first.
-    func reasons(of group: Group) -> [String] {
-        group.pinWarnings.map { wording.pinWarning($0, name: name) }
-            + group.reasons.map { reason in
+    /// The reasons of a group, in sentences: what its pins break first, then
+    /// every reason (or the strongest few, `all` false), then what history did.
+    func reasons(of group: Group, all: Bool = true) -> [String] {
+        let shown = all ? group.reasons[...] : group.reasons.prefix(Self.reasonsShown)
+        return group.pinWarnings.map { wording.pinWarning($0, name: name) }
+            + shown.map { reason in
                 switch reason {
                 case .fact(let fact): return wording.reason(fact, name: name)
                 case .words(let words): return words
                 }
-            }
+            } + group.adjustments.map(wording.adjustment)
     }
 
     /// The strongest reason in a few words (a pin's warning first).
@@ -260,7 +268,8 @@ struct RoundView: Presentable {
                             group.people.map(\.name).joined(separator: separator),
                             language.points(group.score),
                             isCompact
-                                ? shortReason(of: group) : reasons(of: group).joined(separator: language.semicolon),
+                                ? shortReason(of: group)
+                                : reasons(of: group, all: showsEveryReason).joined(separator: language.semicolon),
                         ]
                     })))
         if let more = shown.note(in: language) { blocks.append(.note(more)) }
@@ -298,6 +307,8 @@ struct RoundView: Presentable {
                             group.reasons.compactMap {
                                 if case .fact(let fact) = $0 { return FactJSON.reason(fact) } else { return nil }
                             }),
+                        "adjustments": .strings(group.adjustments.map(wording.adjustment)),
+                        "adjustment_facts": .array(group.adjustments.map(FactJSON.adjustment)),
                         "starter": .optional(starterText(of: group)),
                         "starter_fact": {
                             if case .fact(let fact) = group.starter {

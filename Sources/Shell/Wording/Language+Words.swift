@@ -20,7 +20,7 @@ extension Language {
     }
 
     /// ` (did you mean 'word'?)` to end a message, or `fallback` when there is no suggestion.
-    func hint(_ suggestion: String?, orElse fallback: String = "") -> String {
+    public func hint(_ suggestion: String?, orElse fallback: String = "") -> String {
         guard let suggestion else { return fallback }
         return text(" (did you mean '\(suggestion)'?)", " (vouliez-vous dire '\(suggestion)' ?)")
     }
