@@ -16,6 +16,9 @@ public enum CSVReader {
         public let records: [Record]
         /// Set when the bytes were not UTF-8 and were read as Windows-1252.
         public let wasWindows1252: Bool
+        /// The line of a quoted cell never closed: the records before it are
+        /// kept, the one it starts and everything after is not read.
+        public var unclosedQuoteLine: Int? = nil
     }
 
     public struct ParseError: Error, Equatable, Sendable {
@@ -108,7 +111,10 @@ public enum CSVReader {
                 }
             }
         }
-        if inQuotes { throw ParseError(line: quoteLine, problem: .csvUnclosedQuote) }
+        if inQuotes {
+            return Parsed(
+                separator: separator, records: records, wasWindows1252: wasWindows1252, unclosedQuoteLine: quoteLine)
+        }
         if !cell.isEmpty || !cells.isEmpty || quotedCell { endRecord() }
         return Parsed(separator: separator, records: records, wasWindows1252: wasWindows1252)
     }

@@ -75,6 +75,9 @@ public enum SpreadsheetImport {
                 mapping: [])
         }
         var diagnostics: [Diagnostic] = []
+        if let line = parsed.unclosedQuoteLine {
+            diagnostics.append(Diagnostic(path: path, line: line, column: 1, .csvUnclosedQuote))
+        }
         if parsed.wasWindows1252 {
             diagnostics.append(
                 Diagnostic(

@@ -73,7 +73,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
         case .invalidValue(let value, let name, let expected, let suggestion):
             let shown = TerminalSafeText.phrase(value)
             let expected = expected.text(in: language)
-            let french = ["rating": "note", "note": "remarque", "round name": "nom de tour"][name] ?? name
+            let french =
+                ["rating": "note", "note": "remarque", "round name": "nom de tour", "role": "rôle"][name] ?? name
             return t(
                 "invalid \(name) '\(shown)': expected \(expected)",
                 "\(french) invalide '\(shown)' : attendu \(expected)")
@@ -150,6 +151,7 @@ public enum Expected: Equatable, Sendable {
         switch self {
         case .oneOf(let words): return language.orList(words)
         case .wholeNumber(let low, let high):
+            let (low, high) = (language.grouped(digits: low), language.grouped(digits: high))
             return language.text("a whole number from \(low) to \(high)", "un nombre entier de \(low) à \(high)")
         case .number(let low, let high):
             return language.text("a number from \(low) to \(high)", "un nombre de \(low) à \(high)")

@@ -18,6 +18,12 @@ var session = Session(
         noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty,
         terminalSize: { TerminalWindow.size() }))
 
+if options.language == nil, let asked = environmentVariables["PATIO_LANG"], !asked.isEmpty,
+    Language(word: asked) == nil
+{
+    console.writeError(session.language.words(.unknownLanguage(TerminalSafeText.line(asked))) + "\n")
+}
+
 session.matchmaking.ledgerFile =
     options.ledger ?? environmentVariables["PATIO_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
 

@@ -48,7 +48,8 @@ struct BatchTests {
         #expect(failing.output == "ok\n")
         #expect(
             failing.errors
-                == "<stdin>:2: error: invalid seed '-1': expected a whole number from 0 to 18446744073709551615\n")
+                == "<stdin>:2: error: invalid seed '-1': expected a whole number from 0 to 18,446,744,073,709,551,615\n"
+        )
     }
 
     @Test func dashCErrorsCountTheirPosition() throws {

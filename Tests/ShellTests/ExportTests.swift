@@ -125,6 +125,7 @@ struct ExportTests {
         #expect(header == ["graph", "patio", "{"])
         var edges = 0
         var clusters = 0
+        var legends = 0
         var depth = 0
         while let token = tokens.next(), token != "}" || depth > 0 {
             switch token {
@@ -143,6 +144,7 @@ struct ExportTests {
                 #expect(wellFormed)
             default:
                 #expect(token.hasPrefix("\""), "an id is quoted: \(token)")
+                if token == "\"legend\"" { legends += 1 }
                 if tokens.peek() == "--" {
                     _ = tokens.next()
                     let other = tokens.next()
@@ -160,7 +162,8 @@ struct ExportTests {
         let rest = tokens.next()
         #expect(rest == nil)
         #expect(edges >= 2)
-        #expect(clusters >= 2, "members grouped by wing, and a legend")
+        #expect(clusters == 2, "each pair in its own box")
+        #expect(legends == 1, "a legend")
         #expect(text.contains("layout=fdp"))
         #expect(text.components(separatedBy: "penwidth=3").count - 1 == 2, "the two pairs are highlighted")
         #expect(text.contains(#"label="=HYPERLINK(\"http://x\",\"clic\")""#), "quotes inside labels are escaped")
@@ -249,7 +252,24 @@ struct DOTTokens {
         var current = ""
         var inString = false
         var escaped = false
+        // An HTML-like label, `<…>` with `<…>` inside: one token.
+        var htmlDepth = 0
         for character in text {
+            if htmlDepth > 0 {
+                current.append(character)
+                if character == "<" { htmlDepth += 1 }
+                if character == ">" { htmlDepth -= 1 }
+                if htmlDepth == 0 {
+                    tokens.append(current)
+                    current = ""
+                }
+                continue
+            }
+            if character == "<" && current.isEmpty {
+                current = "<"
+                htmlDepth = 1
+                continue
+            }
             if inString {
                 current.append(character)
                 if escaped {
@@ -355,11 +375,12 @@ struct FrenchExportTests {
     @Test func theGraphHasClustersALegendAndFrenchWords() throws {
         let text = try exports.export("communaute.dot", language: .fr).text
         #expect(text.contains("layout=fdp"))
-        #expect(text.contains("subgraph \"cluster_wing_3\""))
-        #expect(text.contains("label=\"Aile 3\""))
-        #expect(text.contains("subgraph \"cluster_legend\""))
-        #expect(text.contains("label=\"Légende\""))
-        #expect(text.contains("label=\"jeune pousse\""))
+        #expect(text.contains("subgraph \"cluster_card_1\""))
+        #expect(text.contains("subgraph \"cluster_card_2\""))
+        #expect(text.contains("<B>Légende</B>"))
+        #expect(text.contains(">jeune pousse</TD>"))
+        #expect(text.contains("cadre rouge\u{A0}: une paire ou une table du tour"))
+        #expect(text.contains("tooltip=\"étudiant·e · École de jeu vidéo · aile 3\""))
     }
 
     @Test func csvHeadersStayTheSameInFrench() throws {

@@ -19,6 +19,7 @@ struct LanguageTests {
         (["PATIO_LANG": "en", "LANG": "fr_FR.UTF-8"], .en),
         (["PATIO_LANG": "fr", "LANG": "C"], .fr),
         (["PATIO_LANG": "klingon", "LANG": "fr_BE.UTF-8"], .fr),
+        (["LC_ALL": "frisian"], .en), (["LANG": "fr"], .fr), (["LANG": "fr@euro"], .fr),
     ])
     func chosenFromTheVariablesValues(environment: [String: String], language: Language) {
         #expect(Language.chosen(by: environment) == language)
@@ -148,7 +149,7 @@ struct LanguageTests {
             case .words(let words): return words
             }
         }
-        #expect(french[0] == "tous deux s’intéressent à «\u{A0}VR\u{A0}»")
+        #expect(french[0] == "intérêt commun\u{A0}: «\u{A0}VR\u{A0}»")
     }
 
     /// `help` in French has a sentence for every command, argument, option and setting.

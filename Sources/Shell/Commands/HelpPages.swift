@@ -136,7 +136,7 @@ struct SettingsList: Presentable {
                         Table.Column(language.text("value", "valeur")),
                         Table.Column(language.text("meaning", "sens")),
                     ],
-                    rows: rows.map { [$0.name, $0.value, $0.summary] }))
+                    rows: rows.map { [$0.name, language.settingValue($0.value), $0.summary] }))
         ])
     }
 
@@ -159,8 +159,11 @@ struct SettingChange: Presentable {
     func document(in language: Language) -> Document {
         .message(
             value == previous
-                ? language.text("\(name) is \(value) (unchanged)", "\(name) vaut \(value) (inchangé)")
-                : language.text("\(name) = \(value) (was \(previous))", "\(name) = \(value) (était \(previous))"))
+                ? language.text(
+                    "\(name) is \(value) (unchanged)", "\(name) vaut \(language.settingValue(value)) (inchangé)")
+                : language.text(
+                    "\(name) = \(value) (was \(previous))",
+                    "\(name) = \(language.settingValue(value)) (était \(language.settingValue(previous)))"))
     }
     func json(in language: Language) -> JSONValue {
         .object(["setting": .string(name), "value": .string(value), "previous": .string(previous)])

@@ -89,7 +89,7 @@ struct ImportReport: Presentable {
         case .create: return written ? t("new", "nouveau") : t("new (not saved)", "nouveau (non enregistré)")
         case .update(let changed):
             return (written ? t("updated: ", "mis à jour : ") : t("to update: ", "à mettre à jour : "))
-                + changed.joined(separator: ", ")
+                + changed.map(language.field).joined(separator: ", ")
         case .unchanged: return t("unchanged", "inchangé")
         }
     }

@@ -48,7 +48,7 @@ struct ExplanationView: Presentable {
             blocks.append(
                 .list(
                     ratings.map { rating in
-                        let day = rating.ratedAt.formatted(Date.ISO8601FormatStyle().year().month().day())
+                        let day = language.day(rating.ratedAt)
                         return t("\(rating.value)/5 on \(day)", "\(rating.value)/5 le \(day)")
                             + (rating.note.map { t(": ", " : ") + $0 } ?? "")
                     }))
@@ -57,13 +57,14 @@ struct ExplanationView: Presentable {
             let pin = isPinned ? t(" (but a pin makes them meet)", " (mais une épingle les fait se rencontrer)") : ""
             blocks.append(
                 .paragraph(
-                    t("They cannot be paired: ", "Ils ne peuvent pas être appariés : ") + exclusionText + pin + "."))
+                    t("They cannot be paired: ", "Ces deux membres ne peuvent pas être mis en relation : ")
+                        + exclusionText + pin + "."))
         } else if isPinned {
             blocks.append(
                 .paragraph(
                     t(
                         "They are pinned: every match pairs them.",
-                        "Ils sont épinglés : chaque mise en relation les réunit.")))
+                        "Une épingle les réunit : chaque mise en relation les met ensemble.")))
         }
         return Document(blocks)
     }

@@ -46,12 +46,12 @@ struct LoadSummary: Presentable {
         var problems: [String] = []
         if errors > 0 {
             problems.append(
-                language.counted(errors, "error", "erreur") + language.text(" (not loaded)", " (non chargés)"))
+                language.counted(errors, "error", "erreur") + language.text(" (not loaded)", " (rien de chargé)"))
         }
         if warnings > 0 {
             problems.append(
                 language.counted(warnings, "warning", "avertissement")
-                    + language.text(" (loaded, a part left out)", " (chargés, une partie laissée de côté)"))
+                    + language.text(" (loaded, a part left out)", " (chargé, une partie laissée de côté)"))
         }
         if !problems.isEmpty {
             text +=
@@ -203,7 +203,7 @@ struct ProfileCard: Presentable {
             fields.append(Field(t("offering", "propose"), member.offering.joined(separator: ", ")))
         }
         if !member.availability.isEmpty {
-            fields.append(Field(t("availability", "disponibilités"), member.availability.joined(separator: ", ")))
+            fields.append(Field(t("availability", "disponibilités"), language.slots(member.availability)))
         }
         if member.role == .entrepreneur || member.capacity != 1 {
             fields.append(
@@ -362,7 +362,7 @@ struct StatisticsReport: Presentable {
         let needs = language.counted(statistics.needs, "need", "besoin")
         return language.text(
             "\(statistics.metNeeds) of \(needs) find an offer (\(percent)\u{A0}%)",
-            "\(statistics.metNeeds) sur \(needs) trouvent une offre (\(percent) %)")
+            "\(statistics.metNeeds) sur \(statistics.needs) trouvent une offre (\(percent) %)")
     }
 
     func document(in language: Language) -> Document {

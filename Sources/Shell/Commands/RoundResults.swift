@@ -111,7 +111,8 @@ struct RoundList: Presentable {
                     ],
                     rows: rounds.shown.map {
                         [
-                            $0.name, $0.committedAt.formatted(.iso8601), $0.mode, String($0.groups), String($0.members),
+                            $0.name, language.dateAndTime($0.committedAt), language.mode($0.mode), String($0.groups),
+                            String($0.members),
                             language.points($0.total),
                         ]
                     }))
@@ -161,7 +162,7 @@ struct MeetingList: Presentable {
                     rows: meetings.shown.map { meeting in
                         [
                             meeting.round,
-                            meeting.committedAt.formatted(Date.ISO8601FormatStyle().year().month().day()), meeting.mode,
+                            language.day(meeting.committedAt), language.mode(meeting.mode),
                             meeting.partners.map(directory.displayName).joined(separator: ", "),
                             language.points(meeting.score),
                             meeting.ratings.map(Self.text).joined(separator: language.semicolon),

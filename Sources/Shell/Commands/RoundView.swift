@@ -275,7 +275,8 @@ struct RoundView: Presentable {
         if let more = shown.note(in: language) { blocks.append(.note(more)) }
         blocks.append(.note(summary + (groups.contains(where: \.isPinned) ? t(" · * pinned", " · * épinglé") : "")))
         if !unmatched.isEmpty {
-            blocks.append(.heading(t("Unmatched", "Sans partenaire")))
+            blocks.append(
+                .heading(draftMode == .circles ? t("Unmatched", "Sans table") : t("Unmatched", "Sans partenaire")))
             blocks.append(
                 .table(
                     Table(

@@ -2,11 +2,12 @@ import Community
 import Foundation
 import Matchmaker
 
-/// The community as a Graphviz graph: members coloured by role and grouped
-/// by wing, the round's pairs (or tables) in bold with their scores, for
-/// context each member's two strongest other affinities, faint, and a legend.
-/// The force-directed `fdp` layout draws clusters and keeps 120 and more
-/// members apart (`dot -Tsvg` or `fdp -Tsvg` on the file).
+/// The community as a Graphviz graph: each pair or table of the round in a
+/// box numbered as its card on the HTML sheet (with its score), members
+/// coloured by role, those left alone outside, for context each member's two
+/// strongest other affinities as faint dotted lines, and a legend. The
+/// force-directed `fdp` layout keeps the boxes of 120 and more members
+/// apart (`dot -Tsvg` or `fdp -Tsvg` on the file).
 enum DOTGraph {
     static let colors = ["student": "#a8dadc", "startup": "#f4d35e", "entrepreneur": "#f4978e"]
 
@@ -18,36 +19,44 @@ enum DOTGraph {
             (view.community ?? "Patio") + " — " + (view.name ?? t("draft", "brouillon")) + " (" + view.modeText + ")"
         var lines = [
             "graph patio {",
-            "  graph [layout=fdp, overlap=prism, overlap_scaling=2, splines=true, outputorder=edgesfirst, K=0.9, fontname=\"Helvetica\", fontsize=18, labelloc=t, label=\(quote(title))];",
-            "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=10, margin=\"0.05,0.02\"];",
+            "  graph [layout=fdp, overlap=prism, overlap_scaling=1.5, splines=true, outputorder=edgesfirst, K=0.6, fontname=\"Helvetica\", fontsize=18, labelloc=t, label=\(quote(title))];",
+            "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10, margin=\"0.06,0.03\"];",
             "  edge [fontname=\"Helvetica\", fontsize=8];",
         ]
-        func node(_ member: Member) -> String {
-            "\(quote(member.id)) [label=\(quote(member.name)), fillcolor=\(quote(colors[member.role.rawValue] ?? "#dddddd"))];"
+        func node(_ id: String) -> String? {
+            guard let member = directory[id] else { return nil }
+            let wing = member.wing.map { t("wing \($0)", "aile \($0)") }
+            let tooltip = [language.role(member.role), member.organization, wing].compactMap { $0 }.joined(
+                separator: " · ")
+            return
+                "\(quote(member.id)) [label=\(quote(member.name)), fillcolor=\(quote(colors[member.role.rawValue] ?? "#dddddd")), tooltip=\(quote(tooltip))];"
         }
-        let byWing = Dictionary(grouping: directory.members, by: \.wing)
-        for wing in byWing.keys.compactMap({ $0 }).sorted() {
-            lines.append("  subgraph \(quote("cluster_wing_\(wing)")) {")
-            lines.append(
-                "    graph [label=\(quote(t("Wing \(wing)", "Aile \(wing)"))), style=\"rounded,dashed\", color=\"#b0b7bd\", fontsize=12];"
-            )
-            for member in byWing[wing] ?? [] { lines.append("    " + node(member)) }
-            lines.append("  }")
-        }
-        for member in byWing[nil] ?? [] { lines.append("  " + node(member)) }
-        lines += legend(in: language)
+        var placed = Set<String>()
         var drawn = Set<MemberPair>()
-        for group in view.groups {
+        var groupLines: [String] = []
+        for (index, group) in view.groups.enumerated() {
+            lines.append("  subgraph \(quote("cluster_card_\(index + 1)")) {")
+            lines.append(
+                "    graph [label=\(quote("\(index + 1) · \(language.points(group.score))")), style=rounded, color=\"#c1121f\", penwidth=1.5, fontsize=10, fontcolor=\"#c1121f\"];"
+            )
+            for person in group.people where placed.insert(person.id).inserted {
+                if let line = node(person.id) { lines.append("    " + line) }
+            }
+            lines.append("  }")
             for (i, a) in group.people.enumerated() {
                 for b in group.people[(i + 1)...] {
                     let pair = MemberPair(a.id, b.id)
                     guard drawn.insert(pair).inserted, directory[a.id] != nil, directory[b.id] != nil else { continue }
-                    let label = group.people.count == 2 ? ", label=\(quote(language.points(group.score)))" : ""
-                    lines.append(
-                        "  \(quote(pair.first)) -- \(quote(pair.second)) [color=\"#c1121f\", penwidth=3\(label)];")
+                    groupLines.append(
+                        "  \(quote(pair.first)) -- \(quote(pair.second)) [color=\"#c1121f\", penwidth=3];")
                 }
             }
         }
+        for member in directory.members where !placed.contains(member.id) {
+            if let line = node(member.id) { lines.append("  " + line) }
+        }
+        lines.append(legend(in: language))
+        lines += groupLines
         let model = try session.affinityModel()
         for a in directory.members.indices {
             let best = directory.members.indices.filter { $0 != a }.map { ($0, model.score(a, $0)) }
@@ -55,33 +64,27 @@ enum DOTGraph {
             for (b, _) in best {
                 let pair = MemberPair(directory.members[a].id, directory.members[b].id)
                 guard drawn.insert(pair).inserted else { continue }
-                lines.append("  \(quote(pair.first)) -- \(quote(pair.second)) [color=\"#c8c8c8\"];")
+                lines.append("  \(quote(pair.first)) -- \(quote(pair.second)) [color=\"#d0d0d0\", style=dotted];")
             }
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A box that says what the colours and lines mean.
-    static func legend(in language: Language) -> [String] {
+    /// One node that says what the colours and lines mean, kept whole as a table.
+    static func legend(in language: Language) -> String {
         let t = language.text
-        var lines = [
-            "  subgraph \"cluster_legend\" {",
-            "    graph [label=\(quote(t("Legend", "Légende"))), style=rounded, color=\"#5b6770\", fontsize=12];",
-        ]
+        let escape = HTMLSheet.escape
+        var rows = "<TR><TD><B>\(escape(t("Legend", "Légende")))</B></TD></TR>"
         for role in Role.allCases {
-            lines.append(
-                "    \(quote("legend-" + role.rawValue)) [shape=box, label=\(quote(language.role(role))), fillcolor=\(quote(colors[role.rawValue] ?? "#dddddd"))];"
-            )
+            rows += "<TR><TD BGCOLOR=\"\(colors[role.rawValue] ?? "#dddddd")\">\(escape(language.role(role)))</TD></TR>"
         }
-        lines.append(
-            "    \"legend-pair\" [shape=plaintext, style=\"\", label=\(quote(t("red, bold: this round's pairs and tables, with their scores", "rouge, gras : les paires et tables du tour, avec leur score")))];"
-        )
-        lines.append(
-            "    \"legend-context\" [shape=plaintext, style=\"\", label=\(quote(t("grey: each member's two strongest other affinities", "gris : les deux plus fortes autres affinités de chaque membre")))];"
-        )
-        lines.append("  }")
-        return lines
+        rows +=
+            "<TR><TD><FONT COLOR=\"#c1121f\">\(escape(t("red box: a pair or table of the round (card number · score)", "cadre rouge : une paire ou une table du tour (numéro de fiche · score)")))</FONT></TD></TR>"
+        rows +=
+            "<TR><TD><FONT COLOR=\"#808080\">\(escape(t("dotted grey: each member's two strongest other affinities", "pointillés gris : les deux plus fortes autres affinités de chaque membre")))</FONT></TD></TR>"
+        return
+            "  \"legend\" [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">\(rows)</TABLE>>];"
     }
 
     /// A DOT string: in double quotes, with quotes and backslashes escaped, line breaks as \n.

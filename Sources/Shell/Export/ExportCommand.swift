@@ -163,7 +163,7 @@ struct ExportView: Presentable {
 
     func document(in language: Language) -> Document {
         let size = language.counted(bytes, "byte", "octet")
-        return .message(language.text("wrote \(path) (\(format), \(size))", "écrit \(path) (\(format), \(size))"))
+        return .message(language.text("wrote \(path) (\(format), \(size))", "\(path) écrit (\(format), \(size))"))
     }
     func json(in language: Language) -> JSONValue {
         .object(["path": .string(path), "format": .string(format), "bytes": .int(bytes)])

@@ -8,7 +8,8 @@ enum HTMLSheet {
     static func text(_ view: RoundView) -> String {
         let language = view.language
         let t = language.text
-        let title = "Patio · " + (view.community ?? "") + " · " + (view.name ?? t("draft", "brouillon"))
+        let title = (["Patio", view.community, view.name ?? t("draft", "brouillon")].compactMap { $0 }).joined(
+            separator: " · ")
         let date = language.day(view.date, in: TimeZone(identifier: "Europe/Paris") ?? .gmt)
         let groups =
             view.draftMode == .circles
@@ -40,6 +41,7 @@ enum HTMLSheet {
             .card ul { margin: 0; padding-left: 1.1rem; font-size: .92rem; }
             .starter { margin: .7rem 0 0; font-style: italic; }
             .pinned { font-size: .75rem; color: #5b6770; }
+            .mentor { font-size: .7rem; font-weight: normal; text-transform: uppercase; letter-spacing: .06em; color: #5b6770; }
             .index { margin-top: 2rem; break-before: auto; }
             .index h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
             .index ol { columns: 3 14rem; list-style: none; padding: 0; margin: 0; font-size: .9rem; }
@@ -52,7 +54,7 @@ enum HTMLSheet {
             </head>
             <body>
             <header>
-            <h1>\(escape(view.community ?? "Patio"))\(t(" — at the patio", " — au patio"))</h1>
+            <h1>\(escape(view.community ?? "Patio")) — \(t("at the patio", "au patio"))</h1>
             <p>\(escape(date)) · \(escape(modeLabel(view.draftMode, in: language))) · \(groups)</p>
             <p class="legend">\(legend(in: language))</p>
             </header>
@@ -62,11 +64,14 @@ enum HTMLSheet {
         for (index, group) in view.groups.enumerated() {
             html += "<article class=\"card\" id=\"card-\(index + 1)\">\n<div class=\"number\">\(index + 1)</div>\n"
             html += "<div class=\"people\">\n"
-            for person in group.people {
+            for (place, person) in group.people.enumerated() {
+                // In mentoring the mentor comes last: said in words, not only by the arrow of the table.
+                let isMentor = view.draftMode == .mentoring && place == group.people.count - 1
                 var meta = [person.organization, person.wing.map { t("wing \($0)", "aile \($0)") }].compactMap { $0 }
                     .map(escape).joined(separator: " · ")
                 if !meta.isEmpty { meta = " " + meta }
-                html += "<div class=\"person\"><div class=\"name\">\(escape(person.name))</div>"
+                let mentor = isMentor ? " <span class=\"mentor\">\(t("mentor", "mentor"))</span>" : ""
+                html += "<div class=\"person\"><div class=\"name\">\(escape(person.name))\(mentor)</div>"
                 html +=
                     "<div class=\"meta\"><span class=\"role \(escape(person.role))\">\(escape(view.role(of: person)))</span>\(meta)</div></div>\n"
             }
@@ -106,20 +111,21 @@ enum HTMLSheet {
     /// each person of a pair finds the card they are on.
     static func index(of view: RoundView) -> String {
         let t = view.language.text
-        var entries: [(name: String, card: Int)] = []
+        // One line a person (by id: two people may share a name), with every card they are on.
+        var cards: [String: (name: String, cards: [Int])] = [:]
         for (index, group) in view.groups.enumerated() {
-            for person in group.people { entries.append((person.name, index + 1)) }
+            for person in group.people { cards[person.id, default: (person.name, [])].cards.append(index + 1) }
         }
-        guard !entries.isEmpty else { return "" }
-        entries.sort {
+        guard !cards.isEmpty else { return "" }
+        let entries = cards.values.sorted {
             let (a, b) = (TextFolding.fold($0.name), TextFolding.fold($1.name))
-            return a != b ? a < b : $0.card < $1.card
+            return a != b ? a < b : $0.cards[0] < $1.cards[0]
         }
         var html =
             "<section class=\"index\">\n<h2>\(t("Who is on which card", "Qui est sur quelle fiche"))</h2>\n<ol>\n"
         for entry in entries {
-            html +=
-                "<li>\(escape(entry.name)) · <a class=\"card-number\" href=\"#card-\(entry.card)\">\(entry.card)</a></li>\n"
+            let links = entry.cards.map { "<a class=\"card-number\" href=\"#card-\($0)\">\($0)</a>" }
+            html += "<li>\(escape(entry.name)) · " + links.joined(separator: ", ") + "</li>\n"
         }
         return html + "</ol>\n</section>\n"
     }

@@ -88,9 +88,11 @@ enum DiagnosticWording {
                 "le fichier n’est pas du texte UTF-8 (octet 0x\(hex)) : enregistrez-le en UTF-8")
         case .yamlSyntax(let detail, let context, let line, let column):
             let outer = context.map {
-                t(" (\($0) that starts on line \(line), column \(column))", " (\($0) commencé ligne \(line), colonne \(column))")
+                t(
+                    " (\($0) that starts on line \(line), column \(column))",
+                    " (ce que l’analyseur lisait commence ligne \(line), colonne \(column) : « \($0) »)")
             } ?? ""
-            return t("YAML syntax: ", "syntaxe YAML : ") + detail + outer
+            return t("YAML syntax: ", "syntaxe YAML, selon l’analyseur : « ") + detail + t("", " »") + outer
         case .yamlDuplicateKey(let keys, let firstLine):
             let key = keys.joined(separator: "', '")
             return t("key '\(key)' is given twice", "la clé '\(key)' est donnée deux fois")
@@ -176,11 +178,11 @@ enum DiagnosticWording {
         case .badSkillItem:
             return t(
                 "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert: that item is ignored",
-                "une compétence est un nom, ou 'nom: niveau' avec un niveau beginner, intermediate ou expert (ou débutant, intermédiaire, expert) : cet élément est ignoré")
+                "une compétence est un nom, ou 'nom: niveau' avec un niveau débutant, intermédiaire, confirmé ou expert : cet élément est ignoré")
         case .unknownLevel(let text, let suggestion):
             return t(
                 "unknown level '\(text)': expected beginner, intermediate or expert",
-                "niveau inconnu '\(text)' : attendu beginner, intermediate ou expert (ou débutant, intermédiaire, expert)")
+                "niveau inconnu '\(text)' : attendu débutant, intermédiaire, confirmé ou expert (ou beginner, intermediate, expert)")
                 + hint(suggestion)
                 + t("; the skill is kept without a level", " ; la compétence est gardée sans niveau")
         case .badSlot(let value):
@@ -221,7 +223,9 @@ enum DiagnosticWording {
         case .csvNotText:
             return t("the file is neither UTF-8 nor Windows-1252 text", "le fichier n’est ni du texte UTF-8 ni du Windows-1252")
         case .csvUnclosedQuote:
-            return t("a quoted cell starting here is never closed", "une cellule entre guillemets qui commence ici n’est jamais fermée")
+            return t(
+                "a quoted cell starting here is never closed: this row and the rest of the file are not read",
+                "une cellule entre guillemets qui commence ici n’est jamais fermée : cette ligne et la suite du fichier ne sont pas lues")
         case .csvReadAsWindows1252:
             return t(
                 "the file is not UTF-8: read as Windows-1252 (Excel's French default)",

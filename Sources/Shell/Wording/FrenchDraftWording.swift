@@ -48,7 +48,7 @@ struct FrenchDraftWording: DraftWording {
                 "\(name(offerer)) propose \(Self.quoted(tag)), proche de \(Self.quoted(sought)) que recherche \(name(seeker))"
             )
         case .sharedInterest(let tag):
-            return "tous deux s’intéressent à \(Self.quoted(tag))"
+            return fr("intérêt commun : \(Self.quoted(tag))")
         case .roles(let low, let high) where low == high:
             return "deux \(Self.plural(low))"
         case .roles(let low, let high):
@@ -63,7 +63,7 @@ struct FrenchDraftWording: DraftWording {
     func shortReason(_ reason: PairReason, name: (String) -> String) -> String {
         switch reason {
         case .needMet(let seeker, _, let tag, _): return "\(tag) pour \(EnglishDraftWording.first(name(seeker)))"
-        case .sharedInterest(let tag): return fr("tous deux : \(tag)")
+        case .sharedInterest(let tag): return fr("en commun : \(tag)")
         case .roles(let low, let high): return "\(low.frenchName) + \(high.frenchName)"
         case .differentOrganizations: return "autres organisations"
         case .differentWings: return "autres ailes"
@@ -73,7 +73,7 @@ struct FrenchDraftWording: DraftWording {
     func starter(_ starter: Starter, name: (String) -> String) -> String {
         switch starter {
         case .sharedInterest(let topic):
-            return fr("Qu’est-ce qui vous a amené·es à \(Self.quoted(topic)) ?")
+            return fr("\(Self.quoted(topic)) : qu’est-ce qui vous y a amené·es ?")
         case .askAbout(let asker, let expert, let topic):
             return fr(
                 "\(EnglishDraftWording.first(name(asker))) demande à \(EnglishDraftWording.first(name(expert))) : comment avez-vous appris \(Self.quoted(topic)) ?"
@@ -158,7 +158,7 @@ struct FrenchDraftWording: DraftWording {
         case .noSharedLanguage(let speaks, let partners):
             return "aucune langue en commun avec \(whom(partners)) (parle \(speaks.joined(separator: ", ")))"
         case .noCommonSlot(let free, let partners):
-            return "aucun créneau en commun avec \(whom(partners)) (libre \(free.joined(separator: ", ")))"
+            return "aucun créneau en commun avec \(whom(partners)) (libre \(Self.french.slots(free)))"
         case .everyPartnerForbidden(let partners):
             return partners == .mentors ? "chaque mentor est exclu·e" : "chaque partenaire possible est exclu·e"
         case .nobodyElse: return "personne d’autre à rencontrer"
@@ -230,7 +230,7 @@ struct FrenchDraftWording: DraftWording {
             )
         case .availability:
             return fr(
-                "aucun créneau en commun (\(a.name) : \(a.availability.joined(separator: ", ")) ; \(b.name) : \(b.availability.joined(separator: ", ")))"
+                "aucun créneau en commun (\(a.name) : \(Self.french.slots(a.availability)) ; \(b.name) : \(Self.french.slots(b.availability)))"
             )
         case .forbidden:
             return "exclu·es dans cette session (unpin \(a.id) \(b.id) lève l’exclusion)"

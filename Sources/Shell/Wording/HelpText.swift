@@ -50,9 +50,8 @@ enum HelpText {
         var parts: [String] = []
         switch option.kind {
         case .integer(let range):
-            parts.append(
-                language.text(
-                    "\(range.lowerBound) to \(range.upperBound)", "de \(range.lowerBound) à \(range.upperBound)"))
+            let (low, high) = (language.grouped(range.lowerBound), language.grouped(range.upperBound))
+            parts.append(language.text("\(low) to \(high)", "de \(low) à \(high)"))
         case .choice(let words): parts.append(words.joined(separator: ", "))
         case .flag, .text: break
         }
@@ -215,7 +214,7 @@ enum HelpText {
         "set weight.organization": "Deux organisations différentes ; de 0 à 1000",
         "set weight.wing": "Deux ailes différentes ; de 0 à 1000",
         "set weight.novelty":
-            "Combien une rencontre récente abaisse le score d’une paire (1 : pas de nouveau au tour suivant) ; de 0 à 1000",
+            "Combien une rencontre récente abaisse le score d’une paire (1 : pas deux fois de suite) ; de 0 à 1000",
         "set weight.feedback": "Combien les notes passées déplacent le score d’une paire ; de 0 à 1000",
         "set weight.partial": "Crédit pour une étiquette apparentée dans la taxonomie ; de 0 à 1000",
         "set candidates":

@@ -86,6 +86,8 @@ public enum ExecutableLine: Sendable {
     case noProfilesNote
     /// The pager (as configured) could not run.
     case pagerFailed(String)
+    /// `PATIO_LANG` names no language Patio speaks.
+    case unknownLanguage(String)
 }
 
 extension Language {
@@ -96,10 +98,14 @@ extension Language {
                 "Patio — type 'help' for the commands, Tab to complete, Ctrl-D to leave.",
                 "Patio — tapez 'help' pour l’aide, Tab pour compléter, Ctrl-D pour quitter.")
         case .noProfilesNote: return text("note: no profiles loaded: ", "note : aucun profil chargé : ")
+        case .unknownLanguage(let value):
+            return text(
+                "note: PATIO_LANG='\(value)' is neither fr nor en: ignored",
+                "note : PATIO_LANG='\(value)' n’est ni fr ni en : ignoré")
         case .pagerFailed(let pager):
             return text(
                 "note: the pager '\(pager)' could not run: output is printed as it is from now on",
-                "note : le pager '\(pager)' n’a pas pu s’exécuter : la sortie est affichée telle quelle désormais")
+                "note : le paginateur '\(pager)' n’a pas pu s’exécuter : la sortie est affichée telle quelle désormais")
         }
     }
 }
@@ -119,5 +125,51 @@ extension Language {
         case (.seeking, .fr): return "recherches"
         case (.offering, .fr): return "offres"
         }
+    }
+}
+
+extension Language {
+    /// A time slot as people read it: `tue-pm` in English (as profiles write it), `mardi après-midi` in French.
+    func slot(_ code: String) -> String {
+        guard self == .fr else { return code }
+        let days = [
+            "mon": "lundi", "tue": "mardi", "wed": "mercredi", "thu": "jeudi", "fri": "vendredi", "sat": "samedi",
+            "sun": "dimanche",
+        ]
+        let parts = ["am": "matin", "pm": "après-midi", "eve": "soir"]
+        let halves = code.split(separator: "-").map(String.init)
+        guard halves.count == 2, let day = days[halves[0]], let part = parts[halves[1]] else { return code }
+        return day + " " + part
+    }
+
+    func slots(_ codes: [String]) -> String { codes.map(slot).joined(separator: ", ") }
+
+    /// A profile's field by its key: `skills`, or `compétences`.
+    func field(_ key: String) -> String {
+        guard self == .fr else { return key }
+        let french = [
+            "id": "identifiant", "name": "nom", "role": "rôle", "organization": "organisation", "wing": "aile",
+            "languages": "langues", "skills": "compétences", "interests": "intérêts", "seeking": "recherche",
+            "offering": "propose", "availability": "disponibilités", "capacity": "capacité", "contact": "contact",
+            "bio": "bio", "first name": "prénom", "last name": "nom de famille",
+        ]
+        return french[key] ?? key
+    }
+
+    /// A draft's mode as people read it: `pairs`, `paires`.
+    func mode(_ word: String) -> String {
+        guard self == .fr else { return word }
+        let stable = word.hasSuffix("-stable")
+        let base = stable ? String(word.dropLast("-stable".count)) : word
+        let french = ["pairs": "paires", "mentoring": "mentorat", "circles": "cercles"][base] ?? base
+        return french + (stable ? ", stable" : "")
+    }
+}
+
+extension Language {
+    /// A setting's value as people read it: a decimal with a comma in French (`0,5`), a word as it is.
+    func settingValue(_ value: String) -> String {
+        guard self == .fr, value.contains("."), Double(value) != nil else { return value }
+        return value.replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -15,7 +15,10 @@ public enum Language: String, CaseIterable, Sendable, ChoiceWord {
         if let asked = environment["PATIO_LANG"], let language = Language(word: asked) { return language }
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[name], !value.isEmpty else { continue }
-            return value.lowercased().hasPrefix("fr") ? .fr : .en
+            let lowered = value.lowercased()
+            let isFrench =
+                lowered == "fr" || (lowered.hasPrefix("fr") && "_-.@".contains(lowered.dropFirst(2).first ?? " "))
+            return isFrench ? .fr : .en
         }
         return .en
     }
@@ -23,9 +26,13 @@ public enum Language: String, CaseIterable, Sendable, ChoiceWord {
     /// `fr`, `fr_FR.UTF-8`, `French`, `français` → French; `en…` → English; anything else → nil.
     public init?(word: String) {
         let word = word.lowercased()
-        if word.hasPrefix("fr") {
+        if word == "fr" || word == "french" || word == "français" || word == "francais"
+            || (word.hasPrefix("fr") && "_-.@".contains(word.dropFirst(2).first ?? " "))
+        {
             self = .fr
-        } else if word.hasPrefix("en") || word == "c" || word == "posix" {
+        } else if word == "en" || word == "english" || word == "anglais" || word == "c" || word == "posix"
+            || (word.hasPrefix("en") && "_-.@".contains(word.dropFirst(2).first ?? " "))
+        {
             self = .en
         } else {
             return nil
@@ -112,6 +119,18 @@ extension Language {
     func decimal(_ value: Double, digits: Int = 1) -> String {
         let text = String(format: "%.\(digits)f", value)
         return self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A number written as digits, grouped (`18446744073709551615` → `18 446 744 073 709 551 615`); other text as it is.
+    func grouped(digits text: String) -> String {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return text }
+        let separator = self == .fr ? "\u{202F}" : ","
+        var result = ""
+        for (index, character) in text.enumerated() {
+            if index > 0 && (text.count - index) % 3 == 0 { result += separator }
+            result.append(character)
+        }
+        return result
     }
 
     /// `61,234` or `61 234` (a narrow non-breaking space groups French thousands).
