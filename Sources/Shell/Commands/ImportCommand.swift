@@ -18,13 +18,18 @@ enum ImportCommand {
         for entry in arguments[map] {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let fields = SpreadsheetImport.fields + ["ignore"]
-            guard parts.count == 2, !parts[0].isEmpty, fields.contains(parts[1]) else {
+            // A field may be named in French too (`Nom=nom`, `Savoir-faire=compétences`, `ignorer`).
+            var french = Dictionary(uniqueKeysWithValues: SpreadsheetImport.fields.map { (Language.fr.field($0), $0) })
+            french["ignorer"] = "ignore"
+            let field = parts.count == 2 ? (fields.contains(parts[1]) ? parts[1] : french[parts[1].lowercased()]) : nil
+            guard parts.count == 2, !parts[0].isEmpty, let field else {
                 throw ProfileError.invalidMapping(
                     entry,
                     suggestion: parts.count == 2
-                        ? Suggestions.nearest(to: parts[1], among: fields, reach: .likelyTypo) : nil)
+                        ? Suggestions.nearest(to: parts[1], among: fields + french.keys.sorted(), reach: .likelyTypo)
+                        : nil)
             }
-            mapping[parts[0]] = parts[1]
+            mapping[parts[0]] = field
         }
         let read = SpreadsheetImport.read(data, path: shown, mapping: mapping)
         let plan = ImportPlan(read, existing: session.directory, path: shown, clearsEmpty: arguments[force])

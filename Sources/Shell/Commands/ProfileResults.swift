@@ -185,7 +185,7 @@ struct ProfileCard: Presentable {
         }
         if let wing = member.wing { fields.append(Field(t("wing", "aile"), String(wing))) }
         if !member.languages.isEmpty {
-            fields.append(Field(t("languages", "langues"), member.languages.joined(separator: ", ")))
+            fields.append(Field(t("languages", "langues"), language.languages(member.languages)))
         }
         if !member.skills.isEmpty {
             fields.append(

@@ -156,7 +156,7 @@ struct FrenchDraftWording: DraftWording {
         }
         switch cause {
         case .noSharedLanguage(let speaks, let partners):
-            return "aucune langue en commun avec \(whom(partners)) (parle \(speaks.joined(separator: ", ")))"
+            return "aucune langue en commun avec \(whom(partners)) (parle \(Self.french.languages(speaks)))"
         case .noCommonSlot(let free, let partners):
             return "aucun créneau en commun avec \(whom(partners)) (libre \(Self.french.slots(free)))"
         case .everyPartnerForbidden(let partners):
@@ -226,7 +226,7 @@ struct FrenchDraftWording: DraftWording {
         switch exclusion {
         case .language:
             return fr(
-                "aucune langue en commun (\(a.name) : \(a.languages.joined(separator: ", ")) ; \(b.name) : \(b.languages.joined(separator: ", ")))"
+                "aucune langue en commun (\(a.name) : \(Self.french.languages(a.languages)) ; \(b.name) : \(Self.french.languages(b.languages)))"
             )
         case .availability:
             return fr(

@@ -144,6 +144,17 @@ extension Language {
 
     func slots(_ codes: [String]) -> String { codes.map(slot).joined(separator: ", ") }
 
+    /// Languages as people read them: the codes profiles hold in English, names in French.
+    func languages(_ codes: [String]) -> String {
+        guard self == .fr else { return codes.joined(separator: ", ") }
+        let names = [
+            "fr": "français", "en": "anglais", "es": "espagnol", "de": "allemand", "it": "italien",
+            "pt": "portugais", "nl": "néerlandais", "ar": "arabe", "zh": "chinois", "ja": "japonais",
+            "ko": "coréen", "ru": "russe", "pl": "polonais", "tr": "turc", "lsf": "langue des signes française",
+        ]
+        return codes.map { names[$0] ?? $0 }.joined(separator: ", ")
+    }
+
     /// A profile's field by its key: `skills`, or `compétences`.
     func field(_ key: String) -> String {
         guard self == .fr else { return key }
