@@ -7,11 +7,13 @@ extension DraftProof {
     /// y(u) + y(v) ≥ w(u, v) + s for each. Rebuilt from the community, not
     /// from the pricing that chose the graph: pairs that share a tag are
     /// weighed with the model's plain `score`, and admitted by the plain
-    /// constraints; a pair that shares none scores at most its role,
-    /// organisation and wing weights, raised by the most a rating and a
-    /// fairness boost can add — computed here from the weights themselves —
-    /// so the pairs of a vertex whose duals reach that bound need no look,
-    /// and the others are weighed one by one.
+    /// constraints (a pair whose tag points, with the most its other terms,
+    /// a rating and a boost could add, are covered already needs no exact
+    /// score); a pair that shares none scores at most its role, organisation
+    /// and wing weights, raised by the most a rating and a fairness boost can
+    /// add — computed here from the weights themselves — so the pairs of a
+    /// vertex whose duals reach that bound need no look, and the others are
+    /// weighed one by one.
     ///
     /// - Complexity: the tag partners of every member, plus for each member
     ///   the partners whose duals are below the bound.
@@ -32,20 +34,25 @@ extension DraftProof {
         var uncovered: [(Int, Int, Int64)] = []
         func check(_ u: Int, _ v: Int) {
             let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
-            guard !inGraph.contains(key), constraints.allows(pool[u], pool[v]) else { return }
-            let weight = objective.weight(pool[u], pool[v])
-            let slack = duals[u] + duals[v] - 4 * (weight + shift)
-            if slack < 0 { uncovered.append((u, v, slack)) }
+            guard !inGraph.contains(key) else { return }
+            let slack = duals[u] + duals[v] - 4 * (objective.weight(pool[u], pool[v]) + shift)
+            if slack < 0 && constraints.allows(pool[u], pool[v]) { uncovered.append((u, v, slack)) }
         }
+        let bound = Self.untaggedBound(weights: model.weights, objective: objective)
+        let raise = Self.largestRaise(weights: model.weights, objective: objective)
+        let fixed = bound
         var scratch = AffinityModel.Scratch(count: model.directory.members.count)
         for u in 0..<n {
             if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            for (b, _) in model.tagPartners(of: pool[u], using: &scratch) {
+            for (b, tagPoints) in model.tagPartners(of: pool[u], using: &scratch) {
                 let v = Int(vertexOf[b])
-                if v > u { check(u, v) }
+                guard v > u else { continue }
+                // No more than its tag points raised, plus the most the other terms weigh: covered then.
+                let most = Int64((Double(tagPoints) * raise).rounded(.up)) + fixed + 1
+                if duals[u] + duals[v] >= 4 * (most + shift) { continue }
+                check(u, v)
             }
         }
-        let bound = Self.untaggedBound(weights: model.weights, objective: objective)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         for u in 0..<n {
             if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
@@ -70,9 +77,13 @@ extension DraftProof {
     static func untaggedBound(weights: AffinityWeights, objective: Objective) -> Int64 {
         let roles = Role.allCases.flatMap { a in Role.allCases.map { b in weights.roleAffinity(a, b) } }
         let points = weights.role * (roles.max() ?? 0) + max(0, weights.organization) + max(0, weights.wing)
+        return Int64((points * 1000 * largestRaise(weights: weights, objective: objective)).rounded(.up)) + 2
+    }
+
+    /// The most a rating and the two largest fairness boosts can multiply a score by.
+    static func largestRaise(weights: AffinityWeights, objective: Objective) -> Double {
         let rating = 1 + max(0, weights.feedback)
         let boosts = objective.boost.sorted(by: >)
-        let boost = max(1, 1 + (boosts.first ?? 0) + (boosts.dropFirst().first ?? 0))
-        return Int64((points * 1000 * rating * boost).rounded(.up)) + 2
+        return rating * max(1, 1 + (boosts.first ?? 0) + (boosts.dropFirst().first ?? 0))
     }
 }

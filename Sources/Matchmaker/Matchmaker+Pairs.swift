@@ -71,13 +71,21 @@ extension Matchmaker {
             weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
         if !graph.isComplete {
             let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: admissibility)
+            // After the first round only members whose dual went down, or that had
+            // violated pairs still waiting, can have one: the others stay covered.
+            var looked: [Bool]?
             while true {
-                let left = try pricing.violators(
-                    present: graph.edgeKeys, certificate: result.certificate, shouldStop: shouldStop)
-                if left.isEmpty { break }
-                graph = graph.adding(left, model: model)
+                let round = try pricing.violators(
+                    present: graph.edgeKeys, certificate: result.certificate, looked: looked, shouldStop: shouldStop)
+                if round.pairs.isEmpty { break }
+                graph = graph.adding(round.pairs, model: model)
+                let before = result.certificate
                 result = try MaximumWeightMatching.solve(
                     weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+                let after = result.certificate
+                looked =
+                    after.weightShift != before.weightShift
+                    ? nil : pool.indices.map { after.vertexDuals[$0] < before.vertexDuals[$0] || round.unfinished[$0] }
             }
         }
         return (graph, result)
