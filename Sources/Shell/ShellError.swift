@@ -65,7 +65,7 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
         case .missingArgument(let name, let command):
             return t(
                 "'\(command)' needs \(name) (see 'help \(command)')",
-                "'\(command)' attend \(name) (voir 'help \(command)')")
+                "'\(command)' attend \(HelpText.placeholders(name, in: language)) (voir 'help \(command)')")
         case .unexpectedArgument(let word, let command):
             return t(
                 "unexpected argument '\(word)' for '\(command)' (see 'help \(command)')",

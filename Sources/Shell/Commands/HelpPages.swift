@@ -14,7 +14,13 @@ struct HelpIndex: Presentable {
             let specs = table.commands.filter { $0.group == group }
             guard !specs.isEmpty else { continue }
             blocks.append(.heading(HelpText.title(of: group, in: language)))
-            blocks.append(.fields(specs.map { Field($0.shortSynopsis, HelpText.summary(of: $0, in: language)) }))
+            blocks.append(
+                .fields(
+                    specs.map {
+                        Field(
+                            HelpText.placeholders($0.shortSynopsis, in: language),
+                            HelpText.summary(of: $0, in: language))
+                    }))
         }
         blocks.append(
             .note(
@@ -48,7 +54,8 @@ struct HelpPage: Presentable {
     func document(in language: Language) -> Document {
         let details = HelpText.details(of: spec, in: language)
         var blocks: [Document.Block] = [
-            .heading(spec.synopsis), .paragraph(HelpText.summary(of: spec, in: language) + "."),
+            .heading(HelpText.placeholders(spec.synopsis, in: language)),
+            .paragraph(HelpText.summary(of: spec, in: language) + "."),
         ]
         if !details.isEmpty { blocks.append(.paragraph(details)) }
         if !spec.aliases.isEmpty {
@@ -59,7 +66,9 @@ struct HelpPage: Presentable {
             blocks.append(
                 .fields(
                     spec.arguments.map {
-                        Field($0.name, HelpText.summary(of: $0, command: spec.name, in: language))
+                        Field(
+                            HelpText.placeholders($0.name, in: language),
+                            HelpText.summary(of: $0, command: spec.name, in: language))
                     }))
         }
         let options = spec.options + CommandSpec.universalOptions
@@ -67,7 +76,9 @@ struct HelpPage: Presentable {
         blocks.append(
             .fields(
                 options.map { option in
-                    var label = "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
+                    var label =
+                        "--" + option.name
+                        + (option.valueName.map { " " + HelpText.placeholders($0, in: language) } ?? "")
                     if let short = option.short { label = "-\(short), " + label }
                     let hint = HelpText.valueHint(of: option, in: language).map { " (" + $0 + ")" } ?? ""
                     let others = "--" + option.aliases.joined(separator: ", --")

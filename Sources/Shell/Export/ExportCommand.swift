@@ -26,8 +26,8 @@ enum ExportCommand {
             printable sheet of pairing cards for the patio board; .dot: a Graphviz graph of the \
             community with the pairing highlighted; .ics: a calendar invitation per pair or table \
             (--at, --minutes, --place; times in Europe/Paris); .graph: the pairs 'match pairs' \
-            proves its pairing over (every admissible pair up to 1,500 members, the candidate graph \
-            beyond), each with its integer score, in the benchmark's graph format (vertex i = the \
+            is solved on (every admissible pair up to 1,500 members; beyond, the candidates and the pairs \
+            pricing brought in, the others being proved covered), each with its integer score, in the benchmark's graph format (vertex i = the \
             i-th member in id order), so that another solver can check the optimum; with --all-pairs, every \
             admissible pair that scores, whatever the size of the community (n²/2 pairs for n members). The \
             file is written whole or not at all.

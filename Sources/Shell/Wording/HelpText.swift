@@ -188,7 +188,7 @@ enum HelpText {
         "rate --clear": "Retirer plutôt les notes de la paire",
         "export": "Écrire le brouillon ou un tour dans un fichier : .csv .json .md .html .dot .ics .graph",
         "export:details":
-            "« .csv » : une ligne par membre (protégée contre les formules) ; « .json » : comme --format json ; « .md » : Markdown ; « .html » : une feuille imprimable de fiches de rencontre pour le tableau du patio ; « .dot » : un graphe Graphviz de la communauté avec l’appariement en évidence ; « .ics » : une invitation d’agenda par paire ou par table (--at, --minutes, --place ; heures de Paris) ; « .graph » : les paires sur lesquelles 'match pairs' prouve son appariement (chaque paire admissible jusqu’à 1 500 membres, le graphe des candidats au-delà), chacune avec son score entier, au format de graphe du banc d’essai (sommet i = le i-ème membre dans l’ordre des identifiants), pour qu’un autre solveur vérifie l’optimum ; avec --all-pairs, chaque paire admissible qui marque des points, quelle que soit la taille de la communauté (n²/2 paires pour n membres). Le fichier est écrit entier ou pas du tout.",
+            "« .csv » : une ligne par membre (protégée contre les formules) ; « .json » : comme --format json ; « .md » : Markdown ; « .html » : une feuille imprimable de fiches de rencontre pour le tableau du patio ; « .dot » : un graphe Graphviz de la communauté avec l’appariement en évidence ; « .ics » : une invitation d’agenda par paire ou par table (--at, --minutes, --place ; heures de Paris) ; « .graph » : les paires sur lesquelles 'match pairs' résout (chaque paire admissible jusqu’à 1 500 membres ; au-delà, les candidats et les paires ajoutées par la tarification, les autres étant prouvées couvertes), chacune avec son score entier, au format de graphe du banc d’essai (sommet i = le i-ème membre dans l’ordre des identifiants), pour qu’un autre solveur vérifie l’optimum ; avec --all-pairs, chaque paire admissible qui marque des points, quelle que soit la taille de la communauté (n²/2 paires pour n membres). Le fichier est écrit entier ou pas du tout.",
         "export FILE": "Où écrire",
         "export --round": "Un tour enregistré au lieu du brouillon",
         "export --at": "Quand les rencontres commencent (2026-12-01T10:00) ; demain à 10 h par défaut",
@@ -220,4 +220,34 @@ enum HelpText {
         "set candidates":
             "Partenaires évalués par membre quand la communauté est grande (plus de 1 500) ; de 1 à 10 000",
     ]
+}
+
+extension HelpText {
+    /// The placeholders of synopses in French (`FILE` → `FICHIER`); option and command names stay.
+    static let frenchPlaceholders = [
+        "FILE": "FICHIER", "MEMBER": "MEMBRE", "NAME": "NOM", "VALUE": "VALEUR", "TEXT": "TEXTE",
+        "FOLDER": "DOSSIER", "COMMAND": "COMMANDE", "RATING": "NOTE", "NOTE": "REMARQUE", "FILTER": "FILTRE",
+        "DATETIME": "DATEHEURE", "COLUMN": "COLONNE", "FIELD": "CHAMP", "KIND": "TYPE",
+    ]
+
+    /// `show MEMBER...` as `show MEMBRE...` in French: each placeholder (a word in capitals) translated.
+    static func placeholders(_ text: String, in language: Language) -> String {
+        guard language == .fr else { return text }
+        var result = ""
+        var word = ""
+        func flush() {
+            result += frenchPlaceholders[word] ?? word
+            word = ""
+        }
+        for character in text {
+            if character.isUppercase && character.isASCII || (character == "_" && !word.isEmpty) {
+                word.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        return result
+    }
 }
