@@ -5,8 +5,8 @@
 /// loaded (a profile, a row, a whole file), a `warning` that it was loaded
 /// with a part left out (the wording says which), a `note` that nothing was
 /// lost.
-public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning, note }
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning, note }
 
     public var path: String
     public var line: Int
@@ -42,31 +42,31 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What was done about a problem that stops a whole file or row.
-    public enum Consequence: String, Sendable, Equatable {
+    public enum Consequence: String, Sendable, Equatable, Codable {
         case profileNotLoaded, fileIgnored, taxonomyIgnored, settingsIgnored, rowNotSaved
     }
 
     /// What a YAML node was, when it was not what a field needs.
-    public enum NodeKind: String, Sendable, Equatable { case value, keys, list, alias }
+    public enum NodeKind: String, Sendable, Equatable, Codable { case value, keys, list, alias }
 
     /// What was found instead: a value as written, or a kind of node.
-    public enum Found: Sendable, Equatable {
+    public enum Found: Sendable, Equatable, Codable {
         case written(String)
         case kind(NodeKind)
     }
 
     /// The files of a profiles folder that hold keys.
-    public enum FileKind: String, Sendable, Equatable { case profile, taxonomy, settings }
+    public enum FileKind: String, Sendable, Equatable, Codable { case profile, taxonomy, settings }
 
     /// A list too long, or with items too long: for a profile's field and an imported row alike.
-    public enum ListProblem: Sendable, Equatable {
+    public enum ListProblem: Sendable, Equatable, Codable {
         /// `count` items over the limit were left out; the first is `length` characters long.
         case itemsTooLong(field: String, length: Int, count: Int, limit: Int)
         /// Only the first `limit` of `count` items were kept.
         case tooManyItems(field: String, count: Int, limit: Int)
     }
 
-    public enum Problem: Sendable, Equatable {
+    public enum Problem: Sendable, Equatable, Codable {
         // The file as a whole.
         case cannotReadFile
         case notRegularFile

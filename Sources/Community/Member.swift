@@ -1,7 +1,7 @@
 import Foundation
 
 /// A member of the community, as their profile file describes them.
-public struct Member: Sendable, Equatable, Identifiable {
+public struct Member: Sendable, Equatable, Identifiable, Codable {
     public var id: String
     public var name: String
     public var role: Role
@@ -47,7 +47,7 @@ public struct Member: Sendable, Equatable, Identifiable {
 }
 
 /// What brings a member to the hub.
-public enum Role: String, CaseIterable, Sendable, Comparable {
+public enum Role: String, CaseIterable, Sendable, Comparable, Codable {
     case student, startup, entrepreneur
 
     /// The word the community uses in French.
@@ -93,7 +93,7 @@ public enum Role: String, CaseIterable, Sendable, Comparable {
 }
 
 /// A skill, with how well it is mastered when the profile says so.
-public struct Skill: Sendable, Equatable, Hashable {
+public struct Skill: Sendable, Equatable, Hashable, Codable {
     public var name: String
     public var level: SkillLevel?
 
@@ -106,7 +106,7 @@ public struct Skill: Sendable, Equatable, Hashable {
     public var label: String { level.map { "\(name) (\($0.rawValue))" } ?? name }
 }
 
-public enum SkillLevel: String, CaseIterable, Sendable, Comparable {
+public enum SkillLevel: String, CaseIterable, Sendable, Comparable, Codable {
     case beginner, intermediate, expert
 
     /// English or French: `débutant`, `intermédiaire`, `confirmé`, `experte`, …

@@ -76,13 +76,17 @@ public enum ProfileFolder {
         }
     }
 
-    public static func load(_ path: String, shownAs shown: String) -> Loaded {
-        load(path, shownAs: shown, isCancelled: { false })!
+    public static func load(_ path: String, shownAs shown: String, usesCache: Bool = false) -> Loaded {
+        load(path, shownAs: shown, usesCache: usesCache, isCancelled: { false })!
     }
 
     /// Loads the folder unless `isCancelled` says to stop (it is asked often
     /// enough to stop within a fraction of a second): nil then.
-    public static func load(_ path: String, shownAs shown: String, isCancelled: () -> Bool) -> Loaded? {
+    /// - Parameter usesCache: take the files unchanged since the last load
+    ///   from `.patio/profiles.cache` (see `ProfileCache`), and keep it up to date.
+    public static func load(
+        _ path: String, shownAs shown: String, usesCache: Bool = false, isCancelled: () -> Bool
+    ) -> Loaded? {
         var diagnostics: [Diagnostic] = []
         let names: [String]
         do {
@@ -124,15 +128,43 @@ public enum ProfileFolder {
         }.sorted()
         // Files are read and parsed on every core; their results are then
         // taken in path order, so the outcome is the same as one by one.
-        guard let outcomes = Self.parse(profiles, folder: path, display: display, isCancelled: isCancelled) else {
+        // Those unchanged since the cache was written are taken from it.
+        var outcomes = [Result<ProfileReader.Outcome, Diagnostic>?](repeating: nil, count: profiles.count)
+        var stamps = [ProfileCache.Stamp?](repeating: nil, count: profiles.count)
+        let cache = usesCache ? ProfileCache.read(in: path) : ProfileCache()
+        if usesCache {
+            for (index, name) in profiles.enumerated() {
+                stamps[index] = ProfileCache.Stamp(path: (path as NSString).appendingPathComponent(name))
+                if let kept = cache.outcome(for: name, stamp: stamps[index], shownAs: display(name)) {
+                    outcomes[index] = .success(kept)
+                }
+            }
+        }
+        let missing = profiles.indices.filter { outcomes[$0] == nil }
+        guard
+            let parsed = Self.parse(
+                missing.map { profiles[$0] }, folder: path, display: display, isCancelled: isCancelled)
+        else {
             return nil
+        }
+        for (index, result) in zip(missing, parsed) { outcomes[index] = result }
+        if usesCache && (!missing.isEmpty || cache.entries.count != profiles.count) {
+            var fresh = ProfileCache()
+            for (index, name) in profiles.enumerated() {
+                // Kept only when the file did not change while it was read.
+                guard case .success(let outcome)? = outcomes[index], let stamp = stamps[index],
+                    ProfileCache.Stamp(path: (path as NSString).appendingPathComponent(name)) == stamp
+                else { continue }
+                fresh.keep(outcome, for: name, stamp: stamp)
+            }
+            fresh.write(in: path)
         }
         var members: [Member] = []
         var owner: [String: String] = [:]
         var files: [String: String] = [:]
         for (name, parsed) in zip(profiles, outcomes) {
             let outcome: ProfileReader.Outcome
-            switch parsed {
+            switch parsed! {
             case .failure(let problem):
                 diagnostics.append(problem)
                 continue

@@ -114,7 +114,7 @@ public enum ProfileWriter {
     }
 
     /// Why a profile was not written; the file is left as it was.
-    public enum WriteError: Error, Equatable, Sendable {
+    public enum WriteError: Error, Equatable, Sendable, Codable {
         case exists(path: String)
         /// `reason` is the system's own words.
         case cannotWrite(path: String, reason: String?)

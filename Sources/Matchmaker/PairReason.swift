@@ -34,5 +34,3 @@ public enum Starter: Sendable, Equatable, Codable {
     /// Nothing shared: one member's interest.
     case interest(of: String, topic: String)
 }
-
-extension Role: Codable {}

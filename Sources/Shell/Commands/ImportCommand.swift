@@ -64,7 +64,7 @@ enum ImportCommand {
                 }
             }
             if !written.isEmpty {
-                let loaded = ProfileFolder.load(folder.path, shownAs: folder.shownAs)
+                let loaded = ProfileFolder.load(folder.path, shownAs: folder.shownAs, usesCache: true)
                 session.directory = loaded.directory
             }
         }

@@ -40,7 +40,7 @@ public enum ProfileCommands {
         }
         guard
             let loaded = ProfileFolder.load(
-                path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown,
+                path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown, usesCache: true,
                 isCancelled: session.environment.isCancelled)
         else {
             if session.profilesFolder == nil { session.interruptedLoad = shown }

@@ -1,0 +1,92 @@
+import Foundation
+
+/// What the profile files of a folder held when they were last read, kept in
+/// `.patio/profiles.cache` beside them so that loading an unchanged folder
+/// again does not parse every file.
+///
+/// Each entry is keyed by the file's name and checked against the file itself
+/// before it is used: same size, same modification time (to the nanosecond),
+/// same inode, and a regular file still. Anything else — an edit, a `touch`,
+/// a file removed, added, renamed or replaced by a folder — and that file is
+/// read again; the cache never stands in for a file it does not match. A
+/// cache that cannot be read, or was written by another version, is ignored
+/// and written anew. Writing it is atomic; failing to write it loses nothing.
+struct ProfileCache: Codable {
+    /// Bumped whenever what a profile parses to can change.
+    static let version = 1
+    static let fileName = "profiles.cache"
+
+    struct Stamp: Codable, Equatable {
+        var size: Int64
+        var seconds: Int64
+        var nanoseconds: Int64
+        var inode: UInt64
+
+        /// The file's stamp, or nil when it is not a regular file that can be looked at.
+        init?(path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            size = Int64(status.st_size)
+            seconds = Int64(status.st_mtim.tv_sec)
+            nanoseconds = Int64(status.st_mtim.tv_nsec)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// One file's outcome; its diagnostics without their path (the folder may be shown another way next time).
+    struct Entry: Codable {
+        var stamp: Stamp
+        var member: Member?
+        var diagnostics: [Diagnostic]
+        var idLine: Int?
+        var idColumn: Int?
+    }
+
+    var version = ProfileCache.version
+    var entries: [String: Entry] = [:]
+
+    static func path(in folder: String) -> String {
+        ((folder as NSString).appendingPathComponent(".patio") as NSString).appendingPathComponent(fileName)
+    }
+
+    /// The cache of `folder`, or an empty one when there is none that this version can read.
+    static func read(in folder: String) -> ProfileCache {
+        guard let data = FileManager.default.contents(atPath: path(in: folder)),
+            let cache = try? JSONDecoder().decode(ProfileCache.self, from: data), cache.version == version
+        else { return ProfileCache() }
+        return cache
+    }
+
+    /// The outcome kept for `name`, when the file is exactly as it was; diagnostics placed at `shown`.
+    func outcome(for name: String, stamp: Stamp?, shownAs shown: String) -> ProfileReader.Outcome? {
+        guard let stamp, let entry = entries[name], entry.stamp == stamp else { return nil }
+        var outcome = ProfileReader.Outcome(
+            member: entry.member,
+            diagnostics: entry.diagnostics.map { diagnostic in
+                var placed = diagnostic
+                placed.path = shown
+                return placed
+            })
+        if let line = entry.idLine, let column = entry.idColumn { outcome.idPosition = (line, column) }
+        return outcome
+    }
+
+    mutating func keep(_ outcome: ProfileReader.Outcome, for name: String, stamp: Stamp) {
+        entries[name] = Entry(
+            stamp: stamp, member: outcome.member,
+            diagnostics: outcome.diagnostics.map { diagnostic in
+                var bare = diagnostic
+                bare.path = ""
+                return bare
+            }, idLine: outcome.idPosition?.line, idColumn: outcome.idPosition?.column)
+    }
+
+    /// Writes the cache into `.patio/` of `folder`, whole or not at all; a folder that cannot be written keeps none.
+    func write(in folder: String) {
+        let directory = (folder as NSString).appendingPathComponent(".patio")
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
+            let data = try? JSONEncoder().encode(self)
+        else { return }
+        try? AtomicFile.write(String(decoding: data, as: UTF8.self), to: Self.path(in: folder))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import Community
+
+/// The cache of parsed profiles is used only for files exactly as they were,
+/// and never serves a member a file no longer holds.
+@Suite(.serialized)
+struct ProfileCacheTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-cache-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try write("amelie.yaml", "name: Amélie Dupré\nrole: student\nskills: [Blender]\n")
+        try write("kenji.yaml", "name: Kenji Watanabe\nrole: entrepreneur\nskils: [x]\n")
+        try write("zoe.yaml", "name: Zoé Blender\nrole: student\n")
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8)
+    }
+
+    func load(shownAs shown: String = "p") -> ProfileFolder.Loaded {
+        ProfileFolder.load(folder.path, shownAs: shown, usesCache: true)
+    }
+
+    /// Marks every cached member so that a load that used the cache shows it.
+    func markCache() throws {
+        var cache = ProfileCache.read(in: folder.path)
+        #expect(!cache.entries.isEmpty)
+        for (name, entry) in cache.entries {
+            var marked = entry
+            marked.member?.bio = "from the cache"
+            cache.entries[name] = marked
+        }
+        cache.write(in: folder.path)
+    }
+
+    func fromCache(_ loaded: ProfileFolder.Loaded) -> Set<String> {
+        Set(loaded.directory.members.filter { $0.bio == "from the cache" }.map(\.id))
+    }
+
+    @Test func anUnchangedFolderComesFromTheCacheWithTheSameResult() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = load()
+        #expect(FileManager.default.fileExists(atPath: ProfileCache.path(in: folder.path)))
+        let plain = ProfileFolder.load(folder.path, shownAs: "p")
+        #expect(first.directory.members == plain.directory.members)
+        #expect(first.diagnostics == plain.diagnostics)
+        try markCache()
+        let second = load(shownAs: "elsewhere")
+        #expect(fromCache(second) == ["amelie", "kenji", "zoe"])
+        // Problems are shown at the folder as named this time.
+        #expect(second.diagnostics.map(\.path) == ["elsewhere/kenji.yaml"])
+        #expect(second.diagnostics.map(\.problem) == plain.diagnostics.map(\.problem))
+    }
+
+    @Test(arguments: ["edit", "touch", "delete", "add", "rename", "folder"])
+    func everyChangeIsReadFromTheFiles(_ change: String) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = load()
+        try markCache()
+        let zoe = folder.appendingPathComponent("zoe.yaml")
+        switch change {
+        case "edit":  // the same size, so that only the time and the content tell
+            try write("zoe.yaml", "name: Zoé Blendex\nrole: student\n")
+        case "touch":
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: zoe.path)
+        case "delete":
+            try FileManager.default.removeItem(at: zoe)
+        case "add":
+            try write("noe.yaml", "name: Noé Petit\nrole: startup\n")
+        case "rename":
+            try FileManager.default.moveItem(at: zoe, to: folder.appendingPathComponent("zoe-blender.yaml"))
+        default:
+            try FileManager.default.removeItem(at: zoe)
+            try FileManager.default.createDirectory(at: zoe, withIntermediateDirectories: false)
+        }
+        let loaded = load()
+        let plain = ProfileFolder.load(folder.path, shownAs: "p")
+        #expect(loaded.directory.members.map(\.id) == plain.directory.members.map(\.id))
+        #expect(loaded.directory.members.map(\.name) == plain.directory.members.map(\.name))
+        #expect(loaded.diagnostics == plain.diagnostics)
+        // What did not change still comes from the cache; nothing else does.
+        #expect(fromCache(loaded) == (change == "add" ? ["amelie", "kenji", "zoe"] : ["amelie", "kenji"]))
+        if change == "edit" { #expect(loaded.directory["zoe"]?.name == "Zoé Blendex") }
+        if change == "delete" || change == "folder" { #expect(loaded.directory["zoe"] == nil) }
+        if change == "add" { #expect(loaded.directory["noe"]?.bio == nil) }
+    }
+
+    @Test func aCacheFromAnotherVersionOrUnreadableIsIgnored() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = load()
+        try markCache()
+        let path = ProfileCache.path(in: folder.path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"version\":\(ProfileCache.version)", with: "\"version\":999")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(text.contains("\"version\":\(ProfileCache.version)"))
+        #expect(fromCache(load()).isEmpty)
+        try "not a cache".write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = load()
+        #expect(fromCache(loaded).isEmpty)
+        #expect(loaded.directory.members.count == 3)
+        // And it was written anew.
+        #expect(ProfileCache.read(in: folder.path).entries.count == 3)
+    }
+}
