@@ -187,6 +187,25 @@ public final class TerminalEditor {
         if !text.isEmpty { el_insertstr(editLine, text) }
     }
 
+    /// The words of the search prompt, in the language of the shell.
+    public struct SearchWords: Sendable {
+        public var search = "search"
+        public var nothingFound = ", nothing found"
+        public var noOlderMatch = ", no older match"
+        public var colon = ":"
+
+        public init(search: String, nothingFound: String, noOlderMatch: String, colon: String) {
+            self.search = search
+            self.nothingFound = nothingFound
+            self.noOlderMatch = noOlderMatch
+            self.colon = colon
+        }
+
+        public init() {}
+    }
+
+    public var searchWords = SearchWords()
+
     /// ^R: search the history as you type, newest first, with a prompt that
     /// says so — `(search) 'blen': ` and the line found. ^R again finds an
     /// older one; Enter runs it; Esc or ^G gives the line back as it was; any
@@ -215,9 +234,9 @@ public final class TerminalEditor {
             if let match { found = match }
         }
         func show() {
-            let state = !failed ? "" : found == nil ? ", nothing found" : ", no older match"
+            let state = !failed ? "" : found == nil ? searchWords.nothingFound : searchWords.noOlderMatch
             let line = found.map { entries[$0] } ?? original
-            fputs("\r\u{1B}[K(search\(state)) '\(query)': \(line)", stdout)
+            fputs("\r\u{1B}[K(\(searchWords.search)\(state)) '\(query)'\(searchWords.colon) \(line)", stdout)
             fflush(stdout)
         }
         func finish(with line: String, running: Bool) -> UInt8 {
@@ -244,6 +263,8 @@ public final class TerminalEditor {
                 return finish(with: found.map { entries[$0] } ?? original, running: false)
             case 0x07, 0x1B:  // ^G, Esc
                 return finish(with: original, running: false)
+            case 0x03:  // ^C abandons the line, as it does outside the search
+                return finish(with: "", running: false)
             case 0x7F, 0x08:
                 if !query.isEmpty { query.removeLast() }
                 found = nil

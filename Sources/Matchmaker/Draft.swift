@@ -1,3 +1,4 @@
+import Community
 import Foundation
 
 /// A proposed round: pairs or groups with their scores and reasons, who is
@@ -105,6 +106,8 @@ public enum MatchError: Error, Equatable, Sendable {
     case tooFewMembers(count: Int)
     /// Tables of fewer than three cannot hold the three roles.
     case tablesTooSmallToMix(size: Int)
+    /// Circles that mix roles, among members none of whom has this role.
+    case roleMissingForTables(Role)
     /// Mentoring with no student or startup among the members matched.
     case noMentees
     /// A checker refused the draft: it is not shown, and nothing is claimed.

@@ -54,6 +54,10 @@ extension Matchmaker {
         if mixes {
             guard request.size >= 3 else { throw MatchError.tablesTooSmallToMix(size: request.size) }
             let classes = members.map { Role.allCases.firstIndex(of: directory.members[$0].role)! }
+            // A table mixes the three roles: without one of them no table can be made.
+            if let missing = Role.allCases.indices.first(where: { !classes.contains($0) }) {
+                throw MatchError.roleMissingForTables(Role.allCases[missing])
+            }
             problem.classes = classes
             let composition = tableMakeUp(size: request.size, classes: classes)
             problem.composition = composition

@@ -112,8 +112,18 @@ public enum Matchmaker {
                 if explanation.total == 0 { warnings.append(.scoresNothing(pair)) }
             }
         }
+        // The same fact seen from either member of a pair is one reason (organisations and wings in either order).
+        func canonical(_ fact: PairReason) -> PairReason {
+            switch fact {
+            case .differentOrganizations(let a, let b) where b < a: return .differentOrganizations(b, a)
+            case .differentWings(let a, let b) where b < a: return .differentWings(b, a)
+            default: return fact
+            }
+        }
         var seen = Set<PairReason>()
-        let strongest = reasons.sorted { $0.points > $1.points }.map(\.fact).filter { seen.insert($0).inserted }
+        let strongest = reasons.sorted { $0.points > $1.points }.map(\.fact).filter {
+            seen.insert(canonical($0)).inserted
+        }
         let ids = indices.map { directory.members[$0].id }
         let isPinned = pinned.contains { ids.contains($0.first) && ids.contains($0.second) }
         return Draft.Group(

@@ -154,11 +154,13 @@ public enum Expected: Equatable, Sendable {
             let (low, high) = (language.grouped(digits: low), language.grouped(digits: high))
             return language.text("a whole number from \(low) to \(high)", "un nombre entier de \(low) à \(high)")
         case .number(let low, let high):
+            let (low, high) = (language.grouped(digits: low), language.grouped(digits: high))
             return language.text("a number from \(low) to \(high)", "un nombre de \(low) à \(high)")
         case .role:
-            let french = Role.frenchSpellings.joined(separator: ", ")
+            let english = Role.frenchSpellings.joined(separator: ", ")
+            let french = Language.fr.orList(Role.frenchSpellings)
             return language.text(
-                "student, startup or entrepreneur (or \(french))", "\(french) (ou student, startup, entrepreneur)")
+                "student, startup or entrepreneur (or \(english))", "\(french) (ou student, startup, entrepreneur)")
         case .shortText(let limit):
             return language.text(
                 "at most \(limit) characters, without control or invisible characters",

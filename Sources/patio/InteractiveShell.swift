@@ -17,6 +17,11 @@ final class InteractiveShell {
         editor = TerminalEditor(
             program: "patio", prompt: Self.prompt(style: session.style), historyFile: historyFile, completer: nil)
         editor.completer = { [unowned self] text in Self.convert(Completer.complete(text, in: self.session)) }
+        if session.language == .fr {
+            editor.searchWords = TerminalEditor.SearchWords(
+                search: "recherche", nothingFound: ", rien trouvé", noOlderMatch: ", rien de plus ancien",
+                colon: "\u{A0}:")
+        }
         self.session.environment.isCancelled = { Interrupts.isPending }
     }
 

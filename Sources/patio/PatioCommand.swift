@@ -63,7 +63,8 @@ struct PatioCommand: ParsableCommand {
     )
 
     @Option(
-        help: ArgumentHelp(t("The folder of member profiles.", "Le dossier des profils des membres."), valueName: "dir")
+        help: ArgumentHelp(
+            t("The folder of member profiles.", "Le dossier des profils des membres."), valueName: t("dir", "dossier"))
     )
     var profiles: String?
 
@@ -72,7 +73,7 @@ struct PatioCommand: ParsableCommand {
             t(
                 "The ledger of committed rounds (default: .patio/ledger.sqlite in the profiles folder).",
                 "Le registre des tours enregistrés (par défaut : .patio/ledger.sqlite dans le dossier des profils)."),
-            valueName: "file")
+            valueName: t("file", "fichier"))
     )
     var ledger: String?
 
@@ -84,7 +85,8 @@ struct PatioCommand: ParsableCommand {
     var format: String?
 
     @Option(
-        help: ArgumentHelp(t("Colour: auto, always or never.", "Couleur : auto, always ou never."), valueName: "when"))
+        help: ArgumentHelp(
+            t("Colour: auto, always or never.", "Couleur : auto, always ou never."), valueName: t("when", "quand")))
     var color: String?
 
     @Option(
@@ -94,7 +96,7 @@ struct PatioCommand: ParsableCommand {
                 "The language of what patio writes: fr or en (default: PATIO_LANG, else French when LC_ALL, LC_MESSAGES or LANG starts with fr).",
                 "La langue de ce que patio écrit : fr ou en (par défaut : PATIO_LANG, sinon le français quand LC_ALL, LC_MESSAGES ou LANG commence par fr)."
             ),
-            valueName: "language"))
+            valueName: t("language", "langue")))
     var language: String?
 
     // Read as text so that a negative number is refused as a value, not taken for an option.
@@ -118,7 +120,8 @@ struct PatioCommand: ParsableCommand {
         help: ArgumentHelp(
             t(
                 "Run this command, then exit (repeatable; runs before SCRIPT).",
-                "Exécuter cette commande, puis s’arrêter (répétable ; passe avant SCRIPT)."), valueName: "command"))
+                "Exécuter cette commande, puis s’arrêter (répétable ; passe avant le script)."),
+            valueName: t("command", "commande")))
     var commands: [String] = []
 
     @Argument(
@@ -203,7 +206,7 @@ struct PatioCommand: ParsableCommand {
     static func translated(_ text: String) -> String {
         guard language == .fr else { return text }
         let words: [(String, FrenchText)] = [
-            ("OVERVIEW:", "APERÇU :"), ("USAGE:", "UTILISATION :"), ("ARGUMENTS:", "ARGUMENTS :"),
+            ("OVERVIEW:", "DESCRIPTION :"), ("USAGE:", "UTILISATION :"), ("ARGUMENTS:", "ARGUMENTS :"),
             ("OPTIONS:", "OPTIONS :"), ("Show the version.", "Afficher la version."),
             ("Show help information.", "Afficher cette aide."), ("Error: ", "Erreur : "),
             ("Unknown option '", "option inconnue '"), ("Missing value for '", "valeur manquante pour '"),

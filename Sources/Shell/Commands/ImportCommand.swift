@@ -139,7 +139,9 @@ struct ImportReport: Presentable {
                 "\(rows) \(language.agree(plan.entries.count + skipped, "lue", "lues")) dans \(file) : ")
             + counts(in: language)
             + (skipped > 0
-                ? t(", \(skipped) skipped", ", \(skipped) \(language.agree(skipped, "ignorée", "ignorées"))") : "")
+                ? t(
+                    ", \(skipped) skipped",
+                    ", \(skipped) \(language.agree(skipped, "ligne ignorée", "lignes ignorées"))") : "")
         if wroteRequested {
             let files = language.counted(written.count, "file", "fichier")
             let place = folder ?? t("the profiles folder", "le dossier des profils")

@@ -56,7 +56,7 @@ struct LoadSummary: Presentable {
         if !problems.isEmpty {
             text +=
                 language.text("; ", " ; ") + problems.joined(separator: language.text(" and ", " et "))
-                + language.text(" (above)", " (ci-dessus)")
+                + language.text(" (above)", ", voir ci-dessus")
         }
         return .message(text)
     }
@@ -177,8 +177,7 @@ struct ProfileCard: Presentable {
 
     func document(in language: Language) -> Document {
         let t = language.text
-        let role =
-            language == .fr ? member.role.frenchName : "\(member.role.rawValue) (\(member.role.frenchName))"
+        let role = language.role(member.role)
         var fields = [Field(t("id", "identifiant"), member.id), Field(t("role", "rôle"), role)]
         if let organization = member.organization {
             fields.append(Field(t("organization", "organisation"), organization))
@@ -256,7 +255,11 @@ struct SearchResults: Presentable {
                     }))
         ]
         if let more = hits.note(in: language) { blocks.append(.note(more)) }
-        blocks.append(.note(language.text("\(total) found", "\(total) trouvé\(total > 1 ? "s" : "")")))
+        blocks.append(
+            .note(
+                language.text(
+                    "\(total) found",
+                    "\(language.counted(total, "membre", "membre")) \(language.agree(total, "trouvé", "trouvés"))")))
         return Document(blocks)
     }
 
@@ -326,7 +329,7 @@ struct UnmetNeeds: Presentable {
                 Table(
                     columns: [
                         Table.Column(language.text("sought, offered by nobody", "recherché, proposé par personne")),
-                        Table.Column(language.text("by", "par"), alignment: .right),
+                        Table.Column(language.text("by", "membres"), alignment: .right),
                         Table.Column(language.text("who", "qui")),
                     ],
                     rows: needs.shown.map { need in

@@ -160,7 +160,7 @@ enum HTMLSheet {
         switch mode {
         case .pairs: return language.text("pairs", "paires")
         case .mentoring: return language.text("mentoring", "mentorat")
-        case .circles: return language.text("tables of three", "tables de trois")
+        case .circles: return language.text("tables", "tables")
         }
     }
 }

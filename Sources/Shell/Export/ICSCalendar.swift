@@ -80,7 +80,8 @@ enum ICSCalendar {
         guard parts.count == 5 || parts.count == 6,
             let date = calendar.date(
                 from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4])),
-            calendar.component(.day, from: date) == parts[2]
+            calendar.component(.day, from: date) == parts[2], calendar.component(.month, from: date) == parts[1],
+            (0..<24).contains(parts[3]), (0..<60).contains(parts[4])
         else {
             throw MatchCommandError.invalidDate(text)
         }

@@ -137,7 +137,7 @@ enum DiagnosticWording {
         case .missingRole:
             return t(
                 "the profile has no 'role' (student, startup or entrepreneur): it is not loaded",
-                "le profil n’a pas de 'role' (student, startup ou entrepreneur) : il n’est pas chargé")
+                "le profil n’a pas de 'role' (étudiant·e, jeune pousse ou entrepreneur·e) : il n’est pas chargé")
         case .unknownRole(let written, let suggestion):
             return t(
                 "unknown role '\(written)': expected student, startup or entrepreneur (or étudiant·e, jeune pousse, entrepreneur·e, mentor)",

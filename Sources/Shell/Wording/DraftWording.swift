@@ -212,6 +212,9 @@ struct EnglishDraftWording: DraftWording {
             return "\(count == 0 ? "no members" : "only one member") to match"
         case .tablesTooSmallToMix(let size):
             return "tables of \(size) cannot hold the three roles: add --any-roles, or use 'match pairs'"
+        case .roleMissingForTables(let role):
+            return
+                "no \(role.rawValue) among the members matched, and each table mixes the three roles: add --any-roles, or match more members"
         case .noMentees:
             return "no student or startup among the members matched: mentoring pairs them with entrepreneurs"
         case .proofFailed(let mode, let failure):

@@ -1,5 +1,6 @@
 import Community
 import Ledger
+import Matching
 import Matchmaker
 
 /// Any error a command can end with, in the reader's language.
@@ -39,6 +40,18 @@ extension LedgerError: Worded {
         case .noRating(let a, let b):
             return t("\(a) and \(b) have no rating to clear", "\(a) et \(b) n’ont aucune note à effacer")
         case .failed(let reason): return t("the ledger failed: ", "le registre a échoué : ") + reason
+        }
+    }
+}
+
+extension MatchingError: Worded {
+    public func words(in language: Language) -> String {
+        switch self {
+        case .cancelled: return language.text("the computation was cancelled", "le calcul a été interrompu")
+        case .weightsTooLarge:
+            return language.text(
+                "the weights are too large for exact 64-bit arithmetic",
+                "les poids sont trop grands pour un calcul exact sur 64 bits")
         }
     }
 }

@@ -73,7 +73,7 @@ struct FrenchDraftWording: DraftWording {
     func starter(_ starter: Starter, name: (String) -> String) -> String {
         switch starter {
         case .sharedInterest(let topic):
-            return fr("\(Self.quoted(topic)) : qu’est-ce qui vous y a amené·es ?")
+            return fr("Qu’est-ce qui vous a amené·es vers \(Self.quoted(topic)) ?")
         case .askAbout(let asker, let expert, let topic):
             return fr(
                 "\(EnglishDraftWording.first(name(asker))) demande à \(EnglishDraftWording.first(name(expert))) : comment avez-vous appris \(Self.quoted(topic)) ?"
@@ -103,7 +103,9 @@ struct FrenchDraftWording: DraftWording {
             ? "des \(guarantee.members) membres" : "des \(guarantee.members) membres mis en relation"
         var scope: [String] = []
         if guarantee.pinnedGroups > 0 {
-            scope.append("compte tenu de \(Self.french.counted(guarantee.pinnedGroups, "épingle", "épingle"))")
+            scope.append(
+                guarantee.pinnedGroups == 1
+                    ? "compte tenu d’une épingle" : "compte tenu de \(guarantee.pinnedGroups) épingles")
         }
         if guarantee.isFairnessAdjusted { scope.append("pour les scores de ce tour ajustés par équité") }
         if guarantee.isCardinalityFirst {
@@ -128,7 +130,7 @@ struct FrenchDraftWording: DraftWording {
             }
         case .stable:
             text = fr(
-                "stable : aucun·e mentoré·e et aucun·e mentor ne préféreraient être ensemble (vérifié sur l’ensemble \(people)\(qualifiers))"
+                "stable : aucune paire mentoré·e–mentor ne se préférerait l’un·e l’autre à son affectation (vérifié sur l’ensemble \(people)\(qualifiers))"
             )
         case .withinBound(let bound, let seated, let tables):
             let share = bound > 0 ? Int((Double(total) * 100 / Double(bound)).rounded(.down)) : 100
@@ -253,6 +255,10 @@ struct FrenchDraftWording: DraftWording {
         case .tablesTooSmallToMix(let size):
             return fr(
                 "des tables de \(size) ne peuvent pas réunir les trois rôles : ajoutez --any-roles, ou utilisez 'match pairs'"
+            )
+        case .roleMissingForTables(let role):
+            return fr(
+                "aucun·e \(role.frenchName) parmi les membres, et chaque table réunit les trois rôles : ajoutez --any-roles, ou mettez plus de membres en relation"
             )
         case .noMentees:
             return fr(

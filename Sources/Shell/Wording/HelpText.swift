@@ -29,7 +29,7 @@ enum HelpText {
         let parts = setting.name.split(separator: ".").map(String.init)
         if parts.count == 3, parts[0] == "role", let a = Role(rawValue: parts[1]), let b = Role(rawValue: parts[2]) {
             return FrenchText(
-                "À quel point \(FrenchDraftWording.withArticle(a)) et \(FrenchDraftWording.withArticle(b)) vont ensemble ; de 0 à 1000"
+                "À quel point \(FrenchDraftWording.withArticle(a)) et \(FrenchDraftWording.withArticle(b)) vont ensemble ; de 0 à 1 000"
             ).text
         }
         return setting.summary
@@ -102,7 +102,7 @@ enum HelpText {
         "--seeking": "Recherche ceci",
         "--offering": "Propose ceci",
         "--wing": "Est dans cette aile",
-        "--org": "Le nom de l’organisation contient TEXT",
+        "--org": "Le nom de l’organisation contient TEXTE",
         "--limit": "Afficher les N premières lignes ; 0 les affiche toutes",
         "show": "Afficher la fiche d’un membre",
         "show:details":
@@ -208,15 +208,15 @@ enum HelpText {
             "À l’invite, une sortie plus haute que la fenêtre passe par $PAGER ou less : auto, on (toute sortie) ou off",
         "set language": "La langue de ce que Patio écrit : fr ou en",
         "set weight.complementarity":
-            "Un besoin couvert par une offre ou une compétence (selon la rareté et le niveau) ; de 0 à 1000",
-        "set weight.interests": "Un intérêt partagé (selon la rareté) ; de 0 à 1000",
-        "set weight.role": "La matrice des rôles (réglages role.*) ; de 0 à 1000",
-        "set weight.organization": "Deux organisations différentes ; de 0 à 1000",
-        "set weight.wing": "Deux ailes différentes ; de 0 à 1000",
+            "Un besoin couvert par une offre ou une compétence (selon la rareté et le niveau) ; de 0 à 1 000",
+        "set weight.interests": "Un intérêt partagé (selon la rareté) ; de 0 à 1 000",
+        "set weight.role": "La matrice des rôles (réglages role.*) ; de 0 à 1 000",
+        "set weight.organization": "Deux organisations différentes ; de 0 à 1 000",
+        "set weight.wing": "Deux ailes différentes ; de 0 à 1 000",
         "set weight.novelty":
-            "Combien une rencontre récente abaisse le score d’une paire (1 : pas deux fois de suite) ; de 0 à 1000",
-        "set weight.feedback": "Combien les notes passées déplacent le score d’une paire ; de 0 à 1000",
-        "set weight.partial": "Crédit pour une étiquette apparentée dans la taxonomie ; de 0 à 1000",
+            "Combien une rencontre récente abaisse le score d’une paire (1 : pas deux fois de suite) ; de 0 à 1 000",
+        "set weight.feedback": "Combien les notes passées déplacent le score d’une paire ; de 0 à 1 000",
+        "set weight.partial": "Crédit pour une étiquette apparentée dans la taxonomie ; de 0 à 1 000",
         "set candidates":
             "Partenaires évalués par membre quand la communauté est grande (plus de 1 500) ; de 1 à 10 000",
     ]
@@ -225,7 +225,8 @@ enum HelpText {
 extension HelpText {
     /// The placeholders of synopses in French (`FILE` → `FICHIER`); option and command names stay.
     static let frenchPlaceholders = [
-        "FILE": "FICHIER", "MEMBER": "MEMBRE", "NAME": "NOM", "VALUE": "VALEUR", "TEXT": "TEXTE",
+        "FILE": "FICHIER", "MEMBER": "MEMBRE", "TAG": "ÉTIQUETTE", "KEY": "CLÉ", "DIR": "DOSSIER", "NAME": "NOM",
+        "VALUE": "VALEUR", "TEXT": "TEXTE",
         "FOLDER": "DOSSIER", "COMMAND": "COMMANDE", "RATING": "NOTE", "NOTE": "REMARQUE", "FILTER": "FILTRE",
         "DATETIME": "DATEHEURE", "COLUMN": "COLONNE", "FIELD": "CHAMP", "KIND": "TYPE",
     ]
