@@ -157,7 +157,7 @@ enum MatchCommands {
             ArgumentSpec("A", summary: "A member (id or name)", completion: MemberCompletion.members),
             ArgumentSpec("B", summary: "Another member", completion: MemberCompletion.members),
         ],
-        examples: ["why amelie-dupre emilie-durand", "why 'Amélie Dupré' 'Émilie Durand'"]
+        examples: ["why aicha-trehou timothee-lheureux", "why 'Aïcha Tréhou' 'Timothée Lheureux'"]
     ) { session, arguments in
         let a = try session.member(arguments[0] ?? "")
         let b = try session.member(arguments[1] ?? "")
@@ -180,7 +180,7 @@ enum MatchCommands {
                 "MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)
         ],
         options: [CommonOptions.limit(default: 10, aliases: ["top"])],
-        examples: ["suggest amelie-dupre", "suggest Émilie Durand --limit 5"]
+        examples: ["suggest aicha-trehou", "suggest Timothée Lheureux --limit 5"]
     ) { session, arguments in
         let subject = try session.member(arguments.positionals.joined(separator: " "))
         let model = try session.affinityModel()
@@ -220,7 +220,7 @@ enum MatchCommands {
     static let pin = CommandSpec(
         "pin", group: .matching, summary: "Make two members meet in the next match",
         details: "A pin is honoured by every match (or the conflict is explained); 'unpin' removes it.",
-        arguments: pairArguments, examples: ["pin amelie-dupre emilie-durand"]
+        arguments: pairArguments, examples: ["pin aicha-trehou timothee-lheureux"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
         let wasBanned = session.matchmaking.forbidden.remove(pair) != nil
@@ -236,7 +236,7 @@ enum MatchCommands {
 
     static let forbid = CommandSpec(
         "forbid", group: .matching, summary: "Keep two members apart in the next matches",
-        arguments: pairArguments, examples: ["forbid amelie-dupre anais-dupre"]
+        arguments: pairArguments, examples: ["forbid aicha-trehou clotilde-dhaussy"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
         let wasPinned = session.matchmaking.pins.remove(pair) != nil
@@ -252,7 +252,7 @@ enum MatchCommands {
 
     static let unpin = CommandSpec(
         "unpin", group: .matching, summary: "Remove a pin or a ban between two members",
-        arguments: pairArguments, examples: ["unpin amelie-dupre emilie-durand"]
+        arguments: pairArguments, examples: ["unpin aicha-trehou timothee-lheureux"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
         guard session.matchmaking.pins.remove(pair) != nil || session.matchmaking.forbidden.remove(pair) != nil else {

@@ -86,7 +86,7 @@ public enum ProfileCommands {
                 "MEMBER", summary: "An id or a name (quotes not needed)", arity: .oneOrMore,
                 completion: MemberCompletion.memberWords)
         ],
-        examples: ["show amelie-dupre", "show Amélie Dupré", "show dupré"]
+        examples: ["show aicha-trehou", "show Aïcha Tréhou", "show tréhou"]
     ) { session, arguments in
         .show(ProfileCard(member: try member(arguments.positionals.joined(separator: " "), in: session.directory)))
     }

@@ -153,7 +153,7 @@ enum RoundCommands {
                 "MEMBER", summary: "An id or a name", arity: .oneOrMore, completion: MemberCompletion.memberWords)
         ],
         options: [CommonOptions.limit()],
-        examples: ["history amelie-dupre"]
+        examples: ["history aicha-trehou"]
     ) { session, arguments in
         let subject = try session.member(arguments.positionals.joined(separator: " "))
         let meetings = try session.existingLedger()?.meetings(of: subject.member.id) ?? []
@@ -179,7 +179,8 @@ enum RoundCommands {
         ],
         options: [clear.spec],
         examples: [
-            "rate amelie-dupre emilie-durand 5 a new internship came of it", "rate amelie-dupre emilie-durand --clear",
+            "rate aicha-trehou timothee-lheureux 5 a new internship came of it",
+            "rate aicha-trehou timothee-lheureux --clear",
         ]
     ) { session, arguments in
         let pair = try MatchCommands.memberPair(arguments, session)
