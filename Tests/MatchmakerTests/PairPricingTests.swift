@@ -104,3 +104,45 @@ struct PairPricingTests {
         }
     }
 }
+
+/// Ctrl-C stops each stage of a large `match pairs`: the candidates, the
+/// pricing and the check of the pairs left out.
+struct PairPricingCancellationTests {
+    @Test func everyStageStopsWhenAsked() throws {
+        let directory = Communities.random(400, seed: 38)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let pool = Array(directory.members.indices)
+        let admissibility = Admissibility(forbidden: [])
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        #expect(throws: MatchingError.cancelled) {
+            _ = try PairingGraph(
+                model: model, members: pool, admissibility: admissibility, candidates: 3, completeLimit: 0,
+                shouldStop: { true })
+        }
+        let graph = try PairingGraph(
+            model: model, members: pool, admissibility: admissibility, candidates: 3, completeLimit: 0)
+        let solved = try MaximumWeightMatching.solve(graph.graph)
+        let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: admissibility)
+        #expect(throws: MatchingError.cancelled) {
+            _ = try pricing.violators(present: graph.edgeKeys, certificate: solved.certificate, shouldStop: { true })
+        }
+        #expect(throws: MatchingError.cancelled) {
+            try DraftProof.checkLeftOut(
+                certificate: solved.certificate, pool: pool, graphEdges: graph.graph.edges, objective: objective,
+                constraints: DraftProof.PlainConstraints(directory, forbidden: []), shouldStop: { true })
+        }
+        // And the whole match, stopped after its first questions, throws rather than claims.
+        var asked = 0
+        var request = MatchRequest(mode: .pairs)
+        request.completeLimit = 0
+        request.candidates = 3
+        #expect(throws: MatchingError.cancelled) {
+            _ = try Matchmaker.match(
+                request, model: model, now: Date(),
+                shouldStop: {
+                    asked += 1
+                    return asked > 12
+                })
+        }
+    }
+}
