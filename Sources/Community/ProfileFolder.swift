@@ -150,10 +150,12 @@ public enum ProfileFolder {
         for (index, result) in zip(missing, parsed) { outcomes[index] = result }
         if usesCache && (!missing.isEmpty || cache.entries.count != profiles.count) {
             var fresh = ProfileCache()
+            let readNow = Set(missing)
             for (index, name) in profiles.enumerated() {
-                // Kept only when the file did not change while it was read.
+                // A file read now is kept only when it did not change while it was read.
                 guard case .success(let outcome)? = outcomes[index], let stamp = stamps[index],
-                    ProfileCache.Stamp(path: (path as NSString).appendingPathComponent(name)) == stamp
+                    !readNow.contains(index)
+                        || ProfileCache.Stamp(path: (path as NSString).appendingPathComponent(name)) == stamp
                 else { continue }
                 fresh.keep(outcome, for: name, stamp: stamp)
             }

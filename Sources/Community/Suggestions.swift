@@ -47,12 +47,6 @@ public enum Suggestions {
         return best?.candidate
     }
 
-    /// ` (did you mean 'word'?)` to end a message, or `fallback` when there
-    /// is no suggestion.
-    public static func hint(_ suggestion: String?, orElse fallback: String = "") -> String {
-        suggestion.map { " (did you mean '\($0)'?)" } ?? fallback
-    }
-
     /// Optimal string alignment distance: the edits needed to turn `a` into `b`
     /// when an edit inserts, deletes or replaces a character or swaps two neighbours.
     ///

@@ -83,7 +83,6 @@ extension DraftProof {
     /// The most a rating and the two largest fairness boosts can multiply a score by.
     static func largestRaise(weights: AffinityWeights, objective: Objective) -> Double {
         let rating = 1 + max(0, weights.feedback)
-        let boosts = objective.boost.sorted(by: >)
-        return rating * max(1, 1 + (boosts.first ?? 0) + (boosts.dropFirst().first ?? 0))
+        return rating * objective.largestFactor
     }
 }

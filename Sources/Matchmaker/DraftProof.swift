@@ -25,6 +25,12 @@ enum DraftProof {
 
         var isAdjusted: Bool { boost.contains { $0 != 0 } }
 
+        /// The most the boosts can multiply a pair's score by: the two largest, or none.
+        var largestFactor: Double {
+            let boosts = boost.sorted(by: >)
+            return max(1, 1 + (boosts.first ?? 0) + (boosts.dropFirst().first ?? 0))
+        }
+
         /// The weight of a pair of directory indices.
         func weight(_ a: Int, _ b: Int) -> Int64 { weight(of: model.score(a, b), a, b) }
 

@@ -56,9 +56,7 @@ struct PairPricing {
     static func untaggedBound(model: AffinityModel, objective: DraftProof.Objective) -> Int64 {
         let fixed = (model.rolePoints.max() ?? 0) + model.organizationPoints + model.wingPoints
         let history = max(1, model.historyFactor.values.max() ?? 1)
-        let boosts = objective.boost.sorted(by: >)
-        let boost = 1 + (boosts.first ?? 0) + (boosts.dropFirst().first ?? 0)
-        return Int64((Double(fixed) * history * max(1, boost)).rounded(.up)) + 1
+        return Int64((Double(fixed) * history * objective.largestFactor).rounded(.up)) + 1
     }
 
     /// What one round of pricing found.

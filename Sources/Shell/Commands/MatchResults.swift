@@ -136,7 +136,7 @@ struct SuggestionList: Presentable {
                         ]
                     })),
         ]
-        if let more = Limited<Int>(omitted: omitted).note(in: language) { blocks.append(.note(more)) }
+        if let more = language.moreNote(omitted) { blocks.append(.note(more)) }
         return Document(blocks)
     }
 

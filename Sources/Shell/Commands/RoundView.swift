@@ -188,16 +188,7 @@ struct RoundView: Presentable {
     func role(of person: Person) -> String { Role(rawValue: person.role).map(language.role) ?? person.role }
 
     /// `pairs`, `mentoring, stable`: the mode in words.
-    var modeText: String {
-        let mode =
-            switch (draftMode, language) {
-            case (_, .en): draftMode.rawValue
-            case (.pairs, .fr): "paires"
-            case (.mentoring, .fr): "mentorat"
-            case (.circles, .fr): "cercles"
-            }
-        return mode + (isStable ? language.text(", stable", ", stable") : "")
-    }
+    var modeText: String { language.mode(draftMode.rawValue) + (isStable ? ", stable" : "") }
 
     var summary: String {
         let groupCount =

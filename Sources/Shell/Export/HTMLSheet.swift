@@ -55,7 +55,7 @@ enum HTMLSheet {
             <body>
             <header>
             <h1>\(escape(view.community ?? "Patio")) — \(t("at the patio", "au patio"))</h1>
-            <p>\(escape(date)) · \(escape(modeLabel(view.draftMode, in: language))) · \(groups)</p>
+            <p>\(escape(date)) · \(escape(language.mode(view.draftMode.rawValue))) · \(groups)</p>
             <p class="legend">\(legend(in: language))</p>
             </header>
             <main class="cards">
@@ -154,13 +154,5 @@ enum HTMLSheet {
             }
         }
         return result
-    }
-
-    static func modeLabel(_ mode: Draft.Mode, in language: Language) -> String {
-        switch mode {
-        case .pairs: return language.text("pairs", "paires")
-        case .mentoring: return language.text("mentoring", "mentorat")
-        case .circles: return language.text("tables", "tables")
-        }
     }
 }

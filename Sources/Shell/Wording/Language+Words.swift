@@ -37,14 +37,16 @@ extension Language {
 }
 
 extension Limited {
-    /// Only a count of what was left out.
-    init(omitted: Int) where Item == Int { self.init(Array(repeating: 0, count: omitted), limit: 0) }
 
     /// `… 95 more (--limit 0 for all)`, or nil when nothing was left out.
-    func note(in language: Language) -> String? {
+    func note(in language: Language) -> String? { language.moreNote(omitted) }
+}
+
+extension Language {
+    /// `… 95 more (--limit 0 for all)`, or nil when nothing was left out.
+    func moreNote(_ omitted: Int) -> String? {
         guard omitted > 0 else { return nil }
-        return language.text(
-            "… \(omitted) more (--limit 0 for all)", "… \(omitted) de plus (--limit 0 pour tout afficher)")
+        return text("… \(omitted) more (--limit 0 for all)", "… \(omitted) de plus (--limit 0 pour tout afficher)")
     }
 }
 
@@ -167,7 +169,8 @@ extension Language {
         return french[key] ?? key
     }
 
-    /// A draft's mode as people read it: `pairs`, `paires`.
+    /// A mode as people read it: `pairs`, `paires`; a stable mentoring round as the ledger names it
+    /// (`mentoring-stable`), or `mentorat, stable`.
     func mode(_ word: String) -> String {
         guard self == .fr else { return word }
         let stable = word.hasSuffix("-stable")

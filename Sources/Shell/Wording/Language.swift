@@ -42,10 +42,10 @@ public enum Language: String, CaseIterable, Sendable, ChoiceWord {
     /// The text of this language: both must be given, so that a sentence
     /// missing in one language does not compile. The French is typeset
     /// (see `FrenchText`).
-    public func text(_ english: String, _ french: FrenchText) -> String {
+    public func text(_ english: String, _ french: @autoclosure () -> FrenchText) -> String {
         switch self {
         case .en: return english
-        case .fr: return french.text
+        case .fr: return french().text
         }
     }
 
@@ -125,9 +125,10 @@ extension Language {
     func grouped(digits text: String) -> String {
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return text }
         let separator = self == .fr ? "\u{202F}" : ","
+        let count = text.count
         var result = ""
         for (index, character) in text.enumerated() {
-            if index > 0 && (text.count - index) % 3 == 0 { result += separator }
+            if index > 0 && (count - index) % 3 == 0 { result += separator }
             result.append(character)
         }
         return result
@@ -135,14 +136,7 @@ extension Language {
 
     /// `61,234` or `61 234` (a narrow non-breaking space groups French thousands).
     func grouped(_ value: Int) -> String {
-        let separator = self == .fr ? "\u{202F}" : ","
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result += separator }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
+        (value < 0 ? "-" : "") + grouped(digits: String(value.magnitude))
     }
 
     /// "1 member", "3 members"; French: "0 table", "1 table", "2 tables".
