@@ -191,4 +191,34 @@ extension BlossomSolver {
             forEachLeaf(of: Int(child)) { solver, vertex in solver.becomeFree(vertex) }
         }
     }
+
+    /// Calls `body` with every vertex inside blossom `b`.
+    mutating func forEachLeaf(of b: Int, _ body: (inout BlossomSolver, Int) -> Void) {
+        if b < n {
+            body(&self, b)
+            return
+        }
+        var stack = [Int32(b)]
+        while let top = stack.popLast() {
+            if top < n {
+                body(&self, Int(top))
+            } else {
+                stack.append(contentsOf: blossomChildren[Int(top)].reversed())
+            }
+        }
+    }
+
+    func leaves(of b: Int) -> [Int] {
+        if b < n { return [b] }
+        var result: [Int] = []
+        var stack = [Int32(b)]
+        while let top = stack.popLast() {
+            if top < n {
+                result.append(Int(top))
+            } else {
+                stack.append(contentsOf: blossomChildren[Int(top)].reversed())
+            }
+        }
+        return result
+    }
 }

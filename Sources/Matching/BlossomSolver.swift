@@ -61,7 +61,7 @@ struct BlossomSolver {
     var leafBuffer: [Int32] = []
     var steps = 0
 
-    init(vertexCount n: Int, edges: [WeightedEdge], shift: Int64) {
+    init(vertexCount n: Int, edges: [WeightedEdge], shift: Int64, start: Start? = nil) {
         self.n = n
         let m = edges.count
         var endpoint = [Int32](repeating: 0, count: 2 * m)
@@ -110,16 +110,23 @@ struct BlossomSolver {
         outerEdge = [Int32](repeating: -1, count: n)
         outerHeap = IndexedMinHeap(capacity: n)
 
-        // Start from y(v) = half the heaviest weight at v, and match the edges
-        // that are then tight: each one is the heaviest at both its ends.
+        // Start from y(v) = half the heaviest weight at v (or from the start
+        // given, its pairs that are still tight kept), and match the edges
+        // that are then tight between free ends.
+        let start = start.flatMap { $0.duals.count == n && $0.mate.count == n ? $0 : nil }
         var dual = [Int64](repeating: 0, count: n)
-        for k in 0..<m {
-            let u = Int(endpoint[2 * k])
-            let v = Int(endpoint[2 * k + 1])
-            dual[u] = max(dual[u], weight4[k] / 2)
-            dual[v] = max(dual[v], weight4[k] / 2)
+        if let start {
+            dual = Self.warmDuals(start, endpoint: endpoint, weight4: weight4)
+        } else {
+            for k in 0..<m {
+                let u = Int(endpoint[2 * k])
+                let v = Int(endpoint[2 * k + 1])
+                dual[u] = max(dual[u], weight4[k] / 2)
+                dual[v] = max(dual[v], weight4[k] / 2)
+            }
         }
         dualBase = dual
+        if let start { keepTightPairs(of: start) }
         for v in 0..<n where mate[v] < 0 {
             for index in adjacency[degree[v]..<degree[v + 1]] {
                 let p = Int(index)
@@ -173,36 +180,6 @@ struct BlossomSolver {
         }
         zBase[b] -= 2 * change
         forEachLeaf(of: b) { solver, v in solver.dualBase[v] += change }
-    }
-
-    /// Calls `body` with every vertex inside blossom `b`.
-    mutating func forEachLeaf(of b: Int, _ body: (inout BlossomSolver, Int) -> Void) {
-        if b < n {
-            body(&self, b)
-            return
-        }
-        var stack = [Int32(b)]
-        while let top = stack.popLast() {
-            if top < n {
-                body(&self, Int(top))
-            } else {
-                stack.append(contentsOf: blossomChildren[Int(top)].reversed())
-            }
-        }
-    }
-
-    func leaves(of b: Int) -> [Int] {
-        if b < n { return [b] }
-        var result: [Int] = []
-        var stack = [Int32(b)]
-        while let top = stack.popLast() {
-            if top < n {
-                result.append(Int(top))
-            } else {
-                stack.append(contentsOf: blossomChildren[Int(top)].reversed())
-            }
-        }
-        return result
     }
 
     // MARK: Labels

@@ -50,13 +50,20 @@ public enum MaximumWeightMatching {
     ///   - shouldStop: polled now and then; when it returns true the solver stops.
     /// - Throws: `MatchingError.cancelled` when stopped, `.weightsTooLarge`
     ///   when the weights could overflow 64-bit arithmetic.
+    ///   - previous: a solution of the same vertices on fewer edges (or other
+    ///     weights), to start from: its duals, with each blossom's spread over
+    ///     its vertices, are raised where a new edge is not covered, and its
+    ///     pairs that are still tight are kept. The optimum is the same as
+    ///     from nothing; the work is that of repairing what changed.
     public static func solve(
-        _ graph: WeightedGraph, maximumCardinality: Bool = false, shouldStop: () -> Bool = { false }
+        _ graph: WeightedGraph, maximumCardinality: Bool = false, from previous: Result? = nil,
+        shouldStop: () -> Bool = { false }
     ) throws(MatchingError) -> Result {
         let n = graph.vertexCount
         let shift = try WeightShift.amount(for: graph.edges, pairsAtMost: n / 2, maximumCardinality: maximumCardinality)
         let edges = maximumCardinality ? graph.edges : graph.edges.filter { $0.weight > 0 }
-        var solver = BlossomSolver(vertexCount: n, edges: edges, shift: shift)
+        var solver = BlossomSolver(
+            vertexCount: n, edges: edges, shift: shift, start: previous.map { warmStart(from: $0, shift: shift) })
         guard solver.run(shouldStop: shouldStop) else { throw MatchingError.cancelled }
 
         var mate = [Int?](repeating: nil, count: n)
@@ -68,6 +75,22 @@ public enum MaximumWeightMatching {
         let matching = Matching(mate: mate)
         let certificate = DualCertificate(vertexDuals: solver.dualBase, blossoms: blossoms, weightShift: shift)
         return Result(matching: matching, weight: matching.totalWeight(in: graph), certificate: certificate)
+    }
+}
+
+extension MaximumWeightMatching {
+    /// A previous result as a starting point for weights shifted by `shift`:
+    /// each blossom's dual shared by its vertices (which covers every edge it
+    /// covered), the change of shift added to every vertex.
+    static func warmStart(from previous: Result, shift: Int64) -> BlossomSolver.Start {
+        let certificate = previous.certificate
+        var duals = certificate.vertexDuals
+        for blossom in certificate.blossoms {
+            for v in blossom.vertices where v < duals.count { duals[v] += (blossom.dual + 1) / 2 }
+        }
+        let change = 2 * (shift - certificate.weightShift)
+        if change != 0 { duals = duals.map { $0 + change } }
+        return BlossomSolver.Start(duals: duals, mate: previous.matching.mate)
     }
 }
 

@@ -28,7 +28,7 @@ public struct Admissibility: Sendable {
 /// loops: languages and time slots as bit masks, bans as index pairs. Past
 /// 63 distinct values the last bit stands for all the others; two members
 /// who share only that bit are compared value by value.
-struct PreparedAdmissibility {
+struct PreparedAdmissibility: Sendable {
     let languages: [UInt64]
     let slots: [UInt64]
     let forbidden: Set<UInt64>

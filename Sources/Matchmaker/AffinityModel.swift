@@ -278,12 +278,14 @@ public struct AffinityModel: Sendable {
     }
 
     /// The score of a pair, as `explain` computes it, without the words.
-    public func score(_ a: Int, _ b: Int) -> Int64 {
-        var base: Int64 = 0
-        for key in seeks[a] { base += meeting(key, by: b)?.points ?? 0 }
-        for key in seeks[b] { base += meeting(key, by: a)?.points ?? 0 }
-        base += interestPoints(a, b) + fixedPoints(a, b)
-        return adjusted(base, a, b)
+    public func score(_ a: Int, _ b: Int) -> Int64 { adjusted(tagPoints(a, b) + fixedPoints(a, b), a, b) }
+
+    /// Needs met either way and shared interests: the terms that come from tags.
+    func tagPoints(_ a: Int, _ b: Int) -> Int64 {
+        var total: Int64 = 0
+        for key in seeks[a] { total += meeting(key, by: b)?.points ?? 0 }
+        for key in seeks[b] { total += meeting(key, by: a)?.points ?? 0 }
+        return total + interestPoints(a, b)
     }
 
     func interestPoints(_ a: Int, _ b: Int) -> Int64 {

@@ -31,37 +31,36 @@ extension DraftProof {
         let inGraph = Set(graphEdges.map { UInt64(min($0.u, $0.v)) << 32 | UInt64(max($0.u, $0.v)) })
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
-        var uncovered: [(Int, Int, Int64)] = []
-        func check(_ u: Int, _ v: Int) {
-            let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
-            guard !inGraph.contains(key) else { return }
-            let slack = duals[u] + duals[v] - 4 * (objective.weight(pool[u], pool[v]) + shift)
-            if slack < 0 && constraints.allows(pool[u], pool[v]) { uncovered.append((u, v, slack)) }
-        }
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
         let raise = Self.largestRaise(weights: model.weights, objective: objective)
-        let fixed = bound
-        var scratch = AffinityModel.Scratch(count: model.directory.members.count)
-        for u in 0..<n {
-            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            for (b, tagPoints) in model.tagPartners(of: pool[u], using: &scratch) {
-                let v = Int(vertexOf[b])
-                guard v > u else { continue }
-                // No more than its tag points raised, plus the most the other terms weigh: covered then.
-                let most = Int64((Double(tagPoints) * raise).rounded(.up)) + fixed + 1
-                if duals[u] + duals[v] >= 4 * (most + shift) { continue }
-                check(u, v)
-            }
-        }
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
-        for u in 0..<n {
-            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            let limit = 4 * (bound + shift) - duals[u]
-            for v in order {
-                if duals[v] >= limit { break }
-                if v > u { check(u, v) }
+        let found = try Parallel.slices(n, shouldStop: shouldStop) { [vertexOf] range in
+            var uncovered: [(Int, Int, Int64)] = []
+            func check(_ u: Int, _ v: Int) {
+                let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
+                guard !inGraph.contains(key) else { return }
+                let slack = duals[u] + duals[v] - 4 * (objective.weight(pool[u], pool[v]) + shift)
+                if slack < 0 && constraints.allows(pool[u], pool[v]) { uncovered.append((u, v, slack)) }
             }
+            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            for u in range {
+                for (b, tagPoints) in model.tagPartners(of: pool[u], using: &scratch) {
+                    let v = Int(vertexOf[b])
+                    guard v > u else { continue }
+                    // No more than its tag points raised, plus the most the other terms weigh: covered then.
+                    let most = Int64((Double(tagPoints) * raise).rounded(.up)) + bound + 1
+                    if duals[u] + duals[v] >= 4 * (most + shift) { continue }
+                    check(u, v)
+                }
+                let limit = 4 * (bound + shift) - duals[u]
+                for v in order {
+                    if duals[v] >= limit { break }
+                    if v > u { check(u, v) }
+                }
+            }
+            return uncovered
         }
+        let uncovered = Array(found.joined())
         if let (u, v, slack) = uncovered.first {
             throw MatchError.proofFailed(
                 .pairs,

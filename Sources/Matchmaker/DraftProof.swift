@@ -11,7 +11,7 @@ import Matching
 /// draft is discarded.
 enum DraftProof {
     /// The objective a solver maximised: each pair's score, raised by its members' fairness boosts.
-    struct Objective {
+    struct Objective: Sendable {
         let model: AffinityModel
         /// Per directory index: the fairness boost (0 when none).
         let boost: [Double]
@@ -42,7 +42,7 @@ enum DraftProof {
 
     /// The hard constraints, as plain sets per member: the rules of
     /// `Admissibility`, applied value by value (not through the solvers' bit masks).
-    struct PlainConstraints {
+    struct PlainConstraints: Sendable {
         let languages: [Set<String>]
         let slots: [Set<String>]
         let forbidden: Set<MemberPair>

@@ -57,8 +57,8 @@ extension Matchmaker {
     /// The pairing graph of `pool` and its best matching: every admissible
     /// pair in a small community; in a large one, each member's best
     /// candidates, then the pairs left out that the duals do not cover
-    /// (`PairPricing`), solved again until none is left: the certificate
-    /// then covers every admissible pair.
+    /// (`PairPricing`), solved again from the previous matching and duals
+    /// until none is left: the certificate then covers every admissible pair.
     static func solvePairs(
         _ pool: [Int], request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
         shouldStop: () -> Bool
@@ -81,7 +81,8 @@ extension Matchmaker {
                 graph = graph.adding(round.pairs, model: model)
                 let before = result.certificate
                 result = try MaximumWeightMatching.solve(
-                    weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
+                    weighted(graph, by: objective), maximumCardinality: request.everyone, from: result,
+                    shouldStop: shouldStop)
                 let after = result.certificate
                 looked =
                     after.weightShift != before.weightShift

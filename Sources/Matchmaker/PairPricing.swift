@@ -7,12 +7,16 @@ import Matching
 /// improve the matching only if its weight passes what its vertices' duals
 /// already cover, w(u, v) + s > y(u) + y(v) (s the weight shift of a
 /// maximum-cardinality solve); those pairs are added and the graph solved
-/// again, until no pair is left that could. The last certificate then covers
-/// every admissible pair of the community, though most were never scored.
+/// again, starting from the previous matching and duals (only what the new
+/// pairs change is repaired), until no pair is left that could. The last
+/// certificate then covers every admissible pair of the community, though
+/// most were never scored.
 ///
 /// The pairs left out are of two kinds, and each is priced its own way:
 /// - pairs that share a tag (a need met, an interest) are found through the
-///   model's inverted indexes and scored exactly;
+///   model's inverted indexes; one whose tag points, with the most its other
+///   terms and factors could add, are covered is passed over, the others are
+///   scored exactly;
 /// - pairs that share none score only their role, organisation and wing
 ///   terms, so no more than `untaggedBound`: for a vertex u only partners v
 ///   with y(v) < bound + s − y(u) can violate, and walking the vertices in
@@ -34,13 +38,17 @@ import Matching
 ///   for the candidates) plus, per member, the partners whose duals are below
 ///   the bound; later rounds the same for the members whose duals went down.
 ///   The number of rounds is small in practice (each adds only pairs that
-///   could improve the matching).
-struct PairPricing {
+///   could improve the matching). The members are shared out among the cores.
+struct PairPricing: Sendable {
     let model: AffinityModel
     let pool: [Int]
     let objective: DraftProof.Objective
     let prepared: PreparedAdmissibility
-    /// The largest weight a pair that shares no tag can have (points × 1000).
+    /// Role, organisation and wing at their largest (points × 1000).
+    let fixedMost: Int64
+    /// The largest history factor and fairness boost there are, together.
+    let raise: Double
+    /// The largest weight a pair that shares no tag can have.
     let untaggedBound: Int64
 
     init(model: AffinityModel, pool: [Int], objective: DraftProof.Objective, admissibility: Admissibility) {
@@ -48,15 +56,9 @@ struct PairPricing {
         self.pool = pool
         self.objective = objective
         prepared = PreparedAdmissibility(admissibility, directory: model.directory)
-        untaggedBound = Self.untaggedBound(model: model, objective: objective)
-    }
-
-    /// Role, organisation and wing at their largest, raised by the largest
-    /// history factor and fairness boost there are, rounded up.
-    static func untaggedBound(model: AffinityModel, objective: DraftProof.Objective) -> Int64 {
-        let fixed = (model.rolePoints.max() ?? 0) + model.organizationPoints + model.wingPoints
-        let history = max(1, model.historyFactor.values.max() ?? 1)
-        return Int64((Double(fixed) * history * objective.largestFactor).rounded(.up)) + 1
+        fixedMost = (model.rolePoints.max() ?? 0) + model.organizationPoints + model.wingPoints
+        raise = max(1, model.historyFactor.values.max() ?? 1) * objective.largestFactor
+        untaggedBound = Int64((Double(fixedMost) * raise).rounded(.up)) + 2
     }
 
     /// What one round of pricing found.
@@ -71,7 +73,8 @@ struct PairPricing {
     /// vertices of `pool`) that the duals do not cover, the `perMember` most
     /// violated of each member (the others wait for the next round, as column
     /// generation adds the most promising columns first). Only members in
-    /// `looked` are priced (all when nil).
+    /// `looked` are priced (all when nil). The members are shared out among
+    /// the cores; a pair is weighed by one of them only.
     func violators(
         present: Set<UInt64>, certificate: DualCertificate, looked: [Bool]? = nil, perMember: Int = 8,
         shouldStop: () -> Bool
@@ -82,52 +85,110 @@ struct PairPricing {
         let looked = looked ?? [Bool](repeating: true, count: n)
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
-        // Per member, its violated pairs and by how much (4·(w + s) − D(u) − D(v)).
-        var violated = [[(other: Int32, by: Int64)]](repeating: [], count: n)
-        var seen = Set<UInt64>()
-        func consider(_ u: Int, _ v: Int, weight: Int64) {
-            let by = 4 * (weight + shift) - duals[u] - duals[v]
-            guard by > 0 else { return }
-            let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
-            guard !present.contains(key), prepared.exclusion(pool[u], pool[v]) == nil, seen.insert(key).inserted
-            else { return }
-            violated[u].append((Int32(v), by))
-            violated[v].append((Int32(u), by))
-        }
-        // Pairs that share a tag, scored exactly.
-        var scratch = AffinityModel.Scratch(count: model.directory.members.count)
-        for u in 0..<n where looked[u] {
-            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            let a = pool[u]
-            for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
-                let v = Int(vertexOf[b])
-                guard v >= 0, v != u, !looked[v] || v > u else { continue }
-                let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
-                consider(u, v, weight: objective.weight(of: score, a, b))
-            }
-        }
-        // Pairs that share none weigh at most the bound: only partners with low duals can violate.
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
-        let reach = 4 * (untaggedBound + shift)
-        for u in 0..<n where looked[u] {
-            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            let limit = reach - duals[u]
-            for v in order {
-                if duals[v] >= limit { break }
-                guard v != u, !looked[v] || v > u else { continue }
-                consider(u, v, weight: objective.weight(pool[u], pool[v]))
+        let found = try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf] range in
+            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            var found: [Violation] = []
+            for u in range where looked[u] {
+                violations(
+                    of: u, duals: duals, shift: shift, looked: looked, vertexOf: vertexOf, order: order,
+                    scratch: &scratch, into: &found)
             }
+            return found
+        }
+        var most = MostViolated(count: n, keeping: perMember)
+        // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
+        for violation in found.joined() where !present.contains(Self.key(violation.u, violation.v)) {
+            most.add(violation.u, violation.v, by: violation.by)
+            most.add(violation.v, violation.u, by: violation.by)
         }
         var chosen = Set<UInt64>()
-        var unfinished = [Bool](repeating: false, count: n)
-        for u in 0..<n where !violated[u].isEmpty {
-            let most = violated[u].sorted { ($0.by, -$0.other) > ($1.by, -$1.other) }
-            if most.count > perMember { unfinished[u] = true }
-            for entry in most.prefix(perMember) {
-                let v = Int(entry.other)
-                chosen.insert(UInt64(min(u, v)) << 32 | UInt64(max(u, v)))
-            }
+        for u in 0..<n {
+            for v in most.kept(u) { chosen.insert(UInt64(min(u, v)) << 32 | UInt64(max(u, v))) }
         }
-        return Round(pairs: chosen.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }, unfinished: unfinished)
+        return Round(
+            pairs: chosen.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
+            unfinished: (0..<n).map { most.found[$0] > perMember })
+    }
+
+    static func key(_ u: Int32, _ v: Int32) -> UInt64 { UInt64(UInt32(min(u, v))) << 32 | UInt64(UInt32(max(u, v))) }
+
+    /// A pair left out that the duals do not cover, by how much (4·(w + s) − D(u) − D(v)).
+    struct Violation: Sendable {
+        let u: Int32
+        let v: Int32
+        let by: Int64
+    }
+
+    /// The violated pairs of member u with the partners it prices (those not
+    /// priced from their own side): tag partners scored exactly unless their
+    /// bound is covered, then the partners with no tag in common whose duals
+    /// are below the bound for such pairs.
+    func violations(
+        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], vertexOf: [Int32], order: [Int],
+        scratch: inout AffinityModel.Scratch, into found: inout [Violation]
+    ) {
+        let a = pool[u]
+        func consider(_ v: Int, _ b: Int, score: Int64) {
+            let by = 4 * (objective.weight(of: score, a, b) + shift) - duals[u] - duals[v]
+            if by > 0 && prepared.exclusion(a, b) == nil { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
+        }
+        for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
+            let v = Int(vertexOf[b])
+            guard v >= 0, v != u, !looked[v] || v > u else { continue }
+            if duals[u] + duals[v] >= 4 * (bound(tagPoints: tagPoints) + shift) { continue }
+            consider(v, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
+        }
+        let limit = 4 * (untaggedBound + shift) - duals[u]
+        for v in order {
+            if duals[v] >= limit { break }
+            guard v != u, !looked[v] || v > u else { continue }
+            let b = pool[v]
+            // A pair with a tag in common was priced above.
+            guard model.tagPoints(a, b) == 0 else { continue }
+            consider(v, b, score: model.adjusted(model.fixedPoints(a, b), a, b))
+        }
+    }
+
+    /// The most a pair with these tag points can weigh: its other terms at
+    /// their largest, raised by the largest history factor and fairness boost.
+    @inline(__always)
+    func bound(tagPoints: Int64) -> Int64 { Int64((Double(tagPoints + fixedMost) * raise).rounded(.up)) + 2 }
+}
+
+/// Per member, the `keeping` most violated pairs met so far (the largest
+/// violation first, then the lower partner), and how many were met in all.
+struct MostViolated {
+    let keeping: Int
+    var entries: [(by: Int64, other: Int32)]
+    var found: [Int]
+
+    init(count: Int, keeping: Int) {
+        self.keeping = keeping
+        entries = Array(repeating: (0, -1), count: count * keeping)
+        found = [Int](repeating: 0, count: count)
+    }
+
+    mutating func add(_ u: Int32, _ v: Int32, by: Int64) {
+        let u = Int(u)
+        let start = u * keeping
+        found[u] += 1
+        if found[u] <= keeping {
+            entries[start + found[u] - 1] = (by, v)
+            return
+        }
+        // Replace the least violated kept, if this one is more.
+        var least = start
+        for slot in start..<(start + keeping) where Self.precedes(entries[least], entries[slot]) { least = slot }
+        if Self.precedes((by, v), entries[least]) { entries[least] = (by, v) }
+    }
+
+    /// Whether `a` is more violated than `b` (ties: the lower partner first).
+    static func precedes(_ a: (by: Int64, other: Int32), _ b: (by: Int64, other: Int32)) -> Bool {
+        a.by > b.by || (a.by == b.by && a.other < b.other)
+    }
+
+    func kept(_ u: Int) -> [Int] {
+        entries[(u * keeping)..<(u * keeping + min(keeping, found[u]))].map { Int($0.other) }
     }
 }

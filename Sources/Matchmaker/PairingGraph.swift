@@ -122,24 +122,21 @@ public struct PairingGraph: Sendable {
                 }
             }
         } else {
-            var chosen = Set<UInt64>()
-            var scratch = AffinityModel.Scratch(count: directory.members.count)
-            for u in 0..<n {
-                if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-                let a = members[u]
-                var scored: [(vertex: Int, score: Int64)] = []
-                for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
-                    let v = Int(vertexOf[b])
-                    guard v >= 0 else { continue }
-                    if let exclusion = prepared.exclusion(a, b) {
-                        exclusions[u][exclusion, default: 0] += 1
-                        continue
-                    }
-                    admissible[u] += 1
-                    let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
-                    scored.append((v, score))
+            // Each member's best partners, found on every core; then joined in member order.
+            let vertexIndex = vertexOf
+            let rows = try Parallel.slices(n, shouldStop: shouldStop) { range in
+                var scratch = AffinityModel.Scratch(count: directory.members.count)
+                return range.map { u in
+                    Self.bestPartners(
+                        of: u, members: members, vertexOf: vertexIndex, model: model, prepared: prepared,
+                        candidates: candidates, scratch: &scratch)
                 }
-                for (v, score) in Self.best(candidates, of: scored) {
+            }.joined()
+            var chosen = Set<UInt64>()
+            for (u, row) in rows.enumerated() {
+                admissible[u] = row.admissible
+                exclusions[u] = row.exclusions
+                for (v, score) in row.best {
                     let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
                     if chosen.insert(key).inserted { edges.append(WeightedEdge(u, v, score)) }
                 }
@@ -160,6 +157,35 @@ public struct PairingGraph: Sendable {
 }
 
 extension PairingGraph {
+    /// One member's tag partners: how many are admissible, why the others
+    /// are not, and the `candidates` best of them.
+    struct PartnerRow: Sendable {
+        var best: [(vertex: Int, score: Int64)]
+        var admissible: Int
+        var exclusions: [Admissibility.Exclusion: Int]
+    }
+
+    static func bestPartners(
+        of u: Int, members: [Int], vertexOf: [Int32], model: AffinityModel, prepared: PreparedAdmissibility,
+        candidates: Int, scratch: inout AffinityModel.Scratch
+    ) -> PartnerRow {
+        let a = members[u]
+        var row = PartnerRow(best: [], admissible: 0, exclusions: [:])
+        var scored: [(vertex: Int, score: Int64)] = []
+        for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
+            let v = Int(vertexOf[b])
+            guard v >= 0 else { continue }
+            if let exclusion = prepared.exclusion(a, b) {
+                row.exclusions[exclusion, default: 0] += 1
+                continue
+            }
+            row.admissible += 1
+            scored.append((v, model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)))
+        }
+        row.best = Array(best(candidates, of: scored))
+        return row
+    }
+
     /// The pairs worth something, in the benchmark's graph text format
     /// (vertex i is `members[i]`), so that another solver can check the optimum.
     public var benchmarkText: String {

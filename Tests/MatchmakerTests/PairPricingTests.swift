@@ -83,6 +83,40 @@ struct PairPricingTests {
         #expect(draft.guarantee.coverage == .everyAdmissiblePair)
     }
 
+    /// Pairs already in the graph that the vertex duals alone fall short of
+    /// (a blossom's dual covers them) never take the place of a pair left out.
+    @Test func pairsOfTheGraphDoNotCrowdOutThoseLeftOut() throws {
+        let directory = Communities.random(80, seed: 39)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let pool = Array(directory.members.indices)
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: Admissibility())
+        let partners = (1..<pool.count).filter { objective.weight(0, $0) > 0 }
+            .sorted { objective.weight(0, $0) > objective.weight(0, $1) }
+        #expect(partners.count > 20)
+        // Zero duals: every pair that weighs something is violated; member 0's 12 best are "in the graph".
+        let present = Set(partners.prefix(12).map { UInt64($0) })
+        let zero = DualCertificate(vertexDuals: [Int64](repeating: 0, count: pool.count), blossoms: [])
+        let round = try pricing.violators(present: present, certificate: zero, perMember: 4, shouldStop: { false })
+        let ofZero = round.pairs.filter { $0.u == 0 }.map(\.v)
+        #expect(ofZero.count >= 4)
+        #expect(Set(ofZero).isDisjoint(with: partners.prefix(12)))
+        #expect(round.unfinished[0])
+    }
+
+    /// Per member, the most violated pairs are kept whatever the order they come in.
+    @Test func theMostViolatedAreKeptInAnyOrder() {
+        var rng = SplitMix64(seed: 40)
+        let offers = (0..<50).map { (Int32($0), Int64.random(in: 1...20, using: &rng)) }
+        let expected = offers.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.prefix(5).map(\.0)
+        for _ in 0..<20 {
+            var most = MostViolated(count: 1, keeping: 5)
+            for (other, by) in offers.shuffled(using: &rng) { most.add(0, other, by: by) }
+            #expect(most.kept(0).sorted() == expected.map(Int.init).sorted())
+            #expect(most.found[0] == 50)
+        }
+    }
+
     /// The check of the pairs left out is not the pricing: duals that cover
     /// nothing outside the graph are refused.
     @Test func aCertificateThatLeavesPairsUncoveredIsRefused() throws {
@@ -131,17 +165,25 @@ struct PairPricingCancellationTests {
                 certificate: solved.certificate, pool: pool, graphEdges: graph.graph.edges, objective: objective,
                 constraints: DraftProof.PlainConstraints(directory, forbidden: []), shouldStop: { true })
         }
-        // And the whole match, stopped after its first questions, throws rather than claims.
-        var asked = 0
+        // And the whole match, stopped halfway through its questions, throws rather than claims.
         var request = MatchRequest(mode: .pairs)
         request.completeLimit = 0
         request.candidates = 3
+        var questions = 0
+        _ = try Matchmaker.match(
+            request, model: model, now: Date(),
+            shouldStop: {
+                questions += 1
+                return false
+            })
+        #expect(questions > 4)
+        var asked = 0
         #expect(throws: MatchingError.cancelled) {
             _ = try Matchmaker.match(
                 request, model: model, now: Date(),
                 shouldStop: {
                     asked += 1
-                    return asked > 12
+                    return asked > questions / 2
                 })
         }
     }

@@ -58,7 +58,8 @@ struct RoundView: Presentable {
     /// The language its words are in: what `document(in:)` and `json(in:)` are asked for, or what an export sets.
     var language: Language = .en
     var wording: any DraftWording { language.draftWording }
-    private let names: [String: String]
+    /// Names by id, of the pins' and bans' members and of everyone in a group: found once.
+    private var names: [String: String]
 
     static func person(_ id: String, in directory: Directory) -> Person {
         guard let member = directory[id] else {
@@ -84,6 +85,11 @@ struct RoundView: Presentable {
         }
         unmatched = draft.unmatched.map { (Self.person($0.id, in: directory), .fact($0.cause)) }
         notes = draft.notes.map { .fact($0) }
+        nameEveryone()
+    }
+
+    private mutating func nameEveryone() {
+        for person in groups.lazy.flatMap(\.people) where names[person.id] == nil { names[person.id] = person.name }
     }
 
     init(record: RoundRecord, directory: Directory, language: Language = .en) {
@@ -101,6 +107,7 @@ struct RoundView: Presentable {
         }
         unmatched = record.unmatched.map { (Self.person($0.id, in: directory), StoredFacts.cause($0)) }
         notes = stored.notes
+        nameEveryone()
     }
 
     private init(

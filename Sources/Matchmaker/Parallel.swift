@@ -1,0 +1,40 @@
+import Foundation
+import Matching
+
+/// Work over the members spread across the machine's cores: the range is cut
+/// into batches, each batch into one slice a core, and the slices run at once.
+/// `shouldStop` is asked between two batches, on the calling thread, so a
+/// cancellation is seen within one batch.
+enum Parallel {
+    /// Members per batch: small enough to stop quickly, large enough to share out.
+    static let batch = 512
+
+    /// `work` over consecutive slices of `0..<count`, its results in order.
+    static func slices<Result: Sendable>(
+        _ count: Int, shouldStop: () -> Bool, _ work: @Sendable (Range<Int>) -> Result
+    ) throws(MatchingError) -> [Result] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var results: [Result] = []
+        for start in stride(from: 0, to: count, by: batch) {
+            if shouldStop() { throw MatchingError.cancelled }
+            let end = min(count, start + batch)
+            let pieces = min(cores, end - start)
+            let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: pieces)
+            slots.initialize(repeating: nil)
+            defer { slots.deallocate() }
+            let shared = Slots(buffer: slots)
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                let low = start + (end - start) * piece / pieces
+                let high = start + (end - start) * (piece + 1) / pieces
+                shared.buffer[piece] = work(low..<high)
+            }
+            results += slots.map { $0! }
+        }
+        return results
+    }
+
+    /// The slots of one batch, each written by its own worker only.
+    private struct Slots<Element>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Element>
+    }
+}
