@@ -70,6 +70,61 @@ extension DraftProof {
         }
     }
 
+    /// Proves that the certificate of an assignment solved on a partial
+    /// graph covers every admissible mentee–mentor pair left out of it:
+    /// u(i) + v(j) ≥ w(i, j) + s for each, weighed and bounded as
+    /// `checkLeftOut` does for pairs (mentors in ascending order of their duals).
+    static func checkAssignmentLeftOut(
+        certificate: AssignmentCertificate, rows: [Int], mentors: [Int], graphEdges: [WeightedEdge],
+        objective: Objective, constraints: PlainConstraints, shouldStop: () -> Bool
+    ) throws {
+        let model = objective.model
+        let rowDuals = certificate.rowDuals
+        let columnDuals = certificate.columnDuals
+        let shift = certificate.weightShift
+        guard rowDuals.count == rows.count, columnDuals.count == mentors.count else {
+            throw MatchError.proofFailed(
+                .mentoring, .certificate("the duals do not match the mentees and mentors", count: 1))
+        }
+        let inGraph = Set(graphEdges.map { UInt64($0.u) << 32 | UInt64($0.v) })
+        var columnOf = [Int32](repeating: -1, count: model.directory.members.count)
+        for (j, mentor) in mentors.enumerated() { columnOf[mentor] = Int32(j) }
+        let bound = Self.untaggedBound(weights: model.weights, objective: objective)
+        let raise = Self.largestRaise(weights: model.weights, objective: objective)
+        let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
+        let found = try Parallel.slices(rows.count, shouldStop: shouldStop) { [columnOf] range in
+            var uncovered: [(Int, Int, Int64)] = []
+            func check(_ i: Int, _ j: Int) {
+                guard !inGraph.contains(UInt64(i) << 32 | UInt64(j)) else { return }
+                let slack = rowDuals[i] + columnDuals[j] - (objective.weight(rows[i], mentors[j]) + shift)
+                if slack < 0 && constraints.allows(rows[i], mentors[j]) { uncovered.append((i, j, slack)) }
+            }
+            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            for i in range {
+                for (b, tagPoints) in model.tagPartners(of: rows[i], using: &scratch) {
+                    let j = Int(columnOf[b])
+                    guard j >= 0 else { continue }
+                    let most = Int64((Double(tagPoints) * raise).rounded(.up)) + bound + 1
+                    if rowDuals[i] + columnDuals[j] >= most + shift { continue }
+                    check(i, j)
+                }
+                for j in order {
+                    if columnDuals[j] >= bound + shift - rowDuals[i] { break }
+                    check(i, j)
+                }
+            }
+            return uncovered
+        }
+        let uncovered = Array(found.joined())
+        if let (i, j, slack) = uncovered.first {
+            throw MatchError.proofFailed(
+                .mentoring,
+                .certificate(
+                    "mentee–mentor pair \(model.directory.members[rows[i]].id)–\(model.directory.members[mentors[j]].id) left out of the graph is not covered (slack \(slack))",
+                    count: uncovered.count))
+        }
+    }
+
     /// The most a pair that shares no tag can weigh, from the weights alone:
     /// the best role affinity, a different organisation and a different wing,
     /// raised by the best rating (feedback) and the two largest fairness boosts.

@@ -78,7 +78,10 @@ enum DraftProof {
     ) throws {
         var edges: [WeightedEdge] = []
         if let candidateEdges {
-            edges = candidateEdges.map { WeightedEdge($0.u, $0.v, objective.weight(pool[$0.u], pool[$0.v])) }
+            // Weighed again; a pair the constraints refuse cannot be part of the proof.
+            edges = candidateEdges.filter { constraints.allows(pool[$0.u], pool[$0.v]) }.map {
+                WeightedEdge($0.u, $0.v, objective.weight(pool[$0.u], pool[$0.v]))
+            }
         } else {
             for u in pool.indices {
                 if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
@@ -116,16 +119,24 @@ enum DraftProof {
     // MARK: Mentoring
 
     /// Proves an assignment of mentees (rows) to mentors (columns) optimal:
-    /// every admissible mentee–mentor pair is weighed again and the
-    /// assignment certificate checked against them.
+    /// every admissible mentee–mentor pair (or, when the assignment was
+    /// solved on them, the candidate pairs; `checkAssignmentLeftOut` then
+    /// proves the others) is weighed again and the certificate checked against them.
     static func checkAssignment(
         _ columns: [Int?], certificate: AssignmentCertificate, rows: [Int], mentors: [Int], capacities: [Int],
-        objective: Objective, constraints: PlainConstraints
+        candidateEdges: [WeightedEdge]? = nil, objective: Objective, constraints: PlainConstraints
     ) throws {
         var edges: [WeightedEdge] = []
-        for (i, mentee) in rows.enumerated() {
-            for (j, mentor) in mentors.enumerated() where constraints.allows(mentee, mentor) {
-                edges.append(WeightedEdge(i, j, objective.weight(mentee, mentor)))
+        if let candidateEdges {
+            // Weighed again; a pair the constraints refuse cannot be part of the proof.
+            edges = candidateEdges.filter { constraints.allows(rows[$0.u], mentors[$0.v]) }.map {
+                WeightedEdge($0.u, $0.v, objective.weight(rows[$0.u], mentors[$0.v]))
+            }
+        } else {
+            for (i, mentee) in rows.enumerated() {
+                for (j, mentor) in mentors.enumerated() where constraints.allows(mentee, mentor) {
+                    edges.append(WeightedEdge(i, j, objective.weight(mentee, mentor)))
+                }
             }
         }
         let graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)

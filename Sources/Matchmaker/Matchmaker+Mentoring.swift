@@ -50,22 +50,23 @@ extension Matchmaker {
         }
         let rows = mentees.filter { !assignedMentee.contains($0) }
         let objective = DraftProof.Objective(model: model, priority: request.priority)
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
+        // Stable assignments need every preference list whole; the best total does not.
+        let priced = !request.stable && rows.count + mentors.count > request.completeLimit
         var edges: [WeightedEdge] = []
-        var admissibleCount = [Int](repeating: 0, count: rows.count)
-        var exclusions = [[Admissibility.Exclusion: Int]](repeating: [:], count: rows.count)
-        for (i, mentee) in rows.enumerated() {
-            if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            for (j, mentor) in mentors.enumerated() {
-                if let exclusion = prepared.exclusion(mentee, mentor) {
-                    exclusions[i][exclusion, default: 0] += 1
-                    continue
+        let pricing = MentoringPricing(
+            model: model, rows: rows, mentors: mentors, objective: objective, admissibility: admissibility)
+        if priced {
+            edges = try pricing.candidates(request.candidates, shouldStop: shouldStop)
+        } else {
+            for (i, mentee) in rows.enumerated() {
+                if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+                for (j, mentor) in mentors.enumerated() where prepared.exclusion(mentee, mentor) == nil {
+                    edges.append(WeightedEdge(i, j, objective.weight(of: model.score(mentee, mentor), mentee, mentor)))
                 }
-                admissibleCount[i] += 1
-                edges.append(WeightedEdge(i, j, objective.weight(of: model.score(mentee, mentor), mentee, mentor)))
             }
         }
-        let graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
-        let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
+        var graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
         var columns: [Int?]
         if request.stable {
             var preferences = [[Int]](repeating: [], count: rows.count)
@@ -90,12 +91,28 @@ extension Matchmaker {
                 columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
                 constraints: constraints, acceptsZero: request.everyone)
         } else {
-            let result = try CapacitatedAssignment.solve(
+            var result = try CapacitatedAssignment.solve(
                 graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
+            // Pairs left out that the duals do not cover are added, and the assignment solved again.
+            while priced {
+                let present = Set(graph.edges.map { MentoringPricing.key($0.u, $0.v) })
+                let added = try pricing.violators(
+                    present: present, certificate: result.certificate, shouldStop: shouldStop)
+                if added.isEmpty { break }
+                edges += added.map { WeightedEdge($0.row, $0.column, pricing.weight($0.row, $0.column)) }
+                graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+                result = try CapacitatedAssignment.solve(
+                    graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
+            }
             columns = result.columns
             try DraftProof.checkAssignment(
                 columns, certificate: result.certificate, rows: rows, mentors: mentors, capacities: capacity,
-                objective: objective, constraints: constraints)
+                candidateEdges: priced ? graph.edges : nil, objective: objective, constraints: constraints)
+            if priced {
+                try DraftProof.checkAssignmentLeftOut(
+                    certificate: result.certificate, rows: rows, mentors: mentors, graphEdges: graph.edges,
+                    objective: objective, constraints: constraints, shouldStop: shouldStop)
+            }
         }
         var load = capacity.map { _ in 0 }
         var unmatched: [Draft.Unmatched] = []
@@ -107,17 +124,12 @@ extension Matchmaker {
                 continue
             }
             let member = directory.members[rows[i]]
-            let cause: UnmatchedCause
-            if mentors.isEmpty {
-                cause = .noMentors
-            } else if admissibleCount[i] == 0 {
-                cause = mainExclusion(exclusions[i]).map { excludedCause($0, member, with: .mentors) } ?? .noMentors
-            } else if graph.edges.filter({ $0.u == i }).allSatisfy({ $0.weight <= 0 }) && !request.everyone {
-                cause = .nothingInCommon(with: .mentors)
-            } else {
-                cause = .mentorsFull
-            }
-            unmatched.append(Draft.Unmatched(id: member.id, cause: cause))
+            unmatched.append(
+                Draft.Unmatched(
+                    id: member.id,
+                    cause: unmatchedMenteeCause(
+                        rows[i], mentors: mentors, model: model, objective: objective, prepared: prepared,
+                        everyone: request.everyone)))
         }
         let room = mentors.indices.filter { load[$0] < capacity[$0] }.map { j in
             Draft.MentorRoom(
@@ -132,5 +144,31 @@ extension Matchmaker {
         return Draft(
             mode: .mentoring, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes,
             guarantee: guarantee)
+    }
+
+    /// Why a mentee has no mentor, from every mentor (for the unassigned only):
+    /// none at all, none admissible (and the main reason), none it has
+    /// anything in common with, or those it has are full.
+    static func unmatchedMenteeCause(
+        _ mentee: Int, mentors: [Int], model: AffinityModel, objective: DraftProof.Objective,
+        prepared: PreparedAdmissibility, everyone: Bool
+    ) -> UnmatchedCause {
+        guard !mentors.isEmpty else { return .noMentors }
+        var exclusions: [Admissibility.Exclusion: Int] = [:]
+        var admissible = 0
+        var worthSomething = false
+        for mentor in mentors {
+            if let exclusion = prepared.exclusion(mentee, mentor) {
+                exclusions[exclusion, default: 0] += 1
+                continue
+            }
+            admissible += 1
+            if !worthSomething { worthSomething = objective.weight(mentee, mentor) > 0 }
+        }
+        if admissible == 0 {
+            return mainExclusion(exclusions).map { excludedCause($0, model.directory.members[mentee], with: .mentors) }
+                ?? .noMentors
+        }
+        return !worthSomething && !everyone ? .nothingInCommon(with: .mentors) : .mentorsFull
     }
 }

@@ -1,0 +1,111 @@
+import Community
+import Foundation
+import Matching
+import Testing
+
+@testable import Matchmaker
+
+/// Mentoring priced against mentoring scored whole: solved on a few mentors
+/// per mentee and priced, the assignment has the optimum of every admissible
+/// mentee–mentor pair, and says so only after its own check.
+struct MentoringPricingTests {
+    static let now = Date(timeIntervalSince1970: 1_796_112_000)
+
+    /// The objective the assignment maximises (boosts included), summed over the draft's pairs.
+    func objectiveValue(_ draft: Draft, _ objective: DraftProof.Objective) -> Int64 {
+        let directory = objective.model.directory
+        return draft.groups.reduce(0) { total, group in
+            total + objective.weight(directory.index(of: group.members[0])!, directory.index(of: group.members[1])!)
+        }
+    }
+
+    @Test(arguments: [(300, 51, false, false), (600, 52, true, false), (400, 53, false, true)])
+    func pricingReachesTheOptimumOfEveryPair(size: Int, seed: UInt64, withHistory: Bool, everyone: Bool) throws {
+        let directory = Communities.random(size, seed: seed)
+        var history = MeetingHistory.none
+        var request = MatchRequest(mode: .mentoring)
+        request.everyone = everyone
+        if withHistory {
+            var rng = SplitMix64(seed: seed)
+            var pairs: [MemberPair: MeetingHistory.Entry] = [:]
+            for _ in 0..<size {
+                let a = directory.members[Int.random(in: 0..<size, using: &rng)].id
+                let b = directory.members[Int.random(in: 0..<size, using: &rng)].id
+                guard a != b else { continue }
+                pairs[MemberPair(a, b)] = MeetingHistory.Entry(
+                    roundsAgo: Int.random(in: 1...3, using: &rng), rating: Double(Int.random(in: 1...5, using: &rng)))
+            }
+            history = MeetingHistory(pairs)
+            request.priority = [directory.members[0].id: 0.5, directory.members[1].id: 0.3]
+            request.forbidden = [MemberPair(directory.members[2].id, directory.members[3].id)]
+        }
+        let model = AffinityModel(directory: directory, weights: AffinityWeights(), history: history)
+        let objective = DraftProof.Objective(model: model, priority: request.priority)
+        let whole = try Matchmaker.match(request, model: model, now: Self.now)
+        request.completeLimit = 0
+        request.candidates = 2
+        let priced = try Matchmaker.match(request, model: model, now: Self.now)
+        #expect(objectiveValue(priced, objective) == objectiveValue(whole, objective))
+        #expect(priced.groups.count == whole.groups.count)
+        #expect(priced.guarantee.claim == .optimal && priced.guarantee.coverage == .everyAdmissiblePair)
+        // Each unassigned mentee gets the same cause as when every pair is scored.
+        let wholeCauses = Dictionary(uniqueKeysWithValues: whole.unmatched.map { ($0.id, $0.cause) })
+        for entry in priced.unmatched where wholeCauses[entry.id] != nil {
+            #expect(entry.cause == wholeCauses[entry.id])
+        }
+    }
+
+    /// The pricing adds pairs: one mentor a mentee is not enough, and the
+    /// check of the pairs left out refuses the first certificate.
+    @Test func theCandidatesAloneAreNotProvedAndTheCheckSaysSo() throws {
+        let directory = Communities.random(300, seed: 54)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let rows = directory.members.indices.filter { directory.members[$0].role != .entrepreneur }
+        let mentors = directory.members.indices.filter { directory.members[$0].role == .entrepreneur }
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let pricing = MentoringPricing(
+            model: model, rows: rows, mentors: mentors, objective: objective, admissibility: Admissibility())
+        let edges = try pricing.candidates(1, shouldStop: { false })
+        #expect(edges.count <= rows.count)
+        let graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+        let capacities = mentors.map { directory.members[$0].capacity }
+        let solved = try CapacitatedAssignment.solve(graph, capacities: capacities)
+        let present = Set(edges.map { MentoringPricing.key($0.u, $0.v) })
+        let added = try pricing.violators(present: present, certificate: solved.certificate, shouldStop: { false })
+        #expect(!added.isEmpty)
+        #expect(added.allSatisfy { !present.contains(MentoringPricing.key($0.row, $0.column)) })
+        #expect(throws: MatchError.self) {
+            try DraftProof.checkAssignmentLeftOut(
+                certificate: solved.certificate, rows: rows, mentors: mentors, graphEdges: edges,
+                objective: objective, constraints: DraftProof.PlainConstraints(directory, forbidden: []),
+                shouldStop: { false })
+        }
+    }
+
+    @Test func everyStageStopsWhenAsked() throws {
+        let directory = Communities.random(300, seed: 55)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        var request = MatchRequest(mode: .mentoring)
+        request.completeLimit = 0
+        request.candidates = 2
+        var questions = 0
+        _ = try Matchmaker.match(
+            request, model: model, now: Self.now,
+            shouldStop: {
+                questions += 1
+                return false
+            })
+        #expect(questions > 3)
+        for stop in [1, questions / 2, questions] {
+            var asked = 0
+            #expect(throws: MatchingError.cancelled) {
+                _ = try Matchmaker.match(
+                    request, model: model, now: Self.now,
+                    shouldStop: {
+                        asked += 1
+                        return asked >= stop
+                    })
+            }
+        }
+    }
+}
