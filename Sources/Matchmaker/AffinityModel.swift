@@ -325,19 +325,35 @@ public struct AffinityModel: Sendable {
         return Int64((Double(base) * factor).rounded())
     }
 
-    /// Working memory for `tagPartners`, reused from one member to the next.
-    struct Scratch {
-        var points: [Int64]
+    /// Working memory for `tagPartners`, reused from one member to the next:
+    /// one slot per member of the directory, zero between two calls. Used by
+    /// one thread at a time.
+    final class Scratch {
+        let count: Int
+        /// Tag points so far, per member.
+        let points: UnsafeMutablePointer<Int64>
+        /// The need being counted when a member last met it directly.
+        let stamp: UnsafeMutablePointer<Int32>
+        /// The best points through a related tag, for the need being counted.
+        let best: UnsafeMutablePointer<Int64>
         var touched: [Int32] = []
-        var stamp: [Int32]
-        var best: [Int64]
         var bestTouched: [Int32] = []
         var currentStamp: Int32 = 0
 
         init(count: Int) {
-            points = [Int64](repeating: 0, count: count)
-            stamp = [Int32](repeating: 0, count: count)
-            best = [Int64](repeating: 0, count: count)
+            self.count = count
+            points = .allocate(capacity: max(1, count))
+            points.initialize(repeating: 0, count: max(1, count))
+            stamp = .allocate(capacity: max(1, count))
+            stamp.initialize(repeating: 0, count: max(1, count))
+            best = .allocate(capacity: max(1, count))
+            best.initialize(repeating: 0, count: max(1, count))
+        }
+
+        deinit {
+            points.deallocate()
+            stamp.deallocate()
+            best.deallocate()
         }
     }
 
@@ -345,30 +361,39 @@ public struct AffinityModel: Sendable {
     /// way, or an interest), with the tag points: found through the inverted
     /// indexes, without looking at the other members.
     func tagPartners(of a: Int, using scratch: inout Scratch) -> [(member: Int, points: Int64)] {
-        func add(_ b: Int32, _ value: Int64) {
-            if scratch.points[Int(b)] == 0 && value > 0 { scratch.touched.append(b) }
-            scratch.points[Int(b)] += value
+        let points = scratch.points
+        let stamps = scratch.stamp
+        let best = scratch.best
+        var touched = scratch.touched
+        var bestTouched = scratch.bestTouched
+        touched.removeAll(keepingCapacity: true)
+        scratch.touched = []
+        scratch.bestTouched = []
+        @inline(__always) func add(_ b: Int32, _ value: Int64) {
+            if points[Int(b)] == 0 && value > 0 { touched.append(b) }
+            points[Int(b)] += value
         }
         // a's needs, met directly, or else through the best related tag.
         for key in seeks[a] {
             scratch.currentStamp &+= 1
             let stamp = scratch.currentStamp
+            let row = Int(key) * 8
             for (b, level) in offerIndex[Int(key)] where Int(b) != a {
-                scratch.stamp[Int(b)] = stamp
-                add(b, needPoints[Int(key) * 8 + Int(level)])
+                stamps[Int(b)] = stamp
+                add(b, needPoints[row + Int(level)])
             }
             for other in related[Int(key)] {
-                for (b, level) in offerIndex[Int(other)] where Int(b) != a && scratch.stamp[Int(b)] != stamp {
-                    let value = needPoints[Int(key) * 8 + 4 + Int(level)]
-                    if scratch.best[Int(b)] == 0 { scratch.bestTouched.append(b) }
-                    scratch.best[Int(b)] = max(scratch.best[Int(b)], value)
+                for (b, level) in offerIndex[Int(other)] where Int(b) != a && stamps[Int(b)] != stamp {
+                    let value = needPoints[row + 4 + Int(level)]
+                    if best[Int(b)] == 0 { bestTouched.append(b) }
+                    best[Int(b)] = max(best[Int(b)], value)
                 }
             }
-            for b in scratch.bestTouched {
-                add(b, scratch.best[Int(b)])
-                scratch.best[Int(b)] = 0
+            for b in bestTouched {
+                add(b, best[Int(b)])
+                best[Int(b)] = 0
             }
-            scratch.bestTouched.removeAll(keepingCapacity: true)
+            bestTouched.removeAll(keepingCapacity: true)
         }
         // Others' needs that a meets: each key a offers, or one related to it.
         var met = Set<Int32>()
@@ -381,11 +406,13 @@ public struct AffinityModel: Sendable {
             for b in seekIndex[Int(key)] where Int(b) != a { add(b, meeting.points) }
         }
         for key in interests[a] {
-            for b in interestIndex[Int(key)] where Int(b) != a { add(b, interestPoints[Int(key)]) }
+            let value = interestPoints[Int(key)]
+            for b in interestIndex[Int(key)] where Int(b) != a { add(b, value) }
         }
-        let result = scratch.touched.map { (member: Int($0), points: scratch.points[Int($0)]) }
-        for b in scratch.touched { scratch.points[Int(b)] = 0 }
-        scratch.touched.removeAll(keepingCapacity: true)
+        let result = touched.map { (member: Int($0), points: points[Int($0)]) }
+        for b in touched { points[Int(b)] = 0 }
+        scratch.touched = touched
+        scratch.bestTouched = bestTouched
         return result
     }
 

@@ -11,6 +11,9 @@ import Matching
 //   patio-bench --mode community [--size N] [--repeat N] [--write FOLDER]
 //       a seeded community of N members scored and paired exactly, as 'match pairs' does;
 //       --write also saves its profiles, to time the real shell on files
+//   patio-bench --mode end-to-end --size N --patio BINARY [--folder DIR] [--command CMD]...
+//       the real binary on N generated profile files: load cold and warm, then each
+//       command ('match pairs' by default); time, peak memory and the claim it prints
 //
 // Each result is proved: the certificate is checked after the timed runs.
 
@@ -20,6 +23,8 @@ struct Options {
     var mode = "pairs"
     var size = 5000
     var writeTo: String?
+    var patio = ".build/release/patio"
+    var commands: [String] = []
     var paths: [String] = []
 }
 
@@ -32,7 +37,9 @@ func parseOptions() -> Options {
         case "--compare": options.compare = arguments.popFirst()
         case "--mode": options.mode = arguments.popFirst() ?? "pairs"
         case "--size": options.size = Int(arguments.popFirst() ?? "") ?? 5000
-        case "--write": options.writeTo = arguments.popFirst()
+        case "--write", "--folder": options.writeTo = arguments.popFirst()
+        case "--patio": options.patio = arguments.popFirst() ?? options.patio
+        case "--command": options.commands.append(arguments.popFirst() ?? "")
         case "--help", "-h":
             print("usage: patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...")
             exit(0)
@@ -121,6 +128,12 @@ func benchmarkStableMarriage(size n: Int, repetitions: Int) {
 let options = parseOptions()
 if options.mode == "stable" {
     benchmarkStableMarriage(size: options.size, repetitions: options.repetitions)
+    exit(0)
+}
+if options.mode == "end-to-end" {
+    try EndToEndBenchmark.benchmark(
+        size: options.size, patio: options.patio, folder: options.writeTo,
+        commands: options.commands.isEmpty ? ["match pairs"] : options.commands)
     exit(0)
 }
 if options.mode == "community" {
