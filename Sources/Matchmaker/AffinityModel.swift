@@ -360,7 +360,7 @@ public struct AffinityModel: Sendable {
     /// Every partner of `a` that shares a tag with it (a need met either
     /// way, or an interest), with the tag points: found through the inverted
     /// indexes, without looking at the other members.
-    func tagPartners(of a: Int, using scratch: inout Scratch) -> [(member: Int, points: Int64)] {
+    func tagPartners(of a: Int, using scratch: Scratch) -> [(member: Int, points: Int64)] {
         let points = scratch.points
         let stamps = scratch.stamp
         let best = scratch.best

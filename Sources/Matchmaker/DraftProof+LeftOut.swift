@@ -42,9 +42,9 @@ extension DraftProof {
                 let slack = duals[u] + duals[v] - 4 * (objective.weight(pool[u], pool[v]) + shift)
                 if slack < 0 && constraints.allows(pool[u], pool[v]) { uncovered.append((u, v, slack)) }
             }
-            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             for u in range {
-                for (b, tagPoints) in model.tagPartners(of: pool[u], using: &scratch) {
+                for (b, tagPoints) in model.tagPartners(of: pool[u], using: scratch) {
                     let v = Int(vertexOf[b])
                     guard v > u else { continue }
                     // No more than its tag points raised, plus the most the other terms weigh: covered then.
@@ -99,9 +99,9 @@ extension DraftProof {
                 let slack = rowDuals[i] + columnDuals[j] - (objective.weight(rows[i], mentors[j]) + shift)
                 if slack < 0 && constraints.allows(rows[i], mentors[j]) { uncovered.append((i, j, slack)) }
             }
-            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             for i in range {
-                for (b, tagPoints) in model.tagPartners(of: rows[i], using: &scratch) {
+                for (b, tagPoints) in model.tagPartners(of: rows[i], using: scratch) {
                     let j = Int(columnOf[b])
                     guard j >= 0 else { continue }
                     let most = Int64((Double(tagPoints) * raise).rounded(.up)) + bound + 1

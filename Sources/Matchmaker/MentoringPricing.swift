@@ -58,12 +58,12 @@ struct MentoringPricing: Sendable {
     /// Each mentee's `count` best admissible mentors among those sharing a tag with it.
     func candidates(_ count: Int, shouldStop: () -> Bool) throws(MatchingError) -> [WeightedEdge] {
         let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self] range in
-            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var edges: [WeightedEdge] = []
             for i in range {
                 let a = rows[i]
                 var scored: [(vertex: Int, score: Int64)] = []
-                for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
+                for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
                     let j = Int(columnOf[b])
                     guard j >= 0, prepared.exclusion(a, b) == nil else { continue }
                     let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
@@ -86,7 +86,7 @@ struct MentoringPricing: Sendable {
         let shift = certificate.weightShift
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
         let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self] range in
-            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var chosen: [(row: Int, column: Int)] = []
             for i in range {
                 let a = rows[i]
@@ -96,7 +96,7 @@ struct MentoringPricing: Sendable {
                     guard by > 0, prepared.exclusion(a, b) == nil, !present.contains(Self.key(i, j)) else { return }
                     most.add(0, Int32(j), by: by)
                 }
-                for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
+                for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
                     let j = Int(columnOf[b])
                     guard j >= 0 else { continue }
                     let most = Int64((Double(tagPoints + fixedMost) * raise).rounded(.up)) + 2

@@ -87,12 +87,12 @@ struct PairPricing: Sendable {
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         let found = try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf] range in
-            var scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var found: [Violation] = []
             for u in range where looked[u] {
                 violations(
                     of: u, duals: duals, shift: shift, looked: looked, vertexOf: vertexOf, order: order,
-                    scratch: &scratch, into: &found)
+                    scratch: scratch, into: &found)
             }
             return found
         }
@@ -126,14 +126,14 @@ struct PairPricing: Sendable {
     /// are below the bound for such pairs.
     func violations(
         of u: Int, duals: [Int64], shift: Int64, looked: [Bool], vertexOf: [Int32], order: [Int],
-        scratch: inout AffinityModel.Scratch, into found: inout [Violation]
+        scratch: AffinityModel.Scratch, into found: inout [Violation]
     ) {
         let a = pool[u]
         func consider(_ v: Int, _ b: Int, score: Int64) {
             let by = 4 * (objective.weight(of: score, a, b) + shift) - duals[u] - duals[v]
             if by > 0 && prepared.exclusion(a, b) == nil { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
         }
-        for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
+        for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
             let v = Int(vertexOf[b])
             guard v >= 0, v != u, !looked[v] || v > u else { continue }
             if duals[u] + duals[v] >= 4 * (bound(tagPoints: tagPoints) + shift) { continue }

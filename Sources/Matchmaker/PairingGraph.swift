@@ -125,11 +125,11 @@ public struct PairingGraph: Sendable {
             // Each member's best partners, found on every core; then joined in member order.
             let vertexIndex = vertexOf
             let rows = try Parallel.slices(n, shouldStop: shouldStop) { range in
-                var scratch = AffinityModel.Scratch(count: directory.members.count)
+                let scratch = AffinityModel.Scratch(count: directory.members.count)
                 return range.map { u in
                     Self.bestPartners(
                         of: u, members: members, vertexOf: vertexIndex, model: model, prepared: prepared,
-                        candidates: candidates, scratch: &scratch)
+                        candidates: candidates, scratch: scratch)
                 }
             }.joined()
             var chosen = Set<UInt64>()
@@ -167,12 +167,12 @@ extension PairingGraph {
 
     static func bestPartners(
         of u: Int, members: [Int], vertexOf: [Int32], model: AffinityModel, prepared: PreparedAdmissibility,
-        candidates: Int, scratch: inout AffinityModel.Scratch
+        candidates: Int, scratch: AffinityModel.Scratch
     ) -> PartnerRow {
         let a = members[u]
         var row = PartnerRow(best: [], admissible: 0, exclusions: [:])
         var scored: [(vertex: Int, score: Int64)] = []
-        for (b, tagPoints) in model.tagPartners(of: a, using: &scratch) {
+        for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
             let v = Int(vertexOf[b])
             guard v >= 0 else { continue }
             if let exclusion = prepared.exclusion(a, b) {

@@ -37,7 +37,7 @@ enum MatchmakingSettings {
     static let candidates = SettingSpec(
         "candidates",
         summary:
-            "Partners scored per member when the community is large (over 1,500; \(candidateRange.lowerBound) to \(Language.en.grouped(candidateRange.upperBound)))",
+            "Best partners each member starts from in a large community (over 1,500; \(candidateRange.lowerBound) to \(Language.en.grouped(candidateRange.upperBound)))",
         get: { String($0.matchmaking.candidates) },
         set: { session, text in
             session.matchmaking.candidates = try Arguments.integer(text, named: "candidates", in: candidateRange)

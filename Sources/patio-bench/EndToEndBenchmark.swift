@@ -94,3 +94,77 @@ enum EndToEndBenchmark {
         unlink(folder + "/.patio/bench-ledger.sqlite")
     }
 }
+
+/// How long the shell takes to show its first prompt on a terminal, from
+/// the start of the process: the binary on a pseudo-terminal, 80 columns,
+/// timed until `patio> ` appears (median of several starts).
+enum FirstPromptBenchmark {
+    static func measure(patio: String, folder: String, repetitions: Int) throws {
+        var times: [Double] = []
+        for _ in 0..<max(1, repetitions) { times.append(try once(patio: patio, folder: folder)) }
+        print(
+            "first_prompt \(folder): median \(String(format: "%.1f", median(times))) ms, fastest \(String(format: "%.1f", times.min() ?? .nan)) ms, slowest \(String(format: "%.1f", times.max() ?? .nan)) ms (\(times.count) starts)"
+        )
+    }
+
+    static func once(patio: String, folder: String) throws -> Double {
+        var master: Int32 = 0
+        var slave: Int32 = 0
+        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
+        defer { close(master) }
+        let slaveName = String(cString: ttyname(slave))
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A new session (POSIX_SPAWN_SETSID), so that the terminal becomes the controlling one.
+        posix_spawnattr_setflags(&attributes, Int16(0x80))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        posix_spawn_file_actions_addclose(&actions, master)
+        posix_spawn_file_actions_addclose(&actions, slave)
+        let ledger = NSTemporaryDirectory() + "patio-bench-prompt-\(getpid()).sqlite"
+        defer {
+            for suffix in ["", "-wal", "-shm", ".lock"] { unlink(ledger + suffix) }
+        }
+        let arguments: [String] = [patio, "--profiles", folder, "--ledger", ledger]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["PATIO_HISTORY"] = NSTemporaryDirectory() + "patio-bench-history-\(getpid())"
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, patio, &actions, &attributes, argv, envp)
+        close(slave)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        defer {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = start + .seconds(10)
+        while clock.now < deadline {
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 50) > 0 else { continue }
+            let count = read(master, &buffer, buffer.count)
+            guard count > 0 else { break }
+            received += buffer[0..<count]
+            if String(decoding: received, as: UTF8.self).contains("patio> ") {
+                return milliseconds(clock.now - start)
+            }
+        }
+        throw POSIXError(.ETIMEDOUT)
+    }
+}

@@ -14,6 +14,8 @@ import Matching
 //   patio-bench --mode end-to-end --size N --patio BINARY [--folder DIR] [--command CMD]...
 //       the real binary on N generated profile files: load cold and warm, then each
 //       command ('match pairs' by default); time, peak memory and the claim it prints
+//   patio-bench --mode first-prompt --patio BINARY --folder DIR [--repeat N]
+//       the interactive shell on a pseudo-terminal: time from its start to its first prompt
 //
 // Each result is proved: the certificate is checked after the timed runs.
 
@@ -128,6 +130,11 @@ func benchmarkStableMarriage(size n: Int, repetitions: Int) {
 let options = parseOptions()
 if options.mode == "stable" {
     benchmarkStableMarriage(size: options.size, repetitions: options.repetitions)
+    exit(0)
+}
+if options.mode == "first-prompt" {
+    try FirstPromptBenchmark.measure(
+        patio: options.patio, folder: options.writeTo ?? "Profiles", repetitions: options.repetitions)
     exit(0)
 }
 if options.mode == "end-to-end" {

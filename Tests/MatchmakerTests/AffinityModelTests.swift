@@ -107,10 +107,10 @@ struct AffinityModelTests {
     @Test func theIndexesFindEveryPartnerWithATagInCommon() {
         let directory = Communities.random(80, seed: 4)
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
-        var scratch = AffinityModel.Scratch(count: 80)
+        let scratch = AffinityModel.Scratch(count: 80)
         for a in 0..<80 {
             let partners = Dictionary(
-                uniqueKeysWithValues: model.tagPartners(of: a, using: &scratch).map { ($0.member, $0.points) })
+                uniqueKeysWithValues: model.tagPartners(of: a, using: scratch).map { ($0.member, $0.points) })
             for b in 0..<80 where b != a {
                 let direct = model.explain(a, b)
                 let tagPoints = direct.terms[0].points + direct.terms[1].points

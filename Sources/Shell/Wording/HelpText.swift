@@ -218,7 +218,7 @@ enum HelpText {
         "set weight.feedback": "Combien les notes passées déplacent le score d’une paire ; de 0 à 1 000",
         "set weight.partial": "Crédit pour une étiquette apparentée dans la taxonomie ; de 0 à 1 000",
         "set candidates":
-            "Partenaires évalués par membre quand la communauté est grande (plus de 1 500) ; de 1 à 10 000",
+            "Meilleurs partenaires de départ de chaque membre dans une grande communauté (plus de 1 500) ; de 1 à 10 000",
     ]
 }
 
