@@ -57,6 +57,25 @@ struct ProfileCache: Codable {
         return cache
     }
 
+    /// The same, read on another thread while `isCancelled` is asked every
+    /// 50 ms: nil as soon as it says yes (the reading is then left to finish
+    /// on its own and thrown away).
+    static func read(in folder: String, isCancelled: () -> Bool) -> ProfileCache? {
+        final class Box: @unchecked Sendable {
+            var cache: ProfileCache?
+        }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            box.cache = read(in: folder)
+            done.signal()
+        }
+        while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if isCancelled() { return nil }
+        }
+        return box.cache
+    }
+
     /// The outcome kept for `name`, when the file is exactly as it was; diagnostics placed at `shown`.
     func outcome(for name: String, stamp: Stamp?, shownAs shown: String) -> ProfileReader.Outcome? {
         guard let stamp, let entry = entries[name], entry.stamp == stamp else { return nil }

@@ -131,9 +131,12 @@ public enum ProfileFolder {
         // Those unchanged since the cache was written are taken from it.
         var outcomes = [Result<ProfileReader.Outcome, Diagnostic>?](repeating: nil, count: profiles.count)
         var stamps = [ProfileCache.Stamp?](repeating: nil, count: profiles.count)
-        let cache = usesCache ? ProfileCache.read(in: path) : ProfileCache()
+        guard let cache = usesCache ? ProfileCache.read(in: path, isCancelled: isCancelled) : ProfileCache() else {
+            return nil
+        }
         if usesCache {
             for (index, name) in profiles.enumerated() {
+                if index & 1023 == 0 && isCancelled() { return nil }
                 stamps[index] = ProfileCache.Stamp(path: (path as NSString).appendingPathComponent(name))
                 if let kept = cache.outcome(for: name, stamp: stamps[index], shownAs: display(name)) {
                     outcomes[index] = .success(kept)
@@ -148,6 +151,7 @@ public enum ProfileFolder {
             return nil
         }
         for (index, result) in zip(missing, parsed) { outcomes[index] = result }
+        if isCancelled() { return nil }
         if usesCache && (!missing.isEmpty || cache.entries.count != profiles.count) {
             var fresh = ProfileCache()
             let readNow = Set(missing)

@@ -56,6 +56,31 @@ struct ProfileCacheTests {
         #expect(second.diagnostics.map(\.problem) == plain.diagnostics.map(\.problem))
     }
 
+    /// Ctrl-C while the cache is read, while files are looked at, or after: no load, whatever was done.
+    @Test func aLoadFromTheCacheStopsWhenAsked() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = load()
+        var questions = 0
+        #expect(
+            ProfileFolder.load(
+                folder.path, shownAs: "p", usesCache: true,
+                isCancelled: {
+                    questions += 1
+                    return false
+                }) != nil)
+        #expect(questions >= 2)
+        for stop in 1...questions {
+            var asked = 0
+            let loaded = ProfileFolder.load(
+                folder.path, shownAs: "p", usesCache: true,
+                isCancelled: {
+                    asked += 1
+                    return asked >= stop
+                })
+            #expect(loaded == nil, "stopped at question \(stop) of \(questions)")
+        }
+    }
+
     @Test(arguments: ["edit", "touch", "delete", "add", "rename", "folder"])
     func everyChangeIsReadFromTheFiles(_ change: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
