@@ -86,7 +86,8 @@ struct PairPricing: Sendable {
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
-        let found = try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf] range in
+        var most = MostViolated(count: n, keeping: perMember)
+        try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var found: [Violation] = []
             for u in range where looked[u] {
@@ -95,12 +96,12 @@ struct PairPricing: Sendable {
                     scratch: scratch, into: &found)
             }
             return found
-        }
-        var most = MostViolated(count: n, keeping: perMember)
-        // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
-        for violation in found.joined() where !present.contains(Self.key(violation.u, violation.v)) {
-            most.add(violation.u, violation.v, by: violation.by)
-            most.add(violation.v, violation.u, by: violation.by)
+        } merge: { found in
+            // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
+            for violation in found where !present.contains(Self.key(violation.u, violation.v)) {
+                most.add(violation.u, violation.v, by: violation.by)
+                most.add(violation.v, violation.u, by: violation.by)
+            }
         }
         var chosen = Set<UInt64>()
         for u in 0..<n {

@@ -13,8 +13,19 @@ enum Parallel {
     static func slices<Result: Sendable>(
         _ count: Int, shouldStop: () -> Bool, _ work: @Sendable (Range<Int>) -> Result
     ) throws(MatchingError) -> [Result] {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results: [Result] = []
+        try slices(count, shouldStop: shouldStop, work) { results.append($0) }
+        return results
+    }
+
+    /// The same, each result handed to `merge` (on the calling thread, in
+    /// order) as soon as its batch is done, so that no more than one batch
+    /// of results is held at once.
+    static func slices<Result: Sendable>(
+        _ count: Int, shouldStop: () -> Bool, _ work: @Sendable (Range<Int>) -> Result,
+        merge: (Result) -> Void
+    ) throws(MatchingError) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for start in stride(from: 0, to: count, by: batch) {
             if shouldStop() { throw MatchingError.cancelled }
             let end = min(count, start + batch)
@@ -28,9 +39,8 @@ enum Parallel {
                 let high = start + (end - start) * (piece + 1) / pieces
                 shared.buffer[piece] = work(low..<high)
             }
-            results += slots.map { $0! }
+            for slot in slots { merge(slot!) }
         }
-        return results
     }
 
     /// The slots of one batch, each written by its own worker only.
