@@ -160,7 +160,7 @@ public enum GroupFormation {
             }
             search.improve()
             var local = search.snapshot()
-            for _ in 0..<max(1, problem.rounds / restarts) {
+            for _ in 0..<max(1, shakes(problem.rounds, members: n) / restarts) {
                 if shouldStop() { throw MatchingError.cancelled }
                 search.shake(using: &rng)
                 search.improve()
@@ -172,6 +172,12 @@ public enum GroupFormation {
         guard let best else { return Result(groups: [], leftovers: Array(0..<n), weight: 0) }
         let groups = best.groups.map { $0.sorted() }.sorted { ($0.first ?? 0) < ($1.first ?? 0) }
         return Result(groups: groups, leftovers: best.leftovers.sorted(), weight: best.total)
+    }
+
+    /// Shakes for n members: `rounds` up to 500 members, then fewer, as each
+    /// improvement pass costs about n² (down to 2).
+    static func shakes(_ rounds: Int, members n: Int) -> Int {
+        n <= 500 ? rounds : max(2, rounds * 500 * 500 / (n * n))
     }
 
     /// The sum of the weights inside the groups.
