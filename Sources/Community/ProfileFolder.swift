@@ -165,6 +165,7 @@ public enum ProfileFolder {
             }
             fresh.write(in: path)
         }
+        if isCancelled() { return nil }
         var members: [Member] = []
         var owner: [String: String] = [:]
         var files: [String: String] = [:]

@@ -11,7 +11,7 @@ extension Ledger {
                     sql: """
                         SELECT r.name, r.committed_at, r.mode, r.total,
                                (SELECT COUNT(*) FROM round_group g WHERE g.round_id = r.id) AS groups,
-                               (SELECT COUNT(*) FROM round_member m WHERE m.round_id = r.id) AS members
+                               (SELECT COUNT(DISTINCT m.member_id) FROM round_member m WHERE m.round_id = r.id) AS members
                         FROM round r ORDER BY r.committed_at, r.id
                         """
                 ).map { row in

@@ -158,12 +158,12 @@ public enum GroupFormation {
             } else {
                 withUnsafeMutablePointer(to: &seeds) { search.construct(shuffling: $0) }
             }
-            search.improve()
+            guard search.improve(shouldStop: shouldStop) else { throw MatchingError.cancelled }
             var local = search.snapshot()
             for _ in 0..<max(1, shakes(problem.rounds, members: n) / restarts) {
                 if shouldStop() { throw MatchingError.cancelled }
                 search.shake(using: &rng)
-                search.improve()
+                guard search.improve(shouldStop: shouldStop) else { throw MatchingError.cancelled }
                 let current = search.snapshot()
                 if current.rank > local.rank { local = current }
             }

@@ -238,8 +238,9 @@ struct GroupSearch {
 
     /// First-improvement local search over swaps and moves of extra members,
     /// seating whoever can be seated, until nothing helps.
-    mutating func improve() {
-        guard groupCount > 0 else { return }
+    /// - Returns: false when `shouldStop` (asked every 64 members) said to stop.
+    mutating func improve(shouldStop: () -> Bool = { false }) -> Bool {
+        guard groupCount > 0 else { return true }
         var improved = true
         while improved {
             improved = false
@@ -248,6 +249,7 @@ struct GroupSearch {
             seatLeftovers()
             if (placedCount, members.filter { !$0.isEmpty }.count) > before { improved = true }
             for a in 0..<n {
+                if a & 63 == 0 && shouldStop() { return false }
                 for b in (a + 1)..<max(a + 1, n) {
                     if let gain = swapGain(a, b), gain > 0 {
                         swap(a, b)
@@ -267,6 +269,7 @@ struct GroupSearch {
                 }
             }
         }
+        return true
     }
 
     /// A few random swaps of same-class members, allowed ones only, to leave a local optimum.

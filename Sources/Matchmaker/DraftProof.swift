@@ -151,11 +151,12 @@ enum DraftProof {
     /// mentee and mentor may both rather be together.
     static func checkStable(
         _ columns: [Int?], rows: [Int], mentors: [Int], capacities: [Int], objective: Objective,
-        constraints: PlainConstraints, acceptsZero: Bool
+        constraints: PlainConstraints, acceptsZero: Bool, shouldStop: () -> Bool = { false }
     ) throws {
         var menteeLists = [[(Int64, Int)]](repeating: [], count: rows.count)
         var mentorLists = [[(Int64, Int)]](repeating: [], count: mentors.count)
         for (i, mentee) in rows.enumerated() {
+            if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
             for (j, mentor) in mentors.enumerated() where constraints.allows(mentee, mentor) {
                 let weight = objective.weight(mentee, mentor)
                 guard weight > 0 || acceptsZero else { continue }
@@ -163,6 +164,7 @@ enum DraftProof {
                 mentorLists[j].append((weight, i))
             }
         }
+        if shouldStop() { throw MatchingError.cancelled }
         let ranked = { (list: [(Int64, Int)]) in list.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.map(\.1) }
         let blocking = DeferredAcceptance.blockingPairs(
             columns, proposerPreferences: menteeLists.map(ranked),

@@ -69,27 +69,26 @@ extension Matchmaker {
         var graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
         var columns: [Int?]
         if request.stable {
-            var preferences = [[Int]](repeating: [], count: rows.count)
-            var mentorPreferences = [[(Int64, Int)]](repeating: [], count: mentors.count)
+            var menteeLists = [[(weight: Int64, column: Int)]](repeating: [], count: rows.count)
+            var mentorLists = [[(weight: Int64, row: Int)]](repeating: [], count: mentors.count)
             for edge in graph.edges where edge.weight > 0 || request.everyone {
-                preferences[edge.u].append(edge.v)
-                mentorPreferences[edge.v].append((edge.weight, edge.u))
+                menteeLists[edge.u].append((edge.weight, edge.v))
+                mentorLists[edge.v].append((edge.weight, edge.u))
             }
-            let weight = Dictionary(
-                graph.edges.map { (UInt64($0.u) << 32 | UInt64($0.v), $0.weight) }, uniquingKeysWith: { a, _ in a })
-            let ranked = preferences.enumerated().map { i, list in
-                list.sorted {
-                    (weight[UInt64(i) << 32 | UInt64($0)]!, -$0) > (weight[UInt64(i) << 32 | UInt64($1)]!, -$1)
-                }
+            if shouldStop() { throw MatchingError.cancelled }
+            // Each side ranks by the pair's weight, ties by index.
+            let ranked = menteeLists.map {
+                $0.sorted { ($0.weight, -$0.column) > ($1.weight, -$1.column) }.map(\.column)
             }
-            let mentorRanked = mentorPreferences.map { $0.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.map(\.1) }
+            let mentorRanked = mentorLists.map { $0.sorted { ($0.weight, -$0.row) > ($1.weight, -$1.row) }.map(\.row) }
+            if shouldStop() { throw MatchingError.cancelled }
             columns =
                 DeferredAcceptance.match(
                     proposerPreferences: ranked, receiverPreferences: mentorRanked, capacities: capacity
                 ).receiver
             try DraftProof.checkStable(
                 columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
-                constraints: constraints, acceptsZero: request.everyone)
+                constraints: constraints, acceptsZero: request.everyone, shouldStop: shouldStop)
         } else {
             var result = try CapacitatedAssignment.solve(
                 graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)

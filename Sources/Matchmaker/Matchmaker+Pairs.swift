@@ -39,11 +39,13 @@ extension Matchmaker {
                 group([graph.members[u], graph.members[v]], model: model, pinned: [], admissibility: admissibility))
         }
         let alone = graph.members.indices.filter { result.matching.mate[$0] == nil }
+        let prepared = PreparedAdmissibility(admissibility, directory: directory)
         let unmatched = alone.map { u in
             Draft.Unmatched(
                 id: directory.members[graph.members[u]].id,
                 cause: unmatchedCause(
-                    vertex: u, in: graph, aloneCount: alone.count, directory: directory, everyone: request.everyone))
+                    vertex: u, in: graph, aloneCount: alone.count, objective: objective, prepared: prepared,
+                    everyone: request.everyone))
         }
         let guarantee = Guarantee(
             claim: .optimal, coverage: .everyAdmissiblePair,
@@ -138,18 +140,37 @@ extension Matchmaker {
         return try! WeightedGraph(vertexCount: graph.graph.vertexCount, edges: edges)
     }
 
-    /// Why an unmatched member is unmatched, from the graph and the matching.
+    /// Why an unmatched member is unmatched, from the graph and the matching
+    /// (in a large community, whose graph holds only some pairs, from every
+    /// member of the pool).
     static func unmatchedCause(
-        vertex u: Int, in graph: PairingGraph, aloneCount: Int, directory: Directory, everyone: Bool
+        vertex u: Int, in graph: PairingGraph, aloneCount: Int, objective: DraftProof.Objective,
+        prepared: PreparedAdmissibility, everyone: Bool
     ) -> UnmatchedCause {
-        let member = directory.members[graph.members[u]]
-        if graph.admissibleCount[u] == 0 {
-            guard let main = mainExclusion(graph.exclusions[u]) else {
-                return graph.isComplete ? .nobodyElse : .sharesNoTag
+        let directory = objective.model.directory
+        let a = graph.members[u]
+        let member = directory.members[a]
+        var admissible = graph.admissibleCount[u]
+        var exclusions = graph.exclusions[u]
+        var worthSomething = graph.hasPositiveEdge[u]
+        if !graph.isComplete {
+            admissible = 0
+            exclusions = [:]
+            worthSomething = false
+            for b in graph.members where b != a {
+                if let exclusion = prepared.exclusion(a, b) {
+                    exclusions[exclusion, default: 0] += 1
+                    continue
+                }
+                admissible += 1
+                if !worthSomething { worthSomething = objective.weight(a, b) > 0 }
             }
+        }
+        if admissible == 0 {
+            guard let main = mainExclusion(exclusions) else { return .nobodyElse }
             return excludedCause(main, member, with: .anyone)
         }
-        if !everyone && !graph.hasPositiveEdge[u] { return .nothingInCommon(with: .anyone) }
+        if !everyone && !worthSomething { return .nothingInCommon(with: .anyone) }
         if everyone && aloneCount == 1 { return .oddOneOut }
         return .compatibleAlreadyPaired
     }

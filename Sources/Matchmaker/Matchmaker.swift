@@ -157,8 +157,11 @@ public enum Matchmaker {
     }
 
     /// The most frequent exclusion among a member's counts (ties: by name).
+    /// A pair is refused by the first rule it breaks (language, then time
+    /// slots, then bans), so the last rule that refused anyone is the one
+    /// that stands between the member and the partners who passed the others.
     static func mainExclusion(_ counts: [Admissibility.Exclusion: Int]) -> Admissibility.Exclusion? {
-        counts.filter { $0.value > 0 }.min { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }?.key
+        [Admissibility.Exclusion.forbidden, .availability, .language].first { (counts[$0] ?? 0) > 0 }
     }
 
     /// The cause for a member whom every possible partner excludes.

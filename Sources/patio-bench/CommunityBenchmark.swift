@@ -77,12 +77,28 @@ enum SyntheticCommunity {
             ]))
     }
 
+    /// The same taxonomy as a folder's `taxonomy.yaml`.
+    static let taxonomyFile = """
+        parents:
+          modélisation 3D: [Blender, Maya]
+          moteurs de jeu: [Unity, Unreal Engine]
+
+        """
+
+    /// The community's profile files and its taxonomy, in `folder`.
+    static func write(_ directory: Directory, into folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for member in directory.members { _ = try ProfileWriter.write(member, into: folder, replacing: true) }
+        try taxonomyFile.write(
+            toFile: (folder as NSString).appendingPathComponent(ProfileFolder.taxonomyFile), atomically: true,
+            encoding: .utf8)
+    }
+
     /// Scores the community and pairs it exactly, as `match pairs` does; prints the times.
     static func benchmark(size: Int, repetitions: Int, writeTo folder: String?) throws {
         let directory = make(size, seed: 7000 + UInt64(size))
         if let folder {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for member in directory.members { _ = try ProfileWriter.write(member, into: folder, replacing: true) }
+            try write(directory, into: folder)
             print("wrote \(size) profiles to \(folder)")
         }
         var times: [Double] = []

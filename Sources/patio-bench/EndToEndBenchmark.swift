@@ -65,10 +65,7 @@ enum EndToEndBenchmark {
             let clock = ContinuousClock()
             let start = clock.now
             try? FileManager.default.removeItem(atPath: folder)
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for member in SyntheticCommunity.make(size, seed: 7000 + UInt64(size)).members {
-                _ = try ProfileWriter.write(member, into: folder, replacing: true)
-            }
+            try SyntheticCommunity.write(SyntheticCommunity.make(size, seed: 7000 + UInt64(size)), into: folder)
             print(
                 "wrote \(size) profiles to \(folder) in \(String(format: "%.1f", milliseconds(clock.now - start) / 1000)) s"
             )

@@ -25,7 +25,9 @@ struct Options {
     var mode = "pairs"
     var size = 5000
     var writeTo: String?
-    var patio = ".build/release/patio"
+    /// The `patio` built beside this program, unless `--patio` says otherwise.
+    var patio = ((CommandLine.arguments[0] as NSString).deletingLastPathComponent as NSString)
+        .appendingPathComponent("patio")
     var commands: [String] = []
     var paths: [String] = []
 }
@@ -43,7 +45,14 @@ func parseOptions() -> Options {
         case "--patio": options.patio = arguments.popFirst() ?? options.patio
         case "--command": options.commands.append(arguments.popFirst() ?? "")
         case "--help", "-h":
-            print("usage: patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...")
+            print(
+                """
+                usage: patio-bench [--repeat N] [--compare RUNNER] [--mode pairs|assignment] FILE|FOLDER...
+                       patio-bench --mode stable [--size N] [--repeat N]
+                       patio-bench --mode community [--size N] [--repeat N] [--write FOLDER]
+                       patio-bench --mode end-to-end --size N [--patio BINARY] [--folder DIR] [--command CMD]...
+                       patio-bench --mode first-prompt [--patio BINARY] [--folder DIR] [--repeat N]
+                """)
             exit(0)
         default: options.paths.append(argument)
         }
@@ -131,6 +140,11 @@ let options = parseOptions()
 if options.mode == "stable" {
     benchmarkStableMarriage(size: options.size, repetitions: options.repetitions)
     exit(0)
+}
+if ["first-prompt", "end-to-end"].contains(options.mode) && !FileManager.default.isExecutableFile(atPath: options.patio)
+{
+    FileHandle.standardError.write(Data("patio-bench: no patio program at \(options.patio) (--patio BINARY)\n".utf8))
+    exit(2)
 }
 if options.mode == "first-prompt" {
     try FirstPromptBenchmark.measure(

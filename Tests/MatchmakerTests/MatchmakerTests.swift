@@ -146,6 +146,29 @@ struct MatchmakerTests {
         #expect(causes["a"] ?? causes["d"] == .compatibleAlreadyPaired)
     }
 
+    /// The cause is the rule that refused the partners who passed the
+    /// others, and it is the same when the graph holds only candidates.
+    @Test(arguments: [false, true])
+    func theCauseIsTheLastRuleThatRefused(large: Bool) throws {
+        var members = [
+            Member(id: "de", name: "De", role: .student, languages: ["de"], seeking: ["rigging"]),
+            Member(id: "de-it", name: "Deit", role: .entrepreneur, languages: ["de", "it"], offering: ["rigging"]),
+            Member(id: "it", name: "It", role: .student, languages: ["it"], seeking: ["rigging"]),
+        ]
+        members += (0..<20).map { Member(id: "fr\($0)", name: "Fr \($0)", role: .startup, languages: ["fr"]) }
+        let directory = Directory(members: members)
+        let draft = try match(
+            directory,
+            {
+                $0.forbidden = [MemberPair("de", "de-it")]
+                if large { $0.completeLimit = 0 }
+            })
+        let causes = Dictionary(uniqueKeysWithValues: draft.unmatched.map { ($0.id, $0.cause) })
+        #expect(draft.groups.contains { Set($0.members) == ["de-it", "it"] })
+        // Most refuse "de" for its language, but the one who speaks it is forbidden.
+        #expect(causes["de"] == .everyPartnerForbidden(.anyone))
+    }
+
     @Test func mentoringStableHasNoBlockingPair() throws {
         let directory = Communities.random(60, seed: 14)
         let draft = try match(directory, { $0.stable = true }, mode: .mentoring)
