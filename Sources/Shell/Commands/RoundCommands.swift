@@ -79,7 +79,7 @@ enum RoundCommands {
                 session.matchmaking.pins = []
                 text += t(
                     "; \(count) released (they were for this round; 'commit --keep-pins' keeps them)",
-                    " ; \(count) \(language.agree(pins.count, "retirée (elle valait", "retirées (elles valaient")) pour ce tour ; 'commit --keep-pins' les garde)"
+                    " ; \(count) \(language.agree(pins.count, "retirée (elle valait", "retirées (elles valaient")) pour ce tour ; 'commit --keep-pins' \(language.agree(pins.count, "la garde", "les garde")))"
                 )
             }
         }

@@ -193,7 +193,8 @@ struct FrenchDraftWording: DraftWording {
         let french = Self.french
         switch note {
         case .pinSetAside(let pair, .notBothMatched):
-            return fr("épingle \(pair) mise de côté : les deux ne sont pas parmi les membres mis en relation")
+            return fr(
+                "épingle \(pair) mise de côté : l’un des deux au moins n’est pas parmi les membres mis en relation")
         case .pinSetAside(let pair, .notMenteeAndMentor):
             return fr("épingle \(pair) mise de côté : en mentorat, une épingle relie un·e mentoré·e et un·e mentor")
         case .pinSetAside(let pair, .mentorFull(let mentor)):
