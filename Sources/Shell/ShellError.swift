@@ -114,8 +114,9 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
                     "interrompu : aucun profil n’est chargé (tapez 'load DOSSIER' pour en charger)")
             }
             return t(
-                "interrupted: the community loaded before is kept (\(members) members from \(folder))",
-                "interrompu : la communauté chargée avant est gardée (\(members) membres de \(folder))")
+                "interrupted: the community loaded before is kept (\(Language.en.grouped(members)) members from \(folder))",
+                "interrompu : la communauté chargée avant est gardée (\(Language.fr.grouped(members)) membres de \(folder))"
+            )
         case .notRunAfterLoadErrors:
             return t(
                 "some profiles could not be loaded (above): no command was run; --keep-going runs them with the profiles that loaded",

@@ -79,7 +79,9 @@ struct EnglishDraftWording: DraftWording {
 
     func guarantee(_ guarantee: Guarantee, total: Int64, mode: Draft.Mode) -> String {
         let people =
-            guarantee.isWholeCommunity ? "the \(guarantee.members) members" : "the \(guarantee.members) members matched"
+            guarantee.isWholeCommunity
+            ? "the \(Language.en.grouped(guarantee.members)) members"
+            : "the \(Language.en.grouped(guarantee.members)) members matched"
         var scope: [String] = []
         if guarantee.pinnedGroups > 0 { scope.append("given \(Self.counted(guarantee.pinnedGroups, "pin"))") }
         if guarantee.isFairnessAdjusted { scope.append("for this round's fairness-adjusted scores") }

@@ -100,7 +100,8 @@ struct FrenchDraftWording: DraftWording {
     func guarantee(_ guarantee: Guarantee, total: Int64, mode: Draft.Mode) -> String {
         let people =
             guarantee.isWholeCommunity
-            ? "des \(guarantee.members) membres" : "des \(guarantee.members) membres mis en relation"
+            ? "des \(Language.fr.grouped(guarantee.members)) membres"
+            : "des \(Language.fr.grouped(guarantee.members)) membres mis en relation"
         var scope: [String] = []
         if guarantee.pinnedGroups > 0 {
             scope.append(
