@@ -153,21 +153,12 @@ extension Matchmaker {
         prepared: PreparedAdmissibility, everyone: Bool
     ) -> UnmatchedCause {
         guard !mentors.isEmpty else { return .noMentors }
-        var exclusions: [Admissibility.Exclusion: Int] = [:]
-        var admissible = 0
-        var worthSomething = false
-        for mentor in mentors {
-            if let exclusion = prepared.exclusion(mentee, mentor) {
-                exclusions[exclusion, default: 0] += 1
-                continue
-            }
-            admissible += 1
-            if !worthSomething { worthSomething = objective.weight(mentee, mentor) > 0 }
+        let facts = partnerFacts(of: mentee, among: mentors, objective: objective, prepared: prepared)
+        if facts.admissible == 0 {
+            return mainExclusion(facts.exclusions).map {
+                excludedCause($0, model.directory.members[mentee], with: .mentors)
+            } ?? .noMentors
         }
-        if admissible == 0 {
-            return mainExclusion(exclusions).map { excludedCause($0, model.directory.members[mentee], with: .mentors) }
-                ?? .noMentors
-        }
-        return !worthSomething && !everyone ? .nothingInCommon(with: .mentors) : .mentorsFull
+        return !facts.worthSomething && !everyone ? .nothingInCommon(with: .mentors) : .mentorsFull
     }
 }

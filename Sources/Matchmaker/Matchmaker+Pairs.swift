@@ -154,17 +154,8 @@ extension Matchmaker {
         var exclusions = graph.exclusions[u]
         var worthSomething = graph.hasPositiveEdge[u]
         if !graph.isComplete {
-            admissible = 0
-            exclusions = [:]
-            worthSomething = false
-            for b in graph.members where b != a {
-                if let exclusion = prepared.exclusion(a, b) {
-                    exclusions[exclusion, default: 0] += 1
-                    continue
-                }
-                admissible += 1
-                if !worthSomething { worthSomething = objective.weight(a, b) > 0 }
-            }
+            (admissible, exclusions, worthSomething) = partnerFacts(
+                of: a, among: graph.members, objective: objective, prepared: prepared)
         }
         if admissible == 0 {
             guard let main = mainExclusion(exclusions) else { return .nobodyElse }

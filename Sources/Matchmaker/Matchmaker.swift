@@ -164,6 +164,26 @@ public enum Matchmaker {
         [Admissibility.Exclusion.forbidden, .availability, .language].first { (counts[$0] ?? 0) > 0 }
     }
 
+    /// What every partner in `others` is to member `a`: how many are
+    /// admissible, why the others are not, and whether one of the admissible
+    /// weighs more than zero. For the causes of those left out.
+    static func partnerFacts(
+        of a: Int, among others: [Int], objective: DraftProof.Objective, prepared: PreparedAdmissibility
+    ) -> (admissible: Int, exclusions: [Admissibility.Exclusion: Int], worthSomething: Bool) {
+        var exclusions: [Admissibility.Exclusion: Int] = [:]
+        var admissible = 0
+        var worthSomething = false
+        for b in others where b != a {
+            if let exclusion = prepared.exclusion(a, b) {
+                exclusions[exclusion, default: 0] += 1
+                continue
+            }
+            admissible += 1
+            if !worthSomething { worthSomething = objective.weight(a, b) > 0 }
+        }
+        return (admissible, exclusions, worthSomething)
+    }
+
     /// The cause for a member whom every possible partner excludes.
     static func excludedCause(
         _ exclusion: Admissibility.Exclusion, _ member: Member, with partners: UnmatchedCause.Partners

@@ -29,9 +29,7 @@ struct MentoringPricing: Sendable {
     let prepared: PreparedAdmissibility
     /// For each directory index, its column, or -1.
     let columnOf: [Int32]
-    let fixedMost: Int64
-    let raise: Double
-    let untaggedBound: Int64
+    let weightBound: WeightBound
 
     init(
         model: AffinityModel, rows: [Int], mentors: [Int], objective: DraftProof.Objective,
@@ -45,9 +43,7 @@ struct MentoringPricing: Sendable {
         var columnOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (j, mentor) in mentors.enumerated() { columnOf[mentor] = Int32(j) }
         self.columnOf = columnOf
-        fixedMost = (model.rolePoints.max() ?? 0) + model.organizationPoints + model.wingPoints
-        raise = max(1, model.historyFactor.values.max() ?? 1) * objective.largestFactor
-        untaggedBound = Int64((Double(fixedMost) * raise).rounded(.up)) + 2
+        weightBound = WeightBound(model: model, objective: objective)
     }
 
     static func key(_ row: Int, _ column: Int) -> UInt64 { UInt64(row) << 32 | UInt64(column) }
@@ -99,11 +95,10 @@ struct MentoringPricing: Sendable {
                 for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
                     let j = Int(columnOf[b])
                     guard j >= 0 else { continue }
-                    let most = Int64((Double(tagPoints + fixedMost) * raise).rounded(.up)) + 2
-                    if rowDuals[i] + columnDuals[j] >= most + shift { continue }
+                    if rowDuals[i] + columnDuals[j] >= weightBound.most(tagPoints: tagPoints) + shift { continue }
                     consider(j, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
                 }
-                let limit = untaggedBound + shift - rowDuals[i]
+                let limit = weightBound.untagged + shift - rowDuals[i]
                 for j in order {
                     if columnDuals[j] >= limit { break }
                     let b = mentors[j]

@@ -18,7 +18,7 @@ import Matching
 ///   terms and factors could add, are covered is passed over, the others are
 ///   scored exactly;
 /// - pairs that share none score only their role, organisation and wing
-///   terms, so no more than `untaggedBound`: for a vertex u only partners v
+///   terms, so no more than `WeightBound.untagged`: for a vertex u only partners v
 ///   with y(v) < bound + s − y(u) can violate, and walking the vertices in
 ///   ascending order of their duals stops at the first that cannot.
 ///
@@ -44,21 +44,14 @@ struct PairPricing: Sendable {
     let pool: [Int]
     let objective: DraftProof.Objective
     let prepared: PreparedAdmissibility
-    /// Role, organisation and wing at their largest (points × 1000).
-    let fixedMost: Int64
-    /// The largest history factor and fairness boost there are, together.
-    let raise: Double
-    /// The largest weight a pair that shares no tag can have.
-    let untaggedBound: Int64
+    let weightBound: WeightBound
 
     init(model: AffinityModel, pool: [Int], objective: DraftProof.Objective, admissibility: Admissibility) {
         self.model = model
         self.pool = pool
         self.objective = objective
         prepared = PreparedAdmissibility(admissibility, directory: model.directory)
-        fixedMost = (model.rolePoints.max() ?? 0) + model.organizationPoints + model.wingPoints
-        raise = max(1, model.historyFactor.values.max() ?? 1) * objective.largestFactor
-        untaggedBound = Int64((Double(fixedMost) * raise).rounded(.up)) + 2
+        weightBound = WeightBound(model: model, objective: objective)
     }
 
     /// What one round of pricing found.
@@ -137,10 +130,10 @@ struct PairPricing: Sendable {
         for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
             let v = Int(vertexOf[b])
             guard v >= 0, v != u, !looked[v] || v > u else { continue }
-            if duals[u] + duals[v] >= 4 * (bound(tagPoints: tagPoints) + shift) { continue }
+            if duals[u] + duals[v] >= 4 * (weightBound.most(tagPoints: tagPoints) + shift) { continue }
             consider(v, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
         }
-        let limit = 4 * (untaggedBound + shift) - duals[u]
+        let limit = 4 * (weightBound.untagged + shift) - duals[u]
         for v in order {
             if duals[v] >= limit { break }
             guard v != u, !looked[v] || v > u else { continue }
@@ -150,11 +143,29 @@ struct PairPricing: Sendable {
             consider(v, b, score: model.adjusted(model.fixedPoints(a, b), a, b))
         }
     }
+}
 
-    /// The most a pair with these tag points can weigh: its other terms at
-    /// their largest, raised by the largest history factor and fairness boost.
+/// The most a pair can weigh, from its tag points alone: its role,
+/// organisation and wing terms at their largest, raised by the largest
+/// history factor and fairness boost there are (rounded up, with room for
+/// the roundings of the score). Pricing uses it to pass over pairs that are
+/// covered whatever they score.
+struct WeightBound: Sendable {
+    /// Role, organisation and wing at their largest (points × 1000).
+    let fixedMost: Int64
+    /// The largest history factor and fairness boost there are, together.
+    let raise: Double
+    /// The most a pair that shares no tag can weigh.
+    let untagged: Int64
+
+    init(model: AffinityModel, objective: DraftProof.Objective) {
+        fixedMost = (model.rolePoints.max() ?? 0) + model.organizationPoints + model.wingPoints
+        raise = max(1, model.historyFactor.values.max() ?? 1) * objective.largestFactor
+        untagged = Int64((Double(fixedMost) * raise).rounded(.up)) + 2
+    }
+
     @inline(__always)
-    func bound(tagPoints: Int64) -> Int64 { Int64((Double(tagPoints + fixedMost) * raise).rounded(.up)) + 2 }
+    func most(tagPoints: Int64) -> Int64 { Int64((Double(tagPoints + fixedMost) * raise).rounded(.up)) + 2 }
 }
 
 /// Per member, the `keeping` most violated pairs met so far (the largest
