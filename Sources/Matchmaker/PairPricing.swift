@@ -67,9 +67,13 @@ struct PairPricing: Sendable {
     /// violated of each member (the others wait for the next round, as column
     /// generation adds the most promising columns first). Only members in
     /// `looked` are priced (all when nil). The members are shared out among
-    /// the cores; a pair is weighed by one of them only.
+    /// the cores; a pair is weighed by one of them only, which hands on only
+    /// the `perMember` most violated it weighed, so that a round holds no
+    /// more than that per member however many pairs are violated (each pair
+    /// handed on then counts for both its members). A member with more
+    /// violated pairs than it handed on is `unfinished`: looked at again.
     func violators(
-        present: Set<UInt64>, certificate: DualCertificate, looked: [Bool]? = nil, perMember: Int = 8,
+        present: Set<UInt64>, certificate: DualCertificate, looked: [Bool]? = nil, perMember: Int = 16,
         shouldStop: () -> Bool
     ) throws(MatchingError) -> Round {
         let duals = certificate.vertexDuals
@@ -82,18 +86,30 @@ struct PairPricing: Sendable {
         var most = MostViolated(count: n, keeping: perMember)
         try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            // Per member of the slice, only its most violated pairs are kept, and how many it had:
+            // the first rounds can find many millions.
+            var kept: [(u: Int32, count: Int, pairs: [(by: Int64, other: Int32)])] = []
             var found: [Violation] = []
             for u in range where looked[u] {
+                found.removeAll(keepingCapacity: true)
                 violations(
                     of: u, duals: duals, shift: shift, looked: looked, vertexOf: vertexOf, order: order,
                     scratch: scratch, into: &found)
+                var mine = MostViolated(count: 1, keeping: perMember)
+                // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
+                for violation in found where !present.contains(Self.key(violation.u, violation.v)) {
+                    mine.add(0, violation.v, by: violation.by)
+                }
+                if mine.found[0] > 0 { kept.append((Int32(u), mine.found[0], mine.keptEntries(0))) }
             }
-            return found
-        } merge: { found in
-            // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
-            for violation in found where !present.contains(Self.key(violation.u, violation.v)) {
-                most.add(violation.u, violation.v, by: violation.by)
-                most.add(violation.v, violation.u, by: violation.by)
+            return kept
+        } merge: { kept in
+            for (u, count, pairs) in kept {
+                for (by, v) in pairs {
+                    most.add(u, v, by: by)
+                    most.add(v, u, by: by)
+                }
+                most.found[Int(u)] += count - pairs.count
             }
         }
         var chosen = Set<UInt64>()
@@ -200,7 +216,9 @@ struct MostViolated {
         a.by > b.by || (a.by == b.by && a.other < b.other)
     }
 
-    func kept(_ u: Int) -> [Int] {
-        entries[(u * keeping)..<(u * keeping + min(keeping, found[u]))].map { Int($0.other) }
+    func keptEntries(_ u: Int) -> [(by: Int64, other: Int32)] {
+        Array(entries[(u * keeping)..<(u * keeping + min(keeping, found[u]))])
     }
+
+    func kept(_ u: Int) -> [Int] { keptEntries(u).map { Int($0.other) } }
 }

@@ -104,6 +104,32 @@ struct PairPricingTests {
         #expect(round.unfinished[0])
     }
 
+    /// A round hands on no more than each member's most violated pairs,
+    /// however many the duals leave uncovered (with zero duals, every pair
+    /// that weighs something): the first rounds of a large community find
+    /// many millions, and only these are kept.
+    @Test func aRoundKeepsOnlyEachMembersMostViolated() throws {
+        let directory = Communities.random(120, seed: 41)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let pool = Array(directory.members.indices)
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: Admissibility())
+        let zero = DualCertificate(vertexDuals: [Int64](repeating: 0, count: pool.count), blossoms: [])
+        let round = try pricing.violators(present: [], certificate: zero, perMember: 3, shouldStop: { false })
+        #expect(round.pairs.count <= pool.count * 3)
+        let positive = pool.indices.flatMap { u in ((u + 1)..<pool.count).map { (u, $0) } }
+            .filter { objective.weight(pool[$0.0], pool[$0.1]) > 0 }
+        #expect(positive.count > 10 * round.pairs.count, "far more pairs were violated than were kept")
+        // Member 0 prices all its pairs: its three heaviest are handed on.
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
+        let best = (1..<pool.count).filter { constraints.allows(0, $0) }.sorted {
+            (objective.weight(0, $0), -$0) > (objective.weight(0, $1), -$1)
+        }.prefix(3)
+        let ofZero = Set(round.pairs.filter { $0.u == 0 }.map(\.v))
+        #expect(ofZero.isSuperset(of: best))
+        #expect(round.unfinished[0])
+    }
+
     /// Per member, the most violated pairs are kept whatever the order they come in.
     @Test func theMostViolatedAreKeptInAnyOrder() {
         var rng = SplitMix64(seed: 40)
