@@ -36,11 +36,12 @@ extension Directory {
     public func tagCounts(_ kinds: [TagKind] = TagKind.allCases) -> [TagCount] {
         var counts: [String: Int] = [:]
         var spellings: [String: [String: Int]] = [:]
+        var keys = TagKeys(taxonomy)
         for member in members {
             var seen = Set<String>()
             for kind in kinds {
                 for tag in Self.tags(of: member, kind) {
-                    let key = taxonomy.key(for: tag)
+                    let key = keys.key(for: tag)
                     spellings[key, default: [:]][tag, default: 0] += 1
                     if seen.insert(key).inserted { counts[key, default: 0] += 1 }
                 }
@@ -65,9 +66,10 @@ extension Directory {
 
         init(_ directory: Directory) {
             var offerers: [String: Set<String>] = [:]
+            var keys = TagKeys(directory.taxonomy)
             for member in directory.members {
                 for tag in member.offering + member.skills.map(\.name) {
-                    let key = directory.taxonomy.key(for: tag)
+                    let key = keys.key(for: tag)
                     for covered in [key] + directory.taxonomy.ancestors(of: key) {
                         offerers[covered, default: []].insert(member.id)
                     }
@@ -86,9 +88,10 @@ extension Directory {
     public func unmetNeeds() -> [UnmetNeed] {
         var seekers: [String: [Member]] = [:]
         var shown: [String: String] = [:]
+        var keys = TagKeys(taxonomy)
         for member in members {
             for tag in member.seeking {
-                let key = taxonomy.key(for: tag)
+                let key = keys.key(for: tag)
                 shown[key] = shown[key] ?? (taxonomy.displayNames[key] ?? tag)
                 if !seekers[key, default: []].contains(where: { $0.id == member.id }) {
                     seekers[key, default: []].append(member)
@@ -109,13 +112,14 @@ extension Directory {
         var needs = 0
         var met = 0
         let index = OfferIndex(self)
+        var keys = TagKeys(taxonomy)
         for member in members {
             roles[member.role, default: 0] += 1
             wings[member.wing, default: 0] += 1
             organizations[member.organization ?? "—", default: 0] += 1
             for tag in member.seeking {
                 needs += 1
-                if index.isOffered(taxonomy.key(for: tag), toOtherThan: member.id) { met += 1 }
+                if index.isOffered(keys.key(for: tag), toOtherThan: member.id) { met += 1 }
             }
         }
         return CommunityStatistics(

@@ -100,3 +100,19 @@ public struct Taxonomy: Sendable, Equatable {
         return result
     }
 }
+
+/// `Taxonomy.key(for:)` remembered tag by tag, for a pass over many members:
+/// the same few tags come back member after member, and folding is slow.
+public struct TagKeys {
+    public let taxonomy: Taxonomy
+    private var known: [String: String] = [:]
+
+    public init(_ taxonomy: Taxonomy) { self.taxonomy = taxonomy }
+
+    public mutating func key(for tag: String) -> String {
+        if let key = known[tag] { return key }
+        let key = taxonomy.key(for: tag)
+        known[tag] = key
+        return key
+    }
+}
