@@ -11,10 +11,15 @@ import Foundation
 /// read again; the cache never stands in for a file it does not match. A
 /// cache that cannot be read, or was written by another version, is ignored
 /// and written anew. Writing it is atomic; failing to write it loses nothing.
-struct ProfileCache: Codable {
-    /// Bumped whenever what a profile parses to can change.
-    static let version = 1
+///
+/// The file is a header line, `{"version":2,"shards":[n1,n2,…]}`, then the
+/// entries in shards of `shardSize`, each its own JSON document of n bytes,
+/// so that they are encoded and decoded on every core at once.
+struct ProfileCache {
+    /// Bumped whenever what a profile parses to, or the file's layout, can change.
+    static let version = 2
     static let fileName = "profiles.cache"
+    static let shardSize = 2048
 
     struct Stamp: Codable, Equatable {
         var size: Int64
@@ -42,7 +47,6 @@ struct ProfileCache: Codable {
         var idColumn: Int?
     }
 
-    var version = ProfileCache.version
     var entries: [String: Entry] = [:]
 
     static func path(in folder: String) -> String {
@@ -51,10 +55,70 @@ struct ProfileCache: Codable {
 
     /// The cache of `folder`, or an empty one when there is none that this version can read.
     static func read(in folder: String) -> ProfileCache {
-        guard let data = FileManager.default.contents(atPath: path(in: folder)),
-            let cache = try? JSONDecoder().decode(ProfileCache.self, from: data), cache.version == version
-        else { return ProfileCache() }
+        guard let data = FileManager.default.contents(atPath: path(in: folder)) else { return ProfileCache() }
+        return decode(data) ?? ProfileCache()
+    }
+
+    /// The header line of the file.
+    struct Header: Codable {
+        var version: Int
+        var shards: [Int]
+    }
+
+    /// The cache a file holds: nil unless its header is this version's and every shard decodes.
+    static func decode(_ data: Data) -> ProfileCache? {
+        let bytes = [UInt8](data)
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
+            let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
+            header.version == version
+        else { return nil }
+        var ranges: [Range<Int>] = []
+        var start = newline + 1
+        for length in header.shards {
+            guard length >= 0, length <= bytes.count - start else { return nil }
+            ranges.append(start..<(start + length))
+            start += length
+        }
+        guard start == bytes.count else { return nil }
+        var results = [[String: Entry]?](repeating: nil, count: ranges.count)
+        let shardRanges = ranges
+        results.withUnsafeMutableBufferPointer { buffer in
+            let shared = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: shardRanges.count) { index in
+                shared.buffer[index] = try? JSONDecoder().decode(
+                    [String: Entry].self, from: Data(bytes[shardRanges[index]]))
+            }
+        }
+        var cache = ProfileCache()
+        for shard in results {
+            guard let shard else { return nil }
+            cache.entries.merge(shard) { first, _ in first }
+        }
         return cache
+    }
+
+    /// The file's text: the header line, then the shards.
+    func encoded() -> Data? {
+        let names = entries.keys.sorted()
+        let starts = Array(stride(from: 0, to: names.count, by: Self.shardSize))
+        var results = [Data?](repeating: nil, count: starts.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let shared = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: starts.count) { index in
+                var shard: [String: Entry] = [:]
+                for name in names[starts[index]..<min(names.count, starts[index] + Self.shardSize)] {
+                    shard[name] = entries[name]
+                }
+                shared.buffer[index] = try? JSONEncoder().encode(shard)
+            }
+        }
+        let shards = results.compactMap { $0 }
+        guard shards.count == starts.count,
+            var data = try? JSONEncoder().encode(Header(version: Self.version, shards: shards.map(\.count)))
+        else { return nil }
+        data.append(UInt8(ascii: "\n"))
+        for shard in shards { data.append(shard) }
+        return data
     }
 
     /// The same, read on another thread while `isCancelled` is asked every
@@ -104,7 +168,7 @@ struct ProfileCache: Codable {
     func write(in folder: String) {
         let directory = (folder as NSString).appendingPathComponent(".patio")
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
-            let data = try? JSONEncoder().encode(self)
+            let data = encoded()
         else { return }
         try? AtomicFile.write(String(decoding: data, as: UTF8.self), to: Self.path(in: folder))
     }

@@ -136,4 +136,31 @@ struct ProfileCacheTests {
         // And it was written anew.
         #expect(ProfileCache.read(in: folder.path).entries.count == 3)
     }
+
+    /// A large cache is kept in shards read and written on every core: it
+    /// comes back whole, and a file whose shards do not add up is ignored.
+    @Test func aCacheOfManyShardsComesBackWholeOrNotAtAll() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stamp = try #require(ProfileCache.Stamp(path: folder.appendingPathComponent("zoe.yaml").path))
+        var cache = ProfileCache()
+        let count = 2 * ProfileCache.shardSize + 17
+        for index in 0..<count {
+            let member = Member(id: "m\(index)", name: "Membre \(index)", role: .student, interests: ["n°\(index)"])
+            cache.entries["m\(index).yaml"] = ProfileCache.Entry(
+                stamp: stamp, member: member, diagnostics: [], idLine: index, idColumn: 1)
+        }
+        let data = try #require(cache.encoded())
+        let header = try #require(String(decoding: data, as: UTF8.self).split(separator: "\n").first)
+        #expect(header.contains("\"version\":\(ProfileCache.version)"))
+        let back = try #require(ProfileCache.decode(data))
+        #expect(back.entries.count == count)
+        #expect(back.entries["m4100.yaml"]?.member == cache.entries["m4100.yaml"]?.member)
+        #expect(back.entries["m4100.yaml"]?.idLine == 4100)
+        // A byte short, a byte more, or a shard that is not JSON: nothing is trusted.
+        #expect(ProfileCache.decode(data.dropLast()) == nil)
+        #expect(ProfileCache.decode(data + Data([0x20])) == nil)
+        var broken = data
+        broken[broken.count - 2] = UInt8(ascii: "#")
+        #expect(ProfileCache.decode(broken) == nil)
+    }
 }
