@@ -88,4 +88,31 @@ struct RoundFactsTests {
         #expect(pairs.guarantee == nil)
         #expect(pairs.summary.hasSuffix("no guarantee recorded"))
     }
+
+    /// `--limit` shortens the list of members left out as it does the
+    /// groups, and says how many more there are; JSON keeps them all.
+    @Test func theLimitShortensTheUnmatchedToo() throws {
+        let draft = Draft(
+            mode: .pairs, seed: 1,
+            groups: [Draft.Group(members: ["a", "b"], score: 900, reasons: [], starter: nil, isPinned: false)],
+            unmatched: (0..<5).map { Draft.Unmatched(id: "m\($0)", cause: .compatibleAlreadyPaired) },
+            notes: [],
+            guarantee: Guarantee(claim: .optimal, coverage: .everyAdmissiblePair, members: 7, pinnedGroups: 0))
+        var view = RoundView(draft: draft, directory: .init(members: []))
+        view.limit = 2
+        let blocks = view.document(in: .en).blocks
+        let tables = blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+        #expect(tables.count == 2)
+        #expect(tables[1].rows.count == 2)
+        #expect(blocks.last.map { if case .note(let text) = $0 { text } else { "" } } == "… 3 more (--limit 0 for all)")
+        guard case .array(let alone)? = view.json(in: .en)["unmatched"] else {
+            Issue.record("the JSON has its unmatched list")
+            return
+        }
+        #expect(alone.count == 5)
+        view.limit = nil
+        #expect(
+            view.document(in: .en).blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }[1].rows.count
+                == 5)
+    }
 }

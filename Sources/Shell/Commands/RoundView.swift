@@ -53,7 +53,8 @@ struct RoundView: Presentable {
     /// Every reason of each group (`--full`); the strongest three otherwise, in tables and sheets.
     var showsEveryReason = false
     static let reasonsShown = 3
-    /// Show the first groups only (`--limit`); the summary still counts them all.
+    /// Show the first groups and the first members left out only (`--limit`;
+    /// JSON keeps every member left out); the summary still counts them all.
     var limit: Int?
     /// The language its words are in: what `document(in:)` and `json(in:)` are asked for, or what an export sets.
     var language: Language = .en
@@ -275,11 +276,13 @@ struct RoundView: Presentable {
         if !unmatched.isEmpty {
             blocks.append(
                 .heading(draftMode == .circles ? t("Unmatched", "Sans table") : t("Unmatched", "Sans partenaire")))
+            let alone = Limited(unmatched, limit: limit)
             blocks.append(
                 .table(
                     Table(
                         columns: [Table.Column(t("member", "membre")), Table.Column(t("why", "pourquoi"))],
-                        rows: unmatched.map { ["\($0.person.name) (\($0.person.id))", text($0.cause)] })))
+                        rows: alone.shown.map { ["\($0.person.name) (\($0.person.id))", text($0.cause)] })))
+            if let more = alone.note(in: language) { blocks.append(.note(more)) }
         }
         if !notes.isEmpty { blocks.append(.list(notes.map(text))) }
         return Document(blocks)
