@@ -38,15 +38,17 @@ extension Language {
 
 extension Limited {
 
-    /// `… 95 more (--limit 0 for all)`, or nil when nothing was left out.
+    /// `… 1,238 more (--limit 0 for all)`, or nil when nothing was left out.
     func note(in language: Language) -> String? { language.moreNote(omitted) }
 }
 
 extension Language {
-    /// `… 95 more (--limit 0 for all)`, or nil when nothing was left out.
+    /// `… 1,238 more (--limit 0 for all)`, or nil when nothing was left out.
     func moreNote(_ omitted: Int) -> String? {
         guard omitted > 0 else { return nil }
-        return text("… \(omitted) more (--limit 0 for all)", "… \(omitted) de plus (--limit 0 pour tout afficher)")
+        return text(
+            "… \(grouped(omitted)) more (--limit 0 for all)",
+            "… \(grouped(omitted)) de plus (--limit 0 pour tout afficher)")
     }
 }
 
