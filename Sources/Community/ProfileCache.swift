@@ -12,9 +12,10 @@ import Foundation
 /// cache that cannot be read, or was written by another version, is ignored
 /// and written anew. Writing it is atomic; failing to write it loses nothing.
 ///
-/// The file is a header line, `{"version":2,"shards":[n1,n2,…]}`, then the
-/// entries in shards of `shardSize`, each its own JSON document of n bytes,
-/// so that they are encoded and decoded on every core at once.
+/// The file is a header line (a JSON object: the version, and the length in
+/// bytes of each shard), then the entries in shards of `shardSize`, each its
+/// own JSON document, so that they are encoded and decoded on every core at
+/// once.
 struct ProfileCache {
     /// Bumped whenever what a profile parses to, or the file's layout, can change.
     static let version = 2
