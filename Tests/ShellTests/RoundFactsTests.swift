@@ -115,4 +115,22 @@ struct RoundFactsTests {
             view.document(in: .en).blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }[1].rows.count
                 == 5)
     }
+
+    /// A round of a plan does not repeat under its heading which round it
+    /// is; the draft alone, and JSON, still say it.
+    @Test func aPlanRoundSaysItsNumberOnce() {
+        let draft = Draft(
+            mode: .pairs, seed: 1,
+            groups: [Draft.Group(members: ["a", "b"], score: 900, reasons: [])], unmatched: [],
+            notes: [.planRound(1, of: 2)],
+            guarantee: Guarantee(claim: .optimal, coverage: .everyAdmissiblePair, members: 2, pinnedGroups: 0))
+        func lists(_ view: RoundView) -> [[String]] {
+            view.document(in: .en).blocks.compactMap { if case .list(let items) = $0 { items } else { nil } }
+        }
+        let inPlan = RoundView(draft: draft, directory: .init(members: []), plan: (1, 2))
+        #expect(inPlan.heading == "Round 1 of 2: pairs")
+        #expect(lists(inPlan).isEmpty)
+        #expect(inPlan.json(in: .en)["notes"] == .strings(["round 1 of 2"]))
+        #expect(lists(RoundView(draft: draft, directory: .init(members: []))) == [["round 1 of 2"]])
+    }
 }

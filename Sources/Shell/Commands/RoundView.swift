@@ -284,7 +284,10 @@ struct RoundView: Presentable {
                         rows: alone.shown.map { ["\($0.person.name) (\($0.person.id))", text($0.cause)] })))
             if let more = alone.note(in: language) { blocks.append(.note(more)) }
         }
-        if !notes.isEmpty { blocks.append(.list(notes.map(text))) }
+        // In a plan the heading already says which round this is.
+        let shownNotes =
+            plan == nil ? notes : notes.filter { if case .fact(.planRound) = $0 { false } else { true } }
+        if !shownNotes.isEmpty { blocks.append(.list(shownNotes.map(text))) }
         return Document(blocks)
     }
 
