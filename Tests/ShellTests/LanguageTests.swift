@@ -1,4 +1,4 @@
-import Community
+@testable import Community
 import Foundation
 import Ledger
 import Matchmaker
@@ -215,5 +215,37 @@ struct LanguageTests {
         let error = ShellError.unknownCommand("mach", suggestion: "match")
         #expect(error.words(in: .fr) == "commande inconnue 'mach' (vouliez-vous dire 'match'\u{202F}?)")
         #expect(error.words(in: .en) == "unknown command 'mach' (did you mean 'match'?)")
+    }
+}
+
+/// `stats` in numbers: grouped like every other count, in both languages,
+/// and no "the others" when every need finds an offer.
+struct StatisticsWordingTests {
+    static func report(needs: Int, met: Int) -> StatisticsReport {
+        StatisticsReport(
+            statistics: CommunityStatistics(
+                memberCount: 12_000, byRole: [(.student, 12_000)], byWing: [(1, 12_000)],
+                byOrganization: [("Pixel Fabrik", 12_000)], needs: needs, metNeeds: met),
+            name: nil)
+    }
+
+    static func paragraph(_ report: StatisticsReport, _ language: Language) -> String? {
+        report.document(in: language).blocks.compactMap { if case .paragraph(let text) = $0 { text } else { nil } }
+            .last
+    }
+
+    @Test func needsAreCountedAlikeAndTheOthersOnlyWhenThereAreSome() {
+        let some = Self.report(needs: 9_070, met: 8_000)
+        #expect(
+            Self.paragraph(some, .en)
+                == "Needs: 8,000 of 9,070 needs find an offer (88\u{A0}%); 'tags --unmet' lists the others.")
+        #expect(Self.paragraph(some, .fr)?.contains("8\u{202F}000 sur 9\u{202F}070 trouvent une offre") == true)
+        let all = Self.report(needs: 9_070, met: 9_070)
+        #expect(Self.paragraph(all, .en) == "Needs: 9,070 of 9,070 needs find an offer (100\u{A0}%).")
+        let rows = all.document(in: .en).blocks.compactMap {
+            if case .table(let table) = $0 { table.rows } else { nil }
+        }
+        #expect(rows.first?.first?[1] == "12,000")
+        #expect(all.document(in: .en).blocks.first == .heading("The community: 12,000 members"))
     }
 }

@@ -363,9 +363,10 @@ struct StatisticsReport: Presentable {
         guard statistics.needs > 0 else { return language.text("no needs declared", "aucun besoin déclaré") }
         let percent = String(format: "%.0f", Double(statistics.metNeeds) * 100 / Double(statistics.needs))
         let needs = language.counted(statistics.needs, "need", "besoin")
+        let met = language.grouped(statistics.metNeeds)
         return language.text(
-            "\(statistics.metNeeds) of \(needs) find an offer (\(percent)\u{A0}%)",
-            "\(statistics.metNeeds) sur \(statistics.needs) trouvent une offre (\(percent) %)")
+            "\(met) of \(needs) find an offer (\(percent)\u{A0}%)",
+            "\(met) sur \(language.grouped(statistics.needs)) trouvent une offre (\(percent) %)")
     }
 
     func document(in language: Language) -> Document {
@@ -376,29 +377,34 @@ struct StatisticsReport: Presentable {
         let members = language.text("members", "membres")
         let community = name ?? language.text("The community", "La communauté")
         return Document([
-            .heading(language.text("\(community): \(count) members", "\(community) : \(count) membres")),
+            .heading(
+                language.text(
+                    "\(community): \(language.grouped(count)) members",
+                    "\(community) : \(language.grouped(count)) membres")),
             .table(
                 Table(
                     columns: [
                         Table.Column(language.text("role", "rôle")), Table.Column(members, alignment: .right),
                         Table.Column(language.text("share", "part"), alignment: .right),
                     ],
-                    rows: statistics.byRole.map { [language.role($0.0), String($0.1), share($0.1)] })),
+                    rows: statistics.byRole.map { [language.role($0.0), language.grouped($0.1), share($0.1)] })),
             .table(
                 Table(
                     columns: [Table.Column(language.text("wing", "aile")), Table.Column(members, alignment: .right)],
-                    rows: statistics.byWing.map { [$0.0.map(String.init) ?? "—", String($0.1)] })),
+                    rows: statistics.byWing.map { [$0.0.map(String.init) ?? "—", language.grouped($0.1)] })),
             .table(
                 Table(
                     columns: [
                         Table.Column(language.text("organization", "organisation")),
                         Table.Column(members, alignment: .right),
                     ],
-                    rows: statistics.byOrganization.map { [$0.0, String($0.1)] })),
+                    rows: statistics.byOrganization.map { [$0.0, language.grouped($0.1)] })),
             .paragraph(
-                language.text(
-                    "Needs: \(coverage(in: language)); 'tags --unmet' lists the others.",
-                    "Besoins : \(coverage(in: language)) ; 'tags --unmet' liste les autres.")),
+                statistics.metNeeds < statistics.needs
+                    ? language.text(
+                        "Needs: \(coverage(in: language)); 'tags --unmet' lists the others.",
+                        "Besoins : \(coverage(in: language)) ; 'tags --unmet' liste les autres.")
+                    : language.text("Needs: \(coverage(in: language)).", "Besoins : \(coverage(in: language)).")),
         ])
     }
 
