@@ -68,26 +68,26 @@ struct ProfileCache {
 
     /// The cache a file holds: nil unless its header is this version's and every shard decodes.
     static func decode(_ data: Data) -> ProfileCache? {
-        let bytes = [UInt8](data)
-        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
-            let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
+        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
+            let header = try? JSONDecoder().decode(Header.self, from: data[..<newline]),
             header.version == version
         else { return nil }
+        // Each shard read where it lies in the file's bytes, not copied out.
         var ranges: [Range<Int>] = []
         var start = newline + 1
         for length in header.shards {
-            guard length >= 0, length <= bytes.count - start else { return nil }
+            guard length >= 0, length <= data.endIndex - start else { return nil }
             ranges.append(start..<(start + length))
             start += length
         }
-        guard start == bytes.count else { return nil }
+        guard start == data.endIndex else { return nil }
         var results = [[String: Entry]?](repeating: nil, count: ranges.count)
         let shardRanges = ranges
         results.withUnsafeMutableBufferPointer { buffer in
             let shared = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: shardRanges.count) { index in
                 shared.buffer[index] = try? JSONDecoder().decode(
-                    [String: Entry].self, from: Data(bytes[shardRanges[index]]))
+                    [String: Entry].self, from: data[shardRanges[index]])
             }
         }
         var cache = ProfileCache()

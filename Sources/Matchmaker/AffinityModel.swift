@@ -57,14 +57,10 @@ public struct AffinityModel: Sendable {
         let taxonomy = directory.taxonomy
         var keys: [String] = []
         var keyID: [String: Int32] = [:]
-        var folded: [String: String] = [:]
-        // The same tags come back member after member: fold each spelling once.
-        func key(_ tag: String) -> String {
-            if let known = folded[tag] { return known }
-            let value = taxonomy.key(for: tag)
-            folded[tag] = value
-            return value
-        }
+        var tagKeys = TagKeys(taxonomy)
+        func key(_ tag: String) -> String { tagKeys.key(for: tag) }
+        // Organisation names are folded once each too, apart from tags (a name may be spelt like a tag).
+        var foldedNames: [String: String] = [:]
         func intern(_ key: String) -> Int32 {
             if let id = keyID[key] { return id }
             keyID[key] = Int32(keys.count)
@@ -96,8 +92,8 @@ public struct AffinityModel: Sendable {
             offers.append(offered.map { (key: $0.key, level: $0.value) }.sorted { $0.key < $1.key })
             interests.append(Array(Set(member.interests.map { intern(key($0)) })).sorted())
             if let name = member.organization {
-                let foldedName = folded[name] ?? TextFolding.fold(name)
-                folded[name] = foldedName
+                let foldedName = foldedNames[name] ?? TextFolding.fold(name)
+                foldedNames[name] = foldedName
                 if organizations[foldedName] == nil { organizations[foldedName] = Int32(organizations.count) }
                 organization.append(organizations[foldedName]!)
             } else {

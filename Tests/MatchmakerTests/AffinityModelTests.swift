@@ -55,6 +55,18 @@ struct AffinityModelTests {
                 == .needMet(seeker: "seeker", offerer: "blender", tag: "Blender", sought: "modélisation 3D"))
     }
 
+    /// Tags and organisation names are folded apart: an organisation spelt
+    /// like a tag the taxonomy renames keeps its own name.
+    @Test func anOrganisationSpeltLikeARenamedTagKeepsItsName() {
+        let directory = Directory(
+            members: [
+                Member(id: "a", name: "A", role: .student, organization: "VR", interests: ["VR"]),
+                Member(id: "b", name: "B", role: .student, organization: "Réalité virtuelle"),
+            ], taxonomy: Taxonomy(aliases: ["VR": "réalité virtuelle"]))
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        #expect(model.fixedPoints(0, 1) == 300 + 300, "two students 0.3, different organisations 0.3")
+    }
+
     @Test func sharedInterestsRolesAndCrossPollination() {
         let a = Member(
             id: "a", name: "A", role: .student, organization: "École", wing: 3, interests: ["motion capture", "VR"])

@@ -83,20 +83,30 @@ struct PairPricingTests {
         #expect(draft.guarantee.coverage == .everyAdmissiblePair)
     }
 
-    /// Pairs already in the graph that the vertex duals alone fall short of
-    /// (a blossom's dual covers them) never take the place of a pair left out.
-    @Test func pairsOfTheGraphDoNotCrowdOutThoseLeftOut() throws {
-        let directory = Communities.random(80, seed: 39)
+    /// A random community of `size`, its pricing, and duals of zero: every pair that weighs something is violated.
+    static func zeroDuals(_ size: Int, seed: UInt64) -> (
+        Directory, [Int], DraftProof.Objective, PairPricing, DualCertificate
+    ) {
+        let directory = Communities.random(size, seed: seed)
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
         let pool = Array(directory.members.indices)
         let objective = DraftProof.Objective(model: model, priority: [:])
         let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: Admissibility())
+        return (
+            directory, pool, objective, pricing,
+            DualCertificate(vertexDuals: [Int64](repeating: 0, count: size), blossoms: [])
+        )
+    }
+
+    /// Pairs already in the graph that the vertex duals alone fall short of
+    /// (a blossom's dual covers them) never take the place of a pair left out.
+    @Test func pairsOfTheGraphDoNotCrowdOutThoseLeftOut() throws {
+        let (_, pool, objective, pricing, zero) = Self.zeroDuals(80, seed: 39)
         let partners = (1..<pool.count).filter { objective.weight(0, $0) > 0 }
             .sorted { objective.weight(0, $0) > objective.weight(0, $1) }
         #expect(partners.count > 20)
         // Zero duals: every pair that weighs something is violated; member 0's 12 best are "in the graph".
         let present = Set(partners.prefix(12).map { UInt64($0) })
-        let zero = DualCertificate(vertexDuals: [Int64](repeating: 0, count: pool.count), blossoms: [])
         let round = try pricing.violators(present: present, certificate: zero, perMember: 4, shouldStop: { false })
         let ofZero = round.pairs.filter { $0.u == 0 }.map(\.v)
         #expect(ofZero.count >= 4)
@@ -109,12 +119,7 @@ struct PairPricingTests {
     /// that weighs something): the first rounds of a large community find
     /// many millions, and only these are kept.
     @Test func aRoundKeepsOnlyEachMembersMostViolated() throws {
-        let directory = Communities.random(120, seed: 41)
-        let model = AffinityModel(directory: directory, weights: AffinityWeights())
-        let pool = Array(directory.members.indices)
-        let objective = DraftProof.Objective(model: model, priority: [:])
-        let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: Admissibility())
-        let zero = DualCertificate(vertexDuals: [Int64](repeating: 0, count: pool.count), blossoms: [])
+        let (directory, pool, objective, pricing, zero) = Self.zeroDuals(120, seed: 41)
         let round = try pricing.violators(present: [], certificate: zero, perMember: 3, shouldStop: { false })
         #expect(round.pairs.count <= pool.count * 3)
         let positive = pool.indices.flatMap { u in ((u + 1)..<pool.count).map { (u, $0) } }
