@@ -104,6 +104,14 @@ struct LanguageTests {
             frenchTexts.append(french.guarantee(guarantee, total: 874_730, mode: .pairs))
         }
         #expect(french.guarantee(guarantees[3], total: 874_730, mode: .circles).contains("896,78"))
+        // Seats are counted like members and tables.
+        let seats = Guarantee(claim: .withinBound(upperBound: 78_790_530, seated: 4_996, tables: 1_249), members: 5_000)
+        #expect(
+            french.guarantee(seats, total: 56_124_860, mode: .circles).contains(
+                "1\u{202F}249 tables qui place au moins 4\u{202F}996 membres"))
+        #expect(
+            english.guarantee(seats, total: 56_124_860, mode: .circles).contains(
+                "into 1,249 tables seating 4,996 or more"))
         let notes: [Draft.Note] = [
             .pinSetAside(MemberPair("a", "b"), .mentorFull("b")), .pinHonoured(MemberPair("a", "b")),
             .pinNotHonoured(MemberPair("a", "b")), .planRound(1, of: 3), .tableMakeUp([1, 1, 1]),

@@ -108,7 +108,8 @@ struct EnglishDraftWording: DraftWording {
             text = "stable: no mentee and mentor would both rather be together (checked over \(people)\(qualifiers))"
         case .withinBound(let bound, let seated, let tables):
             let share = bound > 0 ? Int((Double(total) * 100 / Double(bound)).rounded(.down)) : 100
-            let seating = seated.map { $0 == guarantee.members ? "" : " seating \($0) or more" } ?? ""
+            let seating =
+                seated.map { $0 == guarantee.members ? "" : " seating \(Language.en.grouped($0)) or more" } ?? ""
             let into = tables.map { "into \(Self.counted($0, "table"))" } ?? "into these tables"
             let apart = guarantee.excludesRepeats ? " keeping apart those who have met in this plan" : ""
             text =

@@ -135,7 +135,9 @@ struct FrenchDraftWording: DraftWording {
             )
         case .withinBound(let bound, let seated, let tables):
             let share = bound > 0 ? Int((Double(total) * 100 / Double(bound)).rounded(.down)) : 100
-            let seating = seated.map { $0 == guarantee.members ? "" : " qui place au moins \($0) membres" } ?? ""
+            let seating =
+                seated.map { $0 == guarantee.members ? "" : " qui place au moins \(Self.french.grouped($0)) membres" }
+                ?? ""
             let into = tables.map { "en \(Self.counted($0, "table"))" } ?? "en ces tables"
             let apart = guarantee.excludesRepeats ? " en séparant celles et ceux qui se sont vu·es dans ce plan" : ""
             text = fr(
@@ -191,7 +193,6 @@ struct FrenchDraftWording: DraftWording {
     }
 
     func note(_ note: Draft.Note) -> String {
-        let french = Self.french
         switch note {
         case .pinSetAside(let pair, .notBothMatched):
             return fr(
