@@ -153,22 +153,16 @@ enum DraftProof {
         _ columns: [Int?], rows: [Int], mentors: [Int], capacities: [Int], objective: Objective,
         constraints: PlainConstraints, acceptsZero: Bool, shouldStop: () -> Bool = { false }
     ) throws {
-        var menteeLists = [[(Int64, Int)]](repeating: [], count: rows.count)
-        var mentorLists = [[(Int64, Int)]](repeating: [], count: mentors.count)
-        for (i, mentee) in rows.enumerated() {
-            if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            for (j, mentor) in mentors.enumerated() where constraints.allows(mentee, mentor) {
-                let weight = objective.weight(mentee, mentor)
-                guard weight > 0 || acceptsZero else { continue }
-                menteeLists[i].append((weight, j))
-                mentorLists[j].append((weight, i))
-            }
+        let preferences = try StablePreferences(
+            rowCount: rows.count, columnCount: mentors.count, shouldStop: shouldStop
+        ) { i, j in
+            guard constraints.allows(rows[i], mentors[j]) else { return nil }
+            let weight = objective.weight(rows[i], mentors[j])
+            return weight > 0 || acceptsZero ? weight : nil
         }
-        if shouldStop() { throw MatchingError.cancelled }
-        let ranked = { (list: [(Int64, Int)]) in list.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.map(\.1) }
         let blocking = DeferredAcceptance.blockingPairs(
-            columns, proposerPreferences: menteeLists.map(ranked),
-            receiverPreferences: mentorLists.map(ranked), capacities: capacities)
+            columns, proposerPreferences: preferences.rows, receiverPreferences: preferences.columns,
+            capacities: capacities)
         if let first = blocking.first {
             let directory = objective.model.directory
             throw MatchError.proofFailed(

@@ -58,7 +58,7 @@ extension Matchmaker {
             model: model, rows: rows, mentors: mentors, objective: objective, admissibility: admissibility)
         if priced {
             edges = try pricing.candidates(request.candidates, shouldStop: shouldStop)
-        } else {
+        } else if !request.stable {
             for (i, mentee) in rows.enumerated() {
                 if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
                 for (j, mentor) in mentors.enumerated() where prepared.exclusion(mentee, mentor) == nil {
@@ -69,23 +69,20 @@ extension Matchmaker {
         var graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
         var columns: [Int?]
         if request.stable {
-            var menteeLists = [[(weight: Int64, column: Int)]](repeating: [], count: rows.count)
-            var mentorLists = [[(weight: Int64, row: Int)]](repeating: [], count: mentors.count)
-            for edge in graph.edges where edge.weight > 0 || request.everyone {
-                menteeLists[edge.u].append((edge.weight, edge.v))
-                mentorLists[edge.v].append((edge.weight, edge.u))
-            }
-            if shouldStop() { throw MatchingError.cancelled }
-            // Each side ranks by the pair's weight, ties by index.
-            let ranked = menteeLists.map {
-                $0.sorted { ($0.weight, -$0.column) > ($1.weight, -$1.column) }.map(\.column)
-            }
-            let mentorRanked = mentorLists.map { $0.sorted { ($0.weight, -$0.row) > ($1.weight, -$1.row) }.map(\.row) }
-            if shouldStop() { throw MatchingError.cancelled }
-            columns =
-                DeferredAcceptance.match(
-                    proposerPreferences: ranked, receiverPreferences: mentorRanked, capacities: capacity
+            // The lists are let go before the check builds its own.
+            columns = try { [rows, mentors, prepared, objective, model, everyone = request.everyone] in
+                let preferences = try StablePreferences(
+                    rowCount: rows.count, columnCount: mentors.count, shouldStop: shouldStop
+                ) { i, j in
+                    guard prepared.exclusion(rows[i], mentors[j]) == nil else { return nil }
+                    let weight = objective.weight(of: model.score(rows[i], mentors[j]), rows[i], mentors[j])
+                    return weight > 0 || everyone ? weight : nil
+                }
+                return DeferredAcceptance.match(
+                    proposerPreferences: preferences.rows, receiverPreferences: preferences.columns,
+                    capacities: capacity
                 ).receiver
+            }()
             try DraftProof.checkStable(
                 columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
                 constraints: constraints, acceptsZero: request.everyone, shouldStop: shouldStop)

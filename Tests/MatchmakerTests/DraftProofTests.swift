@@ -91,6 +91,65 @@ struct DraftProofTests {
         }
     }
 
+    /// Preference lists read from the table of weights are each side's
+    /// acceptable partners by weight, heaviest first, ties by the lower
+    /// index, over more rows than one batch of cores.
+    @Test func preferencesRankByWeightThenIndex() throws {
+        let (rowCount, columnCount) = (1_100, 7)
+        let weight: @Sendable (Int, Int) -> Int64? = { i, j in
+            (i * 7 + j * 3) % 11 == 0 ? nil : Int64((i * 31 + j * 17) % 5)
+        }
+        let preferences = try StablePreferences(
+            rowCount: rowCount, columnCount: columnCount, shouldStop: { false }, weight: weight)
+        for i in 0..<rowCount {
+            let expected = (0..<columnCount).compactMap { j in weight(i, j).map { (j, $0) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+            #expect(preferences.rows[i] == expected, "row \(i)")
+        }
+        for j in 0..<columnCount {
+            let expected = (0..<rowCount).compactMap { i in weight(i, j).map { (i, $0) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+            #expect(preferences.columns[j] == expected, "column \(j)")
+        }
+        #expect(throws: MatchingError.cancelled) {
+            try StablePreferences(rowCount: rowCount, columnCount: columnCount, shouldStop: { true }, weight: weight)
+        }
+    }
+
+    /// The stable check rebuilds both sides' lists and refuses an assignment
+    /// that a mentee and a mentor would both leave for each other.
+    @Test func anUnstableAssignmentIsAnError() throws {
+        let directory = Communities.random(40, seed: 25, languages: false, availability: false)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
+        let mentors = directory.members.indices.filter { directory.members[$0].role == .entrepreneur }
+        let rows = directory.members.indices.filter { directory.members[$0].role != .entrepreneur }
+        let capacities = mentors.map { directory.members[$0].capacity }
+        let stable = try draft(directory, mode: .mentoring) { $0.stable = true }
+        let index = Dictionary(uniqueKeysWithValues: directory.members.enumerated().map { ($1.id, $0) })
+        var columns = [Int?](repeating: nil, count: rows.count)
+        for group in stable.groups {
+            let members = group.members.map { index[$0]! }
+            guard let row = rows.firstIndex(where: members.contains),
+                let column = mentors.firstIndex(where: members.contains)
+            else { continue }
+            columns[row] = column
+        }
+        try DraftProof.checkStable(
+            columns, rows: rows, mentors: mentors, capacities: capacities, objective: objective,
+            constraints: constraints, acceptsZero: false)
+        // A mentee taken from its mentor, who then has a free place it would fill with them: refused.
+        let row = try #require(columns.indices.first { columns[$0] != nil })
+        var unstable = columns
+        unstable[row] = nil
+        #expect(throws: MatchError.self) {
+            try DraftProof.checkStable(
+                unstable, rows: rows, mentors: mentors, capacities: capacities, objective: objective,
+                constraints: constraints, acceptsZero: false)
+        }
+    }
+
     @Test func aTotalThatIsNotTheSumOfItsPairsIsAnError() throws {
         let directory = Communities.random(10, seed: 24, languages: false, availability: false)
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
