@@ -1,6 +1,6 @@
 @testable import Community
 import Foundation
-import Ledger
+@testable import Ledger
 import Matchmaker
 import Testing
 
@@ -255,5 +255,19 @@ struct StatisticsWordingTests {
         }
         #expect(rows.first?.first?[1] == "12,000")
         #expect(all.document(in: .en).blocks.first == .heading("The community: 12,000 members"))
+    }
+
+    /// `rounds` counts groups and members like every other table.
+    @Test func roundsAreCountedLikeEveryTable() {
+        let round = RoundSummary(
+            name: "mardi", committedAt: Date(timeIntervalSince1970: 1_796_000_000), mode: "pairs", groups: 1_000,
+            members: 2_000, total: 10_605_710)
+        let list = RoundList(rounds: Limited([round], limit: nil))
+        func row(_ language: Language) -> [String]? {
+            list.document(in: language).blocks.compactMap { if case .table(let table) = $0 { table.rows } else { nil } }
+                .first?.first
+        }
+        #expect(row(.en)?[3...4] == ["1,000", "2,000"])
+        #expect(row(.fr)?[3...4] == ["1\u{202F}000", "2\u{202F}000"])
     }
 }

@@ -111,8 +111,8 @@ struct RoundList: Presentable {
                     ],
                     rows: rounds.shown.map {
                         [
-                            $0.name, language.dateAndTime($0.committedAt), language.mode($0.mode), String($0.groups),
-                            String($0.members),
+                            $0.name, language.dateAndTime($0.committedAt), language.mode($0.mode),
+                            language.grouped($0.groups), language.grouped($0.members),
                             language.points($0.total),
                         ]
                     }))
