@@ -311,9 +311,10 @@ struct TableRelaxation {
 /// (its tie to the head less its price), and the extra in falling order of
 /// what it adds beside the seats before the last: each scan stops at the
 /// first member whose bound (what it adds there plus its heaviest tie to the
-/// remaining seat) cannot beat the best, so few members are looked at
-/// although every table is accounted for (R. Fagin's threshold algorithm, in
-/// its simplest form).
+/// remaining seat) cannot beat the best, and every table is still accounted
+/// for (R. Fagin's threshold algorithm, in its simplest form). How much it
+/// prunes depends on the prices: near the relaxation's optimum most heads
+/// stop early; the first subgradient steps leave most tables to look at.
 struct HeadSearch {
     let relaxation: TableRelaxation
     let h: Int
