@@ -34,14 +34,7 @@ extension GroupFormation {
     /// class pair (a bipartite b-matching; within a class, half the bipartite
     /// double cover), and λ is searched for the smallest bound.
     static func degreeBound(_ problem: Problem, tables: Int) throws -> Int64 {
-        let composition = problem.tableComposition
-        let counts = problem.classCounts
-        let k = problem.groupSize
-        let extras = problem.leftovers == .join ? min(max(0, problem.weights.vertexCount - tables * k), tables) : 0
-        let caps = composition.indices.map { c in
-            composition[c] + (extras > 0 && counts[c] > tables * composition[c] ? 1 : 0)
-        }
-        let pairCount = Int64(tables * k * (k - 1) / 2 + extras * k)
+        let (caps, pairCount) = degreeCaps(problem, tables: tables)
         let highest = problem.weights.edges.map(\.weight).max() ?? 0
         guard highest > 0 else { return 0 }
         var cache: [Int64: Int64] = [:]
@@ -64,10 +57,24 @@ extension GroupFormation {
         var high = highest
         while high - low > width {
             let (first, second) = inner(low, high)
+            // A bracket of four or less has no two inner points left: it is tried whole below.
+            guard first < second else { break }
             if try bound(first) <= bound(second) { high = second } else { low = first }
         }
-        if high - low <= 2 { for lambda in low...high { _ = try bound(lambda) } }
+        if high - low <= 4 { for lambda in low...high { _ = try bound(lambda) } }
         return try cache.values.min() ?? bound(0)
+    }
+
+    /// Each class's cap and T, the most pairs the tables hold (see `degreeBound`).
+    static func degreeCaps(_ problem: Problem, tables: Int) -> (caps: [Int], pairCount: Int64) {
+        let composition = problem.tableComposition
+        let counts = problem.classCounts
+        let k = problem.groupSize
+        let extras = problem.leftovers == .join ? min(max(0, problem.weights.vertexCount - tables * k), tables) : 0
+        let caps = composition.indices.map { c in
+            composition[c] + (extras > 0 && counts[c] > tables * composition[c] ? 1 : 0)
+        }
+        return (caps, Int64(tables * k * (k - 1) / 2 + extras * k))
     }
 
     /// The best weight of a subgraph with the degrees of a grouping, over

@@ -4,7 +4,8 @@ import Matching
 /// to columns (mentors): each side ranks those it may be paired with by the
 /// pair's weight, heaviest first, ties by the lower index. Every pair is
 /// weighed once, on every core, into one table of 8 bytes a pair, and the
-/// lists are read from it; nothing else is held per pair.
+/// lists (8 bytes a pair each side) are read from it; the table is let go
+/// once they are built.
 struct StablePreferences {
     let rows: [[Int]]
     let columns: [[Int]]

@@ -258,6 +258,39 @@ struct GroupFormationTests {
         #expect(heads > 500)
     }
 
+    /// The degree bound's search over the table price finds the least
+    /// bound of every integer price when ties are light (the bracket closes
+    /// to a few prices), and never goes below it when they are heavy.
+    @Test func theDegreeBoundTakesTheBestTablePrice() throws {
+        var rng = SplitMix64(seed: 73)
+        for round in 0..<40 {
+            let n = Int.random(in: 6...14, using: &rng)
+            let heavy = round % 2 == 1
+            let graph = RandomGraphs.general(
+                vertices: n, density: 0.8, weights: heavy ? 0...3000 : 0...60, using: &rng)
+            var problem = GroupFormation.Problem(
+                weights: graph, groupSize: 3, leftovers: round % 4 < 2 ? .join : .leaveOut)
+            if round % 3 == 0 {
+                problem.classes = (0..<n).map { _ in Int.random(in: 0...2, using: &rng) }
+                problem.composition = [1, 1, 1]
+                guard Set(problem.classes!).count == 3 else { continue }
+            }
+            let tables = max(1, n / 4)
+            let (caps, pairCount) = GroupFormation.degreeCaps(problem, tables: tables)
+            let highest = graph.edges.map(\.weight).max() ?? 0
+            let every = try (0...highest).map {
+                try GroupFormation.degreeBound(problem, caps: caps, lowering: $0) + $0 * pairCount
+            }
+            let found = try GroupFormation.degreeBound(problem, tables: tables)
+            #expect(every.contains(found), "case \(round): \(found) is the bound of no price")
+            if heavy {
+                #expect(found <= every.min()! + every.min()! / 50, "case \(round): \(found), least \(every.min()!)")
+            } else {
+                #expect(found == every.min()!, "case \(round): \(found), least \(every.min()!)")
+            }
+        }
+    }
+
     /// The bound printed for the default tables (one of each role) must say
     /// something. Random ties are harder than a community's (where the bundled
     /// one reaches 90 %, see MatchmakerTests): within a fifth, dense or sparse.
