@@ -32,11 +32,13 @@ extension GroupFormation {
     /// weighs at most B(λ) + λT, where B(λ) is the best subgraph with those
     /// degrees under the weights w − λ. B is computed exactly, class pair by
     /// class pair (a bipartite b-matching; within a class, half the bipartite
-    /// double cover), and λ is searched for the smallest bound.
+    /// double cover), and λ is searched for the smallest bound, from the most
+    /// a pair absent from the weights can weigh (such pairs, at w − λ ≤ 0,
+    /// then add nothing).
     static func degreeBound(_ problem: Problem, tables: Int) throws -> Int64 {
         let (caps, pairCount) = degreeCaps(problem, tables: tables)
         let highest = problem.weights.edges.map(\.weight).max() ?? 0
-        guard highest > 0 else { return 0 }
+        guard highest > 0 || problem.absentAtMost > 0 else { return 0 }
         var cache: [Int64: Int64] = [:]
         func bound(_ lambda: Int64) throws -> Int64 {
             if let known = cache[lambda] { return known }
@@ -53,8 +55,12 @@ extension GroupFormation {
             return (high - step, low + step)
         }
         let width = max(2, highest / 200)
-        var low: Int64 = 0
-        var high = highest
+        // Below the most an absent pair weighs, the bound would leave absent pairs out.
+        var low = max(0, problem.absentAtMost)
+        var high = max(highest, low)
+        // When the least lies just above that price (as it does when only the heaviest pairs are
+        // weighed), two prices say so: B is convex, so nothing further up is lower.
+        if low > 0 && high - low > width, try bound(low) <= bound(low + width) { high = low + width }
         while high - low > width {
             let (first, second) = inner(low, high)
             // A bracket of four or less has no two inner points left: it is tried whole below.
@@ -92,7 +98,7 @@ extension GroupFormation {
         }
         var edgesByPair: [Int: [WeightedEdge]] = [:]
         for edge in problem.weights.edges
-        where edge.weight > lambda && !problem.forbidden.contains(Pair(edge.u, edge.v)) {
+        where edge.weight > lambda && !problem.isForbidden(edge.u, edge.v) {
             let (a, b) = (classes[edge.u], classes[edge.v])
             guard composition[a] > 0, composition[b] > 0 else { continue }
             let key = min(a, b) * composition.count + max(a, b)

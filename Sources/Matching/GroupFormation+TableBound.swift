@@ -34,7 +34,7 @@ extension GroupFormation {
     static func tableBound(_ problem: Problem, start: Result, shouldStop: () -> Bool) throws -> Int64? {
         let n = problem.weights.vertexCount
         let k = problem.groupSize
-        guard k <= 3, n <= tableBoundLimit, !start.groups.isEmpty else { return nil }
+        guard k <= 3, n <= tableBoundLimit, problem.absentAtMost == 0, !start.groups.isEmpty else { return nil }
         var relaxation = TableRelaxation(problem, tables: start.groups.count)
         guard n <= columnGenerationLimit else {
             return try subgradientBound(&relaxation, start: start, from: nil, shouldStop: shouldStop)

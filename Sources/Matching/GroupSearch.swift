@@ -1,5 +1,10 @@
 /// The working state of `GroupFormation`: who is in which group, and each
 /// member's total tie to each group, so that the gain of a swap is O(1).
+///
+/// Above `Problem.sparseThreshold` members that table would hold n × groups
+/// entries: a tie is then summed over the group's few members when needed,
+/// and the search looks only where a member has neighbours (a swap or a move
+/// gains only where a tie is), so a pass costs about the number of edges.
 struct GroupSearch {
     let problem: GroupFormation.Problem
     let n: Int
@@ -9,13 +14,23 @@ struct GroupSearch {
     let groupCount: Int
     let capacity: Int
     let forbidden: Set<Int>
+    /// Whether ties are summed when needed rather than tabled.
+    let sparse: Bool
     /// Members' group, -1 for leftovers.
     var groupOf: [Int]
     var members: [[Int]]
-    /// tie[v * groupCount + g]: the weight between v and the members of g (v excluded).
+    /// tie[v * groupCount + g]: the weight between v and the members of g (v excluded); empty when sparse.
     var tie: [Int64]
-    /// blocked[v * groupCount + g]: how many members of g v must not meet.
+    /// blocked[v * groupCount + g]: how many members of g v must not meet; empty when sparse.
     var blocked: [Int32]
+    /// For the sparse search: when each group was last listed (no group twice in a list).
+    var seenGroup: [Int] = []
+    var seenStamp = 0
+    /// For the sparse search: each member's tie to its own group.
+    var ownTie: [Int64] = []
+    /// For the sparse search: members whose neighbourhood changed since the
+    /// search last looked from them (a table they or a neighbour sit at).
+    var dirty: [Bool] = []
     var total: Int64 = 0
     var placedCount = 0
 
@@ -32,29 +47,55 @@ struct GroupSearch {
     init(_ problem: GroupFormation.Problem) {
         self.problem = problem
         n = problem.weights.vertexCount
-        weights = PairWeights(problem.weights)
+        weights = PairWeights(problem.weights, denseUpTo: problem.sparseAbove)
         composition = problem.tableComposition
         classes = problem.vertexClasses
         groupCount = problem.tableCount
         capacity = problem.tableCapacity
         let count = n
         forbidden = Set(problem.forbidden.map { $0.low * count + $0.high })
+        sparse = n > problem.sparseAbove
         groupOf = [Int](repeating: -1, count: n)
         members = [[Int]](repeating: [], count: groupCount)
-        tie = [Int64](repeating: 0, count: n * groupCount)
-        blocked = [Int32](repeating: 0, count: n * groupCount)
+        tie = sparse ? [] : [Int64](repeating: 0, count: n * groupCount)
+        blocked = sparse ? [] : [Int32](repeating: 0, count: n * groupCount)
+        if sparse {
+            seenGroup = [Int](repeating: 0, count: groupCount)
+            ownTie = [Int64](repeating: 0, count: n)
+            dirty = [Bool](repeating: true, count: n)
+        }
     }
 
     func isForbidden(_ a: Int, _ b: Int) -> Bool {
-        !forbidden.isEmpty && forbidden.contains(min(a, b) * n + max(a, b))
+        (!forbidden.isEmpty && forbidden.contains(min(a, b) * n + max(a, b))) || problem.excludes?(a, b) == true
+    }
+
+    /// The weight between v and the members of g (v excluded).
+    @inline(__always)
+    func tie(_ v: Int, _ g: Int) -> Int64 {
+        guard sparse else { return tie[v * groupCount + g] }
+        if groupOf[v] == g { return ownTie[v] }
+        var sum: Int64 = 0
+        for x in members[g] where x != v { sum += weights(v, x) }
+        return sum
+    }
+
+    /// How many members of g (v excluded) v must not meet.
+    @inline(__always)
+    func blockedCount(_ v: Int, _ g: Int) -> Int32 {
+        guard sparse else { return blocked[v * groupCount + g] }
+        var count: Int32 = 0
+        for x in members[g] where x != v && isForbidden(v, x) { count += 1 }
+        return count
     }
 
     /// Whether v may sit with every member of g.
-    func isAllowed(_ v: Int, in g: Int) -> Bool { blocked[v * groupCount + g] == 0 }
+    func isAllowed(_ v: Int, in g: Int) -> Bool { blockedCount(v, g) == 0 }
 
     /// Puts v into group g (or takes it out, for `sign` -1), keeping the ties.
     mutating func place(_ v: Int, in g: Int, sign: Int64 = 1) {
-        total += sign * tie[v * groupCount + g]
+        let change = tie(v, g)
+        total += sign * change
         placedCount += Int(sign)
         if sign > 0 {
             groupOf[v] = g
@@ -62,6 +103,12 @@ struct GroupSearch {
         } else {
             groupOf[v] = -1
             members[g].removeAll { $0 == v }
+        }
+        guard !sparse else {
+            for x in members[g] where x != v { ownTie[x] += sign * weights(x, v) }
+            ownTie[v] = sign > 0 ? change : 0
+            markAround(v, g)
+            return
         }
         for x in 0..<n where x != v {
             tie[x * groupCount + g] += sign * weights(x, v)
@@ -76,6 +123,7 @@ struct GroupSearch {
     /// already there. A group that cannot be completed is not opened; then
     /// those left take the free seats.
     mutating func construct(shuffling rng: UnsafeMutablePointer<SplitMix64>? = nil) {
+        guard !sparse else { return constructFromNeighbours(shuffling: rng) }
         let k = problem.groupSize
         var strength = [Int64](repeating: 0, count: n)
         var partners = [Int](repeating: 0, count: n)
@@ -101,7 +149,7 @@ struct GroupSearch {
                         best = (0, strength[v], v)
                         break
                     }
-                    let gain = tie[v * groupCount + g]
+                    let gain = tie(v, g)
                     if best == nil || (gain, strength[v], -v) > (best!.gain, best!.strength, -best!.vertex) {
                         best = (gain, strength[v], v)
                     }
@@ -148,13 +196,14 @@ struct GroupSearch {
     /// table has one they may take; else takes the place of someone who can
     /// move to a free seat at another table. Only tables that were opened count.
     mutating func seatLeftovers() {
+        guard !sparse else { return seatLeftoversNearNeighbours() }
         var changed = true
         while changed {
             changed = false
             for v in 0..<n where groupOf[v] < 0 {
                 var best: (gain: Int64, group: Int)?
                 for g in 0..<groupCount where isOpen(g) && members[g].count < capacity && isAllowed(v, in: g) {
-                    let gain = tie[v * groupCount + g]
+                    let gain = tie(v, g)
                     if best == nil || gain > best!.gain { best = (gain, g) }
                 }
                 if let best {
@@ -175,7 +224,7 @@ struct GroupSearch {
         for g in 0..<groupCount where isOpen(g) {
             for m in members[g] {
                 // v may sit with everyone but m, and the table keeps its make-up without m and with v.
-                let blockedByOthers = blocked[v * groupCount + g] - (isForbidden(v, m) ? 1 : 0)
+                let blockedByOthers = blockedCount(v, g) - (isForbidden(v, m) ? 1 : 0)
                 guard blockedByOthers == 0, keepsComposition(g, removing: m, adding: v) else { continue }
                 for target in 0..<groupCount
                 where target != g && isOpen(target) && members[target].count < capacity && isAllowed(m, in: target) {
@@ -197,21 +246,18 @@ struct GroupSearch {
         return zip(counts, composition).allSatisfy { $0 >= $1 }
     }
 
-    /// The change in total if a (in group A or left over) and b trade places.
+    /// The change in total if a (in group A or left over) and b trade places; nil when they may not.
     func swapGain(_ a: Int, _ b: Int) -> Int64? {
         let ga = groupOf[a]
         let gb = groupOf[b]
         guard ga != gb, classes[a] == classes[b] else { return nil }
         let wab = weights(a, b)
         var gain: Int64 = 0
-        if ga >= 0 {
-            guard blocked[b * groupCount + ga] - (isForbidden(a, b) ? 1 : 0) == 0 else { return nil }
-            gain += tie[b * groupCount + ga] - wab - tie[a * groupCount + ga]
-        }
-        if gb >= 0 {
-            guard blocked[a * groupCount + gb] - (isForbidden(a, b) ? 1 : 0) == 0 else { return nil }
-            gain += tie[a * groupCount + gb] - wab - tie[b * groupCount + gb]
-        }
+        if ga >= 0 { gain += tie(b, ga) - wab - tie(a, ga) }
+        if gb >= 0 { gain += tie(a, gb) - wab - tie(b, gb) }
+        let both: Int32 = isForbidden(a, b) ? 1 : 0
+        if ga >= 0 && blockedCount(b, ga) - both != 0 { return nil }
+        if gb >= 0 && blockedCount(a, gb) - both != 0 { return nil }
         return gain
     }
 
@@ -233,7 +279,7 @@ struct GroupSearch {
         else { return nil }
         let sameClass = members[from].filter { classes[$0] == classes[v] }.count
         guard sameClass > composition[classes[v]] else { return nil }
-        return tie[v * groupCount + g] - tie[v * groupCount + from]
+        return tie(v, g) - tie(v, from)
     }
 
     /// First-improvement local search over swaps and moves of extra members,
@@ -248,6 +294,10 @@ struct GroupSearch {
             openTables()
             seatLeftovers()
             if (placedCount, members.filter { !$0.isEmpty }.count) > before { improved = true }
+            if sparse {
+                guard improveNearNeighbours(&improved, shouldStop: shouldStop) else { return false }
+                continue
+            }
             for a in 0..<n {
                 if a & 63 == 0 && shouldStop() { return false }
                 for b in (a + 1)..<max(a + 1, n) {

@@ -1,14 +1,15 @@
 /// Weight lookups for any pair in O(1) (a dense table up to a few thousand
-/// vertices) or O(log d) (sorted neighbours beyond); a missing edge weighs 0.
+/// vertices) or O(log d) (sorted neighbours beyond, which can be listed); a
+/// missing edge weighs 0.
 struct PairWeights {
     let n: Int
     private let dense: [Int64]
     private let neighbours: [[Int32]]
     private let neighbourWeights: [[Int64]]
 
-    init(_ graph: WeightedGraph) {
+    init(_ graph: WeightedGraph, denseUpTo: Int = GroupFormation.Problem.sparseThreshold) {
         n = graph.vertexCount
-        if n <= 4096 {
+        if n <= denseUpTo {
             var table = [Int64](repeating: 0, count: n * n)
             for edge in graph.edges {
                 table[edge.u * n + edge.v] = edge.weight
@@ -29,6 +30,12 @@ struct PairWeights {
             neighbourWeights = lists.map { $0.map(\.1) }
         }
     }
+
+    /// v's neighbours, in increasing order (beyond the dense table's size only; empty below it).
+    func neighbours(of v: Int) -> [Int32] { neighbours.isEmpty ? [] : neighbours[v] }
+
+    /// The weights of v's edges to `neighbours(of: v)`, in the same order.
+    func neighbourWeights(of v: Int) -> [Int64] { neighbourWeights.isEmpty ? [] : neighbourWeights[v] }
 
     @inline(__always)
     func callAsFunction(_ u: Int, _ v: Int) -> Int64 {

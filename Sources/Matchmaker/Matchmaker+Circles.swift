@@ -27,20 +27,32 @@ extension Matchmaker {
                 guard let u = vertexOf[pair.first], let v = vertexOf[pair.second] else { return nil }
                 return GroupFormation.Pair(u, v)
             })
-        var bestScore: Int64 = 1
         var scores: [WeightedEdge] = []
-        for u in members.indices {
-            if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            for v in (u + 1)..<max(u + 1, members.count) {
-                if prepared.exclusion(members[u], members[v]) != nil && !pinned.contains(GroupFormation.Pair(u, v)) {
-                    forbidden.insert(GroupFormation.Pair(u, v))
-                    continue
+        // In a large community: each member's best partners for the search, and for the bound
+        // every pair above a floor (see CirclePairs); pairs that cannot meet are told pair by pair.
+        var large: CirclePairs?
+        if members.count > request.tablesScoreAllUpTo {
+            let found = try CirclePairs(model: model, members: members, prepared: prepared, shouldStop: shouldStop)
+            var present = pinned.isEmpty ? [] : Set(found.search.map { GroupFormation.Pair($0.u, $0.v) })
+            scores = found.search
+            for pair in pinned where present.insert(pair).inserted {
+                scores.append(WeightedEdge(pair.low, pair.high, model.score(members[pair.low], members[pair.high])))
+            }
+            large = found
+        } else {
+            for u in members.indices {
+                if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+                for v in (u + 1)..<max(u + 1, members.count) {
+                    if prepared.exclusion(members[u], members[v]) != nil && !pinned.contains(GroupFormation.Pair(u, v))
+                    {
+                        forbidden.insert(GroupFormation.Pair(u, v))
+                        continue
+                    }
+                    scores.append(WeightedEdge(u, v, model.score(members[u], members[v])))
                 }
-                let score = model.score(members[u], members[v])
-                bestScore = max(bestScore, score)
-                scores.append(WeightedEdge(u, v, score))
             }
         }
+        let bestScore = max(1, scores.map(\.weight).max() ?? 1)
         // A pinned pair weighs more than any table could without it.
         let pinBonus = bestScore * Int64(request.size * request.size) + 1
         let boosted = scores.map { edge in
@@ -51,6 +63,12 @@ extension Matchmaker {
         var problem = GroupFormation.Problem(
             weights: try WeightedGraph(vertexCount: members.count, edges: boosted),
             groupSize: request.size, forbidden: forbidden)
+        problem.sparseAbove = request.tablesScoreAllUpTo
+        if large != nil {
+            problem.excludes = { u, v in
+                prepared.exclusion(members[u], members[v]) != nil && !pinned.contains(GroupFormation.Pair(u, v))
+            }
+        }
         if mixes {
             guard request.size >= 3 else { throw MatchError.tablesTooSmallToMix(size: request.size) }
             let classes = members.map { Role.allCases.firstIndex(of: directory.members[$0].role)! }
@@ -68,11 +86,28 @@ extension Matchmaker {
         let problems = GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem)
         if let first = problems.first { throw MatchError.proofFailed(.circles, .invalidGroups(first)) }
         // The bound is on the plain scores: every grouping, pins honoured or not, stays below it.
+        // Each table's pairs scored again: in a large community the search counted only candidate pairs.
         var plain = problem
-        plain.weights = try WeightedGraph(vertexCount: members.count, edges: scores)
+        if let large {
+            let heavy = pinned.isEmpty ? [] : Set(large.heavy.map { GroupFormation.Pair($0.u, $0.v) })
+            let pinnedHeavy = pinned.filter { !heavy.contains($0) }.compactMap { pair -> WeightedEdge? in
+                let score = model.score(members[pair.low], members[pair.high])
+                return score > large.floor ? WeightedEdge(pair.low, pair.high, score) : nil
+            }
+            plain.weights = try WeightedGraph(vertexCount: members.count, edges: large.heavy + pinnedHeavy)
+            plain.absentAtMost = large.floor
+        } else {
+            plain.weights = try WeightedGraph(vertexCount: members.count, edges: scores)
+        }
         let plainResult = GroupFormation.Result(
             groups: result.groups, leftovers: result.leftovers,
-            weight: GroupFormation.weight(of: result.groups, in: plain.weights))
+            weight: result.groups.reduce(0) { total, table in
+                var sum: Int64 = 0
+                for (index, a) in table.enumerated() {
+                    for b in table[(index + 1)...] { sum += model.score(members[a], members[b]) }
+                }
+                return total + sum
+            })
         let bound = try GroupFormation.upperBound(plain, for: plainResult, shouldStop: shouldStop)
         if bound < plainResult.weight {
             throw MatchError.proofFailed(.circles, .boundBelowTotal(bound: bound, total: plainResult.weight))

@@ -24,6 +24,10 @@ public struct MatchRequest: Sendable {
     public var candidates = 40
     /// Up to this many members every admissible pair is scored; above, candidates and pricing.
     public var completeLimit = PairingGraph.completeLimit
+    /// Up to this many members `match circles` scores every pair; above, each
+    /// member's best partners for the search and the pairs above a floor for
+    /// the bound (`CirclePairs`).
+    public var tablesScoreAllUpTo = GroupFormation.Problem.sparseThreshold
     public var seed: UInt64 = 1
     /// A bonus on every pair of these members (fairness across planned rounds).
     public var priority: [String: Double] = [:]

@@ -51,6 +51,57 @@ struct DraftProofTests {
         #expect(result.guarantee.claim == .optimal)
     }
 
+    /// Above `tablesScoreAllUpTo` members `match circles` searches each
+    /// member's best partners and bounds with the pairs above a floor (taken
+    /// here at 150 members): its tables keep every rule, its total is their
+    /// real score, and each path's bound lies above the other's tables.
+    @Test func largeCommunitiesSeatFromCandidates() throws {
+        let directory = Communities.random(150, seed: 24)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        // A pin across roles, so that a table of one of each can honour it.
+        let partner = directory.members[100...].first { $0.role != directory.members[5].role }!
+        let pin = MemberPair(directory.members[5].id, partner.id)
+        let everyPair = try draft(directory, mode: .circles) { $0.pins = [pin] }
+        let large = try draft(directory, mode: .circles) {
+            $0.pins = [pin]
+            $0.tablesScoreAllUpTo = 0
+        }
+        guard case .withinBound(let everyPairBound, _, _) = everyPair.guarantee.claim,
+            case .withinBound(let largeBound, _, _) = large.guarantee.claim
+        else {
+            Issue.record("circles claim a bound")
+            return
+        }
+        func total(_ draft: Draft) -> Int64 { draft.groups.reduce(0) { $0 + $1.score } }
+        #expect(total(large) <= everyPairBound && total(everyPair) <= largeBound)
+        #expect(everyPair.notes.contains(.pinHonoured(pin)))
+        #expect(large.notes.contains(.pinHonoured(pin)))
+        let admissibility = Admissibility()
+        var seen = Set<String>()
+        for group in large.groups {
+            let indices = group.members.map { directory.index(of: $0)! }
+            var score: Int64 = 0
+            for (position, a) in indices.enumerated() {
+                for b in indices[(position + 1)...] {
+                    score += model.score(a, b)
+                    let pinned =
+                        Set([a, b]) == Set([directory.index(of: pin.first)!, directory.index(of: pin.second)!])
+                    #expect(
+                        pinned
+                            || admissibility.exclusion(directory.members[a], directory.members[b]) == nil)
+                }
+            }
+            #expect(group.score == score)
+            for id in group.members { #expect(seen.insert(id).inserted) }
+        }
+        #expect(seen.count + large.unmatched.count == 150)
+        var request = MatchRequest(mode: .circles)
+        request.tablesScoreAllUpTo = 0
+        #expect(throws: MatchingError.cancelled) {
+            try Matchmaker.match(request, model: model, now: Self.now, shouldStop: { true })
+        }
+    }
+
     /// The check rebuilds every admissible pair and refuses a certificate that
     /// does not prove the pairing optimal, or pairs that are not a matching.
     @Test func aFalseProofIsAnError() throws {
