@@ -27,7 +27,9 @@
 /// (tables of k rather than extra seats), then by weight.
 ///
 /// - Complexity: O(n²/k) per local-search pass with an n × groups table of
-///   each member's ties to each group. Deterministic for a given seed.
+///   each member's ties to each group; above `sparseAbove` members, about
+///   the edges at the members looked from (those whose neighbourhood
+///   changed), with no table. Deterministic for a given seed.
 ///
 /// ```swift
 /// var rng = SplitMix64(seed: 1)
