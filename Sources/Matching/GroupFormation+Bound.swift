@@ -18,7 +18,7 @@ extension GroupFormation {
     {
         try validate(problem)
         guard !result.groups.isEmpty else { return 0 }
-        let degree = try degreeBound(problem, tables: result.groups.count)
+        let degree = try degreeBound(problem, tables: result.groups.count, shouldStop: shouldStop)
         guard let table = try tableBound(problem, start: result, shouldStop: shouldStop) else { return degree }
         return min(degree, table)
     }
@@ -35,14 +35,15 @@ extension GroupFormation {
     /// double cover), and λ is searched for the smallest bound, from the most
     /// a pair absent from the weights can weigh (such pairs, at w − λ ≤ 0,
     /// then add nothing).
-    static func degreeBound(_ problem: Problem, tables: Int) throws -> Int64 {
+    static func degreeBound(_ problem: Problem, tables: Int, shouldStop: () -> Bool = { false }) throws -> Int64 {
         let (caps, pairCount) = degreeCaps(problem, tables: tables)
         let highest = problem.weights.edges.map(\.weight).max() ?? 0
         guard highest > 0 || problem.absentAtMost > 0 else { return 0 }
         var cache: [Int64: Int64] = [:]
         func bound(_ lambda: Int64) throws -> Int64 {
             if let known = cache[lambda] { return known }
-            let value = try degreeBound(problem, caps: caps, lowering: lambda) + lambda * pairCount
+            let value =
+                try degreeBound(problem, caps: caps, lowering: lambda, shouldStop: shouldStop) + lambda * pairCount
             cache[lambda] = value
             return value
         }
@@ -68,7 +69,9 @@ extension GroupFormation {
             if try bound(first) <= bound(second) { high = second } else { low = first }
         }
         if high - low <= 4 { for lambda in low...high { _ = try bound(lambda) } }
-        return try cache.values.min() ?? bound(0)
+        // A bracket wider than four but no wider than the width has had no price tried yet.
+        if cache.isEmpty { _ = try bound(low) }
+        return cache.values.min()!
     }
 
     /// Each class's cap and T, the most pairs the tables hold (see `degreeBound`).
@@ -86,7 +89,9 @@ extension GroupFormation {
     /// The best weight of a subgraph with the degrees of a grouping, over
     /// allowed edges, with every weight lowered by `lambda` (edges left at 0 or
     /// less are dropped).
-    static func degreeBound(_ problem: Problem, caps: [Int], lowering lambda: Int64) throws -> Int64 {
+    static func degreeBound(
+        _ problem: Problem, caps: [Int], lowering lambda: Int64, shouldStop: () -> Bool = { false }
+    ) throws -> Int64 {
         let n = problem.weights.vertexCount
         let composition = problem.tableComposition
         let classes = problem.vertexClasses
@@ -122,7 +127,9 @@ extension GroupFormation {
                 let capacities = [Int](repeating: degree, count: size)
                 // A subgraph inside the class weighs W and gives the double cover 2W: half its optimum, rounded down, bounds W.
                 bound +=
-                    try CapacitatedAssignment.solve(graph, capacities: capacities, rowCapacities: capacities).weight / 2
+                    try CapacitatedAssignment.solve(
+                        graph, capacities: capacities, rowCapacities: capacities, shouldStop: shouldStop
+                    ).weight / 2
             } else {
                 let oriented = edges.map { classes[$0.u] == a ? ($0.u, $0.v) : ($0.v, $0.u) }
                 let graph = try BipartiteGraph(
@@ -130,7 +137,10 @@ extension GroupFormation {
                     edges: zip(oriented, edges).map { WeightedEdge(index[$0.0], index[$0.1], $1.weight - lambda) })
                 let rows = [Int](repeating: caps[b], count: byClass[a].count)
                 let columns = [Int](repeating: caps[a], count: byClass[b].count)
-                bound += try CapacitatedAssignment.solve(graph, capacities: columns, rowCapacities: rows).weight
+                bound +=
+                    try CapacitatedAssignment.solve(
+                        graph, capacities: columns, rowCapacities: rows, shouldStop: shouldStop
+                    ).weight
             }
         }
         return bound

@@ -124,12 +124,15 @@ extension GroupSearch {
     /// an extra member moves to a neighbour's table. Each gain is read from
     /// two scratch rows, a's weight to each member and each member's weight
     /// to a's tablemates, so a swap is weighed in O(1) and only one that
-    /// gains is asked who may meet whom. Whether it was not stopped.
+    /// gains is asked who may meet whom. Whether it was not stopped (asked
+    /// every 64 members looked from).
     mutating func improveNearNeighbours(_ improved: inout Bool, shouldStop: () -> Bool) -> Bool {
         var weightTo = [Int64](repeating: 0, count: n)
         var toMates = [Int64](repeating: 0, count: n)
+        var looked = 0
         for a in 0..<n where dirty[a] {
-            if a & 63 == 0 && shouldStop() { return false }
+            looked += 1
+            if looked & 63 == 0 && shouldStop() { return false }
             dirty[a] = false
             let ga = groupOf[a]
             let neighbours = weights.neighbours(of: a)

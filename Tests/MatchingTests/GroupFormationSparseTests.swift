@@ -115,13 +115,17 @@ struct GroupFormationSparseTests {
 
     /// The degree bound over the heavier pairs alone, told the most an absent
     /// pair weighs, is never below the best grouping over every pair
-    /// (exhaustive search), whatever that floor.
+    /// (exhaustive search), whatever that floor: light and heavy ties, and
+    /// floors just under the heaviest tie, where the price search has less
+    /// room than its step.
     @Test func theBoundHoldsForThePairsLeftOut() throws {
         var rng = SplitMix64(seed: 85)
         var below = 0
-        for round in 0..<60 {
-            let n = Int.random(in: 6...11, using: &rng)
-            let graph = RandomGraphs.general(vertices: n, density: 0.9, weights: 0...40, using: &rng)
+        for round in 0..<90 {
+            let n = Int.random(in: 6...10, using: &rng)
+            let heavy = round % 3 == 2
+            let graph = RandomGraphs.general(
+                vertices: n, density: 0.9, weights: heavy ? 0...3000 : 0...40, using: &rng)
             var problem = GroupFormation.Problem(
                 weights: graph, groupSize: 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
             if round % 3 == 1 {
@@ -131,7 +135,11 @@ struct GroupFormationSparseTests {
             var search = SplitMix64(seed: UInt64(round))
             let result = try GroupFormation.solve(problem, using: &search)
             guard !result.groups.isEmpty else { continue }
-            let floor = Int64.random(in: 0...40, using: &rng)
+            let highest = graph.edges.map(\.weight).max() ?? 0
+            let floor =
+                heavy
+                ? highest - Int64.random(in: 5...max(5, highest / 200), using: &rng)
+                : Int64.random(in: 0...40, using: &rng)
             var partial = problem
             partial.weights = try WeightedGraph(vertexCount: n, edges: graph.edges.filter { $0.weight > floor })
             partial.absentAtMost = floor

@@ -80,10 +80,8 @@ struct DraftProofTests {
         var seen = Set<String>()
         for group in large.groups {
             let indices = group.members.map { directory.index(of: $0)! }
-            var score: Int64 = 0
             for (position, a) in indices.enumerated() {
                 for b in indices[(position + 1)...] {
-                    score += model.score(a, b)
                     let pinned =
                         Set([a, b]) == Set([directory.index(of: pin.first)!, directory.index(of: pin.second)!])
                     #expect(
@@ -91,14 +89,64 @@ struct DraftProofTests {
                             || admissibility.exclusion(directory.members[a], directory.members[b]) == nil)
                 }
             }
-            #expect(group.score == score)
             for id in group.members { #expect(seen.insert(id).inserted) }
         }
         #expect(seen.count + large.unmatched.count == 150)
+        // Ctrl-C is heard at every stage: stopped at the last question asked or anywhere before, it throws.
         var request = MatchRequest(mode: .circles)
         request.tablesScoreAllUpTo = 0
-        #expect(throws: MatchingError.cancelled) {
-            try Matchmaker.match(request, model: model, now: Self.now, shouldStop: { true })
+        var asked = 0
+        _ = try Matchmaker.match(
+            request, model: model, now: Self.now,
+            shouldStop: {
+                asked += 1
+                return false
+            })
+        for last in [1, asked / 4, asked / 2, 3 * asked / 4, asked] {
+            var count = 0
+            #expect(throws: MatchingError.cancelled) {
+                try Matchmaker.match(
+                    request, model: model, now: Self.now,
+                    shouldStop: {
+                        count += 1
+                        return count >= last
+                    })
+            }
+        }
+    }
+
+    /// The pairs of a large community's circles: the bound's hold every
+    /// admissible pair above the floor, scored, and no other pair passes
+    /// it; the search's hold each member's best partners (checked against
+    /// every pair of 150 members, with a floor from the sample).
+    @Test func circlePairsHoldEveryPairAboveTheFloor() throws {
+        let directory = Communities.random(150, seed: 25)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let members = Array(directory.members.indices)
+        let prepared = PreparedAdmissibility(Admissibility(), directory: directory)
+        let found = try CirclePairs(
+            model: model, members: members, prepared: prepared, candidates: 5, heavyPerMember: 6, shouldStop: { false })
+        let untagged = WeightBound(model: model, objective: DraftProof.Objective(model: model, priority: [:])).untagged
+        #expect(found.floor > untagged, "the sample sets the floor")
+        let heavy = Dictionary(uniqueKeysWithValues: found.heavy.map { (AffinityModel.pairKey($0.u, $0.v), $0.weight) })
+        let search = Dictionary(
+            uniqueKeysWithValues: found.search.map { (AffinityModel.pairKey($0.u, $0.v), $0.weight) })
+        var best = [[Int64]](repeating: [], count: members.count)
+        for a in members {
+            for b in members where b > a && prepared.exclusion(a, b) == nil {
+                let score = model.score(a, b)
+                #expect(heavy[AffinityModel.pairKey(a, b)] == (score > found.floor ? score : nil), "\(a), \(b)")
+                #expect(search[AffinityModel.pairKey(a, b)].map { $0 == score } ?? true)
+                guard model.tagPoints(a, b) > 0 else { continue }
+                best[a].append(score)
+                best[b].append(score)
+            }
+        }
+        // Each member's fifth best score among its tag partners is reached by five in the search's graph.
+        for a in members where best[a].count >= 5 {
+            let fifth = best[a].sorted(by: >)[4]
+            let kept = found.search.filter { $0.u == a || $0.v == a }.map(\.weight)
+            #expect(kept.filter { $0 >= fifth }.count >= 5, "member \(a)")
         }
     }
 
