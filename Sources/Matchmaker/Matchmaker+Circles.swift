@@ -115,7 +115,9 @@ extension Matchmaker {
 
         let pinnedIDs = Set(pins)
         var groups: [Draft.Group] = []
-        for tableMembers in result.groups {
+        for (index, tableMembers) in result.groups.enumerated() {
+            // Each table's reasons are written from the profiles: thousands of tables take seconds.
+            if index & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
             groups.append(
                 group(tableMembers.map { members[$0] }, model: model, pinned: pinnedIDs, admissibility: admissibility))
         }
