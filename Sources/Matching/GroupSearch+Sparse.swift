@@ -156,16 +156,7 @@ extension GroupSearch {
             }
             for x in neighbours { weightTo[Int(x)] = 0 }
             for m in mates { for x in weights.neighbours(of: m) { toMates[Int(x)] = 0 } }
-            guard groupOf[a] >= 0 && members[groupOf[a]].count > problem.groupSize else { continue }
-            for g in neighbourGroups(of: a) {
-                if let gain = moveGain(a, to: g), gain > 0 {
-                    let from = groupOf[a]
-                    place(a, in: from, sign: -1)
-                    place(a, in: g)
-                    improved = true
-                    break
-                }
-            }
+            if isExtraTable(a) && moveExtra(a, toOneOf: neighbourGroups(of: a)) { improved = true }
         }
         return true
     }

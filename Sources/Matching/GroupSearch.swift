@@ -282,6 +282,22 @@ struct GroupSearch {
         return tie(v, g) - tie(v, from)
     }
 
+    /// Whether a sits at a table above size k (so that one of it may move).
+    func isExtraTable(_ a: Int) -> Bool { groupOf[a] >= 0 && members[groupOf[a]].count > problem.groupSize }
+
+    /// Moves a to the first of `groups` where that gains (see `moveGain`); whether it did.
+    mutating func moveExtra(_ a: Int, toOneOf groups: some Sequence<Int>) -> Bool {
+        for g in groups {
+            if let gain = moveGain(a, to: g), gain > 0 {
+                let from = groupOf[a]
+                place(a, in: from, sign: -1)
+                place(a, in: g)
+                return true
+            }
+        }
+        return false
+    }
+
     /// First-improvement local search over swaps and moves of extra members,
     /// seating whoever can be seated, until nothing helps.
     /// - Returns: false when `shouldStop` (asked every 64 members) said to stop.
@@ -306,17 +322,7 @@ struct GroupSearch {
                         improved = true
                     }
                 }
-                if groupOf[a] >= 0 && members[groupOf[a]].count > problem.groupSize {
-                    for g in 0..<groupCount {
-                        if let gain = moveGain(a, to: g), gain > 0 {
-                            let from = groupOf[a]
-                            place(a, in: from, sign: -1)
-                            place(a, in: g)
-                            improved = true
-                            break
-                        }
-                    }
-                }
+                if isExtraTable(a) && moveExtra(a, toOneOf: 0..<groupCount) { improved = true }
             }
         }
         return true

@@ -58,6 +58,23 @@ struct GroupFormationTests {
         return (best.placed, best.tables, best.weight, heaviest)
     }
 
+    /// `result` against the best grouping by exhaustive search: never more
+    /// seated, more tables or heavier, and as many seated and tables every
+    /// time; the best (with the most weight among groupings as large as the
+    /// result) and whether the result is it.
+    static func compareWithTheBest(_ result: GroupFormation.Result, _ problem: GroupFormation.Problem, round: Int)
+        -> (best: (placed: Int, tables: Int, weight: Int64, heaviest: Int64), isBest: Bool)
+    {
+        let placed = result.groups.reduce(0) { $0 + $1.count }
+        let best = bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count)
+        let found = (placed, result.groups.count, result.weight)
+        #expect(found <= (best.placed, best.tables, best.weight), "case \(round): \(found), the best \(best)")
+        #expect(
+            (placed, result.groups.count) == (best.placed, best.tables),
+            "case \(round): seated and tables \(found), the best \(best)")
+        return (best, found == (best.placed, best.tables, best.weight))
+    }
+
     func solve(_ problem: GroupFormation.Problem, seed: UInt64 = 7) throws -> (
         result: GroupFormation.Result, bound: Int64
     ) {
@@ -150,17 +167,11 @@ struct GroupFormationTests {
                 if a != b { problem.forbidden.insert(GroupFormation.Pair(a, b)) }
             }
             let (result, bound) = try solve(problem)
-            let placed = result.groups.reduce(0) { $0 + $1.count }
-            let best = Self.bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count)
-            let found = (placed, result.groups.count, result.weight)
-            #expect(found <= (best.placed, best.tables, best.weight), "found \(found), the best is \(best)")
-            #expect(
-                (placed, result.groups.count) == (best.placed, best.tables),
-                "case \(round): seated and tables \(found), the best \(best)")
-            #expect(best.heaviest <= bound, "bound \(bound) below the best \(best.heaviest) seating \(placed) or more")
+            let (best, isBest) = Self.compareWithTheBest(result, problem, round: round)
+            #expect(best.heaviest <= bound, "bound \(bound) below the best \(best.heaviest)")
             guard best.placed > 0 else { continue }
             cases += 1
-            if found == (best.placed, best.tables, best.weight) { exact += 1 }
+            if isBest { exact += 1 }
         }
         #expect(exact * 100 >= cases * 95, "optimum found in \(exact) of \(cases)")
     }

@@ -95,24 +95,7 @@ struct DraftProofTests {
         // Ctrl-C is heard at every stage: stopped at the last question asked or anywhere before, it throws.
         var request = MatchRequest(mode: .circles)
         request.tablesScoreAllUpTo = 0
-        var asked = 0
-        _ = try Matchmaker.match(
-            request, model: model, now: Self.now,
-            shouldStop: {
-                asked += 1
-                return false
-            })
-        for last in [1, asked / 4, asked / 2, 3 * asked / 4, asked] {
-            var count = 0
-            #expect(throws: MatchingError.cancelled) {
-                try Matchmaker.match(
-                    request, model: model, now: Self.now,
-                    shouldStop: {
-                        count += 1
-                        return count >= last
-                    })
-            }
-        }
+        try Cancellation.expectEveryStageStops(request, model: model, now: Self.now)
     }
 
     /// The pairs of a large community's circles: the bound's hold every

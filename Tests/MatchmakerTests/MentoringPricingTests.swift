@@ -88,24 +88,6 @@ struct MentoringPricingTests {
         var request = MatchRequest(mode: .mentoring)
         request.completeLimit = 0
         request.candidates = 2
-        var questions = 0
-        _ = try Matchmaker.match(
-            request, model: model, now: Self.now,
-            shouldStop: {
-                questions += 1
-                return false
-            })
-        #expect(questions > 3)
-        for stop in [1, questions / 2, questions] {
-            var asked = 0
-            #expect(throws: MatchingError.cancelled) {
-                _ = try Matchmaker.match(
-                    request, model: model, now: Self.now,
-                    shouldStop: {
-                        asked += 1
-                        return asked >= stop
-                    })
-            }
-        }
+        #expect(try Cancellation.expectEveryStageStops(request, model: model, now: Self.now) > 3)
     }
 }

@@ -1,5 +1,7 @@
 import Community
+import Foundation
 import Matching
+import Testing
 
 @testable import Matchmaker
 
@@ -40,5 +42,34 @@ enum Communities {
                 capacity: role == .entrepreneur ? Int.random(in: 0...3, using: &rng) : 1)
         }
         return Directory(members: members, taxonomy: taxonomy)
+    }
+}
+
+/// Ctrl-C at every stage of a match: run once counting the questions asked
+/// of `shouldStop`, then stopped at the first, at each quarter and at the
+/// last, each run must throw `cancelled` rather than return a draft.
+enum Cancellation {
+    /// How many questions the whole match asked.
+    @discardableResult
+    static func expectEveryStageStops(_ request: MatchRequest, model: AffinityModel, now: Date) throws -> Int {
+        var questions = 0
+        _ = try Matchmaker.match(
+            request, model: model, now: now,
+            shouldStop: {
+                questions += 1
+                return false
+            })
+        for stop in [1, questions / 4, questions / 2, 3 * questions / 4, questions] {
+            var asked = 0
+            #expect(throws: MatchingError.cancelled, "stopped at question \(stop) of \(questions)") {
+                _ = try Matchmaker.match(
+                    request, model: model, now: now,
+                    shouldStop: {
+                        asked += 1
+                        return asked >= stop
+                    })
+            }
+        }
+        return questions
     }
 }
