@@ -196,7 +196,7 @@ public enum GroupFormation {
     /// Shakes for n members: `rounds` up to 500 members, then fewer, as each
     /// improvement pass costs about n² (down to 2); one for the sparse search
     /// (on 5,000 and 10,000 generated members, 10 or 40 shakes moved the
-    /// total by less than half a percent, either way).
+    /// total by less than one percent, either way).
     static func shakes(_ rounds: Int, members n: Int, sparse: Bool = false) -> Int {
         sparse ? 1 : n <= 500 ? rounds : max(2, rounds * 500 * 500 / (n * n))
     }
