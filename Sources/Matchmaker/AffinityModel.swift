@@ -356,7 +356,19 @@ public struct AffinityModel: Sendable {
     /// Every partner of `a` that shares a tag with it (a need met either
     /// way, or an interest), with the tag points: found through the inverted
     /// indexes, without looking at the other members.
-    func tagPartners(of a: Int, using scratch: Scratch) -> [(member: Int, points: Int64)] {
+    ///
+    /// With `sampling`, an index list longer than that is read only in part:
+    /// about `sampling` of its entries, evenly spaced from an offset that
+    /// depends on `a`, so that the holders of a popular tag are not all
+    /// visited for every member. The partners are then only some of them,
+    /// and their points may lack the terms of the lists read in part.
+    func tagPartners(of a: Int, using scratch: Scratch, sampling: Int = .max) -> [(member: Int, points: Int64)] {
+        /// The positions of a list of `count` entries that are read.
+        @inline(__always) func read(_ count: Int) -> StrideTo<Int> {
+            guard count > sampling else { return stride(from: 0, to: count, by: 1) }
+            let step = (count + sampling - 1) / sampling
+            return stride(from: a % step, to: count, by: step)
+        }
         let points = scratch.points
         let stamps = scratch.stamp
         let best = scratch.best
@@ -374,12 +386,17 @@ public struct AffinityModel: Sendable {
             scratch.currentStamp &+= 1
             let stamp = scratch.currentStamp
             let row = Int(key) * 8
-            for (b, level) in offerIndex[Int(key)] where Int(b) != a {
+            let direct = offerIndex[Int(key)]
+            for position in read(direct.count) where Int(direct[position].member) != a {
+                let (b, level) = direct[position]
                 stamps[Int(b)] = stamp
                 add(b, needPoints[row + Int(level)])
             }
             for other in related[Int(key)] {
-                for (b, level) in offerIndex[Int(other)] where Int(b) != a && stamps[Int(b)] != stamp {
+                let list = offerIndex[Int(other)]
+                for position in read(list.count) {
+                    let (b, level) = list[position]
+                    guard Int(b) != a && stamps[Int(b)] != stamp else { continue }
                     let value = needPoints[row + 4 + Int(level)]
                     if best[Int(b)] == 0 { bestTouched.append(b) }
                     best[Int(b)] = max(best[Int(b)], value)
@@ -399,11 +416,13 @@ public struct AffinityModel: Sendable {
         }
         for key in met {
             guard let meeting = meeting(key, by: a) else { continue }
-            for b in seekIndex[Int(key)] where Int(b) != a { add(b, meeting.points) }
+            let list = seekIndex[Int(key)]
+            for position in read(list.count) where Int(list[position]) != a { add(list[position], meeting.points) }
         }
         for key in interests[a] {
             let value = interestPoints[Int(key)]
-            for b in interestIndex[Int(key)] where Int(b) != a { add(b, value) }
+            let list = interestIndex[Int(key)]
+            for position in read(list.count) where Int(list[position]) != a { add(list[position], value) }
         }
         let result = touched.map { (member: Int($0), points: points[Int($0)]) }
         for b in touched { points[Int(b)] = 0 }

@@ -57,7 +57,7 @@ extension Matchmaker {
         let pricing = MentoringPricing(
             model: model, rows: rows, mentors: mentors, objective: objective, admissibility: admissibility)
         if priced {
-            edges = try pricing.candidates(request.candidates, shouldStop: shouldStop)
+            edges = try pricing.candidates(request.candidates, sampling: request.sampling, shouldStop: shouldStop)
         } else if !request.stable {
             for (i, mentee) in rows.enumerated() {
                 if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }

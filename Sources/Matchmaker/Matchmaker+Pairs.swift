@@ -34,10 +34,16 @@ extension Matchmaker {
                 certificate: result.certificate, pool: pool, graphEdges: graph.graph.edges, objective: objective,
                 constraints: constraints, shouldStop: shouldStop)
         }
-        for (u, v) in result.matching.pairs {
-            groups.append(
-                group([graph.members[u], graph.members[v]], model: model, pinned: [], admissibility: admissibility))
-        }
+        // Each pair's reasons, written on every core (Ctrl-C heard between two batches).
+        let pairs = result.matching.pairs
+        let vertices = graph.members
+        groups += try Parallel.slices(pairs.count, shouldStop: shouldStop) { range in
+            range.map { k in
+                group(
+                    [vertices[pairs[k].0], vertices[pairs[k].1]], model: model, pinned: [], admissibility: admissibility
+                )
+            }
+        }.joined()
         let alone = graph.members.indices.filter { result.matching.mate[$0] == nil }
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
         let unmatched = alone.map { u in
@@ -68,7 +74,7 @@ extension Matchmaker {
         let admissibility = Admissibility(forbidden: request.apart)
         var graph = try PairingGraph(
             model: model, members: pool, admissibility: admissibility, candidates: request.candidates,
-            completeLimit: request.completeLimit, shouldStop: shouldStop)
+            sampling: request.sampling, completeLimit: request.completeLimit, shouldStop: shouldStop)
         var result = try MaximumWeightMatching.solve(
             weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
         if !graph.isComplete {

@@ -22,6 +22,9 @@ public struct MatchRequest: Sendable {
     public var alreadyMet: Set<MemberPair> = []
     /// Large communities: partners scored per member.
     public var candidates = 40
+    /// Large communities: a tag's holders are all read for the candidates up
+    /// to this many; a longer list is read in part (`PairingGraph.sampling`).
+    public var sampling = PairingGraph.sampling
     /// Up to this many members every admissible pair is scored; above, candidates and pricing.
     public var completeLimit = PairingGraph.completeLimit
     /// Up to this many members `match circles` scores every pair; above, each

@@ -19,7 +19,9 @@ import Matching
 ///
 /// - Complexity: per round, the mentor partners of every mentee through the
 ///   tag indexes plus the mentors whose duals are below the bound, shared
-///   out among the cores; the number of rounds is small in practice.
+///   out among the cores; the number of rounds is small in practice. The
+///   first candidates read a popular tag's holders in part
+///   (`PairingGraph.sampling`).
 struct MentoringPricing: Sendable {
     let model: AffinityModel
     /// Mentees (rows) and mentors (columns), as directory indices.
@@ -51,21 +53,27 @@ struct MentoringPricing: Sendable {
     /// The pair's weight, as the objective says.
     func weight(_ row: Int, _ column: Int) -> Int64 { objective.weight(rows[row], mentors[column]) }
 
-    /// Each mentee's `count` best admissible mentors among those sharing a tag with it.
-    func candidates(_ count: Int, shouldStop: () -> Bool) throws(MatchingError) -> [WeightedEdge] {
+    /// Each mentee's `count` best admissible mentors among those sharing a tag
+    /// with it (reading a longer tag list than `sampling` in part).
+    func candidates(_ count: Int, sampling: Int = PairingGraph.sampling, shouldStop: () -> Bool) throws(MatchingError)
+        -> [WeightedEdge]
+    {
         let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var edges: [WeightedEdge] = []
             for i in range {
                 let a = rows[i]
                 var scored: [(vertex: Int, score: Int64)] = []
-                for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
+                for (b, tagPoints) in model.tagPartners(of: a, using: scratch, sampling: sampling) {
                     let j = Int(columnOf[b])
                     guard j >= 0, prepared.exclusion(a, b) == nil else { continue }
                     let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
                     scored.append((j, objective.weight(of: score, a, b)))
                 }
-                for (j, weight) in PairingGraph.best(count, of: scored) { edges.append(WeightedEdge(i, j, weight)) }
+                // Points from lists read in part may lack terms: the chosen are weighed in full.
+                for (j, _) in PairingGraph.best(count, of: scored) {
+                    edges.append(WeightedEdge(i, j, weight(i, j)))
+                }
             }
             return edges
         }

@@ -4,12 +4,14 @@ import Matching
 /// The admissible pairs among some members, weighted by their scores: what
 /// the engine pairs on. Vertex i is `members[i]` (directory indices, in id
 /// order). Small communities get every admissible pair; large ones the
-/// `candidates` best partners of each member found through the tag indexes,
-/// never all n² pairs.
+/// `candidates` best partners of each member found through the tag indexes
+/// (a popular tag's holders read in part, `sampling`), never all n² pairs.
 public struct PairingGraph: Sendable {
     public let members: [Int]
     public let graph: WeightedGraph
-    /// Per vertex: admissible partners (any score), and partners excluded by each constraint.
+    /// Per vertex: admissible partners (any score), and partners excluded by
+    /// each constraint (in a large community, among the partners looked at
+    /// for candidates only).
     public let admissibleCount: [Int]
     public let exclusions: [[Admissibility.Exclusion: Int]]
     /// Per vertex: whether some edge at it weighs more than zero.
@@ -20,6 +22,12 @@ public struct PairingGraph: Sendable {
 
     /// Above this many members, only the best candidates of each are scored.
     public static let completeLimit = 1500
+
+    /// In a large community, the holders of a tag are all read for a
+    /// member's candidates up to this many; a longer list (a popular tag,
+    /// which adds few points) is read in part, evenly spaced. The candidates
+    /// only start the search: pricing adds every pair that could improve it.
+    public static let sampling = 256
 
     init(
         members: [Int], graph: WeightedGraph, admissibleCount: [Int], exclusions: [[Admissibility.Exclusion: Int]],
@@ -94,7 +102,7 @@ public struct PairingGraph: Sendable {
 
     public init(
         model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 40,
-        completeLimit: Int = Self.completeLimit, shouldStop: () -> Bool = { false }
+        sampling: Int = Self.sampling, completeLimit: Int = Self.completeLimit, shouldStop: () -> Bool = { false }
     ) throws(MatchingError) {
         let directory = model.directory
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
@@ -129,7 +137,7 @@ public struct PairingGraph: Sendable {
                 return range.map { u in
                     Self.bestPartners(
                         of: u, members: members, vertexOf: vertexIndex, model: model, prepared: prepared,
-                        candidates: candidates, scratch: scratch)
+                        candidates: candidates, sampling: sampling, scratch: scratch)
                 }
             }.joined()
             var chosen = Set<UInt64>()
@@ -167,12 +175,12 @@ extension PairingGraph {
 
     static func bestPartners(
         of u: Int, members: [Int], vertexOf: [Int32], model: AffinityModel, prepared: PreparedAdmissibility,
-        candidates: Int, scratch: AffinityModel.Scratch
+        candidates: Int, sampling: Int = .max, scratch: AffinityModel.Scratch
     ) -> PartnerRow {
         let a = members[u]
         var row = PartnerRow(best: [], admissible: 0, exclusions: [:])
         var scored: [(vertex: Int, score: Int64)] = []
-        for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
+        for (b, tagPoints) in model.tagPartners(of: a, using: scratch, sampling: sampling) {
             let v = Int(vertexOf[b])
             guard v >= 0 else { continue }
             if let exclusion = prepared.exclusion(a, b) {
@@ -183,6 +191,10 @@ extension PairingGraph {
             scored.append((v, model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)))
         }
         row.best = Array(best(candidates, of: scored))
+        if sampling != .max {
+            // Points from lists read in part may lack terms: the chosen are scored in full.
+            row.best = row.best.map { ($0.vertex, model.score(a, members[$0.vertex])) }
+        }
         return row
     }
 

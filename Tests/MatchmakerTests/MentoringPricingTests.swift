@@ -19,8 +19,14 @@ struct MentoringPricingTests {
         }
     }
 
-    @Test(arguments: [(300, 51, false, false), (600, 52, true, false), (400, 53, false, true)])
-    func pricingReachesTheOptimumOfEveryPair(size: Int, seed: UInt64, withHistory: Bool, everyone: Bool) throws {
+    /// The last case reads tag lists longer than 5 in part for the first candidates.
+    @Test(arguments: [
+        (300, 51, false, false, PairingGraph.sampling), (600, 52, true, false, PairingGraph.sampling),
+        (400, 53, false, true, PairingGraph.sampling), (500, 54, true, false, 5),
+    ])
+    func pricingReachesTheOptimumOfEveryPair(
+        size: Int, seed: UInt64, withHistory: Bool, everyone: Bool, sampling: Int
+    ) throws {
         let directory = Communities.random(size, seed: seed)
         var history = MeetingHistory.none
         var request = MatchRequest(mode: .mentoring)
@@ -44,6 +50,7 @@ struct MentoringPricingTests {
         let whole = try Matchmaker.match(request, model: model, now: Self.now)
         request.completeLimit = 0
         request.candidates = 2
+        request.sampling = sampling
         let priced = try Matchmaker.match(request, model: model, now: Self.now)
         #expect(objectiveValue(priced, objective) == objectiveValue(whole, objective))
         #expect(priced.groups.count == whole.groups.count)

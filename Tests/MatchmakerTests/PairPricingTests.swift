@@ -30,9 +30,12 @@ struct PairPricingTests {
         let candidates: Int
         var everyone = false
         var withHistory = false
+        /// Tag lists longer than this are read in part for the candidates.
+        var sampling = PairingGraph.sampling
         var testDescription: String {
             "\(size) members, \(candidates) candidates, seed \(seed)" + (everyone ? ", --everyone" : "")
                 + (withHistory ? ", with history and boosts" : "")
+                + (sampling < PairingGraph.sampling ? ", tag lists read \(sampling) at most" : "")
         }
     }
 
@@ -41,12 +44,16 @@ struct PairPricingTests {
         Case(size: 500, seed: 33, candidates: 3, withHistory: true),
         Case(size: 400, seed: 34, candidates: 4, everyone: true),
         Case(size: 1000, seed: 35, candidates: 10), Case(size: 3000, seed: 36, candidates: 20),
+        Case(size: 600, seed: 37, candidates: 5, sampling: 8),
+        Case(size: 400, seed: 38, candidates: 3, everyone: true, sampling: 4),
+        Case(size: 500, seed: 39, candidates: 4, withHistory: true, sampling: 6),
     ])
     func pricingReachesTheOptimumOfEveryPair(_ example: Case) throws {
         let directory = Communities.random(example.size, seed: example.seed)
         var history = MeetingHistory.none
         var request = MatchRequest(mode: .pairs)
         request.candidates = example.candidates
+        request.sampling = example.sampling
         request.completeLimit = 0
         request.everyone = example.everyone
         if example.withHistory {
@@ -69,6 +76,19 @@ struct PairPricingTests {
         let (graph, result) = try Matchmaker.solvePairs(
             pool, request: request, model: model, objective: objective, shouldStop: { false })
         #expect(!graph.isComplete)
+        // Candidates found through lists read in part are still weighed in full.
+        let unweighed = graph.graph.edges.filter { $0.weight != model.score(pool[$0.u], pool[$0.v]) }
+        #expect(unweighed.count == 0, "pairs weighed wrong, the first: \(unweighed.prefix(3))")
+        if example.sampling < PairingGraph.sampling {
+            let admissibility = Admissibility(forbidden: request.apart)
+            func candidates(_ sampling: Int) throws -> Set<UInt64> {
+                try PairingGraph(
+                    model: model, members: pool, admissibility: admissibility, candidates: example.candidates,
+                    sampling: sampling, completeLimit: 0
+                ).edgeKeys
+            }
+            #expect(try candidates(example.sampling) != candidates(.max), "the lists were read in part")
+        }
         // Cardinality first shifts every weight, and its duals rule out fewer pairs: correct, but not sparse.
         if !example.everyone {
             #expect(graph.graph.edges.count < pool.count * (pool.count - 1) / 4, "far fewer pairs than all of them")
