@@ -308,8 +308,9 @@ struct BlossomSolver {
 
     /// Runs until no alternating tree is left. Returns false when `shouldStop` asked to stop.
     mutating func run(shouldStop: () -> Bool) -> Bool {
+        // A free vertex may be the base of a blossom (when going on from a finished solve).
         for v in 0..<n where mate[v] < 0 && dualBase[v] > 0 {
-            labelOuter(v, through: -1, tree: Int32(v))
+            labelOuter(Int(inBlossom[v]), through: -1, tree: Int32(v))
         }
         while let (time, event) = nextEvent() {
             if steps & 255 == 0 && shouldStop() { return false }

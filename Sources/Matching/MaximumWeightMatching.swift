@@ -43,6 +43,8 @@ public enum MaximumWeightMatching {
         /// The total weight of the matching (of the original weights).
         public let weight: Int64
         public let certificate: DualCertificate
+        /// The solver's state at the end, to go on from when edges are added.
+        let structure: BlossomSolver.Structure?
     }
 
     /// - Parameters:
@@ -51,10 +53,14 @@ public enum MaximumWeightMatching {
     /// - Throws: `MatchingError.cancelled` when stopped, `.weightsTooLarge`
     ///   when the weights could overflow 64-bit arithmetic.
     ///   - previous: a solution of the same vertices on fewer edges (or other
-    ///     weights), to start from: its duals, with each blossom's spread over
-    ///     its vertices, are raised where a new edge is not covered, and its
-    ///     pairs that are still tight are kept. The optimum is the same as
-    ///     from nothing; the work is that of repairing what changed.
+    ///     weights), to start from. When the graph holds all its edges, with
+    ///     the same weights and shift, the solve goes
+    ///     on from its duals, pairs and blossoms, repairing only around the
+    ///     added edges it leaves uncovered (`BlossomSolver.resume`); otherwise
+    ///     its duals, with each blossom's spread over its vertices, are raised
+    ///     where an edge is not covered, and its pairs that are still tight
+    ///     are kept. The optimum is the same as from nothing; the work is that
+    ///     of repairing what changed.
     public static func solve(
         _ graph: WeightedGraph, maximumCardinality: Bool = false, from previous: Result? = nil,
         shouldStop: () -> Bool = { false }
@@ -62,8 +68,13 @@ public enum MaximumWeightMatching {
         let n = graph.vertexCount
         let shift = try WeightShift.amount(for: graph.edges, pairsAtMost: n / 2, maximumCardinality: maximumCardinality)
         let edges = maximumCardinality ? graph.edges : graph.edges.filter { $0.weight > 0 }
-        var solver = BlossomSolver(
-            vertexCount: n, edges: edges, shift: shift, start: previous.map { warmStart(from: $0, shift: shift) })
+        var solver = BlossomSolver(vertexCount: n, edges: edges, shift: shift)
+        if let structure = previous?.structure, let place = solver.place(of: structure, shift: shift) {
+            solver.resume(structure, place: place)
+        } else if let previous {
+            solver = BlossomSolver(
+                vertexCount: n, edges: edges, shift: shift, start: warmStart(from: previous, shift: shift))
+        }
         guard solver.run(shouldStop: shouldStop) else { throw MatchingError.cancelled }
 
         var mate = [Int?](repeating: nil, count: n)
@@ -74,7 +85,9 @@ public enum MaximumWeightMatching {
         }
         let matching = Matching(mate: mate)
         let certificate = DualCertificate(vertexDuals: solver.dualBase, blossoms: blossoms, weightShift: shift)
-        return Result(matching: matching, weight: matching.totalWeight(in: graph), certificate: certificate)
+        return Result(
+            matching: matching, weight: matching.totalWeight(in: graph), certificate: certificate,
+            structure: solver.structure(shift: shift))
     }
 }
 

@@ -60,6 +60,44 @@ struct WarmStartTests {
         }
     }
 
+    /// With the same edges first, the solve goes on from the previous one's
+    /// blossoms: those around no uncovered added edge are still there when
+    /// the search starts again, and the optimum is the cold one.
+    @Test func goingOnKeepsTheBlossomsAwayFromTheAddedEdges() throws {
+        var rng = SeededGenerator(seed: 77)
+        var hadBlossoms = 0
+        var keptBlossoms = 0
+        for _ in 0..<200 {
+            let n = Int.random(in: 20...80, using: &rng)
+            let graph = RandomGraphs.general(vertices: n, density: 0.3, weights: 1...40, using: &rng)
+            // A few edges more, as a round of pricing adds.
+            let steps = Array(rounds(of: graph, count: 20, using: &rng).suffix(2))
+            let first = try MaximumWeightMatching.solve(steps[0])
+            let structure = try #require(first.structure)
+            let shift = try WeightShift.amount(for: steps[1].edges, pairsAtMost: n / 2, maximumCardinality: false)
+            var solver = BlossomSolver(vertexCount: n, edges: steps[1].edges, shift: shift)
+            let place = try #require(solver.place(of: structure, shift: shift))
+            // With one pair's weight changed, the previous duals may not cover it: it starts over.
+            var changed = steps[1].edges
+            if let k = changed.indices.first(where: { changed[$0].key == steps[0].edges.first?.key }) {
+                changed[k] = WeightedEdge(changed[k].u, changed[k].v, changed[k].weight + 1)
+                #expect(
+                    BlossomSolver(vertexCount: n, edges: changed, shift: shift).place(of: structure, shift: shift)
+                        == nil)
+            }
+            if structure.zBase.contains(where: { $0 > 0 }) { hadBlossoms += 1 }
+            solver.resume(structure, place: place)
+            if (n..<(2 * n)).contains(where: { solver.blossomBase[$0] >= 0 && solver.zBase[$0] > 0 }) {
+                keptBlossoms += 1
+            }
+            let warm = try MaximumWeightMatching.solve(steps[1], from: first)
+            expectProved(warm, on: steps[1])
+            #expect(warm.weight == (try MaximumWeightMatching.solve(steps[1])).weight)
+        }
+        #expect(
+            hadBlossoms >= 10 && keptBlossoms * 2 >= hadBlossoms, "blossoms kept in \(keptBlossoms) of \(hadBlossoms)")
+    }
+
     /// A start from another graph's answer (other weights, other size) only changes the work.
     @Test func anyPreviousResultIsOnlyAStart() throws {
         var rng = SeededGenerator(seed: 5)
