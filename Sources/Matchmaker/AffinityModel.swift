@@ -363,11 +363,31 @@ public struct AffinityModel: Sendable {
     /// visited for every member. The partners are then only some of them,
     /// and their points may lack the terms of the lists read in part.
     func tagPartners(of a: Int, using scratch: Scratch, sampling: Int = .max) -> [(member: Int, points: Int64)] {
-        /// The positions of a list of `count` entries that are read.
-        @inline(__always) func read(_ count: Int) -> StrideTo<Int> {
-            guard count > sampling else { return stride(from: 0, to: count, by: 1) }
-            let step = (count + sampling - 1) / sampling
-            return stride(from: a % step, to: count, by: step)
+        var partners: [(member: Int, points: Int64)] = []
+        forEachTagPartner(of: a, using: scratch, sampling: sampling) { partners.append(($0, $1)) }
+        return partners
+    }
+
+    /// `tagPartners`, each handed to `body` (member, tag points) instead of
+    /// gathered; with `above`, only the partners whose directory index is
+    /// above it, each list read from there on (the indexes are in directory
+    /// order), so that a pair is weighed from one side only.
+    func forEachTagPartner(
+        of a: Int, using scratch: Scratch, sampling: Int = .max, above: Int = -1, _ body: (Int, Int64) -> Void
+    ) {
+        /// The positions of a list of `count` entries that are read, from the first partner above `above`.
+        @inline(__always) func read(_ count: Int, member: (Int) -> Int32) -> StrideTo<Int> {
+            var first = 0
+            if above >= 0 {
+                var high = count
+                while first < high {
+                    let middle = (first + high) / 2
+                    if Int(member(middle)) <= above { first = middle + 1 } else { high = middle }
+                }
+            }
+            guard count - first > sampling else { return stride(from: first, to: count, by: 1) }
+            let step = (count - first + sampling - 1) / sampling
+            return stride(from: first + a % step, to: count, by: step)
         }
         let points = scratch.points
         let stamps = scratch.stamp
@@ -387,14 +407,14 @@ public struct AffinityModel: Sendable {
             let stamp = scratch.currentStamp
             let row = Int(key) * 8
             let direct = offerIndex[Int(key)]
-            for position in read(direct.count) where Int(direct[position].member) != a {
+            for position in read(direct.count, member: { direct[$0].member }) where Int(direct[position].member) != a {
                 let (b, level) = direct[position]
                 stamps[Int(b)] = stamp
                 add(b, needPoints[row + Int(level)])
             }
             for other in related[Int(key)] {
                 let list = offerIndex[Int(other)]
-                for position in read(list.count) {
+                for position in read(list.count, member: { list[$0].member }) {
                     let (b, level) = list[position]
                     guard Int(b) != a && stamps[Int(b)] != stamp else { continue }
                     let value = needPoints[row + 4 + Int(level)]
@@ -417,18 +437,23 @@ public struct AffinityModel: Sendable {
         for key in met {
             guard let meeting = meeting(key, by: a) else { continue }
             let list = seekIndex[Int(key)]
-            for position in read(list.count) where Int(list[position]) != a { add(list[position], meeting.points) }
+            for position in read(list.count, member: { list[$0] }) where Int(list[position]) != a {
+                add(list[position], meeting.points)
+            }
         }
         for key in interests[a] {
             let value = interestPoints[Int(key)]
             let list = interestIndex[Int(key)]
-            for position in read(list.count) where Int(list[position]) != a { add(list[position], value) }
+            for position in read(list.count, member: { list[$0] }) where Int(list[position]) != a {
+                add(list[position], value)
+            }
         }
-        let result = touched.map { (member: Int($0), points: points[Int($0)]) }
-        for b in touched { points[Int(b)] = 0 }
+        for b in touched {
+            body(Int(b), points[Int(b)])
+            points[Int(b)] = 0
+        }
         scratch.touched = touched
         scratch.bestTouched = bestTouched
-        return result
     }
 
     /// Novelty and feedback, as one factor and the facts behind it.

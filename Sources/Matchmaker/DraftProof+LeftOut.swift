@@ -44,12 +44,13 @@ extension DraftProof {
             }
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             for u in range {
-                for (b, tagPoints) in model.tagPartners(of: pool[u], using: scratch) {
+                // Each pair sharing a tag from the member of lower index.
+                model.forEachTagPartner(of: pool[u], using: scratch, above: pool[u]) { b, tagPoints in
                     let v = Int(vertexOf[b])
-                    guard v > u else { continue }
+                    guard v >= 0 else { return }
                     // No more than its tag points raised, plus the most the other terms weigh: covered then.
                     let most = Int64((Double(tagPoints) * raise).rounded(.up)) + bound + 1
-                    if duals[u] + duals[v] >= 4 * (most + shift) { continue }
+                    if duals[u] + duals[v] >= 4 * (most + shift) { return }
                     check(u, v)
                 }
                 let limit = 4 * (bound + shift) - duals[u]
@@ -101,11 +102,11 @@ extension DraftProof {
             }
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             for i in range {
-                for (b, tagPoints) in model.tagPartners(of: rows[i], using: scratch) {
+                model.forEachTagPartner(of: rows[i], using: scratch) { b, tagPoints in
                     let j = Int(columnOf[b])
-                    guard j >= 0 else { continue }
+                    guard j >= 0 else { return }
                     let most = Int64((Double(tagPoints) * raise).rounded(.up)) + bound + 1
-                    if rowDuals[i] + columnDuals[j] >= most + shift { continue }
+                    if rowDuals[i] + columnDuals[j] >= most + shift { return }
                     check(i, j)
                 }
                 for j in order {

@@ -100,10 +100,10 @@ struct MentoringPricing: Sendable {
                     guard by > 0, prepared.exclusion(a, b) == nil, !present.contains(Self.key(i, j)) else { return }
                     most.add(0, Int32(j), by: by)
                 }
-                for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
+                model.forEachTagPartner(of: a, using: scratch) { b, tagPoints in
                     let j = Int(columnOf[b])
-                    guard j >= 0 else { continue }
-                    if rowDuals[i] + columnDuals[j] >= weightBound.most(tagPoints: tagPoints) + shift { continue }
+                    guard j >= 0 else { return }
+                    if rowDuals[i] + columnDuals[j] >= weightBound.most(tagPoints: tagPoints) + shift { return }
                     consider(j, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
                 }
                 let limit = weightBound.untagged + shift - rowDuals[i]

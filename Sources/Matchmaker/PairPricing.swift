@@ -79,6 +79,8 @@ struct PairPricing: Sendable {
         let duals = certificate.vertexDuals
         let shift = certificate.weightShift
         let n = pool.count
+        // When every member is looked at, a pair sharing a tag is weighed from its lower member only.
+        let everyone = looked == nil
         let looked = looked ?? [Bool](repeating: true, count: n)
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
@@ -93,8 +95,8 @@ struct PairPricing: Sendable {
             for u in range where looked[u] {
                 found.removeAll(keepingCapacity: true)
                 violations(
-                    of: u, duals: duals, shift: shift, looked: looked, vertexOf: vertexOf, order: order,
-                    scratch: scratch, into: &found)
+                    of: u, duals: duals, shift: shift, looked: looked, everyone: everyone, vertexOf: vertexOf,
+                    order: order, scratch: scratch, into: &found)
                 var mine = MostViolated(count: 1, keeping: perMember)
                 // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
                 for violation in found where !present.contains(Self.key(violation.u, violation.v)) {
@@ -135,7 +137,7 @@ struct PairPricing: Sendable {
     /// bound is covered, then the partners with no tag in common whose duals
     /// are below the bound for such pairs.
     func violations(
-        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], vertexOf: [Int32], order: [Int],
+        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], everyone: Bool, vertexOf: [Int32], order: [Int],
         scratch: AffinityModel.Scratch, into found: inout [Violation]
     ) {
         let a = pool[u]
@@ -143,10 +145,11 @@ struct PairPricing: Sendable {
             let by = 4 * (objective.weight(of: score, a, b) + shift) - duals[u] - duals[v]
             if by > 0 && prepared.exclusion(a, b) == nil { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
         }
-        for (b, tagPoints) in model.tagPartners(of: a, using: scratch) {
+        // A pair sharing a tag is weighed by the member of lower index, unless the other is not looked at.
+        model.forEachTagPartner(of: a, using: scratch, above: everyone ? a : -1) { b, tagPoints in
             let v = Int(vertexOf[b])
-            guard v >= 0, v != u, !looked[v] || v > u else { continue }
-            if duals[u] + duals[v] >= 4 * (weightBound.most(tagPoints: tagPoints) + shift) { continue }
+            guard v >= 0, v != u, !looked[v] || b > a else { return }
+            if duals[u] + duals[v] >= 4 * (weightBound.most(tagPoints: tagPoints) + shift) { return }
             consider(v, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
         }
         let limit = 4 * (weightBound.untagged + shift) - duals[u]

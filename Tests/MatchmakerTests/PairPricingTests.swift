@@ -190,6 +190,60 @@ struct PairPricingTests {
     }
 }
 
+/// The check of the pairs left out finds an uncovered pair that shares a
+/// tag even when every member's dual covers the pairs that share none (so
+/// that only the walk through the tags can find it), and passes duals that
+/// cover every pair.
+struct LeftOutCheckTests {
+    @Test func anUncoveredPairSharingATagIsFoundWhateverTheOtherDuals() throws {
+        let directory = Communities.random(300, seed: 39)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let pool = Array(directory.members.indices)
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
+        var heaviest: Int64 = 0
+        for u in pool.indices {
+            for v in (u + 1)..<pool.count where constraints.allows(pool[u], pool[v]) {
+                heaviest = max(heaviest, objective.weight(pool[u], pool[v]))
+            }
+        }
+        func check(everyDual dual: Int64) throws {
+            try DraftProof.checkLeftOut(
+                certificate: DualCertificate(vertexDuals: [Int64](repeating: dual, count: pool.count), blossoms: []),
+                pool: pool, graphEdges: [], objective: objective, constraints: constraints, shouldStop: { false })
+        }
+        let coversUntagged = 4 * DraftProof.untaggedBound(weights: model.weights, objective: objective) + 4
+        #expect(2 * coversUntagged < 4 * heaviest, "the heaviest pair is not covered")
+        #expect(throws: MatchError.self) { try check(everyDual: coversUntagged) }
+        try check(everyDual: 2 * heaviest)
+    }
+
+    @Test func anUncoveredMenteeMentorPairSharingATagIsFound() throws {
+        let directory = Communities.random(300, seed: 40)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let mentors = directory.members.indices.filter { directory.members[$0].role == .entrepreneur }
+        let rows = directory.members.indices.filter { directory.members[$0].role != .entrepreneur }
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
+        var heaviest: Int64 = 0
+        for i in rows {
+            for j in mentors where constraints.allows(i, j) { heaviest = max(heaviest, objective.weight(i, j)) }
+        }
+        func check(everyDual dual: Int64) throws {
+            try DraftProof.checkAssignmentLeftOut(
+                certificate: AssignmentCertificate(
+                    rowDuals: [Int64](repeating: dual, count: rows.count),
+                    columnDuals: [Int64](repeating: dual, count: mentors.count)),
+                rows: rows, mentors: mentors, graphEdges: [], objective: objective, constraints: constraints,
+                shouldStop: { false })
+        }
+        let coversUntagged = DraftProof.untaggedBound(weights: model.weights, objective: objective) + 1
+        #expect(2 * coversUntagged < heaviest, "the heaviest pair is not covered")
+        #expect(throws: MatchError.self) { try check(everyDual: coversUntagged) }
+        try check(everyDual: heaviest)
+    }
+}
+
 /// Ctrl-C stops each stage of a large `match pairs`: the candidates, the
 /// pricing and the check of the pairs left out.
 struct PairPricingCancellationTests {
