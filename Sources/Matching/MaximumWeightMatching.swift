@@ -25,8 +25,9 @@
 /// Weights are integers; edges of weight zero or less never help and are left
 /// out unless `maximumCardinality` is set (then every edge counts, as pairing
 /// comes first). Ties between equally heavy matchings are broken the same way
-/// on every run: the result depends only on the graph (edges are canonical),
-/// and events that happen at the same time are taken in index order.
+/// on every run: the result depends only on the graph (edges are canonical)
+/// and on the previous solution started from, if any, and events that
+/// happen at the same time are taken in index order.
 ///
 /// ```swift
 /// let graph = try WeightedGraph(vertexCount: 4, edges: [

@@ -28,7 +28,7 @@ extension DraftProof {
         guard duals.count == n else {
             throw MatchError.proofFailed(.pairs, .certificate("\(duals.count) duals for \(n) members", count: 1))
         }
-        let inGraph = Set(graphEdges.map { UInt64(min($0.u, $0.v)) << 32 | UInt64(max($0.u, $0.v)) })
+        let inGraph = PairKeys(graphEdges.lazy.map { PairKeys.key($0.u, $0.v) })
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
@@ -87,7 +87,7 @@ extension DraftProof {
             throw MatchError.proofFailed(
                 .mentoring, .certificate("the duals do not match the mentees and mentors", count: 1))
         }
-        let inGraph = Set(graphEdges.map { UInt64($0.u) << 32 | UInt64($0.v) })
+        let inGraph = PairKeys(graphEdges.lazy.map { UInt64($0.u) << 32 | UInt64($0.v) })
         var columnOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (j, mentor) in mentors.enumerated() { columnOf[mentor] = Int32(j) }
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)

@@ -79,8 +79,10 @@ enum DraftProof {
         var edges: [WeightedEdge] = []
         if let candidateEdges {
             // Weighed again; a pair the constraints refuse cannot be part of the proof.
-            edges = candidateEdges.filter { constraints.allows(pool[$0.u], pool[$0.v]) }.map {
-                WeightedEdge($0.u, $0.v, objective.weight(pool[$0.u], pool[$0.v]))
+            edges.reserveCapacity(candidateEdges.count)
+            for (index, edge) in candidateEdges.enumerated() where constraints.allows(pool[edge.u], pool[edge.v]) {
+                if index & 0xFFFF == 0 && shouldStop() { throw MatchingError.cancelled }
+                edges.append(WeightedEdge(edge.u, edge.v, objective.weight(pool[edge.u], pool[edge.v])))
             }
         } else {
             for u in pool.indices {

@@ -91,7 +91,7 @@ extension Matchmaker {
                 graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
             // Pairs left out that the duals do not cover are added, and the assignment solved again.
             while priced {
-                let present = Set(graph.edges.map { MentoringPricing.key($0.u, $0.v) })
+                let present = PairKeys(graph.edges.lazy.map { MentoringPricing.key($0.u, $0.v) })
                 let added = try pricing.violators(
                     present: present, certificate: result.certificate, shouldStop: shouldStop)
                 if added.isEmpty { break }

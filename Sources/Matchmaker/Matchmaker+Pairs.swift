@@ -86,7 +86,9 @@ extension Matchmaker {
                 let round = try pricing.violators(
                     present: graph.edgeKeys, certificate: result.certificate, looked: looked, shouldStop: shouldStop)
                 if round.pairs.isEmpty { break }
+                if shouldStop() { throw MatchingError.cancelled }
                 graph = graph.adding(round.pairs, model: model)
+                if shouldStop() { throw MatchingError.cancelled }
                 let before = result.certificate
                 result = try MaximumWeightMatching.solve(
                     weighted(graph, by: objective), maximumCardinality: request.everyone, from: result,

@@ -83,7 +83,7 @@ struct MentoringPricing: Sendable {
     /// The admissible pairs outside `present` (keys `row << 32 | column`)
     /// that the duals do not cover, the `perRow` most violated of each mentee.
     func violators(
-        present: Set<UInt64>, certificate: AssignmentCertificate, perRow: Int = 8, shouldStop: () -> Bool
+        present: PairKeys, certificate: AssignmentCertificate, perRow: Int = 8, shouldStop: () -> Bool
     ) throws(MatchingError) -> [(row: Int, column: Int)] {
         let rowDuals = certificate.rowDuals
         let columnDuals = certificate.columnDuals

@@ -73,7 +73,7 @@ struct PairPricing: Sendable {
     /// handed on then counts for both its members). A member with more
     /// violated pairs than it handed on is `unfinished`: looked at again.
     func violators(
-        present: Set<UInt64>, certificate: DualCertificate, looked: [Bool]? = nil, perMember: Int = 16,
+        present: PairKeys, certificate: DualCertificate, looked: [Bool]? = nil, perMember: Int = 16,
         shouldStop: () -> Bool
     ) throws(MatchingError) -> Round {
         let duals = certificate.vertexDuals

@@ -80,20 +80,36 @@ public struct PairingGraph: Sendable {
     }
 
     /// The pairs of the graph, as keys `low << 32 | high`.
-    var edgeKeys: Set<UInt64> { Set(graph.edges.map { UInt64(min($0.u, $0.v)) << 32 | UInt64(max($0.u, $0.v)) }) }
+    var edgeKeys: PairKeys { PairKeys(graph.edges.lazy.map { PairKeys.key($0.u, $0.v) }) }
 
-    /// This graph with the given admissible pairs (not in it yet) added, scored by the model.
+    /// This graph with the given admissible pairs (not in it yet, in
+    /// ascending order of `low << 32 | high`) added, scored by the model.
+    /// The edges stay sorted as they are merged, so that nothing of the
+    /// size of the graph is sorted or hashed again.
     func adding(_ pairs: [(u: Int, v: Int)], model: AffinityModel) -> PairingGraph {
-        var edges = graph.edges
+        var added: [WeightedEdge] = []
         var positive = hasPositiveEdge
         for (u, v) in pairs {
             let score = model.score(members[u], members[v])
-            edges.append(WeightedEdge(u, v, score))
+            added.append(WeightedEdge(min(u, v), max(u, v), score))
             if score > 0 {
                 positive[u] = true
                 positive[v] = true
             }
         }
+        added.sort { PairKeys.key($0.u, $0.v) < PairKeys.key($1.u, $1.v) }
+        var edges: [WeightedEdge] = []
+        edges.reserveCapacity(graph.edges.count + added.count)
+        var next = 0
+        for edge in graph.edges {
+            let key = PairKeys.key(edge.u, edge.v)
+            while next < added.count && PairKeys.key(added[next].u, added[next].v) < key {
+                edges.append(added[next])
+                next += 1
+            }
+            edges.append(edge)
+        }
+        edges += added[next...]
         return PairingGraph(
             members: members, graph: try! WeightedGraph(vertexCount: members.count, edges: edges),
             admissibleCount: admissibleCount, exclusions: exclusions, hasPositiveEdge: positive, isComplete: false,
@@ -202,5 +218,32 @@ extension PairingGraph {
     /// (vertex i is `members[i]`), so that another solver can check the optimum.
     public var benchmarkText: String {
         GraphText.write(try! WeightedGraph(vertexCount: graph.vertexCount, edges: graph.edges.filter { $0.weight > 0 }))
+    }
+}
+
+/// Pairs as keys (`low << 32 | high`, or `row << 32 | column` for mentees
+/// and mentors), sorted, and looked up by binary search: built from a
+/// graph's edges, which are sorted already, in one pass, without hashing
+/// millions of them.
+struct PairKeys: Sendable, Equatable {
+    let keys: [UInt64]
+
+    init<Keys: Sequence>(_ keys: Keys) where Keys.Element == UInt64 {
+        var keys = Array(keys)
+        if !zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { keys.sort() }
+        self.keys = keys
+    }
+
+    /// The key of an unordered pair.
+    static func key(_ u: Int, _ v: Int) -> UInt64 { UInt64(min(u, v)) << 32 | UInt64(max(u, v)) }
+
+    func contains(_ key: UInt64) -> Bool {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key
     }
 }

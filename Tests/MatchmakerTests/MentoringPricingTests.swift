@@ -77,7 +77,7 @@ struct MentoringPricingTests {
         let graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
         let capacities = mentors.map { directory.members[$0].capacity }
         let solved = try CapacitatedAssignment.solve(graph, capacities: capacities)
-        let present = Set(edges.map { MentoringPricing.key($0.u, $0.v) })
+        let present = PairKeys(edges.map { MentoringPricing.key($0.u, $0.v) })
         let added = try pricing.violators(present: present, certificate: solved.certificate, shouldStop: { false })
         #expect(!added.isEmpty)
         #expect(added.allSatisfy { !present.contains(MentoringPricing.key($0.row, $0.column)) })

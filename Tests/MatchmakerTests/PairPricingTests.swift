@@ -81,7 +81,7 @@ struct PairPricingTests {
         #expect(unweighed.count == 0, "pairs weighed wrong, the first: \(unweighed.prefix(3))")
         if example.sampling < PairingGraph.sampling {
             let admissibility = Admissibility(forbidden: request.apart)
-            func candidates(_ sampling: Int) throws -> Set<UInt64> {
+            func candidates(_ sampling: Int) throws -> PairKeys {
                 try PairingGraph(
                     model: model, members: pool, admissibility: admissibility, candidates: example.candidates,
                     sampling: sampling, completeLimit: 0
@@ -126,7 +126,7 @@ struct PairPricingTests {
             .sorted { objective.weight(0, $0) > objective.weight(0, $1) }
         #expect(partners.count > 20)
         // Zero duals: every pair that weighs something is violated; member 0's 12 best are "in the graph".
-        let present = Set(partners.prefix(12).map { UInt64($0) })
+        let present = PairKeys(partners.prefix(12).map { PairKeys.key(0, $0) })
         let round = try pricing.violators(present: present, certificate: zero, perMember: 4, shouldStop: { false })
         let ofZero = round.pairs.filter { $0.u == 0 }.map(\.v)
         #expect(ofZero.count >= 4)
@@ -140,7 +140,8 @@ struct PairPricingTests {
     /// many millions, and only these are kept.
     @Test func aRoundKeepsOnlyEachMembersMostViolated() throws {
         let (directory, pool, objective, pricing, zero) = Self.zeroDuals(120, seed: 41)
-        let round = try pricing.violators(present: [], certificate: zero, perMember: 3, shouldStop: { false })
+        let round = try pricing.violators(
+            present: PairKeys([]), certificate: zero, perMember: 3, shouldStop: { false })
         #expect(round.pairs.count <= pool.count * 3)
         let positive = pool.indices.flatMap { u in ((u + 1)..<pool.count).map { (u, $0) } }
             .filter { objective.weight(pool[$0.0], pool[$0.1]) > 0 }
