@@ -65,12 +65,29 @@ public struct DualCertificate: Sendable, Equatable {
     ///
     /// - Complexity: O(n + m·d + Σ|B|), d the depth of blossom nesting.
     public func violations(_ matching: Matching, in graph: WeightedGraph) -> [Violation] {
+        violations(matching, in: graph, stopping: { false }) ?? []
+    }
+
+    /// The same, asking `shouldStop` now and then (each blossom, every
+    /// 65,536 edges): throws `MatchingError.cancelled` when it says so.
+    public func violations(_ matching: Matching, in graph: WeightedGraph, shouldStop: () -> Bool) throws(MatchingError)
+        -> [Violation]
+    {
+        guard let problems = violations(matching, in: graph, stopping: shouldStop) else {
+            throw MatchingError.cancelled
+        }
+        return problems
+    }
+
+    /// The violations, or nil when `stopping` said to stop.
+    func violations(_ matching: Matching, in graph: WeightedGraph, stopping: () -> Bool) -> [Violation]? {
         let n = graph.vertexCount
         guard matching.isMatching(in: graph) else { return [.notAMatching] }
         guard vertexDuals.count == n else { return [.wrongSize(duals: vertexDuals.count, vertices: n)] }
         var problems: [Violation] = []
         for v in 0..<n where vertexDuals[v] < 0 { problems.append(.negativeVertexDual(vertex: v)) }
         for (index, blossom) in blossoms.enumerated() {
+            if stopping() { return nil }
             let isOdd = blossom.vertices.count >= 3 && blossom.vertices.count % 2 == 1
             let inRange =
                 blossom.vertices.allSatisfy { (0..<n).contains($0) }
@@ -81,7 +98,8 @@ public struct DualCertificate: Sendable, Equatable {
         guard let nesting = BlossomNesting(blossoms, vertexCount: n) else { return [.blossomsNotNested] }
 
         var primal: Int64 = 0
-        for edge in graph.edges {
+        for (index, edge) in graph.edges.enumerated() {
+            if index & 0xFFFF == 0 && stopping() { return nil }
             let weight4 = 4 * (edge.weight + weightShift)
             let slack =
                 vertexDuals[edge.u] + vertexDuals[edge.v] + nesting.sharedDual(edge.u, edge.v, blossoms) - weight4
@@ -100,6 +118,7 @@ public struct DualCertificate: Sendable, Equatable {
         for (index, blossom) in blossoms.enumerated() {
             bound += blossom.dual * Int64((blossom.vertices.count - 1) / 2)
             guard blossom.dual > 0 else { continue }
+            if stopping() { return nil }
             let members = Set(blossom.vertices)
             let inside = blossom.vertices.filter { v in matching.mate[v].map(members.contains) ?? false }.count / 2
             if inside != (blossom.vertices.count - 1) / 2 { problems.append(.blossomNotFull(index: index)) }

@@ -82,6 +82,7 @@ public enum MaximumWeightMatching {
         for v in 0..<n where solver.mate[v] >= 0 { mate[v] = Int(solver.endpoint[Int(solver.mate[v])]) }
         var blossoms: [DualCertificate.Blossom] = []
         for b in n..<(2 * n) where solver.blossomBase[b] >= 0 && solver.zBase[b] > 0 {
+            if b & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
             blossoms.append(DualCertificate.Blossom(vertices: solver.leaves(of: b).sorted(), dual: solver.zBase[b]))
         }
         let matching = Matching(mate: mate)

@@ -97,7 +97,7 @@ enum DraftProof {
         guard let matching = Matching(vertexCount: pool.count, pairs: pairs) else {
             throw MatchError.proofFailed(.pairs, .certificate("the pairs are not a matching", count: 1))
         }
-        let problems = certificate.violations(matching, in: graph)
+        let problems = try certificate.violations(matching, in: graph, shouldStop: shouldStop)
         if let first = problems.first {
             throw MatchError.proofFailed(.pairs, .certificate(first.description, count: problems.count))
         }
