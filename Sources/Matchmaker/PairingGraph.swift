@@ -82,10 +82,10 @@ public struct PairingGraph: Sendable {
     /// The pairs of the graph, as keys `low << 32 | high`.
     var edgeKeys: PairKeys { PairKeys(graph.edges.lazy.map { PairKeys.key($0.u, $0.v) }) }
 
-    /// This graph with the given admissible pairs (not in it yet, in
-    /// ascending order of `low << 32 | high`) added, scored by the model.
-    /// The edges stay sorted as they are merged, so that nothing of the
-    /// size of the graph is sorted or hashed again.
+    /// This graph with the given admissible pairs (not in it yet) added,
+    /// scored by the model. They are sorted and merged into the graph's
+    /// sorted edges, so that nothing of the size of the graph is sorted or
+    /// hashed again.
     func adding(_ pairs: [(u: Int, v: Int)], model: AffinityModel) -> PairingGraph {
         var added: [WeightedEdge] = []
         var positive = hasPositiveEdge
