@@ -123,7 +123,7 @@ struct PairPricing: Sendable {
             unfinished: (0..<n).map { most.found[$0] > perMember })
     }
 
-    static func key(_ u: Int32, _ v: Int32) -> UInt64 { UInt64(UInt32(min(u, v))) << 32 | UInt64(UInt32(max(u, v))) }
+    static func key(_ u: Int32, _ v: Int32) -> UInt64 { PairKeys.key(Int(u), Int(v)) }
 
     /// A pair left out that the duals do not cover, by how much (4·(w + s) − D(u) − D(v)).
     struct Violation: Sendable {
