@@ -50,15 +50,54 @@ extension AffinityModel {
         return partners
     }
 
+    /// The keys of the needs `a` meets: each key it offers, or one related to it, in order.
+    func metKeys(of a: Int) -> [Int32] {
+        var met: [Int32] = []
+        for offer in offers[a] {
+            met.append(offer.key)
+            met += related[Int(offer.key)]
+        }
+        met.sort()
+        met.removeDuplicates()
+        return met
+    }
+
+    /// How many entries the index lists of `a`'s tags hold in all (`met`: its `metKeys`).
+    func listEntries(of a: Int, met: [Int32]) -> Int {
+        var entries = 0
+        for key in seeks[a] {
+            entries += offerIndex[Int(key)].count
+            for other in related[Int(key)] { entries += offerIndex[Int(other)].count }
+        }
+        for key in met { entries += seekIndex[Int(key)].count }
+        for key in interests[a] { entries += interestIndex[Int(key)].count }
+        return entries
+    }
+
+    /// Whether a member's partners are gathered in place (over all the
+    /// members) rather than listed as they are met: when its lists hold at
+    /// least a quarter as many entries as there are members.
+    static func gathersInPlace(entries: Int, of members: Int) -> Bool { entries >= members / 4 }
+
     /// `tagPartners`, each handed to `body` (member, tag points) instead of
     /// gathered; with `above`, only the partners whose directory index is
     /// above it, each list read from there on (the indexes are in directory
     /// order), so that a pair is weighed from one side only.
+    ///
+    /// With `cover`, only the partners whose pair it does not cover are
+    /// handed on: pricing and the proofs pass over most pairs this way
+    /// without a call per pair.
+    ///
+    /// When the lists hold many entries (`gathersInPlace`: a popular tag's
+    /// holders), the points are gathered in place and the partners handed
+    /// on in directory order; otherwise in the order they were met.
     func forEachTagPartner(
-        of a: Int, using scratch: Scratch, sampling: Int = .max, above: Int = -1, _ body: (Int, Int64) -> Void
+        of a: Int, using scratch: Scratch, sampling: Int = .max, above: Int = -1, uncoveredBy cover: DualCover? = nil,
+        _ body: (Int, Int64) -> Void
     ) {
-        /// The positions of a list of `count` entries that are read, from the first partner above `above`.
-        @inline(__always) func read(_ count: Int, member: (Int) -> Int32) -> StrideTo<Int> {
+        /// Where a list of `count` entries is read from, and the step: from the
+        /// first partner above `above`, every entry or (a long list) evenly spaced.
+        @inline(__always) func reading(_ count: Int, member: (Int) -> Int32) -> (first: Int, step: Int) {
             var first = 0
             if above >= 0 {
                 var high = count
@@ -67,10 +106,12 @@ extension AffinityModel {
                     if Int(member(middle)) <= above { first = middle + 1 } else { high = middle }
                 }
             }
-            guard count - first > sampling else { return stride(from: first, to: count, by: 1) }
+            guard count - first > sampling else { return (first, 1) }
             let step = (count - first + sampling - 1) / sampling
-            return stride(from: first + a % step, to: count, by: step)
+            return (first + a % step, step)
         }
+        let met = metKeys(of: a)
+        let inPlace = sampling == .max && Self.gathersInPlace(entries: listEntries(of: a, met: met), of: scratch.count)
         let points = scratch.points
         let stamps = scratch.stamp
         let best = scratch.best
@@ -80,7 +121,7 @@ extension AffinityModel {
         scratch.touched = []
         scratch.bestTouched = []
         @inline(__always) func add(_ b: Int32, _ value: Int64) {
-            if points[Int(b)] == 0 && value > 0 { touched.append(b) }
+            if !inPlace && points[Int(b)] == 0 && value > 0 { touched.append(b) }
             points[Int(b)] += value
         }
         // a's needs, met directly, or else through the best related tag.
@@ -88,20 +129,28 @@ extension AffinityModel {
             scratch.currentStamp &+= 1
             let stamp = scratch.currentStamp
             let row = Int(key) * 8
-            let direct = offerIndex[Int(key)]
-            for position in read(direct.count, member: { direct[$0].member }) where Int(direct[position].member) != a {
-                let (b, level) = direct[position]
-                stamps[Int(b)] = stamp
-                add(b, needPoints[row + Int(level)])
+            let hasRelated = !related[Int(key)].isEmpty
+            offerIndex[Int(key)].withUnsafeBufferPointer { direct in
+                var (position, step) = reading(direct.count) { direct[$0].member }
+                while position < direct.count {
+                    let (b, level) = direct[position]
+                    position += step
+                    if hasRelated { stamps[Int(b)] = stamp }
+                    add(b, needPoints[row + Int(level)])
+                }
             }
+            guard hasRelated else { continue }
             for other in related[Int(key)] {
-                let list = offerIndex[Int(other)]
-                for position in read(list.count, member: { list[$0].member }) {
-                    let (b, level) = list[position]
-                    guard Int(b) != a && stamps[Int(b)] != stamp else { continue }
-                    let value = needPoints[row + 4 + Int(level)]
-                    if best[Int(b)] == 0 { bestTouched.append(b) }
-                    best[Int(b)] = max(best[Int(b)], value)
+                offerIndex[Int(other)].withUnsafeBufferPointer { list in
+                    var (position, step) = reading(list.count) { list[$0].member }
+                    while position < list.count {
+                        let (b, level) = list[position]
+                        position += step
+                        guard stamps[Int(b)] != stamp else { continue }
+                        let value = needPoints[row + 4 + Int(level)]
+                        if best[Int(b)] == 0 { bestTouched.append(b) }
+                        best[Int(b)] = max(best[Int(b)], value)
+                    }
                 }
             }
             for b in bestTouched {
@@ -110,31 +159,101 @@ extension AffinityModel {
             }
             bestTouched.removeAll(keepingCapacity: true)
         }
-        // Others' needs that a meets: each key a offers, or one related to it.
-        var met = Set<Int32>()
-        for offer in offers[a] {
-            met.insert(offer.key)
-            for other in related[Int(offer.key)] { met.insert(other) }
-        }
         for key in met {
             guard let meeting = meeting(key, by: a) else { continue }
-            let list = seekIndex[Int(key)]
-            for position in read(list.count, member: { list[$0] }) where Int(list[position]) != a {
-                add(list[position], meeting.points)
+            seekIndex[Int(key)].withUnsafeBufferPointer { list in
+                var (position, step) = reading(list.count) { list[$0] }
+                while position < list.count {
+                    add(list[position], meeting.points)
+                    position += step
+                }
             }
         }
         for key in interests[a] {
             let value = interestPoints[Int(key)]
-            let list = interestIndex[Int(key)]
-            for position in read(list.count, member: { list[$0] }) where Int(list[position]) != a {
-                add(list[position], value)
+            interestIndex[Int(key)].withUnsafeBufferPointer { list in
+                var (position, step) = reading(list.count) { list[$0] }
+                while position < list.count {
+                    add(list[position], value)
+                    position += step
+                }
             }
         }
-        for b in touched {
-            body(Int(b), points[Int(b)])
-            points[Int(b)] = 0
+        // a's own entries were counted too: dropped here.
+        points[a] = 0
+        if let cover {
+            cover.duals.withUnsafeBufferPointer { duals in
+                @inline(__always) func hand(_ b: Int, _ value: Int64) {
+                    if !cover.covers(value, duals[b]) { body(b, value) }
+                }
+                if inPlace {
+                    // Most members hold points here, and most pairs are covered: one test of both, without
+                    // a branch on each (which would be mispredicted half the time).
+                    for b in (above + 1)..<scratch.count {
+                        let value = points[b]
+                        points[b] = 0
+                        let held = value != 0 ? 1 : 0
+                        let open = cover.covers(value, duals[b]) ? 0 : 1
+                        if held & open != 0 { body(b, value) }
+                    }
+                } else {
+                    for b in touched where Int(b) != a {
+                        hand(Int(b), points[Int(b)])
+                        points[Int(b)] = 0
+                    }
+                }
+            }
+        } else if inPlace {
+            for b in (above + 1)..<scratch.count where points[b] != 0 {
+                body(b, points[b])
+                points[b] = 0
+            }
+        } else {
+            for b in touched where Int(b) != a {
+                body(Int(b), points[Int(b)])
+                points[Int(b)] = 0
+            }
         }
         scratch.touched = touched
         scratch.bestTouched = bestTouched
+    }
+}
+
+/// When a pair's tag points leave it covered by its duals, whatever else it
+/// scores: the test `forEachTagPartner` applies before handing a partner on.
+/// A pair of tag points t, of partner b, is covered when
+/// (t + fixed) · raise ≤ ((own + duals[b]) >> halvings) − margin, the
+/// product compared before it is rounded up (a whole number bounds the
+/// rounded-up product exactly when it bounds the product).
+struct DualCover {
+    /// Per directory index, the member's dual (a member not in play: a value that covers anything).
+    let duals: [Int64]
+    /// The member's own dual, less what the weight shift takes.
+    let own: Int64
+    /// Pairs' duals counted in quarters (2) or whole (0).
+    let halvings: Int
+    let fixed: Int64
+    let raise: Double
+    let margin: Int64
+
+    /// The dual of members that are not in play: covers any pair, and adds to another without overflow.
+    static let absent = Int64.max / 4
+
+    @inline(__always)
+    func covers(_ tagPoints: Int64, _ dual: Int64) -> Bool {
+        // Wrapping arithmetic: the values are far from the limits (`absent` included), and this runs for most pairs.
+        Double(tagPoints &+ fixed) * raise <= Double(((own &+ dual) &>> halvings) &- margin)
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Drops each element equal to the one before it (on a sorted array: the duplicates).
+    mutating func removeDuplicates() {
+        var kept = 0
+        for index in indices where kept == 0 || self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeSubrange(kept...)
     }
 }

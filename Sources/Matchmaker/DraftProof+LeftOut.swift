@@ -30,11 +30,15 @@ extension DraftProof {
         }
         let inGraph = PairKeys(graphEdges.lazy.map { PairKeys.key($0.u, $0.v) })
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
-        for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
+        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
+        for (vertex, member) in pool.enumerated() {
+            vertexOf[member] = Int32(vertex)
+            dualOf[member] = duals[vertex]
+        }
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
         let raise = Self.largestRaise(weights: model.weights, objective: objective)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
-        let found = try Parallel.slices(n, shouldStop: shouldStop) { [vertexOf] range in
+        let found = try Parallel.slices(n, shouldStop: shouldStop) { [vertexOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
             func check(_ u: Int, _ v: Int) {
                 let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
@@ -45,12 +49,13 @@ extension DraftProof {
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             for u in range {
                 // Each pair sharing a tag from the member of lower index.
-                model.forEachTagPartner(of: pool[u], using: scratch, above: pool[u]) { b, tagPoints in
+                // No more than its tag points raised, plus the most the other terms weigh: covered when
+                // 4 · (⌈points · raise⌉ + bound + 1 + s) ≤ D(u) + D(v).
+                let cover = DualCover(
+                    duals: dualOf, own: duals[u] - 4 * shift, halvings: 2, fixed: 0, raise: raise, margin: bound + 1)
+                model.forEachTagPartner(of: pool[u], using: scratch, above: pool[u], uncoveredBy: cover) { b, _ in
                     let v = Int(vertexOf[b])
                     guard v >= 0 else { return }
-                    // No more than its tag points raised, plus the most the other terms weigh: covered then.
-                    let most = Int64((Double(tagPoints) * raise).rounded(.up)) + bound + 1
-                    if duals[u] + duals[v] >= 4 * (most + shift) { return }
                     check(u, v)
                 }
                 let limit = 4 * (bound + shift) - duals[u]
@@ -93,7 +98,9 @@ extension DraftProof {
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
         let raise = Self.largestRaise(weights: model.weights, objective: objective)
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        let found = try Parallel.slices(rows.count, shouldStop: shouldStop) { [columnOf] range in
+        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
+        for (j, mentor) in mentors.enumerated() { dualOf[mentor] = columnDuals[j] }
+        let found = try Parallel.slices(rows.count, shouldStop: shouldStop) { [columnOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
             func check(_ i: Int, _ j: Int) {
                 guard !inGraph.contains(UInt64(i) << 32 | UInt64(j)) else { return }
@@ -102,11 +109,12 @@ extension DraftProof {
             }
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             for i in range {
-                model.forEachTagPartner(of: rows[i], using: scratch) { b, tagPoints in
+                // Covered when ⌈points · raise⌉ + bound + 1 + s ≤ u(i) + v(j).
+                let cover = DualCover(
+                    duals: dualOf, own: rowDuals[i] - shift, halvings: 0, fixed: 0, raise: raise, margin: bound + 1)
+                model.forEachTagPartner(of: rows[i], using: scratch, uncoveredBy: cover) { b, _ in
                     let j = Int(columnOf[b])
                     guard j >= 0 else { return }
-                    let most = Int64((Double(tagPoints) * raise).rounded(.up)) + bound + 1
-                    if rowDuals[i] + columnDuals[j] >= most + shift { return }
                     check(i, j)
                 }
                 for j in order {

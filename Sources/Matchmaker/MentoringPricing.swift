@@ -89,7 +89,9 @@ struct MentoringPricing: Sendable {
         let columnDuals = certificate.columnDuals
         let shift = certificate.weightShift
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self] range in
+        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
+        for (j, mentor) in mentors.enumerated() { dualOf[mentor] = columnDuals[j] }
+        let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self, dualOf] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var chosen: [(row: Int, column: Int)] = []
             for i in range {
@@ -100,10 +102,11 @@ struct MentoringPricing: Sendable {
                     guard by > 0, prepared.exclusion(a, b) == nil, !present.contains(Self.key(i, j)) else { return }
                     most.add(0, Int32(j), by: by)
                 }
-                model.forEachTagPartner(of: a, using: scratch) { b, tagPoints in
+                // Covered, whatever else the pair scores, when most(tag points) + s ≤ u(i) + v(j).
+                let cover = weightBound.cover(own: rowDuals[i] - shift, duals: dualOf, halvings: 0)
+                model.forEachTagPartner(of: a, using: scratch, uncoveredBy: cover) { b, tagPoints in
                     let j = Int(columnOf[b])
                     guard j >= 0 else { return }
-                    if rowDuals[i] + columnDuals[j] >= weightBound.most(tagPoints: tagPoints) + shift { return }
                     consider(j, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
                 }
                 let limit = weightBound.untagged + shift - rowDuals[i]

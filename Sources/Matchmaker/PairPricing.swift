@@ -15,8 +15,8 @@ import Matching
 /// The pairs left out are of two kinds, and each is priced its own way:
 /// - pairs that share a tag (a need met, an interest) are found through the
 ///   model's inverted indexes; one whose tag points, with the most its other
-///   terms and factors could add, are covered is passed over, the others are
-///   scored exactly;
+///   terms and factors could add, are covered is passed over by the scan
+///   itself (`DualCover`), the others are scored exactly;
 /// - pairs that share none score only their role, organisation and wing
 ///   terms, so no more than `WeightBound.untagged`: for a vertex u only partners v
 ///   with y(v) < bound + s − y(u) can violate, and walking the vertices in
@@ -83,10 +83,15 @@ struct PairPricing: Sendable {
         let everyone = looked == nil
         let looked = looked ?? [Bool](repeating: true, count: n)
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
-        for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
+        // Each member's dual by directory index; one that is not priced, as good as covered.
+        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
+        for (vertex, member) in pool.enumerated() {
+            vertexOf[member] = Int32(vertex)
+            dualOf[member] = duals[vertex]
+        }
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         var most = MostViolated(count: n, keeping: perMember)
-        try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf] range in
+        try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf, dualOf] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             // Per member of the slice, only its most violated pairs are kept, and how many it had:
             // the first rounds can find many millions.
@@ -96,7 +101,7 @@ struct PairPricing: Sendable {
                 found.removeAll(keepingCapacity: true)
                 violations(
                     of: u, duals: duals, shift: shift, looked: looked, everyone: everyone, vertexOf: vertexOf,
-                    order: order, scratch: scratch, into: &found)
+                    dualOf: dualOf, order: order, scratch: scratch, into: &found)
                 var mine = MostViolated(count: 1, keeping: perMember)
                 // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
                 for violation in found where !present.contains(Self.key(violation.u, violation.v)) {
@@ -137,8 +142,8 @@ struct PairPricing: Sendable {
     /// bound is covered, then the partners with no tag in common whose duals
     /// are below the bound for such pairs.
     func violations(
-        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], everyone: Bool, vertexOf: [Int32], order: [Int],
-        scratch: AffinityModel.Scratch, into found: inout [Violation]
+        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], everyone: Bool, vertexOf: [Int32], dualOf: [Int64],
+        order: [Int], scratch: AffinityModel.Scratch, into found: inout [Violation]
     ) {
         let a = pool[u]
         func consider(_ v: Int, _ b: Int, score: Int64) {
@@ -146,10 +151,11 @@ struct PairPricing: Sendable {
             if by > 0 && prepared.exclusion(a, b) == nil { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
         }
         // A pair sharing a tag is weighed by the member of lower index, unless the other is not looked at.
-        model.forEachTagPartner(of: a, using: scratch, above: everyone ? a : -1) { b, tagPoints in
+        // Covered, whatever else the pair scores, when 4 · (most(tag points) + s) ≤ D(u) + D(v).
+        let cover = weightBound.cover(own: duals[u] - 4 * shift, duals: dualOf, halvings: 2)
+        model.forEachTagPartner(of: a, using: scratch, above: everyone ? a : -1, uncoveredBy: cover) { b, tagPoints in
             let v = Int(vertexOf[b])
             guard v >= 0, v != u, !looked[v] || b > a else { return }
-            if duals[u] + duals[v] >= 4 * (weightBound.most(tagPoints: tagPoints) + shift) { return }
             consider(v, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
         }
         let limit = 4 * (weightBound.untagged + shift) - duals[u]
@@ -183,8 +189,14 @@ struct WeightBound: Sendable {
         untagged = Int64((Double(fixedMost) * raise).rounded(.up)) + 2
     }
 
-    @inline(__always)
-    func most(tagPoints: Int64) -> Int64 { Int64((Double(tagPoints + fixedMost) * raise).rounded(.up)) + 2 }
+    /// The pairs a member prices that are covered whatever they score beyond
+    /// their tag points t: the most such a pair weighs, ⌈(t + fixedMost) ·
+    /// raise⌉ + 2, is within what the duals cover (`own`: the member's dual
+    /// less what the weight shift takes; `duals` by directory index, in
+    /// quarters when `halvings` is 2).
+    func cover(own: Int64, duals: [Int64], halvings: Int) -> DualCover {
+        DualCover(duals: duals, own: own, halvings: halvings, fixed: fixedMost, raise: raise, margin: 2)
+    }
 }
 
 /// Per member, the `keeping` most violated pairs met so far (the largest

@@ -120,6 +120,11 @@ struct AffinityModelTests {
         let directory = Communities.random(80, seed: 4)
         let model = AffinityModel(directory: directory, weights: AffinityWeights())
         let scratch = AffinityModel.Scratch(count: 80)
+        // Both ways of gathering the points are used here.
+        let inPlace = (0..<80).map {
+            AffinityModel.gathersInPlace(entries: model.listEntries(of: $0, met: model.metKeys(of: $0)), of: 80)
+        }
+        #expect(inPlace.contains(true) && inPlace.contains(false))
         for a in 0..<80 {
             let partners = Dictionary(
                 uniqueKeysWithValues: model.tagPartners(of: a, using: scratch).map { ($0.member, $0.points) })
@@ -132,6 +137,70 @@ struct AffinityModelTests {
                 }
             }
         }
+    }
+
+    /// The test that passes over covered pairs, against the rounded-up bounds
+    /// of pricing and of the proof it stands for, on the edges where rounding
+    /// matters (raises of 1, 1.5 and awkward fractions; sums a few units either
+    /// side of the bound).
+    @Test func aCoverPassesOverExactlyThePairsItsBoundCovers() {
+        var rng = SplitMix64(seed: 11)
+        for raise in [1.0, 1.5, 1.37, 1.0 + 1e-9, 2.25, 1.1 * 1.45] {
+            for _ in 0..<4000 {
+                let tagPoints = Int64.random(in: 0...40_000, using: &rng)
+                let fixed = Int64.random(in: 0...3000, using: &rng)
+                let shift = Int64.random(in: 0...500, using: &rng)
+                let own = Int64.random(in: -1000...60_000, using: &rng)
+                // Pricing: covered when 4 · (⌈(t + fixed) · raise⌉ + 2 + s) ≤ D(u) + D(v).
+                let most = Int64((Double(tagPoints + fixed) * raise).rounded(.up)) + 2
+                let needed = 4 * (most + shift) - own
+                for dual in (needed - 5)...(needed + 5) {
+                    let cover = DualCover(
+                        duals: [dual], own: own - 4 * shift, halvings: 2, fixed: fixed, raise: raise, margin: 2)
+                    #expect(cover.covers(tagPoints, dual) == (own + dual >= 4 * (most + shift)), "\(raise) \(dual)")
+                }
+                // Mentoring's proof: covered when ⌈t · raise⌉ + bound + 1 + s ≤ u(i) + v(j).
+                let proved = Int64((Double(tagPoints) * raise).rounded(.up)) + fixed + 1
+                for dual in (proved + shift - own - 3)...(proved + shift - own + 3) {
+                    let cover = DualCover(
+                        duals: [dual], own: own - shift, halvings: 0, fixed: 0, raise: raise, margin: fixed + 1)
+                    #expect(cover.covers(tagPoints, dual) == (own + dual >= proved + shift))
+                }
+            }
+        }
+    }
+
+    /// With a cover, the partners handed on are exactly the tag partners it
+    /// does not cover, gathered either way, from one side or both.
+    @Test func theIndexesHandOnEveryPartnerACoverLeaves() {
+        let directory = Communities.random(120, seed: 5)
+        let model = AffinityModel(
+            directory: directory, weights: AffinityWeights(),
+            history: MeetingHistory([MemberPair("m0001", "m0002"): .init(roundsAgo: 2, rating: 5)]))
+        let scratch = AffinityModel.Scratch(count: 120)
+        var rng = SplitMix64(seed: 6)
+        let duals = (0..<120).map { _ in Int64.random(in: 0...40_000, using: &rng) }
+        var handedOn = 0
+        var passedOver = 0
+        for a in 0..<120 {
+            let cover = DualCover(
+                duals: duals, own: duals[a] - 4 * 100, halvings: 2, fixed: 1500, raise: 1.5, margin: 2)
+            for above in [-1, a] {
+                var partners: [Int: Int64] = [:]
+                model.forEachTagPartner(of: a, using: scratch, above: above, uncoveredBy: cover) { b, points in
+                    #expect(partners[b] == nil)
+                    partners[b] = points
+                }
+                for b in (above + 1)..<120 where b != a {
+                    let tagPoints = model.tagPoints(a, b)
+                    let left = tagPoints > 0 && !cover.covers(tagPoints, duals[b])
+                    #expect(partners[b] == (left ? tagPoints : nil), "\(a)–\(b) above \(above)")
+                    if left { handedOn += 1 } else if tagPoints > 0 { passedOver += 1 }
+                }
+            }
+        }
+        // Both kinds are there: the test is not vacuous.
+        #expect(handedOn > 500 && passedOver > 500, "\(handedOn) handed on, \(passedOver) passed over")
     }
 }
 
