@@ -103,7 +103,7 @@ public struct Taxonomy: Sendable, Equatable {
 
 /// `Taxonomy.key(for:)` remembered tag by tag, for a pass over many members:
 /// the same few tags come back member after member, and folding is slow.
-public struct TagKeys {
+public struct TagKeys: Sendable {
     public let taxonomy: Taxonomy
     private var known: [String: String] = [:]
 
@@ -115,4 +115,7 @@ public struct TagKeys {
         known[tag] = key
         return key
     }
+
+    /// The key of `tag`: the one found before, or folded now (and not kept).
+    public func knownKey(for tag: String) -> String { known[tag] ?? taxonomy.key(for: tag) }
 }

@@ -21,6 +21,8 @@ public struct AffinityModel: Sendable {
     public let weights: AffinityWeights
     public let history: MeetingHistory
 
+    /// Each tag spelling of the members, folded to its key once.
+    let tagKeys: TagKeys
     /// Tags as integers: `keys[id]` is the key, `keyID[key]` the id.
     let keys: [String]
     let keyID: [String: Int32]
@@ -145,6 +147,7 @@ public struct AffinityModel: Sendable {
             guard let a = directory.index(of: pair.first), let b = directory.index(of: pair.second) else { continue }
             historyFactor[Self.pairKey(a, b)] = Self.adjustment(for: history.pairs[pair], weights: weights).0
         }
+        self.tagKeys = tagKeys
         self.keys = keys
         self.keyID = keyID
         self.seeks = seeks
@@ -215,8 +218,8 @@ public struct AffinityModel: Sendable {
         for (seeker, offerer) in [(a, b), (b, a)] {
             let seekerMember = directory.members[seeker]
             let offererMember = directory.members[offerer]
-            let offered = Self.spellings(offererMember.offering + offererMember.skills.map(\.name), taxonomy)
-            let seeking = Self.spellings(seekerMember.seeking, taxonomy)
+            let offered = spellings(offererMember.offering + offererMember.skills.map(\.name))
+            let seeking = spellings(seekerMember.seeking)
             for key in seeks[seeker] {
                 guard let met = meeting(key, by: offerer) else { continue }
                 complementarity += met.points
@@ -236,7 +239,7 @@ public struct AffinityModel: Sendable {
         terms.append(Explanation.Term(name: "complementarity", points: complementarity))
         var shared: Int64 = 0
         let interestsOfB = Set(interests[b])
-        let interestsOfA = Self.spellings(memberA.interests, taxonomy)
+        let interestsOfA = spellings(memberA.interests)
         for key in interests[a] where interestsOfB.contains(key) {
             shared += interestPoints[Int(key)]
             reasons.append(
@@ -339,10 +342,16 @@ public struct AffinityModel: Sendable {
         return (max(0, factor), facts)
     }
 
+    /// The key of a tag as a member spells it (folded once per spelling).
+    func key(for tag: String) -> String { tagKeys.knownKey(for: tag) }
+
     /// A member's own spelling of each key among `tags` (the first, when two spell one key).
-    static func spellings(_ tags: [String], _ taxonomy: Taxonomy) -> [String: String] {
+    func spellings(_ tags: [String]) -> [String: String] {
         var spelling: [String: String] = [:]
-        for tag in tags { spelling[taxonomy.key(for: tag)] = spelling[taxonomy.key(for: tag)] ?? tag }
+        for tag in tags {
+            let key = key(for: tag)
+            if spelling[key] == nil { spelling[key] = tag }
+        }
         return spelling
     }
 

@@ -145,17 +145,17 @@ public enum Matchmaker {
         let taxonomy = model.directory.taxonomy
         var counts: [String: Int] = [:]
         for member in members {
-            for key in Set(member.interests.map(taxonomy.key(for:))) { counts[key, default: 0] += 1 }
+            for key in Set(member.interests.map(model.key(for:))) { counts[key, default: 0] += 1 }
         }
         if let shared = counts.filter({ $0.value >= 2 }).sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first {
             return .sharedInterest(
                 AffinityModel.shown(
-                    shared.key, in: AffinityModel.spellings(members.flatMap(\.interests), taxonomy), taxonomy))
+                    shared.key, in: model.spellings(members.flatMap(\.interests)), taxonomy))
         }
-        let skillKeys = members.map { Set($0.skills.map { taxonomy.key(for: $0.name) }) }
+        let skillKeys = members.map { Set($0.skills.map { model.key(for: $0.name) }) }
         for member in members {
             for (other, skills) in zip(members, skillKeys) where other.id != member.id {
-                if let interest = member.interests.first(where: { skills.contains(taxonomy.key(for: $0)) }) {
+                if let interest = member.interests.first(where: { skills.contains(model.key(for: $0)) }) {
                     return .askAbout(asker: member.id, expert: other.id, topic: interest)
                 }
             }
