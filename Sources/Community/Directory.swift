@@ -27,6 +27,12 @@ public struct Directory: Sendable {
         sharedNames = shared
     }
 
+    /// Whether `other` holds the same members, taxonomy and settings: a
+    /// draft computed on one is a draft of the other.
+    public func hasSameCommunity(as other: Directory) -> Bool {
+        members == other.members && taxonomy == other.taxonomy && settings == other.settings
+    }
+
     /// A member's name as people read it, with the id when another member has
     /// the same name (`Emily Carter (emily-carter-2)`); the id itself for
     /// someone no longer in the community.

@@ -38,6 +38,21 @@ public struct Session {
     /// The language people read.
     public var language: Language { settings.language }
 
+    /// Puts a community loaded again (or anew) in place. A draft and the
+    /// planned rounds computed on a different community are dropped: their
+    /// pairs and claims were proved for the profiles before (a member may have
+    /// left, or a pair become inadmissible). Returns whether they were.
+    mutating func replaceCommunity(with loaded: Directory) -> Bool {
+        let drops =
+            (matchmaking.draft != nil || !matchmaking.planned.isEmpty) && !loaded.hasSameCommunity(as: directory)
+        if drops {
+            matchmaking.draft = nil
+            matchmaking.planned = []
+        }
+        directory = loaded
+        return drops
+    }
+
     /// How the table format lays results out: to the window's width on a terminal.
     public var layout: Layout {
         Layout(

@@ -32,6 +32,37 @@ struct MatchmakingSessionTests {
         }
     }
 
+    /// A draft is a draft of the profiles it was computed on: loading them
+    /// again unchanged keeps it; loading a changed community drops it, says
+    /// so, and nothing of it can be committed.
+    @Test func aDraftDoesNotOutliveTheProfilesItWasComputedOn() throws {
+        let folder = try Self.profilesCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let changed = folder.appendingPathComponent("Changed")
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("Profiles"), to: changed)
+        let gone = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: changed.path).sorted().first { $0.hasSuffix(".yaml") })
+        try FileManager.default.removeItem(at: changed.appendingPathComponent(gone))
+        let script = """
+            set keep-going on
+            match pairs
+            load Profiles
+            commit kept-draft
+            match pairs
+            load Changed
+            commit stale-draft
+            rounds
+            """
+        try script.write(to: folder.appendingPathComponent("week.patio"), atomically: true, encoding: .utf8)
+        let result = try PatioProcess.run(
+            ["--profiles", "Profiles", "--ledger", "week.sqlite", "week.patio"], in: folder)
+        let dropped = "The draft was dropped: it was computed on the profiles as they were before"
+        #expect(result.output.components(separatedBy: dropped).count - 1 == 1, "\(result.output)")
+        #expect(result.errors.contains("no draft"), "\(result.errors)")
+        #expect(result.output.contains("kept-draft"))
+        #expect(!result.output.contains("stale-draft"))
+    }
+
     @Test func theScriptedSessionCommitsAndDoesNotRepeat() throws {
         let folder = try Self.profilesCopy()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -36,6 +36,7 @@ enum ImportCommand {
         Interpreter.report(read.diagnostics + plan.diagnostics, in: session)
         var notWritten: [String] = []
         var written: [String] = []
+        var droppedDraft = false
         if arguments[write] {
             guard let folder = session.profilesFolder else { throw ProfileError.noProfilesFolderToWrite }
             AtomicFile.sweep(folder.path)
@@ -65,14 +66,14 @@ enum ImportCommand {
             }
             if !written.isEmpty {
                 let loaded = ProfileFolder.load(folder.path, shownAs: folder.shownAs, usesCache: true)
-                session.directory = loaded.directory
+                droppedDraft = session.replaceCommunity(with: loaded.directory)
             }
         }
         // A row with an error was skipped (the error said so): the summary counts it.
         let skipped = Set((read.diagnostics + plan.diagnostics).filter { $0.severity == .error }.map(\.line)).count
         let report = ImportReport(
             file: shown, plan: plan, skipped: skipped, written: written, notWritten: notWritten,
-            wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs)
+            wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs, droppedDraft: droppedDraft)
         let failed = (read.diagnostics + plan.diagnostics).contains { $0.severity == .error } || !notWritten.isEmpty
         return failed ? .failed(report) : .show(report)
     }
@@ -87,6 +88,8 @@ struct ImportReport: Presentable {
     let notWritten: [String]
     let wroteRequested: Bool
     let folder: String?
+    /// The draft computed on the profiles before the import was dropped.
+    var droppedDraft = false
 
     static func word(_ action: ImportPlan.Action, written: Bool, in language: Language) -> String {
         let t = language.text
@@ -180,6 +183,7 @@ struct ImportReport: Presentable {
                             "\($0.name) : \($0.newID) n’est pas \($0.existingID)")
                     }))
         }
+        if droppedDraft { blocks.append(.note(LoadSummary.droppedDraft(in: language))) }
         return Document(blocks)
     }
 

@@ -93,7 +93,6 @@ enum MatchCommands {
                         draft: draft, directory: session.directory, plan: (index + 1, count))
                     view.isCompact = session.showsCompact(arguments) && !arguments[full]
                     view.showsEveryReason = arguments[full]
-                    view.showsEveryReason = arguments[full]
                     view.limit = CommonOptions.limit(arguments)
                     return view
                 }))

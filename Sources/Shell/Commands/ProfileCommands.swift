@@ -48,10 +48,10 @@ public enum ProfileCommands {
                 keptFolder: session.profilesFolder?.shownAs, members: session.directory.members.count)
         }
         session.interruptedLoad = nil
-        session.directory = loaded.directory
+        let dropped = session.replaceCommunity(with: loaded.directory)
         session.profilesFolder = (path, shown)
         Interpreter.report(loaded.diagnostics, in: session)
-        let summary = LoadSummary(folder: shown, loaded: loaded)
+        let summary = LoadSummary(folder: shown, loaded: loaded, droppedDraft: dropped)
         return loaded.errorCount > 0 ? .failed(summary) : .show(summary)
     }
 

@@ -36,6 +36,8 @@ enum MemberJSON {
 struct LoadSummary: Presentable {
     let folder: String
     let loaded: ProfileFolder.Loaded
+    /// The draft computed on the profiles before was dropped (they changed).
+    var droppedDraft = false
 
     func document(in language: Language) -> Document {
         let members = language.counted(loaded.directory.members.count, "member", "membre")
@@ -58,7 +60,16 @@ struct LoadSummary: Presentable {
                 language.text("; ", " ; ") + problems.joined(separator: language.text(" and ", " et "))
                 + language.text(" (above)", ", voir ci-dessus")
         }
-        return .message(text)
+        guard droppedDraft else { return .message(text) }
+        return Document([.paragraph(text), .note(Self.droppedDraft(in: language))])
+    }
+
+    /// Said when a load or an import changed the community under a draft.
+    static func droppedDraft(in language: Language) -> String {
+        language.text(
+            "The draft was dropped: it was computed on the profiles as they were before ('match' proposes a new one).",
+            "Le brouillon a été abandonné : il avait été calculé sur les profils d’avant ('match' en propose un nouveau)."
+        )
     }
 
     func json(in language: Language) -> JSONValue {
@@ -67,6 +78,7 @@ struct LoadSummary: Presentable {
             "community": .optional(loaded.directory.settings.name),
             "members": .int(loaded.directory.members.count),
             "files": .int(loaded.fileCount),
+            "draft_dropped": .bool(droppedDraft),
             "problems": .array(
                 loaded.diagnostics.map { diagnostic in
                     .object([
