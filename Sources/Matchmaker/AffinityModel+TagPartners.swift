@@ -181,37 +181,26 @@ extension AffinityModel {
         }
         // a's own entries were counted too: dropped here.
         points[a] = 0
-        if let cover {
-            cover.duals.withUnsafeBufferPointer { duals in
-                @inline(__always) func hand(_ b: Int, _ value: Int64) {
-                    if !cover.covers(value, duals[b]) { body(b, value) }
-                }
-                if inPlace {
-                    // Most members hold points here, and most pairs are covered: one test of both, without
-                    // a branch on each (which would be mispredicted half the time).
-                    for b in (above + 1)..<scratch.count {
-                        let value = points[b]
-                        points[b] = 0
-                        let held = value != 0 ? 1 : 0
-                        let open = cover.covers(value, duals[b]) ? 0 : 1
-                        if held & open != 0 { body(b, value) }
-                    }
-                } else {
-                    for b in touched where Int(b) != a {
-                        hand(Int(b), points[Int(b)])
-                        points[Int(b)] = 0
-                    }
-                }
+        (cover?.duals ?? []).withUnsafeBufferPointer { duals in
+            /// Whether a partner's pair is left to `body`: every one without a cover.
+            @inline(__always) func open(_ b: Int, _ value: Int64) -> Bool {
+                guard let cover else { return true }
+                return !cover.covers(value, duals[b])
             }
-        } else if inPlace {
-            for b in (above + 1)..<scratch.count where points[b] != 0 {
-                body(b, points[b])
-                points[b] = 0
-            }
-        } else {
-            for b in touched where Int(b) != a {
-                body(Int(b), points[Int(b)])
-                points[Int(b)] = 0
+            if inPlace {
+                // Most members hold points here, and most pairs are covered: one test of both, without
+                // a branch on each (which would be mispredicted half the time).
+                for b in (above + 1)..<scratch.count {
+                    let value = points[b]
+                    points[b] = 0
+                    if (value != 0 ? 1 : 0) & (open(b, value) ? 1 : 0) != 0 { body(b, value) }
+                }
+            } else {
+                for b in touched where Int(b) != a {
+                    let value = points[Int(b)]
+                    points[Int(b)] = 0
+                    if open(Int(b), value) { body(Int(b), value) }
+                }
             }
         }
         scratch.touched = touched
@@ -238,6 +227,13 @@ struct DualCover {
 
     /// The dual of members that are not in play: covers any pair, and adds to another without overflow.
     static let absent = Int64.max / 4
+
+    /// The duals of `members` (directory indices) by directory index, `absent` for the others.
+    static func duals(of members: [Int], _ duals: [Int64], directorySize: Int) -> [Int64] {
+        var byMember = [Int64](repeating: absent, count: directorySize)
+        for (index, member) in members.enumerated() { byMember[member] = duals[index] }
+        return byMember
+    }
 
     @inline(__always)
     func covers(_ tagPoints: Int64, _ dual: Int64) -> Bool {

@@ -30,11 +30,8 @@ extension DraftProof {
         }
         let inGraph = PairKeys(graphEdges.lazy.map { PairKeys.key($0.u, $0.v) })
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
-        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
-        for (vertex, member) in pool.enumerated() {
-            vertexOf[member] = Int32(vertex)
-            dualOf[member] = duals[vertex]
-        }
+        for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
+        let dualOf = DualCover.duals(of: pool, duals, directorySize: model.directory.members.count)
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
         let raise = Self.largestRaise(weights: model.weights, objective: objective)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
@@ -98,8 +95,7 @@ extension DraftProof {
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
         let raise = Self.largestRaise(weights: model.weights, objective: objective)
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
-        for (j, mentor) in mentors.enumerated() { dualOf[mentor] = columnDuals[j] }
+        let dualOf = DualCover.duals(of: mentors, columnDuals, directorySize: model.directory.members.count)
         let found = try Parallel.slices(rows.count, shouldStop: shouldStop) { [columnOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
             func check(_ i: Int, _ j: Int) {

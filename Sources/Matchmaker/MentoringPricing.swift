@@ -89,8 +89,7 @@ struct MentoringPricing: Sendable {
         let columnDuals = certificate.columnDuals
         let shift = certificate.weightShift
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
-        for (j, mentor) in mentors.enumerated() { dualOf[mentor] = columnDuals[j] }
+        let dualOf = DualCover.duals(of: mentors, columnDuals, directorySize: model.directory.members.count)
         let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self, dualOf] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var chosen: [(row: Int, column: Int)] = []

@@ -83,12 +83,9 @@ struct PairPricing: Sendable {
         let everyone = looked == nil
         let looked = looked ?? [Bool](repeating: true, count: n)
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
+        for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
         // Each member's dual by directory index; one that is not priced, as good as covered.
-        var dualOf = [Int64](repeating: DualCover.absent, count: model.directory.members.count)
-        for (vertex, member) in pool.enumerated() {
-            vertexOf[member] = Int32(vertex)
-            dualOf[member] = duals[vertex]
-        }
+        let dualOf = DualCover.duals(of: pool, duals, directorySize: model.directory.members.count)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         var most = MostViolated(count: n, keeping: perMember)
         try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf, dualOf] range in
