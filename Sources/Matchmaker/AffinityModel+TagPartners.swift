@@ -120,6 +120,8 @@ extension AffinityModel {
         touched.removeAll(keepingCapacity: true)
         scratch.touched = []
         scratch.bestTouched = []
+        // With a cover, points are gathered times its multiplier: the test is then a subtraction.
+        let multiplier = cover?.multiplier ?? 1
         @inline(__always) func add(_ b: Int32, _ value: Int64) {
             if !inPlace && points[Int(b)] == 0 && value > 0 { touched.append(b) }
             points[Int(b)] += value
@@ -129,14 +131,16 @@ extension AffinityModel {
             scratch.currentStamp &+= 1
             let stamp = scratch.currentStamp
             let row = Int(key) * 8
+            let direct = (0..<4).map { needPoints[row + $0] &* multiplier }
+            let partial = (0..<4).map { needPoints[row + 4 + $0] &* multiplier }
             let hasRelated = !related[Int(key)].isEmpty
-            offerIndex[Int(key)].withUnsafeBufferPointer { direct in
-                var (position, step) = reading(direct.count) { direct[$0].member }
-                while position < direct.count {
-                    let (b, level) = direct[position]
+            offerIndex[Int(key)].withUnsafeBufferPointer { list in
+                var (position, step) = reading(list.count) { list[$0].member }
+                while position < list.count {
+                    let (b, level) = list[position]
                     position += step
                     if hasRelated { stamps[Int(b)] = stamp }
-                    add(b, needPoints[row + Int(level)])
+                    add(b, direct[Int(level)])
                 }
             }
             guard hasRelated else { continue }
@@ -147,7 +151,7 @@ extension AffinityModel {
                         let (b, level) = list[position]
                         position += step
                         guard stamps[Int(b)] != stamp else { continue }
-                        let value = needPoints[row + 4 + Int(level)]
+                        let value = partial[Int(level)]
                         if best[Int(b)] == 0 { bestTouched.append(b) }
                         best[Int(b)] = max(best[Int(b)], value)
                     }
@@ -161,16 +165,17 @@ extension AffinityModel {
         }
         for key in met {
             guard let meeting = meeting(key, by: a) else { continue }
+            let value = meeting.points &* multiplier
             seekIndex[Int(key)].withUnsafeBufferPointer { list in
                 var (position, step) = reading(list.count) { list[$0] }
                 while position < list.count {
-                    add(list[position], meeting.points)
+                    add(list[position], value)
                     position += step
                 }
             }
         }
         for key in interests[a] {
-            let value = interestPoints[Int(key)]
+            let value = interestPoints[Int(key)] &* multiplier
             interestIndex[Int(key)].withUnsafeBufferPointer { list in
                 var (position, step) = reading(list.count) { list[$0] }
                 while position < list.count {
@@ -181,26 +186,40 @@ extension AffinityModel {
         }
         // a's own entries were counted too: dropped here.
         points[a] = 0
-        (cover?.duals ?? []).withUnsafeBufferPointer { duals in
-            /// Whether a partner's pair is left to `body`: every one without a cover.
-            @inline(__always) func open(_ b: Int, _ value: Int64) -> Bool {
-                guard let cover else { return true }
-                return !cover.covers(value, duals[b])
+        /// The tag points gathered as `value`.
+        @inline(__always) func tagPoints(_ value: Int64) -> Int64 { multiplier == 1 ? value : value / multiplier }
+        if let cover {
+            cover.table.values.withUnsafeBufferPointer { duals in
+                let limit = cover.limit
+                if inPlace {
+                    // Most members hold points here, and most pairs are covered: one test of both, without
+                    // a branch on "holds points" (which would be mispredicted half the time): a member
+                    // without points (never negative) is lifted out of reach by a mask instead.
+                    for b in (above + 1)..<scratch.count {
+                        let value = points[b]
+                        points[b] = 0
+                        let none = (value &- 1) &>> 63
+                        if duals[b] &- value &+ (none & (1 << 60)) < limit { body(b, tagPoints(value)) }
+                    }
+                } else {
+                    for b in touched where Int(b) != a {
+                        let value = points[Int(b)]
+                        points[Int(b)] = 0
+                        if duals[Int(b)] &- value < limit { body(Int(b), tagPoints(value)) }
+                    }
+                }
             }
-            if inPlace {
-                // Most members hold points here, and most pairs are covered: one test of both, without
-                // a branch on each (which would be mispredicted half the time).
-                for b in (above + 1)..<scratch.count {
-                    let value = points[b]
-                    points[b] = 0
-                    if (value != 0 ? 1 : 0) & (open(b, value) ? 1 : 0) != 0 { body(b, value) }
-                }
-            } else {
-                for b in touched where Int(b) != a {
-                    let value = points[Int(b)]
-                    points[Int(b)] = 0
-                    if open(Int(b), value) { body(Int(b), value) }
-                }
+        } else if inPlace {
+            for b in (above + 1)..<scratch.count {
+                let value = points[b]
+                points[b] = 0
+                if value != 0 { body(b, value) }
+            }
+        } else {
+            for b in touched where Int(b) != a {
+                let value = points[Int(b)]
+                points[Int(b)] = 0
+                body(Int(b), value)
             }
         }
         scratch.touched = touched
@@ -208,38 +227,61 @@ extension AffinityModel {
     }
 }
 
+/// Everyone's duals by directory index, as `DualCover` reads them: times
+/// `scale`, 1 when the raise is 1 (the test is then exact), else 1024 (the
+/// raise rounded up to 1024ths), so that the test is one subtraction and
+/// one comparison in whole numbers.
+struct DualTable: Sendable {
+    let raise: Double
+    let scale: Int64
+    /// Per directory index, the member's dual times `scale` (a member not in play: `absent`).
+    let values: [Int64]
+
+    /// The dual of members that are not in play: covers any pair of fewer
+    /// than 2³⁶ points, and stays far from overflow when scaled and added.
+    static let absent: Int64 = 1 << 40
+
+    /// The duals of `members` (directory indices), `duals[i]` that of `members[i]`.
+    init(of members: [Int], _ duals: [Int64], directorySize: Int, raise: Double) {
+        self.raise = raise
+        scale = raise == 1 ? 1 : 1024
+        var values = [Int64](repeating: Self.absent * scale, count: directorySize)
+        for (index, member) in members.enumerated() { values[member] = duals[index] * scale }
+        self.values = values
+    }
+}
+
 /// When a pair's tag points leave it covered by its duals, whatever else it
 /// scores: the test `forEachTagPartner` applies before handing a partner on.
-/// A pair of tag points t, of partner b, is covered when
-/// (t + fixed) · raise ≤ ((own + duals[b]) >> halvings) − margin, the
-/// product compared before it is rounded up (a whole number bounds the
-/// rounded-up product exactly when it bounds the product).
+/// A pair of tag points t, with partner b, is covered when
+/// (t + fixed) · raise ≤ ⌊(own + dual(b)) / 2^halvings⌋ − margin. It is made
+/// as scale · dual(b) − multiplier · t ≥ limit: with a raise of 1 that is the
+/// same test; with another raise (rounded up to 1024ths, the floor taken as
+/// its lowest) it passes over a little fewer pairs, never one the bound
+/// leaves (the pairs handed on are weighed exactly).
 struct DualCover {
-    /// Per directory index, the member's dual (a member not in play: a value that covers anything).
-    let duals: [Int64]
-    /// The member's own dual, less what the weight shift takes.
-    let own: Int64
-    /// Pairs' duals counted in quarters (2) or whole (0).
-    let halvings: Int
-    let fixed: Int64
-    let raise: Double
-    let margin: Int64
+    let table: DualTable
+    /// What t is multiplied by: the raise in the table's scale, times 2^halvings.
+    let multiplier: Int64
+    let limit: Int64
 
-    /// The dual of members that are not in play: covers any pair, and adds to another without overflow.
-    static let absent = Int64.max / 4
-
-    /// The duals of `members` (directory indices) by directory index, `absent` for the others.
-    static func duals(of members: [Int], _ duals: [Int64], directorySize: Int) -> [Int64] {
-        var byMember = [Int64](repeating: absent, count: directorySize)
-        for (index, member) in members.enumerated() { byMember[member] = duals[index] }
-        return byMember
+    /// - Parameters:
+    ///   - own: the member's dual, less what the weight shift takes.
+    ///   - halvings: pairs' duals counted in quarters (2) or whole (0).
+    init(table: DualTable, own: Int64, halvings: Int, fixed: Int64, margin: Int64) {
+        self.table = table
+        if table.scale == 1 {
+            multiplier = 1 << halvings
+            limit = ((fixed + margin) << halvings) - own
+        } else {
+            multiplier = Int64((table.raise * 1024).rounded(.up)) << halvings
+            limit = multiplier * fixed + table.scale * ((1 << halvings) - 1 + (margin << halvings) - own)
+        }
     }
 
+    /// Whether the pair of tag points `tagPoints` with directory member `b` is covered.
     @inline(__always)
-    func covers(_ tagPoints: Int64, _ dual: Int64) -> Bool {
-        // Wrapping arithmetic: the values are far from the limits (`absent` included), and this runs for most pairs.
-        Double(tagPoints &+ fixed) * raise <= Double(((own &+ dual) &>> halvings) &- margin)
-    }
+    func covers(_ tagPoints: Int64, of b: Int) -> Bool { table.values[b] &- multiplier &* tagPoints >= limit }
 }
 
 extension Array where Element: Equatable {

@@ -7,16 +7,17 @@ extension DraftProof {
     /// y(u) + y(v) ≥ w(u, v) + s for each. Rebuilt from the community, not
     /// from the pricing that chose the graph: pairs that share a tag are
     /// weighed with the model's plain `score`, and admitted by the plain
-    /// constraints (a pair whose tag points, with the most its other terms,
-    /// a rating and a boost could add, are covered already needs no exact
-    /// score); a pair that shares none scores at most its role, organisation
-    /// and wing weights, raised by the most a rating and a fairness boost can
-    /// add — computed here from the weights themselves — so the pairs of a
-    /// vertex whose duals reach that bound need no look, and the others are
-    /// weighed one by one.
+    /// constraints (a pair whose tag points, with the most its other terms
+    /// and a boost could add, are covered already needs no exact score); a
+    /// pair that shares none scores at most its role, organisation and wing
+    /// weights, raised by the most a fairness boost can add — computed here
+    /// from the weights themselves — so the pairs of a vertex whose duals
+    /// reach that bound need no look, and the others are weighed one by one.
+    /// Only a pair that met before can score more than its terms (a good
+    /// rating): each of those is weighed exactly.
     ///
     /// - Complexity: the tag partners of every member, plus for each member
-    ///   the partners whose duals are below the bound.
+    ///   the partners whose duals are below the bound, plus the pairs met before.
     static func checkLeftOut(
         certificate: DualCertificate, pool: [Int], graphEdges: [WeightedEdge], objective: Objective,
         constraints: PlainConstraints, shouldStop: () -> Bool
@@ -31,9 +32,9 @@ extension DraftProof {
         let inGraph = PairKeys(graphEdges.lazy.map { PairKeys.key($0.u, $0.v) })
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
-        let dualOf = DualCover.duals(of: pool, duals, directorySize: model.directory.members.count)
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
-        let raise = Self.largestRaise(weights: model.weights, objective: objective)
+        let raise = Self.largestRaise(objective: objective)
+        let dualOf = DualTable(of: pool, duals, directorySize: model.directory.members.count, raise: raise)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         let found = try Parallel.slices(n, shouldStop: shouldStop) { [vertexOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
@@ -49,7 +50,7 @@ extension DraftProof {
                 // No more than its tag points raised, plus the most the other terms weigh: covered when
                 // 4 · (⌈points · raise⌉ + bound + 1 + s) ≤ D(u) + D(v).
                 let cover = DualCover(
-                    duals: dualOf, own: duals[u] - 4 * shift, halvings: 2, fixed: 0, raise: raise, margin: bound + 1)
+                    table: dualOf, own: duals[u] - 4 * shift, halvings: 2, fixed: 0, margin: bound + 1)
                 model.forEachTagPartner(of: pool[u], using: scratch, above: pool[u], uncoveredBy: cover) { b, _ in
                     let v = Int(vertexOf[b])
                     guard v >= 0 else { return }
@@ -63,7 +64,17 @@ extension DraftProof {
             }
             return uncovered
         }
-        let uncovered = Array(found.joined())
+        // The pairs that met before, whose rating can raise them past the bounds above: each weighed.
+        var uncovered = Array(found.joined())
+        var seen = Set(uncovered.map { PairKeys.key($0.0, $0.1) })
+        for (a, b) in metBefore(model) {
+            let (u, v) = (Int(vertexOf[a]), Int(vertexOf[b]))
+            guard u >= 0, v >= 0, !inGraph.contains(PairKeys.key(u, v)), seen.insert(PairKeys.key(u, v)).inserted else {
+                continue
+            }
+            let slack = duals[u] + duals[v] - 4 * (objective.weight(a, b) + shift)
+            if slack < 0 && constraints.allows(a, b) { uncovered.append((min(u, v), max(u, v), slack)) }
+        }
         if let (u, v, slack) = uncovered.first {
             throw MatchError.proofFailed(
                 .pairs,
@@ -93,9 +104,9 @@ extension DraftProof {
         var columnOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (j, mentor) in mentors.enumerated() { columnOf[mentor] = Int32(j) }
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
-        let raise = Self.largestRaise(weights: model.weights, objective: objective)
+        let raise = Self.largestRaise(objective: objective)
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        let dualOf = DualCover.duals(of: mentors, columnDuals, directorySize: model.directory.members.count)
+        let dualOf = DualTable(of: mentors, columnDuals, directorySize: model.directory.members.count, raise: raise)
         let found = try Parallel.slices(rows.count, shouldStop: shouldStop) { [columnOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
             func check(_ i: Int, _ j: Int) {
@@ -107,7 +118,7 @@ extension DraftProof {
             for i in range {
                 // Covered when ⌈points · raise⌉ + bound + 1 + s ≤ u(i) + v(j).
                 let cover = DualCover(
-                    duals: dualOf, own: rowDuals[i] - shift, halvings: 0, fixed: 0, raise: raise, margin: bound + 1)
+                    table: dualOf, own: rowDuals[i] - shift, halvings: 0, fixed: 0, margin: bound + 1)
                 model.forEachTagPartner(of: rows[i], using: scratch, uncoveredBy: cover) { b, _ in
                     let j = Int(columnOf[b])
                     guard j >= 0 else { return }
@@ -120,7 +131,22 @@ extension DraftProof {
             }
             return uncovered
         }
-        let uncovered = Array(found.joined())
+        // The pairs that met before, whose rating can raise them past the bounds above: each weighed.
+        var uncovered = Array(found.joined())
+        var seen = Set(uncovered.map { UInt64($0.0) << 32 | UInt64($0.1) })
+        var rowsOf: [Int: [Int]] = [:]
+        for (i, row) in rows.enumerated() { rowsOf[row, default: []].append(i) }
+        for (a, b) in metBefore(model) {
+            for (mentee, mentor) in [(a, b), (b, a)] where columnOf[mentor] >= 0 {
+                let j = Int(columnOf[mentor])
+                for i in rowsOf[mentee] ?? [] {
+                    let key = UInt64(i) << 32 | UInt64(j)
+                    guard !inGraph.contains(key), seen.insert(key).inserted else { continue }
+                    let slack = rowDuals[i] + columnDuals[j] - (objective.weight(mentee, mentor) + shift)
+                    if slack < 0 && constraints.allows(mentee, mentor) { uncovered.append((i, j, slack)) }
+                }
+            }
+        }
         if let (i, j, slack) = uncovered.first {
             throw MatchError.proofFailed(
                 .mentoring,
@@ -136,12 +162,21 @@ extension DraftProof {
     static func untaggedBound(weights: AffinityWeights, objective: Objective) -> Int64 {
         let roles = Role.allCases.flatMap { a in Role.allCases.map { b in weights.roleAffinity(a, b) } }
         let points = weights.role * (roles.max() ?? 0) + max(0, weights.organization) + max(0, weights.wing)
-        return Int64((points * 1000 * largestRaise(weights: weights, objective: objective)).rounded(.up)) + 2
+        return Int64((points * 1000 * largestRaise(objective: objective)).rounded(.up)) + 2
     }
 
-    /// The most a rating and the two largest fairness boosts can multiply a score by.
-    static func largestRaise(weights: AffinityWeights, objective: Objective) -> Double {
-        let rating = 1 + max(0, weights.feedback)
-        return rating * objective.largestFactor
+    /// The most the two largest fairness boosts can multiply a score by. A
+    /// pair that met before is raised by its rating too (or lowered by
+    /// novelty): those are weighed one by one (`metBefore`), not bounded.
+    static func largestRaise(objective: Objective) -> Double { objective.largestFactor }
+
+    /// The pairs of the meeting history among the community's members (directory indices).
+    static func metBefore(_ model: AffinityModel) -> [(Int, Int)] {
+        model.history.pairs.keys.compactMap { pair in
+            guard let a = model.directory.index(of: pair.first), let b = model.directory.index(of: pair.second) else {
+                return nil
+            }
+            return (a, b)
+        }
     }
 }

@@ -89,7 +89,8 @@ struct MentoringPricing: Sendable {
         let columnDuals = certificate.columnDuals
         let shift = certificate.weightShift
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        let dualOf = DualCover.duals(of: mentors, columnDuals, directorySize: model.directory.members.count)
+        let dualOf = DualTable(
+            of: mentors, columnDuals, directorySize: model.directory.members.count, raise: weightBound.raise)
         let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self, dualOf] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             var chosen: [(row: Int, column: Int)] = []
@@ -102,7 +103,7 @@ struct MentoringPricing: Sendable {
                     most.add(0, Int32(j), by: by)
                 }
                 // Covered, whatever else the pair scores, when most(tag points) + s ≤ u(i) + v(j).
-                let cover = weightBound.cover(own: rowDuals[i] - shift, duals: dualOf, halvings: 0)
+                let cover = weightBound.cover(own: rowDuals[i] - shift, table: dualOf, halvings: 0)
                 model.forEachTagPartner(of: a, using: scratch, uncoveredBy: cover) { b, tagPoints in
                     let j = Int(columnOf[b])
                     guard j >= 0 else { return }

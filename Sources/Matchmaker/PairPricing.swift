@@ -85,7 +85,8 @@ struct PairPricing: Sendable {
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
         // Each member's dual by directory index; one that is not priced, as good as covered.
-        let dualOf = DualCover.duals(of: pool, duals, directorySize: model.directory.members.count)
+        let dualOf = DualTable(
+            of: pool, duals, directorySize: model.directory.members.count, raise: weightBound.raise)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         var most = MostViolated(count: n, keeping: perMember)
         try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf, dualOf] range in
@@ -139,7 +140,7 @@ struct PairPricing: Sendable {
     /// bound is covered, then the partners with no tag in common whose duals
     /// are below the bound for such pairs.
     func violations(
-        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], everyone: Bool, vertexOf: [Int32], dualOf: [Int64],
+        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], everyone: Bool, vertexOf: [Int32], dualOf: DualTable,
         order: [Int], scratch: AffinityModel.Scratch, into found: inout [Violation]
     ) {
         let a = pool[u]
@@ -149,7 +150,7 @@ struct PairPricing: Sendable {
         }
         // A pair sharing a tag is weighed by the member of lower index, unless the other is not looked at.
         // Covered, whatever else the pair scores, when 4 · (most(tag points) + s) ≤ D(u) + D(v).
-        let cover = weightBound.cover(own: duals[u] - 4 * shift, duals: dualOf, halvings: 2)
+        let cover = weightBound.cover(own: duals[u] - 4 * shift, table: dualOf, halvings: 2)
         model.forEachTagPartner(of: a, using: scratch, above: everyone ? a : -1, uncoveredBy: cover) { b, tagPoints in
             let v = Int(vertexOf[b])
             guard v >= 0, v != u, !looked[v] || b > a else { return }
@@ -191,8 +192,8 @@ struct WeightBound: Sendable {
     /// raise⌉ + 2, is within what the duals cover (`own`: the member's dual
     /// less what the weight shift takes; `duals` by directory index, in
     /// quarters when `halvings` is 2).
-    func cover(own: Int64, duals: [Int64], halvings: Int) -> DualCover {
-        DualCover(duals: duals, own: own, halvings: halvings, fixed: fixedMost, raise: raise, margin: 2)
+    func cover(own: Int64, table: DualTable, halvings: Int) -> DualCover {
+        DualCover(table: table, own: own, halvings: halvings, fixed: fixedMost, margin: 2)
     }
 }
 

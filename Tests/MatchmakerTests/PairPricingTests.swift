@@ -245,6 +245,80 @@ struct LeftOutCheckTests {
     }
 }
 
+/// A pair that met before and was rated well scores more than its terms
+/// alone: the checks weigh each such pair. Duals that cover every pair, the
+/// rated one up to its tag points and the most its other terms weigh (so
+/// that the scan through the tags passes over it), are refused once the
+/// rating raises it past them.
+struct RatedPairCheckTests {
+    /// The heaviest admissible pair of `pairs` (directory indices).
+    static func heaviest(_ pairs: [(Int, Int)], _ model: AffinityModel) -> (Int, Int) {
+        let constraints = DraftProof.PlainConstraints(model.directory, forbidden: [])
+        let allowed = pairs.filter { constraints.allows($0.0, $0.1) }
+        return allowed.max { model.score($0.0, $0.1) < model.score($1.0, $1.1) }!
+    }
+
+    static func ratedModel(_ directory: Directory, _ a: Int, _ b: Int) -> AffinityModel {
+        let pair = MemberPair(directory.members[a].id, directory.members[b].id)
+        return AffinityModel(
+            directory: directory, weights: AffinityWeights(),
+            history: MeetingHistory([pair: .init(roundsAgo: 40, rating: 5)]))
+    }
+
+    /// What the scan's bound covers for the pair: its tag points and the most the rest can weigh, plus one.
+    static func scanBound(_ model: AffinityModel, _ a: Int, _ b: Int) -> Int64 {
+        let objective = DraftProof.Objective(model: model, priority: [:])
+        return model.tagPoints(a, b) + DraftProof.untaggedBound(weights: model.weights, objective: objective) + 1
+    }
+
+    @Test func aRatedPairRaisedPastTheDualsIsFound() throws {
+        let directory = Communities.random(300, seed: 41)
+        let pool = Array(directory.members.indices)
+        let plain = AffinityModel(directory: directory, weights: AffinityWeights())
+        let (a, b) = Self.heaviest(pool.flatMap { u in ((u + 1)..<pool.count).map { (u, $0) } }, plain)
+        let rated = Self.ratedModel(directory, a, b)
+        let covered = Self.scanBound(plain, a, b)
+        #expect(plain.score(a, b) <= covered && rated.score(a, b) > covered, "only the rating uncovers the pair")
+        // Quarters: everyone covers anything, but a and b cover their pair up to `covered` only.
+        var duals = [Int64](repeating: 8 * plain.score(a, b), count: pool.count)
+        duals[a] = 2 * covered
+        duals[b] = 2 * covered
+        func check(_ model: AffinityModel) throws {
+            try DraftProof.checkLeftOut(
+                certificate: DualCertificate(vertexDuals: duals, blossoms: []), pool: pool, graphEdges: [],
+                objective: DraftProof.Objective(model: model, priority: [:]),
+                constraints: DraftProof.PlainConstraints(directory, forbidden: []), shouldStop: { false })
+        }
+        try check(plain)
+        #expect(throws: MatchError.self) { try check(rated) }
+    }
+
+    @Test func aRatedMenteeMentorPairRaisedPastTheDualsIsFound() throws {
+        let directory = Communities.random(300, seed: 42)
+        let mentors = directory.members.indices.filter { directory.members[$0].role == .entrepreneur }
+        let rows = directory.members.indices.filter { directory.members[$0].role != .entrepreneur }
+        let plain = AffinityModel(directory: directory, weights: AffinityWeights())
+        let (a, b) = Self.heaviest(rows.flatMap { i in mentors.map { (i, $0) } }, plain)
+        let rated = Self.ratedModel(directory, b, a)
+        let covered = Self.scanBound(plain, a, b)
+        #expect(plain.score(a, b) <= covered && rated.score(a, b) > covered, "only the rating uncovers the pair")
+        let large = 4 * plain.score(a, b)
+        var rowDuals = [Int64](repeating: large, count: rows.count)
+        var columnDuals = [Int64](repeating: large, count: mentors.count)
+        rowDuals[rows.firstIndex(of: a)!] = covered / 2
+        columnDuals[mentors.firstIndex(of: b)!] = covered - covered / 2
+        func check(_ model: AffinityModel) throws {
+            try DraftProof.checkAssignmentLeftOut(
+                certificate: AssignmentCertificate(rowDuals: rowDuals, columnDuals: columnDuals),
+                rows: rows, mentors: mentors, graphEdges: [],
+                objective: DraftProof.Objective(model: model, priority: [:]),
+                constraints: DraftProof.PlainConstraints(directory, forbidden: []), shouldStop: { false })
+        }
+        try check(plain)
+        #expect(throws: MatchError.self) { try check(rated) }
+    }
+}
+
 /// Ctrl-C stops each stage of a large `match pairs`: the candidates, the
 /// pricing and the check of the pairs left out.
 struct PairPricingCancellationTests {
