@@ -58,27 +58,43 @@ struct AssignmentSolver {
     var rowEntry: IndexedMinHeap
     var steps = 0
 
-    /// - Parameter keepsNonPositive: keep edges of weight ≤ 0 (for pairing as many as possible).
-    init(graph: BipartiteGraph, rowCapacity: [Int], capacity: [Int], shift: Int64, keepsNonPositive: Bool) {
-        rowCount = graph.leftCount
-        columnCount = graph.rightCount
+    /// - Parameters:
+    ///   - keepsNonPositive: keep edges of weight ≤ 0 (for pairing as many as possible).
+    ///   - starts: begin with the row reduction (a solver about to `resume` does not).
+    init(
+        graph: BipartiteGraph, rowCapacity: [Int], capacity: [Int], shift: Int64, keepsNonPositive: Bool,
+        starts: Bool = true
+    ) {
+        let kept = graph.edges.filter {
+            (keepsNonPositive || $0.weight > 0) && rowCapacity[$0.u] > 0 && capacity[$0.v] > 0
+        }
+        self.init(
+            rowCount: graph.leftCount, columnCount: graph.rightCount, rowCapacity: rowCapacity, capacity: capacity,
+            edges: kept.map { ($0.u, $0.v, $0.weight + shift) })
+        if starts { reduceRows() }
+    }
+
+    /// A solver over `edges` (row, column, weight with the shift), sorted by
+    /// row then column, all kept, nothing assigned, every dual zero.
+    init(rowCount: Int, columnCount: Int, rowCapacity: [Int], capacity: [Int], edges: [(Int, Int, Int64)]) {
+        self.rowCount = rowCount
+        self.columnCount = columnCount
         self.rowCapacity = rowCapacity
         self.capacity = capacity
         var edgeRow: [Int32] = []
         var edgeColumn: [Int32] = []
         var weight: [Int64] = []
-        edgeRow.reserveCapacity(graph.edges.count)
-        edgeColumn.reserveCapacity(graph.edges.count)
-        weight.reserveCapacity(graph.edges.count)
+        edgeRow.reserveCapacity(edges.count)
+        edgeColumn.reserveCapacity(edges.count)
+        weight.reserveCapacity(edges.count)
         var rowStart = [Int](repeating: 0, count: rowCount + 1)
         var columnStart = [Int](repeating: 0, count: columnCount + 1)
-        for edge in graph.edges
-        where (keepsNonPositive || edge.weight > 0) && rowCapacity[edge.u] > 0 && capacity[edge.v] > 0 {
-            edgeRow.append(Int32(edge.u))
-            edgeColumn.append(Int32(edge.v))
-            weight.append(edge.weight + shift)
-            rowStart[edge.u + 1] += 1
-            columnStart[edge.v + 1] += 1
+        for (row, column, value) in edges {
+            edgeRow.append(Int32(row))
+            edgeColumn.append(Int32(column))
+            weight.append(value)
+            rowStart[row + 1] += 1
+            columnStart[column + 1] += 1
         }
         for i in 0..<rowCount { rowStart[i + 1] += rowStart[i] }
         for j in 0..<columnCount { columnStart[j + 1] += columnStart[j] }
@@ -113,7 +129,6 @@ struct AssignmentSolver {
         columnHeap = IndexedMinHeap(capacity: columnCount)
         entryEdge = [Int32](repeating: -1, count: rowCount)
         rowEntry = IndexedMinHeap(capacity: rowCount)
-        reduceRows()
     }
 
     @inline(__always)

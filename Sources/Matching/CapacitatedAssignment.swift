@@ -39,6 +39,8 @@ public enum CapacitatedAssignment {
         public let assignments: [[Int]]
         public let weight: Int64
         public let certificate: AssignmentCertificate
+        /// The solver's duals and pairs at the end, to go on from when edges are added.
+        let state: AssignmentSolver.State?
 
         /// For each row, its first column, or nil: the assignment when rows take one column.
         public var columns: [Int?] { assignments.map(\.first) }
@@ -47,9 +49,14 @@ public enum CapacitatedAssignment {
     /// - Parameters:
     ///   - capacities: how many rows each column takes.
     ///   - rowCapacities: how many columns each row takes; one each when nil.
+    ///   - previous: a solution of the same rows and columns, capacities and
+    ///     shift on fewer edges (the same weights), to go on from: its duals and
+    ///     pairs are kept, and only what the added edges upset is repaired
+    ///     (`AssignmentSolver.resume`). Otherwise, or when it does not fit, the
+    ///     solve starts from nothing. The optimum is the same either way.
     public static func solve(
         _ graph: BipartiteGraph, capacities: [Int], rowCapacities: [Int]? = nil, maximumCardinality: Bool = false,
-        shouldStop: () -> Bool = { false }
+        from previous: Result? = nil, shouldStop: () -> Bool = { false }
     ) throws(MatchingError) -> Result {
         let rowCapacities = rowCapacities ?? [Int](repeating: 1, count: graph.leftCount)
         precondition(capacities.count == graph.rightCount, "one capacity per column")
@@ -61,8 +68,12 @@ public enum CapacitatedAssignment {
             maximumCardinality: maximumCardinality)
         var solver = AssignmentSolver(
             graph: graph, rowCapacity: rowCapacities, capacity: capacities, shift: shift,
-            keepsNonPositive: maximumCardinality)
-        guard solver.run(shouldStop: shouldStop) else { throw MatchingError.cancelled }
+            keepsNonPositive: maximumCardinality, starts: false)
+        let resumed = previous?.state.map { solver.resume($0, shift: shift, keepsNonPositive: maximumCardinality) }
+        if resumed != true { solver.reduceRows() }
+        guard solver.run(shouldStop: shouldStop), solver.settleColumns(shouldStop: shouldStop) else {
+            throw MatchingError.cancelled
+        }
         var assignments = [[Int]](repeating: [], count: graph.leftCount)
         var weight: Int64 = 0
         for k in solver.isAssigned.indices where solver.isAssigned[k] {
@@ -80,6 +91,8 @@ public enum CapacitatedAssignment {
             columnDuals[edge.v] = max(columnDuals[edge.v], edge.weight + shift - rowDuals[edge.u])
         }
         let certificate = AssignmentCertificate(rowDuals: rowDuals, columnDuals: columnDuals, weightShift: shift)
-        return Result(assignments: assignments.map { $0.sorted() }, weight: weight, certificate: certificate)
+        return Result(
+            assignments: assignments.map { $0.sorted() }, weight: weight, certificate: certificate,
+            state: solver.state(shift: shift, keepsNonPositive: maximumCardinality))
     }
 }

@@ -98,7 +98,8 @@ extension Matchmaker {
                 edges += added.map { WeightedEdge($0.row, $0.column, pricing.weight($0.row, $0.column)) }
                 graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
                 result = try CapacitatedAssignment.solve(
-                    graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
+                    graph, capacities: capacity, maximumCardinality: request.everyone, from: result,
+                    shouldStop: shouldStop)
             }
             columns = result.columns
             try DraftProof.checkAssignment(

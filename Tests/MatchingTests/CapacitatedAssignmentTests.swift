@@ -179,3 +179,98 @@ struct RowCapacityTests {
         }
     }
 }
+
+/// Going on from an earlier solve when edges are added: the same optimum
+/// as from nothing, a valid certificate, and the repair really used (the
+/// earlier pairs kept, columns left with a price and room settled from the
+/// other side).
+struct AssignmentWarmStartTests {
+    /// Some of the graph's edges (about `share` of them), as a graph of the same rows and columns.
+    static func part(of graph: BipartiteGraph, share: Double, using rng: inout SeededGenerator) -> BipartiteGraph {
+        try! BipartiteGraph(
+            leftCount: graph.leftCount, rightCount: graph.rightCount,
+            edges: graph.edges.filter { _ in Double.random(in: 0..<1, using: &rng) < share })
+    }
+
+    @Test(arguments: [false, true])
+    func addedEdgesReachTheOptimumFromNothing(everyone: Bool) throws {
+        var rng = SeededGenerator(seed: everyone ? 81 : 82)
+        var resumed = 0
+        var settled = 0
+        for round in 0..<400 {
+            let rows = Int.random(in: 1...30, using: &rng)
+            let columns = Int.random(in: 1...12, using: &rng)
+            let weights: ClosedRange<Int64> = round % 2 == 0 ? 1...20 : 1...100_000
+            let full = CapacitatedAssignmentTests.randomBipartite(
+                rows: rows, columns: columns, density: 0.5, weights: weights, using: &rng)
+            let capacities = (0..<columns).map { _ in Int.random(in: 0...4, using: &rng) }
+            let rowCapacities =
+                round % 5 == 0 ? (0..<rows).map { _ in Int.random(in: 0...3, using: &rng) } : nil
+            // Two steps of edges added: a third, two thirds, all.
+            var previous: CapacitatedAssignment.Result?
+            var graph = Self.part(of: full, share: 0.33, using: &rng)
+            for step in 0..<3 {
+                if step == 1 {
+                    let more = Self.part(of: full, share: 0.5, using: &rng).edges
+                    let keys = Set(graph.edges.map(\.key))
+                    graph = try BipartiteGraph(
+                        leftCount: rows, rightCount: columns,
+                        edges: graph.edges + more.filter { !keys.contains($0.key) })
+                } else if step == 2 {
+                    graph = full
+                }
+                let warm = try CapacitatedAssignment.solve(
+                    graph, capacities: capacities, rowCapacities: rowCapacities, maximumCardinality: everyone,
+                    from: previous)
+                let cold = try CapacitatedAssignment.solve(
+                    graph, capacities: capacities, rowCapacities: rowCapacities, maximumCardinality: everyone)
+                #expect(warm.weight == cold.weight, "round \(round) step \(step)")
+                #expect(
+                    warm.certificate.violations(
+                        warm.assignments, in: graph, capacities: capacities,
+                        rowCapacities: rowCapacities ?? [Int](repeating: 1, count: rows)
+                    ).isEmpty, "round \(round) step \(step)")
+                if everyone {
+                    let count = warm.assignments.map(\.count).reduce(0, +)
+                    #expect(count == cold.assignments.map(\.count).reduce(0, +), "as many pairs first")
+                }
+                if let previous, let state = previous.state {
+                    // The same start by hand, to see that it resumed and whether columns needed settling.
+                    let shift = try WeightShift.amount(
+                        for: graph.edges,
+                        pairsAtMost: min(
+                            graph.edges.count, (rowCapacities ?? [Int](repeating: 1, count: rows)).reduce(0, +)),
+                        maximumCardinality: everyone)
+                    var solver = AssignmentSolver(
+                        graph: graph, rowCapacity: rowCapacities ?? [Int](repeating: 1, count: rows),
+                        capacity: capacities, shift: shift, keepsNonPositive: everyone, starts: false)
+                    if solver.resume(state, shift: shift, keepsNonPositive: everyone) {
+                        resumed += 1
+                        _ = solver.run(shouldStop: { false })
+                        if (0..<columns).contains(where: {
+                            solver.load[$0] < capacities[$0] && solver.columnDualBase[$0] > 0
+                        }) {
+                            settled += 1
+                        }
+                    }
+                }
+                previous = warm
+            }
+        }
+        // With everyone first, the shift grows with the edges: a solve of another shift starts from nothing.
+        #expect(resumed > (everyone ? 200 : 600), "\(resumed) of 800 steps went on from the solve before")
+        #expect(settled > 20, "\(settled) needed columns settled from the other side")
+    }
+
+    /// A previous solve of other capacities is not gone on from: the answer is that from nothing.
+    @Test func anotherProblemStartsFromNothing() throws {
+        var rng = SeededGenerator(seed: 83)
+        let graph = CapacitatedAssignmentTests.randomBipartite(
+            rows: 20, columns: 8, density: 0.6, weights: 1...50, using: &rng)
+        let before = try CapacitatedAssignment.solve(graph, capacities: [Int](repeating: 1, count: 8))
+        let capacities = [Int](repeating: 3, count: 8)
+        let after = try CapacitatedAssignment.solve(graph, capacities: capacities, from: before)
+        #expect(after.weight == (try CapacitatedAssignment.solve(graph, capacities: capacities)).weight)
+        #expect(after.certificate.violations(after.columns, in: graph, capacities: capacities).isEmpty)
+    }
+}
