@@ -82,9 +82,14 @@ extension Matchmaker {
             // After the first round only members whose dual went down, or that had
             // violated pairs still waiting, can have one: the others stay covered.
             var looked: [Bool]?
+            // A member that had more violated pairs than it handed on three rounds in a row or more
+            // gets twice the room each next round (most members finish within two).
+            var unfinishedRounds = [Int](repeating: 0, count: pool.count)
             while true {
                 let round = try pricing.violators(
-                    present: graph.edgeKeys, certificate: result.certificate, looked: looked, shouldStop: shouldStop)
+                    present: graph.edgeKeys, certificate: result.certificate, looked: looked,
+                    quotas: unfinishedRounds.map(PairPricing.quota(afterUnfinishedRounds:)),
+                    shouldStop: shouldStop)
                 if round.pairs.isEmpty { break }
                 if shouldStop() { throw MatchingError.cancelled }
                 graph = graph.adding(round.pairs, model: model)
@@ -97,6 +102,7 @@ extension Matchmaker {
                 looked =
                     after.weightShift != before.weightShift
                     ? nil : pool.indices.map { after.vertexDuals[$0] < before.vertexDuals[$0] || round.unfinished[$0] }
+                unfinishedRounds = pool.indices.map { round.unfinished[$0] ? unfinishedRounds[$0] + 1 : 0 }
             }
         }
         return (graph, result)

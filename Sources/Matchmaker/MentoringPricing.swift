@@ -6,7 +6,9 @@ import Matching
 /// every admissible mentee–mentor pair left out is priced with the
 /// assignment's duals. A pair (i, j) outside the graph can improve the
 /// assignment only if w(i, j) + s > u(i) + v(j); those are added, the
-/// assignment solved again, until none is left, and the last certificate
+/// assignment solved again from the one before (its prices and pairs kept,
+/// only what the added pairs upset repaired: `CapacitatedAssignment.solve(…,
+/// from:)`), until none is left, and the last certificate
 /// covers every admissible mentee–mentor pair though most were never scored.
 ///
 /// Pairs that share a tag come from the model's inverted indexes and are

@@ -54,6 +54,15 @@ struct PairPricing: Sendable {
         weightBound = WeightBound(model: model, objective: objective)
     }
 
+    /// The most violated pairs a member hands on in a round, at first.
+    static let perMember = 16
+
+    /// How many violated pairs a member hands on after `rounds` rounds in a
+    /// row with more than it could: 16 for the first two, then twice as
+    /// many each round, up to 1,024 (the few members with hundreds of
+    /// violated pairs would otherwise take a round each sixteen of them).
+    static func quota(afterUnfinishedRounds rounds: Int) -> Int { perMember << min(6, max(0, rounds - 2)) }
+
     /// What one round of pricing found.
     struct Round {
         /// The pairs to add: for each member, its most violated pairs.
@@ -72,9 +81,10 @@ struct PairPricing: Sendable {
     /// more than that per member however many pairs are violated (each pair
     /// handed on then counts for both its members). A member with more
     /// violated pairs than it handed on is `unfinished`: looked at again.
+    /// `quotas`, when given, are each member's own `perMember`.
     func violators(
         present: PairKeys, certificate: DualCertificate, looked: [Bool]? = nil, perMember: Int = 16,
-        shouldStop: () -> Bool
+        quotas: [Int]? = nil, shouldStop: () -> Bool
     ) throws(MatchingError) -> Round {
         let duals = certificate.vertexDuals
         let shift = certificate.weightShift
@@ -88,8 +98,9 @@ struct PairPricing: Sendable {
         let dualOf = DualTable(
             of: pool, duals, directorySize: model.directory.members.count, raise: weightBound.raise)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
-        var most = MostViolated(count: n, keeping: perMember)
-        try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf, dualOf] range in
+        let quota = quotas ?? [Int](repeating: perMember, count: n)
+        var most = MostViolated(keeping: quota)
+        try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf, dualOf, quota] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             // Per member of the slice, only its most violated pairs are kept, and how many it had:
             // the first rounds can find many millions.
@@ -100,7 +111,7 @@ struct PairPricing: Sendable {
                 violations(
                     of: u, duals: duals, shift: shift, looked: looked, everyone: everyone, vertexOf: vertexOf,
                     dualOf: dualOf, order: order, scratch: scratch, into: &found)
-                var mine = MostViolated(count: 1, keeping: perMember)
+                var mine = MostViolated(count: 1, keeping: quota[u])
                 // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
                 for violation in found where !present.contains(Self.key(violation.u, violation.v)) {
                     mine.add(0, violation.v, by: violation.by)
@@ -123,7 +134,7 @@ struct PairPricing: Sendable {
         }
         return Round(
             pairs: chosen.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
-            unfinished: (0..<n).map { most.found[$0] > perMember })
+            unfinished: (0..<n).map { most.found[$0] > quota[$0] })
     }
 
     static func key(_ u: Int32, _ v: Int32) -> UInt64 { PairKeys.key(Int(u), Int(v)) }
@@ -197,31 +208,53 @@ struct WeightBound: Sendable {
     }
 }
 
-/// Per member, the `keeping` most violated pairs met so far (the largest
-/// violation first, then the lower partner), and how many were met in all.
+/// Per member, its most violated pairs met so far (up to its own
+/// `keeping`; the largest violation first, then the lower partner), and how
+/// many were met in all. Each member's kept pairs are a heap whose top is
+/// the least violated of them, the one a more violated pair replaces.
 struct MostViolated {
-    let keeping: Int
-    var entries: [(by: Int64, other: Int32)]
+    let keeping: [Int]
+    var entries: [[(by: Int64, other: Int32)]]
     var found: [Int]
 
-    init(count: Int, keeping: Int) {
+    init(keeping: [Int]) {
         self.keeping = keeping
-        entries = Array(repeating: (0, -1), count: count * keeping)
-        found = [Int](repeating: 0, count: count)
+        entries = [[(by: Int64, other: Int32)]](repeating: [], count: keeping.count)
+        found = [Int](repeating: 0, count: keeping.count)
     }
+
+    init(count: Int, keeping: Int) { self.init(keeping: [Int](repeating: keeping, count: count)) }
 
     mutating func add(_ u: Int32, _ v: Int32, by: Int64) {
         let u = Int(u)
-        let start = u * keeping
         found[u] += 1
-        if found[u] <= keeping {
-            entries[start + found[u] - 1] = (by, v)
+        let limit = keeping[u]
+        guard limit > 0 else { return }
+        if entries[u].count < limit {
+            entries[u].append((by, v))
+            if entries[u].count == limit {
+                for start in stride(from: limit / 2 - 1, through: 0, by: -1) { siftDown(u, from: start) }
+            }
             return
         }
         // Replace the least violated kept, if this one is more.
-        var least = start
-        for slot in start..<(start + keeping) where Self.precedes(entries[least], entries[slot]) { least = slot }
-        if Self.precedes((by, v), entries[least]) { entries[least] = (by, v) }
+        guard Self.precedes((by, v), entries[u][0]) else { return }
+        entries[u][0] = (by, v)
+        siftDown(u, from: 0)
+    }
+
+    /// Restores the heap of u below `start`: each entry precedes none of its children (the least on top).
+    private mutating func siftDown(_ u: Int, from start: Int) {
+        var parent = start
+        let count = entries[u].count
+        while true {
+            var least = parent
+            for child in [2 * parent + 1, 2 * parent + 2]
+            where child < count && Self.precedes(entries[u][least], entries[u][child]) { least = child }
+            if least == parent { return }
+            entries[u].swapAt(parent, least)
+            parent = least
+        }
     }
 
     /// Whether `a` is more violated than `b` (ties: the lower partner first).
@@ -229,9 +262,7 @@ struct MostViolated {
         a.by > b.by || (a.by == b.by && a.other < b.other)
     }
 
-    func keptEntries(_ u: Int) -> [(by: Int64, other: Int32)] {
-        Array(entries[(u * keeping)..<(u * keeping + min(keeping, found[u]))])
-    }
+    func keptEntries(_ u: Int) -> [(by: Int64, other: Int32)] { entries[u] }
 
-    func kept(_ u: Int) -> [Int] { keptEntries(u).map { Int($0.other) } }
+    func kept(_ u: Int) -> [Int] { entries[u].map { Int($0.other) } }
 }

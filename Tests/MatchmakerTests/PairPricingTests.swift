@@ -156,16 +156,39 @@ struct PairPricingTests {
         #expect(round.unfinished[0])
     }
 
+    /// A member's own quota: member 0, given room for twelve, hands on its
+    /// twelve heaviest while the others keep three; and the quota doubles
+    /// only from the third round in a row with more than it could hand on.
+    @Test func aMemberHandsOnAsManyAsItsQuota() throws {
+        let (directory, pool, objective, pricing, zero) = Self.zeroDuals(120, seed: 41)
+        var quotas = [Int](repeating: 3, count: pool.count)
+        quotas[0] = 12
+        let round = try pricing.violators(
+            present: PairKeys([]), certificate: zero, quotas: quotas, shouldStop: { false })
+        let constraints = DraftProof.PlainConstraints(directory, forbidden: [])
+        let best = (1..<pool.count).filter { constraints.allows(0, $0) }.sorted {
+            (objective.weight(0, $0), -$0) > (objective.weight(0, $1), -$1)
+        }
+        let ofZero = Set(round.pairs.filter { $0.u == 0 }.map(\.v))
+        #expect(ofZero.isSuperset(of: best.prefix(12)))
+        #expect(round.pairs.count <= 3 * (pool.count - 1) + 12)
+        #expect(
+            (0..<6).map(PairPricing.quota(afterUnfinishedRounds:)) == [16, 16, 16, 32, 64, 128]
+                && PairPricing.quota(afterUnfinishedRounds: 40) == 1024)
+    }
+
     /// Per member, the most violated pairs are kept whatever the order they come in.
     @Test func theMostViolatedAreKeptInAnyOrder() {
-        var rng = SplitMix64(seed: 40)
-        let offers = (0..<50).map { (Int32($0), Int64.random(in: 1...20, using: &rng)) }
-        let expected = offers.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.prefix(5).map(\.0)
-        for _ in 0..<20 {
-            var most = MostViolated(count: 1, keeping: 5)
-            for (other, by) in offers.shuffled(using: &rng) { most.add(0, other, by: by) }
-            #expect(most.kept(0).sorted() == expected.map(Int.init).sorted())
-            #expect(most.found[0] == 50)
+        var rng = SplitMix64(seed: 42)
+        for keeping in [1, 2, 7, 50] {
+            let offers = (0..<60).map { (Int32($0), Int64.random(in: 1...9, using: &rng)) }
+            let expected = offers.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.prefix(keeping).map { Int($0.0) }
+            for _ in 0..<10 {
+                var most = MostViolated(count: 1, keeping: keeping)
+                for (other, by) in offers.shuffled(using: &rng) { most.add(0, other, by: by) }
+                #expect(most.kept(0).sorted() == expected.sorted(), "keeping \(keeping)")
+                #expect(most.found[0] == 60)
+            }
         }
     }
 
