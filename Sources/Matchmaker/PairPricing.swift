@@ -201,8 +201,8 @@ struct WeightBound: Sendable {
     /// The pairs a member prices that are covered whatever they score beyond
     /// their tag points t: the most such a pair weighs, ⌈(t + fixedMost) ·
     /// raise⌉ + 2, is within what the duals cover (`own`: the member's dual
-    /// less what the weight shift takes; `duals` by directory index, in
-    /// quarters when `halvings` is 2).
+    /// less what the weight shift takes; `table`: everyone's, in quarters
+    /// when `halvings` is 2).
     func cover(own: Int64, table: DualTable, halvings: Int) -> DualCover {
         DualCover(table: table, own: own, halvings: halvings, fixed: fixedMost, margin: 2)
     }
@@ -249,8 +249,9 @@ struct MostViolated {
         let count = entries[u].count
         while true {
             var least = parent
-            for child in [2 * parent + 1, 2 * parent + 2]
-            where child < count && Self.precedes(entries[u][least], entries[u][child]) { least = child }
+            let left = 2 * parent + 1
+            if left < count && Self.precedes(entries[u][least], entries[u][left]) { least = left }
+            if left + 1 < count && Self.precedes(entries[u][least], entries[u][left + 1]) { least = left + 1 }
             if least == parent { return }
             entries[u].swapAt(parent, least)
             parent = least
