@@ -33,8 +33,9 @@ extension DraftProof {
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
-        let raise = Self.largestRaise(objective: objective)
-        let dualOf = DualTable(of: pool, duals, directorySize: model.directory.members.count, raise: raise)
+        // Only the fairness boosts raise a pair that never met (those that met are weighed below).
+        let dualOf = DualTable(
+            of: pool, duals, directorySize: model.directory.members.count, raise: objective.largestFactor)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         let found = try Parallel.slices(n, shouldStop: shouldStop) { [vertexOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
@@ -104,9 +105,9 @@ extension DraftProof {
         var columnOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (j, mentor) in mentors.enumerated() { columnOf[mentor] = Int32(j) }
         let bound = Self.untaggedBound(weights: model.weights, objective: objective)
-        let raise = Self.largestRaise(objective: objective)
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        let dualOf = DualTable(of: mentors, columnDuals, directorySize: model.directory.members.count, raise: raise)
+        let dualOf = DualTable(
+            of: mentors, columnDuals, directorySize: model.directory.members.count, raise: objective.largestFactor)
         let found = try Parallel.slices(rows.count, shouldStop: shouldStop) { [columnOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
             func check(_ i: Int, _ j: Int) {
@@ -134,17 +135,15 @@ extension DraftProof {
         // The pairs that met before, whose rating can raise them past the bounds above: each weighed.
         var uncovered = Array(found.joined())
         var seen = Set(uncovered.map { UInt64($0.0) << 32 | UInt64($0.1) })
-        var rowsOf: [Int: [Int]] = [:]
-        for (i, row) in rows.enumerated() { rowsOf[row, default: []].append(i) }
+        var rowOf = [Int32](repeating: -1, count: model.directory.members.count)
+        for (i, row) in rows.enumerated() { rowOf[row] = Int32(i) }
         for (a, b) in metBefore(model) {
-            for (mentee, mentor) in [(a, b), (b, a)] where columnOf[mentor] >= 0 {
-                let j = Int(columnOf[mentor])
-                for i in rowsOf[mentee] ?? [] {
-                    let key = UInt64(i) << 32 | UInt64(j)
-                    guard !inGraph.contains(key), seen.insert(key).inserted else { continue }
-                    let slack = rowDuals[i] + columnDuals[j] - (objective.weight(mentee, mentor) + shift)
-                    if slack < 0 && constraints.allows(mentee, mentor) { uncovered.append((i, j, slack)) }
-                }
+            for (mentee, mentor) in [(a, b), (b, a)] where rowOf[mentee] >= 0 && columnOf[mentor] >= 0 {
+                let (i, j) = (Int(rowOf[mentee]), Int(columnOf[mentor]))
+                let key = UInt64(i) << 32 | UInt64(j)
+                guard !inGraph.contains(key), seen.insert(key).inserted else { continue }
+                let slack = rowDuals[i] + columnDuals[j] - (objective.weight(mentee, mentor) + shift)
+                if slack < 0 && constraints.allows(mentee, mentor) { uncovered.append((i, j, slack)) }
             }
         }
         if let (i, j, slack) = uncovered.first {
@@ -156,19 +155,16 @@ extension DraftProof {
         }
     }
 
-    /// The most a pair that shares no tag can weigh, from the weights alone:
-    /// the best role affinity, a different organisation and a different wing,
-    /// raised by the best rating (feedback) and the two largest fairness boosts.
+    /// The most a pair that shares no tag and never met can weigh, from the
+    /// weights alone: the best role affinity, a different organisation and a
+    /// different wing, raised by the two largest fairness boosts (a pair that
+    /// met before, which a rating can raise more, is weighed on its own:
+    /// `metBefore`).
     static func untaggedBound(weights: AffinityWeights, objective: Objective) -> Int64 {
         let roles = Role.allCases.flatMap { a in Role.allCases.map { b in weights.roleAffinity(a, b) } }
         let points = weights.role * (roles.max() ?? 0) + max(0, weights.organization) + max(0, weights.wing)
-        return Int64((points * 1000 * largestRaise(objective: objective)).rounded(.up)) + 2
+        return Int64((points * 1000 * objective.largestFactor).rounded(.up)) + 2
     }
-
-    /// The most the two largest fairness boosts can multiply a score by. A
-    /// pair that met before is raised by its rating too (or lowered by
-    /// novelty): those are weighed one by one (`metBefore`), not bounded.
-    static func largestRaise(objective: Objective) -> Double { objective.largestFactor }
 
     /// The pairs of the meeting history among the community's members (directory indices).
     static func metBefore(_ model: AffinityModel) -> [(Int, Int)] {
