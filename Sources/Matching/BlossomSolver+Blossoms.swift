@@ -27,22 +27,22 @@ extension BlossomSolver {
     }
 
     /// Makes a new outer blossom of the cycle formed by edge k and the tree
-    /// paths from its ends up to `base`. Its inner members become outer.
+    /// paths from its ends up to `base`. Its inner members become outer. The
+    /// new blossom takes over the number of its child with the most vertices
+    /// (that child is renumbered), so only the other children's vertices are
+    /// told which blossom they are in: a blossom that grows one ring at a
+    /// time costs each step its ring, not its whole.
     mutating func addBlossom(base: Int, edge k: Int) {
         var v = Int(endpoint[2 * k])
         var w = Int(endpoint[2 * k + 1])
         let bb = Int(inBlossom[base])
         let tree = treeOf[bb]
+        let entry = labelEnd[bb]
         var bv = Int(inBlossom[v])
         var bw = Int(inBlossom[w])
-        let b = Int(unusedBlossoms.removeLast())
-        blossomBase[b] = Int32(base)
-        blossomParent[b] = -1
-        blossomParent[bb] = Int32(b)
         var path: [Int32] = []
         var endpoints: [Int32] = []
         while bv != bb {
-            blossomParent[bv] = Int32(b)
             path.append(Int32(bv))
             endpoints.append(labelEnd[bv])
             v = Int(endpoint[Int(labelEnd[bv])])
@@ -53,7 +53,6 @@ extension BlossomSolver {
         endpoints.reverse()
         endpoints.append(Int32(2 * k))
         while bw != bb {
-            blossomParent[bw] = Int32(b)
             path.append(Int32(bw))
             endpoints.append(labelEnd[bw] ^ 1)
             w = Int(endpoint[Int(labelEnd[bw])])
@@ -69,16 +68,78 @@ extension BlossomSolver {
             label[child] = .none
             treeOf[child] = -1
         }
+        let largest = largestBlossom(among: path)
+        let b: Int
+        if let largest {
+            b = Int(path[largest])
+            renumbered.made += 1
+            let renumbered = Int(unusedBlossoms.removeLast())
+            renumber(b, as: renumbered)
+            path[largest] = Int32(renumbered)
+        } else {
+            b = Int(unusedBlossoms.removeLast())
+        }
+        var count: Int32 = 0
+        for child in path {
+            blossomParent[Int(child)] = Int32(b)
+            count += leafCount[Int(child)]
+        }
+        blossomBase[b] = Int32(base)
+        blossomParent[b] = -1
         blossomChildren[b] = path
         blossomEndpoints[b] = endpoints
+        leafCount[b] = count
         zBase[b] = 0
         labelTime[b] = now
         label[b] = .outer
-        labelEnd[b] = labelEnd[bb]
-        forEachLeaf(of: b) { solver, vertex in solver.inBlossom[vertex] = Int32(b) }
+        labelEnd[b] = entry
+        for (i, child) in path.enumerated() where i != largest {
+            forEachLeaf(of: Int(child)) { solver, vertex in solver.inBlossom[vertex] = Int32(b) }
+        }
         treeOf[b] = tree
         treeMembers[Int(tree)].append(Int32(b))
         for vertex in formerlyInner { becomeOuter(vertex) }
+    }
+
+    /// The position of the non-trivial blossom with the most vertices among
+    /// `blossoms` (the first of equals), if any.
+    func largestBlossom(among blossoms: [Int32]) -> Int? {
+        var largest: Int?
+        for (i, child) in blossoms.enumerated() where child >= n {
+            if largest == nil || leafCount[Int(child)] > leafCount[Int(blossoms[largest!])] { largest = i }
+        }
+        return largest
+    }
+
+    /// Moves blossom `from` to the unused number `to`: its nesting, cycle,
+    /// base, label and dual; its children name their parent anew.
+    mutating func renumber(_ from: Int, as to: Int) {
+        blossomParent[to] = blossomParent[from]
+        blossomChildren[to] = blossomChildren[from]
+        blossomEndpoints[to] = blossomEndpoints[from]
+        blossomBase[to] = blossomBase[from]
+        leafCount[to] = leafCount[from]
+        label[to] = label[from]
+        labelEnd[to] = labelEnd[from]
+        treeOf[to] = treeOf[from]
+        labelTime[to] = labelTime[from]
+        zBase[to] = zBase[from]
+        for child in blossomChildren[to] { blossomParent[Int(child)] = Int32(to) }
+    }
+
+    /// Counts the vertices of every blossom nested in `b` (itself included).
+    mutating func countLeaves(of b: Int) {
+        var stack: [(blossom: Int32, childrenDone: Bool)] = [(Int32(b), false)]
+        while let (x32, childrenDone) = stack.popLast() {
+            let x = Int(x32)
+            guard x >= n else { continue }
+            if childrenDone {
+                leafCount[x] = blossomChildren[x].reduce(0) { $0 + leafCount[Int($1)] }
+            } else {
+                stack.append((x32, true))
+                for child in blossomChildren[x] where child >= n { stack.append((child, false)) }
+            }
+        }
     }
 
     /// The way round a blossom's cycle from child `i` to the base (child 0)
@@ -116,17 +177,35 @@ extension BlossomSolver {
         blossomBase[b] = blossomBase[Int(blossomChildren[b][0])]
     }
 
-    /// Makes the children of top-level blossom b top-level blossoms, unlabelled.
-    mutating func releaseChildren(of b: Int) {
-        for child32 in blossomChildren[b] {
+    /// Makes the children of top-level blossom b top-level blossoms,
+    /// unlabelled, and frees b's number: the child with the most vertices
+    /// takes it over (see `addBlossom`), so only the other children's
+    /// vertices are told where they are. Returns the children as numbered now.
+    @discardableResult
+    mutating func releaseChildren(of b: Int) -> [Int32] {
+        var children = blossomChildren[b]
+        for child32 in children {
             let child = Int(child32)
             blossomParent[child] = -1
             label[child] = .none
             labelEnd[child] = -1
             treeOf[child] = -1
             labelTime[child] = now
-            forEachLeaf(of: child) { solver, vertex in solver.inBlossom[vertex] = child32 }
         }
+        let largest = largestBlossom(among: children)
+        if let largest {
+            let kept = Int(children[largest])
+            renumbered.takenApart += 1
+            renumber(kept, as: b)
+            recycle(kept)
+            children[largest] = Int32(b)
+        } else {
+            recycle(b)
+        }
+        for (i, child32) in children.enumerated() where i != largest {
+            forEachLeaf(of: Int(child32)) { solver, vertex in solver.inBlossom[vertex] = child32 }
+        }
+        return children
     }
 
     mutating func recycle(_ b: Int) {
@@ -143,9 +222,7 @@ extension BlossomSolver {
     /// Expands unlabelled blossom b whose dual is zero, and any child whose
     /// dual is zero too; collects the vertices.
     mutating func expandZeroDual(_ b: Int, into vertices: inout [Int]) {
-        let children = blossomChildren[b]
-        releaseChildren(of: b)
-        recycle(b)
+        let children = releaseChildren(of: b)
         for child32 in children {
             let child = Int(child32)
             if child >= n && zBase[child] == 0 {
@@ -163,11 +240,9 @@ extension BlossomSolver {
         settleDuals(b)
         let tree = treeOf[b]
         let entryEnd = labelEnd[b]
-        let children = blossomChildren[b]
         let endpoints = blossomEndpoints[b]
+        let children = releaseChildren(of: b)
         let count = children.count
-        releaseChildren(of: b)
-        recycle(b)
 
         let entryChild = inBlossom[Int(endpoint[Int(entryEnd ^ 1)])]
         var (j, step, trick) = Self.evenWay(from: children.firstIndex(of: entryChild)!, count: count)

@@ -115,6 +115,7 @@ extension BlossomSolver {
         zBase = structure.zBase
         inBlossom = (0..<Int32(n)).map { $0 }
         for b in n..<(2 * n) where blossomBase[b] >= 0 && blossomParent[b] < 0 {
+            countLeaves(of: b)
             forEachLeaf(of: b) { solver, v in solver.inBlossom[v] = Int32(b) }
         }
         unusedBlossoms = (Int32(n)..<Int32(2 * n)).reversed().filter { blossomBase[Int($0)] < 0 }
@@ -185,10 +186,11 @@ extension BlossomSolver {
     }
 
     /// Takes apart top-level blossom b whose dual is zero: its children become top-level.
-    mutating func takeApart(_ b: Int) {
+    /// Returns its children as numbered now (see `releaseChildren`).
+    @discardableResult
+    mutating func takeApart(_ b: Int) -> [Int32] {
         precondition(zBase[b] == 0, "only a blossom whose dual is zero is taken apart")
-        releaseChildren(of: b)
-        recycle(b)
+        return releaseChildren(of: b)
     }
 
     /// Makes the duals of top-level blossom b, whose base is free, even:
@@ -201,9 +203,7 @@ extension BlossomSolver {
             forEachLeaf(of: b) { solver, v in solver.dualBase[v] += 1 }
             zBase[b] -= 2
         } else {
-            let baseChild = Int(blossomChildren[b][0])
-            takeApart(b)
-            makeEven(baseChild)
+            makeEven(Int(takeApart(b)[0]))
         }
     }
 }

@@ -32,6 +32,8 @@ struct BlossomSolver {
     var blossomChildren: [[Int32]]
     var blossomEndpoints: [[Int32]]
     var blossomBase: [Int32]
+    /// How many vertices each blossom holds (1 for a vertex).
+    var leafCount: [Int32]
     var label: [Label]
     var labelEnd: [Int32]
     var treeOf: [Int32]
@@ -46,7 +48,8 @@ struct BlossomSolver {
     var vertexZero: IndexedMinHeap
     /// For an unlabelled vertex, the edge from an outer vertex that becomes
     /// tight first, by that time. A key may be stale (the outer end has left
-    /// its tree): it is then a lower bound, recomputed when it comes up.
+    /// its tree): it is then a lower bound, recomputed when it comes up; an
+    /// entry of a vertex labelled since is dropped when it comes up.
     var freeEdge: [Int32]
     var freeHeap: IndexedMinHeap
     /// For an outer vertex, the edge to another outer blossom that becomes
@@ -60,6 +63,9 @@ struct BlossomSolver {
     var scanStamp: Int32 = 0
     var leafBuffer: [Int32] = []
     var steps = 0
+    /// How many times a blossom took over its largest child's number (made)
+    /// or handed its own to it (taken apart).
+    var renumbered = (made: 0, takenApart: 0)
 
     init(vertexCount n: Int, edges: [WeightedEdge], shift: Int64, start: Start? = nil) {
         self.n = n
@@ -96,6 +102,7 @@ struct BlossomSolver {
         blossomChildren = [[Int32]](repeating: [], count: 2 * n)
         blossomEndpoints = [[Int32]](repeating: [], count: 2 * n)
         blossomBase = (0..<Int32(2 * n)).map { $0 < n ? $0 : -1 }
+        leafCount = (0..<(2 * n)).map { $0 < n ? 1 : 0 }
         label = [Label](repeating: .none, count: 2 * n)
         labelEnd = [Int32](repeating: -1, count: 2 * n)
         treeOf = [Int32](repeating: -1, count: 2 * n)
@@ -281,7 +288,8 @@ struct BlossomSolver {
     }
 
     /// Labels top-level blossom `b` inner (T) through remote endpoint `p`, and
-    /// its base's partner outer, unless `labelsPartner` is false.
+    /// its base's partner outer, unless `labelsPartner` is false. Its
+    /// vertices' entries in `freeHeap` stay, to be dropped when they come up.
     mutating func labelInner(_ b: Int, through p: Int32, tree: Int32, labelsPartner: Bool = true) {
         settleDuals(b)
         label[b] = .inner
@@ -289,7 +297,6 @@ struct BlossomSolver {
         treeOf[b] = tree
         treeMembers[Int(tree)].append(Int32(b))
         if b >= n { innerBlossomZero.push(now + zBase[b] / 2, Int32(b)) }
-        forEachLeaf(of: b) { solver, v in solver.freeHeap.remove(v) }
         guard labelsPartner else { return }
         let base = Int(blossomBase[b])
         let partner = mate[base]
