@@ -25,6 +25,11 @@ struct BlossomSolver {
     let adjacencyStart: [Int]
     /// For vertex v, the remote endpoints of its edges.
     let adjacency: [Int32]
+    /// Beside `adjacency`, each edge's far vertex and weight: a scan of a
+    /// vertex's edges then reads three arrays in order instead of jumping
+    /// to each edge's entry.
+    let neighbour: [Int32]
+    let adjacentWeight4: [Int64]
 
     var mate: [Int32]
     var inBlossom: [Int32]
@@ -83,18 +88,26 @@ struct BlossomSolver {
         for v in 0..<n { degree[v + 1] += degree[v] }
         var fill = degree
         var adjacency = [Int32](repeating: 0, count: 2 * m)
+        var neighbour = [Int32](repeating: 0, count: 2 * m)
+        var adjacentWeight4 = [Int64](repeating: 0, count: 2 * m)
         for k in 0..<m {
             let u = Int(endpoint[2 * k])
             let v = Int(endpoint[2 * k + 1])
             adjacency[fill[u]] = Int32(2 * k + 1)
+            neighbour[fill[u]] = Int32(v)
+            adjacentWeight4[fill[u]] = weight4[k]
             fill[u] += 1
             adjacency[fill[v]] = Int32(2 * k)
+            neighbour[fill[v]] = Int32(u)
+            adjacentWeight4[fill[v]] = weight4[k]
             fill[v] += 1
         }
         self.endpoint = endpoint
         self.weight4 = weight4
         self.adjacencyStart = degree
         self.adjacency = adjacency
+        self.neighbour = neighbour
+        self.adjacentWeight4 = adjacentWeight4
 
         mate = [Int32](repeating: -1, count: n)
         inBlossom = (0..<Int32(n)).map { $0 }
@@ -212,14 +225,13 @@ struct BlossomSolver {
         var bestKey = Int64.max
         var bestEdge: Int32 = -1
         for index in adjacencyStart[v]..<adjacencyStart[v + 1] {
-            let p = Int(adjacency[index])
-            let w = Int(endpoint[p])
+            let w = Int(neighbour[index])
             let bw = inBlossom[w]
             guard bw != own else { continue }
-            let k = Int32(p >> 1)
+            let k = adjacency[index] >> 1
             switch label[Int(bw)] {
             case .outer:
-                let key = now + (dual + vertexDual(w) - weight4[p >> 1]) / 2
+                let key = now + (dual + vertexDual(w) - adjacentWeight4[index]) / 2
                 if key < bestKey || (key == bestKey && k < bestEdge) {
                     bestKey = key
                     bestEdge = k
@@ -229,7 +241,7 @@ struct BlossomSolver {
                     outerHeap.set(w, key)
                 }
             case .none:
-                let key = now + dual + dualBase[w] - weight4[p >> 1]
+                let key = now + dual + dualBase[w] - adjacentWeight4[index]
                 if !freeHeap.contains(w) || key < freeHeap.keys[w] || (key == freeHeap.keys[w] && k < freeEdge[w]) {
                     freeEdge[w] = k
                     freeHeap.set(w, key)
@@ -254,13 +266,12 @@ struct BlossomSolver {
         let own = inBlossom[v]
         var best: (key: Int64, edge: Int32)?
         for index in adjacencyStart[v]..<adjacencyStart[v + 1] {
-            let p = Int(adjacency[index])
-            let w = Int(endpoint[p])
+            let w = Int(neighbour[index])
             let bw = inBlossom[w]
             guard bw != own, label[Int(bw)] == .outer else { continue }
-            let slack = dual + vertexDual(w) - weight4[p >> 1]
+            let slack = dual + vertexDual(w) - adjacentWeight4[index]
             let key = now + (betweenOuters ? slack / 2 : slack)
-            let k = Int32(p >> 1)
+            let k = adjacency[index] >> 1
             if best == nil || key < best!.key || (key == best!.key && k < best!.edge) { best = (key, k) }
         }
         return best
