@@ -126,6 +126,7 @@ extension BlossomSolver {
         // must all be even, as they are from nothing, for every step to stay
         // an integer (the other vertices follow along tight edges).
         for v in 0..<n where mate[v] < 0 && dualBase[v] & 1 == 1 { makeEven(Int(inBlossom[v])) }
+        lowerFreeDuals()
     }
 
     /// Makes added edge k covered. The blossoms holding both ends are taken

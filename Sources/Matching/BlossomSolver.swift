@@ -131,8 +131,8 @@ struct BlossomSolver {
         outerHeap = IndexedMinHeap(capacity: n)
 
         // Start from y(v) = half the heaviest weight at v (or from the start
-        // given, its pairs that are still tight kept), and match the edges
-        // that are then tight between free ends.
+        // given, its pairs that are still tight kept), then lower the free
+        // vertices' duals and pair them where an edge becomes tight.
         let start = start.flatMap { $0.duals.count == n && $0.mate.count == n ? $0 : nil }
         var dual = [Int64](repeating: 0, count: n)
         if let start {
@@ -147,15 +147,38 @@ struct BlossomSolver {
         }
         dualBase = dual
         if let start { keepTightPairs(of: start) }
-        for v in 0..<n where mate[v] < 0 {
-            for index in adjacency[degree[v]..<degree[v + 1]] {
-                let p = Int(index)
-                let w = Int(endpoint[p])
-                if mate[w] < 0 && dual[v] + dual[w] == weight4[p >> 1] {
-                    mate[v] = Int32(p)
-                    mate[w] = Int32(p ^ 1)
-                    break
+        lowerFreeDuals()
+    }
+
+    /// Lowers the dual of each free vertex outside any blossom, in order, as
+    /// far as its edges allow (the most any of them still needs, rounded up
+    /// to even, never below zero), and pairs it along an edge that is then
+    /// tight with another such free vertex. Every edge stays covered; fewer
+    /// vertices are left to start a search, and with less dual to lose.
+    mutating func lowerFreeDuals() {
+        for v in 0..<n where mate[v] < 0 && inBlossom[v] == Int32(v) && dualBase[v] > 0 {
+            var need: Int64 = 0
+            var partner = -1
+            for index in adjacencyStart[v]..<adjacencyStart[v + 1] {
+                let w = Int(neighbour[index])
+                let required = adjacentWeight4[index] - dualBase[w]
+                let free = mate[w] < 0 && inBlossom[w] == Int32(w)
+                if required > need {
+                    need = required
+                    partner = free ? index : -1
+                } else if required == need && partner < 0 && free && required > 0 {
+                    partner = index
                 }
+            }
+            need += need & 1
+            guard need <= dualBase[v] else { continue }
+            dualBase[v] = need
+            guard partner >= 0 else { continue }
+            let w = Int(neighbour[partner])
+            if dualBase[w] + need == adjacentWeight4[partner] {
+                let p = adjacency[partner]
+                mate[v] = p
+                mate[w] = p ^ 1
             }
         }
     }

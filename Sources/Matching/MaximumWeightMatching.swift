@@ -13,7 +13,10 @@
 /// alternating trees grown from every free vertex at once, kept across
 /// augmentations, lazy dual updates and event heaps as in H. N. Gabow's
 /// O(nm log n) implementation and LEMON's `MaxWeightedMatching`. It starts
-/// from y(v) = half the heaviest weight at v and the edges that are then tight.
+/// from y(v) = half the heaviest weight at v, then lowers each free vertex's
+/// dual in turn as far as its edges allow and pairs it along an edge that is
+/// then tight with another free vertex (the greedy start of V. Kolmogorov's
+/// Blossom V, *Math. Prog. Comp.* 1, 2009, turned to maximum weight).
 ///
 /// - Complexity: O(n·m·log n) time in the worst case, O(n + m) memory; on
 ///   random and similarity graphs most augmentations touch only small trees.
