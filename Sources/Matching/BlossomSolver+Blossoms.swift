@@ -73,9 +73,9 @@ extension BlossomSolver {
         if let largest {
             b = Int(path[largest])
             renumbered.made += 1
-            let renumbered = Int(unusedBlossoms.removeLast())
-            renumber(b, as: renumbered)
-            path[largest] = Int32(renumbered)
+            let moved = Int(unusedBlossoms.removeLast())
+            renumber(b, as: moved)
+            path[largest] = Int32(moved)
         } else {
             b = Int(unusedBlossoms.removeLast())
         }

@@ -36,13 +36,11 @@ extension BlossomSolver {
     mutating func keepTightPairs(of start: Start) {
         for u in 0..<n {
             guard let v = start.mate[u], v > u, v < n, start.mate[v] == u else { continue }
-            for index in adjacencyStart[u]..<adjacencyStart[u + 1] {
-                let p = Int(adjacency[index])
-                if Int(endpoint[p]) == v && dualBase[u] + dualBase[v] == weight4[p >> 1] {
-                    mate[u] = Int32(p)
-                    mate[v] = Int32(p ^ 1)
-                    break
-                }
+            for index in adjacencyStart[u]..<adjacencyStart[u + 1]
+            where Int(neighbour[index]) == v && dualBase[u] + dualBase[v] == adjacentWeight4[index] {
+                mate[u] = adjacency[index]
+                mate[v] = adjacency[index] ^ 1
+                break
             }
         }
     }

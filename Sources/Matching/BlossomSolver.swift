@@ -66,7 +66,6 @@ struct BlossomSolver {
 
     var scanMark: [Int32]
     var scanStamp: Int32 = 0
-    var leafBuffer: [Int32] = []
     var steps = 0
     /// How many times a blossom took over its largest child's number (made)
     /// or handed its own to it (taken apart).
