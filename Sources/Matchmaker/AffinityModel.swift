@@ -48,6 +48,9 @@ public struct AffinityModel: Sendable {
     let offerIndex: [[(member: Int32, level: UInt8)]]
     let seekIndex: [[Int32]]
     let interestIndex: [[Int32]]
+    /// Each member's tags as bits (`sharesScoringTag`), and whether they answer exactly.
+    let tagMasks: [TagMask]
+    let masksAreExact: Bool
 
     /// Offered 1, expert 1, intermediate 0.8, skill without level 0.7, beginner 0.5.
     static let levelFactors: [Double] = [1.0, 0.8, 0.7, 0.5]
@@ -166,6 +169,10 @@ public struct AffinityModel: Sendable {
         self.offerIndex = offerIndex
         self.seekIndex = seekIndex
         self.interestIndex = interestIndex
+        (tagMasks, masksAreExact) = Self.tagMasks(
+            keyCount: keys.count, seeks: seeks, offers: offers, interests: interests, related: related,
+            needPoints: needPoints,
+            interestPoints: interestPoints)
     }
 
     static func points(_ value: Double) -> Int64 { Int64((value * 1000).rounded()) }

@@ -12,7 +12,8 @@ extension DraftProof {
     /// pair that shares none scores at most its role, organisation and wing
     /// weights, raised by the most a fairness boost can add — computed here
     /// from the weights themselves — so the pairs of a vertex whose duals
-    /// reach that bound need no look, and the others are weighed one by one.
+    /// reach that bound need no look, and the others are weighed one by one
+    /// (those found to share a tag after all were weighed through the tags).
     /// Only a pair that met before can score more than its terms (a good
     /// rating): each of those is weighed exactly.
     ///
@@ -57,10 +58,11 @@ extension DraftProof {
                     guard v >= 0 else { return }
                     check(u, v)
                 }
+                // The pairs that share no tag, by ascending dual (one that shares a tag was looked at above).
                 let limit = 4 * (bound + shift) - duals[u]
                 for v in order {
                     if duals[v] >= limit { break }
-                    if v > u { check(u, v) }
+                    if v > u && !model.sharesScoringTag(pool[u], pool[v]) { check(u, v) }
                 }
             }
             return uncovered
@@ -127,7 +129,7 @@ extension DraftProof {
                 }
                 for j in order {
                     if columnDuals[j] >= bound + shift - rowDuals[i] { break }
-                    check(i, j)
+                    if !model.sharesScoringTag(rows[i], mentors[j]) { check(i, j) }
                 }
             }
             return uncovered

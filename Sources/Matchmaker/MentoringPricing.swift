@@ -116,7 +116,7 @@ struct MentoringPricing: Sendable {
                     if columnDuals[j] >= limit { break }
                     let b = mentors[j]
                     // A pair with a tag in common was priced above.
-                    guard b != a, model.tagPoints(a, b) == 0 else { continue }
+                    guard b != a, !model.sharesScoringTag(a, b) else { continue }
                     consider(j, b, score: model.adjusted(model.fixedPoints(a, b), a, b))
                 }
                 chosen += most.kept(0).map { (i, $0) }

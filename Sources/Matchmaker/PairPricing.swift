@@ -173,7 +173,7 @@ struct PairPricing: Sendable {
             guard v != u, !looked[v] || v > u else { continue }
             let b = pool[v]
             // A pair with a tag in common was priced above.
-            guard model.tagPoints(a, b) == 0 else { continue }
+            guard !model.sharesScoringTag(a, b) else { continue }
             consider(v, b, score: model.adjusted(model.fixedPoints(a, b), a, b))
         }
     }

@@ -139,6 +139,72 @@ struct AffinityModelTests {
         }
     }
 
+    /// A community whose members draw from `keys` tags (the first ones far
+    /// more often), so that many more keys than a mask's bits occur.
+    static func manyKeys(_ count: Int, keys: Int, seed: UInt64) -> Directory {
+        var rng = SplitMix64(seed: seed)
+        func some(_ most: Int) -> [String] {
+            (0..<Int.random(in: 0...most, using: &rng)).map { _ in
+                "tag \(Int(pow(Double.random(in: 0..<1, using: &rng), 3) * Double(keys)))"
+            }
+        }
+        let members = (0..<count).map { index in
+            Member(
+                id: String(format: "k%04d", index), name: "K\(index)", role: .student,
+                skills: some(3).map { Skill($0, level: .intermediate) }, interests: some(3), seeking: some(3),
+                offering: some(2))
+        }
+        return Directory(members: members, taxonomy: Taxonomy(parents: ["tag 1": "tag 300", "tag 2": "tag 3"]))
+    }
+
+    struct MaskCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let directory: @Sendable () -> Directory
+        var interests = 0.5
+        let exact: Bool
+        var testDescription: String { name }
+    }
+
+    /// Whether a pair shares a tag that scores, told by the masks, against
+    /// the tag terms of its explanation, for every pair: with few keys and
+    /// every tag scoring (the masks answer alone), with more keys than bits
+    /// (two keys on one bit: pairs whose bits meet without a tag in common,
+    /// scored), and with interests weighing nothing (a shared interest alone
+    /// does not score).
+    @Test(arguments: [
+        MaskCase(name: "a community of 18 tags", directory: { Communities.random(120, seed: 5) }, exact: true),
+        MaskCase(
+            name: "600 tags, more than the bits", directory: { Self.manyKeys(150, keys: 600, seed: 6) }, exact: false),
+        MaskCase(
+            name: "interests weighing nothing", directory: { Communities.random(120, seed: 7) }, interests: 0,
+            exact: false),
+    ])
+    func tagMasksTellWhetherAPairSharesAScoringTag(_ example: MaskCase) {
+        var weights = AffinityWeights()
+        weights.interests = example.interests
+        let model = AffinityModel(directory: example.directory(), weights: weights)
+        #expect(model.masksAreExact == example.exact)
+        var answers: [Bool: Int] = [:]
+        var bitsMeetWithoutScoring = 0
+        let n = model.directory.members.count
+        for a in 0..<n {
+            for b in (a + 1)..<n {
+                let terms = model.explain(a, b).terms
+                let shares = terms[0].points + terms[1].points > 0
+                #expect(model.sharesScoringTag(a, b) == shares, "\(a)–\(b)")
+                #expect(model.sharesScoringTag(b, a) == shares, "\(b)–\(a)")
+                answers[shares, default: 0] += 1
+                let (first, second) = (model.tagMasks[a], model.tagMasks[b])
+                let meet =
+                    (first.seeks & second.meets) | (second.seeks & first.meets) | (first.interests & second.interests)
+                if meet != .zero && !shares { bitsMeetWithoutScoring += 1 }
+            }
+        }
+        #expect(answers[true, default: 0] > 0 && answers[false, default: 0] > 0)
+        // Where the masks are not exact, some pairs' bits meet though they share nothing that scores.
+        #expect((bitsMeetWithoutScoring > 0) == !example.exact, "\(bitsMeetWithoutScoring)")
+    }
+
     /// The test that passes over covered pairs, against the rounded-up bounds
     /// of pricing and of the proof it stands for, on the edges where rounding
     /// matters (sums a few units either side of the bound): with a raise of 1
