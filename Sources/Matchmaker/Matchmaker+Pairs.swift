@@ -83,12 +83,13 @@ extension Matchmaker {
             // violated pairs still waiting, can have one: the others stay covered.
             var looked: [Bool]?
             // A member that had more violated pairs than it handed on three rounds in a row or more
-            // gets twice the room each next round (most members finish within two).
+            // gets twice the room each next round (most members finish within two), and when few are
+            // left unfinished, a share of a round's room.
             var unfinishedRounds = [Int](repeating: 0, count: pool.count)
             while true {
                 let round = try pricing.violators(
                     present: graph.edgeKeys, certificate: result.certificate, looked: looked,
-                    quotas: unfinishedRounds.map(PairPricing.quota(afterUnfinishedRounds:)),
+                    quotas: PairPricing.quotas(afterUnfinishedRounds: unfinishedRounds),
                     shouldStop: shouldStop)
                 if round.pairs.isEmpty { break }
                 if shouldStop() { throw MatchingError.cancelled }

@@ -63,6 +63,21 @@ struct PairPricing: Sendable {
     /// violated pairs would otherwise take a round each sixteen of them).
     static func quota(afterUnfinishedRounds rounds: Int) -> Int { perMember << min(6, max(0, rounds - 2)) }
 
+    /// How many violated pairs the members still unfinished share in a round
+    /// at least: when few are left (the last rounds often have one or two
+    /// members with hundreds of violated pairs), each gets its share of this
+    /// rather than a round per doubling of its quota.
+    static let roundShare = 1 << 16
+
+    /// Each member's quota for the next round, from how many rounds in a row
+    /// each was unfinished: `quota(afterUnfinishedRounds:)`, or for an
+    /// unfinished member its share of `roundShare` when that is more.
+    static func quotas(afterUnfinishedRounds rounds: [Int]) -> [Int] {
+        let unfinished = rounds.count { $0 > 0 }
+        let share = roundShare / max(1, unfinished)
+        return rounds.map { $0 > 0 ? max(quota(afterUnfinishedRounds: $0), share) : quota(afterUnfinishedRounds: 0) }
+    }
+
     /// What one round of pricing found.
     struct Round {
         /// The pairs to add: for each member, its most violated pairs.

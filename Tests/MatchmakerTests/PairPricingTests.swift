@@ -177,6 +177,19 @@ struct PairPricingTests {
                 && PairPricing.quota(afterUnfinishedRounds: 40) == 1024)
     }
 
+    /// When few members are left unfinished, each gets its share of a
+    /// round's room, never less than its own quota; the others keep theirs.
+    @Test func fewUnfinishedMembersShareARoundsRoom() {
+        let share = PairPricing.roundShare
+        #expect(PairPricing.quotas(afterUnfinishedRounds: [0, 0, 5, 0]) == [16, 16, share, 16])
+        #expect(PairPricing.quotas(afterUnfinishedRounds: [1, 0, 4]) == [share / 2, 16, share / 2])
+        // Many unfinished: the share is less than the quotas, which stand.
+        let many = [Int](repeating: 1, count: share) + [9, 0]
+        let quotas = PairPricing.quotas(afterUnfinishedRounds: many)
+        #expect(quotas.prefix(share).allSatisfy { $0 == 16 } && quotas[share] == 1024 && quotas[share + 1] == 16)
+        #expect(PairPricing.quotas(afterUnfinishedRounds: [0, 0]) == [16, 16])
+    }
+
     /// Per member, the most violated pairs are kept whatever the order they come in.
     @Test func theMostViolatedAreKeptInAnyOrder() {
         var rng = SplitMix64(seed: 42)
