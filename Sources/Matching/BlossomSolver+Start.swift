@@ -1,5 +1,27 @@
-/// The greedy start: fewer free vertices before the search begins.
+/// The start: duals that cover every edge, and as few free vertices as a
+/// greedy pass leaves before the search begins.
 extension BlossomSolver {
+    /// Starts from y(v) = half the heaviest weight at v (or from `start`,
+    /// its pairs that are still tight kept), then lowers the free vertices'
+    /// duals and pairs them where an edge becomes tight.
+    mutating func begin(from start: Start?) {
+        let start = start.flatMap { $0.duals.count == n && $0.mate.count == n ? $0 : nil }
+        var dual = [Int64](repeating: 0, count: n)
+        if let start {
+            dual = Self.warmDuals(start, endpoint: endpoint, weight4: weight4)
+        } else {
+            for k in weight4.indices {
+                let u = Int(endpoint[2 * k])
+                let v = Int(endpoint[2 * k + 1])
+                dual[u] = max(dual[u], weight4[k] / 2)
+                dual[v] = max(dual[v], weight4[k] / 2)
+            }
+        }
+        dualBase = dual
+        if let start { keepTightPairs(of: start) }
+        lowerFreeDuals()
+    }
+
     /// Lowers the dual of each free vertex outside any blossom, in order, as
     /// far as its edges allow (the most any of them still needs, rounded up
     /// to even, never below zero), and pairs it along an edge that is then

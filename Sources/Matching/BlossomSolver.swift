@@ -71,7 +71,9 @@ struct BlossomSolver {
     /// or handed its own to it (taken apart).
     var renumbered = (made: 0, takenApart: 0)
 
-    init(vertexCount n: Int, edges: [WeightedEdge], shift: Int64, start: Start? = nil) {
+    /// - Parameter begins: false when the duals and pairs are to be set by
+    ///   `resume` or `begin(from:)` instead of the start done here.
+    init(vertexCount n: Int, edges: [WeightedEdge], shift: Int64, start: Start? = nil, begins: Bool = true) {
         self.n = n
         let m = edges.count
         var endpoint = [Int32](repeating: 0, count: 2 * m)
@@ -129,24 +131,8 @@ struct BlossomSolver {
         outerEdge = [Int32](repeating: -1, count: n)
         outerHeap = IndexedMinHeap(capacity: n)
 
-        // Start from y(v) = half the heaviest weight at v (or from the start
-        // given, its pairs that are still tight kept), then lower the free
-        // vertices' duals and pair them where an edge becomes tight.
-        let start = start.flatMap { $0.duals.count == n && $0.mate.count == n ? $0 : nil }
-        var dual = [Int64](repeating: 0, count: n)
-        if let start {
-            dual = Self.warmDuals(start, endpoint: endpoint, weight4: weight4)
-        } else {
-            for k in 0..<m {
-                let u = Int(endpoint[2 * k])
-                let v = Int(endpoint[2 * k + 1])
-                dual[u] = max(dual[u], weight4[k] / 2)
-                dual[v] = max(dual[v], weight4[k] / 2)
-            }
-        }
-        dualBase = dual
-        if let start { keepTightPairs(of: start) }
-        lowerFreeDuals()
+        dualBase = [Int64](repeating: 0, count: n)
+        if begins { begin(from: start) }
     }
 
     // MARK: Duals

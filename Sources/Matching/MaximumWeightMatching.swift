@@ -72,12 +72,12 @@ public enum MaximumWeightMatching {
         let n = graph.vertexCount
         let shift = try WeightShift.amount(for: graph.edges, pairsAtMost: n / 2, maximumCardinality: maximumCardinality)
         let edges = maximumCardinality ? graph.edges : graph.edges.filter { $0.weight > 0 }
-        var solver = BlossomSolver(vertexCount: n, edges: edges, shift: shift)
+        // The start is made once it is known whether the previous solve can be gone on from.
+        var solver = BlossomSolver(vertexCount: n, edges: edges, shift: shift, begins: false)
         if let structure = previous?.structure, let place = solver.place(of: structure, shift: shift) {
             solver.resume(structure, place: place)
-        } else if let previous {
-            solver = BlossomSolver(
-                vertexCount: n, edges: edges, shift: shift, start: warmStart(from: previous, shift: shift))
+        } else {
+            solver.begin(from: previous.map { warmStart(from: $0, shift: shift) })
         }
         guard solver.run(shouldStop: shouldStop) else { throw MatchingError.cancelled }
 
