@@ -72,8 +72,9 @@ struct BlossomSolver {
     var renumbered = (made: 0, takenApart: 0)
 
     /// - Parameter begins: false when the duals and pairs are to be set by
-    ///   `resume` or `begin(from:)` instead of the start done here.
-    init(vertexCount n: Int, edges: [WeightedEdge], shift: Int64, start: Start? = nil, begins: Bool = true) {
+    ///   `resume` or `begin(from:)` (a previous solve's duals) instead of the
+    ///   start from nothing made here.
+    init(vertexCount n: Int, edges: [WeightedEdge], shift: Int64, begins: Bool = true) {
         self.n = n
         let m = edges.count
         var endpoint = [Int32](repeating: 0, count: 2 * m)
@@ -132,7 +133,7 @@ struct BlossomSolver {
         outerHeap = IndexedMinHeap(capacity: n)
 
         dualBase = [Int64](repeating: 0, count: n)
-        if begins { begin(from: start) }
+        if begins { begin(from: nil) }
     }
 
     // MARK: Duals

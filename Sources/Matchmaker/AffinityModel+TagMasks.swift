@@ -11,6 +11,11 @@ extension AffinityModel {
 
         static let width = 256
 
+        /// Whether some bit says that a need of one is met by the other, or an interest is shared.
+        func meets(_ other: TagMask) -> Bool {
+            (seeks & other.meets) | (other.seeks & meets) | (interests & other.interests) != .zero
+        }
+
         static func bit(_ key: Int32) -> SIMD4<UInt64> {
             var bits = SIMD4<UInt64>.zero
             bits[Int(key) / 64 % 4] = 1 << UInt64(Int(key) % 64)
@@ -47,11 +52,7 @@ extension AffinityModel {
     /// they do not meet, or when they are exact; otherwise the pair is scored.
     @inline(__always)
     func sharesScoringTag(_ a: Int, _ b: Int) -> Bool {
-        let first = tagMasks[a]
-        let second = tagMasks[b]
-        let common =
-            (first.seeks & second.meets) | (second.seeks & first.meets) | (first.interests & second.interests)
-        if common == .zero { return false }
+        guard tagMasks[a].meets(tagMasks[b]) else { return false }
         return masksAreExact || tagPoints(a, b) > 0
     }
 }

@@ -194,10 +194,7 @@ struct AffinityModelTests {
                 #expect(model.sharesScoringTag(a, b) == shares, "\(a)–\(b)")
                 #expect(model.sharesScoringTag(b, a) == shares, "\(b)–\(a)")
                 answers[shares, default: 0] += 1
-                let (first, second) = (model.tagMasks[a], model.tagMasks[b])
-                let meet =
-                    (first.seeks & second.meets) | (second.seeks & first.meets) | (first.interests & second.interests)
-                if meet != .zero && !shares { bitsMeetWithoutScoring += 1 }
+                if model.tagMasks[a].meets(model.tagMasks[b]) && !shares { bitsMeetWithoutScoring += 1 }
             }
         }
         #expect(answers[true, default: 0] > 0 && answers[false, default: 0] > 0)
