@@ -79,30 +79,25 @@ extension Matchmaker {
             weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
         if !graph.isComplete {
             let pricing = PairPricing(model: model, pool: pool, objective: objective, admissibility: admissibility)
-            // After the first round only members whose dual went down, or that had
-            // violated pairs still waiting, can have one: the others stay covered.
-            var looked: [Bool]?
+            // After the first round, only the members whose dual fell are scanned again (`PricingMemory`).
+            var memory: PricingMemory?
             // A member that had more violated pairs than it handed on three rounds in a row or more
             // gets twice the room each next round (most members finish within two), and when few are
             // left unfinished, a share of a round's room.
             var unfinishedRounds = [Int](repeating: 0, count: pool.count)
             while true {
                 let round = try pricing.violators(
-                    present: graph.edgeKeys, certificate: result.certificate, looked: looked,
+                    present: graph.edgeKeys, certificate: result.certificate, after: memory,
                     quotas: PairPricing.quotas(afterUnfinishedRounds: unfinishedRounds),
                     shouldStop: shouldStop)
                 if round.pairs.isEmpty { break }
                 if shouldStop() { throw MatchingError.cancelled }
                 graph = graph.adding(round.pairs, model: model)
                 if shouldStop() { throw MatchingError.cancelled }
-                let before = result.certificate
                 result = try MaximumWeightMatching.solve(
                     weighted(graph, by: objective), maximumCardinality: request.everyone, from: result,
                     shouldStop: shouldStop)
-                let after = result.certificate
-                looked =
-                    after.weightShift != before.weightShift
-                    ? nil : pool.indices.map { after.vertexDuals[$0] < before.vertexDuals[$0] || round.unfinished[$0] }
+                memory = round.memory
                 unfinishedRounds = pool.indices.map { round.unfinished[$0] ? unfinishedRounds[$0] + 1 : 0 }
             }
         }

@@ -30,15 +30,19 @@ import Matching
 /// which left-out edges must be looked at. Blossom duals z(B) ≥ 0 only add
 /// cover, so the check y(u) + y(v) ≥ w + s is sufficient and they are ignored.
 ///
-/// After the first round only the members whose dual went down are looked
-/// at again: a pair whose duals both stayed or rose, and that was covered,
-/// is covered still (unless the weight shift changed, when all are).
+/// After the first round only some members are scanned again: each scan
+/// keeps the pairs it weighed within half a point of being violated, later
+/// rounds weigh those again at the new duals, and a member is scanned again
+/// only when its dual fell more than a quarter point below its highest since
+/// its scan, or it kept too many (`PricingMemory`, where the argument is);
+/// a change of the weight shift scans everyone.
 ///
 /// - Complexity: in the first round, the tag partners of every member (as
 ///   for the candidates) plus, per member, the partners whose duals are below
-///   the bound; later rounds the same for the members whose duals went down.
-///   The number of rounds is small in practice (each adds only pairs that
-///   could improve the matching). The members are shared out among the cores.
+///   the bound; later rounds the same for the members scanned again, plus
+///   the pairs the others kept. The number of rounds is small in practice
+///   (each adds only pairs that could improve the matching). The members are
+///   shared out among the cores.
 struct PairPricing: Sendable {
     let model: AffinityModel
     let pool: [Int]
@@ -82,31 +86,36 @@ struct PairPricing: Sendable {
     struct Round {
         /// The pairs to add: for each member, its most violated pairs.
         var pairs: [(u: Int, v: Int)]
-        /// Members that had more violated pairs than were added: looked at again next round.
+        /// Members that had more violated pairs than were added.
         var unfinished: [Bool]
+        /// What the next round goes on from.
+        var memory: PricingMemory
+        /// How many members were scanned (the others weighed their kept pairs again).
+        var scanned: Int
     }
 
     /// The admissible pairs outside `present` (keys `low << 32 | high` of
     /// vertices of `pool`) that the duals do not cover, the `perMember` most
     /// violated of each member (the others wait for the next round, as column
-    /// generation adds the most promising columns first). Only members in
-    /// `looked` are priced (all when nil). The members are shared out among
-    /// the cores; a pair is weighed by one of them only, which hands on only
-    /// the `perMember` most violated it weighed, so that a round holds no
-    /// more than that per member however many pairs are violated (each pair
-    /// handed on then counts for both its members). A member with more
-    /// violated pairs than it handed on is `unfinished`: looked at again.
+    /// generation adds the most promising columns first). With the `memory`
+    /// of the round before, only the members it says are scanned; the others
+    /// weigh their kept pairs again (`PricingMemory`). The members are shared
+    /// out among the cores; a pair is weighed by one of them only, which
+    /// hands on only the `perMember` most violated it weighed, so that a
+    /// round holds no more than that per member however many pairs are
+    /// violated (each pair handed on then counts for both its members). A
+    /// member with more violated pairs than it handed on is `unfinished`.
     /// `quotas`, when given, are each member's own `perMember`.
     func violators(
-        present: PairKeys, certificate: DualCertificate, looked: [Bool]? = nil, perMember: Int = 16,
+        present: PairKeys, certificate: DualCertificate, after memory: PricingMemory? = nil, perMember: Int = 16,
         quotas: [Int]? = nil, shouldStop: () -> Bool
     ) throws(MatchingError) -> Round {
         let duals = certificate.vertexDuals
         let shift = certificate.weightShift
         let n = pool.count
-        // When every member is looked at, a pair sharing a tag is weighed from its lower member only.
-        let everyone = looked == nil
-        let looked = looked ?? [Bool](repeating: true, count: n)
+        let (memory, scans) = PricingMemory.next(memory, duals: duals, shift: shift)
+        // When every member is scanned, a pair sharing a tag is weighed from its lower member only.
+        let everyone = memory.round == 1
         var vertexOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (vertex, member) in pool.enumerated() { vertexOf[member] = Int32(vertex) }
         // Each member's dual by directory index; one that is not priced, as good as covered.
@@ -115,26 +124,39 @@ struct PairPricing: Sendable {
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
         let quota = quotas ?? [Int](repeating: perMember, count: n)
         var most = MostViolated(keeping: quota)
-        try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf, dualOf, quota] range in
+        var next = memory
+        try Parallel.slices(n, shouldStop: shouldStop) { [self, vertexOf, dualOf, quota, memory] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
             // Per member of the slice, only its most violated pairs are kept, and how many it had:
             // the first rounds can find many millions.
             var kept: [(u: Int32, count: Int, pairs: [(by: Int64, other: Int32)])] = []
+            var lists: [(u: Int32, near: [PricingMemory.NearPair]?)] = []
             var found: [Violation] = []
-            for u in range where looked[u] {
+            for u in range {
                 found.removeAll(keepingCapacity: true)
-                violations(
-                    of: u, duals: duals, shift: shift, looked: looked, everyone: everyone, vertexOf: vertexOf,
-                    dualOf: dualOf, order: order, scratch: scratch, into: &found)
-                var mine = MostViolated(count: 1, keeping: quota[u])
-                // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
-                for violation in found where !present.contains(Self.key(violation.u, violation.v)) {
-                    mine.add(0, violation.v, by: violation.by)
+                if scans[u] {
+                    var near: [PricingMemory.NearPair]? = []
+                    violations(
+                        of: u, duals: duals, shift: shift, present: present, scans: scans, everyone: everyone,
+                        vertexOf: vertexOf, dualOf: dualOf, order: order, scratch: scratch, into: &found,
+                        near: &near)
+                    lists.append((Int32(u), near))
+                } else {
+                    // A pair with a partner scanned since is that partner's to weigh.
+                    for pair in memory.near[u]! where memory.scanned[Int(pair.partner)] <= memory.scanned[u] {
+                        let v = Int(pair.partner)
+                        let by = 4 * (pair.weight + shift) - duals[u] - duals[v]
+                        if by > 0 && !present.contains(Self.key(Int32(u), pair.partner)) {
+                            found.append(Violation(u: Int32(u), v: pair.partner, by: by))
+                        }
+                    }
                 }
+                var mine = MostViolated(count: 1, keeping: quota[u])
+                for violation in found { mine.add(0, violation.v, by: violation.by) }
                 if mine.found[0] > 0 { kept.append((Int32(u), mine.found[0], mine.keptEntries(0))) }
             }
-            return kept
-        } merge: { kept in
+            return (kept, lists)
+        } merge: { (kept, lists) in
             for (u, count, pairs) in kept {
                 for (by, v) in pairs {
                     most.add(u, v, by: by)
@@ -142,6 +164,7 @@ struct PairPricing: Sendable {
                 }
                 most.found[Int(u)] += count - pairs.count
             }
+            for (u, near) in lists { next.near[Int(u)] = near }
         }
         var chosen = Set<UInt64>()
         for u in 0..<n {
@@ -149,7 +172,8 @@ struct PairPricing: Sendable {
         }
         return Round(
             pairs: chosen.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
-            unfinished: (0..<n).map { most.found[$0] > quota[$0] })
+            unfinished: (0..<n).map { most.found[$0] > quota[$0] }, memory: next,
+            scanned: scans.count { $0 })
     }
 
     static func key(_ u: Int32, _ v: Int32) -> UInt64 { PairKeys.key(Int(u), Int(v)) }
@@ -164,28 +188,43 @@ struct PairPricing: Sendable {
     /// The violated pairs of member u with the partners it prices (those not
     /// priced from their own side): tag partners scored exactly unless their
     /// bound is covered, then the partners with no tag in common whose duals
-    /// are below the bound for such pairs.
+    /// are below the bound for such pairs. Each pair weighed whose slack is
+    /// under `PricingMemory.margin` goes to `near` (nil once it holds
+    /// `PricingMemory.kept`).
     func violations(
-        of u: Int, duals: [Int64], shift: Int64, looked: [Bool], everyone: Bool, vertexOf: [Int32], dualOf: DualTable,
-        order: [Int], scratch: AffinityModel.Scratch, into found: inout [Violation]
+        of u: Int, duals: [Int64], shift: Int64, present: PairKeys, scans: [Bool], everyone: Bool,
+        vertexOf: [Int32], dualOf: DualTable, order: [Int], scratch: AffinityModel.Scratch,
+        into found: inout [Violation], near: inout [PricingMemory.NearPair]?
     ) {
         let a = pool[u]
+        let margin = PricingMemory.margin
         func consider(_ v: Int, _ b: Int, score: Int64) {
-            let by = 4 * (objective.weight(of: score, a, b) + shift) - duals[u] - duals[v]
-            if by > 0 && prepared.exclusion(a, b) == nil { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
+            let weight = objective.weight(of: score, a, b)
+            let by = 4 * (weight + shift) - duals[u] - duals[v]
+            guard by > -margin, prepared.exclusion(a, b) == nil else { return }
+            // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
+            guard near != nil || by > 0, !present.contains(Self.key(Int32(u), Int32(v))) else { return }
+            if by > 0 { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
+            if near != nil {
+                if near!.count < PricingMemory.kept {
+                    near!.append(PricingMemory.NearPair(partner: Int32(v), weight: weight))
+                } else {
+                    near = nil
+                }
+            }
         }
-        // A pair sharing a tag is weighed by the member of lower index, unless the other is not looked at.
-        // Covered, whatever else the pair scores, when 4 · (most(tag points) + s) ≤ D(u) + D(v).
-        let cover = weightBound.cover(own: duals[u] - 4 * shift, table: dualOf, halvings: 2)
+        // A pair sharing a tag is weighed by the member of lower index, unless the other is not scanned.
+        // Within the margin, whatever else the pair scores, when 4 · (most(tag points) + s) ≤ D(u) + D(v) − margin.
+        let cover = weightBound.cover(own: duals[u] - 4 * shift - margin, table: dualOf, halvings: 2)
         model.forEachTagPartner(of: a, using: scratch, above: everyone ? a : -1, uncoveredBy: cover) { b, tagPoints in
             let v = Int(vertexOf[b])
-            guard v >= 0, v != u, !looked[v] || b > a else { return }
+            guard v >= 0, v != u, !scans[v] || b > a else { return }
             consider(v, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
         }
-        let limit = 4 * (weightBound.untagged + shift) - duals[u]
+        let limit = 4 * (weightBound.untagged + shift) - duals[u] + margin
         for v in order {
             if duals[v] >= limit { break }
-            guard v != u, !looked[v] || v > u else { continue }
+            guard v != u, !scans[v] || v > u else { continue }
             let b = pool[v]
             // A pair with a tag in common was priced above.
             guard !model.sharesScoringTag(a, b) else { continue }
