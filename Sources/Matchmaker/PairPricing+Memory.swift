@@ -30,10 +30,11 @@ struct PricingMemory: Sendable {
     /// The most pairs a member keeps: past that, it is scanned again next round.
     static let kept = 512
 
-    /// A pair kept: the partner, and the pair's weight as the objective says.
+    /// A pair kept: the partner, and the pair's weight as the objective says
+    /// (a member with a pair too heavy for 32 bits keeps none: it is scanned again).
     struct NearPair: Sendable {
         let partner: Int32
-        let weight: Int64
+        let weight: Int32
     }
 
     /// The weight shift of the duals the pairs were weighed against.

@@ -132,20 +132,22 @@ struct PairPricing: Sendable {
             var kept: [(u: Int32, count: Int, pairs: [(by: Int64, other: Int32)])] = []
             var lists: [(u: Int32, near: [PricingMemory.NearPair]?)] = []
             var found: [Violation] = []
+            var near: [PricingMemory.NearPair] = []
             for u in range {
                 found.removeAll(keepingCapacity: true)
                 if scans[u] {
-                    var near: [PricingMemory.NearPair]? = []
-                    violations(
+                    near.removeAll(keepingCapacity: true)
+                    let isKept = violations(
                         of: u, duals: duals, shift: shift, present: present, scans: scans, everyone: everyone,
                         vertexOf: vertexOf, dualOf: dualOf, order: order, scratch: scratch, into: &found,
                         near: &near)
-                    lists.append((Int32(u), near))
+                    // Kept in an array of their own size: a hundred thousand members keep millions.
+                    lists.append((Int32(u), isKept ? near.withUnsafeBufferPointer { Array($0) } : nil))
                 } else {
                     // A pair with a partner scanned since is that partner's to weigh.
                     for pair in memory.near[u]! where memory.scanned[Int(pair.partner)] <= memory.scanned[u] {
                         let v = Int(pair.partner)
-                        let by = 4 * (pair.weight + shift) - duals[u] - duals[v]
+                        let by = 4 * (Int64(pair.weight) + shift) - duals[u] - duals[v]
                         if by > 0 && !present.contains(Self.key(Int32(u), pair.partner)) {
                             found.append(Violation(u: Int32(u), v: pair.partner, by: by))
                         }
@@ -189,28 +191,28 @@ struct PairPricing: Sendable {
     /// priced from their own side): tag partners scored exactly unless their
     /// bound is covered, then the partners with no tag in common whose duals
     /// are below the bound for such pairs. Each pair weighed whose slack is
-    /// under `PricingMemory.margin` goes to `near` (nil once it holds
-    /// `PricingMemory.kept`).
+    /// under `PricingMemory.margin` goes to `near`; false when they are more
+    /// than `PricingMemory.kept` (or one weighs too much to be kept).
     func violations(
         of u: Int, duals: [Int64], shift: Int64, present: PairKeys, scans: [Bool], everyone: Bool,
         vertexOf: [Int32], dualOf: DualTable, order: [Int], scratch: AffinityModel.Scratch,
-        into found: inout [Violation], near: inout [PricingMemory.NearPair]?
-    ) {
+        into found: inout [Violation], near: inout [PricingMemory.NearPair]
+    ) -> Bool {
         let a = pool[u]
         let margin = PricingMemory.margin
+        var isKept = true
         func consider(_ v: Int, _ b: Int, score: Int64) {
             let weight = objective.weight(of: score, a, b)
             let by = 4 * (weight + shift) - duals[u] - duals[v]
             guard by > -margin, prepared.exclusion(a, b) == nil else { return }
             // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
-            guard near != nil || by > 0, !present.contains(Self.key(Int32(u), Int32(v))) else { return }
+            guard isKept || by > 0, !present.contains(Self.key(Int32(u), Int32(v))) else { return }
             if by > 0 { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
-            if near != nil {
-                if near!.count < PricingMemory.kept {
-                    near!.append(PricingMemory.NearPair(partner: Int32(v), weight: weight))
-                } else {
-                    near = nil
-                }
+            guard isKept else { return }
+            if near.count < PricingMemory.kept, let weight = Int32(exactly: weight) {
+                near.append(PricingMemory.NearPair(partner: Int32(v), weight: weight))
+            } else {
+                isKept = false
             }
         }
         // A pair sharing a tag is weighed by the member of lower index, unless the other is not scanned.
@@ -230,6 +232,7 @@ struct PairPricing: Sendable {
             guard !model.sharesScoringTag(a, b) else { continue }
             consider(v, b, score: model.adjusted(model.fixedPoints(a, b), a, b))
         }
+        return isKept
     }
 }
 
