@@ -8,12 +8,12 @@
 /// had a slack of `margin` or more. Later rounds weigh the kept pairs again
 /// at the new duals, and scan again only the members whose dual fell more
 /// than half the margin below its highest since their scan (`peak`), or
-/// whose list overflowed.
+/// that could not keep theirs (more than `kept`, or a pair too heavy).
 ///
 /// Why no violated pair is missed: take a pair (u, v) neither scanned this
 /// round, and the later of their two scans, say u's at round t. If the pair's
 /// slack was under the margin then, it is in u's list and weighed again now
-/// (u's list is still there: u was not scanned since, nor did it overflow).
+/// (u's list is still there: u was not scanned since, and kept it whole).
 /// Otherwise its slack now is at least margin − (D_t(u) − D(u)) − (D_t(v) −
 /// D(v)); each of the two falls is at most half the margin, since D_t(x) is
 /// no more than x's peak since its own last scan (round t is not before
@@ -44,7 +44,8 @@ struct PricingMemory: Sendable {
     var scanned: [Int]
     /// Each member's highest dual since its last scan.
     var peak: [Int64]
-    /// Each member's pairs under the margin at its last scan; nil when there were more than `kept`.
+    /// Each member's pairs under the margin at its last scan; nil when there
+    /// were more than `kept`, or one too heavy to keep.
     var near: [[NearPair]?]
 
     init(count: Int, shift: Int64) {
