@@ -42,6 +42,8 @@ struct PricingMemory: Sendable {
     /// The rounds so far, and each member's last scan (a round).
     var round = 0
     var scanned: [Int]
+    /// How many members were scanned in the last round (the others weighed their kept pairs again).
+    var scannedLastRound: Int { scanned.count { $0 == round } }
     /// Each member's highest dual since its last scan.
     var peak: [Int64]
     /// Each member's pairs under the margin at its last scan; nil when there

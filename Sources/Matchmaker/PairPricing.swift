@@ -90,8 +90,6 @@ struct PairPricing: Sendable {
         var unfinished: [Bool]
         /// What the next round goes on from.
         var memory: PricingMemory
-        /// How many members were scanned (the others weighed their kept pairs again).
-        var scanned: Int
     }
 
     /// The admissible pairs outside `present` (keys `low << 32 | high` of
@@ -174,8 +172,7 @@ struct PairPricing: Sendable {
         }
         return Round(
             pairs: chosen.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
-            unfinished: (0..<n).map { most.found[$0] > quota[$0] }, memory: next,
-            scanned: scans.count { $0 })
+            unfinished: (0..<n).map { most.found[$0] > quota[$0] }, memory: next)
     }
 
     static func key(_ u: Int32, _ v: Int32) -> UInt64 { PairKeys.key(Int(u), Int(v)) }

@@ -33,15 +33,7 @@ struct MentoringPricingTests {
         request.everyone = everyone
         if withHistory {
             var rng = SplitMix64(seed: seed)
-            var pairs: [MemberPair: MeetingHistory.Entry] = [:]
-            for _ in 0..<size {
-                let a = directory.members[Int.random(in: 0..<size, using: &rng)].id
-                let b = directory.members[Int.random(in: 0..<size, using: &rng)].id
-                guard a != b else { continue }
-                pairs[MemberPair(a, b)] = MeetingHistory.Entry(
-                    roundsAgo: Int.random(in: 1...3, using: &rng), rating: Double(Int.random(in: 1...5, using: &rng)))
-            }
-            history = MeetingHistory(pairs)
+            history = Communities.randomHistory(of: directory, using: &rng)
             request.priority = [directory.members[0].id: 0.5, directory.members[1].id: 0.3]
             request.forbidden = [MemberPair(directory.members[2].id, directory.members[3].id)]
         }

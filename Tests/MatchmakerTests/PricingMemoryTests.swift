@@ -45,15 +45,7 @@ struct PricingMemoryTests {
         var history = MeetingHistory.none
         var priority: [String: Double] = [:]
         if example.withHistory {
-            var pairs: [MemberPair: MeetingHistory.Entry] = [:]
-            for _ in 0..<example.size {
-                let a = directory.members[Int.random(in: 0..<example.size, using: &rng)].id
-                let b = directory.members[Int.random(in: 0..<example.size, using: &rng)].id
-                guard a != b else { continue }
-                pairs[MemberPair(a, b)] = MeetingHistory.Entry(
-                    roundsAgo: Int.random(in: 1...3, using: &rng), rating: Double(Int.random(in: 1...5, using: &rng)))
-            }
-            history = MeetingHistory(pairs)
+            history = Communities.randomHistory(of: directory, using: &rng)
             priority = [directory.members[0].id: 0.5, directory.members[1].id: 0.3]
         }
         var weights = AffinityWeights()
@@ -86,8 +78,8 @@ struct PricingMemoryTests {
                 "round \(round): \(found.subtracting(expected).count) more, \(expected.subtracting(found).count) missed"
             )
             #expect(!goingOn.unfinished.contains(true))
-            if round == 1 || round == 7 { #expect(goingOn.scanned == pool.count) }
-            if goingOn.scanned < pool.count { scannedFewer += 1 }
+            if round == 1 || round == 7 { #expect(goingOn.memory.scannedLastRound == pool.count) }
+            if goingOn.memory.scannedLastRound < pool.count { scannedFewer += 1 }
             if !expected.isEmpty { violatedRounds += 1 }
             if example.heavy && round < 7 {
                 // Those with a pair too heavy for 32 bits among those within the margin keep nothing.

@@ -16,6 +16,21 @@ enum Communities {
         aliases: ["UE5": "Unreal Engine", "VR": "réalité virtuelle"],
         parents: ["Blender": "modélisation 3D", "Maya": "modélisation 3D"])
 
+    /// As many draws as members of a pair that met one to three rounds ago,
+    /// rated 1 to 5 (a draw of one member twice is no pair).
+    static func randomHistory(of directory: Directory, using rng: inout SplitMix64) -> MeetingHistory {
+        let count = directory.members.count
+        var pairs: [MemberPair: MeetingHistory.Entry] = [:]
+        for _ in 0..<count {
+            let a = directory.members[Int.random(in: 0..<count, using: &rng)].id
+            let b = directory.members[Int.random(in: 0..<count, using: &rng)].id
+            guard a != b else { continue }
+            pairs[MemberPair(a, b)] = MeetingHistory.Entry(
+                roundsAgo: Int.random(in: 1...3, using: &rng), rating: Double(Int.random(in: 1...5, using: &rng)))
+        }
+        return MeetingHistory(pairs)
+    }
+
     static func random(_ count: Int, seed: UInt64, languages: Bool = true, availability: Bool = true) -> Directory {
         var rng = SplitMix64(seed: seed)
         let organizations = ["École de jeu vidéo", "École de design", "Pixel Fabrik", "Nord Capital", "Fablab", nil]
