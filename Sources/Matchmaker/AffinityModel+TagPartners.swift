@@ -35,6 +35,29 @@ extension AffinityModel {
         }
     }
 
+    /// The inverted indexes restricted to some members (the mentors, a pool
+    /// smaller than the directory), in directory order as the model's are:
+    /// a scan through them visits only those members, never the others
+    /// holding the same tags.
+    struct TagIndex: Sendable {
+        let offers: [[(member: Int32, level: UInt8)]]
+        let seekers: [[Int32]]
+        let interested: [[Int32]]
+        /// The members it holds, in directory order.
+        let members: [Int32]
+    }
+
+    /// The model's inverted indexes kept to `members` (directory indices).
+    func tagIndex(of members: [Int]) -> TagIndex {
+        var held = [Bool](repeating: false, count: directory.members.count)
+        for member in members { held[member] = true }
+        return TagIndex(
+            offers: offerIndex.map { $0.filter { held[Int($0.member)] } },
+            seekers: seekIndex.map { $0.filter { held[Int($0)] } },
+            interested: interestIndex.map { $0.filter { held[Int($0)] } },
+            members: held.indices.filter { held[$0] }.map { Int32($0) })
+    }
+
     /// Every partner of `a` that shares a tag with it (a need met either
     /// way, or an interest), with the tag points: found through the inverted
     /// indexes, without looking at the other members.
@@ -44,9 +67,11 @@ extension AffinityModel {
     /// depends on `a`, so that the holders of a popular tag are not all
     /// visited for every member. The partners are then only some of them,
     /// and their points may lack the terms of the lists read in part.
-    func tagPartners(of a: Int, using scratch: Scratch, sampling: Int = .max) -> [(member: Int, points: Int64)] {
+    func tagPartners(of a: Int, using scratch: Scratch, sampling: Int = .max, among index: TagIndex? = nil)
+        -> [(member: Int, points: Int64)]
+    {
         var partners: [(member: Int, points: Int64)] = []
-        forEachTagPartner(of: a, using: scratch, sampling: sampling) { partners.append(($0, $1)) }
+        forEachTagPartner(of: a, using: scratch, sampling: sampling, among: index) { partners.append(($0, $1)) }
         return partners
     }
 
@@ -62,16 +87,26 @@ extension AffinityModel {
         return met
     }
 
-    /// How many entries the index lists of `a`'s tags hold in all (`met`: its `metKeys`).
-    func listEntries(of a: Int, met: [Int32]) -> Int {
+    /// How many entries the index lists of `a`'s tags hold in all (`met`:
+    /// its `metKeys`), in the model's indexes or `index`.
+    func listEntries(of a: Int, met: [Int32], among index: TagIndex? = nil) -> Int {
+        let (offerLists, seekLists, interestLists) = lists(index)
         var entries = 0
         for key in seeks[a] {
-            entries += offerIndex[Int(key)].count
-            for other in related[Int(key)] { entries += offerIndex[Int(other)].count }
+            entries += offerLists[Int(key)].count
+            for other in related[Int(key)] { entries += offerLists[Int(other)].count }
         }
-        for key in met { entries += seekIndex[Int(key)].count }
-        for key in interests[a] { entries += interestIndex[Int(key)].count }
+        for key in met { entries += seekLists[Int(key)].count }
+        for key in interests[a] { entries += interestLists[Int(key)].count }
         return entries
+    }
+
+    /// The index lists a scan reads: `index`'s, or the model's.
+    private func lists(_ index: TagIndex?) -> (
+        offers: [[(member: Int32, level: UInt8)]], seekers: [[Int32]], interested: [[Int32]]
+    ) {
+        guard let index else { return (offerIndex, seekIndex, interestIndex) }
+        return (index.offers, index.seekers, index.interested)
     }
 
     /// Whether a member's partners are gathered in place (over all the
@@ -88,12 +123,14 @@ extension AffinityModel {
     /// handed on: pricing and the proofs pass over most pairs this way
     /// without a call per pair.
     ///
+    /// With `index`, only the partners it holds, read through its lists.
+    ///
     /// When the lists hold many entries (`gathersInPlace`: a popular tag's
     /// holders), the points are gathered in place and the partners handed
     /// on in directory order; otherwise in the order they were met.
     func forEachTagPartner(
-        of a: Int, using scratch: Scratch, sampling: Int = .max, above: Int = -1, uncoveredBy cover: DualCover? = nil,
-        _ body: (Int, Int64) -> Void
+        of a: Int, using scratch: Scratch, sampling: Int = .max, above: Int = -1, among index: TagIndex? = nil,
+        uncoveredBy cover: DualCover? = nil, _ body: (Int, Int64) -> Void
     ) {
         /// Where a list of `count` entries is read from, and the step: from the
         /// first partner above `above`, every entry or (a long list) evenly spaced.
@@ -111,7 +148,11 @@ extension AffinityModel {
             return (first + a % step, step)
         }
         let met = metKeys(of: a)
-        let inPlace = sampling == .max && Self.gathersInPlace(entries: listEntries(of: a, met: met), of: scratch.count)
+        let (offerLists, seekLists, interestLists) = lists(index)
+        let inPlace =
+            sampling == .max
+            && Self.gathersInPlace(
+                entries: listEntries(of: a, met: met, among: index), of: index?.members.count ?? scratch.count)
         let points = scratch.points
         let stamps = scratch.stamp
         let best = scratch.best
@@ -134,7 +175,7 @@ extension AffinityModel {
             let direct = (0..<4).map { needPoints[row + $0] &* multiplier }
             let partial = (0..<4).map { needPoints[row + 4 + $0] &* multiplier }
             let hasRelated = !related[Int(key)].isEmpty
-            offerIndex[Int(key)].withUnsafeBufferPointer { list in
+            offerLists[Int(key)].withUnsafeBufferPointer { list in
                 var (position, step) = reading(list.count) { list[$0].member }
                 while position < list.count {
                     let (b, level) = list[position]
@@ -145,7 +186,7 @@ extension AffinityModel {
             }
             guard hasRelated else { continue }
             for other in related[Int(key)] {
-                offerIndex[Int(other)].withUnsafeBufferPointer { list in
+                offerLists[Int(other)].withUnsafeBufferPointer { list in
                     var (position, step) = reading(list.count) { list[$0].member }
                     while position < list.count {
                         let (b, level) = list[position]
@@ -166,7 +207,7 @@ extension AffinityModel {
         for key in met {
             guard let meeting = meeting(key, by: a) else { continue }
             let value = meeting.points &* multiplier
-            seekIndex[Int(key)].withUnsafeBufferPointer { list in
+            seekLists[Int(key)].withUnsafeBufferPointer { list in
                 var (position, step) = reading(list.count) { list[$0] }
                 while position < list.count {
                     add(list[position], value)
@@ -176,7 +217,7 @@ extension AffinityModel {
         }
         for key in interests[a] {
             let value = interestPoints[Int(key)] &* multiplier
-            interestIndex[Int(key)].withUnsafeBufferPointer { list in
+            interestLists[Int(key)].withUnsafeBufferPointer { list in
                 var (position, step) = reading(list.count) { list[$0] }
                 while position < list.count {
                     add(list[position], value)
@@ -186,6 +227,18 @@ extension AffinityModel {
         }
         // a's own entries were counted too: dropped here.
         points[a] = 0
+        /// Each member whose points were gathered in place, above `above`: every one, or `index`'s.
+        @inline(__always) func forEachGathered(_ visit: (Int) -> Void) {
+            guard let members = index?.members else {
+                for b in (above + 1)..<scratch.count { visit(b) }
+                return
+            }
+            members.withUnsafeBufferPointer { list in
+                for position in reading(list.count, member: { list[$0] }).first..<list.count {
+                    visit(Int(list[position]))
+                }
+            }
+        }
         /// The tag points gathered as `value`.
         @inline(__always) func tagPoints(_ value: Int64) -> Int64 { multiplier == 1 ? value : value / multiplier }
         if let cover {
@@ -195,7 +248,7 @@ extension AffinityModel {
                     // Most members hold points here, and most pairs are covered: one test of both, without
                     // a branch on "holds points" (which would be mispredicted half the time): a member
                     // without points (never negative) is lifted out of reach by a mask instead.
-                    for b in (above + 1)..<scratch.count {
+                    forEachGathered { b in
                         let value = points[b]
                         points[b] = 0
                         let none = (value &- 1) &>> 63
@@ -210,7 +263,7 @@ extension AffinityModel {
                 }
             }
         } else if inPlace {
-            for b in (above + 1)..<scratch.count {
+            forEachGathered { b in
                 let value = points[b]
                 points[b] = 0
                 if value != 0 { body(b, value) }

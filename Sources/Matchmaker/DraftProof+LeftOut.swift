@@ -110,6 +110,8 @@ extension DraftProof {
         let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
         let dualOf = DualTable(
             of: mentors, columnDuals, directorySize: model.directory.members.count, raise: objective.largestFactor)
+        // The mentors' own index lists: a mentee's scan visits no other member.
+        let mentorIndex = model.tagIndex(of: mentors)
         let found = try Parallel.slices(rows.count, shouldStop: shouldStop) { [columnOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
             func check(_ i: Int, _ j: Int) {
@@ -122,7 +124,7 @@ extension DraftProof {
                 // Covered when ⌈points · raise⌉ + bound + 1 + s ≤ u(i) + v(j).
                 let cover = DualCover(
                     table: dualOf, own: rowDuals[i] - shift, halvings: 0, fixed: 0, margin: bound + 1)
-                model.forEachTagPartner(of: rows[i], using: scratch, uncoveredBy: cover) { b, _ in
+                model.forEachTagPartner(of: rows[i], using: scratch, among: mentorIndex, uncoveredBy: cover) { b, _ in
                     let j = Int(columnOf[b])
                     guard j >= 0 else { return }
                     check(i, j)

@@ -20,7 +20,7 @@ import Matching
 /// assignment LP, whose duals are the Hungarian method's potentials).
 ///
 /// - Complexity: per round, the mentor partners of every mentee through the
-///   tag indexes plus the mentors whose duals are below the bound, shared
+///   tag indexes kept to the mentors (`AffinityModel.TagIndex`) plus the mentors whose duals are below the bound, shared
 ///   out among the cores; the number of rounds is small in practice. The
 ///   first candidates read a popular tag's holders in part
 ///   (`PairingGraph.sampling`).
@@ -33,6 +33,8 @@ struct MentoringPricing: Sendable {
     let prepared: PreparedAdmissibility
     /// For each directory index, its column, or -1.
     let columnOf: [Int32]
+    /// The tag indexes kept to the mentors: a mentee's scan visits no other member.
+    let mentorIndex: AffinityModel.TagIndex
     let weightBound: WeightBound
 
     init(
@@ -47,6 +49,7 @@ struct MentoringPricing: Sendable {
         var columnOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (j, mentor) in mentors.enumerated() { columnOf[mentor] = Int32(j) }
         self.columnOf = columnOf
+        mentorIndex = model.tagIndex(of: mentors)
         weightBound = WeightBound(model: model, objective: objective)
     }
 
@@ -66,7 +69,7 @@ struct MentoringPricing: Sendable {
             for i in range {
                 let a = rows[i]
                 var scored: [(vertex: Int, score: Int64)] = []
-                for (b, tagPoints) in model.tagPartners(of: a, using: scratch, sampling: sampling) {
+                for (b, tagPoints) in model.tagPartners(of: a, using: scratch, sampling: sampling, among: mentorIndex) {
                     let j = Int(columnOf[b])
                     guard j >= 0, prepared.exclusion(a, b) == nil else { continue }
                     let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
@@ -106,7 +109,7 @@ struct MentoringPricing: Sendable {
                 }
                 // Covered, whatever else the pair scores, when most(tag points) + s ≤ u(i) + v(j).
                 let cover = weightBound.cover(own: rowDuals[i] - shift, table: dualOf, halvings: 0)
-                model.forEachTagPartner(of: a, using: scratch, uncoveredBy: cover) { b, tagPoints in
+                model.forEachTagPartner(of: a, using: scratch, among: mentorIndex, uncoveredBy: cover) { b, tagPoints in
                     let j = Int(columnOf[b])
                     guard j >= 0 else { return }
                     consider(j, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))

@@ -285,6 +285,47 @@ struct AffinityModelTests {
         // Both kinds are there: the test is not vacuous.
         #expect(handedOn > 500 && passedOver > 500, "\(handedOn) handed on, \(passedOver) passed over")
     }
+
+    /// Through the indexes kept to some members (the mentors, a pool), a
+    /// scan hands on exactly the partners among them that a scan of the
+    /// whole index hands on, with the same points: from one side or both,
+    /// with a cover or without, each way of gathering the points used.
+    @Test(arguments: [3, 10])
+    func anIndexKeptToSomeMembersFindsTheirPartnersOnly(every step: Int) {
+        let directory = Communities.random(120, seed: 5)
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let kept = Array(stride(from: 1, to: 120, by: step))
+        let index = model.tagIndex(of: kept)
+        #expect(index.members == kept.map { Int32($0) })
+        let scratch = AffinityModel.Scratch(count: 120)
+        var rng = SplitMix64(seed: 8)
+        let duals = (0..<120).map { _ in Int64.random(in: 0...40_000, using: &rng) }
+        let table = DualTable(of: Array(0..<120), duals, directorySize: 120, raise: 1)
+        var ways: Set<Bool> = []
+        var found = 0
+        for a in 0..<120 {
+            let met = model.metKeys(of: a)
+            ways.insert(
+                AffinityModel.gathersInPlace(entries: model.listEntries(of: a, met: met, among: index), of: kept.count))
+            let cover = DualCover(table: table, own: duals[a] - 400, halvings: 2, fixed: 1500, margin: 2)
+            for (above, cover) in [(-1, nil), (a, nil), (-1, cover), (a, cover)] as [(Int, DualCover?)] {
+                var whole: [Int: Int64] = [:]
+                model.forEachTagPartner(of: a, using: scratch, above: above, uncoveredBy: cover) { b, points in
+                    if Set(kept).contains(b) { whole[b] = points }
+                }
+                var through: [Int: Int64] = [:]
+                model.forEachTagPartner(of: a, using: scratch, above: above, among: index, uncoveredBy: cover) {
+                    b, points in
+                    #expect(through[b] == nil)
+                    through[b] = points
+                }
+                #expect(through == whole, "\(a) above \(above)")
+                found += through.count
+            }
+        }
+        #expect(ways == [true, false], "both ways of gathering")
+        #expect(found > 500, "\(found)")
+    }
 }
 
 struct AdmissibilityTests {
