@@ -164,16 +164,27 @@ struct AssignmentSolver {
 
     // MARK: The start
 
-    /// Jonker and Volgenant's augmenting row reduction: each free row (of capacity one) bids
+    /// Jonker and Volgenant's augmenting row reduction, extended to columns
+    /// of any capacity as in an auction: each free row (of capacity one) bids
     /// for its most profitable column (profit = w − v); a column with room
-    /// takes it, a full single-place column raises its price v to make the
-    /// row indifferent with its second-best choice and drops its holder, who
-    /// bids in turn. Afterwards u(i) = the best profit of row i (0 if none is
-    /// positive), every assigned row holds a best column, and only full
-    /// columns have a price: the duals are feasible and tight. Two passes.
+    /// takes it; a full column takes it too, drops the holder with the least
+    /// margin over its next best column, and raises its price v as far as
+    /// makes the bidder indifferent with its second-best choice, but no
+    /// further than the other holders' margins, since their duals fall with
+    /// it; the dropped holder bids in turn. A holder's margin is kept as a
+    /// lower bound (the other prices only rise). Afterwards u(i) = the best
+    /// profit of row i (0 if none is positive), every assigned row holds a
+    /// best column, and only full columns have a price: the duals are
+    /// feasible and tight. Up to eight passes, each of at most 8 bids a row
+    /// (a bid that raised no price waits for the next pass); the rows still
+    /// free are left to the trees.
+    static let reductionPasses = 8
+
     mutating func reduceRows() {
         var pending = (0..<rowCount).filter { rowCapacity[$0] == 1 }
-        for _ in 0..<2 {
+        /// Per assigned row, how far its dual can fall and its column stay its best.
+        var margin = [Int64](repeating: 0, count: rowCount)
+        for _ in 0..<Self.reductionPasses {
             var next: [Int] = []
             var index = 0
             var budget = 8 * rowCount + 64
@@ -200,21 +211,33 @@ struct AssignmentSolver {
                 }
                 guard bestEdge >= 0, best > 0 else { continue }
                 let j = Int(edgeColumn[bestEdge])
-                if load[j] < capacity[j] {
+                guard load[j] >= capacity[j] else {
                     assign(bestEdge)
                     rowDualBase[i] = best
-                } else if capacity[j] == 1 {
-                    let held = Int(holders[j][0])
-                    let holder = Int(edgeRow[held])
-                    unassign(held)
-                    columnDualBase[j] += best - second
-                    assign(bestEdge)
-                    rowDualBase[i] = second
-                    // A raised price is progress: the holder bids now; a tie waits for the next pass.
-                    if best > second { pending.append(holder) } else { next.append(holder) }
-                } else {
-                    next.append(i)
+                    margin[i] = best - second
+                    continue
                 }
+                var dropped = 0
+                for (position, held) in holders[j].enumerated()
+                where margin[Int(edgeRow[Int(held)])] < margin[Int(edgeRow[Int(holders[j][dropped])])] {
+                    dropped = position
+                }
+                let held = Int(holders[j][dropped])
+                let holder = Int(edgeRow[held])
+                unassign(held)
+                var raise = best - second
+                for other in holders[j] { raise = min(raise, margin[Int(edgeRow[Int(other)])]) }
+                for other in holders[j] {
+                    let row = Int(edgeRow[Int(other)])
+                    rowDualBase[row] -= raise
+                    margin[row] -= raise
+                }
+                columnDualBase[j] += raise
+                assign(bestEdge)
+                rowDualBase[i] = best - raise
+                margin[i] = best - raise - second
+                // A raised price is progress: the holder bids now; a tie waits for the next pass.
+                if raise > 0 { pending.append(holder) } else { next.append(holder) }
             }
             pending = next
         }

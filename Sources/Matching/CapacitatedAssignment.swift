@@ -10,9 +10,12 @@
 /// The method is the Hungarian method (H. W. Kuhn, *The Hungarian method for
 /// the assignment problem*, 1955) in its primal–dual form: shortest
 /// augmenting paths under dual potentials (as in Jonker and Volgenant, 1987),
-/// grown from every unassigned row at once, with lazy dual updates and event
+/// grown from each unassigned row in turn, with lazy dual updates and event
 /// heaps; a column with capacity c is a vertex that takes c partners. It
-/// starts from u(i) = the row's best weight, v(j) = 0.
+/// starts from an auction among the rows (Jonker and Volgenant's augmenting
+/// row reduction, a full column of any capacity raising its price as far as
+/// its holders' margins allow: D. P. Bertsekas, *The auction algorithm*,
+/// 1988), which assigns most rows before any tree is grown.
 ///
 /// - Complexity: O(n·m·log n) time in the worst case for n rows and columns
 ///   and m edges; O(n + m) memory.
