@@ -90,10 +90,13 @@ extension Matchmaker {
             var result = try CapacitatedAssignment.solve(
                 graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
             // Pairs left out that the duals do not cover are added, and the assignment solved again.
+            var memory: MentoringPricing.Memory?
             while priced {
                 let present = PairKeys(graph.edges.lazy.map { MentoringPricing.key($0.u, $0.v) })
-                let added = try pricing.violators(
-                    present: present, certificate: result.certificate, shouldStop: shouldStop)
+                let round = try pricing.violators(
+                    present: present, certificate: result.certificate, after: memory, shouldStop: shouldStop)
+                let added = round.pairs
+                memory = round.memory
                 if added.isEmpty { break }
                 edges += added.map { WeightedEdge($0.row, $0.column, pricing.weight($0.row, $0.column)) }
                 graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)

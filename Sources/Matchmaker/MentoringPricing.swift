@@ -19,11 +19,18 @@ import Matching
 /// references are those of `PairPricing` (column generation on the
 /// assignment LP, whose duals are the Hungarian method's potentials).
 ///
-/// - Complexity: per round, the mentor partners of every mentee through the
-///   tag indexes kept to the mentors (`AffinityModel.TagIndex`) plus the mentors whose duals are below the bound, shared
-///   out among the cores; the number of rounds is small in practice. The
-///   first candidates read a popular tag's holders in part
-///   (`PairingGraph.sampling`).
+/// After the first round, pricing goes on from the round before (`Memory`):
+/// a mentee or a mentor is scanned again only when its dual fell past a
+/// quarter point below its highest since its scan, and the others weigh
+/// again the pairs they kept within half a point of being violated.
+///
+/// - Complexity: in the first round, the mentor partners of every mentee
+///   through the tag indexes kept to the mentors (`AffinityModel.TagIndex`)
+///   plus the mentors whose duals are below the bound; later rounds the same
+///   for the mentees scanned again, the mentee partners of the mentors
+///   scanned again, and the pairs the others kept; shared out among the
+///   cores. The number of rounds is small in practice. The first candidates
+///   read a popular tag's holders in part (`PairingGraph.sampling`).
 struct MentoringPricing: Sendable {
     let model: AffinityModel
     /// Mentees (rows) and mentors (columns), as directory indices.
@@ -33,8 +40,11 @@ struct MentoringPricing: Sendable {
     let prepared: PreparedAdmissibility
     /// For each directory index, its column, or -1.
     let columnOf: [Int32]
-    /// The tag indexes kept to the mentors: a mentee's scan visits no other member.
+    /// For each directory index, its row, or -1.
+    let rowOf: [Int32]
+    /// The tag indexes kept to the mentors, and to the mentees: a scan visits only the other side.
     let mentorIndex: AffinityModel.TagIndex
+    let menteeIndex: AffinityModel.TagIndex
     let weightBound: WeightBound
 
     init(
@@ -49,7 +59,11 @@ struct MentoringPricing: Sendable {
         var columnOf = [Int32](repeating: -1, count: model.directory.members.count)
         for (j, mentor) in mentors.enumerated() { columnOf[mentor] = Int32(j) }
         self.columnOf = columnOf
+        var rowOf = [Int32](repeating: -1, count: model.directory.members.count)
+        for (i, mentee) in rows.enumerated() { rowOf[mentee] = Int32(i) }
+        self.rowOf = rowOf
         mentorIndex = model.tagIndex(of: mentors)
+        menteeIndex = model.tagIndex(of: rows)
         weightBound = WeightBound(model: model, objective: objective)
     }
 
@@ -85,47 +99,227 @@ struct MentoringPricing: Sendable {
         return Array(lists.joined())
     }
 
+    /// What pricing keeps from one round to the next: a `PricingMemory` for
+    /// the mentees and one for the mentors, of the same rounds. A pair is
+    /// weighed again from the side scanned later (the mentee's on a tie),
+    /// which kept it if its slack was under the margin then; the argument is
+    /// `PricingMemory`'s, with the two sides of the pair taken apart.
+    struct Memory: Sendable {
+        var rows: PricingMemory
+        var columns: PricingMemory
+    }
+
+    /// The slack under which a pair is kept: half a point, in the assignment's thousandths.
+    static let margin: Int64 = 500
+
+    /// What one round of pricing found.
+    struct Round {
+        /// The pairs to add: for each mentee, its most violated pairs.
+        var pairs: [(row: Int, column: Int)]
+        /// What the next round goes on from.
+        var memory: Memory
+    }
+
     /// The admissible pairs outside `present` (keys `row << 32 | column`)
     /// that the duals do not cover, the `perRow` most violated of each mentee.
+    ///
+    /// With the `memory` of the round before, a mentee or a mentor is
+    /// scanned only when its dual fell more than a quarter point below its
+    /// highest since its last scan (or it kept too many pairs): a mentee's
+    /// scan weighs its pairs with every mentor, a mentor's its pairs with the
+    /// mentees not scanned this round. The others weigh again the pairs they
+    /// kept, each pair from the side scanned later. The first round scans
+    /// every mentee; the pairs found are the same as a scan of everyone's.
     func violators(
-        present: PairKeys, certificate: AssignmentCertificate, perRow: Int = 8, shouldStop: () -> Bool
-    ) throws(MatchingError) -> [(row: Int, column: Int)] {
+        present: PairKeys, certificate: AssignmentCertificate, after memory: Memory? = nil, perRow: Int = 8,
+        shouldStop: () -> Bool
+    ) throws(MatchingError) -> Round {
         let rowDuals = certificate.rowDuals
         let columnDuals = certificate.columnDuals
         let shift = certificate.weightShift
-        let order = mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-        let dualOf = DualTable(
-            of: mentors, columnDuals, directorySize: model.directory.members.count, raise: weightBound.raise)
-        let lists = try Parallel.slices(rows.count, shouldStop: shouldStop) { [self, dualOf] range in
+        let (rowMemory, rowScans) = PricingMemory.next(
+            memory?.rows, duals: rowDuals, shift: shift, margin: Self.margin)
+        let (columnMemory, columnScans) = PricingMemory.next(
+            memory.map { $0.columns }, duals: columnDuals, shift: shift, margin: Self.margin)
+        var next = Memory(rows: rowMemory, columns: columnMemory)
+        let scan = Scan(
+            pricing: self, present: present, rowDuals: rowDuals, columnDuals: columnDuals, shift: shift,
+            rowScans: rowScans)
+        var most = MostViolated(count: rows.count, keeping: perRow)
+        // The mentees: scanned, or their kept pairs whose mentor was not scanned since.
+        try Parallel.slices(rows.count, shouldStop: shouldStop) { [self, rowMemory, columnMemory] range in
             let scratch = AffinityModel.Scratch(count: model.directory.members.count)
-            var chosen: [(row: Int, column: Int)] = []
+            var found: [(row: Int32, count: Int, pairs: [(by: Int64, other: Int32)])] = []
+            var lists: [(Int32, [PricingMemory.NearPair]?)] = []
+            var near: [PricingMemory.NearPair] = []
             for i in range {
-                let a = rows[i]
-                var most = MostViolated(count: 1, keeping: perRow)
-                func consider(_ j: Int, _ b: Int, score: Int64) {
-                    let by = objective.weight(of: score, a, b) + shift - rowDuals[i] - columnDuals[j]
-                    guard by > 0, prepared.exclusion(a, b) == nil, !present.contains(Self.key(i, j)) else { return }
-                    most.add(0, Int32(j), by: by)
+                var mine = MostViolated(count: 1, keeping: perRow)
+                if rowScans[i] {
+                    near.removeAll(keepingCapacity: true)
+                    let isKept = scan.row(i, scratch: scratch, near: &near) { mine.add(0, Int32($1), by: $2) }
+                    lists.append((Int32(i), isKept ? near.withUnsafeBufferPointer { Array($0) } : nil))
+                } else {
+                    for pair in rowMemory.near[i]!
+                    where columnMemory.scanned[Int(pair.partner)] <= rowMemory.scanned[i] {
+                        let by = Int64(pair.weight) + shift - rowDuals[i] - columnDuals[Int(pair.partner)]
+                        if by > 0 && !present.contains(Self.key(i, Int(pair.partner))) {
+                            mine.add(0, pair.partner, by: by)
+                        }
+                    }
                 }
-                // Covered, whatever else the pair scores, when most(tag points) + s ≤ u(i) + v(j).
-                let cover = weightBound.cover(own: rowDuals[i] - shift, table: dualOf, halvings: 0)
-                model.forEachTagPartner(of: a, using: scratch, among: mentorIndex, uncoveredBy: cover) { b, tagPoints in
-                    let j = Int(columnOf[b])
-                    guard j >= 0 else { return }
-                    consider(j, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
-                }
-                let limit = weightBound.untagged + shift - rowDuals[i]
-                for j in order {
-                    if columnDuals[j] >= limit { break }
-                    let b = mentors[j]
-                    // A pair with a tag in common was priced above.
-                    guard b != a, !model.sharesScoringTag(a, b) else { continue }
-                    consider(j, b, score: model.adjusted(model.fixedPoints(a, b), a, b))
-                }
-                chosen += most.kept(0).map { (i, $0) }
+                if mine.found[0] > 0 { found.append((Int32(i), mine.found[0], mine.keptEntries(0))) }
             }
-            return chosen
+            return (found, lists)
+        } merge: { (found, lists) in
+            for (i, _, pairs) in found {
+                for (by, j) in pairs { most.add(i, j, by: by) }
+            }
+            for (i, near) in lists { next.rows.near[Int(i)] = near }
         }
-        return Array(lists.joined())
+        // The mentors: scanned (against the mentees not scanned this round), or their kept pairs whose mentee
+        // was scanned before them. In the first round every mentee was scanned: nothing is left to them.
+        let everyRow = rowScans.allSatisfy { $0 }
+        try Parallel.slices(mentors.count, shouldStop: shouldStop) { [self, rowMemory, columnMemory] range in
+            let scratch = AffinityModel.Scratch(count: model.directory.members.count)
+            var found: [(row: Int32, column: Int32, by: Int64)] = []
+            var lists: [(Int32, [PricingMemory.NearPair]?)] = []
+            var near: [PricingMemory.NearPair] = []
+            for j in range {
+                if columnScans[j] {
+                    near.removeAll(keepingCapacity: true)
+                    let isKept =
+                        everyRow
+                        || scan.column(j, scratch: scratch, near: &near) { found.append((Int32($0), Int32(j), $2)) }
+                    lists.append((Int32(j), isKept ? near.withUnsafeBufferPointer { Array($0) } : nil))
+                } else {
+                    for pair in columnMemory.near[j]!
+                    where rowMemory.scanned[Int(pair.partner)] < columnMemory.scanned[j] {
+                        let i = Int(pair.partner)
+                        let by = Int64(pair.weight) + shift - rowDuals[i] - columnDuals[j]
+                        if by > 0 && !present.contains(Self.key(i, j)) { found.append((pair.partner, Int32(j), by)) }
+                    }
+                }
+            }
+            return (found, lists)
+        } merge: { (found, lists) in
+            for (i, j, by) in found { most.add(i, j, by: by) }
+            for (j, near) in lists { next.columns.near[Int(j)] = near }
+        }
+        let pairs = rows.indices.flatMap { i in most.kept(i).sorted().map { (row: i, column: $0) } }
+        return Round(pairs: pairs, memory: next)
+    }
+
+    /// One round's scans: a mentee's pairs with every mentor, a mentor's with
+    /// the mentees not scanned this round, each pair weighed exactly unless
+    /// its bound leaves it covered by the margin; those within the margin
+    /// are kept (`near`), and the violated ones reported (row, column, by).
+    struct Scan {
+        let pricing: MentoringPricing
+        let present: PairKeys
+        let rowDuals: [Int64]
+        let columnDuals: [Int64]
+        let shift: Int64
+        let rowScans: [Bool]
+        /// The duals by directory index, for the covers; the mentors' and the mentees' in ascending order.
+        let columnTable: DualTable
+        let rowTable: DualTable
+        let columnOrder: [Int]
+        let rowOrder: [Int]
+
+        init(
+            pricing: MentoringPricing, present: PairKeys, rowDuals: [Int64], columnDuals: [Int64], shift: Int64,
+            rowScans: [Bool]
+        ) {
+            self.pricing = pricing
+            self.present = present
+            self.rowDuals = rowDuals
+            self.columnDuals = columnDuals
+            self.shift = shift
+            self.rowScans = rowScans
+            let size = pricing.model.directory.members.count
+            let raise = pricing.weightBound.raise
+            columnTable = DualTable(of: pricing.mentors, columnDuals, directorySize: size, raise: raise)
+            rowTable = DualTable(of: pricing.rows, rowDuals, directorySize: size, raise: raise)
+            columnOrder = pricing.mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
+            rowOrder = pricing.rows.indices.sorted { rowDuals[$0] < rowDuals[$1] }
+        }
+
+        /// Weighs pair (i, j) of the given score: violated, reported; within the margin, kept while
+        /// `isKept` (a list past `PricingMemory.kept`, or a weight past 32 bits, ends it).
+        @inline(__always)
+        func weigh(
+            _ i: Int, _ j: Int, score: Int64, keptFrom side: Int, isKept: inout Bool,
+            near: inout [PricingMemory.NearPair], report: (Int, Int, Int64) -> Void
+        ) {
+            let (a, b) = (pricing.rows[i], pricing.mentors[j])
+            let weight = pricing.objective.weight(of: score, a, b)
+            let by = weight + shift - rowDuals[i] - columnDuals[j]
+            guard by > -MentoringPricing.margin, pricing.prepared.exclusion(a, b) == nil else { return }
+            guard isKept || by > 0, !present.contains(MentoringPricing.key(i, j)) else { return }
+            if by > 0 { report(i, j, by) }
+            guard isKept else { return }
+            if near.count < PricingMemory.kept, let weight = Int32(exactly: weight) {
+                near.append(PricingMemory.NearPair(partner: Int32(side), weight: weight))
+            } else {
+                isKept = false
+            }
+        }
+
+        /// Mentee i's pairs with every mentor; whether it kept all those within the margin.
+        func row(
+            _ i: Int, scratch: AffinityModel.Scratch, near: inout [PricingMemory.NearPair],
+            report: (Int, Int, Int64) -> Void
+        ) -> Bool {
+            let model = pricing.model
+            let a = pricing.rows[i]
+            var isKept = true
+            // Within the margin, whatever else the pair scores, when most(tag points) + s ≤ u(i) + v(j) − margin.
+            let cover = pricing.weightBound.cover(
+                own: rowDuals[i] - shift - MentoringPricing.margin, table: columnTable, halvings: 0)
+            model.forEachTagPartner(of: a, using: scratch, among: pricing.mentorIndex, uncoveredBy: cover) {
+                b, tagPoints in
+                let j = Int(pricing.columnOf[b])
+                let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
+                weigh(i, j, score: score, keptFrom: j, isKept: &isKept, near: &near, report: report)
+            }
+            let limit = pricing.weightBound.untagged + shift - rowDuals[i] + MentoringPricing.margin
+            for j in columnOrder {
+                if columnDuals[j] >= limit { break }
+                let b = pricing.mentors[j]
+                // A pair with a tag in common was priced above.
+                guard b != a, !model.sharesScoringTag(a, b) else { continue }
+                let score = model.adjusted(model.fixedPoints(a, b), a, b)
+                weigh(i, j, score: score, keptFrom: j, isKept: &isKept, near: &near, report: report)
+            }
+            return isKept
+        }
+
+        /// Mentor j's pairs with the mentees not scanned this round; whether it kept all those within the margin.
+        func column(
+            _ j: Int, scratch: AffinityModel.Scratch, near: inout [PricingMemory.NearPair],
+            report: (Int, Int, Int64) -> Void
+        ) -> Bool {
+            let model = pricing.model
+            let b = pricing.mentors[j]
+            var isKept = true
+            let cover = pricing.weightBound.cover(
+                own: columnDuals[j] - shift - MentoringPricing.margin, table: rowTable, halvings: 0)
+            model.forEachTagPartner(of: b, using: scratch, among: pricing.menteeIndex, uncoveredBy: cover) {
+                a, tagPoints in
+                let i = Int(pricing.rowOf[a])
+                guard !rowScans[i] else { return }
+                let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
+                weigh(i, j, score: score, keptFrom: i, isKept: &isKept, near: &near, report: report)
+            }
+            let limit = pricing.weightBound.untagged + shift - columnDuals[j] + MentoringPricing.margin
+            for i in rowOrder {
+                if rowDuals[i] >= limit { break }
+                let a = pricing.rows[i]
+                guard !rowScans[i], a != b, !model.sharesScoringTag(a, b) else { continue }
+                let score = model.adjusted(model.fixedPoints(a, b), a, b)
+                weigh(i, j, score: score, keptFrom: i, isKept: &isKept, near: &near, report: report)
+            }
+            return isKept
+        }
     }
 }

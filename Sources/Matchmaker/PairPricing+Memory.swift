@@ -25,7 +25,8 @@
 ///   most `kept` each) plus the scans; memory `kept` pairs a member at most.
 struct PricingMemory: Sendable {
     /// The slack under which a pair is kept, in the duals' quarters of
-    /// thousandths of a point: half a point.
+    /// thousandths of a point: half a point (pairs; an assignment's duals,
+    /// in thousandths, use 500).
     static let margin: Int64 = 2000
     /// The most pairs a member keeps: past that, it is scanned again next round.
     static let kept = 512
@@ -60,7 +61,9 @@ struct PricingMemory: Sendable {
     /// The members to scan at `duals` (all when there is no memory or the
     /// shift changed), and the memory of this round: their scans recorded as
     /// of now, the others' peaks raised to their duals.
-    static func next(_ memory: PricingMemory?, duals: [Int64], shift: Int64) -> (PricingMemory, scans: [Bool]) {
+    static func next(_ memory: PricingMemory?, duals: [Int64], shift: Int64, margin: Int64 = margin) -> (
+        PricingMemory, scans: [Bool]
+    ) {
         guard var memory, memory.shift == shift, memory.scanned.count == duals.count else {
             var fresh = PricingMemory(count: duals.count, shift: shift)
             fresh.round = 1

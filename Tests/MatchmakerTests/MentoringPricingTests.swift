@@ -71,6 +71,7 @@ struct MentoringPricingTests {
         let solved = try CapacitatedAssignment.solve(graph, capacities: capacities)
         let present = PairKeys(edges.map { MentoringPricing.key($0.u, $0.v) })
         let added = try pricing.violators(present: present, certificate: solved.certificate, shouldStop: { false })
+            .pairs
         #expect(!added.isEmpty)
         #expect(added.allSatisfy { !present.contains(MentoringPricing.key($0.row, $0.column)) })
         #expect(throws: MatchError.self) {
@@ -79,6 +80,66 @@ struct MentoringPricingTests {
                 objective: objective, constraints: DraftProof.PlainConstraints(directory, forbidden: []),
                 shouldStop: { false })
         }
+    }
+
+    /// Rounds that go on from the memory of the round before find the same
+    /// violated pairs as a scan of every mentee from nothing, whatever the
+    /// duals of either side do (most stay, some move within half the margin,
+    /// some fall past it, some rise), with a change of the weight shift at
+    /// round 7; and they scan only some mentees, and some mentors.
+    @Test(arguments: [(300 as Int, 61 as UInt64, false), (600, 62, false), (400, 63, true)])
+    func roundsGoingOnFindWhatAFullScanFinds(size: Int, seed: UInt64, withHistory: Bool) throws {
+        let directory = Communities.random(size, seed: seed)
+        var rng = SplitMix64(seed: seed)
+        var history = MeetingHistory.none
+        var priority: [String: Double] = [:]
+        if withHistory {
+            history = Communities.randomHistory(of: directory, using: &rng)
+            priority = [directory.members[0].id: 0.5, directory.members[1].id: 0.3]
+        }
+        let model = AffinityModel(directory: directory, weights: AffinityWeights(), history: history)
+        let rows = directory.members.indices.filter { directory.members[$0].role != .entrepreneur }
+        let mentors = directory.members.indices.filter { directory.members[$0].role == .entrepreneur }
+        let objective = DraftProof.Objective(model: model, priority: priority)
+        let pricing = MentoringPricing(
+            model: model, rows: rows, mentors: mentors, objective: objective, admissibility: Admissibility())
+        let edges = try pricing.candidates(2, shouldStop: { false })
+        let graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+        let solved = try CapacitatedAssignment.solve(graph, capacities: mentors.map { directory.members[$0].capacity })
+        let present = PairKeys(edges.map { MentoringPricing.key($0.u, $0.v) })
+        var rowDuals = solved.certificate.rowDuals
+        var columnDuals = solved.certificate.columnDuals
+        var memory: MentoringPricing.Memory?
+        var fewerRows = 0
+        var someColumns = 0
+        var violatedRounds = 0
+        for round in 1...12 {
+            let shift: Int64 = round >= 7 ? 120 : 0
+            let certificate = AssignmentCertificate(rowDuals: rowDuals, columnDuals: columnDuals, weightShift: shift)
+            // Room for every violated pair: a round hands them all on, and the two can be compared whole.
+            let goingOn = try pricing.violators(
+                present: present, certificate: certificate, after: memory, perRow: 1 << 20, shouldStop: { false })
+            let fromNothing = try pricing.violators(
+                present: present, certificate: certificate, perRow: 1 << 20, shouldStop: { false })
+            let found = Set(goingOn.pairs.map { MentoringPricing.key($0.row, $0.column) })
+            let expected = Set(fromNothing.pairs.map { MentoringPricing.key($0.row, $0.column) })
+            #expect(
+                found.symmetricDifference(expected).isEmpty,
+                "round \(round): \(found.subtracting(expected).count) more, \(expected.subtracting(found).count) missed"
+            )
+            #expect(goingOn.pairs.count == found.count, "each pair once")
+            let scannedRows = goingOn.memory.rows.scannedLastRound
+            if round == 1 || round == 7 { #expect(scannedRows == rows.count) }
+            if scannedRows < rows.count { fewerRows += 1 }
+            if scannedRows < rows.count && goingOn.memory.columns.scannedLastRound > 0 { someColumns += 1 }
+            if !expected.isEmpty { violatedRounds += 1 }
+            memory = goingOn.memory
+            rowDuals = PricingMemoryTests.moved(rowDuals, margin: MentoringPricing.margin, using: &rng)
+            columnDuals = PricingMemoryTests.moved(columnDuals, margin: MentoringPricing.margin, using: &rng)
+        }
+        #expect(fewerRows >= 8, "most rounds scan only some mentees")
+        #expect(someColumns >= 8, "and some mentors")
+        #expect(violatedRounds >= 8, "the duals left pairs violated")
     }
 
     @Test func everyStageStopsWhenAsked() throws {

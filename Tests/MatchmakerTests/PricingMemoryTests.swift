@@ -22,8 +22,8 @@ struct PricingMemoryTests {
 
     /// Each member's dual moved at random: most stay, some move less than
     /// half the margin either way, some fall past it, some rise.
-    static func moved(_ duals: [Int64], using rng: inout SplitMix64) -> [Int64] {
-        let half = PricingMemory.margin / 2
+    static func moved(_ duals: [Int64], margin: Int64 = PricingMemory.margin, using rng: inout SplitMix64) -> [Int64] {
+        let half = margin / 2
         return duals.map { dual in
             switch Int.random(in: 0..<10, using: &rng) {
             case 0..<5: dual
