@@ -117,7 +117,7 @@ public struct PairingGraph: Sendable {
     }
 
     public init(
-        model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 40,
+        model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 20,
         sampling: Int = Self.sampling, completeLimit: Int = Self.completeLimit, shouldStop: () -> Bool = { false }
     ) throws(MatchingError) {
         let directory = model.directory
