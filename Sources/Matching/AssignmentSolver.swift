@@ -164,6 +164,9 @@ struct AssignmentSolver {
 
     // MARK: The start
 
+    /// The passes of `reduceRows` at most.
+    static let reductionPasses = 8
+
     /// Jonker and Volgenant's augmenting row reduction, extended to columns
     /// of any capacity as in an auction: each free row (of capacity one) bids
     /// for its most profitable column (profit = w − v); a column with room
@@ -178,8 +181,6 @@ struct AssignmentSolver {
     /// feasible and tight. Up to eight passes, each of at most 8 bids a row
     /// (a bid that raised no price waits for the next pass); the rows still
     /// free are left to the trees.
-    static let reductionPasses = 8
-
     mutating func reduceRows() {
         var pending = (0..<rowCount).filter { rowCapacity[$0] == 1 }
         /// Per assigned row, how far its dual can fall and its column stay its best.

@@ -140,7 +140,7 @@ struct MentoringPricing: Sendable {
         let (rowMemory, rowScans) = PricingMemory.next(
             memory?.rows, duals: rowDuals, shift: shift, margin: Self.margin)
         let (columnMemory, columnScans) = PricingMemory.next(
-            memory.map { $0.columns }, duals: columnDuals, shift: shift, margin: Self.margin)
+            memory?.columns, duals: columnDuals, shift: shift, margin: Self.margin)
         var next = Memory(rows: rowMemory, columns: columnMemory)
         let scan = Scan(
             pricing: self, present: present, rowDuals: rowDuals, columnDuals: columnDuals, shift: shift,
@@ -244,11 +244,12 @@ struct MentoringPricing: Sendable {
             rowOrder = pricing.rows.indices.sorted { rowDuals[$0] < rowDuals[$1] }
         }
 
-        /// Weighs pair (i, j) of the given score: violated, reported; within the margin, kept while
-        /// `isKept` (a list past `PricingMemory.kept`, or a weight past 32 bits, ends it).
+        /// Weighs pair (i, j) of the given score: violated, reported; within the margin, kept (as
+        /// `partner`, the other side's index) while `isKept` (a list past `PricingMemory.kept`, or a
+        /// weight past 32 bits, ends it).
         @inline(__always)
         func weigh(
-            _ i: Int, _ j: Int, score: Int64, keptFrom side: Int, isKept: inout Bool,
+            _ i: Int, _ j: Int, score: Int64, partner: Int, isKept: inout Bool,
             near: inout [PricingMemory.NearPair], report: (Int, Int, Int64) -> Void
         ) {
             let (a, b) = (pricing.rows[i], pricing.mentors[j])
@@ -259,7 +260,7 @@ struct MentoringPricing: Sendable {
             if by > 0 { report(i, j, by) }
             guard isKept else { return }
             if near.count < PricingMemory.kept, let weight = Int32(exactly: weight) {
-                near.append(PricingMemory.NearPair(partner: Int32(side), weight: weight))
+                near.append(PricingMemory.NearPair(partner: Int32(partner), weight: weight))
             } else {
                 isKept = false
             }
@@ -280,7 +281,7 @@ struct MentoringPricing: Sendable {
                 b, tagPoints in
                 let j = Int(pricing.columnOf[b])
                 let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, keptFrom: j, isKept: &isKept, near: &near, report: report)
+                weigh(i, j, score: score, partner: j, isKept: &isKept, near: &near, report: report)
             }
             let limit = pricing.weightBound.untagged + shift - rowDuals[i] + MentoringPricing.margin
             for j in columnOrder {
@@ -289,7 +290,7 @@ struct MentoringPricing: Sendable {
                 // A pair with a tag in common was priced above.
                 guard b != a, !model.sharesScoringTag(a, b) else { continue }
                 let score = model.adjusted(model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, keptFrom: j, isKept: &isKept, near: &near, report: report)
+                weigh(i, j, score: score, partner: j, isKept: &isKept, near: &near, report: report)
             }
             return isKept
         }
@@ -309,7 +310,7 @@ struct MentoringPricing: Sendable {
                 let i = Int(pricing.rowOf[a])
                 guard !rowScans[i] else { return }
                 let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, keptFrom: i, isKept: &isKept, near: &near, report: report)
+                weigh(i, j, score: score, partner: i, isKept: &isKept, near: &near, report: report)
             }
             let limit = pricing.weightBound.untagged + shift - columnDuals[j] + MentoringPricing.margin
             for i in rowOrder {
@@ -317,7 +318,7 @@ struct MentoringPricing: Sendable {
                 let a = pricing.rows[i]
                 guard !rowScans[i], a != b, !model.sharesScoringTag(a, b) else { continue }
                 let score = model.adjusted(model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, keptFrom: i, isKept: &isKept, near: &near, report: report)
+                weigh(i, j, score: score, partner: i, isKept: &isKept, near: &near, report: report)
             }
             return isKept
         }
