@@ -58,6 +58,12 @@ extension AffinityModel {
             members: held.indices.filter { held[$0] }.map { Int32($0) })
     }
 
+    /// The index a scan over `members` reads: kept to them, or nil (the
+    /// model's own) when they are the whole directory.
+    func poolIndex(of members: [Int]) -> TagIndex? {
+        members.count < directory.members.count ? tagIndex(of: members) : nil
+    }
+
     /// Every partner of `a` that shares a tag with it (a need met either
     /// way, or an interest), with the tag points: found through the inverted
     /// indexes, without looking at the other members.

@@ -38,6 +38,8 @@ extension DraftProof {
         let dualOf = DualTable(
             of: pool, duals, directorySize: model.directory.members.count, raise: objective.largestFactor)
         let order = (0..<n).sorted { duals[$0] < duals[$1] }
+        // A pool smaller than the directory is scanned through its own index lists.
+        let poolIndex = model.poolIndex(of: pool)
         let found = try Parallel.slices(n, shouldStop: shouldStop) { [vertexOf, dualOf] range in
             var uncovered: [(Int, Int, Int64)] = []
             func check(_ u: Int, _ v: Int) {
@@ -53,7 +55,9 @@ extension DraftProof {
                 // 4 · (⌈points · raise⌉ + bound + 1 + s) ≤ D(u) + D(v).
                 let cover = DualCover(
                     table: dualOf, own: duals[u] - 4 * shift, halvings: 2, fixed: 0, margin: bound + 1)
-                model.forEachTagPartner(of: pool[u], using: scratch, above: pool[u], uncoveredBy: cover) { b, _ in
+                model.forEachTagPartner(
+                    of: pool[u], using: scratch, above: pool[u], among: poolIndex, uncoveredBy: cover
+                ) { b, _ in
                     let v = Int(vertexOf[b])
                     guard v >= 0 else { return }
                     check(u, v)

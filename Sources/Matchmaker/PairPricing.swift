@@ -49,6 +49,8 @@ struct PairPricing: Sendable {
     let objective: DraftProof.Objective
     let prepared: PreparedAdmissibility
     let weightBound: WeightBound
+    /// The tag indexes kept to the pool when it is not the whole directory.
+    let index: AffinityModel.TagIndex?
 
     init(model: AffinityModel, pool: [Int], objective: DraftProof.Objective, admissibility: Admissibility) {
         self.model = model
@@ -56,6 +58,7 @@ struct PairPricing: Sendable {
         self.objective = objective
         prepared = PreparedAdmissibility(admissibility, directory: model.directory)
         weightBound = WeightBound(model: model, objective: objective)
+        index = model.poolIndex(of: pool)
     }
 
     /// The most violated pairs a member hands on in a round, at first.
@@ -215,7 +218,9 @@ struct PairPricing: Sendable {
         // A pair sharing a tag is weighed by the member of lower index, unless the other is not scanned.
         // Within the margin, whatever else the pair scores, when 4 · (most(tag points) + s) ≤ D(u) + D(v) − margin.
         let cover = weightBound.cover(own: duals[u] - 4 * shift - margin, table: dualOf, halvings: 2)
-        model.forEachTagPartner(of: a, using: scratch, above: everyone ? a : -1, uncoveredBy: cover) { b, tagPoints in
+        model.forEachTagPartner(
+            of: a, using: scratch, above: everyone ? a : -1, among: index, uncoveredBy: cover
+        ) { b, tagPoints in
             let v = Int(vertexOf[b])
             guard v >= 0, v != u, !scans[v] || b > a else { return }
             consider(v, b, score: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))

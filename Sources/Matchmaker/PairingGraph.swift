@@ -148,12 +148,13 @@ public struct PairingGraph: Sendable {
         } else {
             // Each member's best partners, found on every core; then joined in member order.
             let vertexIndex = vertexOf
+            let index = model.poolIndex(of: members)
             let rows = try Parallel.slices(n, shouldStop: shouldStop) { range in
                 let scratch = AffinityModel.Scratch(count: directory.members.count)
                 return range.map { u in
                     Self.bestPartners(
                         of: u, members: members, vertexOf: vertexIndex, model: model, prepared: prepared,
-                        candidates: candidates, sampling: sampling, scratch: scratch)
+                        candidates: candidates, sampling: sampling, among: index, scratch: scratch)
                 }
             }.joined()
             var chosen = Set<UInt64>()
@@ -191,12 +192,13 @@ extension PairingGraph {
 
     static func bestPartners(
         of u: Int, members: [Int], vertexOf: [Int32], model: AffinityModel, prepared: PreparedAdmissibility,
-        candidates: Int, sampling: Int = .max, scratch: AffinityModel.Scratch
+        candidates: Int, sampling: Int = .max, among index: AffinityModel.TagIndex? = nil,
+        scratch: AffinityModel.Scratch
     ) -> PartnerRow {
         let a = members[u]
         var row = PartnerRow(best: [], admissible: 0, exclusions: [:])
         var scored: [(vertex: Int, score: Int64)] = []
-        for (b, tagPoints) in model.tagPartners(of: a, using: scratch, sampling: sampling) {
+        for (b, tagPoints) in model.tagPartners(of: a, using: scratch, sampling: sampling, among: index) {
             let v = Int(vertexOf[b])
             guard v >= 0 else { continue }
             if let exclusion = prepared.exclusion(a, b) {

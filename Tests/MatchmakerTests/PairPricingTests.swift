@@ -32,8 +32,11 @@ struct PairPricingTests {
         var withHistory = false
         /// Tag lists longer than this are read in part for the candidates.
         var sampling = PairingGraph.sampling
+        /// The pool is every this many members (its scans read tag lists kept to it).
+        var poolEvery = 1
         var testDescription: String {
             "\(size) members, \(candidates) candidates, seed \(seed)" + (everyone ? ", --everyone" : "")
+                + (poolEvery > 1 ? ", a pool of every \(poolEvery)" : "")
                 + (withHistory ? ", with history and boosts" : "")
                 + (sampling < PairingGraph.sampling ? ", tag lists read \(sampling) at most" : "")
         }
@@ -47,6 +50,8 @@ struct PairPricingTests {
         Case(size: 600, seed: 37, candidates: 5, sampling: 8),
         Case(size: 400, seed: 38, candidates: 3, everyone: true, sampling: 4),
         Case(size: 500, seed: 39, candidates: 4, withHistory: true, sampling: 6),
+        Case(size: 900, seed: 40, candidates: 3, poolEvery: 3),
+        Case(size: 800, seed: 41, candidates: 4, withHistory: true, sampling: 5, poolEvery: 2),
     ])
     func pricingReachesTheOptimumOfEveryPair(_ example: Case) throws {
         let directory = Communities.random(example.size, seed: example.seed)
@@ -63,7 +68,7 @@ struct PairPricingTests {
             request.forbidden = [MemberPair(directory.members[2].id, directory.members[3].id)]
         }
         let model = AffinityModel(directory: directory, weights: AffinityWeights(), history: history)
-        let pool = Array(directory.members.indices)
+        let pool = Array(stride(from: 0, to: example.size, by: example.poolEvery))
         let objective = DraftProof.Objective(model: model, priority: request.priority)
         let (graph, result) = try Matchmaker.solvePairs(
             pool, request: request, model: model, objective: objective, shouldStop: { false })
