@@ -214,17 +214,38 @@ struct MentoringPricing: Sendable {
     /// its bound leaves it covered by the margin; those within the margin
     /// are kept (`near`), and the violated ones reported (row, column, by).
     struct Scan {
+        /// One side of the assignment as the other side's scans see it.
+        struct Side {
+            let isRows: Bool
+            /// Its members (directory indices), their duals and, in ascending order of dual, their positions.
+            let members: [Int]
+            let duals: [Int64]
+            let order: [Int]
+            /// The duals by directory index, for the covers; each directory index's position, or -1.
+            let table: DualTable
+            let position: [Int32]
+            /// The tag indexes kept to its members.
+            let index: AffinityModel.TagIndex
+
+            init(_ pricing: MentoringPricing, rows isRows: Bool, duals: [Int64]) {
+                self.isRows = isRows
+                members = isRows ? pricing.rows : pricing.mentors
+                self.duals = duals
+                order = duals.indices.sorted { duals[$0] < duals[$1] }
+                table = DualTable(
+                    of: members, duals, directorySize: pricing.model.directory.members.count,
+                    raise: pricing.weightBound.raise)
+                position = isRows ? pricing.rowOf : pricing.columnOf
+                index = isRows ? pricing.menteeIndex : pricing.mentorIndex
+            }
+        }
+
         let pricing: MentoringPricing
         let present: PairKeys
-        let rowDuals: [Int64]
-        let columnDuals: [Int64]
         let shift: Int64
         let rowScans: [Bool]
-        /// The duals by directory index, for the covers; the mentors' and the mentees' in ascending order.
-        let columnTable: DualTable
-        let rowTable: DualTable
-        let columnOrder: [Int]
-        let rowOrder: [Int]
+        let rows: Side
+        let columns: Side
 
         init(
             pricing: MentoringPricing, present: PairKeys, rowDuals: [Int64], columnDuals: [Int64], shift: Int64,
@@ -232,38 +253,10 @@ struct MentoringPricing: Sendable {
         ) {
             self.pricing = pricing
             self.present = present
-            self.rowDuals = rowDuals
-            self.columnDuals = columnDuals
             self.shift = shift
             self.rowScans = rowScans
-            let size = pricing.model.directory.members.count
-            let raise = pricing.weightBound.raise
-            columnTable = DualTable(of: pricing.mentors, columnDuals, directorySize: size, raise: raise)
-            rowTable = DualTable(of: pricing.rows, rowDuals, directorySize: size, raise: raise)
-            columnOrder = pricing.mentors.indices.sorted { columnDuals[$0] < columnDuals[$1] }
-            rowOrder = pricing.rows.indices.sorted { rowDuals[$0] < rowDuals[$1] }
-        }
-
-        /// Weighs pair (i, j) of the given score: violated, reported; within the margin, kept (as
-        /// `partner`, the other side's index) while `isKept` (a list past `PricingMemory.kept`, or a
-        /// weight past 32 bits, ends it).
-        @inline(__always)
-        func weigh(
-            _ i: Int, _ j: Int, score: Int64, partner: Int, isKept: inout Bool,
-            near: inout [PricingMemory.NearPair], report: (Int, Int, Int64) -> Void
-        ) {
-            let (a, b) = (pricing.rows[i], pricing.mentors[j])
-            let weight = pricing.objective.weight(of: score, a, b)
-            let by = weight + shift - rowDuals[i] - columnDuals[j]
-            guard by > -MentoringPricing.margin, pricing.prepared.exclusion(a, b) == nil else { return }
-            guard isKept || by > 0, !present.contains(MentoringPricing.key(i, j)) else { return }
-            if by > 0 { report(i, j, by) }
-            guard isKept else { return }
-            if near.count < PricingMemory.kept, let weight = Int32(exactly: weight) {
-                near.append(PricingMemory.NearPair(partner: Int32(partner), weight: weight))
-            } else {
-                isKept = false
-            }
+            rows = Side(pricing, rows: true, duals: rowDuals)
+            columns = Side(pricing, rows: false, duals: columnDuals)
         }
 
         /// Mentee i's pairs with every mentor; whether it kept all those within the margin.
@@ -271,28 +264,7 @@ struct MentoringPricing: Sendable {
             _ i: Int, scratch: AffinityModel.Scratch, near: inout [PricingMemory.NearPair],
             report: (Int, Int, Int64) -> Void
         ) -> Bool {
-            let model = pricing.model
-            let a = pricing.rows[i]
-            var isKept = true
-            // Within the margin, whatever else the pair scores, when most(tag points) + s ≤ u(i) + v(j) − margin.
-            let cover = pricing.weightBound.cover(
-                own: rowDuals[i] - shift - MentoringPricing.margin, table: columnTable, halvings: 0)
-            model.forEachTagPartner(of: a, using: scratch, among: pricing.mentorIndex, uncoveredBy: cover) {
-                b, tagPoints in
-                let j = Int(pricing.columnOf[b])
-                let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, partner: j, isKept: &isKept, near: &near, report: report)
-            }
-            let limit = pricing.weightBound.untagged + shift - rowDuals[i] + MentoringPricing.margin
-            for j in columnOrder {
-                if columnDuals[j] >= limit { break }
-                let b = pricing.mentors[j]
-                // A pair with a tag in common was priced above.
-                guard b != a, !model.sharesScoringTag(a, b) else { continue }
-                let score = model.adjusted(model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, partner: j, isKept: &isKept, near: &near, report: report)
-            }
-            return isKept
+            scan(i, of: rows, against: columns, scratch: scratch, near: &near, report: report)
         }
 
         /// Mentor j's pairs with the mentees not scanned this round; whether it kept all those within the margin.
@@ -300,25 +272,47 @@ struct MentoringPricing: Sendable {
             _ j: Int, scratch: AffinityModel.Scratch, near: inout [PricingMemory.NearPair],
             report: (Int, Int, Int64) -> Void
         ) -> Bool {
+            scan(j, of: columns, against: rows, scratch: scratch, near: &near, report: report)
+        }
+
+        /// Member x of `side` against the members of `other` (the mentees scanned this round left out):
+        /// its tag partners through `other`'s lists unless covered, then those whose duals are low enough
+        /// for a pair that shares no tag to matter. Each pair weighed within the margin is kept (as the
+        /// other side's position) while the list holds them all (a list past `PricingMemory.kept`, or a
+        /// weight past 32 bits, ends it); whether it did.
+        private func scan(
+            _ x: Int, of side: Side, against other: Side, scratch: AffinityModel.Scratch,
+            near: inout [PricingMemory.NearPair], report: (Int, Int, Int64) -> Void
+        ) -> Bool {
             let model = pricing.model
-            let b = pricing.mentors[j]
+            let member = side.members[x]
             var isKept = true
-            let cover = pricing.weightBound.cover(
-                own: columnDuals[j] - shift - MentoringPricing.margin, table: rowTable, halvings: 0)
-            model.forEachTagPartner(of: b, using: scratch, among: pricing.menteeIndex, uncoveredBy: cover) {
-                a, tagPoints in
-                let i = Int(pricing.rowOf[a])
-                guard !rowScans[i] else { return }
-                let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, partner: i, isKept: &isKept, near: &near, report: report)
+            func weigh(_ y: Int, tagPoints: Int64) {
+                let (i, j) = side.isRows ? (x, y) : (y, x)
+                guard side.isRows || !rowScans[i] else { return }
+                let (a, b) = (pricing.rows[i], pricing.mentors[j])
+                let weight = pricing.objective.weight(
+                    of: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b), a, b)
+                let by = weight + shift - rows.duals[i] - columns.duals[j]
+                guard by > -MentoringPricing.margin, pricing.prepared.exclusion(a, b) == nil else { return }
+                guard isKept || by > 0, !present.contains(MentoringPricing.key(i, j)) else { return }
+                if by > 0 { report(i, j, by) }
+                PricingMemory.keep(y, weight: weight, in: &near, isKept: &isKept)
             }
-            let limit = pricing.weightBound.untagged + shift - columnDuals[j] + MentoringPricing.margin
-            for i in rowOrder {
-                if rowDuals[i] >= limit { break }
-                let a = pricing.rows[i]
-                guard !rowScans[i], a != b, !model.sharesScoringTag(a, b) else { continue }
-                let score = model.adjusted(model.fixedPoints(a, b), a, b)
-                weigh(i, j, score: score, partner: i, isKept: &isKept, near: &near, report: report)
+            // Within the margin, whatever else the pair scores, when most(tag points) + s ≤ u(i) + v(j) − margin.
+            let cover = pricing.weightBound.cover(
+                own: side.duals[x] - shift - MentoringPricing.margin, table: other.table, halvings: 0)
+            model.forEachTagPartner(of: member, using: scratch, among: other.index, uncoveredBy: cover) {
+                partner, tagPoints in
+                weigh(Int(other.position[partner]), tagPoints: tagPoints)
+            }
+            let limit = pricing.weightBound.untagged + shift - side.duals[x] + MentoringPricing.margin
+            for y in other.order {
+                if other.duals[y] >= limit { break }
+                let partner = other.members[y]
+                // A pair with a tag in common was priced above.
+                guard partner != member, !model.sharesScoringTag(member, partner) else { continue }
+                weigh(y, tagPoints: 0)
             }
             return isKept
         }

@@ -58,6 +58,18 @@ struct PricingMemory: Sendable {
         near = [[NearPair]?](repeating: nil, count: count)
     }
 
+    /// Keeps the pair with `partner` of `weight` in a scan's `near` list
+    /// while `isKept`: a list past `kept`, or a weight past 32 bits, ends it
+    /// (the member keeps nothing and is scanned again).
+    static func keep(_ partner: Int, weight: Int64, in near: inout [NearPair], isKept: inout Bool) {
+        guard isKept else { return }
+        if near.count < kept, let weight = Int32(exactly: weight) {
+            near.append(NearPair(partner: Int32(partner), weight: weight))
+        } else {
+            isKept = false
+        }
+    }
+
     /// The members to scan at `duals` (all when there is no memory or the
     /// shift changed), and the memory of this round: their scans recorded as
     /// of now, the others' peaks raised to their duals.

@@ -208,12 +208,7 @@ struct PairPricing: Sendable {
             // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
             guard isKept || by > 0, !present.contains(Self.key(Int32(u), Int32(v))) else { return }
             if by > 0 { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
-            guard isKept else { return }
-            if near.count < PricingMemory.kept, let weight = Int32(exactly: weight) {
-                near.append(PricingMemory.NearPair(partner: Int32(v), weight: weight))
-            } else {
-                isKept = false
-            }
+            PricingMemory.keep(v, weight: weight, in: &near, isKept: &isKept)
         }
         // A pair sharing a tag is weighed by the member of lower index, unless the other is not scanned.
         // Within the margin, whatever else the pair scores, when 4 · (most(tag points) + s) ≤ D(u) + D(v) − margin.
