@@ -45,20 +45,25 @@ public enum Interpreter {
                 session.console.writeError(
                     session.language.text("Time: ", "Durée : ") + "\(Self.milliseconds(since: started)) ms\n")
             }
+            /// Writes the value, unless Ctrl-C stops its rendering (then a note says so).
+            func show(_ value: any Presentable) {
+                if let text = Renderer.render(
+                    value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
+                    language: session.language, isCancelled: session.environment.isCancelled)
+                {
+                    session.console.write(text)
+                } else {
+                    session.console.writeError(session.language.words(.outputStopped) + "\n")
+                }
+            }
             switch result {
             case .nothing: return .succeeded
             case .quit: return .quit
             case .show(let value):
-                session.console.write(
-                    Renderer.render(
-                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
-                        language: session.language))
+                show(value)
                 return .succeeded
             case .failed(let value):
-                session.console.write(
-                    Renderer.render(
-                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
-                        language: session.language))
+                show(value)
                 return .failed
             }
         } catch ShellError.reported {

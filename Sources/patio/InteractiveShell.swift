@@ -53,11 +53,17 @@ final class InteractiveShell {
         return 0
     }
 
-    /// Runs a line; its output goes through the pager when it is taller than the window.
+    /// Runs a line; its output goes through the pager when it is taller than
+    /// the window, else is written a piece at a time, Ctrl-C stopping it
+    /// between two pieces (the command's work stays done, and a note says so).
     private func run(_ line: String) -> Interpreter.Outcome {
         console.hold()
         let outcome = Interpreter.execute(line, at: nil, in: &session)
         let output = console.release()
+        if !output.isEmpty && Interrupts.isPending {
+            console.writeError(session.language.words(.outputStopped) + "\n")
+            return outcome
+        }
         if let pager, !pagerFailed, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows)
         {
             if Pager.show(output, through: pager) {
@@ -69,7 +75,9 @@ final class InteractiveShell {
                 console.writeError(session.language.words(.pagerFailed(TerminalSafeText.line(pager))) + "\n")
             }
         }
-        console.write(output)
+        if !console.write(output, stoppingWhen: { Interrupts.isPending }) {
+            console.writeError(session.language.words(.outputStopped) + "\n")
+        }
         return outcome
     }
 

@@ -16,6 +16,24 @@ final class StandardConsole: Console {
         FileHandleOutput.writeError(text)
     }
 
+    /// Writes `text` a piece at a time (about 16 KiB of whole lines, so that
+    /// it never stops inside a line), asking `shouldStop` before each: false
+    /// when it stopped early.
+    func write(_ text: String, stoppingWhen shouldStop: () -> Bool) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            if shouldStop() { return false }
+            var end = min(bytes.endIndex, bytes.startIndex + 16_384)
+            if end < bytes.endIndex, let newline = bytes[end...].firstIndex(of: UInt8(ascii: "\n")) {
+                end = newline + 1
+            }
+            bytes[..<end].withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+            fflush(stdout)
+            bytes = bytes[end...]
+        }
+        return true
+    }
+
     /// Keeps what is written until `release()`.
     func hold() { held = "" }
 

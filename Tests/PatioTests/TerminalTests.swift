@@ -146,6 +146,39 @@ struct TerminalTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func ctrlCStopsALongOutputBetweenTwoPieces() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 4,000 members: about 200 KB of rows, far more than the terminal holds unread.
+        let profiles = folder.appendingPathComponent("profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        for index in 0..<4000 {
+            try "name: Personne \(index)\nrole: student\nskills: [Blender]\n".write(
+                to: profiles.appendingPathComponent(String(format: "p%04d.yaml", index)), atomically: false,
+                encoding: .utf8)
+        }
+        let terminal = try start(arguments: ["--profiles", profiles.path])
+        try run("set pager off", on: terminal)
+        let mark = terminal.mark
+        terminal.type("members --limit 0\r")
+        // The rows start coming; unread, they soon fill the terminal and the shell waits to write more.
+        try terminal.waitFor("Personne 1", after: mark, timeout: .seconds(30))
+        usleep(300_000)
+        terminal.type("\u{03}")
+        try terminal.waitForPrompt(after: mark, timeout: .seconds(30))
+        let shown = String(terminal.transcript.utf8.dropFirst(mark)) ?? ""
+        #expect(shown.contains("note: output stopped (Ctrl-C); the command itself was carried out"))
+        #expect(!shown.contains("Personne 3999"), "the rest of the rows was not written")
+        #expect(!shown.contains("4,000 members"))
+        let rows = shown.components(separatedBy: "\r\n").filter { $0.hasPrefix("Personne ") }
+        #expect(!rows.isEmpty)
+        #expect(
+            rows.allSatisfy { $0.hasSuffix("Blender") }, "the output stopped between whole lines: \(rows.suffix(2))")
+        let alive = try run("echo --format json still here", on: terminal)
+        #expect(alive.contains("{\"message\": \"still here\"}"))
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func listsCandidatesWhenTabCannotChoose() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let terminal = try start()

@@ -3,9 +3,25 @@
 /// Worked out from Unicode properties, so it does not depend on the locale.
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
+        if let width = latinWidth(text) { return width }
         var width = 0
         for character in text { width += of(character) }
         return width
+    }
+
+    /// The width of text made only of printable Latin letters and signs (up
+    /// to U+02FF, before the combining marks), one cell each: each is a
+    /// character of its own, so the width is the count. Nil for any other text.
+    private static func latinWidth(_ text: some StringProtocol) -> Int? {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard (0x20...0x7E).contains(value) || ((0xA0...0x2FF).contains(value) && value != 0xAD) else {
+                return nil
+            }
+            count += 1
+        }
+        return count
     }
 
     public static func of(_ character: Character) -> Int {

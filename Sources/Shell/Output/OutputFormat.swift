@@ -11,13 +11,27 @@ public enum Renderer {
         _ value: any Presentable, as format: OutputFormat, style: TextStyle, layout: Layout = .unbounded,
         language: Language = .en
     ) -> String {
+        render(value, as: format, style: style, layout: layout, language: language, isCancelled: { false }) ?? ""
+    }
+
+    /// `render`, given up (nil) when `isCancelled` says so: asked every 256
+    /// rows of a table, and once at the end in the other formats.
+    public static func render(
+        _ value: any Presentable, as format: OutputFormat, style: TextStyle, layout: Layout = .unbounded,
+        language: Language = .en, isCancelled: @escaping () -> Bool
+    ) -> String? {
+        let text: String
         switch format {
-        case .table: return TableRenderer(style: style, layout: layout).render(value.document(in: language))
+        case .table:
+            let stop = RenderingStop(isCancelled)
+            text = TableRenderer(style: style, layout: layout, stop: stop).render(value.document(in: language))
+            if stop.stopped { return nil }
         case .csv:
-            return CSVRenderer().render(
+            text = CSVRenderer().render(
                 value.document(in: language), headers: language == .en ? nil : value.document(in: .en))
-        case .markdown: return MarkdownRenderer().render(value.document(in: language))
-        case .json: return value.json(in: language).encoded + "\n"
+        case .markdown: text = MarkdownRenderer().render(value.document(in: language))
+        case .json: text = value.json(in: language).encoded + "\n"
         }
+        return isCancelled() ? nil : text
     }
 }

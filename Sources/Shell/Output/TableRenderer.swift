@@ -9,6 +9,9 @@
 struct TableRenderer {
     let style: TextStyle
     var layout = Layout.unbounded
+    /// Asked now and then whether to stop (Ctrl-C at the prompt): a stopped
+    /// rendering gives up what it made.
+    var stop: RenderingStop?
 
     /// Columns up to this wide keep their width when a table must narrow.
     static let narrowColumn = 12
@@ -20,6 +23,7 @@ struct TableRenderer {
             if let previous, !isTight(previous, block) { output += "\n" }
             output += render(block)
             previous = block
+            if stop?.stopped == true { return "" }
         }
         return output
     }
@@ -78,10 +82,16 @@ struct TableRenderer {
 
     private func render(_ table: Table) -> String {
         let header = table.columns.map { TerminalSafeText.escape($0.title) }
-        let rows = table.rows.map { $0.map { TerminalSafeText.escape($0).replacingTabs() } }
+        var rows: [[String]] = []
+        rows.reserveCapacity(table.rows.count)
+        for (number, row) in table.rows.enumerated() {
+            if stop?.shouldStop(at: number) == true { return "" }
+            rows.append(row.map { TerminalSafeText.escape($0).replacingTabs() })
+        }
         if layout.expanded == .on { return records(header: header, rows: rows) }
         var natural = header.map(DisplayWidth.of)
-        for row in rows {
+        for (number, row) in rows.enumerated() {
+            if stop?.shouldStop(at: number) == true { return "" }
             for (index, cell) in row.enumerated() { natural[index] = max(natural[index], DisplayWidth.of(cell)) }
         }
         let gaps = 2 * max(0, header.count - 1)
@@ -179,7 +189,10 @@ struct TableRenderer {
         }
         var output = lines(header, decorate: style.bold)
         output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in rows { output += lines(row) }
+        for (number, row) in rows.enumerated() {
+            if stop?.shouldStop(at: number) == true { return "" }
+            output += lines(row)
+        }
         return output
     }
 
@@ -192,6 +205,7 @@ struct TableRenderer {
         let indent = String(repeating: " ", count: labelWidth + 2)
         var output = ""
         for (number, row) in rows.enumerated() {
+            if stop?.shouldStop(at: number) == true { return "" }
             let rule = "-[ \(number + 1) ]"
             output += rule + String(repeating: "-", count: max(0, ruleWidth - rule.count)) + "\n"
             for (label, value) in zip(header, row) {
@@ -202,6 +216,21 @@ struct TableRenderer {
             }
         }
         return output
+    }
+}
+
+/// Whether a rendering should stop, asked of `isCancelled` every 256 rows
+/// of a table: once it says so, the rendering stops and stays stopped.
+final class RenderingStop {
+    private let isCancelled: () -> Bool
+    private(set) var stopped = false
+
+    init(_ isCancelled: @escaping () -> Bool) { self.isCancelled = isCancelled }
+
+    /// Whether to stop before row `row` (asked only every 256 rows).
+    func shouldStop(at row: Int) -> Bool {
+        if !stopped && row & 255 == 0 && isCancelled() { stopped = true }
+        return stopped
     }
 }
 

@@ -92,6 +92,8 @@ public enum ExecutableLine: Sendable {
     case pagerFailed(String)
     /// `PATIO_LANG` names no language Patio speaks.
     case unknownLanguage(String)
+    /// Ctrl-C stopped a result as it was being shown; the command had done its work.
+    case outputStopped
 }
 
 extension Language {
@@ -106,6 +108,10 @@ extension Language {
             return text(
                 "note: PATIO_LANG='\(value)' is neither fr nor en: ignored",
                 "note : PATIO_LANG='\(value)' n’est ni fr ni en : ignoré")
+        case .outputStopped:
+            return text(
+                "note: output stopped (Ctrl-C); the command itself was carried out",
+                "note : affichage interrompu (Ctrl-C) ; la commande elle-même a été exécutée")
         case .pagerFailed(let pager):
             return text(
                 "note: the pager '\(pager)' could not run: output is printed as it is from now on",

@@ -122,3 +122,59 @@ struct RendererTests {
         #expect(Renderer.render(Message("Élodie"), as: .json, style: .plain) == "{\"message\": \"Élodie\"}\n")
     }
 }
+
+/// A long table, to stop while it is rendered.
+struct LongTable: Presentable {
+    let rows: Int
+    func document(in language: Language) -> Document {
+        Document([
+            .table(
+                Table(
+                    columns: [Table.Column("n", alignment: .right), Table.Column("text")],
+                    rows: (0..<rows).map { ["\($0)", "row \($0) with words enough to wrap in a narrow window"] })),
+            .note("\(rows) rows"),
+        ])
+    }
+    func json(in language: Language) -> JSONValue { .int(rows) }
+}
+
+struct RenderingStopTests {
+    /// Asked how many times, it says to stop from the `after`-th question on.
+    final class Asked: @unchecked Sendable {
+        var count = 0
+        let after: Int
+        init(after: Int) { self.after = after }
+        func ask() -> Bool {
+            count += 1
+            return count > after
+        }
+    }
+
+    @Test(arguments: [
+        (Layout.unbounded, 0), (Layout.unbounded, 3), (Layout(width: 40), 5), (Layout(width: 40, expanded: .on), 2),
+        (Layout(width: 30, expanded: .off), 7),
+    ])
+    func aTableStopsWhenAskedAndGivesNothing(layout: Layout, after: Int) {
+        let asked = Asked(after: after)
+        let text = Renderer.render(
+            LongTable(rows: 5000), as: .table, style: .plain, layout: layout, isCancelled: asked.ask)
+        #expect(text == nil)
+        #expect(asked.count == after + 1, "it stops at the first question answered yes")
+    }
+
+    @Test(arguments: [Layout.unbounded, Layout(width: 40), Layout(width: 40, expanded: .on)])
+    func notStoppedItIsTheSameText(layout: Layout) {
+        let asked = Asked(after: .max)
+        let text = Renderer.render(
+            LongTable(rows: 1000), as: .table, style: .plain, layout: layout, isCancelled: asked.ask)
+        #expect(text == Renderer.render(LongTable(rows: 1000), as: .table, style: .plain, layout: layout))
+        #expect(text?.hasSuffix("1000 rows\n") == true)
+        #expect(asked.count >= 1000 / 256, "asked as the rows went by, not only once")
+    }
+
+    @Test(arguments: [OutputFormat.csv, .json, .markdown])
+    func otherFormatsAreGivenUpWhenAskedAtTheEnd(format: OutputFormat) {
+        #expect(Renderer.render(LongTable(rows: 10), as: format, style: .plain, isCancelled: { true }) == nil)
+        #expect(Renderer.render(LongTable(rows: 10), as: format, style: .plain, isCancelled: { false }) != nil)
+    }
+}
