@@ -203,7 +203,8 @@ struct RoundView: Presentable {
             draftMode == .circles
             ? language.counted(groups.count, "table", "table") : language.counted(groups.count, "pair", "paire")
         return [
-            language.text("total \(language.points(total)) points", "total \(language.points(total)) points"),
+            language.text(
+                "total \(language.groupedPoints(total)) points", "total \(language.groupedPoints(total)) points"),
             language.text("seed \(seed)", "graine \(seed)"), groupCount, guaranteeText,
         ]
         .joined(separator: " · ")

@@ -115,6 +115,16 @@ extension Language {
         return self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
+    /// `points`, its whole part grouped as counts are, for totals and bounds
+    /// in a sentence: `15,550.71`, `15 550,71` (tables keep `points`, for CSV).
+    func groupedPoints(_ score: Int64) -> String {
+        let text = points(score)
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let unsigned = text.dropFirst(sign.count)
+        let point = unsigned.firstIndex { $0 == "." || $0 == "," } ?? unsigned.endIndex
+        return sign + grouped(digits: String(unsigned[..<point])) + unsigned[point...]
+    }
+
     /// A decimal with `digits` places: `3.5`, `3,5`.
     func decimal(_ value: Double, digits: Int = 1) -> String {
         let text = String(format: "%.\(digits)f", value)
