@@ -45,25 +45,26 @@ public enum Interpreter {
                 session.console.writeError(
                     session.language.text("Time: ", "Durée : ") + "\(Self.milliseconds(since: started)) ms\n")
             }
-            /// Writes the value, unless Ctrl-C stops its rendering (then a note says so).
-            func show(_ value: any Presentable) {
-                if let text = Renderer.render(
-                    value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
-                    language: session.language, isCancelled: session.environment.isCancelled)
-                {
-                    session.console.write(text)
-                } else {
+            /// Writes the value, unless Ctrl-C stops its rendering: then a note
+            /// says so, and it counts as a failure (a script being run stops there).
+            func show(_ value: any Presentable) -> Bool {
+                guard
+                    let text = Renderer.render(
+                        value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
+                        language: session.language, isCancelled: session.environment.isCancelled)
+                else {
                     session.console.writeError(session.language.words(.outputStopped) + "\n")
+                    return false
                 }
+                session.console.write(text)
+                return true
             }
             switch result {
             case .nothing: return .succeeded
             case .quit: return .quit
-            case .show(let value):
-                show(value)
-                return .succeeded
+            case .show(let value): return show(value) ? .succeeded : .failed
             case .failed(let value):
-                show(value)
+                _ = show(value)
                 return .failed
             }
         } catch ShellError.reported {

@@ -34,6 +34,27 @@ struct InterpreterTests {
         #expect(harness.console.errors.isEmpty)
     }
 
+    /// Ctrl-C while a result is being shown: its output is given up with a
+    /// note, the command counts as failed, and a script being run stops there.
+    @Test func anOutputStoppedByCtrlCStopsTheScript() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-stop-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "echo first\necho second\n".write(
+            to: folder.appendingPathComponent("two.patio"), atomically: true, encoding: .utf8)
+        let console = RecordingConsole()
+        var session = Session(
+            console: console, environment: Environment(workingDirectory: folder.path, isCancelled: { true }))
+        #expect(Interpreter.execute("echo shown", at: nil, in: &session) == .failed)
+        #expect(Interpreter.execute("source two.patio", at: nil, in: &session) == .failed)
+        #expect(console.output.isEmpty)
+        #expect(
+            console.errors
+                == String(
+                    repeating: "note: output stopped (Ctrl-C); the command itself was carried out\n", count: 2),
+            "the script's second line did not run")
+    }
+
     @Test func formatComesFromTheSettingOrTheCommand() {
         var harness = Harness()
         harness.run("set format json")
