@@ -21,7 +21,7 @@ public struct MatchRequest: Sendable {
     /// guarantee says the claim is over the pairs that have not met.
     public var alreadyMet: Set<MemberPair> = []
     /// Large communities: partners scored per member.
-    public var candidates = 20
+    public var candidates = PairingGraph.candidates
     /// Large communities: a tag's holders are all read for the candidates up
     /// to this many; a longer list is read in part (`PairingGraph.sampling`).
     public var sampling = PairingGraph.sampling

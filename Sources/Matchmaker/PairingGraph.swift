@@ -23,6 +23,10 @@ public struct PairingGraph: Sendable {
     /// Above this many members, only the best candidates of each are scored.
     public static let completeLimit = 1500
 
+    /// In a large community, how many best partners each member starts
+    /// from (`set candidates` chooses another number).
+    public static let candidates = 20
+
     /// In a large community, the holders of a tag are all read for a
     /// member's candidates up to this many; a longer list (a popular tag,
     /// which adds few points) is read in part, evenly spaced. The candidates
@@ -117,7 +121,7 @@ public struct PairingGraph: Sendable {
     }
 
     public init(
-        model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = 20,
+        model: AffinityModel, members: [Int], admissibility: Admissibility, candidates: Int = Self.candidates,
         sampling: Int = Self.sampling, completeLimit: Int = Self.completeLimit, shouldStop: () -> Bool = { false }
     ) throws(MatchingError) {
         let directory = model.directory

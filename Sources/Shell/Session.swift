@@ -92,7 +92,7 @@ public struct MatchmakingState {
     /// The ledger file chosen on the command line (`--ledger`, `PATIO_LEDGER`), as typed.
     public var ledgerFile: String?
     /// Partners scored per member in large communities.
-    public var candidates = 20
+    public var candidates = PairingGraph.candidates
 
     public init() {}
 }

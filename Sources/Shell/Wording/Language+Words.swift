@@ -84,7 +84,7 @@ enum SearchWording {
     }
 }
 
-/// Lines the executable prints around the shell, in each language.
+/// Lines printed around the shell and the commands' results (not by a command), in each language.
 public enum ExecutableLine: Sendable {
     case banner
     case noProfilesNote
