@@ -41,13 +41,13 @@ struct LanguageTests {
         #expect(Language.fr.counted(0, "paire", "paire") == "0 paire")
         #expect(Language.en.counted(0, "pair", "paire") == "0 pairs")
         #expect(Language.fr.decimal(3.5) == "3,5")
-        // Totals and bounds in a sentence are grouped like counts; a table's cells are not (CSV reads them).
-        #expect(Language.en.groupedPoints(15_550_710) == "15,550.71")
-        #expect(Language.fr.groupedPoints(15_550_710) == "15\u{202F}550,71")
-        #expect(Language.en.groupedPoints(917_828_240) == "917,828.24")
-        #expect(Language.en.groupedPoints(444_550) == "444.55")
-        #expect(Language.fr.groupedPoints(-1_234_500) == "-1\u{202F}234,50")
-        #expect(Language.en.groupedPoints(0) == "0.00")
+        // Totals are grouped like counts.
+        #expect(Language.en.points(15_550_710) == "15,550.71")
+        #expect(Language.fr.points(15_550_710) == "15\u{202F}550,71")
+        #expect(Language.en.points(917_828_240) == "917,828.24")
+        #expect(Language.en.points(444_550) == "444.55")
+        #expect(Language.fr.points(-1_234_500) == "-1\u{202F}234,50")
+        #expect(Language.en.points(0) == "0.00")
     }
 
     @Test func datesInWords() throws {

@@ -204,7 +204,7 @@ struct RoundView: Presentable {
             ? language.counted(groups.count, "table", "table") : language.counted(groups.count, "pair", "paire")
         return [
             language.text(
-                "total \(language.groupedPoints(total)) points", "total \(language.groupedPoints(total)) points"),
+                "total \(language.points(total)) points", "total \(language.points(total)) points"),
             language.text("seed \(seed)", "graine \(seed)"), groupCount, guaranteeText,
         ]
         .joined(separator: " · ")

@@ -100,8 +100,8 @@ enum HTMLSheet {
                 + view.unmatched.map { escape($0.person.name) }.joined(separator: ", ") + ".</p>\n"
         }
         let summary = t(
-            "Proposed by Patio · seed \(view.seed) · total score \(language.groupedPoints(view.total))",
-            "Proposé par Patio · graine \(view.seed) · score total \(language.groupedPoints(view.total))")
+            "Proposed by Patio · seed \(view.seed) · total score \(language.points(view.total))",
+            "Proposé par Patio · graine \(view.seed) · score total \(language.points(view.total))")
         html += "<p>\(escape(summary)) · \(escape(view.guaranteeText))</p>\n"
         html += "</footer>\n</body>\n</html>\n"
         return html

@@ -113,7 +113,7 @@ struct EnglishDraftWording: DraftWording {
             let into = tables.map { "into \(Self.counted($0, "table"))" } ?? "into these tables"
             let apart = guarantee.excludesRepeats ? " keeping apart those who have met in this plan" : ""
             text =
-                "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Language.en.groupedPoints(bound))"
+                "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Language.en.points(bound))"
             if guarantee.pinnedGroups > 0 { text += " (pins aside)" }
         case .none:
             text = "no guarantee recorded"
@@ -228,14 +228,14 @@ struct EnglishDraftWording: DraftWording {
                     "the optimality certificate does not hold (\(detail)\(count > 1 ? ", and \(count - 1) more" : ""))"
             case .totalMismatch(let draft, let checked):
                 what =
-                    "its total \(Language.en.groupedPoints(draft)) is not the sum of its pairs' scores, \(Language.en.groupedPoints(checked))"
+                    "its total \(Language.en.points(draft)) is not the sum of its pairs' scores, \(Language.en.points(checked))"
             case .blockingPair(let mentee, let mentor):
                 what = "\(mentee) and \(mentor) would both rather be together"
             case .invalidGroups(let detail):
                 what = "its tables break the rules (\(detail))"
             case .boundBelowTotal(let bound, let total):
                 what =
-                    "the bound \(Language.en.groupedPoints(bound)) is below the total found, \(Language.en.groupedPoints(total))"
+                    "the bound \(Language.en.points(bound)) is below the total found, \(Language.en.points(total))"
             }
             return "the \(mode.rawValue) draft failed its check and was discarded: \(what); nothing is claimed about it"
         }

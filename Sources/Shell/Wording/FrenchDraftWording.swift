@@ -141,7 +141,7 @@ struct FrenchDraftWording: DraftWording {
             let into = tables.map { "en \(Self.counted($0, "table"))" } ?? "en ces tables"
             let apart = guarantee.excludesRepeats ? " en séparant celles et ceux qui se sont vu·es dans ce plan" : ""
             text = fr(
-                "au moins \(share) % du meilleur possible : aucune répartition \(people) \(into)\(seating)\(apart) ne dépasse \(Self.french.groupedPoints(bound)) points"
+                "au moins \(share) % du meilleur possible : aucune répartition \(people) \(into)\(seating)\(apart) ne dépasse \(Self.french.points(bound)) points"
             )
             if guarantee.pinnedGroups > 0 { text += " (hors épingles)" }
         case .none:
@@ -275,14 +275,14 @@ struct FrenchDraftWording: DraftWording {
                     "le certificat d’optimalité ne tient pas (\(detail)\(count > 1 ? ", et \(count - 1) de plus" : ""))"
             case .totalMismatch(let draft, let checked):
                 what =
-                    "son total \(french.groupedPoints(draft)) n’est pas la somme des scores de ses paires, \(french.groupedPoints(checked))"
+                    "son total \(french.points(draft)) n’est pas la somme des scores de ses paires, \(french.points(checked))"
             case .blockingPair(let mentee, let mentor):
                 what = "\(mentee) et \(mentor) préféreraient tous deux être ensemble"
             case .invalidGroups(let detail):
                 what = "ses tables enfreignent les règles (\(detail))"
             case .boundBelowTotal(let bound, let total):
                 what =
-                    "la borne \(french.groupedPoints(bound)) est inférieure au total trouvé, \(french.groupedPoints(total))"
+                    "la borne \(french.points(bound)) est inférieure au total trouvé, \(french.points(total))"
             }
             return fr(
                 "le brouillon \(mode.rawValue) a échoué à sa vérification et a été écarté : \(what) ; rien n’est affirmé à son sujet"

@@ -109,20 +109,16 @@ public struct FrenchText: ExpressibleByStringInterpolation, Sendable {
 
 /// Numbers, counts and dates as each language writes them.
 extension Language {
-    /// Scores are kept in thousandths of a point: `444.55` or `444,55`.
+    /// Scores are kept in thousandths of a point, shown with two decimals
+    /// and the whole part grouped as counts are: `444.55`, `15,550.71`;
+    /// `444,55`, `15 550,71`.
     func points(_ score: Int64) -> String {
         let text = String(format: "%.2f", Double(score) / 1000)
-        return self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-
-    /// `points`, its whole part grouped as counts are, for totals and bounds
-    /// in a sentence: `15,550.71`, `15 550,71` (tables keep `points`, for CSV).
-    func groupedPoints(_ score: Int64) -> String {
-        let text = points(score)
         let sign = text.hasPrefix("-") ? "-" : ""
         let unsigned = text.dropFirst(sign.count)
-        let point = unsigned.firstIndex { $0 == "." || $0 == "," } ?? unsigned.endIndex
-        return sign + grouped(digits: String(unsigned[..<point])) + unsigned[point...]
+        let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+        let fraction = self == .fr ? "," + unsigned[point...].dropFirst() : String(unsigned[point...])
+        return sign + grouped(digits: String(unsigned[..<point])) + fraction
     }
 
     /// A decimal with `digits` places: `3.5`, `3,5`.
