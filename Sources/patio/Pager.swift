@@ -62,13 +62,7 @@ enum Pager {
         }
         // A pager quit before the end closes the pipe: that is not an error.
         let previous = signal(SIGPIPE, SIG_IGN)
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(pipeEnds[1], $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { break }
-            bytes = bytes.dropFirst(written)
-        }
+        _ = FileHandleOutput.writeAll(Array(text.utf8)[...], to: pipeEnds[1])
         close(pipeEnds[1])
         signal(SIGPIPE, previous)
         var status: Int32 = 0

@@ -20,6 +20,7 @@ final class StandardConsole: Console {
     /// it never stops inside a line), asking `shouldStop` before each: false
     /// when it stopped early.
     func write(_ text: String, stoppingWhen shouldStop: () -> Bool) -> Bool {
+        fflush(stdout)
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             if shouldStop() { return false }
@@ -27,8 +28,8 @@ final class StandardConsole: Console {
             if end < bytes.endIndex, let newline = bytes[end...].firstIndex(of: UInt8(ascii: "\n")) {
                 end = newline + 1
             }
-            bytes[..<end].withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
-            fflush(stdout)
+            // Written whole even when Ctrl-C interrupts a write before a byte went (EINTR, where stdio gives up).
+            guard FileHandleOutput.writeAll(bytes[..<end], to: STDOUT_FILENO) else { return true }
             bytes = bytes[end...]
         }
         return true
@@ -45,6 +46,20 @@ final class StandardConsole: Console {
 }
 
 enum FileHandleOutput {
+    /// Writes all of `bytes` to `descriptor`, again after a signal
+    /// interrupts a write; false when the descriptor takes no more (a
+    /// closed pipe, an error).
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Bool {
+        var bytes = bytes
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            bytes = bytes.dropFirst(written)
+        }
+        return true
+    }
+
     static func writeError(_ text: String) {
         fflush(stdout)
         fputs(text, stderr)
