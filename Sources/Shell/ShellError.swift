@@ -110,8 +110,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
         case .loadInterrupted(let folder, let members):
             guard let folder else {
                 return t(
-                    "interrupted: no profiles are loaded (type 'load FOLDER' to load some)",
-                    "interrompu : aucun profil n’est chargé (tapez 'load DOSSIER' pour en charger)")
+                    "interrupted: no profiles are loaded ('load' starts again)",
+                    "interrompu : aucun profil n’est chargé ('load' relance le chargement)")
             }
             return t(
                 "interrupted: the community loaded before is kept (\(Language.en.grouped(members)) members from \(folder))",

@@ -55,6 +55,37 @@ struct InterpreterTests {
             "the script's second line did not run")
     }
 
+    /// A first load stopped by Ctrl-C keeps nothing; `load` alone then starts
+    /// that folder's load again (no other folder is current).
+    @Test func loadAloneStartsAnInterruptedFirstLoadAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-again-\(UUID())")
+        let profiles = folder.appendingPathComponent("profils serre")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Ana", "Basile"] {
+            try "name: \(name)\nrole: student\n".write(
+                to: profiles.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+        }
+        final class Flag: @unchecked Sendable { var raised = true }
+        let flag = Flag()
+        let console = RecordingConsole()
+        var session = Session(
+            console: console,
+            environment: Environment(workingDirectory: folder.path, isCancelled: { flag.raised }))
+        #expect(Interpreter.execute("load 'profils serre'", at: nil, in: &session) == .failed)
+        #expect(Interpreter.execute("members", at: nil, in: &session) == .failed)
+        #expect(
+            console.errors == """
+                error: interrupted: no profiles are loaded ('load' starts again)
+                error: no profiles loaded: the load of profils serre was interrupted ('load' starts it again)
+
+                """)
+        flag.raised = false
+        #expect(Interpreter.execute("load", at: nil, in: &session) == .succeeded)
+        #expect(session.directory.members.map(\.name) == ["Ana", "Basile"])
+        #expect(session.profilesFolder?.shownAs == "profils serre")
+    }
+
     @Test func formatComesFromTheSettingOrTheCommand() {
         var harness = Harness()
         harness.run("set format json")

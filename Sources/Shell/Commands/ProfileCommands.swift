@@ -12,7 +12,9 @@ public enum ProfileCommands {
             "Every problem in a file is reported with its line and column; the valid profiles still load. In a script, problems make the command fail (unless keep-going is on).",
         arguments: [
             ArgumentSpec(
-                "FOLDER", summary: "A folder of profiles (the current one when left out)", arity: .optional,
+                "FOLDER",
+                summary: "A folder of profiles (when left out: the current one, or the one whose load was interrupted)",
+                arity: .optional,
                 completion: .directories)
         ],
         examples: ["load", "load Profiles", "load ~/serre/profils"]
@@ -22,6 +24,8 @@ public enum ProfileCommands {
             shown = folder
         } else if let current = session.profilesFolder {
             shown = current.shownAs
+        } else if let interrupted = session.interruptedLoad {
+            shown = interrupted
         } else {
             throw ProfileError.noFolder(
                 workingDirectory: session.environment.workingDirectory, interrupted: session.interruptedLoad)
@@ -238,8 +242,8 @@ enum ProfileError: Error, Equatable, CustomStringConvertible, Worded {
         switch self {
         case .noFolder(_, let interrupted?):
             return t(
-                "no profiles loaded: the load of \(interrupted) was interrupted ('load \(interrupted)' loads it again)",
-                "aucun profil chargé : le chargement de \(interrupted) a été interrompu ('load \(interrupted)' le relance)"
+                "no profiles loaded: the load of \(interrupted) was interrupted ('load' starts it again)",
+                "aucun profil chargé : le chargement de \(interrupted) a été interrompu ('load' le relance)"
             )
         case .noFolder(let workingDirectory, nil):
             return t("no profiles loaded: ", "aucun profil chargé : ")
