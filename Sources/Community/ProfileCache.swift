@@ -9,16 +9,18 @@ import Foundation
 /// same inode, and a regular file still. Anything else — an edit, a `touch`,
 /// a file removed, added, renamed or replaced by a folder — and that file is
 /// read again; the cache never stands in for a file it does not match. A
-/// cache that cannot be read, or was written by another version, is ignored
-/// and written anew. Writing it is atomic; failing to write it loses nothing.
+/// cache that cannot be read, was written by another version, or whose bytes
+/// are not those written (a shard's checksum differs: a change made to the
+/// cache itself, whatever its length) is ignored and written anew. Writing it
+/// is atomic; failing to write it loses nothing.
 ///
 /// The file is a header line (a JSON object: the version, and the length in
-/// bytes of each shard), then the entries in shards of `shardSize`, each its
-/// own JSON document, so that they are encoded and decoded on every core at
-/// once.
+/// bytes and the checksum of each shard), then the entries in shards of
+/// `shardSize`, each its own JSON document, so that they are encoded, decoded
+/// and checked on every core at once.
 struct ProfileCache {
     /// Bumped whenever what a profile parses to, or the file's layout, can change.
-    static let version = 2
+    static let version = 3
     static let fileName = "profiles.cache"
     static let shardSize = 2048
 
@@ -63,14 +65,42 @@ struct ProfileCache {
     /// The header line of the file.
     struct Header: Codable {
         var version: Int
+        /// Each shard's length in bytes.
         var shards: [Int]
+        /// Each shard's `checksum`, in hexadecimal.
+        var sums: [String]
+    }
+
+    /// A 64-bit checksum of `bytes`, eight at a time: catches any change made
+    /// to a shard (not a defence against someone forging one, which the files
+    /// beside it would make pointless).
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var sum = UInt64(bytes.count) &* prime
+        @inline(__always) func mix(_ word: UInt64) {
+            sum = (sum ^ word) &* prime
+            sum ^= sum >> 31
+        }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for (shift, byte) in bytes[offset...].enumerated() { tail |= UInt64(byte) << (8 * shift) }
+        mix(tail)
+        return sum
+    }
+
+    static func checksum(_ data: Data) -> String {
+        String(data.withUnsafeBytes { checksum($0) }, radix: 16)
     }
 
     /// The cache a file holds: nil unless its header is this version's and every shard decodes.
     static func decode(_ data: Data) -> ProfileCache? {
         guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
             let header = try? JSONDecoder().decode(Header.self, from: data[..<newline]),
-            header.version == version
+            header.version == version, header.sums.count == header.shards.count
         else { return nil }
         // Each shard read where it lies in the file's bytes, not copied out.
         var ranges: [Range<Int>] = []
@@ -86,8 +116,9 @@ struct ProfileCache {
         results.withUnsafeMutableBufferPointer { buffer in
             let shared = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: shardRanges.count) { index in
-                shared.buffer[index] = try? JSONDecoder().decode(
-                    [String: Entry].self, from: data[shardRanges[index]])
+                let shard = data[shardRanges[index]]
+                guard checksum(shard) == header.sums[index] else { return }
+                shared.buffer[index] = try? JSONDecoder().decode([String: Entry].self, from: shard)
             }
         }
         var cache = ProfileCache()
@@ -102,7 +133,7 @@ struct ProfileCache {
     func encoded() -> Data? {
         let names = entries.keys.sorted()
         let starts = Array(stride(from: 0, to: names.count, by: Self.shardSize))
-        var results = [Data?](repeating: nil, count: starts.count)
+        var results = [(bytes: Data, sum: String)?](repeating: nil, count: starts.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let shared = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: starts.count) { index in
@@ -110,15 +141,17 @@ struct ProfileCache {
                 for name in names[starts[index]..<min(names.count, starts[index] + Self.shardSize)] {
                     shard[name] = entries[name]
                 }
-                shared.buffer[index] = try? JSONEncoder().encode(shard)
+                guard let bytes = try? JSONEncoder().encode(shard) else { return }
+                shared.buffer[index] = (bytes, Self.checksum(bytes))
             }
         }
         let shards = results.compactMap { $0 }
         guard shards.count == starts.count,
-            var data = try? JSONEncoder().encode(Header(version: Self.version, shards: shards.map(\.count)))
+            var data = try? JSONEncoder().encode(
+                Header(version: Self.version, shards: shards.map(\.bytes.count), sums: shards.map(\.sum)))
         else { return nil }
         data.append(UInt8(ascii: "\n"))
-        for shard in shards { data.append(shard) }
+        for shard in shards { data.append(shard.bytes) }
         return data
     }
 

@@ -137,6 +137,36 @@ struct ProfileCacheTests {
         #expect(ProfileCache.read(in: folder.path).entries.count == 3)
     }
 
+    /// A change made to the cache file itself, at the same length (so that
+    /// its shards still add up and still decode), is caught by the shard's
+    /// checksum: the files are read instead and the cache written anew.
+    @Test func aCacheChangedInPlaceIsNotTrusted() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = load()
+        try markCache()
+        let path = ProfileCache.path(in: folder.path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("Zoé Blender"))
+        try text.replacingOccurrences(of: "Zoé Blender", with: "Zoé Blendex")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = load()
+        #expect(fromCache(loaded).isEmpty)
+        #expect(loaded.directory["zoe"]?.name == "Zoé Blender")
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.contains("Zoé Blender") && !written.contains("Blendex"))
+        // Any one byte changed, in a shard of any length, changes its checksum.
+        for length in 0..<20 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let sum = bytes.withUnsafeBytes { ProfileCache.checksum($0) }
+            for index in 0..<length {
+                var changed = bytes
+                changed[index] ^= 0x04
+                #expect(changed.withUnsafeBytes { ProfileCache.checksum($0) } != sum)
+            }
+            #expect((bytes + [0]).withUnsafeBytes { ProfileCache.checksum($0) } != sum)
+        }
+    }
+
     /// A large cache is kept in shards read and written on every core: it
     /// comes back whole, and a file whose shards do not add up is ignored.
     @Test func aCacheOfManyShardsComesBackWholeOrNotAtAll() throws {
