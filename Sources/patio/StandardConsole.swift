@@ -7,13 +7,20 @@ import Shell
 final class StandardConsole: Console {
     /// The output held back since `hold()`, when holding.
     private var held: String?
+    /// At the prompt, with standard error on the terminal: messages are
+    /// broken at spaces to the window's width (`MessageWrap`) instead of
+    /// being cut inside a word by the terminal.
+    var fitsMessagesToWindow = false
 
     func write(_ text: String) {
         if held != nil { held! += text } else { fputs(text, stdout) }
     }
 
     func writeError(_ text: String) {
-        FileHandleOutput.writeError(text)
+        guard fitsMessagesToWindow, let columns = TerminalWindow.size()?.columns else {
+            return FileHandleOutput.writeError(text)
+        }
+        FileHandleOutput.writeError(MessageWrap.fitted(text, width: columns))
     }
 
     /// Writes `text` a piece at a time (about 16 KiB of whole lines, so that

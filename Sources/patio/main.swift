@@ -10,6 +10,7 @@ let environmentVariables = ProcessInfo.processInfo.environment
 let isInteractive = options.commands.isEmpty && options.script == nil && isatty(0) == 1 && isatty(1) == 1
 
 let console = StandardConsole()
+console.fitsMessagesToWindow = isInteractive && isatty(2) == 1
 var session = Session(
     settings: options.settings(environment: environmentVariables),
     console: console,

@@ -115,3 +115,59 @@ enum TextWrap {
         return (head, String(word[index...]))
     }
 }
+
+/// Messages (errors, warnings, notes) fitted to a terminal's width: a line
+/// too wide is broken at spaces, never inside a word, each line after its
+/// first indented by two spaces so that it reads as the same message. The
+/// text is otherwise kept as it is (runs of spaces too); a word wider than
+/// the window stays whole, for the terminal to wrap. Colour codes take no
+/// room. Used at the prompt only: scripts and pipes get one line a message.
+public enum MessageWrap {
+    public static let indent = "  "
+
+    public static func fitted(_ text: String, width: Int) -> String {
+        guard width > DisplayWidth.of(indent) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            visibleWidth(line) <= width ? String(line) : broken(line, width: width)
+        }.joined(separator: "\n")
+    }
+
+    private static func broken(_ line: Substring, width: Int) -> String {
+        var lines: [String] = []
+        var current = ""
+        var used = 0
+        for (index, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            let cells = visibleWidth(word)
+            if index == 0 {
+                current = String(word)
+                used = cells
+            } else if used + 1 + cells <= width {
+                current += " " + word
+                used += 1 + cells
+            } else {
+                lines.append(current)
+                current = indent + word
+                used = DisplayWidth.of(indent) + cells
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The cells `text` takes, its SGR colour codes (`ESC [ … m`) taking none.
+    static func visibleWidth(_ text: some StringProtocol) -> Int {
+        guard text.contains("\u{1B}") else { return DisplayWidth.of(text) }
+        var shown = ""
+        var inCode = false
+        for character in text {
+            if inCode {
+                if character == "m" { inCode = false }
+            } else if character == "\u{1B}" {
+                inCode = true
+            } else {
+                shown.append(character)
+            }
+        }
+        return DisplayWidth.of(shown)
+    }
+}
