@@ -9,6 +9,9 @@ final class InteractiveShell {
     private let pager: String?
     /// The pager could not run: said once, and not tried again.
     private var pagerFailed = false
+    /// Leaving was just refused once because a draft is not committed: the
+    /// next Ctrl-D or `quit` leaves (any other line asks again next time).
+    private var warnedOfDraft = false
 
     init(session: Session, console: StandardConsole, historyFile: HistoryFile?, environment: [String: String]) {
         self.session = session
@@ -34,7 +37,7 @@ final class InteractiveShell {
             switch editor.readLine() {
             case .endOfInput:
                 session.console.write("\n")
-                break loop
+                if mayLeave() { break loop }
             case .interrupted:
                 continue
             case .line(let line):
@@ -45,12 +48,26 @@ final class InteractiveShell {
                     Interpreter.report(error, at: nil, in: session)
                 } catch {}
                 Interrupts.clear()
-                if run(line) == .quit { break loop }
+                if run(line) == .quit {
+                    if mayLeave() { break loop }
+                } else if !line.allSatisfy(\.isWhitespace) {
+                    warnedOfDraft = false
+                }
                 editor.prompt = Self.prompt(style: session.style)
             }
         }
         editor.close()
         return 0
+    }
+
+    /// Whether Ctrl-D or `quit` may leave now: not the first time while a
+    /// draft is not committed (a note says so, as fish does for running jobs).
+    private func mayLeave() -> Bool {
+        guard session.matchmaking.draft != nil, !warnedOfDraft else { return true }
+        warnedOfDraft = true
+        console.writeError(
+            session.language.words(.uncommittedDraft(planned: session.matchmaking.planned.count)) + "\n")
+        return false
     }
 
     /// Runs a line; its output goes through the pager when it is taller than

@@ -125,6 +125,11 @@ struct MatchmakingSessionTests {
         #expect(terminal.transcript.contains("committed 'mardi'"))
         #expect(terminal.transcript.contains("wrote patio.html"))
         #expect(terminal.transcript.contains("wrote round.ics"))
+        // The last draft is not committed: the first Ctrl-D says so, the second leaves.
+        mark = terminal.mark
+        terminal.type("\u{04}")
+        try terminal.waitForPrompt(after: mark)
+        #expect((String(terminal.transcript.utf8.dropFirst(mark)) ?? "").contains("note: the draft is not committed"))
         terminal.type("\u{04}")
         #expect(try terminal.waitForExit() == 0)
     }

@@ -180,6 +180,58 @@ struct TerminalTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    /// Ctrl-D or quit with a draft not committed: a note, fitted to the
+    /// window, and the prompt again; a second time leaves, as does the first
+    /// once the draft is committed. Any other line in between asks again.
+    @Test func leavingWithAnUncommittedDraftAsksOnce() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = [
+            "TERM": "xterm", "LANG": "C.UTF-8", "HOME": folder.path, "PATIO_HISTORY": "", "NO_COLOR": "1",
+            "PAGER": "cat", "PATIO_LEDGER": folder.appendingPathComponent("ledger.sqlite").path,
+        ]
+        let note = "note: the draft is not committed ('commit' records it); Ctrl-D or 'quit' again leaves without it"
+        for (language, columns) in [("C.UTF-8", 60), ("fr_FR.UTF-8", 80)] {
+            environment["LANG"] = language
+            let terminal = try PseudoTerminal(
+                arguments: ["--profiles", ProfileBatchTests.bundled], environment: environment, columns: columns)
+            try terminal.waitForPrompt(timeout: .seconds(30))
+            try run("match pairs", on: terminal)
+            var mark = terminal.mark
+            terminal.type("\u{04}")
+            try terminal.waitForPrompt(after: mark)
+            var shown = String(terminal.transcript.utf8.dropFirst(mark)) ?? ""
+            let lines = shown.components(separatedBy: "\r\n").filter { $0.contains("commit") || $0.contains("quit") }
+            #expect(lines.count == 2 && lines.allSatisfy { $0.count <= columns }, "\(lines)")
+            // French puts non-breaking spaces before its colons and semicolons: never broken there.
+            let joined = lines.joined(separator: "\r\n").replacingOccurrences(of: "\r\n  ", with: " ")
+                .replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+            if language == "C.UTF-8" {
+                #expect(joined == note)
+            } else {
+                #expect(joined.hasPrefix("note : le brouillon n’est pas enregistré ('commit' l’enregistre)"))
+            }
+            // Another line, then quit: asked again.
+            try run("echo encore", on: terminal)
+            mark = terminal.mark
+            terminal.type("quit\r")
+            try terminal.waitForPrompt(after: mark)
+            shown = String(terminal.transcript.utf8.dropFirst(mark)) ?? ""
+            #expect(
+                shown.contains(language == "C.UTF-8" ? "note: the draft is not committed" : "le brouillon n’est pas"))
+            if language == "C.UTF-8" {
+                // The second time in a row leaves.
+                terminal.type("\u{04}")
+                #expect(try terminal.waitForExit() == 0)
+            } else {
+                // Committed, the first Ctrl-D leaves.
+                let committed = try run("commit", on: terminal)
+                #expect(committed.contains("enregistré"))
+                terminal.type("\u{04}")
+                #expect(try terminal.waitForExit() == 0)
+            }
+        }
+    }
+
     @Test func listsCandidatesWhenTabCannotChoose() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let terminal = try start()

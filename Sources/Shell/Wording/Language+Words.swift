@@ -94,6 +94,9 @@ public enum ExecutableLine: Sendable {
     case unknownLanguage(String)
     /// Ctrl-C stopped a result as it was being shown; the command had done its work.
     case outputStopped
+    /// Ctrl-D or `quit` at the prompt while a draft (and `planned` rounds after
+    /// it) is not committed: the shell stays, and a second time leaves.
+    case uncommittedDraft(planned: Int)
 }
 
 extension Language {
@@ -112,6 +115,16 @@ extension Language {
             return text(
                 "note: output stopped (Ctrl-C); the command itself was carried out",
                 "note : affichage interrompu (Ctrl-C) ; la commande elle-même a été exécutée")
+        case .uncommittedDraft(let planned) where planned > 0:
+            return text(
+                "note: the draft and \(planned == 1 ? "the planned round" : "the \(grouped(planned)) planned rounds") after it are not committed ('commit --all' records them); Ctrl-D or 'quit' again leaves without them",
+                "note : le brouillon et \(planned == 1 ? "le tour planifié" : "les \(grouped(planned)) tours planifiés") après lui ne sont pas enregistrés ('commit --all' les enregistre) ; Ctrl-D ou 'quit' une seconde fois part sans eux"
+            )
+        case .uncommittedDraft:
+            return text(
+                "note: the draft is not committed ('commit' records it); Ctrl-D or 'quit' again leaves without it",
+                "note : le brouillon n’est pas enregistré ('commit' l’enregistre) ; Ctrl-D ou 'quit' une seconde fois part sans lui"
+            )
         case .pagerFailed(let pager):
             return text(
                 "note: the pager '\(pager)' could not run: output is printed as it is from now on",
