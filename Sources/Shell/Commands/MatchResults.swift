@@ -29,12 +29,14 @@ struct ExplanationView: Presentable {
     func document(in language: Language) -> Document {
         let t = language.text
         let wording = language.draftWording
-        var fields = explanation.terms.map { Field(Self.term($0.name, in: language), language.points($0.points)) }
-        fields.append(Field(t("sum", "somme"), language.points(explanation.base)))
+        var fields = explanation.terms.map {
+            Field(Self.term($0.name, in: language), language.points($0.points), isNumber: true)
+        }
+        fields.append(Field(t("sum", "somme"), language.points(explanation.base), isNumber: true))
         for adjustment in explanation.adjustments {
             fields.append(Field(t("history", "historique"), wording.adjustment(adjustment)))
         }
-        fields.append(Field("score", language.points(explanation.total)))
+        fields.append(Field("score", language.points(explanation.total), isNumber: true))
         var blocks: [Document.Block] = [.heading("\(a.name) × \(b.name)"), .fields(fields)]
         if !explanation.reasons.isEmpty {
             blocks.append(

@@ -26,10 +26,14 @@ public struct Document: Sendable, Equatable {
 public struct Field: Sendable, Equatable {
     public var label: String
     public var value: String
+    /// A number: on a terminal, the numbers of a block of fields are
+    /// right-aligned together, so that their decimal marks line up.
+    public var isNumber: Bool
 
-    public init(_ label: String, _ value: String) {
+    public init(_ label: String, _ value: String, isNumber: Bool = false) {
         self.label = label
         self.value = value
+        self.isNumber = isNumber
     }
 }
 

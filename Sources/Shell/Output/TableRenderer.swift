@@ -68,12 +68,16 @@ struct TableRenderer {
         let labels = fields.map { TerminalSafeText.escape($0.label) }
         let width = labels.map(DisplayWidth.of).max() ?? 0
         let indent = String(repeating: " ", count: width + 2)
+        let numberWidth =
+            fields.filter(\.isNumber).map { DisplayWidth.of(TerminalSafeText.escape($0.value)) }.max() ?? 0
         var output = ""
         for (label, field) in zip(labels, fields) {
             let value = TerminalSafeText.escape(field.value, keepingLineBreaks: true).replacingTabs()
             let lines =
-                layout.width.map { TextWrap.lines(value, width: max(10, $0 - width - 2)) }
-                ?? value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                field.isNumber
+                ? [String(repeating: " ", count: max(0, numberWidth - DisplayWidth.of(value))) + value]
+                : layout.width.map { TextWrap.lines(value, width: max(10, $0 - width - 2)) }
+                    ?? value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             output += style.bold(DisplayWidth.pad(label, to: width)) + "  " + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { output += indent + line + "\n" }
         }

@@ -59,6 +59,32 @@ struct RendererTests {
                 """)
     }
 
+    /// Numbers among fields are right-aligned together (their decimal marks
+    /// line up), on a terminal or not; other formats keep the bare value.
+    @Test func numbersAmongFieldsLineUp() {
+        struct Terms: Presentable {
+            func document(in language: Language) -> Document {
+                Document([
+                    .fields([
+                        Field("complementarity", "9.31", isNumber: true), Field("role", "1.00", isNumber: true),
+                        Field("history", "met twice before"), Field("score", "1,210.81", isNumber: true),
+                    ])
+                ])
+            }
+            func json(in language: Language) -> JSONValue { .null }
+        }
+        let expected = """
+            complementarity      9.31
+            role                 1.00
+            history          met twice before
+            score            1,210.81
+
+            """
+        #expect(Renderer.render(Terms(), as: .table, style: .plain) == expected)
+        #expect(Renderer.render(Terms(), as: .table, style: .plain, layout: Layout(width: 40)) == expected)
+        #expect(Renderer.render(Terms(), as: .csv, style: .plain).contains("\r\nrole,1.00\r\n"))
+    }
+
     @Test func colourOnlyWhenAskedFor() {
         let coloured = Renderer.render(Sample(), as: .table, style: TextStyle(usesColor: true))
         #expect(coloured.contains("\u{1B}[1mMembers\u{1B}[0m"))
