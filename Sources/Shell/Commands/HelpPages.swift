@@ -166,17 +166,29 @@ struct SettingChange: Presentable {
     let name: String
     let value: String
     let previous: String
+    /// A setting of the scores changed while a draft made with the value before is kept.
+    var draftMadeBefore = false
 
     func document(in language: Language) -> Document {
-        .message(
-            value == previous
-                ? language.text(
-                    "\(name) is \(value) (unchanged)", "\(name) vaut \(language.settingValue(value)) (inchangé)")
-                : language.text(
-                    "\(name) = \(value) (was \(previous))",
-                    "\(name) = \(language.settingValue(value)) (était \(language.settingValue(previous)))"))
+        let t = language.text
+        guard value != previous else {
+            return .message(
+                t("\(name) is \(value) (unchanged)", "\(name) vaut \(language.settingValue(value)) (inchangé)"))
+        }
+        return .message(
+            t(
+                "\(name) = \(value) (was \(previous))",
+                "\(name) = \(language.settingValue(value)) (était \(language.settingValue(previous)))")
+                + (draftMadeBefore
+                    ? t(
+                        "; the draft was made before this change ('match' makes one with it)",
+                        " ; le brouillon a été calculé avant ce changement ('match' en calcule un avec)") : ""))
     }
     func json(in language: Language) -> JSONValue {
-        .object(["setting": .string(name), "value": .string(value), "previous": .string(previous)])
+        var fields: JSONValue.KeyValuePairs = [
+            "setting": .string(name), "value": .string(value), "previous": .string(previous),
+        ]
+        if draftMadeBefore { fields.pairs.append(("draft_made_before", .bool(true))) }
+        return .object(fields)
     }
 }

@@ -51,7 +51,11 @@ enum ShellCommands {
         guard let value = arguments[1] else { return .show(SettingsList([spec], in: session)) }
         let previous = spec.get(session)
         try spec.set(&session, value)
-        return .show(SettingChange(name: spec.name, value: spec.get(session), previous: previous))
+        var change = SettingChange(name: spec.name, value: spec.get(session), previous: previous)
+        change.draftMadeBefore =
+            change.value != previous && session.matchmaking.draft != nil
+            && MatchmakingSettings.all.contains { $0.name == spec.name }
+        return .show(change)
     }
 
     static let echo = CommandSpec(
