@@ -59,7 +59,8 @@ public struct Draft: Sendable, Equatable {
     public var total: Int64
     /// What the checkers proved about this very draft.
     public var guarantee: Guarantee
-    /// The pins and bans in force when it was made.
+    /// The pins it honours (those set aside have a note instead) and the
+    /// bans in force when it was made.
     public var pins: [MemberPair]
     public var bans: [MemberPair]
 

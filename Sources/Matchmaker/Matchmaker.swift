@@ -68,7 +68,13 @@ public enum Matchmaker {
         }
         try DraftProof.checkTotal(draft.groups, model: model, mode: request.mode)
         draft.created = now
-        draft.pins = request.pins.sorted()
+        // The pins it honours: one set aside (its note says why) is not shown as pinning the draft.
+        let setAside = Set(
+            draft.notes.compactMap { note -> MemberPair? in
+                if case .pinSetAside(let pair, _) = note { return pair }
+                return nil
+            })
+        draft.pins = request.pins.subtracting(setAside).sorted()
         draft.bans = request.forbidden.sorted()
         draft.guarantee.isWholeCommunity = request.among == nil
         return draft

@@ -130,6 +130,16 @@ struct MatchmakerTests {
             }, mode: .circles)
         #expect(circles.groups.contains { $0.members.contains(pin.first) && $0.members.contains(pin.second) })
         #expect(circles.notes.contains(.pinHonoured(pin)))
+        // A pin with a member outside the pool is set aside with a note, and not listed as pinning the draft.
+        let outside = MemberPair("m0001", "m0002")
+        let pool = directory.members.indices.filter { directory.members[$0].id != "m0002" }
+        let among = try match(directory) {
+            $0.pins = [pin, outside]
+            $0.among = pool
+        }
+        #expect(among.pins == [pin])
+        #expect(among.notes.contains(.pinSetAside(outside, .notBothMatched)))
+        #expect(!among.pairs.contains(outside))
     }
 
     @Test func unmatchedMembersGetTheRealReason() throws {
