@@ -16,10 +16,10 @@ public enum AtomicFile {
         /// The temporary file cannot take the file's name (a folder in the way, permissions).
         case cannotReplace(errno: Int32)
 
-        /// The system's words for what stood in the way, when it said.
-        public var systemReason: String? {
+        /// The system's error number for what stood in the way, when it said.
+        public var errorNumber: Int32? {
             switch self {
-            case .cannotCreate(let code), .cannotReplace(let code): String(cString: strerror(code)).lowercased()
+            case .cannotCreate(let code), .cannotReplace(let code): code
             case .noFolder, .exists: nil
             }
         }

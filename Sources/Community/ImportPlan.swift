@@ -11,6 +11,8 @@
 /// file is created once.
 /// A row with the name of a member but another organisation (and no shared
 /// contact) is someone else: a homonym, created under a new id and listed.
+/// A row without a role updates the member it is (the role kept); one that
+/// is nobody yet is left out with an error, as a new member needs a role.
 public struct ImportPlan: Sendable {
     public enum Action: Sendable, Equatable {
         case create
@@ -102,6 +104,11 @@ public struct ImportPlan: Sendable {
                 members[position] = after
                 continue
             }
+            guard !row.lacksRole else {
+                diagnostics.append(
+                    Diagnostic(path: path, line: row.line, column: 1, .rowWithoutRole(name: imported.name)))
+                continue
+            }
             var member = imported
             let base = row.filled.contains("id") ? member.id : MemberID.from(name: member.name)
             member.id = MemberID.unique(base, avoiding: taken)
@@ -140,7 +147,8 @@ public struct ImportPlan: Sendable {
         func sameText(_ a: String?, _ b: String?) -> Bool { TextFolding.fold(a ?? "") == TextFolding.fold(b ?? "") }
         // The same name or organisation in other capitals or without accents is kept as the profile writes it.
         if takes("name") && !sameText(row.name, member.name) { merged.name = row.name }
-        if takes("role") { merged.role = row.role }
+        // A role is never emptied: a row without one keeps the member's.
+        if takes("role") && filled.contains("role") { merged.role = row.role }
         if takes("organization") && !(sameText(row.organization, member.organization) && row.organization != nil) {
             merged.organization = row.organization
         }

@@ -87,7 +87,7 @@ public enum ProfileWriter {
         } catch .exists {
             throw .exists(path: path)
         } catch {
-            throw .cannotWrite(path: path, reason: error.systemReason)
+            throw .cannotWrite(path: path, errorNumber: error.errorNumber)
         }
         return path
     }
@@ -108,7 +108,7 @@ public enum ProfileWriter {
         do {
             try AtomicFile.write(text, to: path, replacing: true)
         } catch {
-            throw .cannotWrite(path: path, reason: error.systemReason)
+            throw .cannotWrite(path: path, errorNumber: error.errorNumber)
         }
         return path
     }
@@ -116,8 +116,8 @@ public enum ProfileWriter {
     /// Why a profile was not written; the file is left as it was.
     public enum WriteError: Error, Equatable, Sendable, Codable {
         case exists(path: String)
-        /// `reason` is the system's own words.
-        case cannotWrite(path: String, reason: String?)
+        /// `errorNumber`: what the system said stood in the way (`errno`), when it said.
+        case cannotWrite(path: String, errorNumber: Int32?)
     }
 
     static func flowList(_ items: [String]) -> String {

@@ -28,6 +28,9 @@ public enum SpreadsheetImport {
         public var line: Int
         /// The fields with something in them (`name` for first and last names too).
         public var filled: Set<String>
+        /// The row gives no role: it can update a member the community has
+        /// (whose role stays), not make a new one (`ImportPlan` says so).
+        public var lacksRole = false
     }
 
     /// Header words for each field (folded before comparing).
@@ -157,20 +160,19 @@ public enum SpreadsheetImport {
                         .rowNameTooLong(characters: name.count, limit: Limits.tagCharacters)))
                 continue
             }
-            guard let roleText = values["role"] else {
-                diagnostics.append(
-                    Diagnostic(
-                        path: path, line: record.line, column: 1,
-                        .rowWithoutRole(name: name)))
-                continue
-            }
-            guard let role = Role(word: roleText) else {
-                let suggestion = Suggestions.nearest(to: roleText, among: Role.spellings, reach: .likelyTypo)
-                diagnostics.append(
-                    Diagnostic(
-                        path: path, line: record.line, column: 1,
-                        .rowUnknownRole(roleText, name: name, suggestion: suggestion)))
-                continue
+            // Without a role the row is read all the same (a role is kept in its place, never used): it may
+            // update a member the community has.
+            var role = Role.student
+            if let roleText = values["role"] {
+                guard let known = Role(word: roleText) else {
+                    let suggestion = Suggestions.nearest(to: roleText, among: Role.spellings, reach: .likelyTypo)
+                    diagnostics.append(
+                        Diagnostic(
+                            path: path, line: record.line, column: 1,
+                            .rowUnknownRole(roleText, name: name, suggestion: suggestion)))
+                    continue
+                }
+                role = known
             }
             if let written = values["id"], MemberID.reserved.contains(written) {
                 diagnostics.append(
@@ -236,7 +238,7 @@ public enum SpreadsheetImport {
             var filled = Set(values.keys)
             filled.insert("name")
             if let written = values["id"], !MemberID.isValid(written) { filled.remove("id") }
-            rows.append(Row(line: record.line, filled: filled))
+            rows.append(Row(line: record.line, filled: filled, lacksRole: values["role"] == nil))
         }
         return Result(members: members, diagnostics: diagnostics, mapping: used, rows: rows)
     }

@@ -185,8 +185,8 @@ public enum FileReason: Equatable, Sendable {
     case noScratchRoom
     case scratchNotWritten
     case cannotBeWritten
-    /// The system's own words.
-    case system(String)
+    /// What the system said (`errno`).
+    case system(Int32)
 
     static func text(_ reason: FileReason, in language: Language) -> String {
         switch reason {
@@ -207,7 +207,7 @@ public enum FileReason: Equatable, Sendable {
         case .scratchNotWritten:
             return language.text("the scratch file could not be written", "le fichier de travail n’a pas pu être écrit")
         case .cannotBeWritten: return language.text("it cannot be written", "il ne peut pas être écrit")
-        case .system(let words): return words
+        case .system(let code): return language.systemError(code)
         }
     }
 }

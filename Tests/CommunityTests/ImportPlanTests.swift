@@ -92,6 +92,29 @@ struct ImportPlanTests {
         #expect(Self.actions(Self.plan(csv, clearsEmpty: true)) == ["update lea-martin: languages"])
     }
 
+    /// A row without a role updates the member it is, whose role stays (even
+    /// when empty cells clear fields); a row that is nobody yet needs one.
+    @Test func aRowWithoutARoleUpdatesAKnownMemberOnly() {
+        for clearsEmpty in [false, true] {
+            let plan = Self.plan(
+                """
+                Nom;Rôle;Organisation;Intérêts
+                Emily Carter;;Pixel Fabrik;jeux de société
+                Noé Petit;;École de design;cinéma
+                """, clearsEmpty: clearsEmpty)
+            #expect(Self.actions(plan) == ["update emily-carter: interests"])
+            #expect(plan.entries.count == 1)
+            #expect(plan.entries[0].member.role == .startup)
+            #expect(plan.diagnostics.map(\.problem) == [.rowWithoutRole(name: "Noé Petit")])
+            #expect(plan.diagnostics.map(\.line) == [3])
+        }
+        // No role column at all: the same.
+        let plan = Self.plan("Nom,Organisation,Intérêts\nLéa Martin,Lumen XR,cinéma\nNoé Petit,École,cinéma\n")
+        #expect(Self.actions(plan) == ["update lea-martin: interests"])
+        #expect(plan.entries[0].member.role == .startup)
+        #expect(plan.diagnostics.map(\.problem) == [.rowWithoutRole(name: "Noé Petit")])
+    }
+
     @Test func anIdColumnNamesTheMember() {
         let plan = Self.plan("id,name,role,organization\nlea-martin,Léa Martin-Roux,startup,Lumen XR\n")
         #expect(Self.actions(plan) == ["update lea-martin: name"])

@@ -50,6 +50,35 @@ struct LanguageTests {
         #expect(Language.en.points(0) == "0.00")
     }
 
+    /// What the system said about a file: French for the usual causes, the
+    /// system's own words otherwise.
+    @Test func systemErrorsInBothLanguages() {
+        #expect(Language.en.systemError(EACCES) == "permission denied")
+        #expect(Language.fr.systemError(EACCES) == "permission refusée")
+        #expect(Language.fr.systemError(ENOSPC) == "plus de place sur le disque")
+        #expect(Language.fr.systemError(EXDEV) == Language.en.systemError(EXDEV))
+        let error = ProfileWriter.WriteError.cannotWrite(path: "P/noe.yaml", errorNumber: EROFS)
+        #expect(
+            DiagnosticWording.writeError(error, in: .fr)
+                == "impossible d’écrire P/noe.yaml\u{A0}: système de fichiers en lecture seule")
+    }
+
+    /// Once written, a row whose file could not be written is counted as not written, not as new or updated.
+    @Test func anImportSummaryCountsOnlyWhatWasWritten() {
+        let existing = Directory(members: [Member(id: "lea", name: "Léa", role: .startup, organization: "Lumen")])
+        let read = SpreadsheetImport.read(
+            Data("Nom,Rôle,Organisation,Intérêts\nLéa,startup,Lumen,cinéma\nNoé,étudiant,École,jeux\n".utf8),
+            path: "r.csv")
+        let plan = ImportPlan(read, existing: existing, path: "r.csv")
+        let report = ImportReport(
+            file: "r.csv", plan: plan, skipped: 0, written: ["lea"], notWritten: ["noe"], wroteRequested: true,
+            folder: "P")
+        #expect(report.counts(in: .en) == "0 new, 1 updated, 0 unchanged")
+        let preview = ImportReport(
+            file: "r.csv", plan: plan, skipped: 0, written: [], notWritten: [], wroteRequested: false, folder: "P")
+        #expect(preview.counts(in: .en) == "1 new, 1 to update, 0 unchanged")
+    }
+
     @Test func datesInWords() throws {
         let paris = try #require(TimeZone(identifier: "Europe/Paris"))
         var calendar = Calendar(identifier: .gregorian)

@@ -103,7 +103,11 @@ struct ImportReport: Presentable {
     }
 
     func counts(in language: Language) -> String {
-        let (created, updated, unchanged) = (plan.created.count, plan.updated.count, plan.unchangedCount)
+        // Once written, only what was written counts as new or updated (the rest is said "not written").
+        let kept = { (entries: [ImportPlan.Entry]) in
+            entries.count { !wroteRequested || !notWritten.contains($0.member.id) }
+        }
+        let (created, updated, unchanged) = (kept(plan.created), kept(plan.updated), plan.unchangedCount)
         return wroteRequested
             ? language.text(
                 "\(created) new, \(updated) updated, \(unchanged) unchanged",
@@ -117,24 +121,28 @@ struct ImportReport: Presentable {
 
     func document(in language: Language) -> Document {
         let t = language.text
-        var blocks: [Document.Block] = [
-            .table(
-                Table(
-                    columns: [
-                        Table.Column(t("line", "ligne"), alignment: .right), Table.Column(t("id", "identifiant")),
-                        Table.Column(t("name", "nom")), Table.Column(t("role", "rôle")),
-                        Table.Column(t("organization", "organisation")), Table.Column("import"),
-                    ],
-                    rows: plan.entries.map { entry in
-                        [
-                            String(entry.line), entry.member.id, entry.member.name, language.role(entry.member.role),
-                            entry.member.organization ?? "",
-                            Self.word(
-                                entry.action, written: wroteRequested && !notWritten.contains(entry.member.id),
-                                in: language),
-                        ]
-                    }))
-        ]
+        var blocks: [Document.Block] = []
+        // No table when no row was taken (the errors above say why).
+        if !plan.entries.isEmpty {
+            blocks.append(
+                .table(
+                    Table(
+                        columns: [
+                            Table.Column(t("line", "ligne"), alignment: .right), Table.Column(t("id", "identifiant")),
+                            Table.Column(t("name", "nom")), Table.Column(t("role", "rôle")),
+                            Table.Column(t("organization", "organisation")), Table.Column("import"),
+                        ],
+                        rows: plan.entries.map { entry in
+                            [
+                                String(entry.line), entry.member.id, entry.member.name,
+                                language.role(entry.member.role),
+                                entry.member.organization ?? "",
+                                Self.word(
+                                    entry.action, written: wroteRequested && !notWritten.contains(entry.member.id),
+                                    in: language),
+                            ]
+                        })))
+        }
         let rows = language.counted(plan.entries.count + skipped, "row", "ligne")
         var summary =
             t(

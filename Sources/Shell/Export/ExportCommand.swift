@@ -137,7 +137,7 @@ enum ExportCommand {
     static func reason(_ failure: AtomicFile.Failure, shown: String) -> FileReason {
         switch failure {
         case .noFolder: .noFolder((shown as NSString).deletingLastPathComponent)
-        case .cannotCreate, .cannotReplace: failure.systemReason.map { .system($0) } ?? .cannotBeWritten
+        case .cannotCreate, .cannotReplace: failure.errorNumber.map { .system($0) } ?? .cannotBeWritten
         case .exists: .inTheWay
         }
     }

@@ -62,8 +62,8 @@ enum DiagnosticWording {
         case .exists(let path):
             return language.text(
                 "\(path) exists already: it was left as it is", "\(path) existe déjà : il est laissé tel quel")
-        case .cannotWrite(let path, let reason):
-            let why = reason.map { language.text(": ", " : ") + $0 } ?? ""
+        case .cannotWrite(let path, let code):
+            let why = code.map { language.text(": ", " : ") + language.systemError($0) } ?? ""
             return language.text("cannot write \(path)", "impossible d’écrire \(path)") + why
         }
     }
@@ -251,8 +251,9 @@ enum DiagnosticWording {
                 "le nom fait \(characters) caractères, plus que les \(limit) permis : ligne ignorée")
         case .rowWithoutRole(let name):
             return t(
-                "\(name) has no role (student, startup or entrepreneur): skipped",
-                "\(name) n’a pas de rôle (étudiant·e, jeune pousse ou entrepreneur·e) : ligne ignorée")
+                "\(name) is not in the community, and a new member needs a role (student, startup or entrepreneur): skipped",
+                "\(name) ne fait pas partie de la communauté, et un nouveau membre a besoin d’un rôle (étudiant·e, jeune pousse ou entrepreneur·e) : ligne ignorée"
+            )
         case .rowUnknownRole(let written, let name, let suggestion):
             return t(
                 "unknown role '\(written)' for \(name): expected \(roles)",

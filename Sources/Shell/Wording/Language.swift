@@ -196,3 +196,26 @@ extension Language {
         }
     }
 }
+
+extension Language {
+    /// What the system said stood in the way of a file (`errno`): in French
+    /// for the usual causes, else the system's own words (English, whatever
+    /// the locale).
+    func systemError(_ code: Int32) -> String {
+        if self == .fr {
+            switch code {
+            case EACCES, EPERM: return "permission refusée"
+            case EROFS: return "système de fichiers en lecture seule"
+            case ENOSPC: return "plus de place sur le disque"
+            case EDQUOT: return "quota de disque dépassé"
+            case ENAMETOOLONG: return "nom de fichier trop long"
+            case ENOENT: return "fichier ou dossier introuvable"
+            case ENOTDIR: return "un élément du chemin n’est pas un dossier"
+            case EISDIR: return "c’est un dossier"
+            case EIO: return "erreur d’entrée-sortie"
+            default: break
+            }
+        }
+        return String(cString: strerror(code)).lowercased()
+    }
+}
