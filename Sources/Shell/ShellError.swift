@@ -26,6 +26,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
     case loadInterrupted(keptFolder: String?, members: Int)
     /// Batch mode: the profiles had errors, so the commands were not run.
     case notRunAfterLoadErrors
+    /// The same, when the profiles folder itself could not be read.
+    case notRunWithoutFolder
     /// A failure whose messages were written already (a script's own errors).
     case reported
 
@@ -116,6 +118,11 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
             return t(
                 "interrupted: the community loaded before is kept (\(Language.en.grouped(members)) members from \(folder))",
                 "interrompu : la communauté chargée avant est gardée (\(Language.fr.grouped(members)) membres de \(folder))"
+            )
+        case .notRunWithoutFolder:
+            return t(
+                "no command was run, as the profiles folder could not be read (above); --keep-going runs them without profiles",
+                "aucune commande n’a été exécutée, le dossier des profils n’ayant pas pu être lu (ci-dessus) ; --keep-going les exécute sans profils"
             )
         case .notRunAfterLoadErrors:
             return t(

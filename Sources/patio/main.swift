@@ -45,10 +45,13 @@ if isInteractive {
 }
 if let profilesFolder {
     // Problems in the profiles count as a failed command in batch mode.
-    if !ProfileCommands.loadAtStart(profilesFolder, into: &session, showingSummary: isInteractive) {
+    let load = ProfileCommands.loadAtStart(profilesFolder, into: &session, showingSummary: isInteractive)
+    if load != .loaded {
         failures += 1
         if !isInteractive && !session.settings.keepGoing {
-            Interpreter.report(ShellError.notRunAfterLoadErrors, at: nil, in: session)
+            Interpreter.report(
+                load == .problems ? ShellError.notRunAfterLoadErrors : ShellError.notRunWithoutFolder, at: nil,
+                in: session)
             finish(failures)
         }
     }

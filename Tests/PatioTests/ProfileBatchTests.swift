@@ -34,6 +34,25 @@ struct ProfileBatchTests {
             ))
     }
 
+    /// A profiles folder that is not there: said once, and no command runs
+    /// (not "some profiles could not be loaded": none were read).
+    @Test func aMissingFolderStopsTheRunWithoutBlamingProfiles() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try PatioProcess.run(["--profiles", "NOPE", "-c", "echo ran"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(
+            result.errors == """
+                error: cannot read NOPE: no such folder
+                error: no command was run, as the profiles folder could not be read (above); --keep-going runs them without profiles
+
+                """)
+        let going = try PatioProcess.run(["--profiles", "NOPE", "--keep-going", "-c", "echo ran"], in: folder)
+        #expect(going.status == 1)
+        #expect(going.output == "ran\n")
+    }
+
     /// Without a profiles folder a script is told where patio looked.
     @Test func noProfilesFolderSaysWhereItLooked() throws {
         let folder = try PatioProcess.temporaryFolder()

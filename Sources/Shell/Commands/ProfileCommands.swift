@@ -170,7 +170,16 @@ public enum ProfileCommands {
     /// Loads the profiles at start-up: problems on standard error, the summary
     /// only when asked (at the prompt; scripts keep standard output for results).
     /// Returns false when the folder could not be read or had problems.
-    public static func loadAtStart(_ shown: String, into session: inout Session, showingSummary: Bool) -> Bool {
+    /// How the first load went.
+    public enum StartLoad: Sendable, Equatable {
+        case loaded
+        /// Some profiles had errors (reported); the others loaded.
+        case problems
+        /// The folder itself could not be read, or the load was interrupted (reported).
+        case notLoaded
+    }
+
+    public static func loadAtStart(_ shown: String, into session: inout Session, showingSummary: Bool) -> StartLoad {
         do {
             let result = try loadProfiles(from: shown, into: &session)
             switch result {
@@ -183,11 +192,11 @@ public enum ProfileCommands {
                 }
             default: break
             }
-            if case .failed = result { return false }
-            return true
+            if case .failed = result { return .problems }
+            return .loaded
         } catch {
             Interpreter.report(error, at: nil, in: session)
-            return false
+            return .notLoaded
         }
     }
 
