@@ -5,7 +5,7 @@ public enum Suggestions {
         /// The nearest name there is, unless it has nothing in common with the
         /// word: for names of commands, options and settings.
         case nearestName
-        /// Only a likely typo (about one edit in three letters): for values,
+        /// Only a likely typo (about one edit in three letters, rounded up): for values,
         /// where the message lists the valid ones anyway.
         case likelyTypo
     }
@@ -33,7 +33,7 @@ public enum Suggestions {
             let folded = TextFolding.fold(String(candidate.prefix(Limits.suggestionCharacters)))
             let sharedPrefix = zip(key, folded).prefix { $0 == $1 }.count
             let isPrefixRelated = !key.isEmpty && (folded.hasPrefix(key) || key.hasPrefix(folded))
-            let limit = reach == .nearestName ? max(key.count, folded.count) - 1 : max(1, key.count / 3)
+            let limit = reach == .nearestName ? max(key.count, folded.count) - 1 : max(1, (key.count + 1) / 3)
             // The distance is at least the difference in length.
             guard abs(key.count - folded.count) <= limit || isPrefixRelated else { continue }
             let distance = editDistance(key, folded)

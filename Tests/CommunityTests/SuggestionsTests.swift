@@ -27,6 +27,12 @@ struct SuggestionsTests {
         #expect(Suggestions.nearest(to: "markdwn", among: formats, reach: .likelyTypo) == "markdown")
         #expect(Suggestions.nearest(to: "yaml", among: formats, reach: .likelyTypo) == nil)
         #expect(Suggestions.nearest(to: "yaml", among: formats) == "table", "a name gets the nearest there is")
+        // About one edit in three letters, rounded up: two in five letters, not three in six.
+        let modes = ["pairs", "mentoring", "circles"]
+        #expect(Suggestions.nearest(to: "pears", among: modes, reach: .likelyTypo) == "pairs")
+        #expect(Suggestions.nearest(to: "trios", among: modes, reach: .likelyTypo) == nil)
+        #expect(Suggestions.nearest(to: "pxxirs", among: modes, reach: .likelyTypo) == "pairs")
+        #expect(Suggestions.nearest(to: "pxxxrs", among: modes, reach: .likelyTypo) == nil)
     }
 
     @Test func ignoresCaseAndAccents() {
