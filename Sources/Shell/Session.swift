@@ -87,7 +87,14 @@ public struct MatchmakingState {
     public var pins: Set<MemberPair> = []
     public var forbidden: Set<MemberPair> = []
     /// The round being prepared, and the planned ones after it.
-    public var draft: Draft?
+    public var draft: Draft? {
+        didSet { if draft != nil { lastCommitted = nil } }
+    }
+    /// The name the last draft was committed under, while no other draft has come.
+    var lastCommitted: String?
+
+    /// Why there is no draft to show or commit.
+    var noDraftError: MatchCommandError { lastCommitted.map { .draftCommitted($0) } ?? .noDraft }
     public var planned: [Draft] = []
     /// The ledger file chosen on the command line (`--ledger`, `PATIO_LEDGER`), as typed.
     public var ledgerFile: String?

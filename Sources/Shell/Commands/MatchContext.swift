@@ -81,6 +81,8 @@ extension Session {
 enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
     case noLedger
     case noDraft
+    /// No draft, because the last one was committed under this name.
+    case draftCommitted(String)
     case noProfiles(folder: String)
     case samePerson(String)
     case invalidFilter(String, suggestion: String?)
@@ -100,6 +102,10 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
                 "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE",
                 "aucun registre : chargez un dossier de profils (son registre est .patio/ledger.sqlite) ou lancez patio avec --ledger FICHIER"
             )
+        case .draftCommitted(let name):
+            return t(
+                "no draft: the last one was committed as '\(name)' ('match' makes a new one)",
+                "aucun brouillon : le dernier a été enregistré sous le nom '\(name)' ('match' en fait un nouveau)")
         case .noDraft:
             return t(
                 "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one",

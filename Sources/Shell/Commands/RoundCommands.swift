@@ -10,7 +10,7 @@ enum RoundCommands {
     static let diff = CommandSpec(
         "diff", group: .rounds, summary: "What the draft changes from the last committed round"
     ) { session, _ in
-        guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
+        guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
         let last = try session.existingLedger()?.lastRound()
         return .show(DiffView(draft: draft, last: last, directory: session.directory))
     }
@@ -32,7 +32,7 @@ enum RoundCommands {
         options: [allPlanned.spec, keepPins.spec],
         examples: ["commit", "commit mardi-1-decembre", "commit atelier --all", "commit --keep-pins"]
     ) { session, arguments in
-        guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
+        guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
         if let given = arguments[0] {
             try checkText(given, named: "round name", limit: Limits.roundNameCharacters)
         }
@@ -56,6 +56,7 @@ enum RoundCommands {
         } else {
             session.matchmaking.draft = nil
         }
+        if session.matchmaking.draft == nil { session.matchmaking.lastCommitted = names.last }
         let shown = session.ledgerLocation?.shownAs ?? ledger.path
         let language = session.language
         let t = language.text

@@ -84,7 +84,7 @@ enum ExportCommand {
                 record: try RoundCommands.committedRound(name, session), directory: session.directory,
                 language: session.language)
         }
-        guard let draft = session.matchmaking.draft else { throw MatchCommandError.noDraft }
+        guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
         return RoundView(draft: draft, directory: session.directory, language: session.language)
     }
 
