@@ -68,6 +68,8 @@ public struct Ledger: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw LedgerError.busy(path: path)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
             throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
@@ -204,6 +206,8 @@ public struct Ledger: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw LedgerError.busy(path: path)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
             throw LedgerError.failed(reason: error.message ?? "\(error.resultCode)")
         } catch {

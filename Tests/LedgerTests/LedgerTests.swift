@@ -34,6 +34,37 @@ struct LedgerTests {
         #expect(try ledger.round(named: "jeudi") == nil)
     }
 
+    /// A file that is not a ledger, or a ledger whose pages were overwritten,
+    /// is said to be damaged, and nothing is written to it.
+    @Test func aDamagedLedgerIsSaidSoAndLeftAlone() throws {
+        let path = Self.temporaryPath()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let garbage = Data(String(repeating: "not a ledger ", count: 400).utf8)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        #expect(throws: LedgerError.damaged(path: path, detail: "file is not a database")) {
+            _ = try Ledger.open(at: path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+        // A real ledger whose schema pages are overwritten.
+        let second = Self.temporaryPath()
+        try Ledger.open(at: second).commit(Self.round("mardi", at: 1, pairs: [["a", "b"]]))
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: second))
+        try handle.seek(toOffset: 100)
+        handle.write(Data(repeating: 0xFF, count: 3000))
+        try handle.close()
+        do {
+            _ = try Ledger.open(at: second)
+            Issue.record("a damaged ledger opened")
+        } catch {
+            guard case .damaged(let at, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(at == second)
+        }
+    }
+
     @Test func aNameIsTakenOnce() throws {
         let ledger = try Ledger.open(at: Self.temporaryPath())
         try ledger.commit(Self.round("mardi", at: 1, pairs: [["a", "b"]]))

@@ -21,6 +21,11 @@ extension LedgerError: Worded {
         switch self {
         case .cannotOpen(let path, let reason):
             return t("cannot open the ledger \(path): ", "impossible d’ouvrir le registre \(path) : ") + reason
+        case .damaged(let path, let detail):
+            return t(
+                "the ledger \(path) is damaged or is not a ledger (\(detail)): nothing was written to it; move it aside to start a new one there (what it holds stays in it), or name another with --ledger",
+                "le registre \(path) est endommagé ou n’est pas un registre (\(detail)) : rien n’y a été écrit ; déplacez-le pour en commencer un nouveau à sa place (ce qu’il contient y reste), ou indiquez-en un autre avec --ledger"
+            )
         case .busy(let path):
             return t(
                 "the ledger \(path) is busy: another patio is writing to it; try again in a moment",
