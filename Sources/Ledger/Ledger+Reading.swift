@@ -114,6 +114,17 @@ extension Ledger {
         }
     }
 
+    /// The pairs kept apart (`ban`), each as its two ids in order, in the order of their ids.
+    public func bans() throws(LedgerError) -> [(first: String, second: String)] {
+        try run {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT member_a, member_b FROM ban ORDER BY member_a, member_b").map {
+                    (first: $0["member_a"], second: $0["member_b"])
+                }
+            }
+        }
+    }
+
     /// The ratings of a pair, oldest first.
     public func ratings(_ a: String, _ b: String) throws(LedgerError) -> [Rating] {
         try run { try queue.read { db in try Self.ratings(a, b, db) } }

@@ -27,7 +27,7 @@ public struct Ledger: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw LedgerError.cannotOpen(path: path, reason: "cannot create the folder \(folder)")
+                throw LedgerError.cannotMakeFolder(path: path, folder: folder)
             }
         }
         var configuration = Configuration()
@@ -190,6 +190,17 @@ public struct Ledger: Sendable {
         migrator.registerMigration("v5: what history did to the scores, as facts") { db in
             try db.execute(sql: "ALTER TABLE round_group ADD COLUMN adjustment_facts TEXT;")
         }
+        migrator.registerMigration("v6: bans kept from one session to the next") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ban (
+                        member_a TEXT NOT NULL,
+                        member_b TEXT NOT NULL,
+                        banned_at TEXT NOT NULL,
+                        PRIMARY KEY (member_a, member_b)
+                    );
+                    """)
+        }
         return migrator
     }
 
@@ -257,6 +268,33 @@ public struct Ledger: Sendable {
                         sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
                         arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
                 }
+            }
+        }
+    }
+
+    /// Keeps two members apart in every match from now on, until `lift`.
+    /// Returns false when they were kept apart already.
+    @discardableResult
+    public func ban(_ a: String, _ b: String, at date: Date) throws(LedgerError) -> Bool {
+        let (first, second) = a < b ? (a, b) : (b, a)
+        return try run {
+            try queue.write { db in
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
+                    arguments: [first, second, Self.text(date)])
+                return db.changesCount > 0
+            }
+        }
+    }
+
+    /// Lifts the ban between two members; false when there was none.
+    @discardableResult
+    public func lift(_ a: String, _ b: String) throws(LedgerError) -> Bool {
+        let (first, second) = a < b ? (a, b) : (b, a)
+        return try run {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM ban WHERE member_a = ? AND member_b = ?", arguments: [first, second])
+                return db.changesCount > 0
             }
         }
     }

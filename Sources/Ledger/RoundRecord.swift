@@ -133,6 +133,8 @@ public struct PastMeeting: Sendable, Equatable {
 /// What can go wrong with the ledger, as facts; the shell words them.
 public enum LedgerError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
+    /// The folder the ledger goes in could not be made.
+    case cannotMakeFolder(path: String, folder: String)
     /// The file is damaged, or is not a ledger: SQLite's own words in `detail`.
     case damaged(path: String, detail: String)
     case busy(path: String)

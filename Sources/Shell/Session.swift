@@ -85,7 +85,10 @@ public struct MatchmakingState {
     /// Weights set in this session; the community's (`community.yaml`) otherwise.
     public var weights: AffinityWeights?
     public var pins: Set<MemberPair> = []
-    public var forbidden: Set<MemberPair> = []
+    /// Bans no ledger could keep (none was named, or it could not be
+    /// written): they last this session. The others are the ledger's
+    /// (`Session.bans()`).
+    public var unkeptBans: Set<MemberPair> = []
     /// The round being prepared, and the planned ones after it.
     public var draft: Draft? {
         didSet { if draft != nil { lastCommitted = nil } }

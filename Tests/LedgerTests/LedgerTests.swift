@@ -65,6 +65,22 @@ struct LedgerTests {
         }
     }
 
+    /// Bans are kept from one opening to the next, each pair once whatever
+    /// its order, until lifted.
+    @Test func bansStayUntilLifted() throws {
+        let path = Self.temporaryPath()
+        let ledger = try Ledger.open(at: path)
+        #expect(try ledger.bans().isEmpty)
+        #expect(try ledger.ban("zoe", "amelie", at: Date(timeIntervalSince1970: 1)))
+        #expect(try !ledger.ban("amelie", "zoe", at: Date(timeIntervalSince1970: 2)), "already kept apart")
+        #expect(try ledger.ban("kenji", "emilie", at: Date(timeIntervalSince1970: 3)))
+        let reopened = try Ledger.open(at: path)
+        #expect(try reopened.bans().map { [$0.first, $0.second] } == [["amelie", "zoe"], ["emilie", "kenji"]])
+        #expect(try reopened.lift("zoe", "amelie"))
+        #expect(try !reopened.lift("zoe", "amelie"), "nothing left to lift")
+        #expect(try Ledger.open(at: path).bans().map { [$0.first, $0.second] } == [["emilie", "kenji"]])
+    }
+
     @Test func aNameIsTakenOnce() throws {
         let ledger = try Ledger.open(at: Self.temporaryPath())
         try ledger.commit(Self.round("mardi", at: 1, pairs: [["a", "b"]]))
@@ -156,7 +172,9 @@ struct LedgerTests {
             applied == [
                 "v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts",
                 "v4: reasons and starters as facts", "v5: what history did to the scores, as facts",
+                "v6: bans kept from one session to the next",
             ])
+        #expect(try ledger.bans().isEmpty)
         #expect(record.guarantee == nil, "nothing was checked for an old pairs round: no guarantee")
     }
 

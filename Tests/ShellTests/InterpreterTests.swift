@@ -1,4 +1,5 @@
 import Foundation
+import Matchmaker
 import Testing
 
 @testable import Shell
@@ -84,6 +85,51 @@ struct InterpreterTests {
         #expect(Interpreter.execute("load", at: nil, in: &session) == .succeeded)
         #expect(session.directory.members.map(\.name) == ["Ana", "Basile"])
         #expect(session.profilesFolder?.shownAs == "profils serre")
+    }
+
+    /// A ban is kept in the ledger: the next session keeps the two apart,
+    /// until one unpins them; without a ledger it lasts the session.
+    @Test func aBanOutlivesTheSession() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-bans-\(UUID())")
+        let profiles = folder.appendingPathComponent("Profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (id, role) in [("ana", "student"), ("basile", "entrepreneur"), ("chloe", "student"), ("dan", "startup")] {
+            try "name: \(id.capitalized)\nrole: \(role)\ninterests: [jeu vidéo]\n".write(
+                to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        func session() -> Harness {
+            var harness = Harness(workingDirectory: folder.path)
+            harness.run("load Profiles")
+            return harness
+        }
+        var first = session()
+        #expect(first.run("forbid ana basile") == .succeeded)
+        #expect(first.console.output.contains("forbidden Ana and Basile (kept in the ledger until 'unpin')"))
+        var second = session()
+        #expect(second.run("match pairs") == .succeeded)
+        let draft = try #require(second.session.matchmaking.draft)
+        #expect(draft.bans == [MemberPair("ana", "basile")])
+        #expect(!draft.pairs.contains(MemberPair("ana", "basile")))
+        #expect(second.run("why ana basile") == .succeeded)
+        #expect(second.console.output.contains("kept apart (unpin ana basile lifts it)"))
+        #expect(second.run("unpin ana basile") == .succeeded)
+        var third = session()
+        third.run("constraints")
+        #expect(third.console.output.hasSuffix("no pins and no bans: 'pin A B' and 'forbid A B' add them\n"))
+        // A pin lifts a ban kept in the ledger too.
+        third.run("forbid chloe dan")
+        #expect(third.run("pin chloe dan") == .succeeded)
+        #expect(third.console.output.contains("(the ban between them is lifted)"))
+        var fourth = session()
+        fourth.run("constraints")
+        #expect(fourth.console.output.hasSuffix("no pins and no bans: 'pin A B' and 'forbid A B' add them\n"))
+        // No profiles folder and no --ledger: no ledger to keep it.
+        var alone = Harness(workingDirectory: folder.path)
+        alone.session.directory = first.session.directory
+        alone.run("forbid ana basile")
+        #expect(alone.console.output.contains("(for this session only: no ledger)"))
+        #expect(try alone.session.bans() == [MemberPair("ana", "basile")])
     }
 
     @Test func formatComesFromTheSettingOrTheCommand() {

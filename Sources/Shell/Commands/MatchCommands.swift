@@ -117,7 +117,7 @@ enum MatchCommands {
         request.size = arguments[size]
         request.mixesRoles = !arguments[anyRoles]
         request.pins = session.matchmaking.pins
-        request.forbidden = session.matchmaking.forbidden
+        request.forbidden = try session.bans()
         request.candidates = session.matchmaking.candidates
         request.seed = session.settings.seed
         if let text = arguments[among] {
@@ -162,7 +162,7 @@ enum MatchCommands {
         let b = try session.member(arguments[1] ?? "")
         guard a.member.id != b.member.id else { throw MatchCommandError.samePerson(a.member.id) }
         let model = try session.affinityModel()
-        let exclusion = Admissibility(forbidden: session.matchmaking.forbidden).exclusion(a.member, b.member)
+        let exclusion = Admissibility(forbidden: try session.bans()).exclusion(a.member, b.member)
         let ratings = try session.existingLedger()?.ratings(a.member.id, b.member.id) ?? []
         return .show(
             ExplanationView(
@@ -183,7 +183,7 @@ enum MatchCommands {
     ) { session, arguments in
         let subject = try session.member(arguments.positionals.joined(separator: " "))
         let model = try session.affinityModel()
-        let admissibility = Admissibility(forbidden: session.matchmaking.forbidden)
+        let admissibility = Admissibility(forbidden: try session.bans())
         var ranked: [(index: Int, score: Int64)] = []
         for index in session.directory.members.indices where index != subject.index {
             if admissibility.exclusion(subject.member, session.directory.members[index]) != nil { continue }
@@ -222,7 +222,8 @@ enum MatchCommands {
         arguments: pairArguments, examples: ["pin aicha-trehou timothee-lheureux"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
-        let wasBanned = session.matchmaking.forbidden.remove(pair) != nil
+        var wasBanned = session.matchmaking.unkeptBans.remove(pair) != nil
+        if let ledger = try session.existingLedger(), try ledger.lift(pair.first, pair.second) { wasBanned = true }
         session.matchmaking.pins.insert(pair)
         let t = session.language.text
         let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
@@ -235,17 +236,34 @@ enum MatchCommands {
 
     static let forbid = CommandSpec(
         "forbid", group: .matching, summary: "Keep two members apart in the next matches",
+        details:
+            "The ban is kept in the ledger: later sessions keep them apart too, until 'unpin'. Without a ledger that can be written, it lasts this session.",
         arguments: pairArguments, examples: ["forbid aicha-trehou clotilde-dhaussy"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
         let wasPinned = session.matchmaking.pins.remove(pair) != nil
-        session.matchmaking.forbidden.insert(pair)
         let t = session.language.text
+        // Kept in the ledger, so that the next sessions keep them apart too; else for this session only.
+        var kept: String
+        if session.ledgerLocation == nil {
+            session.matchmaking.unkeptBans.insert(pair)
+            kept = t("for this session only: no ledger", "pour cette session seulement : aucun registre")
+        } else {
+            do {
+                try session.openLedger().ban(pair.first, pair.second, at: session.environment.now())
+                kept = t("kept in the ledger until 'unpin'", "exclusion gardée dans le registre jusqu’à 'unpin'")
+            } catch {
+                session.matchmaking.unkeptBans.insert(pair)
+                kept =
+                    t("for this session only: ", "pour cette session seulement : ")
+                    + ErrorWording.message(error, in: session.language)
+            }
+        }
         let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
         return .show(
             Message(
-                t("forbidden \(names)", "exclu·es : \(names)")
-                    + (wasPinned ? t(" (their pin is lifted)", " (leur épingle est retirée)") : "")
+                t("forbidden \(names) (\(kept))", "exclu·es : \(names) (\(kept))")
+                    + (wasPinned ? t("; their pin is lifted", " ; leur épingle est retirée") : "")
                     + t(": 'match' again to apply", " ; relancez 'match' pour l’appliquer")))
     }
 
@@ -254,20 +272,20 @@ enum MatchCommands {
         arguments: pairArguments, examples: ["unpin aicha-trehou timothee-lheureux"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
-        guard session.matchmaking.pins.remove(pair) != nil || session.matchmaking.forbidden.remove(pair) != nil else {
-            throw MatchCommandError.nothingToUnpin(pair)
-        }
+        var removed = session.matchmaking.pins.remove(pair) != nil || session.matchmaking.unkeptBans.remove(pair) != nil
+        if !removed, let ledger = try session.existingLedger() { removed = try ledger.lift(pair.first, pair.second) }
+        guard removed else { throw MatchCommandError.nothingToUnpin(pair) }
         let t = session.language.text
         let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
         return .show(Message(t("no constraint between \(names) now", "plus aucune contrainte entre \(names)")))
     }
 
     static let constraints = CommandSpec(
-        "constraints", group: .matching, summary: "The pins and bans of this session"
+        "constraints", group: .matching, summary: "The pins of this session and the bans in force"
     ) { session, _ in
         .show(
             ConstraintList(
-                pins: session.matchmaking.pins.sorted(), forbidden: session.matchmaking.forbidden.sorted(),
+                pins: session.matchmaking.pins.sorted(), forbidden: try session.bans().sorted(),
                 directory: session.directory))
     }
 }

@@ -39,6 +39,14 @@ extension Session {
         return { console.base.writeError(text + "\n") }
     }
 
+    /// The bans in force: those the ledger keeps from one session to the
+    /// next, and this session's own that no ledger could keep.
+    func bans() throws -> Set<MemberPair> {
+        var bans = matchmaking.unkeptBans
+        for pair in try existingLedger()?.bans() ?? [] { bans.insert(MemberPair(pair.first, pair.second)) }
+        return bans
+    }
+
     /// Past meetings from the ledger, as the matchmaker's novelty and feedback need them.
     func meetingHistory() throws -> MeetingHistory {
         guard let ledger = try existingLedger() else { return .none }

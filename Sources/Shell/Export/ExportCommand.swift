@@ -95,7 +95,7 @@ enum ExportCommand {
     static func writeEveryPair(to path: String, shownAs shown: String, _ session: Session) throws -> Int {
         try session.requireProfiles()
         var request = MatchRequest(mode: .pairs)
-        request.forbidden = session.matchmaking.forbidden
+        request.forbidden = try session.bans()
         let model = try session.affinityModel()
         var bytes = 0
         do {
@@ -148,7 +148,7 @@ enum ExportCommand {
     static func graphText(_ session: Session) throws -> String {
         try session.requireProfiles()
         var request = MatchRequest(mode: .pairs)
-        request.forbidden = session.matchmaking.forbidden
+        request.forbidden = try session.bans()
         request.candidates = session.matchmaking.candidates
         let graph = try Matchmaker.pairingGraph(
             request, model: try session.affinityModel(), shouldStop: session.environment.isCancelled)

@@ -200,7 +200,7 @@ struct EnglishDraftWording: DraftWording {
             return
                 "no time slot in common (\(a.name): \(a.availability.joined(separator: ", ")); \(b.name): \(b.availability.joined(separator: ", ")))"
         case .forbidden:
-            return "forbidden in this session (unpin \(a.id) \(b.id) lifts it)"
+            return "kept apart (unpin \(a.id) \(b.id) lifts it)"
         }
     }
 

@@ -21,6 +21,10 @@ extension LedgerError: Worded {
         switch self {
         case .cannotOpen(let path, let reason):
             return t("cannot open the ledger \(path): ", "impossible d’ouvrir le registre \(path) : ") + reason
+        case .cannotMakeFolder(let path, let folder):
+            return t(
+                "cannot open the ledger \(path): its folder \(folder) cannot be made",
+                "impossible d’ouvrir le registre \(path) : son dossier \(folder) ne peut pas être créé")
         case .damaged(let path, let detail):
             return t(
                 "the ledger \(path) is damaged or is not a ledger (\(detail)): nothing was written to it; move it aside to start a new one there (what it holds stays in it), or name another with --ledger",

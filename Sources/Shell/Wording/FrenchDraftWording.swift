@@ -238,7 +238,7 @@ struct FrenchDraftWording: DraftWording {
                 "aucun créneau en commun (\(a.name) : \(Self.french.slots(a.availability)) ; \(b.name) : \(Self.french.slots(b.availability)))"
             )
         case .forbidden:
-            return "exclu·es dans cette session (unpin \(a.id) \(b.id) lève l’exclusion)"
+            return "tenu·es à l’écart (unpin \(a.id) \(b.id) lève l’exclusion)"
         }
     }
 

@@ -153,12 +153,14 @@ enum HelpText {
         "pin A": "Un membre (identifiant ou nom)",
         "pin B": "Un autre membre",
         "forbid": "Tenir deux membres à l’écart l’un de l’autre aux prochains tours",
+        "forbid:details":
+            "L’exclusion est gardée dans le registre : les sessions suivantes les tiennent aussi à l’écart, jusqu’à 'unpin'. Sans registre où écrire, elle dure le temps de la session.",
         "forbid A": "Un membre (identifiant ou nom)",
         "forbid B": "Un autre membre",
         "unpin": "Retirer une épingle ou une exclusion entre deux membres",
         "unpin A": "Un membre (identifiant ou nom)",
         "unpin B": "Un autre membre",
-        "constraints": "Les épingles et les exclusions de cette session",
+        "constraints": "Les épingles de cette session et les exclusions en vigueur",
         "solve": "Apparier exactement les sommets d’un fichier de graphe pondéré",
         "solve:details":
             "FILE contient un graphe général ('n m', puis des lignes 'u v w') ou biparti ('n_gauche n_droite m', puis des lignes 'i j w' ; le sommet droit j porte le numéro n_gauche + j). pairs : couplage de poids maximal ; assignment : chaque sommet gauche à au plus un sommet droit (fichiers bipartis). Chaque réponse est prouvée par son certificat dual, vérifié après la mesure du temps. Ctrl-C arrête un calcul long.",
