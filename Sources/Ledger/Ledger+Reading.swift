@@ -114,6 +114,18 @@ extension Ledger {
         }
     }
 
+    /// Every member id that a committed round names (paired, at a table, or left out).
+    public func memberIDs() throws(LedgerError) -> Set<String> {
+        try run {
+            try queue.read { db in
+                Set(
+                    try String.fetchAll(
+                        db,
+                        sql: "SELECT member_id FROM round_member UNION SELECT member_id FROM round_unmatched"))
+            }
+        }
+    }
+
     /// The pairs kept apart (`ban`), each as its two ids in order, in the order of their ids.
     public func bans() throws(LedgerError) -> [(first: String, second: String)] {
         try run {

@@ -132,6 +132,36 @@ struct InterpreterTests {
         #expect(try alone.session.bans() == [MemberPair("ana", "basile")])
     }
 
+    /// A profile file renamed leaves its member's rounds under the old id:
+    /// the load says so, with the line that keeps them; once added, silence.
+    @Test func aRenamedProfileIsNoticedAtLoad() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-renamed-\(UUID())")
+        let profiles = folder.appendingPathComponent("Profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (id, name) in [("aicha-trehou", "Aïcha Tréhou"), ("basile-roy", "Basile Roy")] {
+            try "name: \(name)\nrole: student\ninterests: [jeu vidéo]\n".write(
+                to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        #expect(harness.run("match pairs") == .succeeded)
+        #expect(harness.run("commit s1") == .succeeded)
+        try FileManager.default.moveItem(
+            at: profiles.appendingPathComponent("aicha-trehou.yaml"), to: profiles.appendingPathComponent("aicha.yaml"))
+        #expect(harness.run("load") == .succeeded, "a note, not an error")
+        #expect(
+            harness.console.errors
+                == "note: Aïcha Tréhou (aicha) met people under the id 'aicha-trehou', which no profile holds now (a file renamed?): 'id: aicha-trehou' in the profile keeps that history\n"
+        )
+        let file = profiles.appendingPathComponent("aicha.yaml")
+        try (String(contentsOf: file, encoding: .utf8) + "id: aicha-trehou\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        harness.run("load")
+        #expect(harness.console.errors.components(separatedBy: "note:").count == 2, "said once, not again")
+        #expect(harness.session.directory["aicha-trehou"]?.name == "Aïcha Tréhou")
+    }
+
     @Test func formatComesFromTheSettingOrTheCommand() {
         var harness = Harness()
         harness.run("set format json")

@@ -55,6 +55,7 @@ public enum ProfileCommands {
         let dropped = session.replaceCommunity(with: loaded.directory)
         session.profilesFolder = (path, shown)
         Interpreter.report(loaded.diagnostics, in: session)
+        reportHistoryUnderAnotherID(in: session)
         let summary = LoadSummary(folder: shown, loaded: loaded, droppedDraft: dropped)
         return loaded.errorCount > 0 ? .failed(summary) : .show(summary)
     }
@@ -197,6 +198,36 @@ public enum ProfileCommands {
         } catch {
             Interpreter.report(error, at: nil, in: session)
             return .notLoaded
+        }
+    }
+
+    /// Members whose rounds the ledger keeps under the id their name gives,
+    /// an id no profile holds any more, while their own id has none: most
+    /// likely a profile file renamed (the id comes from the file's name), which
+    /// would leave their history behind. A note for each, with the line that
+    /// keeps it; nothing is changed. A ledger that cannot be read says nothing
+    /// here (the commands that need it say why).
+    static func historyUnderAnotherID(in session: Session) -> [(member: Member, historyID: String)] {
+        guard let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else { return [] }
+        let present = Set(session.directory.members.map(\.id))
+        return session.directory.members.compactMap { member in
+            let derived = MemberID.from(name: member.name)
+            guard derived != member.id, !known.contains(member.id), known.contains(derived), !present.contains(derived)
+            else { return nil }
+            return (member, derived)
+        }
+    }
+
+    static func reportHistoryUnderAnotherID(in session: Session) {
+        let t = session.language.text
+        for (member, id) in historyUnderAnotherID(in: session) {
+            let name = TerminalSafeText.line(member.name)
+            session.console.writeError(
+                session.style.cyan(t("note:", "note :")) + " "
+                    + t(
+                        "\(name) (\(member.id)) met people under the id '\(id)', which no profile holds now (a file renamed?): 'id: \(id)' in the profile keeps that history",
+                        "\(name) (\(member.id)) a rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'id: \(id)' dans le profil garde cet historique"
+                    ) + "\n")
         }
     }
 
