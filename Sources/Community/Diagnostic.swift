@@ -101,6 +101,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case itemNotWord(field: String, found: NodeKind)
         case badSkillItem
         case unknownLevel(String, suggestion: String?)
+        /// A language Patio does not know that looks like a typo of one it does: kept as written.
+        case unknownLanguage(String, suggestion: String)
         case badSlot(String)
         case list(ListProblem)
 

@@ -70,6 +70,24 @@ public enum LanguageCode {
         "lsf": "lsf", "langue des signes": "lsf",
     ]
 
+    /// Names worth suggesting for a mistyped one, as people write them.
+    static let spellings = [
+        "français", "anglais", "espagnol", "allemand", "italien", "néerlandais", "portugais", "arabe", "chinois",
+        "japonais", "coréen", "polonais", "russe", "ukrainien", "turc", "roumain", "langue des signes", "french",
+        "english", "spanish", "german", "italian", "dutch", "portuguese", "arabic", "chinese", "japanese", "korean",
+        "polish", "russian", "ukrainian", "turkish", "romanian",
+    ]
+
+    /// Whether `text` names a language Patio knows (a code or a name).
+    public static func isKnown(_ text: String) -> Bool { names[Taxonomy.fold(text)] != nil }
+
+    /// For a language Patio does not know, the known one it is most likely a
+    /// typo of; nil when it is known, or looks like none (another language).
+    public static func typo(_ text: String) -> String? {
+        guard !isKnown(text) else { return nil }
+        return Suggestions.nearest(to: text, among: spellings, reach: .likelyTypo)
+    }
+
     /// The code for a language name or code; unknown names are kept, folded.
     public static func code(for text: String) -> String {
         let folded = Taxonomy.fold(text)

@@ -89,7 +89,13 @@ enum ProfileReader {
         member.organization = fields[.organization].flatMap { reader.text($0.value, field: "organization") }
         if let entry = fields[.wing] { member.wing = reader.integer(entry.value, field: "wing", in: 1...9) }
         if let entry = fields[.languages] {
-            member.languages = reader.list(entry.value, field: "languages").map(LanguageCode.code)
+            let written = reader.list(entry.value, field: "languages")
+            for text in written {
+                if let suggestion = LanguageCode.typo(text) {
+                    reader.warn(entry.value, .unknownLanguage(text, suggestion: suggestion))
+                }
+            }
+            member.languages = written.map(LanguageCode.code)
         }
         if let entry = fields[.skills] { member.skills = reader.skills(entry.value) }
         if let entry = fields[.interests] { member.interests = reader.list(entry.value, field: "interests") }

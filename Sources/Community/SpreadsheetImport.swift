@@ -207,7 +207,16 @@ public enum SpreadsheetImport {
                             .rowBadWing(wing, name: name), severity: .warning))
                 }
             }
-            member.languages = list("languages").map(LanguageCode.code)
+            let languages = list("languages")
+            for text in languages {
+                if let suggestion = LanguageCode.typo(text) {
+                    diagnostics.append(
+                        Diagnostic(
+                            path: path, line: record.line, column: 1,
+                            .unknownLanguage(text, suggestion: suggestion), severity: .warning))
+                }
+            }
+            member.languages = languages.map(LanguageCode.code)
             member.skills = list("skills").map { SkillText.parse($0).skill }.filter { !$0.name.isEmpty }
             member.interests = list("interests")
             member.seeking = list("seeking")

@@ -88,6 +88,22 @@ struct ProfileFolderTests {
         #expect(levels.role == .startup)
     }
 
+    /// A language written like a known one but not quite is kept as written,
+    /// with a warning naming the one meant; another language, silence.
+    @Test func aMistypedLanguageIsWarnedOf() throws {
+        let outcome = ProfileReader.read(
+            "name: Zed\nrole: student\nlanguages: [frnçais, en, wolof, anglias, Français]\n", path: "z.yaml",
+            defaultID: "z")
+        #expect(outcome.member?.languages == ["frncais", "en", "wolof", "anglias", "fr"])
+        #expect(
+            outcome.diagnostics.map(\.problem) == [
+                .unknownLanguage("frnçais", suggestion: "français"), .unknownLanguage("anglias", suggestion: "anglais"),
+            ])
+        #expect(outcome.diagnostics.allSatisfy { $0.severity == .warning && $0.line == 3 })
+        let read = SpreadsheetImport.read(Data("Nom;Rôle;Langues\nZed;étudiant;englsh, fr\n".utf8), path: "r.csv")
+        #expect(read.diagnostics.map(\.problem) == [.unknownLanguage("englsh", suggestion: "english")])
+    }
+
     @Test func theTaxonomyStillLoadsItsGoodSections() {
         #expect(loaded.directory.taxonomy.key(for: "ue5") == "unreal engine")
         #expect(loaded.directory.taxonomy.ancestors(of: "blender") == ["3d modeling"])

@@ -179,6 +179,11 @@ enum DiagnosticWording {
             return t(
                 "a skill is a name, or 'name: level' with a level of beginner, intermediate or expert: that item is ignored",
                 "une compétence est un nom, ou 'nom: niveau' avec un niveau débutant, intermédiaire, confirmé ou expert : cet élément est ignoré")
+        case .unknownLanguage(let text, let suggestion):
+            return t(
+                "unknown language '\(text)', kept as written: it is shared only with those who write it so",
+                "langue inconnue '\(text)', gardée telle qu’écrite : seuls ceux qui l’écrivent ainsi la partagent")
+                + hint(suggestion)
         case .unknownLevel(let text, let suggestion):
             return t(
                 "unknown level '\(text)': expected beginner, intermediate or expert",
