@@ -228,10 +228,18 @@ public struct Ledger: Sendable {
 
     // MARK: Writing
 
-    /// Records a round, all of it or nothing.
-    public func commit(_ record: RoundRecord) throws(LedgerError) {
+    /// Records a round, all of it or nothing; with `mark`, only if no round
+    /// was committed since the ledger stood there (checked in the same
+    /// transaction). Returns where the ledger stands after it.
+    @discardableResult
+    public func commit(_ record: RoundRecord, ifStill mark: LedgerMark? = nil) throws(LedgerError) -> LedgerMark {
         try run {
             try queue.write { db in
+                if let mark {
+                    let since = try String.fetchAll(
+                        db, sql: "SELECT name FROM round WHERE id > ? ORDER BY id", arguments: [mark.lastRound ?? 0])
+                    if !since.isEmpty { throw LedgerError.changedSince(rounds: since) }
+                }
                 if try Int.fetchOne(db, sql: "SELECT 1 FROM round WHERE name = ?", arguments: [record.name]) != nil {
                     throw LedgerError.roundExists(name: record.name)
                 }
@@ -268,7 +276,15 @@ public struct Ledger: Sendable {
                         sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
                         arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
                 }
+                return LedgerMark(lastRound: roundID)
             }
+        }
+    }
+
+    /// Where the ledger stands now.
+    public func mark() throws(LedgerError) -> LedgerMark {
+        try run {
+            try queue.read { db in LedgerMark(lastRound: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM round")) }
         }
     }
 

@@ -131,8 +131,22 @@ public struct PastMeeting: Sendable, Equatable {
 }
 
 /// What can go wrong with the ledger, as facts; the shell words them.
+/// Where the ledger stood: the number of its last round (nil: none yet).
+/// A draft keeps the mark of the ledger it was made on, so that committing
+/// it can tell whether other rounds were committed meanwhile.
+public struct LedgerMark: Equatable, Sendable {
+    public let lastRound: Int64?
+
+    public init(lastRound: Int64?) { self.lastRound = lastRound }
+
+    /// A ledger with no round yet (or none at all).
+    public static let empty = LedgerMark(lastRound: nil)
+}
+
 public enum LedgerError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
+    /// Rounds were committed since the draft was made (by another patio): their names.
+    case changedSince(rounds: [String])
     /// The folder the ledger goes in could not be made.
     case cannotMakeFolder(path: String, folder: String)
     /// The file is damaged, or is not a ledger: SQLite's own words in `detail`.

@@ -93,6 +93,9 @@ public struct MatchmakingState {
     public var draft: Draft? {
         didSet { if draft != nil { lastCommitted = nil } }
     }
+    /// Where the ledger stood when the draft (and the plan after it) was
+    /// made: committing it checks that no other round came since.
+    var draftMark = LedgerMark.empty
     /// The name the last draft was committed under, while no other draft has come.
     var lastCommitted: String?
 

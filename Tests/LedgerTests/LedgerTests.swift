@@ -81,6 +81,25 @@ struct LedgerTests {
         #expect(try Ledger.open(at: path).bans().map { [$0.first, $0.second] } == [["emilie", "kenji"]])
     }
 
+    /// A commit made on a mark is refused once other rounds came after it, naming them; nothing is written.
+    @Test func aCommitOnAnOldMarkIsRefused() throws {
+        let ledger = try Ledger.open(at: Self.temporaryPath())
+        let start = try ledger.mark()
+        #expect(start == .empty)
+        let afterFirst = try ledger.commit(Self.round("lundi", at: 1, pairs: [["a", "b"]]), ifStill: start)
+        #expect(afterFirst == (try ledger.mark()))
+        try ledger.commit(Self.round("mardi", at: 2, pairs: [["a", "c"]]))
+        #expect(throws: LedgerError.changedSince(rounds: ["lundi", "mardi"])) {
+            try ledger.commit(Self.round("jeudi", at: 3, pairs: [["b", "c"]]), ifStill: start)
+        }
+        #expect(throws: LedgerError.changedSince(rounds: ["mardi"])) {
+            try ledger.commit(Self.round("jeudi", at: 3, pairs: [["b", "c"]]), ifStill: afterFirst)
+        }
+        #expect(try ledger.rounds().map(\.name) == ["lundi", "mardi"])
+        try ledger.commit(Self.round("jeudi", at: 3, pairs: [["b", "c"]]), ifStill: ledger.mark())
+        #expect(try ledger.rounds().count == 3)
+    }
+
     @Test func aNameIsTakenOnce() throws {
         let ledger = try Ledger.open(at: Self.temporaryPath())
         try ledger.commit(Self.round("mardi", at: 1, pairs: [["a", "b"]]))

@@ -162,6 +162,39 @@ struct InterpreterTests {
         #expect(harness.session.directory["aicha-trehou"]?.name == "Aïcha Tréhou")
     }
 
+    /// Two shells on one ledger: a draft made before the other committed a
+    /// round is not recorded (its novelty did not count that round); drafted
+    /// again, it is. A plan's rounds go on committing one after the other.
+    @Test func aDraftIsCommittedOnlyOnTheLedgerItWasMadeOn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-mark-\(UUID())")
+        let profiles = folder.appendingPathComponent("Profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (id, role) in [("ana", "student"), ("basile", "entrepreneur"), ("chloe", "student"), ("dan", "startup")] {
+            try "name: \(id.capitalized)\nrole: \(role)\ninterests: [jeu vidéo]\n".write(
+                to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        var first = Harness(workingDirectory: folder.path)
+        var second = Harness(workingDirectory: folder.path)
+        first.run("load Profiles")
+        second.run("load Profiles")
+        #expect(first.run("match pairs") == .succeeded)
+        #expect(second.run("match pairs") == .succeeded)
+        #expect(second.run("commit lundi") == .succeeded)
+        #expect(first.run("commit mardi") == .failed)
+        #expect(
+            first.console.errors.hasSuffix(
+                "error: rounds were committed since this draft was made ('lundi', by another patio): nothing was recorded; 'match' again makes a draft that counts them\n"
+            ))
+        #expect(try first.session.openLedger().rounds().map(\.name) == ["lundi"])
+        #expect(first.run("match pairs") == .succeeded)
+        #expect(first.run("commit mardi") == .succeeded)
+        #expect(second.run("plan 2") == .succeeded)
+        #expect(second.run("commit") == .succeeded)
+        #expect(second.run("commit") == .succeeded, "the plan's next round goes on from the one just committed")
+        #expect(try second.session.openLedger().rounds().count == 4)
+    }
+
     @Test func formatComesFromTheSettingOrTheCommand() {
         var harness = Harness()
         harness.run("set format json")

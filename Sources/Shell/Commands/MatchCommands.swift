@@ -48,11 +48,13 @@ enum MatchCommands {
         mode: .argument(0, default: "pairs")
     ) { session, arguments in
         let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
+        let mark = try session.existingLedger()?.mark() ?? .empty
         let model = try session.affinityModel()
         let draft = try Matchmaker.match(
             request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
         session.matchmaking.draft = draft
         session.matchmaking.planned = []
+        session.matchmaking.draftMark = mark
         var view = RoundView(draft: draft, directory: session.directory)
         view.isCompact = session.showsCompact(arguments) && !arguments[full]
         view.showsEveryReason = arguments[full]
@@ -77,6 +79,7 @@ enum MatchCommands {
     ) { session, arguments in
         let count = try Arguments.integer(arguments[0] ?? "", named: "N", in: 2...20)
         let request = try matchRequest(arguments, session: session, modeWord: arguments[1])
+        let mark = try session.existingLedger()?.mark() ?? .empty
         let history = try session.meetingHistory()
         let directory = session.directory
         let weights = session.weights
@@ -86,6 +89,7 @@ enum MatchCommands {
             now: session.environment.now(), shouldStop: session.environment.isCancelled)
         session.matchmaking.draft = drafts.first
         session.matchmaking.planned = Array(drafts.dropFirst())
+        session.matchmaking.draftMark = mark
         return .show(
             PlanView(
                 rounds: drafts.enumerated().map { index, draft in

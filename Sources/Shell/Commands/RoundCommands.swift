@@ -44,7 +44,11 @@ enum RoundCommands {
             var name = arguments[0] ?? defaultName(for: current, now: session.environment.now())
             if drafts.count > 1 { name += "-\(index + 1)" }
             if arguments[0] == nil { name = uniqueName(name, taken: taken.union(names)) }
-            try ledger.commit(StoredFacts.record(current, name: name, at: session.environment.now()))
+            // Only on the ledger the draft was made on: a round another patio committed meanwhile would
+            // be unknown to its novelty (and a plan's next round goes on from this one).
+            session.matchmaking.draftMark = try ledger.commit(
+                StoredFacts.record(current, name: name, at: session.environment.now()),
+                ifStill: session.matchmaking.draftMark)
             names.append(name)
         }
         if arguments[allPlanned] {

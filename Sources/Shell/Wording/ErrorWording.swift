@@ -25,6 +25,12 @@ extension LedgerError: Worded {
             return t(
                 "cannot open the ledger \(path): its folder \(folder) cannot be made",
                 "impossible d’ouvrir le registre \(path) : son dossier \(folder) ne peut pas être créé")
+        case .changedSince(let rounds):
+            let names = rounds.map { "'\($0)'" }.joined(separator: ", ")
+            return t(
+                "rounds were committed since this draft was made (\(names), by another patio): nothing was recorded; 'match' again makes a draft that counts them",
+                "des tours ont été enregistrés depuis que ce brouillon a été fait (\(names), par un autre patio) : rien n’a été enregistré ; relancez 'match' pour un brouillon qui en tient compte"
+            )
         case .damaged(let path, let detail):
             return t(
                 "the ledger \(path) is damaged or is not a ledger (\(detail)): nothing was written to it; move it aside to start a new one there (what it holds stays in it), or name another with --ledger",
