@@ -154,11 +154,18 @@ struct InterpreterTests {
             harness.console.errors
                 == "note: Aïcha Tréhou (aicha) met people under the id 'aicha-trehou', which no profile holds now (a file renamed?): 'id: aicha-trehou' in the profile keeps that history\n"
         )
+        // Under the old id, with no profile now, the history is still there, and the meeting can be rated.
+        #expect(harness.run("history aicha-trehou") == .succeeded)
+        #expect(harness.console.output.contains("aicha-trehou (no profile now) has met"))
+        #expect(harness.run("rate aicha-trehou basile-roy 4 utile") == .succeeded)
+        #expect(harness.run("history someone-else") == .failed)
         let file = profiles.appendingPathComponent("aicha.yaml")
         try (String(contentsOf: file, encoding: .utf8) + "id: aicha-trehou\n").write(
             to: file, atomically: true, encoding: .utf8)
         harness.run("load")
         #expect(harness.console.errors.components(separatedBy: "note:").count == 2, "said once, not again")
+        harness.run("history aicha-trehou")
+        #expect(harness.console.output.hasSuffix("4/5 (utile)\n"))
         #expect(harness.session.directory["aicha-trehou"]?.name == "Aïcha Tréhou")
     }
 

@@ -81,6 +81,20 @@ extension Session {
         return (directory.index(of: member.id)!, member)
     }
 
+    /// A member named in an argument, or else the id of one who has left (no
+    /// profile now) but whom committed rounds name: their history and ratings
+    /// stay reachable. Nil member for one who left.
+    func memberOrFormer(_ text: String) throws -> (id: String, member: Member?) {
+        do {
+            return try (ProfileCommands.member(text, in: directory).id, ProfileCommands.member(text, in: directory))
+        } catch let error as ProfileError {
+            guard case .unknownMember = error, try existingLedger()?.memberIDs().contains(text) == true else {
+                throw error
+            }
+            return (text, nil)
+        }
+    }
+
     /// The members' names, or their ids when they are not in the directory any more.
     func names(_ ids: [String]) -> [String] { ids.map(directory.displayName) }
 }

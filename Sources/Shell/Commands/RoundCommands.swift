@@ -160,12 +160,12 @@ enum RoundCommands {
         options: [CommonOptions.limit()],
         examples: ["history aicha-trehou"]
     ) { session, arguments in
-        let subject = try session.member(arguments.positionals.joined(separator: " "))
-        let meetings = try session.existingLedger()?.meetings(of: subject.member.id) ?? []
+        let subject = try session.memberOrFormer(arguments.positionals.joined(separator: " "))
+        let meetings = try session.existingLedger()?.meetings(of: subject.id) ?? []
         return .show(
             MeetingList(
-                member: subject.member, meetings: Limited(meetings, limit: CommonOptions.limit(arguments)),
-                directory: session.directory))
+                id: subject.id, name: subject.member?.name,
+                meetings: Limited(meetings, limit: CommonOptions.limit(arguments)), directory: session.directory))
     }
 
     static let rate = CommandSpec(
@@ -188,7 +188,11 @@ enum RoundCommands {
             "rate aicha-trehou timothee-lheureux --clear",
         ]
     ) { session, arguments in
-        let pair = try MatchCommands.memberPair(arguments, session)
+        // One who has left can still be rated with a partner they met.
+        let a = try session.memberOrFormer(arguments[0] ?? "").id
+        let b = try session.memberOrFormer(arguments[1] ?? "").id
+        guard a != b else { throw MatchCommandError.samePerson(a) }
+        let pair = MemberPair(a, b)
         let names = session.names([pair.first, pair.second]).joined(separator: " × ")
         let t = session.language.text
         if arguments[clear] {

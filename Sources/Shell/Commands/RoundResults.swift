@@ -138,20 +138,24 @@ struct RoundList: Presentable {
 
 /// `history ID`.
 struct MeetingList: Presentable {
-    let member: Member
+    let id: String
+    /// Nil for one who has left (no profile now): the id is shown, and said so.
+    let name: String?
     let meetings: Limited<Meeting>
     let directory: Directory
 
     func document(in language: Language) -> Document {
         let t = language.text
         guard !meetings.shown.isEmpty else {
+            let name = name ?? id
             return .message(
                 t(
-                    "\(member.name) has not met anyone through Patio yet",
-                    "\(member.name) n’a encore rencontré personne par Patio"))
+                    "\(name) has not met anyone through Patio yet",
+                    "\(name) n’a encore rencontré personne par Patio"))
         }
+        let who = name ?? t("\(id) (no profile now)", "\(id) (sans profil désormais)")
         var blocks: [Document.Block] = [
-            .heading(t("\(member.name) has met", "\(member.name) a rencontré")),
+            .heading(t("\(who) has met", "\(who) a rencontré")),
             .table(
                 Table(
                     columns: [
@@ -178,7 +182,7 @@ struct MeetingList: Presentable {
 
     func json(in language: Language) -> JSONValue {
         .object([
-            "member": .string(member.id),
+            "member": .string(id),
             "meetings": .array(
                 meetings.shown.map { meeting in
                     .object([
