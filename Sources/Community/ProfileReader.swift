@@ -305,7 +305,8 @@ struct FieldReader {
         var slots: [String] = []
         for value in values {
             if let slot = AvailabilitySlot.normalize(value) {
-                slots.append(slot)
+                // The same slot written two ways (mardi aprem, tue-pm) is one.
+                if !slots.contains(slot) { slots.append(slot) }
             } else {
                 warn(node, .badSlot(value))
             }

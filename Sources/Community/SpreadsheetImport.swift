@@ -223,7 +223,7 @@ public enum SpreadsheetImport {
             member.offering = list("offering")
             for slot in list("availability") {
                 if let normalized = AvailabilitySlot.normalize(slot) {
-                    member.availability.append(normalized)
+                    if !member.availability.contains(normalized) { member.availability.append(normalized) }
                 } else {
                     diagnostics.append(
                         Diagnostic(

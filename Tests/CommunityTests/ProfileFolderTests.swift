@@ -88,6 +88,18 @@ struct ProfileFolderTests {
         #expect(levels.role == .startup)
     }
 
+    /// The same slot written two ways (French and English, or spelt
+    /// differently) is one, in a profile and in an imported row.
+    @Test func aSlotWrittenTwiceIsOne() {
+        let slots = ProfileReader.read(
+            "name: Zed\nrole: student\navailability: [mardi aprem, tue-pm, Tue PM, jeudi matin]\n", path: "z.yaml",
+            defaultID: "z")
+        #expect(slots.member?.availability == ["tue-pm", "thu-am"])
+        let read = SpreadsheetImport.read(
+            Data("Nom;Rôle;Disponibilités\nZed;étudiant;mardi aprem, tue-pm\n".utf8), path: "r.csv")
+        #expect(read.members.first?.availability == ["tue-pm"])
+    }
+
     /// A language written like a known one but not quite is kept as written,
     /// with a warning naming the one meant; another language, silence.
     @Test func aMistypedLanguageIsWarnedOf() throws {
