@@ -50,7 +50,7 @@ enum TextWrap {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            for word in gluingSeparators(paragraph.split(separator: " ", omittingEmptySubsequences: true)) {
                 var word = String(word)
                 var wordWidth = DisplayWidth.of(word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
@@ -77,9 +77,24 @@ enum TextWrap {
         return lines
     }
 
+    /// The words, a `·` or `—` between two parts joined to the word before
+    /// it, so that a line may end with one but never begins with it.
+    private static func gluingSeparators(_ words: [Substring]) -> [Substring] {
+        var glued: [Substring] = []
+        for word in words {
+            if word == "·" || word == "—", let last = glued.popLast() {
+                glued.append(Substring(last + " " + word))
+            } else {
+                glued.append(word)
+            }
+        }
+        return glued
+    }
+
     /// The widest word of `text`, in cells: the narrowest a column can be without cutting one.
     static func widestWord(_ text: String) -> Int {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of($0) }.max() ?? 0
+        text.split(separator: "\n").flatMap { gluingSeparators($0.split(separator: " ")) }.map { DisplayWidth.of($0) }
+            .max() ?? 0
     }
 
     /// `text` cut to `width` cells, ending with `…` when it was cut: after the

@@ -59,4 +59,20 @@ struct MessageWrapTests {
         #expect(MessageWrap.fitted(message, width: 80) == message)
         #expect(MessageWrap.fitted(message, width: 79).hasSuffix("mot\n  fin"))
     }
+
+    /// Wrapped text may end a line with a separator between parts (`·`,
+    /// `—`), never begin one with it.
+    @Test func aSeparatorNeverStartsALine() {
+        let summary = "total 444.55 points · seed 1 · 60 pairs · optimal (proved over every admissible pair)"
+        for width in 12...60 {
+            let lines = TextWrap.lines(summary, width: width)
+            #expect(lines.allSatisfy { !$0.hasPrefix("·") && DisplayWidth.of($0) <= width }, "\(width): \(lines)")
+            #expect(lines.joined(separator: " ") == summary)
+        }
+        #expect(
+            TextWrap.lines(summary, width: 40) == [
+                "total 444.55 points · seed 1 · 60", "pairs · optimal (proved over every", "admissible pair)",
+            ])
+        #expect(TextWrap.widestWord("Anaïs — Bo") == DisplayWidth.of("Anaïs —"))
+    }
 }
