@@ -79,6 +79,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case yamlUnreadable(String)
         case yamlTooLarge(characters: Int, values: Int)
         case notKeys(FileKind)
+        /// A file that must hold keys holds nothing (or only comments).
+        case emptyDocument(FileKind)
         case cannotReadFolder
         case noSuchFolder
         case duplicateID(String, firstFile: String)

@@ -157,6 +157,9 @@ struct FieldReader {
             return mapping
         case .success(nil) where !required:
             return Node.Mapping([])
+        case .success(nil):
+            report(nil, .emptyDocument(shape), consequence: consequence)
+            return nil
         case .success(let other):
             report(other, .notKeys(shape), consequence: consequence)
             return nil

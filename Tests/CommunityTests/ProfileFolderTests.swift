@@ -88,6 +88,22 @@ struct ProfileFolderTests {
         #expect(levels.role == .startup)
     }
 
+    /// An empty file (or one of comments only) is said to be empty; a list or
+    /// a lone value is said not to be keys.
+    @Test func anEmptyFileIsSaidEmpty() {
+        for text in ["", "# nothing yet\n", "\n\n"] {
+            let outcome = ProfileReader.read(text, path: "e.yaml", defaultID: "e")
+            #expect(outcome.member == nil)
+            #expect(outcome.diagnostics.map(\.problem) == [.emptyDocument(.profile)], "\(text.debugDescription)")
+        }
+        for text in ["- name: A\n- role: student\n", "just words\n"] {
+            #expect(
+                ProfileReader.read(text, path: "l.yaml", defaultID: "l").diagnostics.map(\.problem) == [
+                    .notKeys(.profile)
+                ])
+        }
+    }
+
     /// The same slot written two ways (French and English, or spelt
     /// differently) is one, in a profile and in an imported row.
     @Test func aSlotWrittenTwiceIsOne() {

@@ -104,8 +104,16 @@ enum DiagnosticWording {
                 "le fichier contient plus de \(language.grouped(characters)) caractères ou \(language.grouped(values)) valeurs (en comptant ce que ses alias YAML répètent), le maximum permis pour un fichier du dossier")
         case .notKeys(.profile):
             return t(
-                "a profile is a list of keys such as 'name:' and 'role:'",
-                "un profil est une liste de clés comme 'name:' et 'role:'")
+                "a profile is a set of keys such as 'name:' and 'role:', not a list or a lone value",
+                "un profil est un ensemble de clés comme 'name:' et 'role:', pas une liste ni une valeur seule")
+        case .emptyDocument(.profile):
+            return t(
+                "the file is empty (a profile needs at least 'name:' and 'role:')",
+                "le fichier est vide (un profil demande au moins 'name:' et 'role:')")
+        case .emptyDocument(.taxonomy):
+            return t("the taxonomy is empty", "la taxonomie est vide")
+        case .emptyDocument(.settings):
+            return t("community.yaml is empty", "community.yaml est vide")
         case .notKeys(.taxonomy):
             return t(
                 "the taxonomy has two parts, 'aliases:' and 'parents:'",
