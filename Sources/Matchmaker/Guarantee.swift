@@ -42,6 +42,10 @@ public struct Guarantee: Sendable, Equatable, Codable {
     /// that had met were made among those left (optimal among them too).
     public var excludesRepeats: Bool
     public var repeatPairs: Int
+    /// The pairs kept apart are also those of the rounds committed before
+    /// (`--no-repeats`), not only the plan's. Nil in guarantees recorded
+    /// before it was kept: false.
+    public var excludesEarlierRounds: Bool?
 
     public init(
         claim: Claim, coverage: Coverage = .everyAdmissiblePair, members: Int, isWholeCommunity: Bool = true,

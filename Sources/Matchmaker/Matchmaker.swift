@@ -20,6 +20,8 @@ public struct MatchRequest: Sendable {
     /// Pairs that met earlier in a plan: kept apart like bans, but the
     /// guarantee says the claim is over the pairs that have not met.
     public var alreadyMet: Set<MemberPair> = []
+    /// `alreadyMet` also holds the pairs of the committed rounds (`--no-repeats`), not only the plan's.
+    public var keepsEarlierRoundsApart = false
     /// Large communities: partners scored per member.
     public var candidates = PairingGraph.candidates
     /// Large communities: a tag's holders are all read for the candidates up
@@ -77,6 +79,9 @@ public enum Matchmaker {
         draft.pins = request.pins.subtracting(setAside).sorted()
         draft.bans = request.forbidden.sorted()
         draft.guarantee.isWholeCommunity = request.among == nil
+        if request.keepsEarlierRoundsApart && !request.alreadyMet.isEmpty {
+            draft.guarantee.excludesEarlierRounds = true
+        }
         return draft
     }
 

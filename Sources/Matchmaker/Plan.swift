@@ -28,24 +28,7 @@ extension Matchmaker {
             if round > 0 { first.pins = [] }
             first.priority = priority
             first.alreadyMet = request.alreadyMet.union(met)
-            var draft = try match(first, model: model, now: now, shouldStop: shouldStop)
-            if request.mode == .pairs && draft.unmatched.count >= 2 {
-                // Those left over may meet again rather than not at all.
-                var second = request
-                second.seed = first.seed
-                second.pins = []
-                second.priority = priority
-                second.among = draft.unmatched.compactMap { model.directory.index(of: $0.id) }
-                let rest = try match(second, model: model, now: now, shouldStop: shouldStop)
-                if !rest.groups.isEmpty {
-                    draft.groups = sorted(draft.groups + rest.groups)
-                    draft.unmatched = rest.unmatched
-                    draft.total = draft.groups.reduce(0) { $0 + $1.score }
-                    draft.guarantee.repeatPairs = rest.groups.count
-                    draft.guarantee.isFairnessAdjusted =
-                        draft.guarantee.isFairnessAdjusted || rest.guarantee.isFairnessAdjusted
-                }
-            }
+            var draft = try matchAvoidingRepeats(first, model: model, now: now, shouldStop: shouldStop)
             draft.notes.append(.planRound(round + 1, of: rounds))
             drafts.append(draft)
             met.formUnion(draft.pairs)
@@ -53,6 +36,32 @@ extension Matchmaker {
             priority = fairness(after: draft)
         }
         return drafts
+    }
+
+    /// A round keeping `request.alreadyMet` apart while an alternative
+    /// exists: matched without those pairs, then (pairs) whoever is left
+    /// over paired among themselves, repeats allowed; both steps proved, and
+    /// the guarantee says so.
+    public static func matchAvoidingRepeats(
+        _ request: MatchRequest, model: AffinityModel, now: Date, shouldStop: () -> Bool = { false }
+    ) throws -> Draft {
+        var draft = try match(request, model: model, now: now, shouldStop: shouldStop)
+        guard request.mode == .pairs, !request.alreadyMet.isEmpty, draft.unmatched.count >= 2 else { return draft }
+        // Those left over may meet again rather than not at all.
+        var second = request
+        second.alreadyMet = []
+        second.keepsEarlierRoundsApart = false
+        second.pins = []
+        second.among = draft.unmatched.compactMap { model.directory.index(of: $0.id) }
+        let rest = try match(second, model: model, now: now, shouldStop: shouldStop)
+        if !rest.groups.isEmpty {
+            draft.groups = sorted(draft.groups + rest.groups)
+            draft.unmatched = rest.unmatched
+            draft.total = draft.groups.reduce(0) { $0 + $1.score }
+            draft.guarantee.repeatPairs = rest.groups.count
+            draft.guarantee.isFairnessAdjusted = draft.guarantee.isFairnessAdjusted || rest.guarantee.isFairnessAdjusted
+        }
+        return draft
     }
 
     /// Members left out get +50 % on their pairs next round; those whose

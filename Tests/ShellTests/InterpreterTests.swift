@@ -202,6 +202,54 @@ struct InterpreterTests {
         #expect(try second.session.openLedger().rounds().count == 4)
     }
 
+    /// `match --no-repeats` keeps apart every pair a committed round made,
+    /// while there is an alternative, and its claim says over which pairs;
+    /// two members with no one else meet again, said so.
+    @Test func noRepeatsKeepsEarlierPairsApart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-repeats-\(UUID())")
+        let profiles = folder.appendingPathComponent("Profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let people = ["ana", "basile", "chloe", "dan", "eve", "farid"]
+        for (index, id) in people.enumerated() {
+            try
+                "name: \(id.capitalized)\nrole: \(index % 2 == 0 ? "student" : "entrepreneur")\ninterests: [jeu vidéo]\n"
+                .write(to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        var met = Set<MemberPair>()
+        for week in 1...5 {
+            #expect(harness.run(week == 1 ? "match pairs" : "match pairs --no-repeats") == .succeeded)
+            let draft = try #require(harness.session.matchmaking.draft)
+            #expect(draft.pairs.count == 3)
+            // A pair meets again only in the second step, among those the first left over, and the claim counts it.
+            let repeats = draft.pairs.filter(met.contains).count
+            #expect(repeats == draft.guarantee.repeatPairs, "week \(week)")
+            if week == 2 { #expect(repeats == 0) }
+            #expect(draft.guarantee.excludesEarlierRounds == (week > 1 ? true : nil))
+            met.formUnion(draft.pairs)
+            #expect(harness.run("commit w\(week)") == .succeeded)
+        }
+        #expect(
+            harness.console.output.contains(
+                "optimal (proved over every admissible pair of the 6 members, among pairs that have not met before)"))
+        // Two members who met: no alternative, so they meet again, and the claim says how.
+        let pair: Set<String> = ["ana", "basile"]
+        #expect(met.contains(MemberPair("ana", "basile")))
+        for id in ["chloe", "dan", "eve", "farid"] {
+            try? FileManager.default.removeItem(at: profiles.appendingPathComponent("\(id).yaml"))
+        }
+        harness.run("load")
+        #expect(harness.run("match pairs --no-repeats") == .succeeded)
+        let again = try #require(harness.session.matchmaking.draft)
+        #expect(again.groups.map { Set($0.members) } == [pair])
+        #expect(again.guarantee.repeatPairs == 1)
+        #expect(
+            harness.console.output.hasSuffix(
+                "; then 1 pair among those left, meeting again (proved optimal among them)\n"))
+    }
+
     @Test func formatComesFromTheSettingOrTheCommand() {
         var harness = Harness()
         harness.run("set format json")

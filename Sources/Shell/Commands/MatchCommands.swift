@@ -18,11 +18,17 @@ enum MatchCommands {
         "size", value: "K", summary: "Members a table", range: 2...12, default: 3, modes: ["circles"])
     static let anyRoles = CommandOption<Bool>.flag(
         "any-roles", summary: "Any mix of roles at a table (one of each role otherwise)", modes: ["circles"])
+    static let noRepeats = CommandOption<Bool>.flag(
+        "no-repeats",
+        summary:
+            "Keep apart every pair that met in a committed round while there is an alternative (then those left over pair among themselves)"
+    )
     static let full = CommandOption<Bool>.flag(
         "full", summary: "Every reason of each group (at a terminal a draft shows the strongest, in a few words)")
 
     static let matchOptions: [OptionSpec] = [
-        everyone.spec, among.spec, stable.spec, size.spec, anyRoles.spec, full.spec, CommonOptions.limit(),
+        everyone.spec, among.spec, stable.spec, size.spec, anyRoles.spec, noRepeats.spec, full.spec,
+        CommonOptions.limit(),
     ]
 
     static let match = CommandSpec(
@@ -50,7 +56,7 @@ enum MatchCommands {
         let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
         let mark = try session.existingLedger()?.mark() ?? .empty
         let model = try session.affinityModel()
-        let draft = try Matchmaker.match(
+        let draft = try Matchmaker.matchAvoidingRepeats(
             request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
         session.matchmaking.draft = draft
         session.matchmaking.planned = []
@@ -124,6 +130,10 @@ enum MatchCommands {
         request.forbidden = try session.bans()
         request.candidates = session.matchmaking.candidates
         request.seed = session.settings.seed
+        if arguments[noRepeats] {
+            request.alreadyMet = Set(try session.meetingHistory().pairs.keys)
+            request.keepsEarlierRoundsApart = true
+        }
         if let text = arguments[among] {
             let filter = try memberFilter(text)
             let among = session.directory.members(matching: filter)

@@ -91,7 +91,11 @@ struct EnglishDraftWording: DraftWording {
                     ? "among the assignments placing the most mentees" : "among the pairings with the most pairs")
         }
         let pairs = mode == .mentoring ? "mentee–mentor pair" : "pair"
-        if guarantee.excludesRepeats { scope.insert("among pairs that have not met in this plan", at: 0) }
+        if guarantee.excludesRepeats {
+            scope.insert(
+                guarantee.excludesEarlierRounds == true
+                    ? "among pairs that have not met before" : "among pairs that have not met in this plan", at: 0)
+        }
         let qualifiers = scope.isEmpty ? "" : ", " + scope.joined(separator: ", ")
         var text: String
         switch guarantee.claim {
@@ -111,7 +115,11 @@ struct EnglishDraftWording: DraftWording {
             let seating =
                 seated.map { $0 == guarantee.members ? "" : " seating \(Language.en.grouped($0)) or more" } ?? ""
             let into = tables.map { "into \(Self.counted($0, "table"))" } ?? "into these tables"
-            let apart = guarantee.excludesRepeats ? " keeping apart those who have met in this plan" : ""
+            let apart =
+                !guarantee.excludesRepeats
+                ? ""
+                : guarantee.excludesEarlierRounds == true
+                    ? " keeping apart those who have met before" : " keeping apart those who have met in this plan"
             text =
                 "at least \(share) % of the best possible: no grouping of \(people) \(into)\(seating)\(apart) can pass \(Language.en.points(bound))"
             if guarantee.pinnedGroups > 0 { text += " (pins aside)" }

@@ -116,7 +116,13 @@ struct FrenchDraftWording: DraftWording {
                     : "parmi les appariements qui forment le plus de paires")
         }
         let pairs = mode == .mentoring ? "paire mentoré·e–mentor admissible" : "paire admissible"
-        if guarantee.excludesRepeats { scope.insert("parmi les paires qui ne se sont pas vues dans ce plan", at: 0) }
+        if guarantee.excludesRepeats {
+            scope.insert(
+                guarantee.excludesEarlierRounds == true
+                    ? "parmi les paires qui ne se sont jamais vues"
+                    : "parmi les paires qui ne se sont pas vues dans ce plan",
+                at: 0)
+        }
         let qualifiers = scope.isEmpty ? "" : ", " + scope.joined(separator: ", ")
         var text: String
         switch guarantee.claim {
@@ -139,7 +145,12 @@ struct FrenchDraftWording: DraftWording {
                 seated.map { $0 == guarantee.members ? "" : " qui place au moins \(Self.french.grouped($0)) membres" }
                 ?? ""
             let into = tables.map { "en \(Self.counted($0, "table"))" } ?? "en ces tables"
-            let apart = guarantee.excludesRepeats ? " en séparant celles et ceux qui se sont vu·es dans ce plan" : ""
+            let apart =
+                !guarantee.excludesRepeats
+                ? ""
+                : guarantee.excludesEarlierRounds == true
+                    ? " en séparant celles et ceux qui se sont déjà vu·es"
+                    : " en séparant celles et ceux qui se sont vu·es dans ce plan"
             text = fr(
                 "au moins \(share) % du meilleur possible : aucune répartition \(people) \(into)\(seating)\(apart) ne dépasse \(Self.french.points(bound)) points"
             )

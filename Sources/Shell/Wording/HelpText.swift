@@ -135,6 +135,8 @@ enum HelpText {
         "--stable": "Stable et le meilleur pour chaque mentoré·e au lieu du meilleur total",
         "--size": "Membres par table",
         "--any-roles": "Tout mélange de rôles à une table (un de chaque rôle sinon)",
+        "--no-repeats":
+            "Tenir à l’écart toute paire qu’un tour enregistré a réunie, tant qu’il existe une autre possibilité (les membres restants se retrouvent ensuite entre eux)",
         "--full":
             "Chaque raison de chaque groupe (dans un terminal, un brouillon montre la plus forte, en quelques mots)",
         "plan": "Proposer N tours successifs : jamais deux fois la même paire tant qu’il y a une autre possibilité",
