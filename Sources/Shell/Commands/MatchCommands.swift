@@ -53,8 +53,9 @@ enum MatchCommands {
         ],
         mode: .argument(0, default: "pairs")
     ) { session, arguments in
-        let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
+        // Where the ledger stands before anything is read from it: a round committed after is refused at commit.
         let mark = try session.existingLedger()?.mark() ?? .empty
+        let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
         let model = try session.affinityModel()
         let draft = try Matchmaker.matchAvoidingRepeats(
             request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
@@ -84,8 +85,8 @@ enum MatchCommands {
         mode: .argument(1, default: "pairs")
     ) { session, arguments in
         let count = try Arguments.integer(arguments[0] ?? "", named: "N", in: 2...20)
-        let request = try matchRequest(arguments, session: session, modeWord: arguments[1])
         let mark = try session.existingLedger()?.mark() ?? .empty
+        let request = try matchRequest(arguments, session: session, modeWord: arguments[1])
         let history = try session.meetingHistory()
         let directory = session.directory
         let weights = session.weights

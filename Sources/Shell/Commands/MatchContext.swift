@@ -86,7 +86,8 @@ extension Session {
     /// stay reachable. Nil member for one who left.
     func memberOrFormer(_ text: String) throws -> (id: String, member: Member?) {
         do {
-            return try (ProfileCommands.member(text, in: directory).id, ProfileCommands.member(text, in: directory))
+            let member = try ProfileCommands.member(text, in: directory)
+            return (member.id, member)
         } catch let error as ProfileError {
             guard case .unknownMember = error, try existingLedger()?.memberIDs().contains(text) == true else {
                 throw error

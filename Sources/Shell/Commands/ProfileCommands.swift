@@ -209,11 +209,13 @@ public enum ProfileCommands {
     /// here (the commands that need it say why).
     static func historyUnderAnotherID(in session: Session) -> [(member: Member, historyID: String)] {
         guard let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else { return [] }
-        let present = Set(session.directory.members.map(\.id))
+        // Ids the rounds name that no profile holds now: usually none, and then nothing to work out.
+        let departed = known.subtracting(session.directory.members.map(\.id))
+        guard !departed.isEmpty else { return [] }
         return session.directory.members.compactMap { member in
+            guard !known.contains(member.id) else { return nil }
             let derived = MemberID.from(name: member.name)
-            guard derived != member.id, !known.contains(member.id), known.contains(derived), !present.contains(derived)
-            else { return nil }
+            guard derived != member.id, departed.contains(derived) else { return nil }
             return (member, derived)
         }
     }
