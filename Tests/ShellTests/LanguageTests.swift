@@ -198,6 +198,16 @@ struct LanguageTests {
 
     /// `help` in French has a sentence for every command, argument, option and setting.
     @Test func theFrenchHelpIsComplete() {
+        // Each French example stands for an example a command gives (none left behind by a change).
+        let examples = Set(CommandTable.standard.commands.flatMap(\.examples))
+        for english in HelpText.frenchExamples.keys { #expect(examples.contains(english), "\(english)") }
+        let rate = HelpPage(spec: try! CommandTable.standard.resolve("rate"))
+        #expect(
+            rate.document(in: .fr).blocks.contains(
+                .list([
+                    "rate aicha-trehou timothee-lheureux 5 un stage est né de la rencontre",
+                    "rate aicha-trehou timothee-lheureux --clear",
+                ])))
         for spec in CommandTable.standard.commands {
             #expect(HelpText.french[spec.name] != nil, "no French summary for \(spec.name)")
             if !spec.details.isEmpty { #expect(HelpText.french[spec.name + ":details"] != nil, "\(spec.name)") }

@@ -87,7 +87,7 @@ struct HelpPage: Presentable {
                 }))
         if !spec.examples.isEmpty {
             blocks.append(.heading(language.text("Examples", "Exemples")))
-            blocks.append(.list(spec.examples))
+            blocks.append(.list(spec.examples.map { HelpText.example($0, in: language) }))
         }
         return Document(blocks)
     }

@@ -228,6 +228,17 @@ enum HelpText {
 
 extension HelpText {
     /// The placeholders of synopses in French (`FILE` → `FICHIER`); option and command names stay.
+    /// Examples whose words are prose (a rating's note), in French.
+    static let frenchExamples = [
+        "rate aicha-trehou timothee-lheureux 5 a new internship came of it":
+            "rate aicha-trehou timothee-lheureux 5 un stage est né de la rencontre"
+    ]
+
+    /// An example as the help shows it in `language`.
+    static func example(_ example: String, in language: Language) -> String {
+        language == .fr ? frenchExamples[example] ?? example : example
+    }
+
     static let frenchPlaceholders = [
         "FILE": "FICHIER", "MEMBER": "MEMBRE", "TAG": "ÉTIQUETTE", "KEY": "CLÉ", "DIR": "DOSSIER", "NAME": "NOM",
         "VALUE": "VALEUR", "TEXT": "TEXTE",
