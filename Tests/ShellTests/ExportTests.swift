@@ -55,6 +55,19 @@ struct ExportTests {
         return (text, session.matchmaking.draft!.total)
     }
 
+    /// A start the clocks skip (Europe/Paris, last Sunday of March, 02:00 to 03:00) is refused, not
+    /// moved an hour; the hour that comes twice in October is a time like any other.
+    @Test func aSkippedTimeIsRefused() throws {
+        let now = Date(timeIntervalSince1970: 1_796_112_000)
+        #expect(throws: MatchCommandError.skippedTime("2026-03-29T02:30", zone: "Europe/Paris")) {
+            try ICSCalendar.startDate("2026-03-29T02:30", now: now)
+        }
+        let before = try ICSCalendar.startDate("2026-03-29T01:30", now: now)
+        let after = try ICSCalendar.startDate("2026-03-29T03:00", now: now)
+        #expect(after.timeIntervalSince(before) == 30 * 60)
+        #expect(ICSCalendar.local(try ICSCalendar.startDate("2026-10-25T02:30", now: now)) == "20261025T023000")
+    }
+
     @Test func csvReadsBackAndNeutralisesFormulas() throws {
         let parsed = try CSVReader.parse(try export("round.csv").text)
         #expect(

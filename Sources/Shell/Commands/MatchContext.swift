@@ -112,6 +112,8 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
     case nothingToUnpin(MemberPair)
     case unknownExport(String, suggestion: String?)
     case invalidDate(String)
+    /// A local time the clocks skip (they go forward at it) in the calendar's time zone.
+    case skippedTime(String, zone: String)
     case amongFindsNobody(String, misses: [String])
 
     var description: String { words(in: .en) }
@@ -157,6 +159,11 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
                 "unknown export format '.\(ext)': use \(formats)",
                 "format d’export inconnu '.\(ext)' : utilisez \(formats)")
                 + language.hint(suggestion.map { ".\($0)" })
+        case .skippedTime(let text, let zone):
+            return t(
+                "\(text) does not exist in \(zone): the clocks go forward over it that night; give another time",
+                "\(text) n’existe pas dans le fuseau \(zone) : on avance les horloges cette nuit-là ; indiquez une autre heure"
+            )
         case .invalidDate(let text):
             return t(
                 "invalid date '\(text)': expected YYYY-MM-DDTHH:MM, such as 2026-12-01T10:00",

@@ -85,6 +85,11 @@ enum ICSCalendar {
         else {
             throw MatchCommandError.invalidDate(text)
         }
+        // A time the clocks skip (02:30 when they go from 02:00 to 03:00) comes back as another: refused, not moved.
+        guard calendar.component(.hour, from: date) == parts[3], calendar.component(.minute, from: date) == parts[4]
+        else {
+            throw MatchCommandError.skippedTime(text, zone: zone.identifier)
+        }
         return date
     }
 
