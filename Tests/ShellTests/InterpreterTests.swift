@@ -200,6 +200,21 @@ struct InterpreterTests {
         #expect(second.run("commit") == .succeeded)
         #expect(second.run("commit") == .succeeded, "the plan's next round goes on from the one just committed")
         #expect(try second.session.openLedger().rounds().count == 4)
+        // commit --all whose second name is taken records nothing, and leaves the plan as it was.
+        #expect(second.run("commit atelier-2") == .failed, "no draft left")
+        #expect(second.run("plan 2") == .succeeded)
+        #expect(second.run("commit atelier-2") == .succeeded)
+        #expect(second.run("plan 2") == .succeeded)
+        let planned = second.session.matchmaking.draft
+        #expect(second.run("commit atelier --all") == .failed)
+        #expect(
+            second.console.errors.hasSuffix(
+                "error: a round named 'atelier-2' is committed already: choose another name\n"))
+        #expect(try second.session.openLedger().rounds().count == 5)
+        #expect(second.session.matchmaking.draft == planned && second.session.matchmaking.planned.count == 1)
+        #expect(second.run("commit atelier --all") == .failed)
+        #expect(second.run("commit ateliers --all") == .succeeded)
+        #expect(try second.session.openLedger().rounds().map(\.name).suffix(2) == ["ateliers-1", "ateliers-2"])
     }
 
     /// `match --no-repeats` keeps apart every pair a committed round made,

@@ -44,21 +44,23 @@ enum RoundCommands {
             var name = arguments[0] ?? defaultName(for: current, now: session.environment.now())
             if drafts.count > 1 { name += "-\(index + 1)" }
             if arguments[0] == nil { name = uniqueName(name, taken: taken.union(names)) }
+            names.append(name)
+        }
+        // Every name is checked before any round is recorded: a plan is not left committed in part.
+        if let used = names.first(where: taken.contains) { throw LedgerError.roundExists(name: used) }
+        for (current, name) in zip(drafts, names) {
             // Only on the ledger the draft was made on: a round another patio committed meanwhile would
             // be unknown to its novelty (and a plan's next round goes on from this one).
             session.matchmaking.draftMark = try ledger.commit(
                 StoredFacts.record(current, name: name, at: session.environment.now()),
                 ifStill: session.matchmaking.draftMark)
-            names.append(name)
-        }
-        if arguments[allPlanned] {
-            session.matchmaking.draft = nil
-            session.matchmaking.planned = []
-        } else if let next = session.matchmaking.planned.first {
-            session.matchmaking.draft = next
-            session.matchmaking.planned.removeFirst()
-        } else {
-            session.matchmaking.draft = nil
+            // The round recorded leaves the draft at once, so that a failure after it cannot record it twice.
+            if let next = session.matchmaking.planned.first {
+                session.matchmaking.draft = next
+                session.matchmaking.planned.removeFirst()
+            } else {
+                session.matchmaking.draft = nil
+            }
         }
         if session.matchmaking.draft == nil { session.matchmaking.lastCommitted = names.last }
         let shown = session.ledgerLocation?.shownAs ?? ledger.path
