@@ -30,8 +30,11 @@ final class InteractiveShell {
 
     func run() -> Int32 {
         Interrupts.install()
+        // Fitted to the window like the messages (the banner is one too).
+        let banner = session.language.words(.banner)
         session.console.write(
-            session.style.dim(session.language.words(.banner)) + "\n")
+            session.style.dim(TerminalWindow.size().map { MessageWrap.fitted(banner, width: $0.columns) } ?? banner)
+                + "\n")
         var historyWorks = true
         loop: while true {
             switch editor.readLine() {

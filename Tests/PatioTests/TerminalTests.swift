@@ -195,6 +195,10 @@ struct TerminalTests {
             let terminal = try PseudoTerminal(
                 arguments: ["--profiles", ProfileBatchTests.bundled], environment: environment, columns: columns)
             try terminal.waitForPrompt(timeout: .seconds(30))
+            if language == "C.UTF-8" {
+                // The banner is fitted to the window too.
+                #expect(terminal.transcript.contains("Tab to complete,\r\n  Ctrl-D to leave."))
+            }
             try run("match pairs", on: terminal)
             var mark = terminal.mark
             terminal.type("\u{04}")

@@ -189,8 +189,9 @@ enum DiagnosticWording {
                 "une compétence est un nom, ou 'nom: niveau' avec un niveau débutant, intermédiaire, confirmé ou expert : cet élément est ignoré")
         case .unknownLanguage(let text, let suggestion):
             return t(
-                "unknown language '\(text)', kept as written: it is shared only with those who write it so",
-                "langue inconnue '\(text)', gardée telle qu’écrite : seuls ceux qui l’écrivent ainsi la partagent")
+                "unknown language '\(text)', kept as one Patio does not know: it is shared only with those who write it the same",
+                "langue inconnue '\(text)', gardée comme une langue que Patio ne connaît pas : seuls ceux qui l’écrivent de même la partagent"
+            )
                 + hint(suggestion)
         case .unknownLevel(let text, let suggestion):
             return t(
