@@ -79,6 +79,20 @@ struct LanguageTests {
         #expect(preview.counts(in: .en) == "1 new, 1 to update, 0 unchanged")
     }
 
+    /// The load's summary agrees with its counts, and says what an error left out.
+    @Test func aLoadSummaryInBothLanguages() {
+        let loaded = ProfileFolder.Loaded(
+            directory: Directory(members: [Member(id: "ana", name: "Ana", role: .student)]),
+            diagnostics: [Diagnostic(path: "P/x.yaml", line: 1, column: 1, .emptyDocument(.profile))], fileCount: 2)
+        let summary = LoadSummary(folder: "P", loaded: loaded)
+        #expect(
+            Renderer.render(summary, as: .table, style: .plain, language: .fr)
+                .hasPrefix("1 membre chargé depuis P\u{202F}; 1 erreur (ce que chacune désigne n’a pas été chargé)"))
+        #expect(
+            Renderer.render(summary, as: .table, style: .plain, language: .en)
+                .hasPrefix("1 member loaded from P; 1 error (what each names was not loaded)"))
+    }
+
     @Test func datesInWords() throws {
         let paris = try #require(TimeZone(identifier: "Europe/Paris"))
         var calendar = Calendar(identifier: .gregorian)

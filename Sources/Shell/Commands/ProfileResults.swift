@@ -41,14 +41,19 @@ struct LoadSummary: Presentable {
 
     func document(in language: Language) -> Document {
         let members = language.counted(loaded.directory.members.count, "member", "membre")
-        var text = language.text("\(members) loaded from \(folder)", "\(members) chargés depuis \(folder)")
+        let count = loaded.directory.members.count
+        var text = language.text(
+            "\(members) loaded from \(folder)",
+            "\(members) \(language.agree(count, "chargé", "chargés")) depuis \(folder)")
         if let name = loaded.directory.settings.name { text += " (\(name))" }
         let errors = loaded.errorCount
         let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
         var problems: [String] = []
         if errors > 0 {
             problems.append(
-                language.counted(errors, "error", "erreur") + language.text(" (not loaded)", " (rien de chargé)"))
+                language.counted(errors, "error", "erreur")
+                    + language.text(" (what each names was not loaded)", " (ce que chacune désigne n’a pas été chargé)")
+            )
         }
         if warnings > 0 {
             problems.append(
