@@ -17,10 +17,22 @@ extension Session {
         return ((folder.path as NSString).appendingPathComponent(".patio/ledger.sqlite"), shown)
     }
 
-    /// The ledger, opened (and created) for writing or reading rounds.
+    /// The ledger, opened (and created) for writing or reading rounds. A
+    /// ledger started anew is said so once, so that a path mistyped in a
+    /// script (a new, empty history) does not go unnoticed.
     func openLedger() throws -> Ledger {
         guard let location = ledgerLocation else { throw MatchCommandError.noLedger }
-        return try Ledger.open(at: location.path, onWait: waitNotice(location.shownAs))
+        let isNew = !FileManager.default.fileExists(atPath: location.path)
+        let ledger = try Ledger.open(at: location.path, onWait: waitNotice(location.shownAs))
+        if isNew {
+            let shown = TerminalSafeText.line(location.shownAs)
+            console.writeError(
+                style.cyan(language.text("note:", "note :")) + " "
+                    + language.text(
+                        "a new ledger was started at \(shown) (there was none)",
+                        "un nouveau registre a été commencé : \(shown) (il n’y en avait pas)") + "\n")
+        }
+        return ledger
     }
 
     /// The ledger when it exists; nil when no round was ever committed (nothing is created).
