@@ -134,9 +134,9 @@ enum TextWrap {
 /// Messages (errors, warnings, notes) fitted to a terminal's width: a line
 /// too wide is broken at spaces, never inside a word, each line after its
 /// first indented by two spaces so that it reads as the same message. The
-/// text is otherwise kept as it is (runs of spaces too); a word wider than
-/// the window stays whole, for the terminal to wrap. Colour codes take no
-/// room. Used at the prompt only: scripts and pipes get one line a message.
+/// text is otherwise kept as it is (runs of spaces too); only a word wider
+/// than the window (a long path) is cut, where the window ends. Colour codes
+/// take no room. Used at the prompt only: scripts and pipes get one line a message.
 public enum MessageWrap {
     public static let indent = "  "
 
@@ -164,9 +164,38 @@ public enum MessageWrap {
                 current = indent + word
                 used = DisplayWidth.of(indent) + cells
             }
+            // A word wider than the window (a long path) is cut where the window ends, as the terminal
+            // would, but with the indent; colour codes are never cut.
+            while used > width, !current.contains("\u{1B}") {
+                // At least a character past the indent, however wide, so that each cut moves on.
+                let (head, tail) = cut(current, width: width, atLeast: lines.isEmpty ? 1 : indent.count + 1)
+                guard !tail.isEmpty else {
+                    // The last piece is the line (a character wider than what is left past the indent).
+                    current = head
+                    used = DisplayWidth.of(head)
+                    break
+                }
+                lines.append(head)
+                current = indent + tail
+                used = DisplayWidth.of(current)
+            }
         }
         lines.append(current)
         return lines.joined(separator: "\n")
+    }
+
+    /// The first characters of `text` that fit in `width` cells (at least
+    /// `atLeast` of them), and the rest.
+    private static func cut(_ text: String, width: Int, atLeast: Int) -> (String, String) {
+        var used = 0
+        var taken = 0
+        var end = text.startIndex
+        while end < text.endIndex, used + DisplayWidth.of(text[end]) <= width || taken < atLeast {
+            used += DisplayWidth.of(text[end])
+            taken += 1
+            end = text.index(after: end)
+        }
+        return (String(text[..<end]), String(text[end...]))
     }
 
     /// The cells `text` takes, its SGR colour codes (`ESC [ … m`) taking none.

@@ -38,15 +38,19 @@ struct MessageWrapTests {
         }
     }
 
-    @Test func shortLinesSpacesAndWideWordsAreKept() {
+    @Test func shortLinesAndSpacesAreKeptWideWordsCut() {
         #expect(MessageWrap.fitted("note: short\n", width: 80) == "note: short\n")
         // Runs of spaces inside a line that fits stay.
         #expect(MessageWrap.fitted("tag 'Blender  3D'", width: 20) == "tag 'Blender  3D'")
-        // A word wider than the window stays whole, on a line of its own.
-        let path = "/srv/serre/profils/" + String(repeating: "x", count: 90) + ".yaml"
+        // A word wider than the window (a long path) is cut where the window ends, each piece indented.
+        let path = "/srv/serre/" + String(repeating: "x", count: 50) + ".yaml"
+        let cutPath = MessageWrap.fitted("error: cannot read \(path): no such file", width: 40)
+        #expect(cutPath.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 40 })
         #expect(
-            MessageWrap.fitted("error: cannot read \(path): no such file", width: 40)
-                == "error: cannot read\n  \(path):\n  no such file")
+            cutPath == "error: cannot read\n  /srv/serre/" + String(repeating: "x", count: 27) + "\n  "
+                + String(repeating: "x", count: 23) + ".yaml: no such\n  file")
+        // Characters wider than what is left past the indent still move on, one a line.
+        #expect(MessageWrap.fitted("a 漢字漢字", width: 3) == "a\n  漢\n  字\n  漢\n  字")
         // Too narrow a window to indent in: as it is.
         #expect(MessageWrap.fitted("a b c d", width: 2) == "a b c d")
     }
