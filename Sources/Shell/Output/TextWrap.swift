@@ -115,8 +115,9 @@ enum TextWrap {
         return head + "…"
     }
 
-    /// The first characters of `word` that fit in `width` cells, and the rest.
-    private static func split(_ word: String, at width: Int) -> (String, String) {
+    /// The first characters of `word` that fit in `width` cells (at least
+    /// one, however wide), and the rest.
+    static func split(_ word: String, at width: Int) -> (String, String) {
         var head = ""
         var used = 0
         var index = word.startIndex
@@ -151,51 +152,35 @@ public enum MessageWrap {
         var lines: [String] = []
         var current = ""
         var used = 0
-        for (index, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-            let cells = visibleWidth(word)
-            if index == 0 {
-                current = String(word)
-                used = cells
-            } else if used + 1 + cells <= width {
-                current += " " + word
-                used += 1 + cells
-            } else {
-                lines.append(current)
-                current = indent + word
-                used = DisplayWidth.of(indent) + cells
-            }
-            // A word wider than the window (a long path) is cut where the window ends, as the terminal
-            // would, but with the indent; colour codes are never cut.
-            while used > width, !current.contains("\u{1B}") {
-                // At least a character past the indent, however wide, so that each cut moves on.
-                let (head, tail) = cut(current, width: width, atLeast: lines.isEmpty ? 1 : indent.count + 1)
-                guard !tail.isEmpty else {
-                    // The last piece is the line (a character wider than what is left past the indent).
-                    current = head
-                    used = DisplayWidth.of(head)
-                    break
+        for (index, piece) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            var word = String(piece)
+            var cells = visibleWidth(word)
+            if index > 0 {
+                if used + 1 + cells <= width {
+                    current += " " + word
+                    used += 1 + cells
+                    continue
                 }
-                lines.append(head)
-                current = indent + tail
-                used = DisplayWidth.of(current)
+                lines.append(current)
+                current = indent
+                used = DisplayWidth.of(indent)
             }
+            // A word wider than what is left (a long path) is cut where the window ends, as the terminal
+            // would, but with the indent; colour codes are never cut.
+            while used + cells > width, !word.contains("\u{1B}") {
+                let (head, tail) = TextWrap.split(word, at: width - used)
+                guard !tail.isEmpty else { break }
+                lines.append(current + head)
+                current = indent
+                used = DisplayWidth.of(indent)
+                word = tail
+                cells = DisplayWidth.of(tail)
+            }
+            current += word
+            used += cells
         }
         lines.append(current)
         return lines.joined(separator: "\n")
-    }
-
-    /// The first characters of `text` that fit in `width` cells (at least
-    /// `atLeast` of them), and the rest.
-    private static func cut(_ text: String, width: Int, atLeast: Int) -> (String, String) {
-        var used = 0
-        var taken = 0
-        var end = text.startIndex
-        while end < text.endIndex, used + DisplayWidth.of(text[end]) <= width || taken < atLeast {
-            used += DisplayWidth.of(text[end])
-            taken += 1
-            end = text.index(after: end)
-        }
-        return (String(text[..<end]), String(text[end...]))
     }
 
     /// The cells `text` takes, its SGR colour codes (`ESC [ … m`) taking none.
