@@ -26,6 +26,26 @@ struct Harness {
 }
 
 struct InterpreterTests {
+    /// A temporary folder holding `profiles` (file stem, name, role; each into
+    /// video games) in its subfolder `subfolder`; the caller removes it.
+    static func community(
+        _ profiles: [(file: String, name: String, role: String)], in subfolder: String = "Profiles", tag: String
+    ) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-\(tag)-\(UUID())")
+        let place = folder.appendingPathComponent(subfolder)
+        try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+        for profile in profiles {
+            try "name: \(profile.name)\nrole: \(profile.role)\ninterests: [jeu vidéo]\n".write(
+                to: place.appendingPathComponent("\(profile.file).yaml"), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    /// Four members, two of them students.
+    static let four = [("ana", "student"), ("basile", "entrepreneur"), ("chloe", "student"), ("dan", "startup")].map {
+        (file: $0.0, name: $0.0.capitalized, role: $0.1)
+    }
+
     @Test func runsACommandAndRendersItsResult() {
         var harness = Harness()
         #expect(harness.run("echo Élodie  Dupré") == .succeeded)
@@ -59,14 +79,9 @@ struct InterpreterTests {
     /// A first load stopped by Ctrl-C keeps nothing; `load` alone then starts
     /// that folder's load again (no other folder is current).
     @Test func loadAloneStartsAnInterruptedFirstLoadAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-again-\(UUID())")
-        let profiles = folder.appendingPathComponent("profils serre")
-        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        let folder = try Self.community(
+            [("Ana", "Ana", "student"), ("Basile", "Basile", "student")], in: "profils serre", tag: "again")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Ana", "Basile"] {
-            try "name: \(name)\nrole: student\n".write(
-                to: profiles.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
-        }
         final class Flag: @unchecked Sendable { var raised = true }
         let flag = Flag()
         let console = RecordingConsole()
@@ -90,14 +105,8 @@ struct InterpreterTests {
     /// A ban is kept in the ledger: the next session keeps the two apart,
     /// until one unpins them; without a ledger it lasts the session.
     @Test func aBanOutlivesTheSession() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-bans-\(UUID())")
-        let profiles = folder.appendingPathComponent("Profiles")
-        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        let folder = try Self.community(Self.four, tag: "bans")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (id, role) in [("ana", "student"), ("basile", "entrepreneur"), ("chloe", "student"), ("dan", "startup")] {
-            try "name: \(id.capitalized)\nrole: \(role)\ninterests: [jeu vidéo]\n".write(
-                to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
-        }
         func session() -> Harness {
             var harness = Harness(workingDirectory: folder.path)
             harness.run("load Profiles")
@@ -135,14 +144,10 @@ struct InterpreterTests {
     /// A profile file renamed leaves its member's rounds under the old id:
     /// the load says so, with the line that keeps them; once added, silence.
     @Test func aRenamedProfileIsNoticedAtLoad() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-renamed-\(UUID())")
+        let folder = try Self.community(
+            [("aicha-trehou", "Aïcha Tréhou", "student"), ("basile-roy", "Basile Roy", "student")], tag: "renamed")
         let profiles = folder.appendingPathComponent("Profiles")
-        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (id, name) in [("aicha-trehou", "Aïcha Tréhou"), ("basile-roy", "Basile Roy")] {
-            try "name: \(name)\nrole: student\ninterests: [jeu vidéo]\n".write(
-                to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
-        }
         var harness = Harness(workingDirectory: folder.path)
         harness.run("load Profiles")
         #expect(harness.run("match pairs") == .succeeded)
@@ -174,14 +179,8 @@ struct InterpreterTests {
     /// round is not recorded (its novelty did not count that round); drafted
     /// again, it is. A plan's rounds go on committing one after the other.
     @Test func aDraftIsCommittedOnlyOnTheLedgerItWasMadeOn() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-mark-\(UUID())")
-        let profiles = folder.appendingPathComponent("Profiles")
-        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        let folder = try Self.community(Self.four, tag: "mark")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (id, role) in [("ana", "student"), ("basile", "entrepreneur"), ("chloe", "student"), ("dan", "startup")] {
-            try "name: \(id.capitalized)\nrole: \(role)\ninterests: [jeu vidéo]\n".write(
-                to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
-        }
         var first = Harness(workingDirectory: folder.path)
         var second = Harness(workingDirectory: folder.path)
         first.run("load Profiles")
@@ -222,16 +221,11 @@ struct InterpreterTests {
     /// while there is an alternative, and its claim says over which pairs;
     /// two members with no one else meet again, said so.
     @Test func noRepeatsKeepsEarlierPairsApart() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-repeats-\(UUID())")
-        let profiles = folder.appendingPathComponent("Profiles")
-        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let people = ["ana", "basile", "chloe", "dan", "eve", "farid"]
-        for (index, id) in people.enumerated() {
-            try
-                "name: \(id.capitalized)\nrole: \(index % 2 == 0 ? "student" : "entrepreneur")\ninterests: [jeu vidéo]\n"
-                .write(to: profiles.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
-        }
+        let folder = try Self.community(
+            people.enumerated().map { ($1, $1.capitalized, $0 % 2 == 0 ? "student" : "entrepreneur") }, tag: "repeats")
+        let profiles = folder.appendingPathComponent("Profiles")
+        defer { try? FileManager.default.removeItem(at: folder) }
         var harness = Harness(workingDirectory: folder.path)
         harness.run("load Profiles")
         var met = Set<MemberPair>()
