@@ -23,6 +23,10 @@ public enum ProfileFolder {
         public var diagnostics: [Diagnostic]
         /// Profile files looked at (settings and taxonomy excluded).
         public var fileCount: Int
+        /// The members whose file was read now, not taken from the cache:
+        /// every one without a cache; on a folder loaded before, only those
+        /// whose file is new, renamed or changed.
+        public var readNow: Set<String> = []
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
@@ -169,7 +173,9 @@ public enum ProfileFolder {
         var members: [Member] = []
         var owner: [String: String] = [:]
         var files: [String: String] = [:]
-        for (name, parsed) in zip(profiles, outcomes) {
+        var readNow = Set<String>()
+        let parsedNow = Set(missing)
+        for (index, (name, parsed)) in zip(profiles, outcomes).enumerated() {
             let outcome: ProfileReader.Outcome
             switch parsed! {
             case .failure(let problem):
@@ -191,10 +197,11 @@ public enum ProfileFolder {
             owner[member.id] = display(name)
             files[member.id] = name
             members.append(member)
+            if parsedNow.contains(index) { readNow.insert(member.id) }
         }
         return Loaded(
             directory: Directory(members: members, taxonomy: taxonomy, settings: settings, files: files),
-            diagnostics: diagnostics, fileCount: profiles.count)
+            diagnostics: diagnostics, fileCount: profiles.count, readNow: readNow)
     }
 }
 

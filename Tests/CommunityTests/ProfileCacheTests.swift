@@ -48,9 +48,11 @@ struct ProfileCacheTests {
         let plain = ProfileFolder.load(folder.path, shownAs: "p")
         #expect(first.directory.members == plain.directory.members)
         #expect(first.diagnostics == plain.diagnostics)
+        #expect(first.readNow == ["amelie", "kenji", "zoe"], "no cache yet: every file read")
         try markCache()
         let second = load(shownAs: "elsewhere")
         #expect(fromCache(second) == ["amelie", "kenji", "zoe"])
+        #expect(second.readNow.isEmpty, "nothing read from the files")
         // Problems are shown at the folder as named this time.
         #expect(second.diagnostics.map(\.path) == ["elsewhere/kenji.yaml"])
         #expect(second.diagnostics.map(\.problem) == plain.diagnostics.map(\.problem))
@@ -114,6 +116,7 @@ struct ProfileCacheTests {
         #expect(loaded.diagnostics == plain.diagnostics)
         // What did not change still comes from the cache; nothing else does.
         #expect(fromCache(loaded) == (change == "add" ? ["amelie", "kenji", "zoe"] : ["amelie", "kenji"]))
+        #expect(loaded.readNow == Set(loaded.directory.members.map(\.id)).subtracting(fromCache(loaded)))
         if change == "edit" { #expect(loaded.directory["zoe"]?.name == "Zoé Blendex") }
         if change == "delete" || change == "folder" { #expect(loaded.directory["zoe"] == nil) }
         if change == "add" { #expect(loaded.directory["noe"]?.bio == nil) }

@@ -55,7 +55,7 @@ public enum ProfileCommands {
         let dropped = session.replaceCommunity(with: loaded.directory)
         session.profilesFolder = (path, shown)
         Interpreter.report(loaded.diagnostics, in: session)
-        reportHistoryUnderAnotherID(in: session)
+        reportHistoryUnderAnotherID(in: session, among: loaded.readNow)
         let summary = LoadSummary(folder: shown, loaded: loaded, droppedDraft: dropped)
         return loaded.errorCount > 0 ? .failed(summary) : .show(summary)
     }
@@ -207,22 +207,30 @@ public enum ProfileCommands {
     /// would leave their history behind. A note for each, with the line that
     /// keeps it; nothing is changed. A ledger that cannot be read says nothing
     /// here (the commands that need it say why).
-    static func historyUnderAnotherID(in session: Session) -> [(member: Member, historyID: String)] {
-        guard let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else { return [] }
+    ///
+    /// Only the members of `readNow` are looked at: a renamed file is never
+    /// taken from the cache, so a folder loaded again unchanged does not read
+    /// the ledger at all.
+    static func historyUnderAnotherID(in session: Session, among readNow: Set<String>) -> [(
+        member: Member, historyID: String
+    )] {
+        guard !readNow.isEmpty, let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else {
+            return []
+        }
         // Ids the rounds name that no profile holds now: usually none, and then nothing to work out.
         let departed = known.subtracting(session.directory.members.map(\.id))
         guard !departed.isEmpty else { return [] }
         return session.directory.members.compactMap { member in
-            guard !known.contains(member.id) else { return nil }
+            guard readNow.contains(member.id), !known.contains(member.id) else { return nil }
             let derived = MemberID.from(name: member.name)
             guard derived != member.id, departed.contains(derived) else { return nil }
             return (member, derived)
         }
     }
 
-    static func reportHistoryUnderAnotherID(in session: Session) {
+    static func reportHistoryUnderAnotherID(in session: Session, among readNow: Set<String>) {
         let t = session.language.text
-        for (member, id) in historyUnderAnotherID(in: session) {
+        for (member, id) in historyUnderAnotherID(in: session, among: readNow) {
             let name = TerminalSafeText.line(member.name)
             session.console.writeError(
                 session.style.cyan(t("note:", "note :")) + " "
