@@ -16,19 +16,26 @@ import Foundation
 ///
 /// The file is a header line (a JSON object: the version, and the length in
 /// bytes and the checksum of each shard), then the entries in shards of
-/// `shardSize`, each its own JSON document, so that they are encoded, decoded
-/// and checked on every core at once.
+/// `shardSize`, each in bytes of its own (`ProfileCache+Shard.swift`), so
+/// that they are encoded, decoded and checked on every core at once.
 struct ProfileCache {
     /// Bumped whenever what a profile parses to, or the file's layout, can change.
-    static let version = 6
+    static let version = 7
     static let fileName = "profiles.cache"
     static let shardSize = 2048
 
-    struct Stamp: Codable, Equatable {
+    struct Stamp: Equatable {
         var size: Int64
         var seconds: Int64
         var nanoseconds: Int64
         var inode: UInt64
+
+        init(size: Int64, seconds: Int64, nanoseconds: Int64, inode: UInt64) {
+            self.size = size
+            self.seconds = seconds
+            self.nanoseconds = nanoseconds
+            self.inode = inode
+        }
 
         /// The file's stamp, or nil when it is not a regular file that can be looked at.
         init?(path: String) {
@@ -42,7 +49,7 @@ struct ProfileCache {
     }
 
     /// One file's outcome; its diagnostics without their path (the folder may be shown another way next time).
-    struct Entry: Codable {
+    struct Entry {
         var stamp: Stamp
         var member: Member?
         var diagnostics: [Diagnostic]
@@ -118,7 +125,7 @@ struct ProfileCache {
             DispatchQueue.concurrentPerform(iterations: shardRanges.count) { index in
                 let shard = data[shardRanges[index]]
                 guard checksum(shard) == header.sums[index] else { return }
-                shared.buffer[index] = try? JSONDecoder().decode([String: Entry].self, from: shard)
+                shared.buffer[index] = decodeShard(shard)
             }
         }
         var cache = ProfileCache()
@@ -137,11 +144,10 @@ struct ProfileCache {
         results.withUnsafeMutableBufferPointer { buffer in
             let shared = UnsafeSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: starts.count) { index in
-                var shard: [String: Entry] = [:]
-                for name in names[starts[index]..<min(names.count, starts[index] + Self.shardSize)] {
-                    shard[name] = entries[name]
+                let shard = names[starts[index]..<min(names.count, starts[index] + Self.shardSize)].map {
+                    (name: $0, entry: entries[$0]!)
                 }
-                guard let bytes = try? JSONEncoder().encode(shard) else { return }
+                guard let bytes = Self.encodeShard(shard) else { return }
                 shared.buffer[index] = (bytes, Self.checksum(bytes))
             }
         }
@@ -204,6 +210,8 @@ struct ProfileCache {
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
             let data = encoded()
         else { return }
-        try? AtomicFile.write(String(decoding: data, as: UTF8.self), to: Self.path(in: folder))
+        try? AtomicFile.write(to: Self.path(in: folder)) { (output: inout AtomicFile.Output) throws(Never) in
+            output.write(bytes: data)
+        }
     }
 }

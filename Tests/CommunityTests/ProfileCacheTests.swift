@@ -37,6 +37,14 @@ struct ProfileCacheTests {
         cache.write(in: folder.path)
     }
 
+    /// `bytes` with the first `old` (in UTF-8) replaced by `new`; nil when `old` is not there.
+    static func replacing(_ old: String, with new: String, in bytes: Data) -> Data? {
+        guard let range = bytes.firstRange(of: Data(old.utf8)) else { return nil }
+        var changed = bytes
+        changed.replaceSubrange(range, with: Data(new.utf8))
+        return changed
+    }
+
     func fromCache(_ loaded: ProfileFolder.Loaded) -> Set<String> {
         Set(loaded.directory.members.filter { $0.bio == "from the cache" }.map(\.id))
     }
@@ -127,10 +135,10 @@ struct ProfileCacheTests {
         _ = load()
         try markCache()
         let path = ProfileCache.path(in: folder.path)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"version\":\(ProfileCache.version)", with: "\"version\":999")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(text.contains("\"version\":\(ProfileCache.version)"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let otherVersion = try #require(
+            Self.replacing("\"version\":\(ProfileCache.version)", with: "\"version\":999", in: bytes))
+        try otherVersion.write(to: URL(fileURLWithPath: path))
         #expect(fromCache(load()).isEmpty)
         try "not a cache".write(toFile: path, atomically: true, encoding: .utf8)
         let loaded = load()
@@ -148,15 +156,16 @@ struct ProfileCacheTests {
         _ = load()
         try markCache()
         let path = ProfileCache.path(in: folder.path)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("Zoé Blender"))
-        try text.replacingOccurrences(of: "Zoé Blender", with: "Zoé Blendex")
-            .write(toFile: path, atomically: true, encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let changed = try #require(Self.replacing("Zoé Blender", with: "Zoé Blendex", in: bytes))
+        #expect(changed.count == bytes.count)
+        try changed.write(to: URL(fileURLWithPath: path))
         let loaded = load()
         #expect(fromCache(loaded).isEmpty)
         #expect(loaded.directory["zoe"]?.name == "Zoé Blender")
-        let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written.contains("Zoé Blender") && !written.contains("Blendex"))
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(Self.replacing("Zoé Blender", with: "", in: written) != nil)
+        #expect(Self.replacing("Blendex", with: "", in: written) == nil)
         // Any one byte changed, in a shard of any length, changes its checksum.
         for length in 0..<20 {
             let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
@@ -189,7 +198,7 @@ struct ProfileCacheTests {
         #expect(back.entries.count == count)
         #expect(back.entries["m4100.yaml"]?.member == cache.entries["m4100.yaml"]?.member)
         #expect(back.entries["m4100.yaml"]?.idLine == 4100)
-        // A byte short, a byte more, or a shard that is not JSON: nothing is trusted.
+        // A byte short, a byte more, or a shard changed: nothing is trusted.
         #expect(ProfileCache.decode(data.dropLast()) == nil)
         #expect(ProfileCache.decode(data + Data([0x20])) == nil)
         var broken = data
