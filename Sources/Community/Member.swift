@@ -62,6 +62,11 @@ public enum Role: String, CaseIterable, Sendable, Comparable, Codable {
     /// Reads a role as people write it, in English or French: `étudiante`,
     /// `jeune pousse`, `mentor`, `Entrepreneur·e`, `start-up`, …
     public init?(word: String) {
+        // The usual spellings first, without folding (every profile comes here).
+        if let exact = Role(rawValue: word) {
+            self = exact
+            return
+        }
         let key = TextFolding.fold(word).filter { $0.isLetter || $0 == " " }
         switch key.replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: .whitespaces) {
         case "student", "students", "etudiant", "etudiante", "etudiants", "etudiantes", "etudiantse", "eleve",
@@ -111,7 +116,12 @@ public enum SkillLevel: String, CaseIterable, Sendable, Comparable, Codable {
 
     /// English or French: `débutant`, `intermédiaire`, `confirmé`, `experte`, …
     public init?(word: String) {
-        switch TextFolding.fold(word).trimmingCharacters(in: .whitespaces) {
+        // The usual spellings first, without folding (every skill of every profile comes here).
+        if let exact = SkillLevel(rawValue: word) {
+            self = exact
+            return
+        }
+        switch TextFolding.trimmingSpaces(TextFolding.fold(word)) {
         case "beginner", "novice", "debutant", "debutante", "debutant.e", "junior", "notions": self = .beginner
         case "intermediate", "intermediaire", "confirme", "confirmee", "confirme.e", "medium", "moyen":
             self = .intermediate

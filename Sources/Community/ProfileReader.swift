@@ -189,11 +189,11 @@ struct FieldReader {
             warn(node, .notText(field: field, found: Self.kind(of: node)))
             return nil
         }
-        return scalar.string.trimmingCharacters(in: .whitespaces)
+        return TextFolding.trimmingSpaces(scalar.string)
     }
 
     mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces))
+        guard case .scalar(let scalar) = node, let value = Int(TextFolding.trimmingSpaces(scalar.string))
         else {
             warn(node, .notWholeNumber(field: field, range: range, found: Self.found(node)))
             return nil
@@ -209,7 +209,7 @@ struct FieldReader {
     mutating func number(_ node: Node, field: String) -> Double? {
         guard case .scalar(let scalar) = node,
             let value = Double(
-                scalar.string.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
+                TextFolding.trimmingSpaces(scalar.string).replacingOccurrences(of: ",", with: ".")),
             value >= 0, value.isFinite
         else {
             warn(node, .notNumber(field: field, found: Self.found(node)))
@@ -246,7 +246,7 @@ struct FieldReader {
                     warn(item, .itemNotWord(field: field, found: Self.kind(of: item)))
                     return nil
                 }
-                let value = scalar.string.trimmingCharacters(in: .whitespaces)
+                let value = TextFolding.trimmingSpaces(scalar.string)
                 return value.isEmpty ? nil : value
             }
         default:
@@ -281,7 +281,7 @@ struct FieldReader {
                 if !parsed.skill.name.isEmpty { skills.append(parsed.skill) }
             case .mapping(let mapping) where mapping.count == 1:
                 let (key, value) = mapping.first!
-                let name = key.string?.trimmingCharacters(in: .whitespaces) ?? ""
+                let name = key.string.map(TextFolding.trimmingSpaces) ?? ""
                 var skill = Skill(name)
                 if let levelText = value.string, !levelText.isEmpty {
                     if let level = SkillLevel(word: levelText) {
@@ -359,22 +359,22 @@ public enum ListCell {
             }
         }
         items.append(current)
-        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return items.map(TextFolding.trimmingSpaces).filter { !$0.isEmpty }
     }
 }
 
 /// `Blender (expert)` or `Blender: expert` as a skill.
 enum SkillText {
     static func parse(_ text: String) -> (skill: Skill, unknownLevel: String?) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextFolding.trimmingSpaces(text)
         var name = trimmed
         var levelText: String?
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
-            name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
+            name = TextFolding.trimmingSpaces(String(trimmed[..<open]))
             levelText = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         } else if let colon = trimmed.lastIndex(of: ":") {
-            name = String(trimmed[..<colon]).trimmingCharacters(in: .whitespaces)
-            levelText = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            name = TextFolding.trimmingSpaces(String(trimmed[..<colon]))
+            levelText = TextFolding.trimmingSpaces(String(trimmed[trimmed.index(after: colon)...]))
         }
         guard let levelText, !levelText.isEmpty else { return (Skill(trimmed), nil) }
         guard let level = SkillLevel(word: levelText) else { return (Skill(trimmed), levelText) }

@@ -29,4 +29,22 @@ public enum TextFolding {
     public static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
         prefix.isEmpty || fold(text).hasPrefix(fold(prefix))
     }
+
+    /// `text` without the spaces and tabs at either end, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` (tab and the space separators:
+    /// U+0020, no-break spaces, U+3000, …; not line breaks), without its cost
+    /// on every field of every profile: `text` itself when there are none.
+    public static func trimmingSpaces(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let end = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
+    }
 }
