@@ -161,10 +161,10 @@ struct ProfileCache {
         return data
     }
 
-    /// The same, read on another thread while `isCancelled` is asked every
-    /// 50 ms: nil as soon as it says yes (the reading is then left to finish
-    /// on its own and thrown away).
-    static func read(in folder: String, isCancelled: () -> Bool) -> ProfileCache? {
+    /// The same, read on another thread while this one does `meanwhile`,
+    /// then asks `isCancelled` every 50 ms: nil as soon as it says yes (the
+    /// reading is then left to finish on its own and thrown away).
+    static func read(in folder: String, isCancelled: () -> Bool, meanwhile: () -> Void = {}) -> ProfileCache? {
         final class Box: @unchecked Sendable {
             var cache: ProfileCache?
         }
@@ -174,6 +174,7 @@ struct ProfileCache {
             box.cache = read(in: folder)
             done.signal()
         }
+        meanwhile()
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
             if isCancelled() { return nil }
         }

@@ -34,6 +34,27 @@ public enum ProfileFolder {
     /// - Parameters:
     ///   - path: the folder on disk.
     ///   - shownAs: how diagnostics name it (the path as the user typed it).
+    /// Each file's stamp, looked at on every core, by batches between which
+    /// `isCancelled` is asked (the stamps not taken then are nil).
+    static func stamps(of names: [String], in folder: String, isCancelled: () -> Bool) -> [ProfileCache.Stamp?] {
+        var stamps = [ProfileCache.Stamp?](repeating: nil, count: names.count)
+        stamps.withUnsafeMutableBufferPointer { buffer in
+            let shared = UnsafeSendable(buffer)
+            let batch = 4096
+            for start in stride(from: 0, to: names.count, by: batch) {
+                if isCancelled() { return }
+                let count = min(batch, names.count - start)
+                DispatchQueue.concurrentPerform(iterations: (count + 255) / 256) { chunk in
+                    for index in (start + chunk * 256)..<min(start + count, start + chunk * 256 + 256) {
+                        shared.buffer[index] = ProfileCache.Stamp(
+                            path: (folder as NSString).appendingPathComponent(names[index]))
+                    }
+                }
+            }
+        }
+        return stamps
+    }
+
     /// Reads and parses profile files concurrently; each result in its file's place.
     /// Files go by batches, and `isCancelled` is asked between two: nil when it said yes.
     static func parse(
@@ -135,13 +156,19 @@ public enum ProfileFolder {
         // Those unchanged since the cache was written are taken from it.
         var outcomes = [Result<ProfileReader.Outcome, Diagnostic>?](repeating: nil, count: profiles.count)
         var stamps = [ProfileCache.Stamp?](repeating: nil, count: profiles.count)
-        guard let cache = usesCache ? ProfileCache.read(in: path, isCancelled: isCancelled) : ProfileCache() else {
+        // The files are looked at while the cache is read, on another core.
+        guard
+            let cache = usesCache
+                ? ProfileCache.read(
+                    in: path, isCancelled: isCancelled,
+                    meanwhile: { stamps = Self.stamps(of: profiles, in: path, isCancelled: isCancelled) })
+                : ProfileCache(),
+            !isCancelled()
+        else {
             return nil
         }
         if usesCache {
             for (index, name) in profiles.enumerated() {
-                if index & 1023 == 0 && isCancelled() { return nil }
-                stamps[index] = ProfileCache.Stamp(path: (path as NSString).appendingPathComponent(name))
                 if let kept = cache.outcome(for: name, stamp: stamps[index], shownAs: display(name)) {
                     outcomes[index] = .success(kept)
                 }
@@ -157,13 +184,14 @@ public enum ProfileFolder {
         for (index, result) in zip(missing, parsed) { outcomes[index] = result }
         if isCancelled() { return nil }
         if usesCache && (!missing.isEmpty || cache.entries.count != profiles.count) {
+            // A file read now is kept only when it did not change while it was read.
+            let now = Self.stamps(of: missing.map { profiles[$0] }, in: path, isCancelled: { false })
+            var changed = Set<Int>()
+            for (index, stamp) in zip(missing, now) where stamp != stamps[index] { changed.insert(index) }
             var fresh = ProfileCache()
-            let readNow = Set(missing)
             for (index, name) in profiles.enumerated() {
-                // A file read now is kept only when it did not change while it was read.
                 guard case .success(let outcome)? = outcomes[index], let stamp = stamps[index],
-                    !readNow.contains(index)
-                        || ProfileCache.Stamp(path: (path as NSString).appendingPathComponent(name)) == stamp
+                    !changed.contains(index)
                 else { continue }
                 fresh.keep(outcome, for: name, stamp: stamp)
             }
@@ -171,8 +199,11 @@ public enum ProfileFolder {
         }
         if isCancelled() { return nil }
         var members: [Member] = []
-        var owner: [String: String] = [:]
+        members.reserveCapacity(profiles.count)
+        var owner: [String: Int] = [:]
+        owner.reserveCapacity(profiles.count)
         var files: [String: String] = [:]
+        files.reserveCapacity(profiles.count)
         var readNow = Set<String>()
         let parsedNow = Set(missing)
         for (index, (name, parsed)) in zip(profiles, outcomes).enumerated() {
@@ -191,10 +222,10 @@ public enum ProfileFolder {
                     Diagnostic(
                         path: display(name), line: outcome.idPosition?.line ?? 1,
                         column: outcome.idPosition?.column ?? 1,
-                        .duplicateID(member.id, firstFile: first)))
+                        .duplicateID(member.id, firstFile: display(profiles[first]))))
                 continue
             }
-            owner[member.id] = display(name)
+            owner[member.id] = index
             files[member.id] = name
             members.append(member)
             if parsedNow.contains(index) { readNow.insert(member.id) }
