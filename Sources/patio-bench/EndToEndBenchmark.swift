@@ -59,7 +59,7 @@ enum EndToEndBenchmark {
     static func benchmark(size: Int, patio: String, folder: String?, commands: [String]) throws {
         let folder = folder ?? NSTemporaryDirectory() + "patio-community-\(size)"
         let existing = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
-            $0.hasSuffix(".yaml")
+            $0.hasSuffix(".yaml") && $0 != ProfileFolder.taxonomyFile
         }
         if existing.count != size {
             let clock = ContinuousClock()
