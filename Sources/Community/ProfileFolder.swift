@@ -31,9 +31,6 @@ public enum ProfileFolder {
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
 
-    /// - Parameters:
-    ///   - path: the folder on disk.
-    ///   - shownAs: how diagnostics name it (the path as the user typed it).
     /// Each file's stamp, looked at on every core, by batches between which
     /// `isCancelled` is asked (the stamps not taken then are nil).
     static func stamps(of names: [String], in folder: String, isCancelled: () -> Bool) -> [ProfileCache.Stamp?] {
@@ -107,8 +104,11 @@ public enum ProfileFolder {
 
     /// Loads the folder unless `isCancelled` says to stop (it is asked often
     /// enough to stop within a fraction of a second): nil then.
-    /// - Parameter usesCache: take the files unchanged since the last load
-    ///   from `.patio/profiles.cache` (see `ProfileCache`), and keep it up to date.
+    /// - Parameters:
+    ///   - path: the folder on disk.
+    ///   - shown: how diagnostics name it (the path as the user typed it).
+    ///   - usesCache: take the files unchanged since the last load from
+    ///     `.patio/profiles.cache` (see `ProfileCache`), and keep it up to date.
     public static func load(
         _ path: String, shownAs shown: String, usesCache: Bool = false, isCancelled: () -> Bool
     ) -> Loaded? {
