@@ -19,6 +19,7 @@ extension ProfileCache {
             writer.signed(entry.stamp.seconds)
             writer.signed(entry.stamp.nanoseconds)
             writer.unsigned(entry.stamp.inode)
+            writer.signed(entry.stamp.changed)
             writer.optional(entry.idLine)
             writer.optional(entry.idColumn)
             if entry.diagnostics.isEmpty {
@@ -217,7 +218,8 @@ struct ShardReader {
 
     mutating func entry() -> ProfileCache.Entry? {
         guard let size = signed(), let seconds = signed(), let nanoseconds = signed(), let inode = unsigned(),
-            let idLine = optionalNumber(), let idColumn = optionalNumber(), let jsonLength = length()
+            let changed = signed(), let idLine = optionalNumber(), let idColumn = optionalNumber(),
+            let jsonLength = length()
         else { return nil }
         var diagnostics: [Diagnostic] = []
         if jsonLength > 0 {
@@ -226,7 +228,8 @@ struct ShardReader {
             guard let decoded = try? JSONDecoder().decode([Diagnostic].self, from: json) else { return nil }
             diagnostics = decoded
         }
-        let stamp = ProfileCache.Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode)
+        let stamp = ProfileCache.Stamp(
+            size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode, changed: changed)
         guard let hasMember = unsigned(), hasMember <= 1 else { return nil }
         var member: Member?
         if hasMember == 1 {

@@ -20,7 +20,7 @@ import Foundation
 /// that they are encoded, decoded and checked on every core at once.
 struct ProfileCache {
     /// Bumped whenever what a profile parses to, or the file's layout, can change.
-    static let version = 7
+    static let version = 8
     static let fileName = "profiles.cache"
     static let shardSize = 2048
 
@@ -29,12 +29,17 @@ struct ProfileCache {
         var seconds: Int64
         var nanoseconds: Int64
         var inode: UInt64
+        /// The status-change time, in nanoseconds: moved by every write, by a
+        /// change of permissions, and by a tool putting back a modification
+        /// time, and set by no one.
+        var changed: Int64
 
-        init(size: Int64, seconds: Int64, nanoseconds: Int64, inode: UInt64) {
+        init(size: Int64, seconds: Int64, nanoseconds: Int64, inode: UInt64, changed: Int64) {
             self.size = size
             self.seconds = seconds
             self.nanoseconds = nanoseconds
             self.inode = inode
+            self.changed = changed
         }
 
         /// The file's stamp, or nil when it is not a regular file that can be looked at.
@@ -45,6 +50,7 @@ struct ProfileCache {
             seconds = Int64(status.st_mtim.tv_sec)
             nanoseconds = Int64(status.st_mtim.tv_nsec)
             inode = UInt64(status.st_ino)
+            changed = Int64(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(status.st_ctim.tv_nsec)
         }
     }
 
@@ -63,11 +69,37 @@ struct ProfileCache {
         ((folder as NSString).appendingPathComponent(".patio") as NSString).appendingPathComponent(fileName)
     }
 
-    /// The cache of `folder`, or an empty one when there is none that this version can read.
-    static func read(in folder: String) -> ProfileCache {
-        guard let data = FileManager.default.contents(atPath: path(in: folder)) else { return ProfileCache() }
-        return decode(data) ?? ProfileCache()
+    /// The cache of `folder`, or an empty one when there is none that this
+    /// version can read. Before it is read whole, its size must be what its
+    /// header line says and within `byteLimit(forFiles:)` of `fileCount`:
+    /// a file of any size put in its place costs no more than its first
+    /// line.
+    static func read(in folder: String, fileCount: Int) -> ProfileCache {
+        let path = path(in: folder)
+        guard BoundedFile.check(path) == nil else { return ProfileCache() }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return ProfileCache() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return ProfileCache() }
+        let size = Int64(status.st_size)
+        guard size <= byteLimit(forFiles: fileCount),
+            let start = try? handle.read(upToCount: Int(min(size, Int64(headerLimit)))),
+            let newline = start.firstIndex(of: UInt8(ascii: "\n")),
+            let header = try? JSONDecoder().decode(Header.self, from: start[..<newline]),
+            Int64(newline + 1) + header.shards.reduce(0, { $0 + Int64(max(0, $1)) }) == size,
+            let rest = try? handle.readToEnd() ?? Data()
+        else { return ProfileCache() }
+        return decode(start + rest) ?? ProfileCache()
     }
+
+    /// The most a header line can take.
+    static let headerLimit = 1 << 20
+
+    /// The most a cache of `count` profile files is read: a mebibyte a file
+    /// (an entry holds what its file parsed to, the file being at most
+    /// `Limits.profileBytes`, and its problems), and one more.
+    static func byteLimit(forFiles count: Int) -> Int64 { Int64(count + 1) << 20 }
 
     /// The header line of the file.
     struct Header: Codable {
@@ -164,14 +196,16 @@ struct ProfileCache {
     /// The same, read on another thread while this one does `meanwhile`,
     /// then asks `isCancelled` every 50 ms: nil as soon as it says yes (the
     /// reading is then left to finish on its own and thrown away).
-    static func read(in folder: String, isCancelled: () -> Bool, meanwhile: () -> Void = {}) -> ProfileCache? {
+    static func read(in folder: String, fileCount: Int, isCancelled: () -> Bool, meanwhile: () -> Void = {})
+        -> ProfileCache?
+    {
         final class Box: @unchecked Sendable {
             var cache: ProfileCache?
         }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            box.cache = read(in: folder)
+            box.cache = read(in: folder, fileCount: fileCount)
             done.signal()
         }
         meanwhile()
@@ -211,6 +245,8 @@ struct ProfileCache {
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
             let data = encoded()
         else { return }
+        // What a write stopped by a kill left (ten megabytes for 100,000 members).
+        AtomicFile.sweep(directory)
         try? AtomicFile.write(to: Self.path(in: folder)) { (output: inout AtomicFile.Output) throws(Never) in
             output.write(bytes: data)
         }

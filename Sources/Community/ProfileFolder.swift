@@ -160,7 +160,7 @@ public enum ProfileFolder {
         guard
             let cache = usesCache
                 ? ProfileCache.read(
-                    in: path, isCancelled: isCancelled,
+                    in: path, fileCount: profiles.count, isCancelled: isCancelled,
                     meanwhile: { stamps = Self.stamps(of: profiles, in: path, isCancelled: isCancelled) })
                 : ProfileCache(),
             !isCancelled()

@@ -37,7 +37,7 @@ struct ProfileCacheShardTests {
                 contact: maybe(word()), bio: maybe(word()))
             let stamp = ProfileCache.Stamp(
                 size: Int64(number()), seconds: Int64(number()), nanoseconds: Int64(number()),
-                inode: UInt64.random(in: 0...UInt64.max, using: &random))
+                inode: UInt64.random(in: 0...UInt64.max, using: &random), changed: Int64(number()))
             let diagnostics =
                 index % 5 == 0
                 ? [Diagnostic(path: "", line: index, column: 2, .cannotReadFile, severity: .warning)] : []
@@ -71,7 +71,7 @@ struct ProfileCacheShardTests {
             (
                 name: "m\(index).yaml",
                 entry: ProfileCache.Entry(
-                    stamp: ProfileCache.Stamp(size: 1, seconds: 2, nanoseconds: 3, inode: 4),
+                    stamp: ProfileCache.Stamp(size: 1, seconds: 2, nanoseconds: 3, inode: 4, changed: 5),
                     member: Member(
                         id: "m\(index)", name: "Membre \(index)", role: .student, organization: "Pixel Fabrik",
                         skills: [Skill("Substance Painter", level: .expert)], interests: ["Substance Painter"]),

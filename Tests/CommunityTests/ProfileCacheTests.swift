@@ -27,7 +27,7 @@ struct ProfileCacheTests {
 
     /// Marks every cached member so that a load that used the cache shows it.
     func markCache() throws {
-        var cache = ProfileCache.read(in: folder.path)
+        var cache = ProfileCache.read(in: folder.path, fileCount: 3)
         #expect(!cache.entries.isEmpty)
         for (name, entry) in cache.entries {
             var marked = entry
@@ -95,7 +95,7 @@ struct ProfileCacheTests {
         }
     }
 
-    @Test(arguments: ["edit", "touch", "delete", "add", "rename", "folder"])
+    @Test(arguments: ["edit", "time put back", "permissions", "touch", "delete", "add", "rename", "folder"])
     func everyChangeIsReadFromTheFiles(_ change: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = load()
@@ -104,6 +104,12 @@ struct ProfileCacheTests {
         switch change {
         case "edit":  // the same size, so that only the time and the content tell
             try write("zoe.yaml", "name: Zoé Blendex\nrole: student\n")
+        case "time put back":  // the same size and modification time: only the status-change time tells
+            let time = try #require(try FileManager.default.attributesOfItem(atPath: zoe.path)[.modificationDate])
+            try write("zoe.yaml", "name: Zoé Blendex\nrole: student\n")
+            try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: zoe.path)
+        case "permissions":  // a file that may no longer be readable is looked at again
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: zoe.path)
         case "touch":
             try FileManager.default.setAttributes(
                 [.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: zoe.path)
@@ -125,7 +131,7 @@ struct ProfileCacheTests {
         // What did not change still comes from the cache; nothing else does.
         #expect(fromCache(loaded) == (change == "add" ? ["amelie", "kenji", "zoe"] : ["amelie", "kenji"]))
         #expect(loaded.readNow == Set(loaded.directory.members.map(\.id)).subtracting(fromCache(loaded)))
-        if change == "edit" { #expect(loaded.directory["zoe"]?.name == "Zoé Blendex") }
+        if change == "edit" || change == "time put back" { #expect(loaded.directory["zoe"]?.name == "Zoé Blendex") }
         if change == "delete" || change == "folder" { #expect(loaded.directory["zoe"] == nil) }
         if change == "add" { #expect(loaded.directory["noe"]?.bio == nil) }
     }
@@ -145,7 +151,43 @@ struct ProfileCacheTests {
         #expect(fromCache(loaded).isEmpty)
         #expect(loaded.directory.members.count == 3)
         // And it was written anew.
-        #expect(ProfileCache.read(in: folder.path).entries.count == 3)
+        #expect(ProfileCache.read(in: folder.path, fileCount: 3).entries.count == 3)
+    }
+
+    /// A file put where the cache was, of any size, is looked at no further
+    /// than its first line unless its size is the one that line gives; what
+    /// a killed write left beside it goes at the next write.
+    @Test func aCacheOfAnotherSizeIsNotRead() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = load()
+        try markCache()
+        let path = ProfileCache.path(in: folder.path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(ProfileCache.read(in: folder.path, fileCount: 3).entries.count == 3)
+        try (bytes + Data(repeating: 0x20, count: 1000)).write(to: URL(fileURLWithPath: path))
+        #expect(ProfileCache.read(in: folder.path, fileCount: 3).entries.isEmpty)
+        // Two gibibytes that hold nothing (a sparse file: no disk used).
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(truncate(path, 2 << 30) == 0)
+        #expect(ProfileCache.read(in: folder.path, fileCount: 3).entries.isEmpty)
+        // A header that gives two gibibytes, and a file of that size: past what
+        // three files can need, so it is not read (it would be refused by its
+        // checksum after two gibibytes read, the same outcome slowly).
+        let forged = try JSONEncoder().encode(
+            ProfileCache.Header(version: ProfileCache.version, shards: [2 << 30], sums: ["0"]))
+        try (forged + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
+        #expect(truncate(path, off_t(forged.count + 1 + (2 << 30))) == 0)
+        #expect(Int64(forged.count + 1 + (2 << 30)) > ProfileCache.byteLimit(forFiles: 3))
+        #expect(ProfileCache.read(in: folder.path, fileCount: 3).entries.isEmpty)
+        let leftover = folder.appendingPathComponent(".patio/.profiles.cache\(AtomicFile.temporaryMark)\(Int32.max)")
+        try Data("half a cache".utf8).write(to: leftover)
+        let loaded = load()
+        #expect(fromCache(loaded).isEmpty)
+        #expect(loaded.directory.members.count == 3)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        let written = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(written < 1 << 20)
+        #expect(ProfileCache.read(in: folder.path, fileCount: 3).entries.count == 3)
     }
 
     /// A change made to the cache file itself, at the same length (so that
