@@ -90,9 +90,15 @@ enum ProfileReader {
         if let entry = fields[.wing] { member.wing = reader.integer(entry.value, field: "wing", in: 1...9) }
         if let entry = fields[.languages] {
             let written = reader.list(entry.value, field: "languages")
+            // Each warning at its own item of a list written as one (the
+            // items kept are in the list's order), else at the field's value.
+            let items: [Node] = if case .sequence(let sequence) = entry.value { Array(sequence) } else { [] }
+            var next = 0
             for text in written {
+                let item = items[next...].firstIndex { $0.string.map(TextFolding.trimmingSpaces) == text }
+                if let item { next = item + 1 }
                 if let suggestion = LanguageCode.typo(text) {
-                    reader.warn(entry.value, .unknownLanguage(text, suggestion: suggestion))
+                    reader.warn(item.map { items[$0] } ?? entry.value, .unknownLanguage(text, suggestion: suggestion))
                 }
             }
             member.languages = written.map(LanguageCode.code)
@@ -110,7 +116,11 @@ enum ProfileReader {
             $0.trimmingCharacters(in: .newlines)
         }
         let idPosition = fields[.id]?.key.mark.map { (line: $0.line, column: $0.column) }
-        return Outcome(member: member, diagnostics: reader.diagnostics, idPosition: idPosition)
+        // In the file's order, as a compiler gives them (the fields are read in their own order).
+        let inOrder = reader.diagnostics.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
+        return Outcome(member: member, diagnostics: inOrder, idPosition: idPosition)
     }
 }
 

@@ -128,8 +128,23 @@ struct ProfileFolderTests {
                 .unknownLanguage("frnçais", suggestion: "français"), .unknownLanguage("anglias", suggestion: "anglais"),
             ])
         #expect(outcome.diagnostics.allSatisfy { $0.severity == .warning && $0.line == 3 })
+        // Each at its own item, on a line or in a list written one item a line.
+        #expect(outcome.diagnostics.map(\.column) == [13, 33])
+        let block = ProfileReader.read(
+            "name: Zed\nrole: student\nlanguages:\n  - fr\n  - frnçais\n  - frnçais\n  -   espagnool\n", path: "z.yaml",
+            defaultID: "z")
+        #expect(block.diagnostics.map { [$0.line, $0.column] } == [[5, 5], [6, 5], [7, 7]])
         let read = SpreadsheetImport.read(Data("Nom;Rôle;Langues\nZed;étudiant;englsh, fr\n".utf8), path: "r.csv")
         #expect(read.diagnostics.map(\.problem) == [.unknownLanguage("englsh", suggestion: "english")])
+    }
+
+    /// A file's problems come in its lines' order, whatever the order its fields are read in.
+    @Test func aFilesProblemsComeInTheOrderOfItsLines() {
+        let outcome = ProfileReader.read(
+            "name: Zed\nrole: student\nwing: ten\nskills: [\"Maya: guru\"]\nlanguages: [frnçais]\nsurnom: Z\n",
+            path: "z.yaml", defaultID: "z")
+        #expect(outcome.diagnostics.map(\.line) == [3, 4, 5, 6])
+        #expect(outcome.diagnostics.count { $0.severity == .warning } == 4)
     }
 
     @Test func theTaxonomyStillLoadsItsGoodSections() {
