@@ -51,7 +51,8 @@ public enum BoundedFile {
     /// What the problem means for a file of a profiles folder.
     static func fact(_ problem: Problem) -> Diagnostic.Problem {
         switch problem {
-        case .missing, .denied: return .cannotReadFile
+        case .missing: return .cannotReadFile(denied: false)
+        case .denied: return .cannotReadFile(denied: true)
         case .folder, .pipe, .device: return .notRegularFile
         case .tooLarge(let bytes, let limit): return .fileTooLarge(bytes: bytes, limitKiB: limit / 1024)
         }

@@ -68,7 +68,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
 
     public enum Problem: Sendable, Equatable, Codable {
         // The file as a whole.
-        case cannotReadFile
+        /// Permission denied, or the file is not there (gone since the folder was listed, a link to nothing or to itself).
+        case cannotReadFile(denied: Bool)
         case notRegularFile
         case fileTooLarge(bytes: Int, limitKiB: Int)
         case notUTF8(byte: UInt8)

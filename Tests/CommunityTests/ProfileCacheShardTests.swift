@@ -40,7 +40,7 @@ struct ProfileCacheShardTests {
                 inode: UInt64.random(in: 0...UInt64.max, using: &random), changed: Int64(number()))
             let diagnostics =
                 index % 5 == 0
-                ? [Diagnostic(path: "", line: index, column: 2, .cannotReadFile, severity: .warning)] : []
+                ? [Diagnostic(path: "", line: index, column: 2, .cannotReadFile(denied: true), severity: .warning)] : []
             return (
                 "m\(index).yaml",
                 ProfileCache.Entry(

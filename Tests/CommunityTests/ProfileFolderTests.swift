@@ -138,6 +138,21 @@ struct ProfileFolderTests {
         #expect(read.diagnostics.map(\.problem) == [.unknownLanguage("englsh", suggestion: "english")])
     }
 
+    /// A link to nothing, or to itself, among the profiles: that file is said not to be there; the others load.
+    @Test func aLinkThatLeadsNowhereIsSaidSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-links-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name: Zed\nrole: student\n".write(
+            to: folder.appendingPathComponent("zed.yaml"), atomically: false, encoding: .utf8)
+        #expect(symlink("nowhere.yaml", folder.appendingPathComponent("ghost.yaml").path) == 0)
+        #expect(symlink("loop.yaml", folder.appendingPathComponent("loop.yaml").path) == 0)
+        let loaded = ProfileFolder.load(folder.path, shownAs: "P")
+        #expect(loaded.directory.members.map(\.id) == ["zed"])
+        #expect(loaded.diagnostics.map(\.path) == ["P/ghost.yaml", "P/loop.yaml"])
+        #expect(loaded.diagnostics.allSatisfy { $0.problem == .cannotReadFile(denied: false) })
+    }
+
     /// A file's problems come in its lines' order, whatever the order its fields are read in.
     @Test func aFilesProblemsComeInTheOrderOfItsLines() {
         let outcome = ProfileReader.read(

@@ -279,6 +279,18 @@ struct LanguageTests {
         )
     }
 
+    /// A file of the folder that cannot be read says why.
+    @Test func anUnreadableProfileSaysWhy() {
+        let denied = Diagnostic(path: "P/x.yaml", .cannotReadFile(denied: true), consequence: .profileNotLoaded)
+        #expect(DiagnosticWording.message(denied, in: .en).hasPrefix("cannot read the file: permission denied"))
+        #expect(
+            DiagnosticWording.message(denied, in: .fr).hasPrefix(
+                "impossible de lire le fichier\u{A0}: permission refusée"))
+        let gone = Diagnostic(path: "P/x.yaml", .cannotReadFile(denied: false), consequence: .profileNotLoaded)
+        #expect(DiagnosticWording.message(gone, in: .en).contains("a link that leads nowhere"))
+        #expect(DiagnosticWording.message(gone, in: .fr).contains("lien qui ne mène nulle part"))
+    }
+
     @Test func aTypoIsAnsweredInFrench() {
         let error = ShellError.unknownCommand("mach", suggestion: "match")
         #expect(error.words(in: .fr) == "commande inconnue 'mach' (vouliez-vous dire 'match'\u{202F}?)")

@@ -75,7 +75,12 @@ enum DiagnosticWording {
         let hint = { (suggestion: String?) in language.hint(suggestion) }
         let roles = t("student, startup or entrepreneur", "student, startup ou entrepreneur")
         switch problem {
-        case .cannotReadFile: return t("cannot read the file", "impossible de lire le fichier")
+        case .cannotReadFile(let denied):
+            return denied
+                ? t("cannot read the file: permission denied", "impossible de lire le fichier : permission refusée")
+                : t(
+                    "cannot read the file: it is not there (gone since the folder was read, or a link that leads nowhere)",
+                    "impossible de lire le fichier : il n’est pas là (disparu depuis la lecture du dossier, ou lien qui ne mène nulle part)")
         case .notRegularFile: return t("not a regular file", "pas un fichier ordinaire")
         case .fileTooLarge(let bytes, let limit):
             return t(
