@@ -89,7 +89,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         // A profile's keys and values.
         case keyNotWord
         case unknownKey(String, suggestion: String?)
-        case repeatedKey(String, firstLine: Int)
+        /// A key (as written) for a field already given: the same word, or another spelling of it.
+        case repeatedKey(String, field: String, firstLine: Int)
         case missingName
         case nameTooLong(characters: Int, limit: Int)
         case missingRole

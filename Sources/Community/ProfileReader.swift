@@ -41,7 +41,8 @@ enum ProfileReader {
                 continue
             }
             if let earlier = fields[field] {
-                reader.warn(key, .repeatedKey(field.rawValue, firstLine: earlier.key.mark?.line ?? 0))
+                reader.warn(
+                    key, .repeatedKey(keyText, field: field.rawValue, firstLine: earlier.key.mark?.line ?? 0))
                 continue
             }
             if case .scalar(let scalar) = value, scalar.style == .plain,

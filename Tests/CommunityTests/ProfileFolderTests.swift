@@ -153,6 +153,14 @@ struct ProfileFolderTests {
         #expect(loaded.diagnostics.allSatisfy { $0.problem == .cannotReadFile(denied: false) })
     }
 
+    /// A field given again under another of its names: the first is kept, and the warning names the key written.
+    @Test func aFieldGivenAgainByAnotherNameIsWarnedOfAsWritten() {
+        let outcome = ProfileReader.read("name: Zed\nrole: student\nnom: Zoé\n", path: "z.yaml", defaultID: "z")
+        #expect(outcome.member?.name == "Zed")
+        #expect(outcome.diagnostics.map(\.problem) == [.repeatedKey("nom", field: "name", firstLine: 1)])
+        #expect(outcome.diagnostics.map(\.line) == [3])
+    }
+
     /// A file's problems come in its lines' order, whatever the order its fields are read in.
     @Test func aFilesProblemsComeInTheOrderOfItsLines() {
         let outcome = ProfileReader.read(

@@ -291,6 +291,19 @@ struct LanguageTests {
         #expect(DiagnosticWording.message(gone, in: .fr).contains("lien qui ne mène nulle part"))
     }
 
+    @Test func aFieldGivenAgainNamesTheKeyWritten() {
+        let again = Diagnostic(
+            path: "P/z.yaml", line: 3, column: 1, .repeatedKey("nom", field: "name", firstLine: 1), severity: .warning)
+        #expect(
+            DiagnosticWording.message(again, in: .en)
+                == "'nom' gives 'name' again (first on line 1): this one is ignored")
+        let twice = Diagnostic(
+            path: "P/z.yaml", line: 3, column: 1, .repeatedKey("name", field: "name", firstLine: 1), severity: .warning)
+        #expect(
+            DiagnosticWording.message(twice, in: .en)
+                == "'name' is given twice (first on line 1): the second is ignored")
+    }
+
     @Test func aTypoIsAnsweredInFrench() {
         let error = ShellError.unknownCommand("mach", suggestion: "match")
         #expect(error.words(in: .fr) == "commande inconnue 'mach' (vouliez-vous dire 'match'\u{202F}?)")

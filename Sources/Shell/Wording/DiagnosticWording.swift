@@ -137,10 +137,14 @@ enum DiagnosticWording {
                 "les clés sont des mots comme 'name' ou 'skills' : celle-ci est ignorée")
         case .unknownKey(let key, let suggestion):
             return t("unknown key '\(key)' ignored", "clé inconnue '\(key)' ignorée") + hint(suggestion)
-        case .repeatedKey(let key, let line):
+        case .repeatedKey(let key, let field, let line) where TextFolding.fold(key) == field:
             return t(
                 "'\(key)' is given twice (first on line \(line)): the second is ignored",
                 "'\(key)' est donné deux fois (d’abord ligne \(line)) : le second est ignoré")
+        case .repeatedKey(let key, let field, let line):
+            return t(
+                "'\(key)' gives '\(field)' again (first on line \(line)): this one is ignored",
+                "'\(key)' redonne '\(field)' (déjà ligne \(line)) : celui-ci est ignoré")
         case .missingName:
             return t("the profile has no 'name': it is not loaded", "le profil n’a pas de 'name' : il n’est pas chargé")
         case .nameTooLong(let characters, let limit):
