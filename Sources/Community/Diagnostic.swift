@@ -64,6 +64,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case itemsTooLong(field: String, length: Int, count: Int, limit: Int)
         /// Only the first `limit` of `count` items were kept.
         case tooManyItems(field: String, count: Int, limit: Int)
+        /// Items written more than once (case and accents aside), as first written: only the first of each was kept.
+        case repeatedItems(field: String, items: [String])
     }
 
     public enum Problem: Sendable, Equatable, Codable {

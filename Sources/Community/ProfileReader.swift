@@ -102,7 +102,9 @@ enum ProfileReader {
                     reader.warn(item.map { items[$0] } ?? entry.value, .unknownLanguage(text, suggestion: suggestion))
                 }
             }
-            member.languages = written.map(LanguageCode.code)
+            // Two ways to write one language (`en, anglais`) are one language.
+            var codes = Set<String>()
+            member.languages = written.map(LanguageCode.code).filter { codes.insert($0).inserted }
         }
         if let entry = fields[.skills] { member.skills = reader.skills(entry.value) }
         if let entry = fields[.interests] { member.interests = reader.list(entry.value, field: "interests") }
@@ -233,12 +235,14 @@ struct FieldReader {
     /// commas or semicolons; at most `Limits.listItems` items of at most
     /// `Limits.tagCharacters` characters each (the others are reported and left out).
     mutating func list(_ node: Node, field: String) -> [String] {
-        bounded(unboundedList(node, field: field), node, field: field, length: \.count)
+        bounded(unboundedList(node, field: field), node, field: field, length: \.count, key: { $0 })
     }
 
-    /// The first `Limits.listItems` items whose `length` is within `Limits.tagCharacters`.
-    mutating func bounded<Item>(_ items: [Item], _ node: Node, field: String, length: (Item) -> Int) -> [Item] {
-        let (kept, problems) = ListBounds.apply(items, field: field, length: length)
+    /// The items not written before, the first `Limits.listItems` whose `length` is within `Limits.tagCharacters`.
+    mutating func bounded<Item>(
+        _ items: [Item], _ node: Node, field: String, length: (Item) -> Int, key: (Item) -> String
+    ) -> [Item] {
+        let (kept, problems) = ListBounds.apply(items, field: field, length: length, key: key)
         for problem in problems { warn(node, .list(problem)) }
         return kept
     }
@@ -268,7 +272,7 @@ struct FieldReader {
 
     /// Skills: `Blender`, `Blender: expert` or `Blender (expert)`, bounded as lists are.
     mutating func skills(_ node: Node) -> [Skill] {
-        bounded(unboundedSkills(node), node, field: "skills", length: \.name.count)
+        bounded(unboundedSkills(node), node, field: "skills", length: \.name.count, key: \.name)
     }
 
     private mutating func unboundedSkills(_ node: Node) -> [Skill] {
@@ -333,11 +337,24 @@ struct FieldReader {
 /// than `Limits.tagCharacters` are left out, then the first `Limits.listItems`
 /// kept. Each problem comes back as a fact.
 enum ListBounds {
-    static func apply<Item>(_ items: [Item], field: String, length: (Item) -> Int) -> (
+    /// `items` without those written again (the same `key`, case and accents
+    /// aside: the first is kept), without those too long, then no more than
+    /// the limit; and what was left out.
+    static func apply<Item>(_ items: [Item], field: String, length: (Item) -> Int, key: (Item) -> String) -> (
         kept: [Item], problems: [Diagnostic.ListProblem]
     ) {
-        var kept = items
+        var kept: [Item] = []
         var problems: [Diagnostic.ListProblem] = []
+        var seen = Set<String>()
+        var repeated: [String] = []
+        for item in items {
+            if seen.insert(TextFolding.fold(key(item))).inserted {
+                kept.append(item)
+            } else if !repeated.contains(key(item)) {
+                repeated.append(key(item))
+            }
+        }
+        if !repeated.isEmpty { problems.append(.repeatedItems(field: field, items: repeated)) }
         if let long = kept.first(where: { length($0) > Limits.tagCharacters }) {
             let count = kept.count { length($0) > Limits.tagCharacters }
             problems.append(

@@ -187,7 +187,7 @@ public enum SpreadsheetImport {
             // The same limits as a profile file's lists.
             func list(_ field: String) -> [String] {
                 let (kept, problems) = ListBounds.apply(
-                    values[field].map { ListCell.split($0) } ?? [], field: field, length: \.count)
+                    values[field].map { ListCell.split($0) } ?? [], field: field, length: \.count, key: { $0 })
                 for problem in problems {
                     diagnostics.append(
                         Diagnostic(

@@ -131,7 +131,7 @@ struct ProfileFolderTests {
         // Each at its own item, on a line or in a list written one item a line.
         #expect(outcome.diagnostics.map(\.column) == [13, 33])
         let block = ProfileReader.read(
-            "name: Zed\nrole: student\nlanguages:\n  - fr\n  - frnçais\n  - frnçais\n  -   espagnool\n", path: "z.yaml",
+            "name: Zed\nrole: student\nlanguages:\n  - fr\n  - frnçais\n  - englsh\n  -   espagnool\n", path: "z.yaml",
             defaultID: "z")
         #expect(block.diagnostics.map { [$0.line, $0.column] } == [[5, 5], [6, 5], [7, 7]])
         let read = SpreadsheetImport.read(Data("Nom;Rôle;Langues\nZed;étudiant;englsh, fr\n".utf8), path: "r.csv")
@@ -159,6 +159,27 @@ struct ProfileFolderTests {
         #expect(outcome.member?.name == "Zed")
         #expect(outcome.diagnostics.map(\.problem) == [.repeatedKey("nom", field: "name", firstLine: 1)])
         #expect(outcome.diagnostics.map(\.line) == [3])
+    }
+
+    /// An item written twice (case and accents aside) is kept once, with a warning; a
+    /// language written two ways is one language.
+    @Test func anItemWrittenTwiceIsKeptOnce() {
+        let outcome = ProfileReader.read(
+            "name: Zed\nrole: student\nskills: [\"Blender: expert\", \"blender (débutante)\", Maya]\n"
+                + "interests: [Jeux, jeux, JEUX, bd]\nlanguages: [en, anglais, fr]\n",
+            path: "z.yaml", defaultID: "z")
+        #expect(outcome.member?.skills == [Skill("Blender", level: .expert), Skill("Maya")])
+        #expect(outcome.member?.interests == ["Jeux", "bd"])
+        #expect(outcome.member?.languages == ["en", "fr"])
+        #expect(
+            outcome.diagnostics.map(\.problem) == [
+                .list(.repeatedItems(field: "skills", items: ["blender"])),
+                .list(.repeatedItems(field: "interests", items: ["jeux", "JEUX"])),
+            ])
+        let read = SpreadsheetImport.read(
+            Data("Nom;Rôle;Intérêts\nZed;étudiant;bd, BD\n".utf8), path: "r.csv")
+        #expect(read.members.first?.interests == ["bd"])
+        #expect(read.diagnostics.count == 1)
     }
 
     /// A file's problems come in its lines' order, whatever the order its fields are read in.

@@ -304,6 +304,15 @@ struct LanguageTests {
                 == "'name' is given twice (first on line 1): the second is ignored")
     }
 
+    @Test func anItemWrittenTwiceIsSaid() {
+        let twice = Diagnostic(
+            path: "P/z.yaml", line: 3, column: 9, .list(.repeatedItems(field: "skills", items: ["blender", "Maya"])),
+            severity: .warning)
+        #expect(
+            DiagnosticWording.message(twice, in: .en)
+                == "'skills' lists 'blender', 'Maya' more than once: only the first of each is kept")
+    }
+
     @Test func aTypoIsAnsweredInFrench() {
         let error = ShellError.unknownCommand("mach", suggestion: "match")
         #expect(error.words(in: .fr) == "commande inconnue 'mach' (vouliez-vous dire 'match'\u{202F}?)")

@@ -76,9 +76,9 @@ struct LimitsTests {
         #expect(member.skills.map(\.name) == ["Blender"])
         #expect(
             loaded.diagnostics.map { DiagnosticWording.message($0, in: .en) } == [
-                "an item of 'skills' is \(Limits.tagCharacters + 1) characters long, more than the \(Limits.tagCharacters) an item may hold: that item is left out",
                 "'interests' holds \(Limits.listItems + 1) items, more than the \(Limits.listItems) a list may hold: the first \(Limits.listItems) are kept",
-            ])
+                "an item of 'skills' is \(Limits.tagCharacters + 1) characters long, more than the \(Limits.tagCharacters) an item may hold: that item is left out",
+            ], "in the file's order")
         let named = try Self.load(["long.yaml": "name: \(long)\nrole: student\n"])
         #expect(named.directory.isEmpty)
         #expect(named.errorCount == 1)

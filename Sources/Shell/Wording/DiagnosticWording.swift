@@ -49,6 +49,11 @@ enum DiagnosticWording {
                     ? "un élément de '\(field)' fait \(length) caractères, plus que les \(limit) permis : cet élément est laissé de côté"
                     : "un élément de '\(field)' fait \(length) caractères, plus que les \(limit) permis : ces \(count) éléments sont laissés de côté"
             )
+        case .repeatedItems(let field, let items):
+            let listed = items.map { "'\($0)'" }.joined(separator: ", ")
+            return language.text(
+                "'\(field)' lists \(listed) more than once: only the first of each is kept",
+                "'\(field)' donne \(listed) plus d’une fois : seul le premier de chacun est gardé")
         case .tooManyItems(let field, let count, let limit):
             return language.text(
                 "'\(field)' holds \(count) items, more than the \(limit) a list may hold: the first \(limit) are kept",
