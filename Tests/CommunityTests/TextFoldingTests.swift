@@ -41,4 +41,28 @@ struct TextFoldingTests {
         #expect(checked == 1728)
         #expect(TextFolding.trimmingSpaces("  Blender : expert ") == "Blender : expert")
     }
+
+    /// The table gives what Foundation's folding (and `fold`'s own marks) give,
+    /// for every letter in it, alone and among others; other texts go to Foundation.
+    @Test func theQuickFoldIsFoundationsFold() {
+        func slow(_ text: String) -> String {
+            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            return folded.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+                .replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+                .replacingOccurrences(of: "ʼ", with: "'").replacingOccurrences(of: "·", with: ".")
+                .replacingOccurrences(of: "•", with: ".")
+        }
+        #expect(TextFolding.quickFolds.count > 60)
+        for scalar in TextFolding.quickFolds.keys {
+            let text = "Ab\(scalar)Z 3"
+            #expect(TextFolding.quickFold(text) == slow(text), "\(scalar)")
+        }
+        let ascii = String((32..<127).map { Character(Unicode.Scalar($0)!) })
+        #expect(TextFolding.quickFold(ascii) == slow(ascii))
+        for other in ["ß", "e\u{301}", "漢", "ø", "Ł", "\u{A0}"] {
+            #expect(TextFolding.quickFold("a" + other) == nil, "\(other) goes to Foundation")
+        }
+        #expect(TextFolding.fold("Modélisation 3D") == "modelisation 3d")
+        #expect(TextFolding.fold("ŒUVRE Ça") == "oeuvre ca")
+    }
 }
