@@ -107,6 +107,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case itemNotWord(field: String, found: NodeKind)
         case badSkillItem
         case unknownLevel(String, suggestion: String?)
+        /// A skill written with a level or a separator but no name (`: expert`), as written.
+        case skillWithoutName(String)
         /// A language Patio does not know that looks like a typo of one it does: kept as written.
         case unknownLanguage(String, suggestion: String)
         case badSlot(String)

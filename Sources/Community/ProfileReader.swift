@@ -45,11 +45,7 @@ enum ProfileReader {
                     key, .repeatedKey(keyText, field: field.rawValue, firstLine: earlier.key.mark?.line ?? 0))
                 continue
             }
-            if case .scalar(let scalar) = value, scalar.style == .plain,
-                ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-            {
-                continue
-            }
+            if case .scalar(let scalar) = value, FieldReader.isNull(scalar) { continue }
             fields[field] = (key, value)
         }
 
@@ -261,6 +257,7 @@ struct FieldReader {
                     warn(item, .itemNotWord(field: field, found: Self.kind(of: item)))
                     return nil
                 }
+                if Self.isNull(scalar) { return nil }
                 let value = TextFolding.trimmingSpaces(scalar.string)
                 return value.isEmpty ? nil : value
             }
@@ -282,7 +279,18 @@ struct FieldReader {
         case .scalar(let scalar) where Self.isNumberOrSwitch(scalar):
             warn(node, .notList(field: "skills", found: .written(scalar.string)))
             return []
-        case .scalar(let scalar): return ListCell.split(scalar.string).map { SkillText.parse($0).skill }
+        case .scalar(let scalar):
+            var skills: [Skill] = []
+            for text in ListCell.split(scalar.string) {
+                let parsed = SkillText.parse(text)
+                if parsed.skill.name.isEmpty {
+                    warn(node, .skillWithoutName(text))
+                } else {
+                    if let unknown = parsed.unknownLevel { warn(node, unknownLevel(unknown)) }
+                    skills.append(parsed.skill)
+                }
+            }
+            return skills
         default:
             warn(node, .notList(field: "skills", found: .kind(Self.kind(of: node))))
             return []
@@ -290,10 +298,18 @@ struct FieldReader {
         var skills: [Skill] = []
         for item in items {
             switch item {
+            case .scalar(let scalar) where Self.isNull(scalar):
+                continue
             case .scalar(let scalar):
                 let parsed = SkillText.parse(scalar.string)
+                if parsed.skill.name.isEmpty {
+                    if !TextFolding.trimmingSpaces(scalar.string).isEmpty {
+                        warn(item, .skillWithoutName(scalar.string))
+                    }
+                    continue
+                }
                 if let unknown = parsed.unknownLevel { warn(item, unknownLevel(unknown)) }
-                if !parsed.skill.name.isEmpty { skills.append(parsed.skill) }
+                skills.append(parsed.skill)
             case .mapping(let mapping) where mapping.count == 1:
                 let (key, value) = mapping.first!
                 let name = key.string.map(TextFolding.trimmingSpaces) ?? ""
@@ -311,6 +327,11 @@ struct FieldReader {
             }
         }
         return skills
+    }
+
+    /// A plain `~`, `null` or nothing: YAML's null, a value not given.
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     private func unknownLevel(_ text: String) -> Diagnostic.Problem {
@@ -404,7 +425,8 @@ enum SkillText {
             name = TextFolding.trimmingSpaces(String(trimmed[..<colon]))
             levelText = TextFolding.trimmingSpaces(String(trimmed[trimmed.index(after: colon)...]))
         }
-        guard let levelText, !levelText.isEmpty else { return (Skill(trimmed), nil) }
+        // `C++:` is C++; `:` or `(expert)` alone, a skill with no name.
+        guard let levelText, !levelText.isEmpty else { return (Skill(name), nil) }
         guard let level = SkillLevel(word: levelText) else { return (Skill(trimmed), levelText) }
         return (Skill(name, level: level), nil)
     }

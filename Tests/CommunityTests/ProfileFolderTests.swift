@@ -182,6 +182,24 @@ struct ProfileFolderTests {
         #expect(read.diagnostics.count == 1)
     }
 
+    /// A skill with a level but no name is said and left out; a separator with
+    /// nothing after it is dropped; YAML's null in a list is no item.
+    @Test func aSkillWithNoNameIsSaidAndNullIsNoItem() {
+        let outcome = ProfileReader.read(
+            "name: Zed\nrole: student\nskills:\n  - \": expert\"\n  - \":\"\n  - \"C++: \"\n  - null\n  - ~\n  - Maya\n"
+                + "interests: [null, bd]\noffering: \"(expert), Unity\"\n",
+            path: "z.yaml", defaultID: "z")
+        #expect(outcome.member?.skills == [Skill("C++"), Skill("Maya")])
+        #expect(outcome.member?.interests == ["bd"])
+        #expect(outcome.member?.offering == ["(expert)", "Unity"], "a list of words, not of skills")
+        #expect(outcome.diagnostics.map(\.problem) == [.skillWithoutName(": expert"), .skillWithoutName(":")])
+        #expect(outcome.diagnostics.map(\.line) == [4, 5])
+        let inline = ProfileReader.read(
+            "name: Zed\nrole: student\nskills: \"(expert), Maya: expert\"\n", path: "z.yaml", defaultID: "z")
+        #expect(inline.member?.skills == [Skill("Maya", level: .expert)])
+        #expect(inline.diagnostics.map(\.problem) == [.skillWithoutName("(expert)")])
+    }
+
     /// A file's problems come in its lines' order, whatever the order its fields are read in.
     @Test func aFilesProblemsComeInTheOrderOfItsLines() {
         let outcome = ProfileReader.read(

@@ -313,6 +313,15 @@ struct LanguageTests {
                 == "'skills' lists 'blender', 'Maya' more than once: only the first of each is kept")
     }
 
+    @Test func aSkillWithNoNameIsSaid() {
+        let nameless = Diagnostic(
+            path: "P/z.yaml", line: 4, column: 5, .skillWithoutName(": expert"), severity: .warning)
+        #expect(DiagnosticWording.message(nameless, in: .en) == "the skill ': expert' has no name: it is left out")
+        #expect(
+            DiagnosticWording.message(nameless, in: .fr)
+                == "la compétence ': expert' n’a pas de nom\u{A0}: elle est laissée de côté")
+    }
+
     @Test func aTypoIsAnsweredInFrench() {
         let error = ShellError.unknownCommand("mach", suggestion: "match")
         #expect(error.words(in: .fr) == "commande inconnue 'mach' (vouliez-vous dire 'match'\u{202F}?)")

@@ -207,6 +207,10 @@ enum DiagnosticWording {
                 "langue inconnue '\(text)', gardée comme une langue que Patio ne connaît pas : seuls ceux qui l’écrivent de même la partagent"
             )
                 + hint(suggestion)
+        case .skillWithoutName(let text):
+            return t(
+                "the skill '\(text)' has no name: it is left out",
+                "la compétence '\(text)' n’a pas de nom : elle est laissée de côté")
         case .unknownLevel(let text, let suggestion):
             return t(
                 "unknown level '\(text)': expected beginner, intermediate or expert",
