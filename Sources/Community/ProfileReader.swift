@@ -24,6 +24,8 @@ enum ProfileReader {
         let root = Node.mapping(mapping)
 
         var fields: [ProfileField: (key: Node, value: Node)] = [:]
+        // Keys given with no value (`role: ~`): a field missing is said there.
+        var givenEmpty: [ProfileField: Node] = [:]
         for (key, value) in mapping {
             guard let keyText = key.string else {
                 reader.warn(key, .keyNotWord)
@@ -45,27 +47,30 @@ enum ProfileReader {
                     key, .repeatedKey(keyText, field: field.rawValue, firstLine: earlier.key.mark?.line ?? 0))
                 continue
             }
-            if case .scalar(let scalar) = value, FieldReader.isNull(scalar) { continue }
+            if case .scalar(let scalar) = value, FieldReader.isNull(scalar) {
+                if givenEmpty[field] == nil { givenEmpty[field] = key }
+                continue
+            }
             fields[field] = (key, value)
         }
 
         guard let name = fields[.name].flatMap({ reader.text($0.value, field: "name") }), !name.isEmpty else {
-            reader.report(fields[.name]?.value ?? root, .missingName)
-            return Outcome(member: nil, diagnostics: reader.diagnostics)
+            reader.report(fields[.name]?.value ?? givenEmpty[.name] ?? root, .missingName)
+            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
         }
         guard name.count <= Limits.tagCharacters else {
             reader.report(fields[.name]?.value, .nameTooLong(characters: name.count, limit: Limits.tagCharacters))
-            return Outcome(member: nil, diagnostics: reader.diagnostics)
+            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
         }
         guard let roleEntry = fields[.role] else {
-            reader.report(root, .missingRole)
-            return Outcome(member: nil, diagnostics: reader.diagnostics)
+            reader.report(givenEmpty[.role] ?? root, .missingRole)
+            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
         }
         guard let roleText = reader.text(roleEntry.value, field: "role"), let role = Role(word: roleText) else {
             let written = roleEntry.value.string ?? ""
             let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
             reader.report(roleEntry.value, .unknownRole(written, suggestion: suggestion))
-            return Outcome(member: nil, diagnostics: reader.diagnostics)
+            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
         }
 
         // The file's name gives the id unless 'id:' does; either must be a valid id.
@@ -115,11 +120,14 @@ enum ProfileReader {
             $0.trimmingCharacters(in: .newlines)
         }
         let idPosition = fields[.id]?.key.mark.map { (line: $0.line, column: $0.column) }
-        // In the file's order, as a compiler gives them (the fields are read in their own order).
-        let inOrder = reader.diagnostics.enumerated().sorted {
+        return Outcome(member: member, diagnostics: Self.inLineOrder(reader.diagnostics), idPosition: idPosition)
+    }
+
+    /// In the file's order, as a compiler gives them (the fields are read in their own order).
+    static func inLineOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
         }.map(\.element)
-        return Outcome(member: member, diagnostics: inOrder, idPosition: idPosition)
     }
 }
 

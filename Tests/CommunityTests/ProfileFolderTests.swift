@@ -200,6 +200,17 @@ struct ProfileFolderTests {
         #expect(inline.diagnostics.map(\.problem) == [.skillWithoutName("(expert)")])
     }
 
+    /// A required field given with no value is said where it is written, in line order with the rest.
+    @Test func aRequiredFieldGivenEmptyIsSaidWhereItIs() {
+        let role = ProfileReader.read("name: Zed\nrole: ~\nskils: x\n", path: "z.yaml", defaultID: "z")
+        #expect(role.member == nil)
+        #expect(role.diagnostics.map(\.problem) == [.missingRole, .unknownKey("skils", suggestion: "skills")])
+        #expect(role.diagnostics.map { [$0.line, $0.column] } == [[2, 1], [3, 1]])
+        let name = ProfileReader.read("role: student\nname:\n", path: "z.yaml", defaultID: "z")
+        #expect(name.diagnostics.map(\.problem) == [.missingName])
+        #expect(name.diagnostics.map(\.line) == [2])
+    }
+
     /// A file's problems come in its lines' order, whatever the order its fields are read in.
     @Test func aFilesProblemsComeInTheOrderOfItsLines() {
         let outcome = ProfileReader.read(
