@@ -75,6 +75,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case notRegularFile
         case fileTooLarge(bytes: Int, limitKiB: Int)
         case notUTF8(byte: UInt8)
+        /// A file name that is not UTF-8 (shown with its other bytes as `\xHH`).
+        case fileNameNotUTF8
         /// The YAML parser's own words (they are libyaml's, in English), and the
         /// construct it was reading when that started on another line.
         case yamlSyntax(String, context: String?, contextLine: Int, contextColumn: Int)

@@ -31,6 +31,50 @@ public enum ProfileFolder {
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     }
 
+    /// The names in a folder (without `.` and `..`), read as bytes: those
+    /// that are UTF-8, and the others (FileManager would have replaced their
+    /// bytes, and two such names could not be told apart). Nil when the
+    /// folder cannot be read.
+    static func names(in folder: String) -> (names: [String], notUTF8: [[UInt8]])? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        var notUTF8: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            if let name = String(validating: bytes, as: UTF8.self) { names.append(name) } else { notUTF8.append(bytes) }
+        }
+        return (names, notUTF8)
+    }
+
+    /// Whether a file name (in bytes) is one a profile has: ending in `.yaml` or `.yml`, not hidden.
+    static func isProfileName(_ bytes: [UInt8]) -> Bool {
+        bytes.first != 0x2E
+            && (bytes.reversed().starts(with: Array(".yaml".utf8.reversed()))
+                || bytes.reversed().starts(with: Array(".yml".utf8.reversed())))
+    }
+
+    /// A name in bytes as text: UTF-8 where it is, each byte of what is not as `\\xHH`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let encoded):
+                text.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<(offset + length)] { text += String(format: "\\x%02X", byte) }
+                offset += length
+            case .emptyInput:
+                return text
+            }
+        }
+    }
+
     /// Each file's stamp, looked at on every core, by batches between which
     /// `isCancelled` is asked (the stamps not taken then are nil).
     static func stamps(of names: [String], in folder: String, isCancelled: () -> Bool) -> [ProfileCache.Stamp?] {
@@ -113,16 +157,20 @@ public enum ProfileFolder {
         _ path: String, shownAs shown: String, usesCache: Bool = false, isCancelled: () -> Bool
     ) -> Loaded? {
         var diagnostics: [Diagnostic] = []
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
+        func display(_ name: String) -> String {
+            shown.isEmpty || shown == "." ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
+        }
+        guard let listing = Self.names(in: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             diagnostics.append(Diagnostic(path: shown, exists ? .cannotReadFolder : .noSuchFolder))
             return Loaded(directory: Directory(members: []), diagnostics: diagnostics, fileCount: 0)
         }
-        func display(_ name: String) -> String {
-            shown.isEmpty || shown == "." ? name : (shown.hasSuffix("/") ? shown + name : shown + "/" + name)
+        let names = listing.names
+        // A profile whose name is not UTF-8 could be neither shown as it is nor told from another.
+        for bytes in listing.notUTF8 where Self.isProfileName(bytes) {
+            diagnostics.append(
+                Diagnostic(
+                    path: display(Self.escaped(bytes)), .fileNameNotUTF8, consequence: .profileNotLoaded))
         }
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)

@@ -200,6 +200,33 @@ struct ProfileFolderTests {
         #expect(inline.diagnostics.map(\.problem) == [.skillWithoutName("(expert)")])
     }
 
+    /// A profile file whose name is not UTF-8 is said, shown with its bytes
+    /// escaped, never as another name; the rest of the folder loads.
+    @Test func aFileNameThatIsNotUTF8IsSaidAsItIs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-names-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name: Zed\nrole: student\n".write(
+            to: folder.appendingPathComponent("zed.yaml"), atomically: false, encoding: .utf8)
+        for name: [UInt8] in [
+            Array("x".utf8) + [0xFF] + Array(".yaml".utf8), Array("x".utf8) + [0xFE] + Array(".yaml".utf8),
+            [0xE9] + Array(".txt".utf8),
+        ] {
+            let path = Array(folder.path.utf8) + [0x2F] + name + [0]
+            let descriptor = path.withUnsafeBufferPointer { creat($0.baseAddress!, 0o644) }
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        let loaded = ProfileFolder.load(folder.path, shownAs: "P")
+        #expect(loaded.directory.members.map(\.id) == ["zed"])
+        #expect(
+            Set(loaded.diagnostics.map(\.path)) == ["P/x\\xFF.yaml", "P/x\\xFE.yaml"], "not a .yaml: not a profile")
+        #expect(loaded.diagnostics.allSatisfy { $0.problem == .fileNameNotUTF8 && $0.severity == .error })
+        #expect(
+            ProfileFolder.escaped(Array("é".utf8) + [0xC3] + Array("a".utf8) + [0xE2, 0x82]) == "é\\xC3a\\xE2\\x82")
+        #expect(ProfileFolder.escaped(Array("Zoé.yaml".utf8)) == "Zoé.yaml")
+    }
+
     /// A required field given with no value is said where it is written, in line order with the rest.
     @Test func aRequiredFieldGivenEmptyIsSaidWhereItIs() {
         let role = ProfileReader.read("name: Zed\nrole: ~\nskils: x\n", path: "z.yaml", defaultID: "z")

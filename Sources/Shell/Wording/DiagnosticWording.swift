@@ -87,6 +87,10 @@ enum DiagnosticWording {
                     "cannot read the file: it is not there (gone since the folder was read, or a link that leads nowhere)",
                     "impossible de lire le fichier : il n’est pas là (disparu depuis la lecture du dossier, ou lien qui ne mène nulle part)")
         case .notRegularFile: return t("not a regular file", "pas un fichier ordinaire")
+        case .fileNameNotUTF8:
+            return t(
+                "the file's name is not UTF-8 (its other bytes shown as \\xHH): rename the file",
+                "le nom du fichier n’est pas en UTF-8 (ses autres octets montrés en \\xHH) : renommez le fichier")
         case .fileTooLarge(let bytes, let limit):
             return t(
                 "the file holds \(bytes) bytes, more than the \(limit) KiB a file of the folder may hold",
