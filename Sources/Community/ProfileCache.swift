@@ -33,25 +33,6 @@ struct ProfileCache {
         /// change of permissions, and by a tool putting back a modification
         /// time, and set by no one.
         var changed: Int64
-
-        init(size: Int64, seconds: Int64, nanoseconds: Int64, inode: UInt64, changed: Int64) {
-            self.size = size
-            self.seconds = seconds
-            self.nanoseconds = nanoseconds
-            self.inode = inode
-            self.changed = changed
-        }
-
-        /// The file's stamp, or nil when it is not a regular file that can be looked at.
-        init?(path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-            size = Int64(status.st_size)
-            seconds = Int64(status.st_mtim.tv_sec)
-            nanoseconds = Int64(status.st_mtim.tv_nsec)
-            inode = UInt64(status.st_ino)
-            changed = Int64(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(status.st_ctim.tv_nsec)
-        }
     }
 
     /// One file's outcome; its diagnostics without their path (the folder may be shown another way next time).
@@ -75,9 +56,8 @@ struct ProfileCache {
     /// a file of any size put in its place costs no more than its first
     /// line.
     static func read(in folder: String, fileCount: Int) -> ProfileCache {
-        let path = path(in: folder)
-        guard BoundedFile.check(path) == nil else { return ProfileCache() }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        // Without waiting on a pipe; anything but a regular file is then refused by its status.
+        let descriptor = open(path(in: folder), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return ProfileCache() }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var status = stat()
@@ -250,5 +230,18 @@ struct ProfileCache {
         try? AtomicFile.write(to: Self.path(in: folder)) { (output: inout AtomicFile.Output) throws(Never) in
             output.write(bytes: data)
         }
+    }
+}
+
+extension ProfileCache.Stamp {
+    /// The file's stamp, or nil when it is not a regular file that can be looked at.
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        size = Int64(status.st_size)
+        seconds = Int64(status.st_mtim.tv_sec)
+        nanoseconds = Int64(status.st_mtim.tv_nsec)
+        inode = UInt64(status.st_ino)
+        changed = Int64(status.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(status.st_ctim.tv_nsec)
     }
 }

@@ -48,11 +48,10 @@ public enum ProfileFolder {
         return (names, notUTF8)
     }
 
-    /// Whether a file name (in bytes) is one a profile has: ending in `.yaml` or `.yml`, not hidden.
-    static func isProfileName(_ bytes: [UInt8]) -> Bool {
-        bytes.first != 0x2E
-            && (bytes.reversed().starts(with: Array(".yaml".utf8.reversed()))
-                || bytes.reversed().starts(with: Array(".yml".utf8.reversed())))
+    /// Whether a file of the folder is a profile: `.yaml` or `.yml`, not hidden, not the taxonomy or the settings.
+    static func isProfile(_ name: String) -> Bool {
+        !name.hasPrefix(".") && name != taxonomyFile && name != settingsFile
+            && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
     }
 
     /// A name in bytes as text: UTF-8 where it is, each byte of what is not as `\\xHH`.
@@ -167,10 +166,8 @@ public enum ProfileFolder {
         }
         let names = listing.names
         // A profile whose name is not UTF-8 could be neither shown as it is nor told from another.
-        for bytes in listing.notUTF8 where Self.isProfileName(bytes) {
-            diagnostics.append(
-                Diagnostic(
-                    path: display(Self.escaped(bytes)), .fileNameNotUTF8, consequence: .profileNotLoaded))
+        for name in listing.notUTF8.map(Self.escaped) where Self.isProfile(name) {
+            diagnostics.append(Diagnostic(path: display(name), .fileNameNotUTF8, consequence: .profileNotLoaded))
         }
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)
@@ -195,10 +192,7 @@ public enum ProfileFolder {
             diagnostics += read.diagnostics
         }
 
-        let profiles = names.filter { name in
-            !name.hasPrefix(".") && name != taxonomyFile && name != settingsFile
-                && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
-        }.sorted()
+        let profiles = names.filter(Self.isProfile).sorted()
         // Files are read and parsed on every core; their results are then
         // taken in path order, so the outcome is the same as one by one.
         // Those unchanged since the cache was written are taken from it.

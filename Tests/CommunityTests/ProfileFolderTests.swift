@@ -138,13 +138,18 @@ struct ProfileFolderTests {
         #expect(read.diagnostics.map(\.problem) == [.unknownLanguage("englsh", suggestion: "english")])
     }
 
-    /// A link to nothing, or to itself, among the profiles: that file is said not to be there; the others load.
-    @Test func aLinkThatLeadsNowhereIsSaidSo() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-links-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// A folder of its own holding one valid profile, `zed.yaml`.
+    static func folderWithZed() throws -> URL {
+        let folder = try Fixtures.temporaryFolder()
         try "name: Zed\nrole: student\n".write(
             to: folder.appendingPathComponent("zed.yaml"), atomically: false, encoding: .utf8)
+        return folder
+    }
+
+    /// A link to nothing, or to itself, among the profiles: that file is said not to be there; the others load.
+    @Test func aLinkThatLeadsNowhereIsSaidSo() throws {
+        let folder = try Self.folderWithZed()
+        defer { try? FileManager.default.removeItem(at: folder) }
         #expect(symlink("nowhere.yaml", folder.appendingPathComponent("ghost.yaml").path) == 0)
         #expect(symlink("loop.yaml", folder.appendingPathComponent("loop.yaml").path) == 0)
         let loaded = ProfileFolder.load(folder.path, shownAs: "P")
@@ -203,11 +208,8 @@ struct ProfileFolderTests {
     /// A profile file whose name is not UTF-8 is said, shown with its bytes
     /// escaped, never as another name; the rest of the folder loads.
     @Test func aFileNameThatIsNotUTF8IsSaidAsItIs() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-names-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.folderWithZed()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "name: Zed\nrole: student\n".write(
-            to: folder.appendingPathComponent("zed.yaml"), atomically: false, encoding: .utf8)
         for name: [UInt8] in [
             Array("x".utf8) + [0xFF] + Array(".yaml".utf8), Array("x".utf8) + [0xFE] + Array(".yaml".utf8),
             [0xE9] + Array(".txt".utf8),
