@@ -100,7 +100,7 @@ extension Session {
         do {
             let member = try ProfileCommands.member(text, in: directory)
             return (member.id, member)
-        } catch let error as ProfileError {
+        } catch {
             guard case .unknownMember = error, try existingLedger()?.memberIDs().contains(text) == true else {
                 throw error
             }
