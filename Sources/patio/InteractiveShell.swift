@@ -26,6 +26,7 @@ final class InteractiveShell {
                 colon: "\u{A0}:")
         }
         self.session.environment.isCancelled = { Interrupts.isPending }
+        console.isInterrupted = { Interrupts.isPending }
     }
 
     func run() -> Int32 {

@@ -11,16 +11,31 @@ final class StandardConsole: Console {
     /// broken at spaces to the window's width (`MessageWrap`) instead of
     /// being cut inside a word by the terminal.
     var fitsMessagesToWindow = false
+    /// At the prompt: whether Ctrl-C came during the command being run.
+    var isInterrupted: () -> Bool = { false }
+    /// The terminal on standard error can erase a line (it is not `dumb`).
+    var erasesLines = false
+    /// The line where the terminal echoed Ctrl-C was cleared for a message.
+    private var clearedAfterInterrupt = false
 
     func write(_ text: String) {
         if held != nil { held! += text } else { fputs(text, stdout) }
     }
 
+    /// Writes a message. The first one after Ctrl-C starts on a line of its
+    /// own: the terminal echoed "^C" where its cursor stood, perhaps after
+    /// the part of a row it kept when it dropped the output it held, so
+    /// that line is erased (or left, on a terminal that cannot erase).
     func writeError(_ text: String) {
         guard fitsMessagesToWindow, let columns = TerminalWindow.size()?.columns else {
             return FileHandleOutput.writeError(text)
         }
-        FileHandleOutput.writeError(MessageWrap.fitted(text, width: columns))
+        var fitted = MessageWrap.fitted(text, width: columns)
+        if !clearedAfterInterrupt && isInterrupted() {
+            clearedAfterInterrupt = true
+            fitted = (erasesLines ? "\r\u{1B}[K" : "\n") + fitted
+        }
+        FileHandleOutput.writeError(fitted)
     }
 
     /// Writes `text` a piece at a time (about 16 KiB of whole lines, so that
@@ -42,8 +57,11 @@ final class StandardConsole: Console {
         return true
     }
 
-    /// Keeps what is written until `release()`.
-    func hold() { held = "" }
+    /// Keeps what is written until `release()`; a command starts.
+    func hold() {
+        held = ""
+        clearedAfterInterrupt = false
+    }
 
     /// Stops holding, and gives back what was written meanwhile.
     func release() -> String {

@@ -11,6 +11,7 @@ let isInteractive = options.commands.isEmpty && options.script == nil && isatty(
 
 let console = StandardConsole()
 console.fitsMessagesToWindow = isInteractive && isatty(2) == 1
+console.erasesLines = !["", "dumb"].contains(environmentVariables["TERM"] ?? "")
 var session = Session(
     settings: options.settings(environment: environmentVariables),
     console: console,
