@@ -342,10 +342,7 @@ struct FieldReader {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private func unknownLevel(_ text: String) -> Diagnostic.Problem {
-        let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
-        return .unknownLevel(text, suggestion: suggestion)
-    }
+    private func unknownLevel(_ text: String) -> Diagnostic.Problem { SkillText.unknownLevel(text) }
 
     mutating func slots(_ node: Node) -> [String] {
         let values = list(node, field: "availability")
@@ -422,6 +419,12 @@ public enum ListCell {
 
 /// `Blender (expert)` or `Blender: expert` as a skill.
 enum SkillText {
+    /// A level that is none of the known ones, with the nearest one if it looks like a typo.
+    static func unknownLevel(_ text: String) -> Diagnostic.Problem {
+        let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
+        return .unknownLevel(text, suggestion: suggestion)
+    }
+
     static func parse(_ text: String) -> (skill: Skill, unknownLevel: String?) {
         let trimmed = TextFolding.trimmingSpaces(text)
         var name = trimmed

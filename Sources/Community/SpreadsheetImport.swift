@@ -217,7 +217,18 @@ public enum SpreadsheetImport {
                 }
             }
             member.languages = languages.map(LanguageCode.code)
-            member.skills = list("skills").map { SkillText.parse($0).skill }.filter { !$0.name.isEmpty }
+            // As in a profile file: a level that is none is said, the skill kept as written; one with no name left out.
+            for text in list("skills") {
+                let parsed = SkillText.parse(text)
+                let problem =
+                    parsed.skill.name.isEmpty
+                    ? .skillWithoutName(text) : parsed.unknownLevel.map(SkillText.unknownLevel)
+                if let problem {
+                    diagnostics.append(
+                        Diagnostic(path: path, line: record.line, column: 1, problem, severity: .warning))
+                }
+                if !parsed.skill.name.isEmpty { member.skills.append(parsed.skill) }
+            }
             member.interests = list("interests")
             member.seeking = list("seeking")
             member.offering = list("offering")

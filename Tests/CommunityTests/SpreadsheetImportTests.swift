@@ -67,3 +67,21 @@ struct SpreadsheetImportTests {
         #expect(result.diagnostics.count == 1)
     }
 }
+
+extension SpreadsheetImportTests {
+    /// A skill cell read as a profile file's skills are: a level that is
+    /// none is said (the skill kept as written), one with no name is said
+    /// and left out, and the rest of the row goes on.
+    @Test func skillsWithoutANameOrWithAnUnknownLevelAreSaid() {
+        let data = Data("nom;rôle;compétences\nLéa Martin;startup;Blender (expret), (expert), Maya: expert\n".utf8)
+        let result = SpreadsheetImport.read(data, path: "x.csv")
+        #expect(result.members.first?.skills == [Skill("Blender (expret)"), Skill("Maya", level: .expert)])
+        #expect(
+            result.diagnostics == [
+                Diagnostic(
+                    path: "x.csv", line: 2, column: 1, .unknownLevel("expret", suggestion: "expert"), severity: .warning
+                ),
+                Diagnostic(path: "x.csv", line: 2, column: 1, .skillWithoutName("(expert)"), severity: .warning),
+            ])
+    }
+}
