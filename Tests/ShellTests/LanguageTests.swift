@@ -279,6 +279,19 @@ struct LanguageTests {
         )
     }
 
+    /// A profile whose file name is not UTF-8: what to do, then what was done, in one sentence.
+    @Test func aFileNameNotInUTF8SaysWhatToDoThenWhatWasDone() {
+        let named = Diagnostic(path: "P/z\\xE9.yaml", .fileNameNotUTF8, consequence: .profileNotLoaded)
+        #expect(
+            DiagnosticWording.message(named, in: .en)
+                == "the file's name is not UTF-8 (its other bytes shown as \\xHH): rename the file; the profile is not loaded"
+        )
+        #expect(
+            DiagnosticWording.message(named, in: .fr)
+                == "le nom du fichier n’est pas en UTF-8 (ses autres octets montrés en \\xHH)\u{A0}: renommez le fichier\u{202F}; le profil n’est pas chargé"
+        )
+    }
+
     /// A file of the folder that cannot be read says why.
     @Test func anUnreadableProfileSaysWhy() {
         let denied = Diagnostic(path: "P/x.yaml", .cannotReadFile(denied: true), consequence: .profileNotLoaded)

@@ -8,9 +8,11 @@ enum DiagnosticWording {
         let text = problem(diagnostic.problem, in: language)
         guard let consequence = diagnostic.consequence else { return text }
         let done = self.consequence(consequence, in: language)
-        if case .notUTF8 = diagnostic.problem { return text + language.semicolon + done }
-        if case .profileNotWritten = diagnostic.problem { return text + language.semicolon + done }
-        return text + language.text(": ", " : ") + done
+        // A problem whose sentence ends with what to do takes what was done after a semicolon.
+        switch diagnostic.problem {
+        case .notUTF8, .profileNotWritten, .fileNameNotUTF8: return text + language.semicolon + done
+        default: return text + language.text(": ", " : ") + done
+        }
     }
 
     static func consequence(_ consequence: Diagnostic.Consequence, in language: Language) -> String {
