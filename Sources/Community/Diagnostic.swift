@@ -154,16 +154,20 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
 }
 
 extension Diagnostic.Problem {
-    /// A stable name for the kind of problem, for programs (`unknown_key`).
+    /// A stable name for the kind of problem, for programs (`unknown_key`;
+    /// capitals in a row are one word: `file_name_not_utf8`).
     public var code: String {
         let name = String(describing: self).prefix { $0 != "(" }
         var code = ""
+        var previous: Character?
         for character in name {
             if character.isUppercase {
-                code += "_" + character.lowercased()
+                if let previous, !previous.isUppercase { code += "_" }
+                code += character.lowercased()
             } else {
                 code.append(character)
             }
+            previous = character
         }
         return code
     }

@@ -205,6 +205,14 @@ struct ProfileFolderTests {
         #expect(inline.diagnostics.map(\.problem) == [.skillWithoutName("(expert)")])
     }
 
+    /// Each problem's code for programs: words joined by "_", capitals in a row one word.
+    @Test func problemCodesAreSnakeCaseWithAcronymsWhole() {
+        #expect(Diagnostic.Problem.notUTF8(byte: 0xE9).code == "not_utf8")
+        #expect(Diagnostic.Problem.fileNameNotUTF8.code == "file_name_not_utf8")
+        #expect(Diagnostic.Problem.duplicateID("a", firstFile: "a.yaml").code == "duplicate_id")
+        #expect(Diagnostic.Problem.missingRole.code == "missing_role")
+    }
+
     /// A profile file whose name is not UTF-8 is said, shown with its bytes
     /// escaped, never as another name; the rest of the folder loads.
     @Test func aFileNameThatIsNotUTF8IsSaidAsItIs() throws {

@@ -34,6 +34,25 @@ struct ProfileBatchTests {
             ))
     }
 
+    /// In JSON, a problem of a whole file has no line and column (null, not
+    /// 0), and its code keeps "UTF8" as one word.
+    @Test func aProblemOfAWholeFileHasNoLineInJSON() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name: Ana\nrole: student\nskils: [Blender]\n".write(
+            to: folder.appendingPathComponent("ana.yaml"), atomically: true, encoding: .utf8)
+        let path = Array(folder.path.utf8) + Array("/z".utf8) + [0xE9] + Array(".yaml".utf8) + [0]
+        let descriptor = path.withUnsafeBufferPointer { creat($0.baseAddress!, 0o644) }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let result = try PatioProcess.run(
+            ["--profiles", folder.path, "--keep-going", "-c", "load --format json ."], in: folder)
+        #expect(result.output.contains("\"line\": null, \"column\": null, \"severity\": \"error\""), "\(result.output)")
+        #expect(result.output.contains("\"code\": \"file_name_not_utf8\""))
+        #expect(result.output.contains("\"line\": 3, \"column\": 1, \"severity\": \"warning\""))
+        #expect(result.output.contains("\"code\": \"unknown_key\""))
+    }
+
     /// A profiles folder that is not there: said once, and no command runs
     /// (not "some profiles could not be loaded": none were read).
     @Test func aMissingFolderStopsTheRunWithoutBlamingProfiles() throws {

@@ -87,8 +87,10 @@ struct LoadSummary: Presentable {
             "problems": .array(
                 loaded.diagnostics.map { diagnostic in
                     .object([
-                        "path": .string(diagnostic.path), "line": .int(diagnostic.line),
-                        "column": .int(diagnostic.column),
+                        // A problem of the whole file (its name, its size) has no place in it.
+                        "path": .string(diagnostic.path),
+                        "line": diagnostic.line > 0 ? .int(diagnostic.line) : .null,
+                        "column": diagnostic.line > 0 ? .int(diagnostic.column) : .null,
                         "severity": .string(diagnostic.severity.rawValue),
                         "message": .string(DiagnosticWording.message(diagnostic, in: language)),
                         "code": .string(diagnostic.problem.code),
