@@ -133,7 +133,9 @@ struct TerminalTests {
         let terminal = try start(arguments: ["--profiles", ProfileBatchTests.bundled])
         var mark = terminal.mark
         terminal.type("plan 20 circles --any-roles\r")
-        usleep(700_000)
+        // Once the command runs (before that, Ctrl-C would be a key of the line being edited).
+        try terminal.waitUntilGeneratingSignals()
+        usleep(300_000)
         terminal.type("\u{03}")
         let stopped = try terminal.waitFor("patio> ", after: mark, timeout: .seconds(60))
         // On a line of its own, whatever the terminal echoed for the key.

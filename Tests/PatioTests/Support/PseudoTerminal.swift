@@ -127,6 +127,18 @@ final class PseudoTerminal {
         return settings.c_lflag & tcflag_t(ISIG) != 0
     }
 
+    /// Waits until the terminal turns Ctrl-C into a signal: the line was
+    /// taken and its command runs (while a line is edited, Ctrl-C is a key).
+    func waitUntilGeneratingSignals(timeout: Duration = .seconds(30)) throws {
+        let deadline = ContinuousClock.now + timeout
+        while !generatesSignals {
+            guard ContinuousClock.now < deadline else {
+                throw Timeout(waitingFor: "the command to start", seen: transcript)
+            }
+            _ = readAvailable(until: ContinuousClock.now + .milliseconds(10))
+        }
+    }
+
     /// Waits for the program to exit, reading what it still writes; returns its status.
     func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
