@@ -109,6 +109,9 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case itemNotWord(field: String, found: NodeKind)
         case badSkillItem
         case unknownLevel(String, suggestion: String?)
+        /// Words after a skill's name that are no level and look like none (`Substance 3D (Painter)`):
+        /// the skill is kept as written.
+        case levelKeptInName(String, skill: String)
         /// A skill written with a level or a separator but no name (`: expert`), as written.
         case skillWithoutName(String)
         /// A language Patio does not know that looks like a typo of one it does: kept as written.

@@ -130,6 +130,13 @@ public enum SkillLevel: String, CaseIterable, Sendable, Comparable, Codable {
         }
     }
 
+    /// The spellings `init(word:)` reads, as written, to tell a level mistyped.
+    public static let spellings = [
+        "beginner", "intermediate", "expert", "débutant", "débutante", "intermédiaire", "confirmé", "confirmée",
+        "experte", "novice", "junior", "notions", "medium", "moyen", "advanced", "avancé", "avancée", "senior",
+        "maîtrise",
+    ]
+
     public static func < (lhs: SkillLevel, rhs: SkillLevel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -294,7 +294,7 @@ struct FieldReader {
                 if parsed.skill.name.isEmpty {
                     warn(node, .skillWithoutName(text))
                 } else {
-                    if let unknown = parsed.unknownLevel { warn(node, unknownLevel(unknown)) }
+                    if let problem = parsed.problem { say(node, problem) }
                     skills.append(parsed.skill)
                 }
             }
@@ -316,7 +316,7 @@ struct FieldReader {
                     }
                     continue
                 }
-                if let unknown = parsed.unknownLevel { warn(item, unknownLevel(unknown)) }
+                if let problem = parsed.problem { say(item, problem) }
                 skills.append(parsed.skill)
             case .mapping(let mapping) where mapping.count == 1:
                 let (key, value) = mapping.first!
@@ -343,6 +343,11 @@ struct FieldReader {
     }
 
     private func unknownLevel(_ text: String) -> Diagnostic.Problem { SkillText.unknownLevel(text) }
+
+    /// What `SkillText.parse` says: a note when the skill is kept as written, else a warning.
+    mutating func say(_ node: Node, _ problem: Diagnostic.Problem) {
+        if case .levelKeptInName = problem { note(node, problem) } else { warn(node, problem) }
+    }
 
     mutating func slots(_ node: Node) -> [String] {
         let values = list(node, field: "availability")
@@ -421,15 +426,28 @@ public enum ListCell {
 enum SkillText {
     /// A level that is none of the known ones, with the nearest one if it looks like a typo.
     static func unknownLevel(_ text: String) -> Diagnostic.Problem {
-        let suggestion = Suggestions.nearest(to: text, among: SkillLevel.allCases.map(\.rawValue), reach: .likelyTypo)
-        return .unknownLevel(text, suggestion: suggestion)
+        .unknownLevel(text, suggestion: levelTypo(text))
     }
 
-    static func parse(_ text: String) -> (skill: Skill, unknownLevel: String?) {
+    /// The level `text` looks like a typo of (three letters or more: `(C)` or
+    /// `(UX)` are part of a name, not a level begun).
+    static func levelTypo(_ text: String) -> String? {
+        guard text.count >= 3 else { return nil }
+        return Suggestions.nearest(to: text, among: SkillLevel.spellings, reach: .likelyTypo)
+    }
+
+    /// The skill, and what to say about how it was read. After a colon
+    /// comes a level, as in a profile's `- Blender: expert`: one that is none
+    /// is said and left out of the name. In brackets, a level mistyped
+    /// (`Blender (expret)`) is said and left out too, but other words
+    /// (`Substance 3D (Painter)`) are part of the name, kept with a note.
+    static func parse(_ text: String) -> (skill: Skill, problem: Diagnostic.Problem?) {
         let trimmed = TextFolding.trimmingSpaces(text)
         var name = trimmed
         var levelText: String?
+        var inBrackets = false
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
+            inBrackets = true
             name = TextFolding.trimmingSpaces(String(trimmed[..<open]))
             levelText = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         } else if let colon = trimmed.lastIndex(of: ":") {
@@ -438,7 +456,9 @@ enum SkillText {
         }
         // `C++:` is C++; `:` or `(expert)` alone, a skill with no name.
         guard let levelText, !levelText.isEmpty else { return (Skill(name), nil) }
-        guard let level = SkillLevel(word: levelText) else { return (Skill(trimmed), levelText) }
-        return (Skill(name, level: level), nil)
+        if let level = SkillLevel(word: levelText) { return (Skill(name, level: level), nil) }
+        let typo = levelTypo(levelText)
+        guard typo == nil && inBrackets else { return (Skill(name), .unknownLevel(levelText, suggestion: typo)) }
+        return (Skill(trimmed), .levelKeptInName(levelText, skill: trimmed))
     }
 }

@@ -217,15 +217,15 @@ public enum SpreadsheetImport {
                 }
             }
             member.languages = languages.map(LanguageCode.code)
-            // As in a profile file: a level that is none is said, the skill kept as written; one with no name left out.
+            // As in a profile file: a level mistyped or not a level is said; a skill with no name left out.
             for text in list("skills") {
                 let parsed = SkillText.parse(text)
-                let problem =
-                    parsed.skill.name.isEmpty
-                    ? .skillWithoutName(text) : parsed.unknownLevel.map(SkillText.unknownLevel)
+                let problem = parsed.skill.name.isEmpty ? .skillWithoutName(text) : parsed.problem
                 if let problem {
+                    let isNote = if case .levelKeptInName = problem { true } else { false }
                     diagnostics.append(
-                        Diagnostic(path: path, line: record.line, column: 1, problem, severity: .warning))
+                        Diagnostic(
+                            path: path, line: record.line, column: 1, problem, severity: isNote ? .note : .warning))
                 }
                 if !parsed.skill.name.isEmpty { member.skills.append(parsed.skill) }
             }

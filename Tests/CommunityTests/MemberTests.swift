@@ -59,9 +59,24 @@ struct MemberTests {
     @Test(arguments: [
         ("Blender (expert)", Skill("Blender", level: .expert)), ("Blender: expert", Skill("Blender", level: .expert)),
         ("C#", Skill("C#")), ("Substance 3D (Painter)", Skill("Substance 3D (Painter)")),
+        ("Maya (débutante)", Skill("Maya", level: .beginner)), ("Blender (expret)", Skill("Blender")),
+        ("Maya: debutnt", Skill("Maya")), ("Maya: guru", Skill("Maya")), ("Unity (C)", Skill("Unity (C)")),
+        ("Houdini (UX)", Skill("Houdini (UX)")),
     ])
     func skillText(text: String, skill: Skill) {
         #expect(SkillText.parse(text).skill == skill)
+    }
+
+    /// How a skill's text was read is said: a level mistyped (left out of
+    /// the name), or words that are no level (kept in it); nothing else.
+    @Test func skillTextSaysWhatItDidWithWordsThatAreNoLevel() {
+        #expect(SkillText.parse("Blender (expert)").problem == nil)
+        #expect(SkillText.parse("Blender (expret)").problem == .unknownLevel("expret", suggestion: "expert"))
+        #expect(SkillText.parse("Maya: debutnt").problem == .unknownLevel("debutnt", suggestion: "débutant"))
+        #expect(SkillText.parse("Maya: guru").problem == .unknownLevel("guru", suggestion: nil))
+        #expect(
+            SkillText.parse("Substance 3D (Painter)").problem
+                == .levelKeptInName("Painter", skill: "Substance 3D (Painter)"))
     }
 
     @Test func listCellsKeepParentheses() {

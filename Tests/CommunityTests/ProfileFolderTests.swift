@@ -187,6 +187,24 @@ struct ProfileFolderTests {
         #expect(read.diagnostics.count == 1)
     }
 
+    /// In a profile: a level mistyped is a warning at its item, the skill
+    /// kept without it; words that are no level stay in the name, with a note.
+    @Test func aSkillLevelMistypedOrNoLevelAtAll() {
+        let outcome = ProfileReader.read(
+            "name: Zed\nrole: student\nskills:\n  - \"Maya: expret\"\n  - Substance 3D (Painter)\n",
+            path: "z.yaml", defaultID: "z")
+        #expect(outcome.member?.skills == [Skill("Maya"), Skill("Substance 3D (Painter)")])
+        #expect(
+            outcome.diagnostics == [
+                Diagnostic(
+                    path: "z.yaml", line: 4, column: 5, .unknownLevel("expret", suggestion: "expert"),
+                    severity: .warning),
+                Diagnostic(
+                    path: "z.yaml", line: 5, column: 5,
+                    .levelKeptInName("Painter", skill: "Substance 3D (Painter)"), severity: .note),
+            ])
+    }
+
     /// A skill with a level but no name is said and left out; a separator with
     /// nothing after it is dropped; YAML's null in a list is no item.
     @Test func aSkillWithNoNameIsSaidAndNullIsNoItem() {

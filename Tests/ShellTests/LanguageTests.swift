@@ -292,6 +292,21 @@ struct LanguageTests {
         )
     }
 
+    /// Words after a skill that are no level: what was kept, in both languages.
+    @Test func wordsThatAreNoLevelSayTheSkillIsKeptAsWritten() {
+        let kept = Diagnostic(
+            path: "z.yaml", line: 5, column: 5, .levelKeptInName("Painter", skill: "Substance 3D (Painter)"),
+            severity: .note)
+        #expect(
+            DiagnosticWording.message(kept, in: .en)
+                == "'Painter' is not a level (beginner, intermediate or expert): the skill is kept as written, 'Substance 3D (Painter)'"
+        )
+        #expect(
+            DiagnosticWording.message(kept, in: .fr)
+                == "'Painter' n’est pas un niveau (débutant, intermédiaire, confirmé ou expert)\u{A0}: la compétence est gardée telle qu’écrite, 'Substance 3D (Painter)'"
+        )
+    }
+
     /// A file of the folder that cannot be read says why.
     @Test func anUnreadableProfileSaysWhy() {
         let denied = Diagnostic(path: "P/x.yaml", .cannotReadFile(denied: true), consequence: .profileNotLoaded)

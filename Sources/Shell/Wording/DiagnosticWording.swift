@@ -219,10 +219,14 @@ enum DiagnosticWording {
                 "la compétence '\(text)' n’a pas de nom : elle est laissée de côté")
         case .unknownLevel(let text, let suggestion):
             return t(
-                "unknown level '\(text)': expected beginner, intermediate or expert",
+                "unknown level '\(text)': expected beginner, intermediate or expert (or débutant, intermédiaire, confirmé)",
                 "niveau inconnu '\(text)' : attendu débutant, intermédiaire, confirmé ou expert (ou beginner, intermediate, expert)")
                 + hint(suggestion)
                 + t("; the skill is kept without a level", " ; la compétence est gardée sans niveau")
+        case .levelKeptInName(let text, let skill):
+            return t(
+                "'\(text)' is not a level (beginner, intermediate or expert): the skill is kept as written, '\(skill)'",
+                "'\(text)' n’est pas un niveau (débutant, intermédiaire, confirmé ou expert) : la compétence est gardée telle qu’écrite, '\(skill)'")
         case .badSlot(let value):
             return t(
                 "availability '\(value)' is not a slot such as 'tue-pm' or 'mardi matin': left out",
