@@ -151,6 +151,28 @@ struct ProfileBatchTests {
             try String(contentsOf: profiles.appendingPathComponent("amelie-dupre.yaml"), encoding: .utf8) == written)
     }
 
+    /// A script importing in JSON learns which rows were skipped and why,
+    /// as `load` tells its problems.
+    @Test func importInJSONListsItsProblems() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("Profils")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        try "nom;rôle;compétences\nLéa Martin;startup;Maya: expret\nPaul Durand;astronaute;Blender\n".write(
+            to: folder.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+        let result = try PatioProcess.run(
+            ["--profiles", "Profils", "--keep-going", "-c", "import r.csv --format json"], in: folder)
+        #expect(result.status == 1, "a row has an unknown role")
+        #expect(
+            result.output.contains("\"new\": 1, \"updated\": 0, \"unchanged\": 0, \"skipped\": 1"), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "{\"path\": \"r.csv\", \"line\": 2, \"column\": 1, \"severity\": \"warning\", \"message\": \"unknown level 'expret'"
+            ))
+        #expect(result.output.contains("\"code\": \"row_unknown_role\""))
+        #expect(result.output.contains("\"skills\": [{\"name\": \"Maya\", \"level\": null}]"), "\(result.output)")
+    }
+
     @Test func theBundledCommunity() throws {
         let result = try PatioProcess.run([
             "--profiles", Self.bundled, "-c", "stats --format json", "-c", "members --role student --format json",

@@ -71,11 +71,13 @@ struct LanguageTests {
             path: "r.csv")
         let plan = ImportPlan(read, existing: existing, path: "r.csv")
         let report = ImportReport(
-            file: "r.csv", plan: plan, skipped: 0, written: ["lea"], notWritten: ["noe"], wroteRequested: true,
+            file: "r.csv", plan: plan, skipped: 0, problems: [], written: ["lea"], notWritten: ["noe"],
+            wroteRequested: true,
             folder: "P")
         #expect(report.counts(in: .en) == "0 new, 1 updated, 0 unchanged")
         let preview = ImportReport(
-            file: "r.csv", plan: plan, skipped: 0, written: [], notWritten: [], wroteRequested: false, folder: "P")
+            file: "r.csv", plan: plan, skipped: 0, problems: [], written: [], notWritten: [], wroteRequested: false,
+            folder: "P")
         #expect(preview.counts(in: .en) == "1 new, 1 to update, 0 unchanged")
     }
 

@@ -33,7 +33,8 @@ enum ImportCommand {
         }
         let read = SpreadsheetImport.read(data, path: shown, mapping: mapping)
         let plan = ImportPlan(read, existing: session.directory, path: shown, clearsEmpty: arguments[force])
-        Interpreter.report(read.diagnostics + plan.diagnostics, in: session)
+        var problems = read.diagnostics + plan.diagnostics
+        Interpreter.report(problems, in: session)
         var notWritten: [String] = []
         var written: [String] = []
         var droppedDraft = false
@@ -56,12 +57,10 @@ enum ImportCommand {
                         (folder.shownAs as NSString).appendingPathComponent((file as NSString).lastPathComponent))
                 } catch {
                     notWritten.append(entry.member.id)
-                    Interpreter.report(
-                        [
-                            Diagnostic(
-                                path: shown, line: entry.line, column: 1, .profileNotWritten(error),
-                                consequence: .rowNotSaved)
-                        ], in: session)
+                    let problem = Diagnostic(
+                        path: shown, line: entry.line, column: 1, .profileNotWritten(error), consequence: .rowNotSaved)
+                    problems.append(problem)
+                    Interpreter.report([problem], in: session)
                 }
             }
             if !written.isEmpty {
@@ -72,7 +71,7 @@ enum ImportCommand {
         // A row with an error was skipped (the error said so): the summary counts it.
         let skipped = Set((read.diagnostics + plan.diagnostics).filter { $0.severity == .error }.map(\.line)).count
         let report = ImportReport(
-            file: shown, plan: plan, skipped: skipped, written: written, notWritten: notWritten,
+            file: shown, plan: plan, skipped: skipped, problems: problems, written: written, notWritten: notWritten,
             wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs, droppedDraft: droppedDraft)
         let failed = (read.diagnostics + plan.diagnostics).contains { $0.severity == .error } || !notWritten.isEmpty
         return failed ? .failed(report) : .show(report)
@@ -84,6 +83,8 @@ struct ImportReport: Presentable {
     let file: String
     let plan: ImportPlan
     let skipped: Int
+    /// What reading, matching and writing the rows found (also written to standard error).
+    let problems: [Diagnostic]
     let written: [String]
     let notWritten: [String]
     let wroteRequested: Bool
@@ -220,6 +221,8 @@ struct ImportReport: Presentable {
             "new": .int(plan.created.count),
             "updated": .int(plan.updated.count),
             "unchanged": .int(plan.unchangedCount),
+            "skipped": .int(skipped),
+            "problems": .array(problems.map { DiagnosticWording.json($0, in: language) }),
             "homonyms": .array(
                 plan.homonyms.map {
                     .object(["name": .string($0.name), "id": .string($0.newID), "not": .string($0.existingID)])

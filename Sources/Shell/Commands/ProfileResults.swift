@@ -84,18 +84,7 @@ struct LoadSummary: Presentable {
             "members": .int(loaded.directory.members.count),
             "files": .int(loaded.fileCount),
             "draft_dropped": .bool(droppedDraft),
-            "problems": .array(
-                loaded.diagnostics.map { diagnostic in
-                    .object([
-                        // A problem of the whole file (its name, its size) has no place in it.
-                        "path": .string(diagnostic.path),
-                        "line": diagnostic.line > 0 ? .int(diagnostic.line) : .null,
-                        "column": diagnostic.line > 0 ? .int(diagnostic.column) : .null,
-                        "severity": .string(diagnostic.severity.rawValue),
-                        "message": .string(DiagnosticWording.message(diagnostic, in: language)),
-                        "code": .string(diagnostic.problem.code),
-                    ])
-                }),
+            "problems": .array(loaded.diagnostics.map { DiagnosticWording.json($0, in: language) }),
         ])
     }
 }

@@ -15,6 +15,20 @@ enum DiagnosticWording {
         }
     }
 
+    /// A problem for programs (`load`'s and `import`'s `problems`): where, how
+    /// bad, the message and its code. A problem of a whole file (its name,
+    /// its size) has no place in it: line and column are null.
+    static func json(_ diagnostic: Diagnostic, in language: Language) -> JSONValue {
+        .object([
+            "path": .string(diagnostic.path),
+            "line": diagnostic.line > 0 ? .int(diagnostic.line) : .null,
+            "column": diagnostic.line > 0 ? .int(diagnostic.column) : .null,
+            "severity": .string(diagnostic.severity.rawValue),
+            "message": .string(message(diagnostic, in: language)),
+            "code": .string(diagnostic.problem.code),
+        ])
+    }
+
     static func consequence(_ consequence: Diagnostic.Consequence, in language: Language) -> String {
         switch consequence {
         case .profileNotLoaded: return language.text("the profile is not loaded", "le profil n’est pas chargé")
