@@ -165,10 +165,9 @@ public enum ProfileFolder {
             return Loaded(directory: Directory(members: []), diagnostics: diagnostics, fileCount: 0)
         }
         let names = listing.names
-        // A profile whose name is not UTF-8 could be neither shown as it is nor told from another.
-        for name in listing.notUTF8.map(Self.escaped) where Self.isProfile(name) {
-            diagnostics.append(Diagnostic(path: display(name), .fileNameNotUTF8, consequence: .profileNotLoaded))
-        }
+        // A profile whose name is not UTF-8 could be neither shown as it is nor told from another:
+        // said in its place among the profiles (by its escaped name), and counted as one of them.
+        var unnamed = listing.notUTF8.map(Self.escaped).filter(Self.isProfile).sorted()[...]
         func text(of name: String) -> String? {
             let file = (path as NSString).appendingPathComponent(name)
             switch readText(file, shownAs: display(name), consequence: .fileIgnored) {
@@ -248,7 +247,15 @@ public enum ProfileFolder {
         files.reserveCapacity(profiles.count)
         var readNow = Set<String>()
         let parsedNow = Set(missing)
+        func sayUnnamed(before name: String?) {
+            while let first = unnamed.first, name.map({ first < $0 }) ?? true {
+                diagnostics.append(Diagnostic(path: display(first), .fileNameNotUTF8, consequence: .profileNotLoaded))
+                unnamed.removeFirst()
+            }
+        }
+        let fileCount = profiles.count + unnamed.count
         for (index, (name, parsed)) in zip(profiles, outcomes).enumerated() {
+            sayUnnamed(before: name)
             let outcome: ProfileReader.Outcome
             switch parsed! {
             case .failure(let problem):
@@ -272,9 +279,10 @@ public enum ProfileFolder {
             members.append(member)
             if parsedNow.contains(index) { readNow.insert(member.id) }
         }
+        sayUnnamed(before: nil)
         return Loaded(
             directory: Directory(members: members, taxonomy: taxonomy, settings: settings, files: files),
-            diagnostics: diagnostics, fileCount: profiles.count, readNow: readNow)
+            diagnostics: diagnostics, fileCount: fileCount, readNow: readNow)
     }
 }
 
