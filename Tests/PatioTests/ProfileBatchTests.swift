@@ -151,6 +151,17 @@ struct ProfileBatchTests {
             try String(contentsOf: profiles.appendingPathComponent("amelie-dupre.yaml"), encoding: .utf8) == written)
     }
 
+    /// `search --limit` says in JSON how many results it left out, as every list cut by a limit does.
+    @Test func searchCutByALimitSaysHowManyItLeftOut() throws {
+        let result = try PatioProcess.run(["--profiles", Self.bundled, "-c", "search blender --limit 1 --format json"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? Int)
+        #expect(total > 1)
+        #expect((object["results"] as? [Any])?.count == 1)
+        #expect(object["omitted"] as? Int == total - 1)
+    }
+
     /// A script importing in JSON learns which rows were skipped and why,
     /// as `load` tells its problems.
     @Test func importInJSONListsItsProblems() throws {

@@ -284,6 +284,7 @@ struct SearchResults: Presentable {
                         "reason_facts": .array(hit.reasons.map(SearchWording.json)),
                     ])
                 }),
+            "omitted": .int(hits.omitted),
         ])
     }
 }
