@@ -202,19 +202,26 @@ struct PatioCommand: ParsableCommand {
         }
     }
 
-    /// The argument parser's own words, in French when patio speaks French.
+    /// The argument parser's own words, in French when patio speaks French,
+    /// and its errors worded as patio's own (`error: unknown option …`).
     static func translated(_ text: String) -> String {
-        guard language == .fr else { return text }
-        let words: [(String, FrenchText)] = [
-            ("OVERVIEW:", "DESCRIPTION :"), ("USAGE:", "UTILISATION :"), ("ARGUMENTS:", "ARGUMENTS :"),
-            ("OPTIONS:", "OPTIONS :"), ("Show the version.", "Afficher la version."),
-            ("Show help information.", "Afficher cette aide."), ("Error: ", "Erreur : "),
-            ("Unknown option '", "option inconnue '"), ("Missing value for '", "valeur manquante pour '"),
-            ("Missing expected argument '", "argument manquant '"), ("Unexpected argument '", "argument inattendu '"),
-            ("Usage: ", "Utilisation : "),
-            ("See 'patio --help' for more information.", "Voir 'patio --help' pour en savoir plus."),
-            ("Did you mean '", "Vouliez-vous dire '"), ("'?", "' ?"), ("Help:  ", "Aide :  "),
+        let words: [(String, String, FrenchText)] = [
+            ("Error: ", "error: ", "erreur : "), ("Unknown option '", "unknown option '", "option inconnue '"),
+            ("Missing value for '", "missing value for '", "valeur manquante pour '"),
+            ("Missing expected argument '", "missing expected argument '", "argument manquant '"),
+            ("Unexpected argument '", "unexpected argument '", "argument inattendu '"),
+            ("OVERVIEW:", "OVERVIEW:", "DESCRIPTION :"), ("USAGE:", "USAGE:", "UTILISATION :"),
+            ("ARGUMENTS:", "ARGUMENTS:", "ARGUMENTS :"), ("OPTIONS:", "OPTIONS:", "OPTIONS :"),
+            ("Show the version.", "Show the version.", "Afficher la version."),
+            ("Show help information.", "Show help information.", "Afficher cette aide."),
+            ("Usage: ", "Usage: ", "Utilisation : "),
+            (
+                "See 'patio --help' for more information.", "See 'patio --help' for more information.",
+                "Voir 'patio --help' pour en savoir plus."
+            ),
+            ("Did you mean '", "Did you mean '", "Vouliez-vous dire '"), ("'?", "'?", "' ?"),
+            ("Help:  ", "Help:  ", "Aide :  "),
         ]
-        return words.reduce(text) { $0.replacingOccurrences(of: $1.0, with: language.text($1.0, $1.1)) }
+        return words.reduce(text) { $0.replacingOccurrences(of: $1.0, with: language.text($1.1, $1.2)) }
     }
 }

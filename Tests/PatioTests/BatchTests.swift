@@ -82,7 +82,7 @@ struct BatchTests {
         #expect(result.status == 2)
         #expect(
             result.errors.hasPrefix(
-                "Error: invalid format 'x\\nerror: forged': expected table, csv, json or markdown\n"))
+                "error: invalid format 'x\\nerror: forged': expected table, csv, json or markdown\n"))
     }
 
     @Test func aMissingScriptIsAWrongCommandLine() throws {
@@ -99,6 +99,15 @@ struct BatchTests {
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
         #expect(result.errors.contains("Usage: patio"))
+    }
+
+    /// The command line's errors read as patio's other errors, in each language.
+    @Test func aWrongCommandLineSaysErrorAsPatioDoes() throws {
+        #expect(try PatioProcess.run(["--bogus"]).errors.hasPrefix("error: unknown option '--bogus'\n"))
+        #expect(
+            try PatioProcess.run(["--bogus"], environment: ["LANG": "fr_FR.UTF-8"]).errors.hasPrefix(
+                "erreur\u{A0}: option inconnue '--bogus'\n"))
+        #expect(try PatioProcess.run(["--profiles"]).errors.hasPrefix("error: missing value for '--profiles <dir>'\n"))
     }
 
     @Test func misspelledFlagsGetTheNearest() throws {
