@@ -87,6 +87,19 @@ struct WindowWidthTests {
         }
     }
 
+    /// The rows an import reads show each name whole, as every table of members does.
+    @Test func importKeepsNamesWhole() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("r.csv")
+        try "nom;rôle\nJeanne Martin;étudiante\nPaul-Édouard Durand;startup\n".write(
+            to: csv, atomically: true, encoding: .utf8)
+        let terminal = try start(columns: 80)
+        let output = try lines(of: "import \(csv.path)", on: terminal)
+        #expect(output.contains { $0.contains("Jeanne Martin ") }, "\(output)")
+        #expect(output.contains { $0.contains("Paul-Édouard Durand ") }, "\(output)")
+        for line in output { #expect(Self.cells(line) <= 80, "\(line)") }
+    }
+
     /// At 80 columns the bundled community's pairs read as a table of 60 rows,
     /// at most two lines each; members one line each.
     @Test func theDraftIsCompactAt80Columns() throws {

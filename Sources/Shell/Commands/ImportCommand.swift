@@ -130,7 +130,8 @@ struct ImportReport: Presentable {
                     Table(
                         columns: [
                             Table.Column(t("line", "ligne"), alignment: .right), Table.Column(t("id", "identifiant")),
-                            Table.Column(t("name", "nom")), Table.Column(t("role", "rôle")),
+                            // Names stay whole, as in every table of members.
+                            Table.Column(t("name", "nom"), narrowing: .keepsWidth), Table.Column(t("role", "rôle")),
                             Table.Column(t("organization", "organisation")), Table.Column("import"),
                         ],
                         rows: plan.entries.map { entry in
