@@ -22,9 +22,21 @@ public struct Ledger: Sendable {
     static let quietTries = 50
 
     /// Opens (or creates) the ledger and brings its schema up to date.
-    /// - Parameter onWait: called once, when a write has waited half a second for another process.
-    public static func open(at path: String, onWait: (@Sendable () -> Void)? = nil) throws(LedgerError) -> Ledger {
+    /// - Parameters:
+    ///   - makesFolder: whether a missing folder is made for it (the one kept
+    ///     beside the profiles, `.patio`), or is an error (a path named by the
+    ///     user: mistyped, it would start a new history somewhere unseen).
+    ///   - onWait: called once, when a write has waited half a second for another process.
+    public static func open(at path: String, makesFolder: Bool = true, onWait: (@Sendable () -> Void)? = nil)
+        throws(LedgerError) -> Ledger
+    {
         let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !folder.isEmpty && !makesFolder
+            && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue)
+        {
+            throw LedgerError.noFolder(path: path, folder: folder)
+        }
         if !folder.isEmpty {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw LedgerError.cannotMakeFolder(path: path, folder: folder)

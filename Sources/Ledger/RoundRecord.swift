@@ -149,6 +149,8 @@ public enum LedgerError: Error, Equatable, Sendable {
     case changedSince(rounds: [String])
     /// The folder the ledger goes in could not be made.
     case cannotMakeFolder(path: String, folder: String)
+    /// A ledger named by the user in a folder that does not exist (none is made for it).
+    case noFolder(path: String, folder: String)
     /// The file is damaged, or is not a ledger: SQLite's own words in `detail`.
     case damaged(path: String, detail: String)
     case busy(path: String)

@@ -63,6 +63,25 @@ struct MatchmakingSessionTests {
         #expect(!result.output.contains("stale-draft"))
     }
 
+    /// A ledger named in a folder that is not there is an error, nothing is
+    /// made (a mistyped path would start a history nobody sees); the one
+    /// kept beside the profiles gets its `.patio` folder.
+    @Test func aLedgerNamedInAMissingFolderIsNotMade() throws {
+        let folder = try Self.profilesCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let named = try PatioProcess.run(
+            ["--profiles", "Profiles", "--ledger", "nope/sub/l.sqlite", "-c", "match pairs", "-c", "commit w1"],
+            in: folder)
+        #expect(named.status == 1)
+        #expect(named.errors.contains("there is no folder"), "\(named.errors)")
+        #expect(named.errors.contains("nope/sub"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nope").path))
+        let kept = try PatioProcess.run(["--profiles", "Profiles", "-c", "match pairs", "-c", "commit w1"], in: folder)
+        #expect(kept.status == 0, "\(kept.errors)")
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("Profiles/.patio/ledger.sqlite").path))
+    }
+
     @Test func theScriptedSessionCommitsAndDoesNotRepeat() throws {
         let folder = try Self.profilesCopy()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -23,7 +23,9 @@ extension Session {
     func openLedger() throws -> Ledger {
         guard let location = ledgerLocation else { throw MatchCommandError.noLedger }
         let isNew = !FileManager.default.fileExists(atPath: location.path)
-        let ledger = try Ledger.open(at: location.path, onWait: waitNotice(location.shownAs))
+        // Only the ledger kept beside the profiles gets its folder made.
+        let ledger = try Ledger.open(
+            at: location.path, makesFolder: matchmaking.ledgerFile == nil, onWait: waitNotice(location.shownAs))
         if isNew {
             let shown = TerminalSafeText.line(location.shownAs)
             console.writeError(

@@ -25,6 +25,11 @@ extension LedgerError: Worded {
             return t(
                 "cannot open the ledger \(path): its folder \(folder) cannot be made",
                 "impossible d’ouvrir le registre \(path) : son dossier \(folder) ne peut pas être créé")
+        case .noFolder(let path, let folder):
+            return t(
+                "cannot open the ledger \(path): there is no folder \(folder) (a ledger named by --ledger or PATIO_LEDGER is made only in a folder that exists)",
+                "impossible d’ouvrir le registre \(path) : le dossier \(folder) n’existe pas (un registre nommé par --ledger ou PATIO_LEDGER n’est créé que dans un dossier existant)"
+            )
         case .changedSince(let rounds):
             let names = rounds.map { "'\($0)'" }.joined(separator: ", ")
             return t(
