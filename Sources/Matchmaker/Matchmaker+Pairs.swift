@@ -172,7 +172,8 @@ extension Matchmaker {
             return excludedCause(main, member, with: .anyone)
         }
         if !everyone && !worthSomething { return .nothingInCommon(with: .anyone) }
-        if everyone && aloneCount == 1 { return .oddOneOut }
+        // Everyone else paired: the number of members is odd, whoever is left (with or without --everyone).
+        if aloneCount == 1 { return .oddOneOut }
         return .compatibleAlreadyPaired
     }
 }
