@@ -116,6 +116,24 @@ struct RoundFactsTests {
                 == 5)
     }
 
+    /// `diff` counts pairs as every count is written, grouped by thousands.
+    @Test func diffGroupsItsCounts() throws {
+        let draft = Draft(
+            mode: .pairs, seed: 1,
+            groups: (0..<1200).map {
+                Draft.Group(members: ["a\($0)", "b\($0)"], score: 900, reasons: [], starter: nil, isPinned: false)
+            },
+            unmatched: [], notes: [],
+            guarantee: Guarantee(claim: .optimal, coverage: .everyAdmissiblePair, members: 2400, pinnedGroups: 0))
+        let view = DiffView(draft: draft, last: nil, directory: .init(members: []))
+        #expect(view.document(in: .en) == .message("no committed round yet: every pair of the draft is new (1,200)"))
+        guard case .paragraph(let french)? = view.document(in: .fr).blocks.first else {
+            Issue.record("a message")
+            return
+        }
+        #expect(french.hasSuffix("(1\u{202F}200)"), "\(french)")
+    }
+
     /// A round of a plan does not repeat under its heading which round it
     /// is; the draft alone, and JSON, still say it.
     @Test func aPlanRoundSaysItsNumberOnce() {

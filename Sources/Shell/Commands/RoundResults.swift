@@ -58,14 +58,16 @@ struct DiffView: Presentable {
         guard let against else {
             return .message(
                 t(
-                    "no committed round yet: every pair of the draft is new (\(added.count))",
-                    "aucun tour enregistré : chaque paire du brouillon est nouvelle (\(added.count))"))
+                    "no committed round yet: every pair of the draft is new (\(language.grouped(added.count)))",
+                    "aucun tour enregistré : chaque paire du brouillon est nouvelle (\(language.grouped(added.count)))")
+            )
         }
+        let count = { (pairs: [MemberPair]) in language.grouped(pairs.count) }
         var blocks: [Document.Block] = [
             .paragraph(
                 t(
-                    "Against round \(against): \(added.count) new, \(kept.count) kept, \(removed.count) ended.",
-                    "Par rapport au tour \(against) : \(added.count) \(language.agree(added.count, "nouvelle", "nouvelles")), \(kept.count) \(language.agree(kept.count, "gardée", "gardées")), \(removed.count) \(language.agree(removed.count, "terminée", "terminées"))."
+                    "Against round \(against): \(count(added)) new, \(count(kept)) kept, \(count(removed)) ended.",
+                    "Par rapport au tour \(against) : \(count(added)) \(language.agree(added.count, "nouvelle", "nouvelles")), \(count(kept)) \(language.agree(kept.count, "gardée", "gardées")), \(count(removed)) \(language.agree(removed.count, "terminée", "terminées"))."
                 ))
         ]
         let names = { (pair: MemberPair) in self.names(pair, in: language) }
