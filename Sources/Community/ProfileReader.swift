@@ -326,7 +326,7 @@ struct FieldReader {
                     if let level = SkillLevel(word: levelText) {
                         skill.level = level
                     } else {
-                        warn(value, unknownLevel(levelText))
+                        warn(value, SkillText.unknownLevel(levelText))
                     }
                 }
                 if !name.isEmpty { skills.append(skill) }
@@ -342,11 +342,9 @@ struct FieldReader {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private func unknownLevel(_ text: String) -> Diagnostic.Problem { SkillText.unknownLevel(text) }
-
-    /// What `SkillText.parse` says: a note when the skill is kept as written, else a warning.
+    /// What `SkillText.parse` says, as bad as `SkillText.severity` has it.
     mutating func say(_ node: Node, _ problem: Diagnostic.Problem) {
-        if case .levelKeptInName = problem { note(node, problem) } else { warn(node, problem) }
+        if SkillText.severity(of: problem) == .note { note(node, problem) } else { warn(node, problem) }
     }
 
     mutating func slots(_ node: Node) -> [String] {
@@ -427,6 +425,12 @@ enum SkillText {
     /// A level that is none of the known ones, with the nearest one if it looks like a typo.
     static func unknownLevel(_ text: String) -> Diagnostic.Problem {
         .unknownLevel(text, suggestion: levelTypo(text))
+    }
+
+    /// How bad a problem `parse` gives is: a note when the skill is kept as
+    /// written, else a warning (a part of it was left out).
+    static func severity(of problem: Diagnostic.Problem) -> Diagnostic.Severity {
+        if case .levelKeptInName = problem { .note } else { .warning }
     }
 
     /// The level `text` looks like a typo of (three letters or more: `(C)` or

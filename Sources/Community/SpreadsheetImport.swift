@@ -222,10 +222,10 @@ public enum SpreadsheetImport {
                 let parsed = SkillText.parse(text)
                 let problem = parsed.skill.name.isEmpty ? .skillWithoutName(text) : parsed.problem
                 if let problem {
-                    let isNote = if case .levelKeptInName = problem { true } else { false }
                     diagnostics.append(
                         Diagnostic(
-                            path: path, line: record.line, column: 1, problem, severity: isNote ? .note : .warning))
+                            path: path, line: record.line, column: 1, problem,
+                            severity: SkillText.severity(of: problem)))
                 }
                 if !parsed.skill.name.isEmpty { member.skills.append(parsed.skill) }
             }
