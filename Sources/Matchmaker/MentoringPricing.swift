@@ -153,21 +153,25 @@ struct MentoringPricing: Sendable {
             var lists: [(Int32, [PricingMemory.NearPair]?)] = []
             var near: [PricingMemory.NearPair] = []
             for i in range {
-                var mine = MostViolated(count: 1, keeping: perRow)
+                var mine = OwnViolations(keeping: perRow)
                 if rowScans[i] {
                     near.removeAll(keepingCapacity: true)
-                    let isKept = scan.row(i, scratch: scratch, near: &near) { mine.add(0, Int32($1), by: $2) }
+                    let isKept = scan.row(
+                        i, scratch: scratch, near: &near, matters: { mine.matters($2, Int32($1)) },
+                        report: { mine.add($2, Int32($1)) })
                     lists.append((Int32(i), isKept ? near.withUnsafeBufferPointer { Array($0) } : nil))
                 } else {
                     for pair in rowMemory.near[i]!
                     where columnMemory.scanned[Int(pair.partner)] <= rowMemory.scanned[i] {
                         let by = Int64(pair.weight) + shift - rowDuals[i] - columnDuals[Int(pair.partner)]
-                        if by > 0 && !present.contains(Self.key(i, Int(pair.partner))) {
-                            mine.add(0, pair.partner, by: by)
+                        if by > 0 && mine.matters(by, pair.partner)
+                            && !present.contains(Self.key(i, Int(pair.partner)))
+                        {
+                            mine.add(by, pair.partner)
                         }
                     }
                 }
-                if mine.found[0] > 0 { found.append((Int32(i), mine.found[0], mine.keptEntries(0))) }
+                if mine.found > 0 { found.append((Int32(i), mine.found, mine.entries)) }
             }
             return (found, lists)
         } merge: { (found, lists) in
@@ -189,7 +193,9 @@ struct MentoringPricing: Sendable {
                     near.removeAll(keepingCapacity: true)
                     let isKept =
                         everyRow
-                        || scan.column(j, scratch: scratch, near: &near) { found.append((Int32($0), Int32(j), $2)) }
+                        || scan.column(j, scratch: scratch, near: &near, matters: { _, _, _ in true }) {
+                            found.append((Int32($0), Int32(j), $2))
+                        }
                     lists.append((Int32(j), isKept ? near.withUnsafeBufferPointer { Array($0) } : nil))
                 } else {
                     for pair in columnMemory.near[j]!
@@ -244,6 +250,8 @@ struct MentoringPricing: Sendable {
         let present: PairKeys
         let shift: Int64
         let rowScans: [Bool]
+        /// Whether the objective raises some pairs above their score (fairness boosts).
+        let isAdjusted: Bool
         let rows: Side
         let columns: Side
 
@@ -255,6 +263,7 @@ struct MentoringPricing: Sendable {
             self.present = present
             self.shift = shift
             self.rowScans = rowScans
+            isAdjusted = pricing.objective.isAdjusted
             rows = Side(pricing, rows: true, duals: rowDuals)
             columns = Side(pricing, rows: false, duals: columnDuals)
         }
@@ -262,27 +271,29 @@ struct MentoringPricing: Sendable {
         /// Mentee i's pairs with every mentor; whether it kept all those within the margin.
         func row(
             _ i: Int, scratch: AffinityModel.Scratch, near: inout [PricingMemory.NearPair],
-            report: (Int, Int, Int64) -> Void
+            matters: (Int, Int, Int64) -> Bool, report: (Int, Int, Int64) -> Void
         ) -> Bool {
-            scan(i, of: rows, against: columns, scratch: scratch, near: &near, report: report)
+            scan(i, of: rows, against: columns, scratch: scratch, near: &near, matters: matters, report: report)
         }
 
         /// Mentor j's pairs with the mentees not scanned this round; whether it kept all those within the margin.
         func column(
             _ j: Int, scratch: AffinityModel.Scratch, near: inout [PricingMemory.NearPair],
-            report: (Int, Int, Int64) -> Void
+            matters: (Int, Int, Int64) -> Bool, report: (Int, Int, Int64) -> Void
         ) -> Bool {
-            scan(j, of: columns, against: rows, scratch: scratch, near: &near, report: report)
+            scan(j, of: columns, against: rows, scratch: scratch, near: &near, matters: matters, report: report)
         }
 
         /// Member x of `side` against the members of `other` (the mentees scanned this round left out):
         /// its tag partners through `other`'s lists unless covered, then those whose duals are low enough
         /// for a pair that shares no tag to matter. Each pair weighed within the margin is kept (as the
         /// other side's position) while the list holds them all (a list past `PricingMemory.kept`, or a
-        /// weight past 32 bits, ends it); whether it did.
+        /// weight past 32 bits, ends it); whether it did. Once the list is given up, a violated pair
+        /// that `matters` says changes nothing (row, column, by) is not looked at further.
         private func scan(
             _ x: Int, of side: Side, against other: Side, scratch: AffinityModel.Scratch,
-            near: inout [PricingMemory.NearPair], report: (Int, Int, Int64) -> Void
+            near: inout [PricingMemory.NearPair], matters: (Int, Int, Int64) -> Bool,
+            report: (Int, Int, Int64) -> Void
         ) -> Bool {
             let model = pricing.model
             let member = side.members[x]
@@ -291,11 +302,13 @@ struct MentoringPricing: Sendable {
                 let (i, j) = side.isRows ? (x, y) : (y, x)
                 guard side.isRows || !rowScans[i] else { return }
                 let (a, b) = (pricing.rows[i], pricing.mentors[j])
-                let weight = pricing.objective.weight(
-                    of: model.adjusted(tagPoints + model.fixedPoints(a, b), a, b), a, b)
+                let score = model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)
+                let weight = isAdjusted ? pricing.objective.weight(of: score, a, b) : score
                 let by = weight + shift - rows.duals[i] - columns.duals[j]
-                guard by > -MentoringPricing.margin, pricing.prepared.exclusion(a, b) == nil else { return }
-                guard isKept || by > 0, !present.contains(MentoringPricing.key(i, j)) else { return }
+                guard by > -MentoringPricing.margin, isKept || (by > 0 && matters(i, j, by)) else { return }
+                guard pricing.prepared.exclusion(a, b) == nil, !present.contains(MentoringPricing.key(i, j)) else {
+                    return
+                }
                 if by > 0 { report(i, j, by) }
                 PricingMemory.keep(y, weight: weight, in: &near, isKept: &isKept)
             }

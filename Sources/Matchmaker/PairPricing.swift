@@ -51,6 +51,8 @@ struct PairPricing: Sendable {
     let weightBound: WeightBound
     /// The tag indexes kept to the pool when it is not the whole directory.
     let index: AffinityModel.TagIndex?
+    /// Whether the objective raises some pairs above their score (fairness boosts).
+    let isAdjusted: Bool
 
     init(model: AffinityModel, pool: [Int], objective: DraftProof.Objective, admissibility: Admissibility) {
         self.model = model
@@ -59,6 +61,7 @@ struct PairPricing: Sendable {
         prepared = PreparedAdmissibility(admissibility, directory: model.directory)
         weightBound = WeightBound(model: model, objective: objective)
         index = model.poolIndex(of: pool)
+        isAdjusted = objective.isAdjusted
     }
 
     /// The most violated pairs a member hands on in a round, at first.
@@ -132,15 +135,14 @@ struct PairPricing: Sendable {
             // the first rounds can find many millions.
             var kept: [(u: Int32, count: Int, pairs: [(by: Int64, other: Int32)])] = []
             var lists: [(u: Int32, near: [PricingMemory.NearPair]?)] = []
-            var found: [Violation] = []
             var near: [PricingMemory.NearPair] = []
             for u in range {
-                found.removeAll(keepingCapacity: true)
+                var mine = OwnViolations(keeping: quota[u])
                 if scans[u] {
                     near.removeAll(keepingCapacity: true)
                     let isKept = violations(
                         of: u, duals: duals, shift: shift, present: present, scans: scans, everyone: everyone,
-                        vertexOf: vertexOf, dualOf: dualOf, order: order, scratch: scratch, into: &found,
+                        vertexOf: vertexOf, dualOf: dualOf, order: order, scratch: scratch, into: &mine,
                         near: &near)
                     // Kept in an array of their own size: a hundred thousand members keep millions.
                     lists.append((Int32(u), isKept ? near.withUnsafeBufferPointer { Array($0) } : nil))
@@ -149,14 +151,14 @@ struct PairPricing: Sendable {
                     for pair in memory.near[u]! where memory.scanned[Int(pair.partner)] <= memory.scanned[u] {
                         let v = Int(pair.partner)
                         let by = 4 * (Int64(pair.weight) + shift) - duals[u] - duals[v]
-                        if by > 0 && !present.contains(Self.key(Int32(u), pair.partner)) {
-                            found.append(Violation(u: Int32(u), v: pair.partner, by: by))
+                        if by > 0 && mine.matters(by, pair.partner)
+                            && !present.contains(Self.key(Int32(u), pair.partner))
+                        {
+                            mine.add(by, pair.partner)
                         }
                     }
                 }
-                var mine = MostViolated(count: 1, keeping: quota[u])
-                for violation in found { mine.add(0, violation.v, by: violation.by) }
-                if mine.found[0] > 0 { kept.append((Int32(u), mine.found[0], mine.keptEntries(0))) }
+                if mine.found > 0 { kept.append((Int32(u), mine.found, mine.entries)) }
             }
             return (kept, lists)
         } merge: { (kept, lists) in
@@ -180,34 +182,31 @@ struct PairPricing: Sendable {
 
     static func key(_ u: Int32, _ v: Int32) -> UInt64 { PairKeys.key(Int(u), Int(v)) }
 
-    /// A pair left out that the duals do not cover, by how much (4·(w + s) − D(u) − D(v)).
-    struct Violation: Sendable {
-        let u: Int32
-        let v: Int32
-        let by: Int64
-    }
-
     /// The violated pairs of member u with the partners it prices (those not
-    /// priced from their own side): tag partners scored exactly unless their
-    /// bound is covered, then the partners with no tag in common whose duals
-    /// are below the bound for such pairs. Each pair weighed whose slack is
-    /// under `PricingMemory.margin` goes to `near`; false when they are more
-    /// than `PricingMemory.kept` (or one weighs too much to be kept).
+    /// priced from their own side), into `found`: tag partners scored exactly
+    /// unless their bound is covered, then the partners with no tag in common
+    /// whose duals are below the bound for such pairs. Each pair weighed
+    /// whose slack is under `PricingMemory.margin` goes to `near`; false when
+    /// they are more than `PricingMemory.kept` (or one weighs too much to be
+    /// kept). Once `near` is given up, a violated pair that can change
+    /// nothing `found` holds is not looked at further (most pairs of the
+    /// first rounds: hundreds a member are violated, a few are kept).
     func violations(
         of u: Int, duals: [Int64], shift: Int64, present: PairKeys, scans: [Bool], everyone: Bool,
         vertexOf: [Int32], dualOf: DualTable, order: [Int], scratch: AffinityModel.Scratch,
-        into found: inout [Violation], near: inout [PricingMemory.NearPair]
+        into found: inout OwnViolations, near: inout [PricingMemory.NearPair]
     ) -> Bool {
         let a = pool[u]
         let margin = PricingMemory.margin
         var isKept = true
         func consider(_ v: Int, _ b: Int, score: Int64) {
-            let weight = objective.weight(of: score, a, b)
+            let weight = isAdjusted ? objective.weight(of: score, a, b) : score
             let by = 4 * (weight + shift) - duals[u] - duals[v]
-            guard by > -margin, prepared.exclusion(a, b) == nil else { return }
+            guard by > -margin, isKept || (by > 0 && found.matters(by, Int32(v))) else { return }
+            guard prepared.exclusion(a, b) == nil else { return }
             // Pairs of the graph inside a blossom can fall short of y(u) + y(v): z(B) covers them.
-            guard isKept || by > 0, !present.contains(Self.key(Int32(u), Int32(v))) else { return }
-            if by > 0 { found.append(Violation(u: Int32(u), v: Int32(v), by: by)) }
+            guard !present.contains(Self.key(Int32(u), Int32(v))) else { return }
+            if by > 0 { found.add(by, Int32(v)) }
             PricingMemory.keep(v, weight: weight, in: &near, isKept: &isKept)
         }
         // A pair sharing a tag is weighed by the member of lower index, unless the other is not scanned.
@@ -259,6 +258,57 @@ struct WeightBound: Sendable {
     /// when `halvings` is 2).
     func cover(own: Int64, table: DualTable, halvings: Int) -> DualCover {
         DualCover(table: table, own: own, halvings: halvings, fixed: fixedMost, margin: 2)
+    }
+}
+
+/// One member's most violated pairs met in its scan, up to `keeping` (the
+/// largest violation first, then the lower partner, as `MostViolated`
+/// orders them), and how many were met: counted exactly up to one past
+/// `keeping`, which is all a round asks of it (whether the member had more
+/// than it handed on). The kept pairs are a heap, the least violated on top.
+struct OwnViolations {
+    let keeping: Int
+    var entries: [(by: Int64, other: Int32)] = []
+    var found = 0
+
+    init(keeping: Int) { self.keeping = keeping }
+
+    /// Whether a violated pair with `other`, by `by`, would change what is
+    /// kept or counted: not once `keeping` are kept, one more was counted,
+    /// and it is not more violated than the least kept.
+    @inline(__always)
+    func matters(_ by: Int64, _ other: Int32) -> Bool {
+        found <= keeping || entries.count < keeping || MostViolated.precedes((by, other), entries[0])
+    }
+
+    mutating func add(_ by: Int64, _ other: Int32) {
+        found += 1
+        guard keeping > 0 else { return }
+        if entries.count < keeping {
+            entries.append((by, other))
+            var child = entries.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard MostViolated.precedes(entries[parent], entries[child]) else { return }
+                entries.swapAt(parent, child)
+                child = parent
+            }
+            return
+        }
+        guard MostViolated.precedes((by, other), entries[0]) else { return }
+        entries[0] = (by, other)
+        var parent = 0
+        while true {
+            var least = parent
+            let left = 2 * parent + 1
+            if left < entries.count && MostViolated.precedes(entries[least], entries[left]) { least = left }
+            if left + 1 < entries.count && MostViolated.precedes(entries[least], entries[left + 1]) {
+                least = left + 1
+            }
+            if least == parent { return }
+            entries.swapAt(parent, least)
+            parent = least
+        }
     }
 }
 

@@ -202,6 +202,34 @@ struct PairPricingTests {
         }
     }
 
+    /// A member's own scan keeps the same pairs as `MostViolated` when it
+    /// passes over every pair `matters` turns away, and counts them as far
+    /// as a round asks: exactly up to one past what it keeps.
+    @Test func aScanPassesOverOnlyPairsThatChangeNothing() {
+        var rng = SplitMix64(seed: 43)
+        for keeping in [1, 3, 16] {
+            for count in [0, 1, keeping, keeping + 1, keeping + 2, 200] {
+                let offers = (0..<count).map { (Int32($0), Int64.random(in: 1...12, using: &rng)) }.shuffled(
+                    using: &rng)
+                var most = MostViolated(count: 1, keeping: keeping)
+                var own = OwnViolations(keeping: keeping)
+                var passedOver = 0
+                for (other, by) in offers {
+                    most.add(0, other, by: by)
+                    if own.matters(by, other) { own.add(by, other) } else { passedOver += 1 }
+                }
+                let label = "keeping \(keeping), \(count) pairs"
+                #expect(own.entries.map(\.other).sorted() == most.kept(0).map(Int32.init).sorted(), "\(label)")
+                if count <= keeping + 1 {
+                    #expect(own.found == count && passedOver == 0, "\(label)")
+                } else {
+                    #expect(own.found > keeping && own.found <= count, "\(label)")
+                }
+                if count == 200 { #expect(passedOver > 100, "\(label): most pairs changed nothing") }
+            }
+        }
+    }
+
     /// The check of the pairs left out is not the pricing: duals that cover
     /// nothing outside the graph are refused.
     @Test func aCertificateThatLeavesPairsUncoveredIsRefused() throws {
