@@ -91,8 +91,16 @@ public struct MatchmakingState {
     public var unkeptBans: Set<MemberPair> = []
     /// The round being prepared, and the planned ones after it.
     public var draft: Draft? {
-        didSet { if draft != nil { lastCommitted = nil } }
+        didSet {
+            if draft != nil { lastCommitted = nil }
+            draftSource = nil
+        }
     }
+    /// What a `match` draft was made from, the request and the weights (set
+    /// after the draft, forgotten whenever it changes): a `.graph` export of
+    /// a pairs draft is of its members, bans and settings, so that another
+    /// solver checks that very draft.
+    var draftSource: (request: MatchRequest, weights: AffinityWeights)?
     /// Where the ledger stood when the draft (and the plan after it) was
     /// made: committing it checks that no other round came since.
     var draftMark = LedgerMark.empty

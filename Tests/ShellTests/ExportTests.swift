@@ -230,6 +230,59 @@ struct ExportTests {
         #expect(try MaximumWeightMatching.solve(try GraphText.parse(all).generalGraph).weight == total)
     }
 
+    /// A `.graph` export after commands: the file's graph, the draft's total, and what was said.
+    func graphAfter(_ commands: [String], export name: String = "draft.graph", _ extra: String = "") throws -> (
+        graph: WeightedGraph, draftTotal: Int64, said: String, pinnedPoints: Int64
+    ) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (session, console) = try Self.session(in: folder, match: "help")
+        for command in commands + ["export \(name) \(extra)"] {
+            #expect(Interpreter.execute(command, at: nil, in: &session) == .succeeded, "\(command): \(console.errors)")
+        }
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        let draft = session.matchmaking.draft!
+        let pinned = draft.groups.filter(\.isPinned).reduce(0) { $0 + $1.score }
+        return (try GraphText.parse(text).generalGraph, draft.total, console.output, pinned)
+    }
+
+    /// After `match pairs --among`, the file holds the draft's members only,
+    /// and its optimum is the draft's total; so with every pair.
+    @Test func theGraphOfADraftAmongSomeIsOfThem() throws {
+        for extra in ["", "--all-pairs"] {
+            let (graph, total, said, _) = try graphAfter(["match pairs --among role=student"], extra)
+            #expect(graph.vertexCount == 2, "\(extra)")
+            #expect(try MaximumWeightMatching.solve(graph).weight == total, "\(extra)")
+            #expect(said.contains("note: the pairs of the draft's 2 members"), "\(extra): \(said)")
+        }
+        // Without --among, the whole community, and no note.
+        let (graph, _, said, _) = try graphAfter(["match pairs"])
+        #expect(graph.vertexCount == Self.members.count && !said.contains("note:"))
+    }
+
+    /// A change of weights after the draft: the file is still of the
+    /// weights the draft was made with (the next 'match' uses the new ones).
+    @Test func theGraphKeepsTheDraftsWeights() throws {
+        let before = try graphAfter(["match pairs"])
+        let after = try graphAfter(["match pairs", "set weight.interests 9"])
+        #expect(after.graph.edges == before.graph.edges)
+        #expect(try MaximumWeightMatching.solve(after.graph).weight == after.draftTotal)
+        let rematched = try graphAfter(["match pairs", "set weight.interests 9", "match pairs"])
+        #expect(rematched.graph.edges != before.graph.edges, "the new weights, once matched with")
+        #expect(try MaximumWeightMatching.solve(rematched.graph).weight == rematched.draftTotal)
+    }
+
+    /// Pinned members are left out (pins are set before solving): the
+    /// file's optimum plus the pinned pair's points is the draft's total.
+    @Test func theGraphLeavesOutThePinnedPairs() throws {
+        for extra in ["", "--all-pairs"] {
+            let (graph, total, said, pinned) = try graphAfter(["pin amelie-dupre formula", "match pairs"], extra)
+            #expect(graph.vertexCount == 2 && pinned > 0, "\(extra)")
+            #expect(try MaximumWeightMatching.solve(graph).weight + pinned == total, "\(extra): \(said)")
+            #expect(said.contains("note: without the draft's pinned pair ("), "\(extra): \(said)")
+        }
+    }
+
     @Test func aProducerErrorLeavesNoFile() throws {
         struct Stop: Error {}
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")

@@ -60,6 +60,7 @@ enum MatchCommands {
         let draft = try Matchmaker.matchAvoidingRepeats(
             request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
         session.matchmaking.draft = draft
+        session.matchmaking.draftSource = (request, model.weights)
         session.matchmaking.planned = []
         session.matchmaking.draftMark = mark
         var view = RoundView(draft: draft, directory: session.directory)

@@ -29,7 +29,9 @@ enum ExportCommand {
             is solved on (every admissible pair up to 1,500 members; beyond, the candidates and the pairs \
             pricing brought in, the others being proved covered), each with its integer score, in the benchmark's graph format (vertex i = the \
             i-th member in id order), so that another solver can check the optimum; with --all-pairs, every \
-            admissible pair that scores, whatever the size of the community (n²/2 pairs for n members). The \
+            admissible pair that scores, whatever the size of the community (n²/2 pairs for n members). With \
+            a 'match pairs' draft, the graph is that draft's: its members, bans and weights, its pinned \
+            members left out (a note gives their points); otherwise the whole community's. The \
             file is written whole or not at all.
             """,
         arguments: [ArgumentSpec("FILE", summary: "Where to write", completion: .files(extensions: formats))],
@@ -46,15 +48,16 @@ enum ExportCommand {
             throw MatchCommandError.unknownExport(
                 ext, suggestion: Suggestions.nearest(to: ext, among: formats, reach: .likelyTypo))
         }
-        if ext == "graph" && arguments[allPairs] {
+        let source = ext == "graph" ? try graphSource(session) : nil
+        if let source, arguments[allPairs] {
             let path = session.resolvePath(shown)
             AtomicFile.sweep((path as NSString).deletingLastPathComponent)
-            let bytes = try writeEveryPair(to: path, shownAs: shown, session)
-            return .show(ExportView(path: shown, format: ext, bytes: bytes))
+            let bytes = try writeEveryPair(to: path, shownAs: shown, source: source, session)
+            return .show(ExportView(path: shown, format: ext, bytes: bytes, graph: source))
         }
         let text: String
-        if ext == "graph" {
-            text = try graphText(session)
+        if let source {
+            text = try graphText(source, session)
         } else {
             let view = try roundView(arguments[round], session)
             switch ext {
@@ -75,7 +78,7 @@ enum ExportCommand {
         } catch {
             throw ShellError.cannotWrite(path: shown, reason: Self.reason(error, shown: shown))
         }
-        return .show(ExportView(path: shown, format: ext, bytes: text.utf8.count))
+        return .show(ExportView(path: shown, format: ext, bytes: text.utf8.count, graph: source))
     }
 
     static func roundView(_ name: String?, _ session: Session) throws -> RoundView {
@@ -92,11 +95,10 @@ enum ExportCommand {
     /// Each pair is scored once: the lines go to a scratch file while they
     /// are counted, then follow the header that says how many. Returns the
     /// bytes written.
-    static func writeEveryPair(to path: String, shownAs shown: String, _ session: Session) throws -> Int {
-        try session.requireProfiles()
-        var request = MatchRequest(mode: .pairs)
-        request.forbidden = try session.bans()
-        let model = try session.affinityModel()
+    static func writeEveryPair(to path: String, shownAs shown: String, source: GraphSource, _ session: Session) throws
+        -> Int
+    {
+        let (request, model) = (source.request, source.model)
         var bytes = 0
         do {
             try AtomicFile.write(to: path) { (output: inout AtomicFile.Output) throws(any Error) in
@@ -113,7 +115,7 @@ enum ExportCommand {
                 guard ferror(scratch) == 0 else {
                     throw ShellError.cannotWrite(path: shown, reason: .scratchNotWritten)
                 }
-                let header = "\(model.directory.members.count) \(count)\n"
+                let header = "\(request.among?.count ?? model.directory.members.count) \(count)\n"
                 output.write(header)
                 bytes = header.utf8.count
                 rewind(scratch)
@@ -142,17 +144,55 @@ enum ExportCommand {
         }
     }
 
-    /// The pairs `match pairs` proves its pairing over, under the session's
-    /// bans and history: every admissible pair up to 1,500 members, the
-    /// candidate graph beyond.
-    static func graphText(_ session: Session) throws -> String {
+    /// The pairs `match pairs` proves its pairing over (`graphSource`):
+    /// every admissible pair up to 1,500 members, the candidate graph beyond.
+    static func graphText(_ source: GraphSource, _ session: Session) throws -> String {
+        let graph = try Matchmaker.pairingGraph(
+            source.request, model: source.model, shouldStop: session.environment.isCancelled)
+        return graph.benchmarkText
+    }
+
+    /// What a `.graph` export is of, and what to say about it.
+    struct GraphSource {
+        var request: MatchRequest
+        var model: AffinityModel
+        /// The members of the file when they are not the whole community.
+        var members: Int?
+        /// The draft's pinned pairs, left out of the file, and their points.
+        var pinned: (count: Int, points: Int64)
+        /// Whether the draft paired as many members as it could first.
+        var isCardinalityFirst: Bool
+    }
+
+    /// With a `match pairs` draft: the pairs it was solved on — its members
+    /// (those of `--among`) but the pinned ones (pins are set before
+    /// solving), its bans, the pairs it kept apart, and the weights it was
+    /// made with, so that another solver checks that very draft. Otherwise
+    /// the whole community under the session's bans and settings.
+    static func graphSource(_ session: Session) throws -> GraphSource {
         try session.requireProfiles()
+        if let draft = session.matchmaking.draft, draft.mode == .pairs, let made = session.matchmaking.draftSource {
+            var request = made.request
+            let pinnedGroups = draft.groups.filter(\.isPinned)
+            let pinnedIDs = Set(pinnedGroups.flatMap(\.members))
+            if !pinnedIDs.isEmpty {
+                request.among = (request.among ?? Array(session.directory.members.indices)).filter {
+                    !pinnedIDs.contains(session.directory.members[$0].id)
+                }
+            }
+            let model = AffinityModel(
+                directory: session.directory, weights: made.weights, history: try session.meetingHistory())
+            return GraphSource(
+                request: request, model: model, members: request.among?.count,
+                pinned: (pinnedGroups.count, pinnedGroups.reduce(0) { $0 + $1.score }),
+                isCardinalityFirst: request.everyone)
+        }
         var request = MatchRequest(mode: .pairs)
         request.forbidden = try session.bans()
         request.candidates = session.matchmaking.candidates
-        let graph = try Matchmaker.pairingGraph(
-            request, model: try session.affinityModel(), shouldStop: session.environment.isCancelled)
-        return graph.benchmarkText
+        return GraphSource(
+            request: request, model: try session.affinityModel(), members: nil, pinned: (0, 0),
+            isCardinalityFirst: false)
     }
 }
 
@@ -160,13 +200,63 @@ struct ExportView: Presentable {
     let path: String
     let format: String
     let bytes: Int
+    /// For a `.graph`: what it is of.
+    var graph: ExportCommand.GraphSource?
 
     func document(in language: Language) -> Document {
+        let t = language.text
         let size = language.counted(bytes, "byte", "octet")
-        return .message(language.text("wrote \(path) (\(format), \(size))", "\(path) écrit (\(format), \(size))"))
+        var paragraphs: [Document.Block] = [
+            .paragraph(t("wrote \(path) (\(format), \(size))", "\(path) écrit (\(format), \(size))"))
+        ]
+        if let graph, let members = graph.members {
+            let counted = language.counted(members, "member", "membre")
+            paragraphs.append(
+                .paragraph(
+                    t(
+                        "note: the pairs of the draft's \(counted), vertex i the i-th of them in id order",
+                        "note : les paires des \(counted) du brouillon, sommet i le i-ème d’entre eux dans l’ordre des identifiants"
+                    )))
+        }
+        if let graph, graph.pinned.count > 0 {
+            let count = graph.pinned.count
+            let points = language.points(graph.pinned.points)
+            let english =
+                count == 1
+                ? "the draft's pinned pair (\(points) points)"
+                : "the draft's \(language.counted(count, "pinned pair", "")) (\(points) points)"
+            let french =
+                count == 1
+                ? "la paire épinglée du brouillon (\(points) points), posée"
+                : "les \(language.grouped(count)) paires épinglées du brouillon (\(points) points), posées"
+            paragraphs.append(
+                .paragraph(
+                    t(
+                        "note: without \(english), set before solving: the draft's total is the file's optimum plus their points",
+                        "note : sans \(french) avant la résolution : le total du brouillon est l’optimum du fichier plus leurs points"
+                    )))
+        }
+        if let graph, graph.isCardinalityFirst {
+            paragraphs.append(
+                .paragraph(
+                    t(
+                        "note: the draft pairs as many members as it can first (--everyone): solve the file for the most pairs, then the weight",
+                        "note : le brouillon apparie d’abord le plus de membres possible (--everyone) : résolvez le fichier pour le plus de paires, puis le poids"
+                    )))
+        }
+        return Document(paragraphs)
     }
     func json(in language: Language) -> JSONValue {
-        .object(["path": .string(path), "format": .string(format), "bytes": .int(bytes)])
+        var pairs: [(key: String, value: JSONValue)] = [
+            ("path", .string(path)), ("format", .string(format)), ("bytes", .int(bytes)),
+        ]
+        if let graph {
+            pairs += [
+                ("members", graph.members.map { .int($0) } ?? .null), ("pinned_pairs", .int(graph.pinned.count)),
+                ("pinned_points", .int(graph.pinned.points)), ("maximum_cardinality", .bool(graph.isCardinalityFirst)),
+            ]
+        }
+        return .object(JSONValue.KeyValuePairs(pairs))
     }
 }
 
