@@ -139,7 +139,7 @@ struct TerminalTests {
         terminal.type("\u{03}")
         let stopped = try terminal.waitFor("patio> ", after: mark, timeout: .seconds(60))
         // On a line of its own, whatever the terminal echoed for the key.
-        #expect(stopped.contains("\r\u{1B}[Kerror: the computation was cancelled"))
+        #expect(stopped.contains("\r\u{1B}[Kerror: the computation was cancelled; nothing was changed"))
         #expect(!stopped.contains("Round 1 of 20"))
         try terminal.waitForPrompt(after: mark)
         mark = terminal.mark

@@ -68,6 +68,6 @@ struct SolveCommandTests {
         var session = Session(
             console: console, environment: Environment(workingDirectory: folder.path, isCancelled: { true }))
         #expect(Interpreter.execute("solve big.txt", at: nil, in: &session) == .failed)
-        #expect(console.errors == "error: the computation was cancelled\n")
+        #expect(console.errors == "error: the computation was cancelled; nothing was changed\n")
     }
 }

@@ -67,7 +67,10 @@ extension LedgerError: Worded {
 extension MatchingError: Worded {
     public func words(in language: Language) -> String {
         switch self {
-        case .cancelled: return language.text("the computation was cancelled", "le calcul a été interrompu")
+        case .cancelled:
+            // Every computation that can be stopped changes nothing until it is done: the draft before it stays.
+            return language.text(
+                "the computation was cancelled; nothing was changed", "le calcul a été interrompu ; rien n’a changé")
         case .weightsTooLarge:
             return language.text(
                 "the weights are too large for exact 64-bit arithmetic",
