@@ -167,7 +167,7 @@ struct PairPricing: Sendable {
                     most.add(u, v, by: by)
                     most.add(v, u, by: by)
                 }
-                most.found[Int(u)] += count - pairs.count
+                most.members[Int(u)].found += count - pairs.count
             }
             for (u, near) in lists { next.near[Int(u)] = near }
         }
@@ -177,7 +177,7 @@ struct PairPricing: Sendable {
         }
         return Round(
             pairs: chosen.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) },
-            unfinished: (0..<n).map { most.found[$0] > quota[$0] }, memory: next)
+            unfinished: (0..<n).map { most.members[$0].found > quota[$0] }, memory: next)
     }
 
     static func key(_ u: Int32, _ v: Int32) -> UInt64 { PairKeys.key(Int(u), Int(v)) }
@@ -261,11 +261,12 @@ struct WeightBound: Sendable {
     }
 }
 
-/// One member's most violated pairs met in its scan, up to `keeping` (the
-/// largest violation first, then the lower partner, as `MostViolated`
-/// orders them), and how many were met: counted exactly up to one past
-/// `keeping`, which is all a round asks of it (whether the member had more
-/// than it handed on). The kept pairs are a heap, the least violated on top.
+/// One member's most violated pairs, up to `keeping` (the largest
+/// violation first, then the lower partner), and how many were met in all.
+/// The kept pairs are a heap whose top is the least violated of them, the
+/// one a more violated pair replaces. A scan that hands on only what
+/// `matters` counts exactly up to one past `keeping`, which is all a round
+/// asks (whether the member had more than it handed on).
 struct OwnViolations {
     let keeping: Int
     var entries: [(by: Int64, other: Int32)] = []
@@ -278,7 +279,7 @@ struct OwnViolations {
     /// and it is not more violated than the least kept.
     @inline(__always)
     func matters(_ by: Int64, _ other: Int32) -> Bool {
-        found <= keeping || entries.count < keeping || MostViolated.precedes((by, other), entries[0])
+        found <= keeping || entries.count < keeping || Self.precedes((by, other), entries[0])
     }
 
     mutating func add(_ by: Int64, _ other: Int32) {
@@ -289,75 +290,23 @@ struct OwnViolations {
             var child = entries.count - 1
             while child > 0 {
                 let parent = (child - 1) / 2
-                guard MostViolated.precedes(entries[parent], entries[child]) else { return }
+                guard Self.precedes(entries[parent], entries[child]) else { return }
                 entries.swapAt(parent, child)
                 child = parent
             }
             return
         }
-        guard MostViolated.precedes((by, other), entries[0]) else { return }
+        // Replace the least violated kept, if this one is more.
+        guard Self.precedes((by, other), entries[0]) else { return }
         entries[0] = (by, other)
         var parent = 0
         while true {
             var least = parent
             let left = 2 * parent + 1
-            if left < entries.count && MostViolated.precedes(entries[least], entries[left]) { least = left }
-            if left + 1 < entries.count && MostViolated.precedes(entries[least], entries[left + 1]) {
-                least = left + 1
-            }
+            if left < entries.count && Self.precedes(entries[least], entries[left]) { least = left }
+            if left + 1 < entries.count && Self.precedes(entries[least], entries[left + 1]) { least = left + 1 }
             if least == parent { return }
             entries.swapAt(parent, least)
-            parent = least
-        }
-    }
-}
-
-/// Per member, its most violated pairs met so far (up to its own
-/// `keeping`; the largest violation first, then the lower partner), and how
-/// many were met in all. Each member's kept pairs are a heap whose top is
-/// the least violated of them, the one a more violated pair replaces.
-struct MostViolated {
-    let keeping: [Int]
-    var entries: [[(by: Int64, other: Int32)]]
-    var found: [Int]
-
-    init(keeping: [Int]) {
-        self.keeping = keeping
-        entries = [[(by: Int64, other: Int32)]](repeating: [], count: keeping.count)
-        found = [Int](repeating: 0, count: keeping.count)
-    }
-
-    init(count: Int, keeping: Int) { self.init(keeping: [Int](repeating: keeping, count: count)) }
-
-    mutating func add(_ u: Int32, _ v: Int32, by: Int64) {
-        let u = Int(u)
-        found[u] += 1
-        let limit = keeping[u]
-        guard limit > 0 else { return }
-        if entries[u].count < limit {
-            entries[u].append((by, v))
-            if entries[u].count == limit {
-                for start in stride(from: limit / 2 - 1, through: 0, by: -1) { siftDown(u, from: start) }
-            }
-            return
-        }
-        // Replace the least violated kept, if this one is more.
-        guard Self.precedes((by, v), entries[u][0]) else { return }
-        entries[u][0] = (by, v)
-        siftDown(u, from: 0)
-    }
-
-    /// Restores the heap of u below `start`: each entry precedes none of its children (the least on top).
-    private mutating func siftDown(_ u: Int, from start: Int) {
-        var parent = start
-        let count = entries[u].count
-        while true {
-            var least = parent
-            let left = 2 * parent + 1
-            if left < count && Self.precedes(entries[u][least], entries[u][left]) { least = left }
-            if left + 1 < count && Self.precedes(entries[u][least], entries[u][left + 1]) { least = left + 1 }
-            if least == parent { return }
-            entries[u].swapAt(parent, least)
             parent = least
         }
     }
@@ -366,8 +315,18 @@ struct MostViolated {
     static func precedes(_ a: (by: Int64, other: Int32), _ b: (by: Int64, other: Int32)) -> Bool {
         a.by > b.by || (a.by == b.by && a.other < b.other)
     }
+}
 
-    func keptEntries(_ u: Int) -> [(by: Int64, other: Int32)] { entries[u] }
+/// Per member, its most violated pairs met so far (`OwnViolations`, each
+/// with its own `keeping`).
+struct MostViolated {
+    var members: [OwnViolations]
 
-    func kept(_ u: Int) -> [Int] { entries[u].map { Int($0.other) } }
+    init(keeping: [Int]) { members = keeping.map(OwnViolations.init(keeping:)) }
+
+    init(count: Int, keeping: Int) { self.init(keeping: [Int](repeating: keeping, count: count)) }
+
+    mutating func add(_ u: Int32, _ v: Int32, by: Int64) { members[Int(u)].add(by, v) }
+
+    func kept(_ u: Int) -> [Int] { members[u].entries.map { Int($0.other) } }
 }

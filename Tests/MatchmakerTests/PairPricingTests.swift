@@ -197,7 +197,7 @@ struct PairPricingTests {
                 var most = MostViolated(count: 1, keeping: keeping)
                 for (other, by) in offers.shuffled(using: &rng) { most.add(0, other, by: by) }
                 #expect(most.kept(0).sorted() == expected.sorted(), "keeping \(keeping)")
-                #expect(most.found[0] == 60)
+                #expect(most.members[0].found == 60)
             }
         }
     }

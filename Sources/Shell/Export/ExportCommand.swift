@@ -115,7 +115,7 @@ enum ExportCommand {
                 guard ferror(scratch) == 0 else {
                     throw ShellError.cannotWrite(path: shown, reason: .scratchNotWritten)
                 }
-                let header = "\(request.among?.count ?? model.directory.members.count) \(count)\n"
+                let header = "\(source.members ?? model.directory.members.count) \(count)\n"
                 output.write(header)
                 bytes = header.utf8.count
                 rewind(scratch)
@@ -156,12 +156,12 @@ enum ExportCommand {
     struct GraphSource {
         var request: MatchRequest
         var model: AffinityModel
-        /// The members of the file when they are not the whole community.
-        var members: Int?
         /// The draft's pinned pairs, left out of the file, and their points.
         var pinned: (count: Int, points: Int64)
+        /// The members of the file when they are not the whole community.
+        var members: Int? { request.among?.count }
         /// Whether the draft paired as many members as it could first.
-        var isCardinalityFirst: Bool
+        var isCardinalityFirst: Bool { request.everyone }
     }
 
     /// With a `match pairs` draft: the pairs it was solved on — its members
@@ -183,16 +183,12 @@ enum ExportCommand {
             let model = AffinityModel(
                 directory: session.directory, weights: made.weights, history: try session.meetingHistory())
             return GraphSource(
-                request: request, model: model, members: request.among?.count,
-                pinned: (pinnedGroups.count, pinnedGroups.reduce(0) { $0 + $1.score }),
-                isCardinalityFirst: request.everyone)
+                request: request, model: model, pinned: (pinnedGroups.count, pinnedGroups.reduce(0) { $0 + $1.score }))
         }
         var request = MatchRequest(mode: .pairs)
         request.forbidden = try session.bans()
         request.candidates = session.matchmaking.candidates
-        return GraphSource(
-            request: request, model: try session.affinityModel(), members: nil, pinned: (0, 0),
-            isCardinalityFirst: false)
+        return GraphSource(request: request, model: try session.affinityModel(), pinned: (0, 0))
     }
 }
 
@@ -224,7 +220,7 @@ struct ExportView: Presentable {
             let english =
                 count == 1
                 ? "the draft's pinned pair (\(points) points)"
-                : "the draft's \(language.counted(count, "pinned pair", "")) (\(points) points)"
+                : "the draft's \(language.grouped(count)) pinned pairs (\(points) points)"
             let french =
                 count == 1
                 ? "la paire épinglée du brouillon (\(points) points), posée"
