@@ -6,7 +6,8 @@ import Foundation
 /// file; a backslash or a newline inside an entry is written `\\` or `\n`.
 /// Saving merges with what is on disk (another shell may have added entries),
 /// writes a temporary file with mode 0600 and renames it over the old one, so
-/// the file is never half-written and never readable by others.
+/// the file is never half-written and never readable by others. A device in
+/// its place (`/dev/null`) keeps nothing and is never replaced.
 public struct HistoryFile: Sendable {
     public let path: String
     public let limit: Int
@@ -35,6 +36,13 @@ public struct HistoryFile: Sendable {
     }
 
     func write(_ entries: [String]) throws {
+        // Only a regular file (or none) is replaced: a history set to a device (/dev/null, as
+        // HISTFILE often is) keeps nothing, and anything else stays as it is.
+        var status = stat()
+        if stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
+            if status.st_mode & S_IFMT == S_IFCHR { return }
+            throw HistoryFileError.cannotWrite(path: path)
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -49,6 +49,35 @@ struct HistoryFileTests {
         #expect(HistoryFile(path: temporaryPath()).load().isEmpty)
     }
 
+    /// A history set to a device keeps nothing and leaves the device as it
+    /// is (renaming a file over /dev/null would replace it); a folder or a
+    /// pipe in its place is reported, and stays.
+    @Test func aDeviceOrAPipeInItsPlaceIsNeverReplaced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-history-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func kind(_ path: String) -> mode_t {
+            var status = stat()
+            return stat(path, &status) == 0 ? status.st_mode & S_IFMT : 0
+        }
+        // A device of one's own, like /dev/null, where that is allowed (root); else /dev/null itself.
+        let device = folder + "/null"
+        let devicePath = mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 ? device : "/dev/null"
+        let silent = HistoryFile(path: devicePath)
+        #expect(try silent.append("match pairs") == ["match pairs"])
+        #expect(kind(devicePath) == S_IFCHR)
+        #expect(silent.load().isEmpty)
+        let pipe = folder + "/pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        #expect(throws: HistoryFileError.cannotWrite(path: pipe)) { try HistoryFile(path: pipe).write(["x"]) }
+        #expect(kind(pipe) == S_IFIFO)
+        #expect(throws: HistoryFileError.cannotWrite(path: folder)) { try HistoryFile(path: folder).write(["x"]) }
+        #expect(kind(folder) == S_IFDIR)
+        #expect(
+            try !FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.contains(".tmp-") },
+            "no temporary left")
+    }
+
     @Test func anUnwritablePlaceIsReported() {
         let file = HistoryFile(path: "/proc/patio-cannot-write/history")
         #expect(throws: (any Error).self) { try file.append("x") }
