@@ -228,8 +228,8 @@ struct ExportView: Presentable {
             paragraphs.append(
                 .paragraph(
                     t(
-                        "note: without \(english), set before solving: the draft's total is the file's optimum plus their points",
-                        "note : sans \(french) avant la résolution : le total du brouillon est l’optimum du fichier plus leurs points"
+                        "note: without \(english), set before solving: the draft's total is the file's optimum plus \(count == 1 ? "its" : "their") points",
+                        "note : sans \(french) avant la résolution : le total du brouillon est l’optimum du fichier plus \(count == 1 ? "ses" : "leurs") points"
                     )))
         }
         if let graph, graph.isCardinalityFirst {
