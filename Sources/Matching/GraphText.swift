@@ -179,6 +179,13 @@ public enum GraphText {
         return text
     }
 
+    /// The bipartite format: `n_left n_right m`, then `i j w`, in order.
+    public static func write(_ graph: BipartiteGraph) -> String {
+        var text = "\(graph.leftCount) \(graph.rightCount) \(graph.edges.count)\n"
+        for edge in graph.edges { text += "\(edge.u) \(edge.v) \(edge.weight)\n" }
+        return text
+    }
+
     /// Reads lines of integers, skipping blank lines.
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>

@@ -14,60 +14,15 @@ extension Matchmaker {
         let directory = model.directory
         let admissibility = Admissibility(forbidden: request.apart)
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
-        var notes: [Draft.Note] = []
-        let mentees = members.filter { directory.members[$0].role != .entrepreneur }
-        let mentors = members.filter { directory.members[$0].role == .entrepreneur }
-        guard !mentees.isEmpty else { throw MatchError.noMentees }
-        var capacity = mentors.map { directory.members[$0].capacity }
-        var groups: [Draft.Group] = []
-        var assignedMentee = Set<Int>()
-        let menteeIDs = Set(mentees.map { directory.members[$0].id })
-        let mentorIDs = Set(mentors.map { directory.members[$0].id })
-        var pinnedCount = 0
-        for pair in request.pins.sorted() {
-            let (menteeID, mentorID) =
-                menteeIDs.contains(pair.first) ? (pair.first, pair.second) : (pair.second, pair.first)
-            guard menteeIDs.contains(menteeID), mentorIDs.contains(mentorID),
-                let mentee = directory.index(of: menteeID), let mentor = directory.index(of: mentorID),
-                let column = mentors.firstIndex(of: mentor)
-            else {
-                let matched = Set(members.map { directory.members[$0].id })
-                notes.append(
-                    .pinSetAside(
-                        pair,
-                        matched.contains(pair.first) && matched.contains(pair.second)
-                            ? .notMenteeAndMentor : .notBothMatched))
-                continue
-            }
-            guard capacity[column] > 0 else {
-                notes.append(.pinSetAside(pair, .mentorFull(mentorID)))
-                continue
-            }
-            capacity[column] -= 1
-            assignedMentee.insert(mentee)
-            pinnedCount += 1
-            groups.append(group([mentee, mentor], model: model, pinned: [pair], admissibility: admissibility))
+        let setup = try mentoringSetup(request, members: members, directory: directory)
+        var notes = setup.notes
+        var groups = setup.pinned.map { pin in
+            group([pin.mentee, pin.mentor], model: model, pinned: [pin.pair], admissibility: admissibility)
         }
-        let rows = mentees.filter { !assignedMentee.contains($0) }
+        let (rows, mentors, capacity) = (setup.rows, setup.mentors, setup.capacity)
         let objective = DraftProof.Objective(model: model, priority: request.priority)
         let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
-        // Stable assignments need every preference list whole; the best total does not.
-        let priced = !request.stable && rows.count + mentors.count > request.completeLimit
-        var edges: [WeightedEdge] = []
-        let pricing = MentoringPricing(
-            model: model, rows: rows, mentors: mentors, objective: objective, admissibility: admissibility)
-        if priced {
-            edges = try pricing.candidates(request.candidates, sampling: request.sampling, shouldStop: shouldStop)
-        } else if !request.stable {
-            for (i, mentee) in rows.enumerated() {
-                if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-                for (j, mentor) in mentors.enumerated() where prepared.exclusion(mentee, mentor) == nil {
-                    edges.append(WeightedEdge(i, j, objective.weight(of: model.score(mentee, mentor), mentee, mentor)))
-                }
-            }
-        }
-        var graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
-        var columns: [Int?]
+        let columns: [Int?]
         if request.stable {
             // The lists are let go before the check builds its own.
             columns = try { [rows, mentors, prepared, objective, model, everyone = request.everyone] in
@@ -87,23 +42,8 @@ extension Matchmaker {
                 columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
                 constraints: constraints, acceptsZero: request.everyone, shouldStop: shouldStop)
         } else {
-            var result = try CapacitatedAssignment.solve(
-                graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
-            // Pairs left out that the duals do not cover are added, and the assignment solved again.
-            var memory: MentoringPricing.Memory?
-            while priced {
-                let present = PairKeys(graph.edges.lazy.map { MentoringPricing.key($0.u, $0.v) })
-                let round = try pricing.violators(
-                    present: present, certificate: result.certificate, after: memory, shouldStop: shouldStop)
-                let added = round.pairs
-                memory = round.memory
-                if added.isEmpty { break }
-                edges += added.map { WeightedEdge($0.row, $0.column, pricing.weight($0.row, $0.column)) }
-                graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
-                result = try CapacitatedAssignment.solve(
-                    graph, capacities: capacity, maximumCardinality: request.everyone, from: result,
-                    shouldStop: shouldStop)
-            }
+            let (graph, result, priced) = try solveMentoring(
+                setup, request: request, model: model, objective: objective, shouldStop: shouldStop)
             columns = result.columns
             try DraftProof.checkAssignment(
                 columns, certificate: result.certificate, rows: rows, mentors: mentors, capacities: capacity,
@@ -138,12 +78,108 @@ extension Matchmaker {
         }
         if !room.isEmpty { notes.append(.mentorsWithRoom(room)) }
         let guarantee = Guarantee(
-            claim: request.stable ? .stable : .optimal, members: members.count, pinnedGroups: pinnedCount,
+            claim: request.stable ? .stable : .optimal, members: members.count, pinnedGroups: setup.pinned.count,
             isFairnessAdjusted: objective.isAdjusted, isCardinalityFirst: request.everyone && !request.stable,
             excludesRepeats: !request.alreadyMet.isEmpty)
         return Draft(
             mode: .mentoring, seed: request.seed, groups: sorted(groups), unmatched: unmatched, notes: notes,
             guarantee: guarantee)
+    }
+
+    /// A mentoring round before it is solved: the mentees still to assign
+    /// (rows), the mentors and each one's seats left once the pins are set,
+    /// and the pins set or set aside.
+    struct MentoringSetup {
+        var rows: [Int]
+        var mentors: [Int]
+        var capacity: [Int]
+        var pinned: [(mentee: Int, mentor: Int, pair: MemberPair)] = []
+        var notes: [Draft.Note] = []
+    }
+
+    /// Students and startups are mentees, entrepreneurs mentors; each pin
+    /// of a mentee and a mentor with a seat left is set first (the others
+    /// are set aside with a note).
+    static func mentoringSetup(_ request: MatchRequest, members: [Int], directory: Directory) throws
+        -> MentoringSetup
+    {
+        let mentees = members.filter { directory.members[$0].role != .entrepreneur }
+        let mentors = members.filter { directory.members[$0].role == .entrepreneur }
+        guard !mentees.isEmpty else { throw MatchError.noMentees }
+        var setup = MentoringSetup(rows: [], mentors: mentors, capacity: mentors.map { directory.members[$0].capacity })
+        var assigned = Set<Int>()
+        let menteeIDs = Set(mentees.map { directory.members[$0].id })
+        let mentorIDs = Set(mentors.map { directory.members[$0].id })
+        for pair in request.pins.sorted() {
+            let (menteeID, mentorID) =
+                menteeIDs.contains(pair.first) ? (pair.first, pair.second) : (pair.second, pair.first)
+            guard menteeIDs.contains(menteeID), mentorIDs.contains(mentorID),
+                let mentee = directory.index(of: menteeID), let mentor = directory.index(of: mentorID),
+                let column = mentors.firstIndex(of: mentor)
+            else {
+                let matched = Set(members.map { directory.members[$0].id })
+                setup.notes.append(
+                    .pinSetAside(
+                        pair,
+                        matched.contains(pair.first) && matched.contains(pair.second)
+                            ? .notMenteeAndMentor : .notBothMatched))
+                continue
+            }
+            guard setup.capacity[column] > 0 else {
+                setup.notes.append(.pinSetAside(pair, .mentorFull(mentorID)))
+                continue
+            }
+            setup.capacity[column] -= 1
+            assigned.insert(mentee)
+            setup.pinned.append((mentee, mentor, pair))
+        }
+        setup.rows = mentees.filter { !assigned.contains($0) }
+        return setup
+    }
+
+    /// The best total assignment of `setup`'s mentees and the graph it was
+    /// solved on: every admissible pair in a small community; in a large one,
+    /// each mentee's best candidates, then the pairs left out that the
+    /// assignment duals do not cover (`MentoringPricing`), solved again from
+    /// the previous assignment until none is left (`priced`).
+    static func solveMentoring(
+        _ setup: MentoringSetup, request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
+        shouldStop: () -> Bool
+    ) throws -> (graph: BipartiteGraph, result: CapacitatedAssignment.Result, priced: Bool) {
+        let (rows, mentors, capacity) = (setup.rows, setup.mentors, setup.capacity)
+        let admissibility = Admissibility(forbidden: request.apart)
+        let prepared = PreparedAdmissibility(admissibility, directory: model.directory)
+        let priced = rows.count + mentors.count > request.completeLimit
+        var edges: [WeightedEdge] = []
+        let pricing = MentoringPricing(
+            model: model, rows: rows, mentors: mentors, objective: objective, admissibility: admissibility)
+        if priced {
+            edges = try pricing.candidates(request.candidates, sampling: request.sampling, shouldStop: shouldStop)
+        } else {
+            for (i, mentee) in rows.enumerated() {
+                if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+                for (j, mentor) in mentors.enumerated() where prepared.exclusion(mentee, mentor) == nil {
+                    edges.append(WeightedEdge(i, j, objective.weight(of: model.score(mentee, mentor), mentee, mentor)))
+                }
+            }
+        }
+        var graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+        var result = try CapacitatedAssignment.solve(
+            graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
+        var memory: MentoringPricing.Memory?
+        while priced {
+            let present = PairKeys(graph.edges.lazy.map { MentoringPricing.key($0.u, $0.v) })
+            let round = try pricing.violators(
+                present: present, certificate: result.certificate, after: memory, shouldStop: shouldStop)
+            memory = round.memory
+            if round.pairs.isEmpty { break }
+            edges += round.pairs.map { WeightedEdge($0.row, $0.column, pricing.weight($0.row, $0.column)) }
+            graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+            result = try CapacitatedAssignment.solve(
+                graph, capacities: capacity, maximumCardinality: request.everyone, from: result,
+                shouldStop: shouldStop)
+        }
+        return (graph, result, priced)
     }
 
     /// Why a mentee has no mentor, from every mentor (for the unassigned only):

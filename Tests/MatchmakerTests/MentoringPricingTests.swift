@@ -158,4 +158,53 @@ struct MentoringPricingTests {
         request.candidates = 2
         #expect(try Cancellation.expectEveryStageStops(request, model: model, now: Self.now) > 3)
     }
+
+    /// The graph of a mentoring round, as another solver would read it:
+    /// its best matching, over the priced graph or over every pair given once
+    /// per seat, is the draft's total less its pin; each side numbered as
+    /// said (mentees, then each mentor's seats in a row).
+    @Test(arguments: [false, true])
+    func theMentoringGraphHasTheDraftsOptimum(priced: Bool) throws {
+        let directory = Communities.random(500, seed: 57)
+        var request = MatchRequest(mode: .mentoring)
+        let mentee = directory.members.first { $0.role == .student }!
+        let mentor = directory.members.first { $0.role == .entrepreneur && $0.capacity > 1 }!
+        request.pins = [MemberPair(mentee.id, mentor.id)]
+        request.forbidden = [MemberPair(directory.members[2].id, directory.members[3].id)]
+        if priced {
+            request.completeLimit = 0
+            request.candidates = 2
+        }
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let draft = try Matchmaker.match(request, model: model, now: Self.now)
+        let pinned = draft.groups.filter(\.isPinned)
+        #expect(pinned.count == 1)
+        let file = try Matchmaker.mentoringGraph(request, model: model)
+        let mentors = directory.members.indices.filter { directory.members[$0].role == .entrepreneur }
+        #expect(file.mentors == mentors)
+        #expect(file.mentees.count == directory.members.count - mentors.count - 1)
+        #expect(!file.mentees.contains(directory.index(of: mentee.id)!))
+        let column = mentors.firstIndex(of: directory.index(of: mentor.id)!)!
+        #expect(file.seats[column] == mentor.capacity - 1)
+        #expect(file.seats.reduce(0, +) == file.graph.rightCount)
+        var every: [WeightedEdge] = []
+        let sides = try Matchmaker.everyMentoringPair(request, model: model) { every.append(WeightedEdge($0, $1, $2)) }
+        #expect(sides == (file.mentees.count, mentors.count, file.graph.rightCount))
+        let whole = try BipartiteGraph(leftCount: sides.mentees, rightCount: sides.seats, edges: every)
+        let best = draft.total - pinned[0].score
+        for graph in [file.graph, whole] {
+            let read = try GraphText.parse(GraphText.write(graph))
+            #expect(read.isBipartite)
+            #expect(try MaximumWeightMatching.solve(read.generalGraph).weight == best)
+        }
+        // The priced graph holds only some pairs; every pair is there once per seat.
+        #expect(priced == (file.graph.edges.count < whole.edges.count))
+        let first = MentoringGraph.firstSeats(file.seats)
+        for j in mentors.indices where file.seats[j] > 1 {
+            let seatsOfJ = Set(first[j]..<first[j + 1])
+            let rowsBySeat = Dictionary(grouping: whole.edges.filter { seatsOfJ.contains($0.v) }, by: \.v)
+                .mapValues { Set($0.map(\.u)) }
+            #expect(Set(rowsBySeat.values).count <= 1, "every seat of a mentor has the same mentees")
+        }
+    }
 }

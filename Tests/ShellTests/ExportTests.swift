@@ -283,6 +283,40 @@ struct ExportTests {
         }
     }
 
+    /// After `match mentoring`, the file is its assignment, mentees against
+    /// mentors' seats, in the bipartite format: its optimum is the draft's
+    /// total (less the pins), stable or not; after circles, the community's
+    /// pairs, and the note says the file does not check that draft.
+    @Test func theGraphOfAMentoringDraftIsItsAssignment() throws {
+        for extra in ["", "--all-pairs"] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var (session, console) = try Self.session(in: folder, match: "match mentoring")
+            #expect(Interpreter.execute("export m.graph \(extra) --format json", at: nil, in: &session) == .succeeded)
+            let text = try String(contentsOf: folder.appendingPathComponent("m.graph"), encoding: .utf8)
+            let read = try GraphText.parse(text)
+            guard case .bipartite(let graph) = read else {
+                Issue.record("not bipartite: \(text.prefix(40))")
+                continue
+            }
+            let capacity = Self.members.first { $0.role == .entrepreneur }!.capacity
+            #expect(graph.leftCount == 3 && graph.rightCount == capacity, "\(extra)")
+            let total = session.matchmaking.draft!.total
+            #expect(try MaximumWeightMatching.solve(read.generalGraph).weight == total, "\(extra)")
+            let json = try #require(console.output.split(separator: "\n").last)
+            #expect(json.contains(#""of": "mentoring", "mentees": 3, "mentors": 1, "seats": \#(capacity)"#), "\(json)")
+        }
+        let pinned = try graphAfter(["pin amelie-dupre script", "match mentoring --stable"])
+        #expect(try MaximumWeightMatching.solve(pinned.graph).weight + pinned.pinnedPoints >= pinned.draftTotal)
+        #expect(pinned.pinnedPoints > 0)
+        #expect(pinned.said.contains("note: the draft's assignment: on the left its 2 mentees still to assign"))
+        #expect(pinned.said.contains("note: the draft is stable (--stable), not the best total"))
+        #expect(pinned.said.contains("note: without the draft's pinned pair ("))
+        let circles = try graphAfter(["match circles --size 2 --any-roles"])
+        #expect(circles.graph.vertexCount == Self.members.count)
+        #expect(circles.said.contains("note: the draft is not one of 'match pairs' or 'match mentoring'"))
+    }
+
     @Test func aProducerErrorLeavesNoFile() throws {
         struct Stop: Error {}
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")

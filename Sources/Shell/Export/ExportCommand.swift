@@ -31,8 +31,10 @@ enum ExportCommand {
             i-th member in id order), so that another solver can check the optimum; with --all-pairs, every \
             admissible pair that scores, whatever the size of the community (n²/2 pairs for n members). With \
             a 'match pairs' draft, the graph is that draft's: its members, bans and weights, its pinned \
-            members left out (a note gives their points); otherwise the whole community's. The \
-            file is written whole or not at all.
+            members left out (a note gives their points). With a 'match mentoring' draft, its assignment \
+            in the bipartite format: its mentees still to assign against its mentors' seats left, each \
+            pair once per seat, so that the file's best matching is the best assignment. Otherwise the \
+            whole community's pairs. The file is written whole or not at all.
             """,
         arguments: [ArgumentSpec("FILE", summary: "Where to write", completion: .files(extensions: formats))],
         options: [round.spec, at.spec, minutes.spec, place.spec, allPairs.spec],
@@ -48,16 +50,17 @@ enum ExportCommand {
             throw MatchCommandError.unknownExport(
                 ext, suggestion: Suggestions.nearest(to: ext, among: formats, reach: .likelyTypo))
         }
-        let source = ext == "graph" ? try graphSource(session) : nil
-        if let source, arguments[allPairs] {
+        var source = ext == "graph" ? try graphSource(session) : nil
+        if var graph = source, arguments[allPairs] {
             let path = session.resolvePath(shown)
             AtomicFile.sweep((path as NSString).deletingLastPathComponent)
-            let bytes = try writeEveryPair(to: path, shownAs: shown, source: source, session)
-            return .show(ExportView(path: shown, format: ext, bytes: bytes, graph: source))
+            let bytes = try writeEveryPair(to: path, shownAs: shown, source: &graph, session)
+            return .show(ExportView(path: shown, format: ext, bytes: bytes, graph: graph))
         }
         let text: String
-        if let source {
-            text = try graphText(source, session)
+        if var graph = source {
+            text = try graphText(&graph, session)
+            source = graph
         } else {
             let view = try roundView(arguments[round], session)
             switch ext {
@@ -95,9 +98,9 @@ enum ExportCommand {
     /// Each pair is scored once: the lines go to a scratch file while they
     /// are counted, then follow the header that says how many. Returns the
     /// bytes written.
-    static func writeEveryPair(to path: String, shownAs shown: String, source: GraphSource, _ session: Session) throws
-        -> Int
-    {
+    static func writeEveryPair(
+        to path: String, shownAs shown: String, source: inout GraphSource, _ session: Session
+    ) throws -> Int {
         let (request, model) = (source.request, source.model)
         var bytes = 0
         do {
@@ -107,15 +110,26 @@ enum ExportCommand {
                 }
                 defer { fclose(scratch) }
                 var count = 0
-                try Matchmaker.everyPair(request, model: model, shouldStop: session.environment.isCancelled) {
-                    u, v, score in
-                    fputs("\(u) \(v) \(score)\n", scratch)
-                    count += 1
+                let stop = session.environment.isCancelled
+                let header: String
+                if source.isMentoring {
+                    let sides = try Matchmaker.everyMentoringPair(request, model: model, shouldStop: stop) {
+                        mentee, seat, weight in
+                        fputs("\(mentee) \(seat) \(weight)\n", scratch)
+                        count += 1
+                    }
+                    header = "\(sides.mentees) \(sides.seats) \(count)\n"
+                    source.sides = sides
+                } else {
+                    try Matchmaker.everyPair(request, model: model, shouldStop: stop) { u, v, score in
+                        fputs("\(u) \(v) \(score)\n", scratch)
+                        count += 1
+                    }
+                    header = "\(source.members ?? model.directory.members.count) \(count)\n"
                 }
                 guard ferror(scratch) == 0 else {
                     throw ShellError.cannotWrite(path: shown, reason: .scratchNotWritten)
                 }
-                let header = "\(source.members ?? model.directory.members.count) \(count)\n"
                 output.write(header)
                 bytes = header.utf8.count
                 rewind(scratch)
@@ -146,10 +160,16 @@ enum ExportCommand {
 
     /// The pairs `match pairs` proves its pairing over (`graphSource`):
     /// every admissible pair up to 1,500 members, the candidate graph beyond.
-    static func graphText(_ source: GraphSource, _ session: Session) throws -> String {
-        let graph = try Matchmaker.pairingGraph(
-            source.request, model: source.model, shouldStop: session.environment.isCancelled)
-        return graph.benchmarkText
+    /// After `match mentoring`, its assignment as a bipartite graph of
+    /// mentees and mentors' seats (`Matchmaker.mentoringGraph`).
+    static func graphText(_ source: inout GraphSource, _ session: Session) throws -> String {
+        let stop = session.environment.isCancelled
+        if source.isMentoring {
+            let graph = try Matchmaker.mentoringGraph(source.request, model: source.model, shouldStop: stop)
+            source.sides = (graph.mentees.count, graph.mentors.count, graph.graph.rightCount)
+            return graph.benchmarkText
+        }
+        return try Matchmaker.pairingGraph(source.request, model: source.model, shouldStop: stop).benchmarkText
     }
 
     /// What a `.graph` export is of, and what to say about it.
@@ -160,35 +180,54 @@ enum ExportCommand {
         var pinned: (count: Int, points: Int64)
         /// The members of the file when they are not the whole community.
         var members: Int? { request.among?.count }
-        /// Whether the draft paired as many members as it could first.
+        /// Whether the draft paired (or assigned) as many members as it could first.
         var isCardinalityFirst: Bool { request.everyone }
+        /// The draft the file is of (`match pairs` or `match mentoring`), or nil: the community's pairs.
+        var draft: Draft.Mode?
+        /// Whether the file is a mentoring draft's assignment (mentees and mentors' seats).
+        var isMentoring: Bool { draft == .mentoring }
+        /// A mentoring draft made stable: the file's optimum is the best total, which it may fall short of.
+        var wasStable = false
+        /// The mentoring file's sides: mentees, mentors and their seats (known once it is written).
+        var sides: (mentees: Int, mentors: Int, seats: Int)?
+        /// Whether there is a draft the file is not of (circles, or a plan's
+        /// round): the file is the whole community's pairs instead.
+        var isOfAnotherDraft = false
     }
 
     /// With a `match pairs` draft: the pairs it was solved on — its members
     /// (those of `--among`) but the pinned ones (pins are set before
     /// solving), its bans, the pairs it kept apart, and the weights it was
-    /// made with, so that another solver checks that very draft. Otherwise
-    /// the whole community under the session's bans and settings.
+    /// made with, so that another solver checks that very draft. With a
+    /// `match mentoring` draft: its assignment, mentees against mentors'
+    /// seats left once its pins are set. Otherwise the whole community's
+    /// pairs under the session's bans and settings.
     static func graphSource(_ session: Session) throws -> GraphSource {
         try session.requireProfiles()
-        if let draft = session.matchmaking.draft, draft.mode == .pairs, let made = session.matchmaking.draftSource {
+        let draft = session.matchmaking.draft
+        if let draft, draft.mode != .circles, let made = session.matchmaking.draftSource {
             var request = made.request
             let pinnedGroups = draft.groups.filter(\.isPinned)
             let pinnedIDs = Set(pinnedGroups.flatMap(\.members))
-            if !pinnedIDs.isEmpty {
+            // Mentoring sets its pins itself (a mentor keeps its other seats).
+            if !pinnedIDs.isEmpty && draft.mode == .pairs {
                 request.among = (request.among ?? Array(session.directory.members.indices)).filter {
                     !pinnedIDs.contains(session.directory.members[$0].id)
                 }
             }
+            let wasStable = request.stable
+            request.stable = false
             let model = AffinityModel(
                 directory: session.directory, weights: made.weights, history: try session.meetingHistory())
             return GraphSource(
-                request: request, model: model, pinned: (pinnedGroups.count, pinnedGroups.reduce(0) { $0 + $1.score }))
+                request: request, model: model, pinned: (pinnedGroups.count, pinnedGroups.reduce(0) { $0 + $1.score }),
+                draft: draft.mode, wasStable: wasStable)
         }
         var request = MatchRequest(mode: .pairs)
         request.forbidden = try session.bans()
         request.candidates = session.matchmaking.candidates
-        return GraphSource(request: request, model: try session.affinityModel(), pinned: (0, 0))
+        return GraphSource(
+            request: request, model: try session.affinityModel(), pinned: (0, 0), isOfAnotherDraft: draft != nil)
     }
 }
 
@@ -205,7 +244,25 @@ struct ExportView: Presentable {
         var paragraphs: [Document.Block] = [
             .paragraph(t("wrote \(path) (\(format), \(size))", "\(path) écrit (\(format), \(size))"))
         ]
-        if let graph, let members = graph.members {
+        if let graph, let sides = graph.sides {
+            let mentees = language.counted(sides.mentees, "mentee", "mentoré·e", frenchPlural: "mentoré·es")
+            let seats = language.counted(sides.seats, "seat", "place")
+            let mentors = language.counted(sides.mentors, "mentor", "mentor")
+            paragraphs.append(
+                .paragraph(
+                    t(
+                        "note: the draft's assignment: on the left its \(mentees) still to assign, in id order; on the right the \(seats) left to its \(mentors), a mentor's seats one after another, in id order; each pair once per seat of its mentor: the best matching of the file is the best assignment",
+                        "note : l’affectation du brouillon : à gauche ses \(mentees) à affecter, dans l’ordre des identifiants ; à droite les \(seats) restantes de ses \(mentors), les places d’un mentor à la suite, dans l’ordre des identifiants ; chaque paire une fois par place de son mentor : le meilleur couplage du fichier est la meilleure affectation"
+                    )))
+            if graph.wasStable {
+                paragraphs.append(
+                    .paragraph(
+                        t(
+                            "note: the draft is stable (--stable), not the best total: its total is at most the file's optimum",
+                            "note : le brouillon est stable (--stable), pas le meilleur total : son total est au plus l’optimum du fichier"
+                        )))
+            }
+        } else if let graph, let members = graph.members {
             let counted = language.counted(members, "member", "membre")
             paragraphs.append(
                 .paragraph(
@@ -235,9 +292,22 @@ struct ExportView: Presentable {
         if let graph, graph.isCardinalityFirst {
             paragraphs.append(
                 .paragraph(
+                    graph.isMentoring
+                        ? t(
+                            "note: the draft assigns as many mentees as it can first (--everyone): solve the file for the most pairs, then the weight",
+                            "note : le brouillon affecte d’abord le plus de mentoré·es possible (--everyone) : résolvez le fichier pour le plus de paires, puis le poids"
+                        )
+                        : t(
+                            "note: the draft pairs as many members as it can first (--everyone): solve the file for the most pairs, then the weight",
+                            "note : le brouillon apparie d’abord le plus de membres possible (--everyone) : résolvez le fichier pour le plus de paires, puis le poids"
+                        )))
+        }
+        if let graph, graph.isOfAnotherDraft {
+            paragraphs.append(
+                .paragraph(
                     t(
-                        "note: the draft pairs as many members as it can first (--everyone): solve the file for the most pairs, then the weight",
-                        "note : le brouillon apparie d’abord le plus de membres possible (--everyone) : résolvez le fichier pour le plus de paires, puis le poids"
+                        "note: the draft is not one of 'match pairs' or 'match mentoring' (circles, or a plan's round): the file is the pairs of the whole community, which does not check it",
+                        "note : le brouillon ne vient pas de 'match pairs' ni de 'match mentoring' (cercles, ou tour d’un plan) : le fichier est celui des paires de toute la communauté, qui ne le vérifie pas"
                     )))
         }
         return Document(paragraphs)
@@ -250,6 +320,10 @@ struct ExportView: Presentable {
             pairs += [
                 ("members", graph.members.map { .int($0) } ?? .null), ("pinned_pairs", .int(graph.pinned.count)),
                 ("pinned_points", .int(graph.pinned.points)), ("maximum_cardinality", .bool(graph.isCardinalityFirst)),
+                ("of", .string(graph.draft?.rawValue ?? "community")),
+                ("mentees", graph.sides.map { .int($0.mentees) } ?? .null),
+                ("mentors", graph.sides.map { .int($0.mentors) } ?? .null),
+                ("seats", graph.sides.map { .int($0.seats) } ?? .null),
             ]
         }
         return .object(JSONValue.KeyValuePairs(pairs))
