@@ -7,7 +7,8 @@ import Foundation
 /// Saving merges with what is on disk (another shell may have added entries),
 /// writes a temporary file with mode 0600 and renames it over the old one, so
 /// the file is never half-written and never readable by others. A device in
-/// its place (`/dev/null`) keeps nothing and is never replaced.
+/// its place (`/dev/null`) keeps nothing and is never replaced; a symbolic
+/// link stays, and the file it points to is the one written.
 public struct HistoryFile: Sendable {
     public let path: String
     public let limit: Int
@@ -36,36 +37,54 @@ public struct HistoryFile: Sendable {
     }
 
     func write(_ entries: [String]) throws {
+        guard let path = Self.followingLinks(self.path) else { throw HistoryFileError.cannotWrite(path: self.path) }
         // Only a regular file (or none) is replaced: a history set to a device (/dev/null, as
         // HISTFILE often is) keeps nothing, and anything else stays as it is.
         var status = stat()
         if stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
             if status.st_mode & S_IFMT == S_IFCHR { return }
-            throw HistoryFileError.cannotWrite(path: path)
+            throw HistoryFileError.cannotWrite(path: self.path)
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         let text = entries.map(Self.encode).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
-        removeStaleTemporaries()
+        Self.removeStaleTemporaries(of: path)
         let temporary = path + ".tmp-\(getpid())"
         do {
             // Written in place (no second temporary of Foundation's), then renamed.
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         } catch {
             unlink(temporary)
-            throw HistoryFileError.cannotWrite(path: path)
+            throw HistoryFileError.cannotWrite(path: self.path)
         }
         chmod(temporary, 0o600)
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw HistoryFileError.cannotWrite(path: path)
+            throw HistoryFileError.cannotWrite(path: self.path)
         }
     }
 
+    /// Where a path's symbolic links lead (a link's target read relative to
+    /// its folder), even to a file that does not exist yet; the path itself
+    /// when it is no link; nil after 32 links (a loop).
+    static func followingLinks(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<32 {
+            var status = stat()
+            guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current)
+            else { return current }
+            current =
+                target.hasPrefix("/")
+                ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        }
+        return nil
+    }
+
     /// `HISTORY.tmp-PID` files left by a shell that was killed while it wrote.
-    private func removeStaleTemporaries() {
+    private static func removeStaleTemporaries(of path: String) {
         let folder = (path as NSString).deletingLastPathComponent
         let prefix = (path as NSString).lastPathComponent + ".tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {

@@ -78,6 +78,33 @@ struct HistoryFileTests {
             "no temporary left")
     }
 
+    /// A history that is a symbolic link (dotfiles kept in one folder)
+    /// stays a link: the file it points to is written, through a chain of
+    /// links, a relative one, and one whose file does not exist yet; a loop
+    /// of links is reported and left as it is.
+    @Test func aSymbolicLinkStaysALinkAndItsFileIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-history-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder + "/dotfiles", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manager = FileManager.default
+        // history → middle → dotfiles/history (relative), which does not exist yet.
+        try manager.createSymbolicLink(atPath: folder + "/middle", withDestinationPath: "dotfiles/history")
+        try manager.createSymbolicLink(atPath: folder + "/history", withDestinationPath: folder + "/middle")
+        let file = HistoryFile(path: folder + "/history")
+        try file.append("match pairs")
+        try file.append("commit")
+        #expect(try manager.destinationOfSymbolicLink(atPath: folder + "/history") == folder + "/middle")
+        #expect(try manager.destinationOfSymbolicLink(atPath: folder + "/middle") == "dotfiles/history")
+        #expect(try String(contentsOfFile: folder + "/dotfiles/history", encoding: .utf8) == "match pairs\ncommit\n")
+        #expect(file.load() == ["match pairs", "commit"])
+        #expect(try manager.contentsOfDirectory(atPath: folder + "/dotfiles") == ["history"], "no temporary left")
+        try manager.createSymbolicLink(atPath: folder + "/loop-a", withDestinationPath: "loop-b")
+        try manager.createSymbolicLink(atPath: folder + "/loop-b", withDestinationPath: "loop-a")
+        let loop = HistoryFile(path: folder + "/loop-a")
+        #expect(throws: HistoryFileError.cannotWrite(path: folder + "/loop-a")) { try loop.write(["x"]) }
+        #expect(try manager.destinationOfSymbolicLink(atPath: folder + "/loop-a") == "loop-b")
+    }
+
     @Test func anUnwritablePlaceIsReported() {
         let file = HistoryFile(path: "/proc/patio-cannot-write/history")
         #expect(throws: (any Error).self) { try file.append("x") }
