@@ -4,11 +4,19 @@ import Foundation
 /// comma, semicolon or tab separated (detected from the header), UTF-8 with
 /// or without a byte-order mark (or Windows-1252, as older French Excel
 /// saves), CRLF, LF or CR line ends, quoted cells with separators, doubled
-/// quotes and line breaks inside. Each record keeps the line it starts on.
+/// quotes and line breaks inside. Each record keeps the line it starts on,
+/// and each cell where it starts (line and column, in characters).
 public enum CSVReader {
+    public struct Position: Sendable, Equatable {
+        public let line: Int
+        public let column: Int
+    }
+
     public struct Record: Sendable, Equatable {
         public let line: Int
         public let cells: [String]
+        /// Where each cell starts (its opening quote, or its first character).
+        public let starts: [Position]
     }
 
     public struct Parsed: Sendable, Equatable {
@@ -50,24 +58,34 @@ public enum CSVReader {
         var quoteLine = 1
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar?
+        // The column of the character being read (a combining mark counts as its own).
+        var column = 0
+        var cellStart = Position(line: 1, column: 1)
+        var starts: [Position] = []
 
         func endCell() {
             cells.append(quotedCell ? cell : cell.trimmingCharacters(in: .whitespaces))
+            starts.append(cellStart)
             cell = ""
             quotedCell = false
         }
         func endRecord() {
             endCell()
-            if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: recordLine, cells: cells)) }
+            if !(cells.count == 1 && cells[0].isEmpty) {
+                records.append(Record(line: recordLine, cells: cells, starts: starts))
+            }
             cells = []
+            starts = []
         }
 
         while let scalar = pending ?? scalars.next() {
             pending = nil
+            column += 1
             if inQuotes {
                 if scalar == "\"" {
                     let next = scalars.next()
                     if next == "\"" {
+                        column += 1
                         cell.unicodeScalars.append("\"")
                     } else {
                         inQuotes = false
@@ -79,8 +97,12 @@ public enum CSVReader {
                         if next != "\n" { pending = next }
                         cell.append("\n")
                         line += 1
+                        column = 0
                     } else {
-                        if scalar == "\n" { line += 1 }
+                        if scalar == "\n" {
+                            line += 1
+                            column = 0
+                        }
                         cell.unicodeScalars.append(scalar)
                     }
                 }
@@ -100,9 +122,12 @@ public enum CSVReader {
                 endRecord()
                 line += 1
                 recordLine = line
+                column = 0
+                cellStart = Position(line: line, column: 1)
             default:
                 if Character(scalar) == separator {
                     endCell()
+                    cellStart = Position(line: line, column: column + 1)
                 } else if quotedCell && (scalar == " " || scalar == "\t") {
                     continue  // spaces between a closing quote and the separator
                 } else {

@@ -15,6 +15,22 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
     public var problem: Problem
     /// What was done about a problem of the whole file, when the problem alone does not say.
     public var consequence: Consequence?
+    /// In a spreadsheet, the column the problem is in.
+    public var cell: Cell?
+    /// In a spreadsheet, the name of the member whose row it is.
+    public var member: String?
+
+    /// A spreadsheet's column: its place (0 for the first) and its title in
+    /// the header row (none for a cell past the last titled column).
+    public struct Cell: Sendable, Equatable, Codable {
+        public let index: Int
+        public let title: String?
+
+        public init(index: Int, title: String?) {
+            self.index = index
+            self.title = title
+        }
+    }
 
     public init(
         path: String, line: Int = 0, column: Int = 0, _ problem: Problem, consequence: Consequence? = nil,

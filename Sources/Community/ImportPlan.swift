@@ -86,10 +86,10 @@ public struct ImportPlan: Sendable {
             }
             if matches.count > 1 {
                 let ids = matches.map { members[$0].id }
+                let problem = Diagnostic.Problem.rowMatchesSeveral(name: imported.name, ids: ids)
                 diagnostics.append(
-                    Diagnostic(
-                        path: path, line: row.line, column: 1,
-                        .rowMatchesSeveral(name: imported.name, ids: ids)))
+                    row.places["name"]?.diagnostic(problem, path: path, member: imported.name)
+                        ?? Diagnostic(path: path, line: row.line, column: 1, problem))
                 continue
             }
             if let position = matches.first {
@@ -105,8 +105,10 @@ public struct ImportPlan: Sendable {
                 continue
             }
             guard !row.lacksRole else {
+                let problem = Diagnostic.Problem.rowWithoutRole(name: imported.name)
                 diagnostics.append(
-                    Diagnostic(path: path, line: row.line, column: 1, .rowWithoutRole(name: imported.name)))
+                    (row.places["role"] ?? row.places["name"])?.diagnostic(problem, path: path, member: imported.name)
+                        ?? Diagnostic(path: path, line: row.line, column: 1, problem))
                 continue
             }
             var member = imported

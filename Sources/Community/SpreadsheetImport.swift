@@ -26,11 +26,31 @@ public enum SpreadsheetImport {
 
     public struct Row: Sendable, Equatable {
         public var line: Int
+        /// Where each field with something in it is (`name`: the first name
+        /// column when the name is in two): for problems found later.
+        public var places: [String: Place] = [:]
         /// The fields with something in them (`name` for first and last names too).
         public var filled: Set<String>
         /// The row gives no role: it can update a member the community has
         /// (whose role stays), not make a new one (`ImportPlan` says so).
         public var lacksRole = false
+    }
+
+    /// Where a cell is: its line and column in the file, and its column of the sheet.
+    public struct Place: Sendable, Equatable {
+        public let line: Int
+        public let column: Int
+        public let cell: Diagnostic.Cell
+
+        /// A problem there (`member`: the name of the row's member, when it has one).
+        public func diagnostic(
+            _ problem: Diagnostic.Problem, path: String, member: String? = nil, severity: Diagnostic.Severity = .error
+        ) -> Diagnostic {
+            var diagnostic = Diagnostic(path: path, line: line, column: column, problem, severity: severity)
+            diagnostic.cell = cell
+            diagnostic.member = member
+            return diagnostic
+        }
     }
 
     /// Header words for each field (folded before comparing).
@@ -98,6 +118,7 @@ public enum SpreadsheetImport {
         var fieldOfColumn: [Int: String] = [:]
         var used: [(column: String, field: String)] = []
         var ignored: [String] = []
+        var firstIgnored: Int?
         for (index, title) in header.cells.enumerated() {
             let folded = Taxonomy.fold(title)
             let field =
@@ -109,14 +130,25 @@ public enum SpreadsheetImport {
                 }
             } else if !title.isEmpty {
                 ignored.append(title)
+                firstIgnored = firstIgnored ?? index
             }
         }
-        if !ignored.isEmpty {
+        /// Where cell `index` of `record` is (its line, if it has no such cell).
+        func place(_ record: CSVReader.Record, _ index: Int) -> Place {
+            let start =
+                index < record.starts.count ? record.starts[index] : CSVReader.Position(line: record.line, column: 1)
+            return Place(
+                line: start.line, column: start.column,
+                cell: Diagnostic.Cell(index: index, title: index < header.cells.count ? header.cells[index] : nil))
+        }
+        if let firstIgnored {
+            // The note names every column it is about.
+            let start = place(header, firstIgnored)
             diagnostics.append(
                 Diagnostic(
-                    path: path, line: header.line, column: 1,
-                    .unusedColumns(ignored), severity: .note))
+                    path: path, line: start.line, column: start.column, .unusedColumns(ignored), severity: .note))
         }
+        let columnOf = Dictionary(fieldOfColumn.map { ($0.value, $0.key) }, uniquingKeysWith: min)
         let has = Set(fieldOfColumn.values)
         guard has.contains("name") || has.contains("first name") || has.contains("last name") else {
             diagnostics.append(
@@ -131,33 +163,42 @@ public enum SpreadsheetImport {
         var ids = taken
         for record in parsed.records.dropFirst() {
             if record.cells.count > header.cells.count,
-                record.cells[header.cells.count...].contains(where: { !$0.isEmpty })
+                let extra = record.cells.indices.dropFirst(header.cells.count).first(where: {
+                    !record.cells[$0].isEmpty
+                })
             {
                 diagnostics.append(
-                    Diagnostic(
-                        path: path, line: record.line, column: 1,
-                        .tooManyCells(cells: record.cells.count, columns: header.cells.count)))
+                    place(record, extra).diagnostic(
+                        .tooManyCells(cells: record.cells.count, columns: header.cells.count), path: path))
                 continue
             }
             var values: [String: String] = [:]
+            var places: [String: Place] = [:]
             for (index, field) in fieldOfColumn where index < record.cells.count {
                 let value = record.cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
-                if !value.isEmpty { values[field] = value }
+                if !value.isEmpty {
+                    values[field] = value
+                    places[field] = place(record, index)
+                }
             }
+            // A field's cell, or where its column is when the cell is empty.
+            func at(_ field: String) -> Place {
+                places[field] ?? place(record, columnOf[field] ?? 0)
+            }
+            places["name"] = places["name"] ?? places["first name"] ?? places["last name"]
             let name =
                 values["name"] ?? [values["first name"], values["last name"]].compactMap { $0 }.joined(separator: " ")
             guard !name.isEmpty else {
                 if !values.isEmpty {
-                    diagnostics.append(
-                        Diagnostic(path: path, line: record.line, column: 1, .rowWithoutName))
+                    let column = columnOf["name"] ?? columnOf["first name"] ?? columnOf["last name"] ?? 0
+                    diagnostics.append(place(record, column).diagnostic(.rowWithoutName, path: path))
                 }
                 continue
             }
             guard name.count <= Limits.tagCharacters else {
                 diagnostics.append(
-                    Diagnostic(
-                        path: path, line: record.line, column: 1,
-                        .rowNameTooLong(characters: name.count, limit: Limits.tagCharacters)))
+                    at("name").diagnostic(
+                        .rowNameTooLong(characters: name.count, limit: Limits.tagCharacters), path: path))
                 continue
             }
             // Without a role the row is read all the same (a role is kept in its place, never used): it may
@@ -167,18 +208,15 @@ public enum SpreadsheetImport {
                 guard let known = Role(word: roleText) else {
                     let suggestion = Suggestions.nearest(to: roleText, among: Role.spellings, reach: .likelyTypo)
                     diagnostics.append(
-                        Diagnostic(
-                            path: path, line: record.line, column: 1,
-                            .rowUnknownRole(roleText, name: name, suggestion: suggestion)))
+                        at("role").diagnostic(
+                            .rowUnknownRole(roleText, name: name, suggestion: suggestion), path: path, member: name))
                     continue
                 }
                 role = known
             }
             if let written = values["id"], MemberID.reserved.contains(written) {
                 diagnostics.append(
-                    Diagnostic(
-                        path: path, line: record.line, column: 1,
-                        .reservedID(written, name: name), severity: .note))
+                    at("id").diagnostic(.reservedID(written, name: name), path: path, member: name, severity: .note))
             }
             let base = values["id"].flatMap { MemberID.isValid($0) ? $0 : nil } ?? MemberID.from(name: name)
             let id = MemberID.unique(base, avoiding: ids)
@@ -190,9 +228,8 @@ public enum SpreadsheetImport {
                     values[field].map { ListCell.split($0) } ?? [], field: field, length: \.count, key: { $0 })
                 for problem in problems {
                     diagnostics.append(
-                        Diagnostic(
-                            path: path, line: record.line, column: 1, .rowList(problem, name: name), severity: .warning)
-                    )
+                        at(field).diagnostic(
+                            .rowList(problem, name: name), path: path, member: name, severity: .warning))
                 }
                 return kept
             }
@@ -202,18 +239,17 @@ public enum SpreadsheetImport {
                     member.wing = number
                 } else {
                     diagnostics.append(
-                        Diagnostic(
-                            path: path, line: record.line, column: 1,
-                            .rowBadWing(wing, name: name), severity: .warning))
+                        at("wing").diagnostic(
+                            .rowBadWing(wing, name: name), path: path, member: name, severity: .warning))
                 }
             }
             let languages = list("languages")
             for text in languages {
                 if let suggestion = LanguageCode.typo(text) {
                     diagnostics.append(
-                        Diagnostic(
-                            path: path, line: record.line, column: 1,
-                            .unknownLanguage(text, suggestion: suggestion), severity: .warning))
+                        at("languages").diagnostic(
+                            .unknownLanguage(text, suggestion: suggestion), path: path, member: name,
+                            severity: .warning))
                 }
             }
             member.languages = languages.map(LanguageCode.code)
@@ -223,9 +259,8 @@ public enum SpreadsheetImport {
                 let problem = parsed.skill.name.isEmpty ? .skillWithoutName(text) : parsed.problem
                 if let problem {
                     diagnostics.append(
-                        Diagnostic(
-                            path: path, line: record.line, column: 1, problem,
-                            severity: SkillText.severity(of: problem)))
+                        at("skills").diagnostic(
+                            problem, path: path, member: name, severity: SkillText.severity(of: problem)))
                 }
                 if !parsed.skill.name.isEmpty { member.skills.append(parsed.skill) }
             }
@@ -237,9 +272,8 @@ public enum SpreadsheetImport {
                     if !member.availability.contains(normalized) { member.availability.append(normalized) }
                 } else {
                     diagnostics.append(
-                        Diagnostic(
-                            path: path, line: record.line, column: 1,
-                            .rowBadSlot(slot, name: name), severity: .warning))
+                        at("availability").diagnostic(
+                            .rowBadSlot(slot, name: name), path: path, member: name, severity: .warning))
                 }
             }
             if let capacity = values["capacity"] {
@@ -247,9 +281,8 @@ public enum SpreadsheetImport {
                     member.capacity = number
                 } else {
                     diagnostics.append(
-                        Diagnostic(
-                            path: path, line: record.line, column: 1,
-                            .rowBadCapacity(capacity, name: name), severity: .warning))
+                        at("capacity").diagnostic(
+                            .rowBadCapacity(capacity, name: name), path: path, member: name, severity: .warning))
                 }
             }
             member.contact = values["contact"]
@@ -258,8 +291,15 @@ public enum SpreadsheetImport {
             var filled = Set(values.keys)
             filled.insert("name")
             if let written = values["id"], !MemberID.isValid(written) { filled.remove("id") }
-            rows.append(Row(line: record.line, filled: filled, lacksRole: values["role"] == nil))
+            var row = Row(line: record.line, filled: filled, lacksRole: values["role"] == nil)
+            row.places = places
+            row.places["role"] = row.places["role"] ?? columnOf["role"].map { place(record, $0) }
+            rows.append(row)
         }
-        return Result(members: members, diagnostics: diagnostics, mapping: used, rows: rows)
+        // In the order of the file: a row's problems from its first column to its last.
+        let ordered = diagnostics.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }
+        return Result(members: members, diagnostics: ordered.map(\.element), mapping: used, rows: rows)
     }
 }

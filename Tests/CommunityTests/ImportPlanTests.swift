@@ -107,12 +107,18 @@ struct ImportPlanTests {
             #expect(plan.entries[0].member.role == .startup)
             #expect(plan.diagnostics.map(\.problem) == [.rowWithoutRole(name: "Noé Petit")])
             #expect(plan.diagnostics.map(\.line) == [3])
+            // At the empty role cell, just after the name.
+            #expect(plan.diagnostics.map(\.column) == [11])
+            #expect(plan.diagnostics.map(\.cell) == [Diagnostic.Cell(index: 1, title: "Rôle")])
         }
         // No role column at all: the same.
         let plan = Self.plan("Nom,Organisation,Intérêts\nLéa Martin,Lumen XR,cinéma\nNoé Petit,École,cinéma\n")
         #expect(Self.actions(plan) == ["update lea-martin: interests"])
         #expect(plan.entries[0].member.role == .startup)
         #expect(plan.diagnostics.map(\.problem) == [.rowWithoutRole(name: "Noé Petit")])
+        // No role column: at the name.
+        #expect(plan.diagnostics.map(\.cell) == [Diagnostic.Cell(index: 0, title: "Nom")])
+        #expect(plan.diagnostics.map(\.column) == [1])
     }
 
     @Test func anIdColumnNamesTheMember() {
@@ -129,9 +135,11 @@ struct ImportPlanTests {
         #expect(plan.entries.isEmpty)
         #expect(
             plan.diagnostics == [
-                Diagnostic(
-                    path: "rows.csv", line: 2, column: 1,
-                    .rowMatchesSeveral(name: "Léa Martin", ids: ["lea-martin", "lea-martin-bis"]))
+                SpreadsheetImportTests.at(
+                    Diagnostic(
+                        path: "rows.csv", line: 2, column: 1,
+                        .rowMatchesSeveral(name: "Léa Martin", ids: ["lea-martin", "lea-martin-bis"])),
+                    0, "Nom", "Léa Martin")
             ])
     }
 

@@ -24,9 +24,11 @@ struct SpreadsheetImportTests {
             result.diagnostics == [
                 Diagnostic(
                     path: "inscriptions-fr.csv", line: 1, column: 1, .unusedColumns(["Horodateur"]), severity: .note),
-                Diagnostic(
-                    path: "inscriptions-fr.csv", line: 5, column: 1,
-                    .rowUnknownRole("astronaute", name: "Zoé Ærø", suggestion: nil)),
+                Self.at(
+                    Diagnostic(
+                        path: "inscriptions-fr.csv", line: 5, column: 26,
+                        .rowUnknownRole("astronaute", name: "Zoé Ærø", suggestion: nil)),
+                    3, "Rôle", "Zoé Ærø"),
             ])
     }
 
@@ -39,7 +41,9 @@ struct SpreadsheetImportTests {
         #expect(result.members[1].languages == ["ja", "en"])
         #expect(
             result.diagnostics == [
-                Diagnostic(path: "english.csv", line: 4, column: 1, .tooManyCells(cells: 7, columns: 5))
+                // At the first cell past the header's.
+                Self.at(
+                    Diagnostic(path: "english.csv", line: 4, column: 23, .tooManyCells(cells: 7, columns: 5)), 5, nil)
             ])
     }
 
@@ -78,10 +82,58 @@ extension SpreadsheetImportTests {
         #expect(result.members.first?.skills == [Skill("Blender"), Skill("Maya", level: .expert)])
         #expect(
             result.diagnostics == [
-                Diagnostic(
-                    path: "x.csv", line: 2, column: 1, .unknownLevel("expret", suggestion: "expert"), severity: .warning
-                ),
-                Diagnostic(path: "x.csv", line: 2, column: 1, .skillWithoutName("(expert)"), severity: .warning),
+                Self.at(
+                    Diagnostic(
+                        path: "x.csv", line: 2, column: 20, .unknownLevel("expret", suggestion: "expert"),
+                        severity: .warning), 2, "compétences", "Léa Martin"),
+                Self.at(
+                    Diagnostic(path: "x.csv", line: 2, column: 20, .skillWithoutName("(expert)"), severity: .warning),
+                    2, "compétences", "Léa Martin"),
+            ])
+    }
+
+    /// `diagnostic` in column `index` titled `title`, of `member`'s row.
+    static func at(_ diagnostic: Diagnostic, _ index: Int, _ title: String?, _ member: String? = nil) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.cell = Diagnostic.Cell(index: index, title: title)
+        diagnostic.member = member
+        return diagnostic
+    }
+
+    /// Each problem of a row is where its cell is: its line (a quoted cell
+    /// may hold line breaks, and the rows after it start lower), its column
+    /// in characters (accents count one, a doubled quote two), its column of
+    /// the sheet and the member; a row's problems in the order of its cells.
+    @Test func aProblemIsAtItsCell() {
+        let text = #"""
+            Prénom,Nom de famille,Bio,Rôle,Aile,Compétences,Capacité
+            Zoé,"Ærø ""Z""","Deux
+            lignes",étudiante,12,"Maya (expret)",beaucoup
+            Léa,Martin,,astronaute,3,,
+            Paul,Durand,,startup,2,,1,x
+
+            """#
+        let result = SpreadsheetImport.read(Data(text.utf8), path: "x.csv")
+        #expect(result.members.map(\.name) == ["Zoé Ærø \"Z\""])
+        let zoe = "Zoé Ærø \"Z\""
+        #expect(
+            result.diagnostics == [
+                Self.at(
+                    Diagnostic(path: "x.csv", line: 3, column: 19, .rowBadWing("12", name: zoe), severity: .warning), 4,
+                    "Aile", zoe),
+                Self.at(
+                    Diagnostic(
+                        path: "x.csv", line: 3, column: 22, .unknownLevel("expret", suggestion: "expert"),
+                        severity: .warning), 5, "Compétences", zoe),
+                Self.at(
+                    Diagnostic(
+                        path: "x.csv", line: 3, column: 38, .rowBadCapacity("beaucoup", name: zoe), severity: .warning),
+                    6, "Capacité", zoe),
+                Self.at(
+                    Diagnostic(
+                        path: "x.csv", line: 4, column: 13,
+                        .rowUnknownRole("astronaute", name: "Léa Martin", suggestion: nil)), 3, "Rôle", "Léa Martin"),
+                Self.at(Diagnostic(path: "x.csv", line: 5, column: 27, .tooManyCells(cells: 8, columns: 7)), 7, nil),
             ])
     }
 }

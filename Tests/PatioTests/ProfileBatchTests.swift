@@ -178,7 +178,14 @@ struct ProfileBatchTests {
             result.output.contains("\"new\": 1, \"updated\": 0, \"unchanged\": 0, \"skipped\": 1"), "\(result.output)")
         #expect(
             result.output.contains(
-                "{\"path\": \"r.csv\", \"line\": 2, \"column\": 1, \"severity\": \"warning\", \"message\": \"unknown level 'expret'"
+                "{\"path\": \"r.csv\", \"line\": 2, \"column\": 20, \"severity\": \"warning\", \"message\": \"Léa Martin, column 'compétences' (C): unknown level 'expret'"
+            ), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "\"cell\": {\"column\": \"C\", \"title\": \"compétences\", \"member\": \"Léa Martin\"}"))
+        #expect(
+            result.output.contains(
+                "\"line\": 3, \"column\": 13, \"severity\": \"error\", \"message\": \"column 'rôle' (B): unknown role 'astronaute' for Paul Durand"
             ))
         #expect(result.output.contains("\"code\": \"row_unknown_role\""))
         #expect(result.output.contains("\"skills\": [{\"name\": \"Maya\", \"level\": null}]"), "\(result.output)")

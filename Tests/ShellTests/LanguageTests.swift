@@ -294,6 +294,28 @@ struct LanguageTests {
         )
     }
 
+    /// A spreadsheet's problem names its column by title and letter, and the
+    /// member when the sentence does not; the letters go on past Z as a
+    /// spreadsheet's do.
+    @Test func aSpreadsheetProblemNamesItsColumnAndMember() {
+        var level = Diagnostic(
+            path: "r.csv", line: 2, column: 20, .skillWithoutName(":expert"), severity: .warning)
+        level.cell = Diagnostic.Cell(index: 2, title: "Compétences")
+        level.member = "Léa Martin"
+        #expect(
+            DiagnosticWording.message(level, in: .en)
+                == "Léa Martin, column 'Compétences' (C): the skill ':expert' has no name: it is left out")
+        #expect(DiagnosticWording.message(level, in: .fr).hasPrefix("Léa Martin, colonne 'Compétences' (C)\u{A0}: "))
+        var wing = Diagnostic(path: "r.csv", line: 2, column: 30, .rowBadWing("12", name: "Léa Martin"))
+        wing.cell = Diagnostic.Cell(index: 27, title: nil)
+        wing.member = "Léa Martin"
+        #expect(
+            DiagnosticWording.message(wing, in: .en) == "column AB: wing '12' for Léa Martin is not 1 to 9: left out")
+        #expect(
+            [0, 25, 26, 51, 52, 701, 702].map(DiagnosticWording.columnLetters)
+                == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
+    }
+
     /// Words after a skill that are no level: what was kept, in both languages.
     @Test func wordsThatAreNoLevelSayTheSkillIsKeptAsWritten() {
         let kept = Diagnostic(

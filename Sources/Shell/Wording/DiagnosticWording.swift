@@ -5,7 +5,7 @@ import Foundation
 /// what was done about it. A problem without its sentence does not compile.
 enum DiagnosticWording {
     static func message(_ diagnostic: Diagnostic, in language: Language) -> String {
-        let text = problem(diagnostic.problem, in: language)
+        let text = cellPrefix(diagnostic, in: language) + problem(diagnostic.problem, in: language)
         guard let consequence = diagnostic.consequence else { return text }
         let done = self.consequence(consequence, in: language)
         // A problem whose sentence ends with what to do takes what was done after a semicolon.
@@ -13,6 +13,41 @@ enum DiagnosticWording {
         case .notUTF8, .profileNotWritten, .fileNameNotUTF8: return text + language.semicolon + done
         default: return text + language.text(": ", " : ") + done
         }
+    }
+
+    /// In a spreadsheet: the member whose row it is (unless the problem
+    /// names it) and the column, by its title and letter: "Zoé Martin,
+    /// column 'Compétences' (D): ".
+    static func cellPrefix(_ diagnostic: Diagnostic, in language: Language) -> String {
+        guard let cell = diagnostic.cell else { return "" }
+        let letter = columnLetters(cell.index)
+        let column =
+            cell.title.map { language.text("column '\($0)' (\(letter))", "colonne '\($0)' (\(letter))") }
+            ?? language.text("column \(letter)", "colonne \(letter)")
+        let member = names(diagnostic.problem) ? nil : diagnostic.member
+        return (member.map { "\($0), " } ?? "") + column + language.text(": ", " : ")
+    }
+
+    /// Whether a problem's sentence names the member of its row already.
+    static func names(_ problem: Diagnostic.Problem) -> Bool {
+        switch problem {
+        case .rowUnknownRole, .reservedID, .rowBadWing, .rowBadSlot, .rowBadCapacity, .rowList, .rowWithoutRole,
+            .rowMatchesSeveral:
+            return true
+        default: return false
+        }
+    }
+
+    /// A spreadsheet's name for a column: A to Z, then AA, AB…
+    static func columnLetters(_ index: Int) -> String {
+        var letters = ""
+        var rest = index + 1
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(65 + digit))), at: letters.startIndex)
+            rest = (rest - 1) / 26
+        }
+        return letters
     }
 
     /// A problem for programs (`load`'s and `import`'s `problems`): where, how
@@ -26,6 +61,12 @@ enum DiagnosticWording {
             "severity": .string(diagnostic.severity.rawValue),
             "message": .string(message(diagnostic, in: language)),
             "code": .string(diagnostic.problem.code),
+            "cell": diagnostic.cell.map { cell in
+                .object([
+                    "column": .string(columnLetters(cell.index)), "title": cell.title.map { .string($0) } ?? .null,
+                    "member": diagnostic.member.map { .string($0) } ?? .null,
+                ])
+            } ?? .null,
         ])
     }
 
