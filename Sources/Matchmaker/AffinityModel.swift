@@ -83,13 +83,7 @@ public struct AffinityModel: Sendable {
             seeks.append(Array(Set(member.seeking.map { intern(key($0)) })).sorted())
             var offered: [Int32: UInt8] = [:]
             for skill in member.skills {
-                let level: UInt8 =
-                    switch skill.level {
-                    case .expert: 0
-                    case .intermediate: 1
-                    case nil: 2
-                    case .beginner: 3
-                    }
+                let level = UInt8(Self.rank(skill.level))
                 let id = intern(key(skill.name))
                 offered[id] = min(offered[id] ?? level, level)
             }
@@ -214,6 +208,28 @@ public struct AffinityModel: Sendable {
         return best
     }
 
+    /// Whether `offerer` offers `key` or has it as a skill, and at which
+    /// level: the one its score counts (an offer counts as an expert's skill).
+    func means(_ key: Int32, of offerer: Int) -> PairReason.Means {
+        let member = directory.members[offerer]
+        let wanted = keys[Int(key)]
+        if member.offering.contains(where: { self.key(for: $0) == wanted }) { return .offer }
+        let best = member.skills.filter { self.key(for: $0.name) == wanted }.map(\.level).min {
+            Self.rank($0) < Self.rank($1)
+        }
+        return .skill(best ?? nil)
+    }
+
+    /// A skill level as `offers` orders them: expert, intermediate, none given, beginner.
+    static func rank(_ level: SkillLevel?) -> Int {
+        switch level {
+        case .expert: 0
+        case .intermediate: 1
+        case nil: 2
+        case .beginner: 3
+        }
+    }
+
     /// The full breakdown of a pair's score, with the facts behind each term.
     public func explain(_ a: Int, _ b: Int) -> Explanation {
         let memberA = directory.members[a]
@@ -231,15 +247,11 @@ public struct AffinityModel: Sendable {
                 guard let met = meeting(key, by: offerer) else { continue }
                 complementarity += met.points
                 let sought = Self.shown(keys[Int(key)], in: seeking, taxonomy)
-                let fact =
-                    met.via.map { via in
-                        PairReason.needMet(
-                            seeker: seekerMember.id, offerer: offererMember.id,
-                            tag: Self.shown(keys[Int(via)], in: offered, taxonomy), sought: sought)
-                    }
-                    ?? .needMet(
-                        seeker: seekerMember.id, offerer: offererMember.id,
-                        tag: Self.shown(keys[Int(key)], in: offered, taxonomy), sought: nil)
+                let held = met.via ?? key
+                let fact = PairReason.needMet(
+                    seeker: seekerMember.id, offerer: offererMember.id,
+                    tag: Self.shown(keys[Int(held)], in: offered, taxonomy), sought: met.via == nil ? nil : sought,
+                    means: means(held, of: offerer))
                 reasons.append(Explanation.Reason(fact: fact, points: met.points))
             }
         }

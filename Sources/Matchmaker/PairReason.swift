@@ -3,10 +3,11 @@ import Community
 /// Why two members would gain from meeting, as a fact the shell words: the
 /// terms of their score, each with what made it.
 public enum PairReason: Sendable, Equatable, Hashable, Codable {
-    /// `offerer` offers or masters `tag` (as they write it), which `seeker`
-    /// seeks — `sought` is how the seeker writes the need when `tag` is a
-    /// narrower or broader tag in the taxonomy (partial credit).
-    case needMet(seeker: String, offerer: String, tag: String, sought: String?)
+    /// `offerer` offers or has the skill `tag` (as they write it), which
+    /// `seeker` seeks — `sought` is how the seeker writes the need when `tag`
+    /// is a narrower or broader tag in the taxonomy (partial credit); `means`
+    /// says which (nil in rounds recorded before it was kept).
+    case needMet(seeker: String, offerer: String, tag: String, sought: String?, means: Means? = nil)
     /// Both have this interest (as the first writes it).
     case sharedInterest(String)
     /// How well their roles go together (the lower role first).
@@ -15,6 +16,13 @@ public enum PairReason: Sendable, Equatable, Hashable, Codable {
     case differentOrganizations(String, String)
     /// They work in different wings.
     case differentWings(Int, Int)
+
+    /// How an offerer meets a need: it offers the tag, or has it as a skill
+    /// (at the level it gives, if any).
+    public enum Means: Sendable, Equatable, Hashable, Codable {
+        case offer
+        case skill(SkillLevel?)
+    }
 }
 
 /// How a pair's past moves its score, as a fact.

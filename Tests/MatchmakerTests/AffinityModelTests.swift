@@ -37,7 +37,43 @@ struct AffinityModelTests {
         #expect(model.explain(a, index(model, "beginner")).terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
         #expect(
             model.explain(a, index(model, "expert")).reasons.first?.fact
-                == .needMet(seeker: "amelie", offerer: "expert", tag: "rigging", sought: nil))
+                == .needMet(seeker: "amelie", offerer: "expert", tag: "rigging", sought: nil, means: .skill(.expert)))
+        #expect(
+            model.explain(a, index(model, "beginner")).reasons.first?.fact
+                == .needMet(
+                    seeker: "amelie", offerer: "beginner", tag: "rigging", sought: nil, means: .skill(.beginner)))
+    }
+
+    /// A need met by an offer says so; by a skill, which level counted (an
+    /// offer before a skill of the same tag, the best of two levels).
+    @Test func aNeedMetSaysWhetherByAnOfferOrASkill() {
+        let seeker = Member(id: "seeker", name: "Seeker", role: .student, seeking: ["rigging", "Unity"])
+        let both = Member(
+            id: "both", name: "Both", role: .startup, skills: [Skill("Rigging", level: .beginner), Skill("unity")],
+            offering: ["rigging"])
+        let twice = Member(
+            id: "twice", name: "Twice", role: .startup,
+            skills: [Skill("rigging", level: .beginner), Skill("Rigging", level: .intermediate)])
+        let model = model([seeker, both, twice])
+        let s = index(model, "seeker")
+        #expect(
+            Set(model.explain(s, index(model, "both")).reasons.map(\.fact)).isSuperset(of: [
+                .needMet(seeker: "seeker", offerer: "both", tag: "rigging", sought: nil, means: .offer),
+                .needMet(seeker: "seeker", offerer: "both", tag: "unity", sought: nil, means: .skill(nil)),
+            ]))
+        #expect(
+            model.explain(s, index(model, "twice")).reasons.first?.fact
+                == .needMet(
+                    seeker: "seeker", offerer: "twice", tag: "rigging", sought: nil, means: .skill(.intermediate)))
+    }
+
+    /// A round recorded before the means were kept reads back without them.
+    @Test func aReasonRecordedWithoutItsMeansReadsBack() throws {
+        let old = #"[{"needMet":{"seeker":"a","offerer":"b","tag":"Blender","sought":null}}]"#
+        let facts = try JSONDecoder().decode([PairReason].self, from: Data(old.utf8))
+        #expect(facts == [.needMet(seeker: "a", offerer: "b", tag: "Blender", sought: nil, means: nil)])
+        let new = PairReason.needMet(seeker: "a", offerer: "b", tag: "Blender", sought: nil, means: .skill(.expert))
+        #expect(try JSONDecoder().decode(PairReason.self, from: JSONEncoder().encode(new)) == new)
     }
 
     @Test func aNarrowerTagEarnsPartialCredit() {
@@ -52,7 +88,8 @@ struct AffinityModelTests {
         #expect(explanation.terms[0].points == Int64((rarity * 0.5 * 1000).rounded()))
         #expect(
             explanation.reasons.first?.fact
-                == .needMet(seeker: "seeker", offerer: "blender", tag: "Blender", sought: "modélisation 3D"))
+                == .needMet(
+                    seeker: "seeker", offerer: "blender", tag: "Blender", sought: "modélisation 3D", means: .offer))
     }
 
     /// Tags and organisation names are folded apart: an organisation spelt

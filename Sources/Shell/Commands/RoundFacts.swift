@@ -164,11 +164,14 @@ enum FactJSON {
 
     static func reason(_ reason: PairReason) -> JSONValue {
         switch reason {
-        case .needMet(let seeker, let offerer, let tag, let sought):
+        case .needMet(let seeker, let offerer, let tag, let sought, let means):
+            var level: String?
+            if case .skill(let given) = means { level = given?.rawValue }
             return .object([
                 "code": .string("need_met"), "seeker": .string(seeker), "offerer": .string(offerer),
                 "tag": .string(tag),
                 "sought": .optional(sought),
+                "means": .optional(means.map { $0 == .offer ? "offer" : "skill" }), "level": .optional(level),
             ])
         case .sharedInterest(let tag): return .object(["code": .string("shared_interest"), "tag": .string(tag)])
         case .roles(let a, let b):

@@ -31,10 +31,10 @@ struct EnglishDraftWording: DraftWording {
 
     func reason(_ reason: PairReason, name: (String) -> String) -> String {
         switch reason {
-        case .needMet(let seeker, let offerer, let tag, nil):
-            return "\(name(offerer)) offers \(tag), which \(name(seeker)) seeks"
-        case .needMet(let seeker, let offerer, let tag, let sought?):
-            return "\(name(offerer)) offers \(tag), close to \(sought), which \(name(seeker)) seeks"
+        case .needMet(let seeker, let offerer, let tag, nil, let means):
+            return "\(name(offerer)) \(Self.holds(tag, means)), which \(name(seeker)) seeks"
+        case .needMet(let seeker, let offerer, let tag, let sought?, let means):
+            return "\(name(offerer)) \(Self.holds(tag, means)), close to \(sought), which \(name(seeker)) seeks"
         case .sharedInterest(let tag):
             return "both are into \(tag)"
         case .roles(let low, let high) where low == high:
@@ -48,9 +48,15 @@ struct EnglishDraftWording: DraftWording {
         }
     }
 
+    /// "offers Blender", "knows Blender (expert)": how an offerer has the tag.
+    static func holds(_ tag: String, _ means: PairReason.Means?) -> String {
+        guard case .skill(let level) = means else { return "offers \(tag)" }
+        return "knows \(Language.en.skill(tag, level: level))"
+    }
+
     func shortReason(_ reason: PairReason, name: (String) -> String) -> String {
         switch reason {
-        case .needMet(let seeker, _, let tag, _): return "\(tag) for \(Self.first(name(seeker)))"
+        case .needMet(let seeker, _, let tag, _, _): return "\(tag) for \(Self.first(name(seeker)))"
         case .sharedInterest(let tag): return "both into \(tag)"
         case .roles(let low, let high): return "\(low.rawValue) + \(high.rawValue)"
         case .differentOrganizations: return "other organisations"

@@ -39,13 +39,19 @@ struct FrenchDraftWording: DraftWording {
 
     private func fr(_ text: FrenchText) -> String { text.text }
 
+    /// « propose « Blender » », « connaît « Blender » (expert·e) » : how an offerer has the tag.
+    static func holds(_ tag: String, _ means: PairReason.Means?) -> String {
+        guard case .skill(let level) = means else { return "propose \(quoted(tag))" }
+        return "connaît \(quoted(tag))" + (level.map { " (\(Language.fr.level($0)))" } ?? "")
+    }
+
     func reason(_ reason: PairReason, name: (String) -> String) -> String {
         switch reason {
-        case .needMet(let seeker, let offerer, let tag, nil):
-            return fr("\(name(offerer)) propose \(Self.quoted(tag)), que recherche \(name(seeker))")
-        case .needMet(let seeker, let offerer, let tag, let sought?):
+        case .needMet(let seeker, let offerer, let tag, nil, let means):
+            return fr("\(name(offerer)) \(Self.holds(tag, means)), que recherche \(name(seeker))")
+        case .needMet(let seeker, let offerer, let tag, let sought?, let means):
             return fr(
-                "\(name(offerer)) propose \(Self.quoted(tag)), proche de \(Self.quoted(sought)) que recherche \(name(seeker))"
+                "\(name(offerer)) \(Self.holds(tag, means)), proche de \(Self.quoted(sought)) que recherche \(name(seeker))"
             )
         case .sharedInterest(let tag):
             return fr("intérêt commun : \(Self.quoted(tag))")
@@ -62,7 +68,7 @@ struct FrenchDraftWording: DraftWording {
 
     func shortReason(_ reason: PairReason, name: (String) -> String) -> String {
         switch reason {
-        case .needMet(let seeker, _, let tag, _): return "\(tag) pour \(EnglishDraftWording.first(name(seeker)))"
+        case .needMet(let seeker, _, let tag, _, _): return "\(tag) pour \(EnglishDraftWording.first(name(seeker)))"
         case .sharedInterest(let tag): return fr("en commun : \(tag)")
         case .roles(let low, let high): return "\(low.frenchName) + \(high.frenchName)"
         case .differentOrganizations: return "autres organisations"
