@@ -48,6 +48,17 @@ struct LanguageTests {
         #expect(Language.en.points(444_550) == "444.55")
         #expect(Language.fr.points(-1_234_500) == "-1\u{202F}234,50")
         #expect(Language.en.points(0) == "0.00")
+        // Half a hundredth rounds away from zero, in whole numbers (5.925 is no 5.92499… here).
+        #expect(Language.en.points(5_925) == "5.93")
+        #expect(Language.en.points(5_924) == "5.92")
+        #expect(Language.en.points(-5_925) == "-5.93")
+        #expect(Language.en.points(-4) == "0.00")
+        #expect(Language.en.points(-5) == "-0.01")
+        #expect(Language.en.points(999_995) == "1,000.00")
+        // Exact: the thousandths `why` adds up.
+        #expect(Language.en.points(5_918, exact: true) == "5.918")
+        #expect(Language.en.points(7, exact: true) == "0.007")
+        #expect(Language.fr.points(-1_234_567, exact: true) == "-1\u{202F}234,567")
     }
 
     /// What the system said about a file: French for the usual causes, the

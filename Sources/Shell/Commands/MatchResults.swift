@@ -29,20 +29,21 @@ struct ExplanationView: Presentable {
     func document(in language: Language) -> Document {
         let t = language.text
         let wording = language.draftWording
+        // In thousandths, as the engine adds them: the terms add up to the sum as shown.
         var fields = explanation.terms.map {
-            Field(Self.term($0.name, in: language), language.points($0.points), isNumber: true)
+            Field(Self.term($0.name, in: language), language.points($0.points, exact: true), isNumber: true)
         }
-        fields.append(Field(t("sum", "somme"), language.points(explanation.base), isNumber: true))
+        fields.append(Field(t("sum", "somme"), language.points(explanation.base, exact: true), isNumber: true))
         for adjustment in explanation.adjustments {
             fields.append(Field(t("history", "historique"), wording.adjustment(adjustment)))
         }
-        fields.append(Field("score", language.points(explanation.total), isNumber: true))
+        fields.append(Field("score", language.points(explanation.total, exact: true), isNumber: true))
         var blocks: [Document.Block] = [.heading("\(a.name) × \(b.name)"), .fields(fields)]
         if !explanation.reasons.isEmpty {
             blocks.append(
                 .list(
                     explanation.reasons.map {
-                        "\(wording.reason($0.fact, name: directory.displayName)) (+\(language.points($0.points)))"
+                        "\(wording.reason($0.fact, name: directory.displayName)) (+\(language.points($0.points, exact: true)))"
                     }))
         }
         if !ratings.isEmpty {

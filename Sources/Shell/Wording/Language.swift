@@ -110,15 +110,17 @@ public struct FrenchText: ExpressibleByStringInterpolation, Sendable {
 /// Numbers, counts and dates as each language writes them.
 extension Language {
     /// Scores are kept in thousandths of a point, shown with two decimals
-    /// and the whole part grouped as counts are: `444.55`, `15,550.71`;
-    /// `444,55`, `15 550,71`.
-    func points(_ score: Int64) -> String {
-        let text = String(format: "%.2f", Double(score) / 1000)
-        let sign = text.hasPrefix("-") ? "-" : ""
-        let unsigned = text.dropFirst(sign.count)
-        let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
-        let fraction = self == .fr ? "," + unsigned[point...].dropFirst() : String(unsigned[point...])
-        return sign + grouped(digits: String(unsigned[..<point])) + fraction
+    /// (half a hundredth rounded away from zero) and the whole part grouped
+    /// as counts are: `444.55`, `15,550.71`; `444,55`, `15 550,71`. With
+    /// `exact`, all three decimals: the thousandths the engine adds up.
+    func points(_ score: Int64, exact: Bool = false) -> String {
+        let magnitude = score.magnitude
+        let (whole, fraction) =
+            exact
+            ? (magnitude / 1000, String(magnitude % 1000).leftPadded(to: 3))
+            : ((magnitude + 5) / 1000, String((magnitude + 5) % 1000 / 10).leftPadded(to: 2))
+        let sign = score < 0 && (exact || (magnitude + 5) / 10 > 0) ? "-" : ""
+        return sign + grouped(digits: String(whole)) + (self == .fr ? "," : ".") + fraction
     }
 
     /// A decimal with `digits` places: `3.5`, `3,5`.
@@ -218,4 +220,9 @@ extension Language {
         }
         return String(cString: strerror(code)).lowercased()
     }
+}
+
+extension String {
+    /// The string with zeros before it up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
