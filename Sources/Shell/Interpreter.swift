@@ -117,6 +117,21 @@ public enum Interpreter {
         return outcome
     }
 
+    /// Whether the first command among `lines` is a `load` of a folder it
+    /// names: the profiles given at start would then be read only to be
+    /// replaced, their problems said twice when it is the same folder.
+    public static func startsByLoadingAFolder(_ lines: some Sequence<String>) -> Bool {
+        for line in lines {
+            guard let tokens = try? Tokenizer.tokenize(line) else { return false }
+            guard let first = tokens.first else { continue }
+            guard let spec = try? CommandTable.standard.resolve(first.text), spec.name == "load",
+                let arguments = try? Arguments.parse(tokens.dropFirst(), for: spec)
+            else { return false }
+            return arguments[0] != nil && !arguments[CommandSpec.help]
+        }
+        return false
+    }
+
     /// `SOURCE:LINE: error: message`, or `error: message` at the prompt; a
     /// problem inside a file (a `Diagnostic`) is reported at its own place,
     /// `FILE:LINE:COLUMN:`. Always one line: what came from outside (a file

@@ -44,7 +44,27 @@ if isInteractive {
     Interrupts.install()
     session.environment.isCancelled = { Interrupts.isPending }
 }
-if let profilesFolder {
+/// The lines of SCRIPT, read before anything runs.
+var scriptLines: [ScriptLine]?
+if let script = options.script {
+    do {
+        scriptLines = ScriptText.lines(of: try ScriptText.read(session.resolvePath(script), shownAs: script))
+    } catch {
+        // A SCRIPT that cannot be read is a wrong command line.
+        Interpreter.report(error, at: nil, in: session)
+        fflush(stdout)
+        exit(2)
+    }
+}
+/// The commands of a script or of -c that begin with `load DIR` replace the profiles at once: not read before.
+let firstCommands =
+    options.commands.isEmpty
+    ? AnySequence(
+        // Up to a line that is not text (it fails where it is).
+        (scriptLines ?? []).lazy.prefix { if case .text = $0 { true } else { false } }.compactMap { line in
+            if case .text(let text) = line { text } else { nil }
+        }) : AnySequence(options.commands)
+if let profilesFolder, isInteractive || !Interpreter.startsByLoadingAFolder(firstCommands) {
     // Problems in the profiles count as a failed command in batch mode.
     let load = ProfileCommands.loadAtStart(profilesFolder, into: &session, showingSummary: isInteractive)
     if load != .loaded {
@@ -80,17 +100,8 @@ if !options.commands.isEmpty {
     failures += outcome.failures
     if outcome.didQuit || (failures > 0 && !session.settings.keepGoing) { finish(failures) }
 }
-if let script = options.script {
-    let bytes: [UInt8]
-    do {
-        bytes = try ScriptText.read(session.resolvePath(script), shownAs: script)
-    } catch {
-        // A SCRIPT that cannot be read is a wrong command line.
-        Interpreter.report(error, at: nil, in: session)
-        fflush(stdout)
-        exit(2)
-    }
-    failures += Interpreter.run(ScriptText.lines(of: bytes), from: script, in: &session).failures
+if let script = options.script, let scriptLines {
+    failures += Interpreter.run(scriptLines, from: script, in: &session).failures
 } else if options.commands.isEmpty {
     failures += Interpreter.run(StandardInputLines(), from: "<stdin>", in: &session).failures
 }

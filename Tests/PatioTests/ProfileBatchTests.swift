@@ -93,6 +93,36 @@ struct ProfileBatchTests {
         #expect(result.output.hasPrefix("{\"count\": 1,"))
     }
 
+    /// A script whose first command loads a folder reads that folder only:
+    /// its problems said once, at the script's line; a broken folder given
+    /// at start is not read at all then, and fails nothing. A script that
+    /// loads later, or a `load` without a folder, reads the first one too.
+    @Test func aScriptThatBeginsWithLoadReadsOnlyThatFolder() throws {
+        let folder = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("Profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        try "name: Karim Haddad\nrole: student\nskils: [Blender]\n".write(
+            to: profiles.appendingPathComponent("karim.yaml"), atomically: true, encoding: .utf8)
+        try "# the weekly round\n\nload Profiles\nmembers --format json\n".write(
+            to: folder.appendingPathComponent("weekly.patio"), atomically: true, encoding: .utf8)
+        let script = try PatioProcess.run(["weekly.patio"], in: folder)
+        #expect(script.status == 0)
+        #expect(
+            script.errors
+                == "weekly.patio:3: Profiles/karim.yaml:3:1: warning: unknown key 'skils' ignored (did you mean 'skills'?)\n"
+        )
+        // The broken folder at start is not read: the script loads another.
+        let other = try PatioProcess.run(["--profiles", Self.broken, "-c", "load \(Self.community)", "-c", "stats"])
+        #expect(other.status == 0, "\(other.errors)")
+        #expect(!other.errors.contains("bad-role.yaml"))
+        // Loading later, or without a folder: the folder at start is read first, as before.
+        for commands in [["stats", "load Profiles"], ["load"]] {
+            let twice = try PatioProcess.run(commands.flatMap { ["-c", $0] }, in: folder)
+            #expect(twice.errors.components(separatedBy: "unknown key 'skils'").count == 3, "\(commands)")
+        }
+    }
+
     @Test func aCleanFolderRunsQuietly() throws {
         let result = try PatioProcess.run([
             "--profiles", Self.community, "--format", "json", "-c", "members --role student",
