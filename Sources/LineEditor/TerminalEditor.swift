@@ -126,6 +126,12 @@ public final class TerminalEditor {
 
     var terminalColumns: Int { Int(cel_terminal_width(editLine)) }
 
+    /// The window's height in lines; none known, no limit.
+    var terminalRows: Int {
+        var size = winsize()
+        return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : .max
+    }
+
     private func setPromptBuffer() {
         promptBuffer?.deallocate()
         let bytes = Array(prompt.utf8CString)
@@ -160,12 +166,28 @@ public final class TerminalEditor {
             el_deletestr(editLine, Int32(count))
             return el_insertstr(editLine, replacement) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
         case .list(let labels):
+            let rows = columnLayout(labels, width: terminalColumns)
+            // More than the window holds: asked first, as readline does.
+            if rows.count > terminalRows - 2 && !showsAll(labels.count) { return UInt8(CC_REDISPLAY) }
             var text = "\n"
-            for row in columnLayout(labels, width: terminalColumns) { text += row + "\n" }
+            for row in rows { text += row + "\n" }
             fputs(text, stdout)
             fflush(stdout)
             return UInt8(CC_REDISPLAY)
         }
+    }
+
+    /// Asks whether to list `count` candidates: a yes key lists them, any other key does not.
+    private func showsAll(_ count: Int) -> Bool {
+        fputs("\n" + searchWords.showAll(count), stdout)
+        fflush(stdout)
+        var character: wchar_t = 0
+        let answer = el_wgetc(editLine, &character) == 1 ? Unicode.Scalar(UInt32(bitPattern: character)) : nil
+        let yes = answer.map { searchWords.yesKeys.contains(Character($0)) } ?? false
+        // The question's line stays, answered; the list (or the prompt) goes below it.
+        fputs(yes ? "" : "\n", stdout)
+        fflush(stdout)
+        return yes
     }
 
     /// The line being edited, and the number of characters in it.
@@ -187,18 +209,28 @@ public final class TerminalEditor {
         if !text.isEmpty { el_insertstr(editLine, text) }
     }
 
-    /// The words of the search prompt, in the language of the shell.
+    /// The words of the search prompt and of the question before a long
+    /// list of candidates, in the language of the shell.
     public struct SearchWords: Sendable {
         public var search = "search"
         public var nothingFound = ", nothing found"
         public var noOlderMatch = ", no older match"
         public var colon = ":"
+        /// Asked before listing more candidates than the window holds.
+        public var showAll: @Sendable (Int) -> String = { "Display all \($0) possibilities? (y or n)" }
+        /// The keys that answer yes (space too, as in readline).
+        public var yesKeys: Set<Character> = ["y", "Y", " "]
 
-        public init(search: String, nothingFound: String, noOlderMatch: String, colon: String) {
+        public init(
+            search: String, nothingFound: String, noOlderMatch: String, colon: String,
+            showAll: @escaping @Sendable (Int) -> String, yesKeys: Set<Character>
+        ) {
             self.search = search
             self.nothingFound = nothingFound
             self.noOlderMatch = noOlderMatch
             self.colon = colon
+            self.showAll = showAll
+            self.yesKeys = yesKeys
         }
 
         public init() {}

@@ -20,10 +20,13 @@ final class InteractiveShell {
         editor = TerminalEditor(
             program: "patio", prompt: Self.prompt(style: session.style), historyFile: historyFile, completer: nil)
         editor.completer = { [unowned self] text in Self.convert(Completer.complete(text, in: self.session)) }
-        if session.language == .fr {
+        let language = session.language
+        editor.searchWords.showAll = { language.words(.showAllCandidates($0)) }
+        if language == .fr {
             editor.searchWords = TerminalEditor.SearchWords(
                 search: "recherche", nothingFound: ", rien trouvé", noOlderMatch: ", rien de plus ancien",
-                colon: "\u{A0}:")
+                colon: "\u{A0}:", showAll: { language.words(.showAllCandidates($0)) },
+                yesKeys: ["o", "O", "y", "Y", " "])
         }
         self.session.environment.isCancelled = { Interrupts.isPending }
         console.isInterrupted = { Interrupts.isPending }

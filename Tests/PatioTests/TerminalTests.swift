@@ -240,6 +240,33 @@ struct TerminalTests {
         }
     }
 
+    /// More candidates than the window holds: asked first; n lists none,
+    /// y lists them all, and the line being typed stays as it was.
+    @Test func asksBeforeListingMoreCandidatesThanTheWindowHolds() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let terminal = try start()
+        var mark = terminal.mark
+        terminal.type("show \t")
+        _ = try terminal.waitFor("Display all 121 possibilities? (y or n)", after: mark)
+        mark = terminal.mark
+        terminal.type("n")
+        try terminal.waitForPrompt(after: mark)
+        let declined = String(terminal.transcript.utf8.dropFirst(mark)) ?? ""
+        #expect(!declined.contains("Zoé Crépin"), "\(declined)")
+        mark = terminal.mark
+        terminal.type("\t")
+        _ = try terminal.waitFor("(y or n)", after: mark)
+        terminal.type("y")
+        _ = try terminal.waitFor("Zoé Crépin", after: mark)
+        // The line is still 'show ': a name typed after it completes the command.
+        mark = terminal.mark
+        terminal.type("zoé cr\t\r")
+        _ = try terminal.waitFor("crepin", after: mark)
+        try terminal.waitForPrompt(after: mark)
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func listsCandidatesWhenTabCannotChoose() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let terminal = try start()

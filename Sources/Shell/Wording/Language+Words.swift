@@ -94,6 +94,8 @@ public enum ExecutableLine: Sendable {
     case unknownLanguage(String)
     /// Ctrl-C stopped a result as it was being shown; the command had done its work.
     case outputStopped
+    /// Tab found more candidates than the window holds: list them all?
+    case showAllCandidates(Int)
     /// Ctrl-D or `quit` at the prompt while a draft (and `planned` rounds after
     /// it) is not committed: the shell stays, and a second time leaves.
     case uncommittedDraft(planned: Int)
@@ -111,6 +113,10 @@ extension Language {
             return text(
                 "note: PATIO_LANG='\(value)' is neither fr nor en: ignored",
                 "note : PATIO_LANG='\(value)' n’est ni fr ni en : ignoré")
+        case .showAllCandidates(let count):
+            return text(
+                "Display all \(grouped(count)) possibilities? (y or n)",
+                "Afficher les \(grouped(count)) possibilités ? (o ou n)")
         case .outputStopped:
             return text(
                 "note: output stopped (Ctrl-C); the command itself was carried out",
