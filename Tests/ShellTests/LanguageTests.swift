@@ -146,7 +146,7 @@ struct LanguageTests {
         var frenchTexts: [String] = []
         for reason in Self.reasons {
             #expect(english.reason(reason, name: name) != french.reason(reason, name: name))
-            frenchTexts += [french.reason(reason, name: name), french.shortReason(reason, name: name)]
+            frenchTexts += [french.reason(reason, name: name), french.shortReason(reason, shortName: name)]
         }
         for cause in Self.causes {
             #expect(!french.cause(cause).isEmpty && french.cause(cause) != english.cause(cause))
@@ -156,8 +156,8 @@ struct LanguageTests {
             .sharedInterest("motion capture"), .askAbout(asker: "a", expert: "b", topic: "rigging"),
             .interest(of: "a", topic: "VR"),
         ]
-        for starter in starters { frenchTexts.append(french.starter(starter, name: name)) }
-        #expect(french.starter(.sharedInterest("VR"), name: name).hasSuffix("\u{202F}?"), "a real question")
+        for starter in starters { frenchTexts.append(french.starter(starter, shortName: name)) }
+        #expect(french.starter(.sharedInterest("VR"), shortName: name).hasSuffix("\u{202F}?"), "a real question")
         let guarantees = [
             Guarantee(claim: .optimal, members: 121),
             Guarantee(claim: .optimal, coverage: .candidates(perMember: 40, pairs: 61_234), members: 2000),
@@ -207,7 +207,7 @@ struct LanguageTests {
             #expect(StoredProse.cause(english.cause(cause)) == cause)
         }
         #expect(StoredProse.cause(english.cause(.oddOneOut)) == .oddOneOut)
-        #expect(StoredProse.starter(english.starter(.sharedInterest("VR"), name: name)) == .sharedInterest("VR"))
+        #expect(StoredProse.starter(english.starter(.sharedInterest("VR"), shortName: name)) == .sharedInterest("VR"))
         // A name no longer in the round, or words no version wrote, stay words.
         #expect(StoredProse.reason("Léa Martin offers UX, which Amélie Dupré seeks", people: people) == nil)
         #expect(StoredProse.reason("a good fit", people: people) == nil)

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import GRDB
 import Testing
@@ -114,6 +115,36 @@ struct RoundFactsTests {
         #expect(
             view.document(in: .en).blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }[1].rows.count
                 == 5)
+    }
+
+    /// In a few words a member is called by the first word of its name,
+    /// unless the other member of the group starts the same way: then by
+    /// the whole name (two Amélies; generated "Membre 00012" names).
+    @Test func shortWordsCallMembersByAFirstNameOnlyWhenItIsTheirs() throws {
+        let directory = Directory(members: [
+            Member(id: "a", name: "Amélie Dupré", role: .student),
+            Member(id: "b", name: "Amélie Martin", role: .startup),
+            Member(id: "c", name: "Kenji Watanabe", role: .entrepreneur),
+        ])
+        func group(_ members: [String], _ reason: PairReason, _ starter: Starter) -> Draft.Group {
+            Draft.Group(members: members, score: 900, reasons: [reason], starter: starter)
+        }
+        let draft = Draft(
+            mode: .pairs, seed: 1,
+            groups: [
+                group(
+                    ["a", "b"], .needMet(seeker: "a", offerer: "b", tag: "rigging", sought: nil),
+                    .askAbout(asker: "a", expert: "b", topic: "rigging")),
+                group(
+                    ["a", "c"], .needMet(seeker: "a", offerer: "c", tag: "rigging", sought: nil),
+                    .askAbout(asker: "a", expert: "c", topic: "rigging")),
+            ], unmatched: [], notes: [],
+            guarantee: Guarantee(claim: .optimal, coverage: .everyAdmissiblePair, members: 3, pinnedGroups: 0))
+        let view = RoundView(draft: draft, directory: directory)
+        #expect(view.shortReason(of: view.groups[0]) == "rigging for Amélie Dupré")
+        #expect(view.starterText(of: view.groups[0]) == "Amélie Dupré asks Amélie Martin: how did you learn rigging?")
+        #expect(view.shortReason(of: view.groups[1]) == "rigging for Amélie")
+        #expect(view.starterText(of: view.groups[1]) == "Amélie asks Kenji: how did you learn rigging?")
     }
 
     /// `diff` counts pairs as every count is written, grouped by thousands.

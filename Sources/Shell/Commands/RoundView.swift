@@ -174,11 +174,21 @@ struct RoundView: Presentable {
             } + group.adjustments.map(wording.adjustment)
     }
 
+    /// How to call a member in a few words: the first word of its name,
+    /// unless another member of the group starts the same way (two Amélies,
+    /// or generated names): then the whole name.
+    func shortName(_ id: String, in group: Group) -> String {
+        let whole = name(id)
+        let first = EnglishDraftWording.first(whole)
+        let shared = group.people.contains { $0.id != id && EnglishDraftWording.first(name($0.id)) == first }
+        return shared ? whole : first
+    }
+
     /// The strongest reason in a few words (a pin's warning first).
     func shortReason(of group: Group) -> String {
         if let warning = group.pinWarnings.first { return wording.pinWarning(warning, name: name) }
         switch group.reasons.first {
-        case .fact(let fact)?: return wording.shortReason(fact, name: name)
+        case .fact(let fact)?: return wording.shortReason(fact) { shortName($0, in: group) }
         case .words(let words)?: return words
         case nil: return ""
         }
@@ -186,7 +196,7 @@ struct RoundView: Presentable {
 
     func starterText(of group: Group) -> String? {
         switch group.starter {
-        case .fact(let fact)?: return wording.starter(fact, name: name)
+        case .fact(let fact)?: return wording.starter(fact) { shortName($0, in: group) }
         case .words(let words)?: return words
         case nil: return nil
         }

@@ -8,9 +8,11 @@ import Matchmaker
 protocol DraftWording: Sendable {
     /// A reason in a sentence (`Kenji Watanabe offers game design, which Amélie Dupré seeks`); `name` gives a member's name from an id.
     func reason(_ reason: PairReason, name: (String) -> String) -> String
-    /// A reason in a few words, for a compact table (`game design for Amélie`).
-    func shortReason(_ reason: PairReason, name: (String) -> String) -> String
-    func starter(_ starter: Starter, name: (String) -> String) -> String
+    /// A reason in a few words, for a compact table (`game design for Amélie`);
+    /// `shortName` gives how to call a member there (a first name, unless another in the group has it).
+    func shortReason(_ reason: PairReason, shortName: (String) -> String) -> String
+    /// Something to talk about first, calling members by `shortName`.
+    func starter(_ starter: Starter, shortName: (String) -> String) -> String
     func adjustment(_ adjustment: Adjustment) -> String
     func guarantee(_ guarantee: Guarantee, total: Int64, mode: Draft.Mode) -> String
     func cause(_ cause: UnmatchedCause) -> String
@@ -54,9 +56,9 @@ struct EnglishDraftWording: DraftWording {
         return "knows \(Language.en.skill(tag, level: level))"
     }
 
-    func shortReason(_ reason: PairReason, name: (String) -> String) -> String {
+    func shortReason(_ reason: PairReason, shortName name: (String) -> String) -> String {
         switch reason {
-        case .needMet(let seeker, _, let tag, _, _): return "\(tag) for \(Self.first(name(seeker)))"
+        case .needMet(let seeker, _, let tag, _, _): return "\(tag) for \(name(seeker))"
         case .sharedInterest(let tag): return "both into \(tag)"
         case .roles(let low, let high): return "\(low.rawValue) + \(high.rawValue)"
         case .differentOrganizations: return "other organisations"
@@ -64,12 +66,12 @@ struct EnglishDraftWording: DraftWording {
         }
     }
 
-    func starter(_ starter: Starter, name: (String) -> String) -> String {
+    func starter(_ starter: Starter, shortName name: (String) -> String) -> String {
         switch starter {
         case .sharedInterest(let topic): return "What got you into \(topic)?"
         case .askAbout(let asker, let expert, let topic):
-            return "\(Self.first(name(asker))) asks \(Self.first(name(expert))): how did you learn \(topic)?"
-        case .interest(let member, let topic): return "\(Self.first(name(member))), what draws you to \(topic)?"
+            return "\(name(asker)) asks \(name(expert)): how did you learn \(topic)?"
+        case .interest(let member, let topic): return "\(name(member)), what draws you to \(topic)?"
         }
     }
 

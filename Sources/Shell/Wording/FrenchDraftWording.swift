@@ -66,9 +66,9 @@ struct FrenchDraftWording: DraftWording {
         }
     }
 
-    func shortReason(_ reason: PairReason, name: (String) -> String) -> String {
+    func shortReason(_ reason: PairReason, shortName name: (String) -> String) -> String {
         switch reason {
-        case .needMet(let seeker, _, let tag, _, _): return "\(tag) pour \(EnglishDraftWording.first(name(seeker)))"
+        case .needMet(let seeker, _, let tag, _, _): return "\(tag) pour \(name(seeker))"
         case .sharedInterest(let tag): return fr("en commun : \(tag)")
         case .roles(let low, let high): return "\(low.frenchName) + \(high.frenchName)"
         case .differentOrganizations: return "autres organisations"
@@ -76,17 +76,17 @@ struct FrenchDraftWording: DraftWording {
         }
     }
 
-    func starter(_ starter: Starter, name: (String) -> String) -> String {
+    func starter(_ starter: Starter, shortName name: (String) -> String) -> String {
         switch starter {
         case .sharedInterest(let topic):
             return fr("Qu’est-ce qui vous a amené·es vers \(Self.quoted(topic)) ?")
         case .askAbout(let asker, let expert, let topic):
             return fr(
-                "\(EnglishDraftWording.first(name(asker))) demande à \(EnglishDraftWording.first(name(expert))) : comment avez-vous appris \(Self.quoted(topic)) ?"
+                "\(name(asker)) demande à \(name(expert)) : comment avez-vous appris \(Self.quoted(topic)) ?"
             )
         case .interest(let member, let topic):
             return fr(
-                "\(EnglishDraftWording.first(name(member))), qu’est-ce qui vous attire dans \(Self.quoted(topic)) ?")
+                "\(name(member)), qu’est-ce qui vous attire dans \(Self.quoted(topic)) ?")
         }
     }
 
