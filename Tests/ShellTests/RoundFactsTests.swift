@@ -165,6 +165,34 @@ struct RoundFactsTests {
         #expect(french.hasSuffix("(1\u{202F}200)"), "\(french)")
     }
 
+    /// `diff --round` compares with a round named, `--limit` cuts each list
+    /// and says how many more there are; JSON keeps every pair.
+    @Test func diffComparesWithANamedRoundAndCutsItsLists() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-diff-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (session, console) = try ExportTests.session(in: folder, match: "match pairs --everyone")
+        for command in [
+            "commit first", "match pairs --everyone --no-repeats", "commit second", "match pairs --everyone",
+        ] {
+            #expect(Interpreter.execute(command, at: nil, in: &session) == .succeeded, "\(command): \(console.errors)")
+        }
+        let draft = Set(session.matchmaking.draft!.pairs)
+        let first = Set(
+            try session.existingLedger()!.round(named: "first")!.groups.map { MemberPair($0.members[0], $0.members[1]) }
+        )
+        let mark = console.output.count
+        #expect(Interpreter.execute("diff --round first --limit 1", at: nil, in: &session) == .succeeded)
+        let said = String(console.output.dropFirst(mark))
+        let new = draft.subtracting(first).count
+        #expect(said.hasPrefix("Against round first: \(new) new, \(draft.intersection(first).count) kept"), "\(said)")
+        if new > 1 { #expect(said.contains("… \(new - 1) more (--limit 0 for all)"), "\(said)") }
+        let json = console.output.count
+        #expect(Interpreter.execute("diff --round first --limit 1 --format json", at: nil, in: &session) == .succeeded)
+        #expect(String(console.output.dropFirst(json)).contains("\"against\": \"first\""))
+        #expect(Interpreter.execute("diff --round frist", at: nil, in: &session) == .failed)
+        #expect(console.errors.contains("no round named 'frist' (did you mean 'first'?)"), "\(console.errors)")
+    }
+
     /// A round of a plan does not repeat under its heading which round it
     /// is; the draft alone, and JSON, still say it.
     @Test func aPlanRoundSaysItsNumberOnce() {

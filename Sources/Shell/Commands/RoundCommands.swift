@@ -8,12 +8,26 @@ enum RoundCommands {
     static let all: [CommandSpec] = [diff, commit, rounds, round, history, rate]
 
     static let diff = CommandSpec(
-        "diff", group: .rounds, summary: "What the draft changes from the last committed round"
-    ) { session, _ in
+        "diff", group: .rounds, summary: "What the draft changes from the last committed round",
+        details: """
+            The pairs of the draft that are new, kept and ended against the last committed round, or \
+            another one with --round; --limit cuts each list to its first N (JSON keeps them all).
+            """,
+        options: [diffRound.spec, CommonOptions.limit()],
+        examples: ["diff", "diff --round mardi-1-decembre", "diff --limit 10"]
+    ) { session, arguments in
         guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
-        let last = try session.existingLedger()?.lastRound()
-        return .show(DiffView(draft: draft, last: last, directory: session.directory))
+        let against =
+            arguments[diffRound] != nil
+            ? try committedRound(arguments[diffRound], session) : try session.existingLedger()?.lastRound()
+        var view = DiffView(draft: draft, last: against, directory: session.directory)
+        view.limit = CommonOptions.limit(arguments)
+        return .show(view)
     }
+
+    static let diffRound = CommandOption<String?>.text(
+        "round", value: "NAME", summary: "A committed round to compare with instead of the last",
+        completion: RoundCommands.roundNames)
 
     static let allPlanned = CommandOption<Bool>.flag("all", summary: "Record every planned round")
     static let keepPins = CommandOption<Bool>.flag("keep-pins", summary: "Keep the session's pins for the next rounds")

@@ -29,6 +29,8 @@ struct DiffView: Presentable {
     let directory: Directory
     /// Pairs a pin made: a kept pair may be kept only because of it.
     let pinned: Set<MemberPair>
+    /// Each list cut to its first pairs (none: all).
+    var limit: Int?
 
     init(draft: Draft, last: RoundRecord?, directory: Directory) {
         pinned = Set(draft.pins)
@@ -70,18 +72,14 @@ struct DiffView: Presentable {
                     "Par rapport au tour \(against) : \(count(added)) \(language.agree(added.count, "nouvelle", "nouvelles")), \(count(kept)) \(language.agree(kept.count, "gardée", "gardées")), \(count(removed)) \(language.agree(removed.count, "terminée", "terminées"))."
                 ))
         ]
-        let names = { (pair: MemberPair) in self.names(pair, in: language) }
-        if !added.isEmpty {
-            blocks.append(.heading(t("New", "Nouvelles")))
-            blocks.append(.list(added.map(names)))
-        }
-        if !kept.isEmpty {
-            blocks.append(.heading(t("Kept", "Gardées")))
-            blocks.append(.list(kept.map(names)))
-        }
-        if !removed.isEmpty {
-            blocks.append(.heading(t("Ended", "Terminées")))
-            blocks.append(.list(removed.map(names)))
+        for (heading, pairs) in [
+            (t("New", "Nouvelles"), added), (t("Kept", "Gardées"), kept), (t("Ended", "Terminées"), removed),
+        ]
+        where !pairs.isEmpty {
+            let shown = Limited(pairs, limit: limit)
+            blocks.append(.heading(heading))
+            blocks.append(.list(shown.shown.map { names($0, in: language) }))
+            if let more = shown.note(in: language) { blocks.append(.note(more)) }
         }
         return Document(blocks)
     }

@@ -171,6 +171,9 @@ enum HelpText {
         "solve --max-cardinality": "Apparier d’abord le plus de sommets possible, puis les plus lourds",
         "solve --list": "Lister aussi les paires (le JSON les contient toujours)",
         "diff": "Ce que le brouillon change par rapport au dernier tour enregistré",
+        "diff:details":
+            "Les paires du brouillon nouvelles, gardées et terminées par rapport au dernier tour enregistré, ou à un autre avec --round ; --limit réduit chaque liste à ses N premières (le JSON les garde toutes).",
+        "diff --round": "Un tour enregistré auquel comparer au lieu du dernier",
         "commit": "Enregistrer le brouillon comme un tour dans le registre",
         "commit:details":
             "Une seule transaction : le tour est enregistré entier ou pas du tout, avec ce qui a été prouvé à son sujet. Avec un plan, le tour planifié suivant devient le brouillon ; --all enregistre tous les tours planifiés (NOM-1, NOM-2…). Les épingles valaient pour ce tour : l’enregistrement les retire, sauf avec --keep-pins. Les exclusions restent jusqu’à 'unpin'.",
