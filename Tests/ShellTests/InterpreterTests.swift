@@ -260,6 +260,31 @@ struct InterpreterTests {
                 "; then 1 pair among those left, meeting again (proved optimal among them)\n"))
     }
 
+    /// `show` takes a name of several words, or several members (one word
+    /// each): a card each, once each; a list in JSON. A name that is none
+    /// of them is reported as a whole, with the nearest.
+    @Test func showTakesOneNameOrSeveralMembers() throws {
+        let folder = try Self.community(
+            Self.four + [(file: "eva-lopez", name: "Eva López", role: "student")], tag: "show")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        #expect(harness.run("load Profiles") == .succeeded)
+        var mark = harness.console.output.count
+        #expect(harness.run("show Eva López") == .succeeded)
+        #expect(String(harness.console.output.dropFirst(mark)).hasPrefix("Eva López\nid         eva-lopez"))
+        mark = harness.console.output.count
+        #expect(harness.run("show ana dan ana") == .succeeded)
+        let cards = String(harness.console.output.dropFirst(mark))
+        #expect(cards.hasPrefix("Ana\n") && cards.contains("\n\nDan\n"), "\(cards)")
+        #expect(cards.components(separatedBy: "id         ana\n").count == 2, "Ana once")
+        mark = harness.console.output.count
+        #expect(harness.run("show ana 'Eva López' --format json") == .succeeded)
+        let json = String(harness.console.output.dropFirst(mark))
+        #expect(json.hasPrefix("[{\"id\": \"ana\"") && json.contains("{\"id\": \"eva-lopez\""), "\(json)")
+        #expect(harness.run("show ana zzz") == .failed)
+        #expect(harness.console.errors.contains("no member 'ana zzz'"), "\(harness.console.errors)")
+    }
+
     @Test func formatComesFromTheSettingOrTheCommand() {
         var harness = Harness()
         harness.run("set format json")

@@ -85,15 +85,30 @@ public enum ProfileCommands {
     static let show = CommandSpec(
         "show", group: .profiles,
         summary: "Show a member's profile card",
-        details: "By id or by name; the beginning of a name or of a surname is enough when only one member has it.",
+        details: """
+            By id or by name; the beginning of a name or of a surname is enough when only one member has it. \
+            Several members, each by an id or one word (a name of several words in quotes), show a card each.
+            """,
         arguments: [
             ArgumentSpec(
                 "MEMBER", summary: "An id or a name (quotes not needed)", arity: .oneOrMore,
                 completion: MemberCompletion.memberWords)
         ],
-        examples: ["show aicha-trehou", "show Aïcha Tréhou", "show tréhou"]
+        examples: ["show aicha-trehou", "show Aïcha Tréhou", "show tréhou", "show aicha-trehou kenji"]
     ) { session, arguments in
-        .show(ProfileCard(member: try member(arguments.positionals.joined(separator: " "), in: session.directory)))
+        let words = arguments.positionals
+        do {
+            return .show(ProfileCard(member: try member(words.joined(separator: " "), in: session.directory)))
+        } catch {
+            // Not one member's name: each word one member, when every one is.
+            guard words.count > 1,
+                let members = try? words.map({ word throws(ProfileError) in
+                    try member(word, in: session.directory)
+                })
+            else { throw error }
+            var seen = Set<String>()
+            return .show(ProfileCards(cards: members.filter { seen.insert($0.id).inserted }.map(ProfileCard.init)))
+        }
     }
 
     static let search = CommandSpec(

@@ -227,6 +227,17 @@ struct ProfileCard: Presentable {
     func json(in language: Language) -> JSONValue { MemberJSON.of(member) }
 }
 
+/// `show A B`: a card each, one after the other; in JSON, a list of members.
+struct ProfileCards: Presentable {
+    let cards: [ProfileCard]
+
+    func document(in language: Language) -> Document {
+        Document(cards.flatMap { $0.document(in: language).blocks })
+    }
+
+    func json(in language: Language) -> JSONValue { .array(cards.map { $0.json(in: language) }) }
+}
+
 /// `search`.
 struct SearchResults: Presentable {
     /// Members ranked by a score, with why: `search` and `suggest` alike.

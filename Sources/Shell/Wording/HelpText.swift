@@ -106,7 +106,7 @@ enum HelpText {
         "--limit": "Afficher les N premières lignes ; 0 les affiche toutes",
         "show": "Afficher la fiche d’un membre",
         "show:details":
-            "Par identifiant ou par nom ; le début d’un prénom ou d’un nom suffit quand un seul membre l’a.",
+            "Par identifiant ou par nom ; le début d’un prénom ou d’un nom suffit quand un seul membre l’a. Plusieurs membres, chacun par un identifiant ou un mot (un nom de plusieurs mots entre guillemets), donnent une fiche chacun.",
         "show MEMBER": "Un identifiant ou un nom (sans guillemets)",
         "search": "Chercher dans les noms, compétences, intérêts, besoins, offres et bios",
         "search:details":
