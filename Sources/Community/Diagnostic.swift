@@ -139,6 +139,10 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case unknownSection(String, suggestion: String?)
         case sectionNotTagLists(String)
         case parentCycle(child: String, parent: String)
+        /// `alias` was given for a second tag, `ignored`: it stays an alias of `kept`.
+        case aliasOfTwoTags(String, kept: String, ignored: String)
+        /// `tag` was put under a second parent, `ignored`: it stays under `kept`.
+        case underTwoParents(String, kept: String, ignored: String)
         case weightsNotNumbers
         case unknownWeight(String, suggestion: String?, names: [String])
         case rolesNotMatrix

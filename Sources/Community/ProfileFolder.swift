@@ -307,6 +307,7 @@ enum TaxonomyFile {
         else {
             return (taxonomy, reader.diagnostics)
         }
+        var sections: [(name: String, entries: Node.Mapping)] = []
         for (key, value) in mapping {
             let section = key.string ?? ""
             guard section == "aliases" || section == "parents" else {
@@ -318,13 +319,21 @@ enum TaxonomyFile {
                 reader.warn(value, .sectionNotTagLists(section))
                 continue
             }
+            sections.append((section, entries))
+        }
+        // Aliases first, wherever they are in the file: a parent's tags are then taken through them.
+        func name(_ key: String) -> String { taxonomy.displayNames[key] ?? key }
+        for (section, entries) in sections.sorted(by: { $0.name < $1.name }) {
             for (tag, others) in entries {
-                guard let name = tag.string else { continue }
-                for other in reader.list(others, field: name) {
+                guard let tagName = tag.string else { continue }
+                for other in reader.list(others, field: tagName) {
                     if section == "aliases" {
-                        taxonomy.addAlias(other, for: name)
+                        if let kept = taxonomy.addAlias(other, for: tagName) {
+                            reader.warn(others, .aliasOfTwoTags(other, kept: name(kept), ignored: tagName))
+                        }
+                    } else if let kept = taxonomy.addParent(tagName, of: other) {
+                        reader.warn(others, .underTwoParents(other, kept: name(kept), ignored: tagName))
                     } else {
-                        taxonomy.addParent(name, of: other)
                         placed[taxonomy.key(for: other)] = others
                     }
                 }

@@ -23,19 +23,34 @@ public struct Taxonomy: Sendable, Equatable {
 
     public static let empty = Taxonomy()
 
-    public mutating func addAlias(_ alias: String, for target: String) {
-        let key = Self.fold(target)
-        aliases[Self.fold(alias)] = key
+    /// Makes `alias` another way to write `target` (or the tag `target` is
+    /// itself an alias of). An alias of another tag already stays so: that
+    /// tag's key is returned, and nothing changes. Aliases of `alias` become
+    /// aliases of its tag.
+    @discardableResult
+    public mutating func addAlias(_ alias: String, for target: String) -> String? {
+        let key = self.key(for: target)
+        let folded = Self.fold(alias)
+        if let existing = aliases[folded], existing != key { return existing }
         displayNames[key] = displayNames[key] ?? target
+        guard folded != key else { return nil }
+        aliases[folded] = key
+        for (other, tag) in aliases where tag == folded { aliases[other] = key }
+        return nil
     }
 
-    public mutating func addParent(_ parent: String, of child: String) {
+    /// Puts `child` under `parent`. A tag has one parent: one under another
+    /// tag already stays there, that tag's key is returned, and nothing changes.
+    @discardableResult
+    public mutating func addParent(_ parent: String, of child: String) -> String? {
         let childKey = key(for: child)
         let parentKey = key(for: parent)
-        guard childKey != parentKey else { return }
+        guard childKey != parentKey else { return nil }
+        if let existing = parents[childKey], existing != parentKey { return existing }
         parents[childKey] = parentKey
         displayNames[parentKey] = displayNames[parentKey] ?? parent
         displayNames[childKey] = displayNames[childKey] ?? child
+        return nil
     }
 
     /// Takes away one link of each cycle of parents (a key under itself,

@@ -23,6 +23,38 @@ struct TaxonomyTests {
         #expect(taxonomy.ancestors(of: taxonomy.key(for: "UE5")) == ["moteurs de jeu"])
     }
 
+    /// A taxonomy file read whole before its links are made: parents given
+    /// before the aliases still go through them; an alias of an alias is an
+    /// alias of the tag; an alias given for a second tag, or a tag put under
+    /// a second parent, is said where it is and keeps the first.
+    @Test func aTaxonomysConflictsAreSaidAndTheFirstIsKept() {
+        let text = """
+            parents:
+              moteurs de jeu: [UE5, Godot]
+              3D: [Blender]
+              animation: [Blender]
+            aliases:
+              Unreal Engine: [UE5, Unreal]
+              UE5: [Unreal 5]
+              Unity: [Unreal]
+            """
+        let read = TaxonomyFile.read(text, path: "taxonomy.yaml")
+        let taxonomy = read.taxonomy
+        #expect(taxonomy.key(for: "Unreal 5") == "unreal engine")
+        #expect(taxonomy.key(for: "unreal") == "unreal engine")
+        #expect(taxonomy.ancestors(of: taxonomy.key(for: "UE5")) == ["moteurs de jeu"])
+        #expect(taxonomy.ancestors(of: "blender") == ["3d"])
+        #expect(
+            read.diagnostics == [
+                Diagnostic(
+                    path: "taxonomy.yaml", line: 8, column: 10,
+                    .aliasOfTwoTags("Unreal", kept: "Unreal Engine", ignored: "Unity"), severity: .warning),
+                Diagnostic(
+                    path: "taxonomy.yaml", line: 4, column: 14,
+                    .underTwoParents("Blender", kept: "3D", ignored: "animation"), severity: .warning),
+            ])
+    }
+
     @Test func cyclesEnd() {
         let cyclic = Taxonomy(parents: ["a": "b", "b": "a"])
         #expect(cyclic.ancestors(of: "a") == ["b"])

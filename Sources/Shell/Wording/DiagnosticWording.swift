@@ -299,6 +299,15 @@ enum DiagnosticWording {
             return t(
                 "'\(child)' under '\(parent)' makes a cycle of parents ('\(parent)' is under '\(child)'): left out",
                 "'\(child)' sous '\(parent)' forme un cycle de parents ('\(parent)' est sous '\(child)') : laissé de côté")
+        case .aliasOfTwoTags(let alias, let kept, let ignored):
+            return t(
+                "'\(alias)' is given as an alias of both '\(kept)' and '\(ignored)': it stays an alias of '\(kept)'",
+                "'\(alias)' est donné comme alias de '\(kept)' et de '\(ignored)' : il reste un alias de '\(kept)'")
+        case .underTwoParents(let tag, let kept, let ignored):
+            return t(
+                "'\(tag)' is put under both '\(kept)' and '\(ignored)': a tag has one parent, it stays under '\(kept)'",
+                "'\(tag)' est placé sous '\(kept)' et sous '\(ignored)' : une étiquette a un seul parent, elle reste sous '\(kept)'"
+            )
         case .weightsNotNumbers:
             return t(
                 "'weights' should hold 'name: number' lines: ignored",
