@@ -24,9 +24,9 @@ public enum CSVReader {
         public let records: [Record]
         /// Set when the bytes were not UTF-8 and were read as Windows-1252.
         public let wasWindows1252: Bool
-        /// The line of a quoted cell never closed: the records before it are
+        /// Where a quoted cell never closed opens: the records before it are
         /// kept, the one it starts and everything after is not read.
-        public var unclosedQuoteLine: Int? = nil
+        public var unclosedQuote: Position? = nil
     }
 
     public struct ParseError: Error, Equatable, Sendable {
@@ -55,7 +55,7 @@ public enum CSVReader {
         var quotedCell = false
         var line = 1
         var recordLine = 1
-        var quoteLine = 1
+        var quoteStart = Position(line: 1, column: 1)
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar?
         // The column of the character being read (a combining mark counts as its own).
@@ -113,7 +113,7 @@ public enum CSVReader {
                 cell = ""
                 inQuotes = true
                 quotedCell = true
-                quoteLine = line
+                quoteStart = Position(line: line, column: column)
             case "\r", "\n":
                 if scalar == "\r" {
                     let next = scalars.next()
@@ -138,7 +138,7 @@ public enum CSVReader {
         }
         if inQuotes {
             return Parsed(
-                separator: separator, records: records, wasWindows1252: wasWindows1252, unclosedQuoteLine: quoteLine)
+                separator: separator, records: records, wasWindows1252: wasWindows1252, unclosedQuote: quoteStart)
         }
         if !cell.isEmpty || !cells.isEmpty || quotedCell { endRecord() }
         return Parsed(separator: separator, records: records, wasWindows1252: wasWindows1252)

@@ -95,7 +95,8 @@ public struct ImportPlan: Sendable {
             if let position = matches.first {
                 let before = members[position]
                 let after = Self.merge(
-                    imported, into: before, present: present, filled: row.filled, clearsEmpty: clearsEmpty)
+                    imported, into: before, present: present.subtracting(row.rejected), filled: row.filled,
+                    clearsEmpty: clearsEmpty)
                 let changed = Self.changedFields(before, after)
                 entries.append(
                     Entry(
@@ -139,8 +140,9 @@ public struct ImportPlan: Sendable {
     }
 
     /// The existing member with the row's values over it: for each field the
-    /// file has a column for, the row's value when its cell is filled (or
-    /// always, when empty cells clear fields).
+    /// file has a column for (`present`, less the row's cells left out as
+    /// wrong), the row's value when its cell is filled (or always, when
+    /// empty cells clear fields).
     static func merge(_ row: Member, into member: Member, present: Set<String>, filled: Set<String>, clearsEmpty: Bool)
         -> Member
     {

@@ -34,6 +34,9 @@ public enum SpreadsheetImport {
         /// The row gives no role: it can update a member the community has
         /// (whose role stays), not make a new one (`ImportPlan` says so).
         public var lacksRole = false
+        /// Fields whose cell was left out as wrong (a wing of 12): a member
+        /// the row updates keeps its own value, even with `--force`.
+        public var rejected: Set<String> = []
     }
 
     /// Where a cell is: its line and column in the file, and its column of the sheet.
@@ -98,8 +101,8 @@ public enum SpreadsheetImport {
                 mapping: [])
         }
         var diagnostics: [Diagnostic] = []
-        if let line = parsed.unclosedQuoteLine {
-            diagnostics.append(Diagnostic(path: path, line: line, column: 1, .csvUnclosedQuote))
+        if let quote = parsed.unclosedQuote {
+            diagnostics.append(Diagnostic(path: path, line: quote.line, column: quote.column, .csvUnclosedQuote))
         }
         if parsed.wasWindows1252 {
             diagnostics.append(
@@ -162,16 +165,6 @@ public enum SpreadsheetImport {
         var rows: [Row] = []
         var ids = taken
         for record in parsed.records.dropFirst() {
-            if record.cells.count > header.cells.count,
-                let extra = record.cells.indices.dropFirst(header.cells.count).first(where: {
-                    !record.cells[$0].isEmpty
-                })
-            {
-                diagnostics.append(
-                    place(record, extra).diagnostic(
-                        .tooManyCells(cells: record.cells.count, columns: header.cells.count), path: path))
-                continue
-            }
             var values: [String: String] = [:]
             var places: [String: Place] = [:]
             for (index, field) in fieldOfColumn where index < record.cells.count {
@@ -188,6 +181,17 @@ public enum SpreadsheetImport {
             places["name"] = places["name"] ?? places["first name"] ?? places["last name"]
             let name =
                 values["name"] ?? [values["first name"], values["last name"]].compactMap { $0 }.joined(separator: " ")
+            if record.cells.count > header.cells.count,
+                let extra = record.cells.indices.dropFirst(header.cells.count).first(where: {
+                    !record.cells[$0].isEmpty
+                })
+            {
+                diagnostics.append(
+                    place(record, extra).diagnostic(
+                        .tooManyCells(cells: record.cells.count, columns: header.cells.count), path: path,
+                        member: name.isEmpty ? nil : name))
+                continue
+            }
             guard !name.isEmpty else {
                 if !values.isEmpty {
                     let column = columnOf["name"] ?? columnOf["first name"] ?? columnOf["last name"] ?? 0
@@ -233,6 +237,7 @@ public enum SpreadsheetImport {
                 }
                 return kept
             }
+            var rejected = Set<String>()
             member.organization = values["organization"]
             if let wing = values["wing"] {
                 if let number = Int(wing.filter(\.isNumber)), (1...9).contains(number) {
@@ -241,6 +246,7 @@ public enum SpreadsheetImport {
                     diagnostics.append(
                         at("wing").diagnostic(
                             .rowBadWing(wing, name: name), path: path, member: name, severity: .warning))
+                    rejected.insert("wing")
                 }
             }
             let languages = list("languages")
@@ -283,6 +289,7 @@ public enum SpreadsheetImport {
                     diagnostics.append(
                         at("capacity").diagnostic(
                             .rowBadCapacity(capacity, name: name), path: path, member: name, severity: .warning))
+                    rejected.insert("capacity")
                 }
             }
             member.contact = values["contact"]
@@ -291,7 +298,9 @@ public enum SpreadsheetImport {
             var filled = Set(values.keys)
             filled.insert("name")
             if let written = values["id"], !MemberID.isValid(written) { filled.remove("id") }
-            var row = Row(line: record.line, filled: filled, lacksRole: values["role"] == nil)
+            var row = Row(
+                line: record.line, filled: filled.subtracting(rejected), lacksRole: values["role"] == nil,
+                rejected: rejected)
             row.places = places
             row.places["role"] = row.places["role"] ?? columnOf["role"].map { place(record, $0) }
             rows.append(row)

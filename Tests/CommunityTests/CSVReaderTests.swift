@@ -40,11 +40,12 @@ struct CSVReaderTests {
     @Test func anUnclosedQuoteNamesItsLine() throws {
         // The rows before it are kept; the row it opens, and the rest, are not.
         let parsed = try CSVReader.parse(Fixtures.data("csv/unclosed.csv"))
-        #expect(parsed.unclosedQuoteLine == 2)
+        #expect(parsed.unclosedQuote == CSVReader.Position(line: 2, column: 11))
         #expect(parsed.records.map(\.line) == [1])
         let read = SpreadsheetImport.read(
             Data("Nom;Rôle\nLéa Martin;startup\nNoé Petit;\"étudiant\n".utf8), path: "x.csv")
         #expect(read.members.map(\.name) == ["Léa Martin"])
-        #expect(read.diagnostics == [Diagnostic(path: "x.csv", line: 3, column: 1, .csvUnclosedQuote)])
+        // At its opening quote.
+        #expect(read.diagnostics == [Diagnostic(path: "x.csv", line: 3, column: 11, .csvUnclosedQuote)])
     }
 }

@@ -126,6 +126,27 @@ struct ImportPlanTests {
         #expect(Self.actions(plan) == ["update lea-martin: name"])
     }
 
+    /// A cell left out as wrong (a wing of 12, a capacity of 'trois') keeps
+    /// the member's own value, even when empty cells clear fields; the other
+    /// cells of the row still update it.
+    @Test func aWrongCellKeepsTheMembersValue() {
+        let mentor = Member(
+            id: "adrien", name: "Adrien Benaïssa", role: .entrepreneur, organization: "Cabinet Vasseur", wing: 9,
+            capacity: 3, contact: "adrien@example.org")
+        let csv =
+            "Nom,Organisation,Capacité,Aile,Contact,Bio\nAdrien Benaïssa,Cabinet Vasseur,trois,12,adrien@example.org,Avocat.\n"
+        let read = SpreadsheetImport.read(Data(csv.utf8), path: "rows.csv")
+        #expect(read.diagnostics.map(\.problem.code) == ["row_bad_capacity", "row_bad_wing"])
+        for clearsEmpty in [false, true] {
+            let plan = Self.plan(csv, in: Directory(members: [mentor]), clearsEmpty: clearsEmpty)
+            #expect(Self.actions(plan) == ["update adrien: bio"], "\(clearsEmpty)")
+            #expect(plan.entries.first?.member.wing == 9 && plan.entries.first?.member.capacity == 3)
+        }
+        // A new member with a wrong capacity gets the usual one.
+        let new = Self.plan("Nom,Rôle,Capacité\nNoé Petit,entrepreneur,-1\n")
+        #expect(new.entries.first?.member.capacity == 1)
+    }
+
     @Test func twoMembersMatchingOneRowIsReported() {
         let twins = Directory(
             members: Self.existing.members + [

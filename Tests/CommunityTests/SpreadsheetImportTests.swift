@@ -43,7 +43,8 @@ struct SpreadsheetImportTests {
             result.diagnostics == [
                 // At the first cell past the header's.
                 Self.at(
-                    Diagnostic(path: "english.csv", line: 4, column: 23, .tooManyCells(cells: 7, columns: 5)), 5, nil)
+                    Diagnostic(path: "english.csv", line: 4, column: 23, .tooManyCells(cells: 7, columns: 5)), 5, nil,
+                    "bad")
             ])
     }
 
@@ -133,7 +134,9 @@ extension SpreadsheetImportTests {
                     Diagnostic(
                         path: "x.csv", line: 4, column: 13,
                         .rowUnknownRole("astronaute", name: "Léa Martin", suggestion: nil)), 3, "Rôle", "Léa Martin"),
-                Self.at(Diagnostic(path: "x.csv", line: 5, column: 27, .tooManyCells(cells: 8, columns: 7)), 7, nil),
+                Self.at(
+                    Diagnostic(path: "x.csv", line: 5, column: 27, .tooManyCells(cells: 8, columns: 7)), 7, nil,
+                    "Paul Durand"),
             ])
     }
 }

@@ -372,15 +372,17 @@ enum DiagnosticWording {
         case .rowBadWing(let wing, let name):
             return t(
                 "wing '\(wing)' for \(name) is not 1 to 9: left out",
-                "l’aile '\(wing)' de \(name) n’est pas entre 1 et 9 : laissée de côté")
+                "l’aile '\(wing)' \(FrenchDraftWording.of(name)) n’est pas entre 1 et 9 : laissée de côté")
         case .rowBadSlot(let slot, let name):
             return t(
                 "availability '\(slot)' for \(name) is not a slot such as 'mardi matin': left out",
-                "la disponibilité '\(slot)' de \(name) n’est pas un créneau comme 'mardi matin' : laissée de côté")
+                "la disponibilité '\(slot)' \(FrenchDraftWording.of(name)) n’est pas un créneau comme 'mardi matin' : laissée de côté"
+            )
         case .rowBadCapacity(let capacity, let name):
             return t(
-                "capacity '\(capacity)' for \(name) is not a number: left at 1",
-                "la capacité '\(capacity)' de \(name) n’est pas un nombre : laissée à 1")
+                "capacity '\(capacity)' for \(name) is not a whole number of mentees (0 or more): left out",
+                "la capacité '\(capacity)' \(FrenchDraftWording.of(name)) n’est pas un nombre entier de mentoré·es (0 ou plus) : laissée de côté"
+            )
         case .rowList(let problem, let name): return list(problem, in: language) + t(" for \(name)", " pour \(name)")
         case .rowMatchesSeveral(let name, let ids):
             return t(
