@@ -57,9 +57,15 @@ public enum Matchmaker {
             partnersOf[pair.first, default: []].append(pair.second)
             partnersOf[pair.second, default: []].append(pair.first)
         }
-        if let (member, partners) = partnersOf.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 1 }),
-            request.mode != .circles
-        {
+        // A table seats several; in mentoring a mentor takes as many mentees as its capacity (more are set aside).
+        func takesSeveral(_ id: String) -> Bool {
+            request.mode == .circles
+                || (request.mode == .mentoring
+                    && directory.index(of: id).map { directory.members[$0].role } == .entrepreneur)
+        }
+        if let (member, partners) = partnersOf.sorted(by: { $0.key < $1.key }).first(where: {
+            $0.value.count > 1 && !takesSeveral($0.key)
+        }) {
             throw MatchError.pinnedTwice(member: member, partners: partners)
         }
         var draft: Draft

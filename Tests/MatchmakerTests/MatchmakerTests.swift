@@ -142,6 +142,30 @@ struct MatchmakerTests {
         #expect(!among.pairs.contains(outside))
     }
 
+    /// In mentoring a mentor may be pinned with as many mentees as it has
+    /// places (those beyond are set aside, with a note); a mentee pinned to
+    /// two mentors is still refused.
+    @Test func aMentorTakesAsManyPinsAsItHasPlaces() throws {
+        let directory = Communities.random(60, seed: 14, languages: false, availability: false)
+        let mentor = try #require(directory.members.first { $0.role == .entrepreneur && $0.capacity >= 2 })
+        let mentees = directory.members.filter { $0.role != .entrepreneur }.prefix(mentor.capacity + 1).map(\.id)
+        let pins = Set(mentees.map { MemberPair($0, mentor.id) })
+        let draft = try match(directory, { $0.pins = pins }, mode: .mentoring)
+        let pinned = draft.groups.filter(\.isPinned)
+        #expect(pinned.count == mentor.capacity)
+        #expect(pinned.allSatisfy { $0.members[1] == mentor.id })
+        #expect(draft.notes.contains { if case .pinSetAside(_, .mentorFull(mentor.id)) = $0 { true } else { false } })
+        #expect(!draft.groups.contains { !$0.isPinned && $0.members[1] == mentor.id }, "no place left for others")
+        let other = try #require(directory.members.first { $0.role == .entrepreneur && $0.id != mentor.id })
+        #expect(throws: MatchError.self) {
+            try match(
+                directory, { $0.pins = [MemberPair(mentees[0], mentor.id), MemberPair(mentees[0], other.id)] },
+                mode: .mentoring)
+        }
+        // In pairs, a member pinned twice is refused as before.
+        #expect(throws: MatchError.self) { try match(directory) { $0.pins = pins } }
+    }
+
     @Test func unmatchedMembersGetTheRealReason() throws {
         let members = [
             Member(id: "a", name: "A", role: .student, languages: ["fr"], seeking: ["rigging"]),
