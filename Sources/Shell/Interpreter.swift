@@ -117,19 +117,19 @@ public enum Interpreter {
         return outcome
     }
 
-    /// Whether the first command among `lines` is a `load` of a folder it
-    /// names: the profiles given at start would then be read only to be
-    /// replaced, their problems said twice when it is the same folder.
-    public static func startsByLoadingAFolder(_ lines: some Sequence<String>) -> Bool {
+    /// The folder the first command among `lines` loads, when it is a
+    /// `load` that names one: the profiles given at start would then be read
+    /// only to be replaced, their problems said twice when it is the same folder.
+    public static func folderLoadedFirst(_ lines: some Sequence<String>) -> String? {
         for line in lines {
-            guard let tokens = try? Tokenizer.tokenize(line) else { return false }
+            guard let tokens = try? Tokenizer.tokenize(line) else { return nil }
             guard let first = tokens.first else { continue }
             guard let spec = try? CommandTable.standard.resolve(first.text), spec.name == "load",
-                let arguments = try? Arguments.parse(tokens.dropFirst(), for: spec)
-            else { return false }
-            return arguments[0] != nil && !arguments[CommandSpec.help]
+                let arguments = try? Arguments.parse(tokens.dropFirst(), for: spec), !arguments[CommandSpec.help]
+            else { return nil }
+            return arguments[0]
         }
-        return false
+        return nil
     }
 
     /// `SOURCE:LINE: error: message`, or `error: message` at the prompt; a

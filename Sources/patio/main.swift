@@ -56,7 +56,8 @@ if let script = options.script {
         exit(2)
     }
 }
-/// The commands of a script or of -c that begin with `load DIR` replace the profiles at once: not read before.
+/// The commands of a script or of -c that begin with `load DIR` (a folder that is there) replace the profiles at
+/// once: those found at start are not read before.
 let firstCommands =
     options.commands.isEmpty
     ? AnySequence(
@@ -64,7 +65,14 @@ let firstCommands =
         (scriptLines ?? []).lazy.prefix { if case .text = $0 { true } else { false } }.compactMap { line in
             if case .text(let text) = line { text } else { nil }
         }) : AnySequence(options.commands)
-if let profilesFolder, isInteractive || !Interpreter.startsByLoadingAFolder(firstCommands) {
+/// A folder that is there: one that is not leaves the profiles found at start in place (`load` says why).
+let loadsAFolderFirst =
+    Interpreter.folderLoadedFirst(firstCommands).map { folder in
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: session.resolvePath(folder), isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    } ?? false
+if let profilesFolder, isInteractive || !loadsAFolderFirst {
     // Problems in the profiles count as a failed command in batch mode.
     let load = ProfileCommands.loadAtStart(profilesFolder, into: &session, showingSummary: isInteractive)
     if load != .loaded {

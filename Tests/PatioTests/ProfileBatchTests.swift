@@ -116,6 +116,13 @@ struct ProfileBatchTests {
         let other = try PatioProcess.run(["--profiles", Self.broken, "-c", "load \(Self.community)", "-c", "stats"])
         #expect(other.status == 0, "\(other.errors)")
         #expect(!other.errors.contains("bad-role.yaml"))
+        // A folder that is not there: the one at start is read, and stays when the load fails.
+        let missing = try PatioProcess.run(["--keep-going", "-c", "load Nowhere", "-c", "members"], in: folder)
+        #expect(missing.status == 1)
+        #expect(
+            missing.errors.contains("unknown key 'skils'")
+                && missing.errors.contains("-c:1: error: cannot read Nowhere"))
+        #expect(missing.output.contains("Karim Haddad"), "\(missing.output)")
         // Loading later, or without a folder: the folder at start is read first, as before.
         for commands in [["stats", "load Profiles"], ["load"]] {
             let twice = try PatioProcess.run(commands.flatMap { ["-c", $0] }, in: folder)
