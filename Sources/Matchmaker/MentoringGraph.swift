@@ -49,15 +49,30 @@ extension Matchmaker {
     /// pair in a small community, the candidates and the pairs pricing
     /// brought in in a large one (those left out being proved covered by
     /// the assignment's duals).
+    ///
+    /// `including` (mentee and mentor directory indices) adds those pairs to
+    /// the priced graph when they are not in it: a stable draft's, so that
+    /// the file holds every pair of that draft too (admissible pairs the
+    /// duals cover: the optimum stays the same).
     public static func mentoringGraph(
-        _ request: MatchRequest, model: AffinityModel, shouldStop: () -> Bool = { false }
+        _ request: MatchRequest, model: AffinityModel, including: [(mentee: Int, mentor: Int)] = [],
+        shouldStop: () -> Bool = { false }
     ) throws -> MentoringGraph {
         let members = request.among ?? Array(model.directory.members.indices)
         let setup = try mentoringSetup(request, members: members, directory: model.directory)
         let objective = DraftProof.Objective(model: model, priority: request.priority)
         let (graph, _, _) = try solveMentoring(
             setup, request: request, model: model, objective: objective, shouldStop: shouldStop)
-        return MentoringGraph(setup: setup, pairs: graph.edges)
+        var edges = graph.edges
+        let present = Set(edges.map { MentoringPricing.key($0.u, $0.v) })
+        let row = Dictionary(uniqueKeysWithValues: setup.rows.enumerated().map { ($1, $0) })
+        let column = Dictionary(uniqueKeysWithValues: setup.mentors.enumerated().map { ($1, $0) })
+        for pair in including {
+            guard let i = row[pair.mentee], let j = column[pair.mentor], !present.contains(MentoringPricing.key(i, j))
+            else { continue }
+            edges.append(WeightedEdge(i, j, objective.weight(pair.mentee, pair.mentor)))
+        }
+        return MentoringGraph(setup: setup, pairs: edges)
     }
 
     /// Every admissible mentee–mentor pair of the request that weighs more

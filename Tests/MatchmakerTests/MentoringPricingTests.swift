@@ -159,6 +159,35 @@ struct MentoringPricingTests {
         #expect(try Cancellation.expectEveryStageStops(request, model: model, now: Self.now) > 3)
     }
 
+    /// A stable draft's pairs are put in the priced graph of its community,
+    /// whose optimum stays that of every pair.
+    @Test func theGraphOfAStableDraftHoldsItsPairs() throws {
+        let directory = Communities.random(500, seed: 58)
+        var request = MatchRequest(mode: .mentoring)
+        request.stable = true
+        let model = AffinityModel(directory: directory, weights: AffinityWeights())
+        let draft = try Matchmaker.match(request, model: model, now: Self.now)
+        let pairs = draft.groups.map { (directory.index(of: $0.members[0])!, directory.index(of: $0.members[1])!) }
+        request.stable = false
+        request.completeLimit = 0
+        request.candidates = 2
+        let plain = try Matchmaker.mentoringGraph(request, model: model)
+        let file = try Matchmaker.mentoringGraph(request, model: model, including: pairs.map { ($0.0, $0.1) })
+        let first = MentoringGraph.firstSeats(file.seats)
+        let edges = Set(file.graph.edges.map { "\($0.u) \($0.v) \($0.weight)" })
+        var missing = 0
+        for (mentee, mentor) in pairs where model.score(mentee, mentor) > 0 {
+            let i = file.mentees.firstIndex(of: mentee)!
+            let j = file.mentors.firstIndex(of: mentor)!
+            missing += edges.contains("\(i) \(first[j]) \(model.score(mentee, mentor))") ? 0 : 1
+        }
+        #expect(missing == 0)
+        #expect(file.graph.edges.count > plain.graph.edges.count, "the stable pairs were not all in the priced graph")
+        let best = try MaximumWeightMatching.solve(plain.graph.asGeneralGraph).weight
+        #expect(try MaximumWeightMatching.solve(file.graph.asGeneralGraph).weight == best)
+        #expect(draft.total <= best)
+    }
+
     /// The graph of a mentoring round, as another solver would read it:
     /// its best matching, over the priced graph or over every pair given once
     /// per seat, is the draft's total less its pin; each side numbered as

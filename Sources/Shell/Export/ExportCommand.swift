@@ -165,7 +165,8 @@ enum ExportCommand {
     static func graphText(_ source: inout GraphSource, _ session: Session) throws -> String {
         let stop = session.environment.isCancelled
         if source.isMentoring {
-            let graph = try Matchmaker.mentoringGraph(source.request, model: source.model, shouldStop: stop)
+            let graph = try Matchmaker.mentoringGraph(
+                source.request, model: source.model, including: source.draftPairs, shouldStop: stop)
             source.sides = (graph.mentees.count, graph.mentors.count, graph.graph.rightCount)
             return graph.benchmarkText
         }
@@ -188,6 +189,8 @@ enum ExportCommand {
         var isMentoring: Bool { draft == .mentoring }
         /// A mentoring draft made stable: the file's optimum is the best total, which it may fall short of.
         var wasStable = false
+        /// A stable draft's pairs but the pinned ones (mentee, mentor: directory indices), put in the file.
+        var draftPairs: [(mentee: Int, mentor: Int)] = []
         /// The mentoring file's sides: mentees, mentors and their seats (known once it is written).
         var sides: (mentees: Int, mentors: Int, seats: Int)?
         /// Whether there is a draft the file is not of (circles, or a plan's
@@ -219,9 +222,18 @@ enum ExportCommand {
             request.stable = false
             let model = AffinityModel(
                 directory: session.directory, weights: made.weights, history: try session.meetingHistory())
+            let directory = session.directory
+            let draftPairs: [(mentee: Int, mentor: Int)] =
+                wasStable
+                ? draft.groups.filter { !$0.isPinned && $0.members.count == 2 }.compactMap { group in
+                    guard let mentee = directory.index(of: group.members[0]),
+                        let mentor = directory.index(of: group.members[1])
+                    else { return nil }
+                    return (mentee, mentor)
+                } : []
             return GraphSource(
                 request: request, model: model, pinned: (pinnedGroups.count, pinnedGroups.reduce(0) { $0 + $1.score }),
-                draft: draft.mode, wasStable: wasStable)
+                draft: draft.mode, wasStable: wasStable, draftPairs: draftPairs)
         }
         var request = MatchRequest(mode: .pairs)
         request.forbidden = try session.bans()
@@ -251,15 +263,15 @@ struct ExportView: Presentable {
             paragraphs.append(
                 .paragraph(
                     t(
-                        "note: the draft's assignment: on the left its \(mentees) still to assign, in id order; on the right the \(seats) left to its \(mentors), a mentor's seats one after another, in id order; each pair once per seat of its mentor: the best matching of the file is the best assignment",
-                        "note : l’affectation du brouillon : à gauche ses \(mentees) à affecter, dans l’ordre des identifiants ; à droite les \(seats) restantes de ses \(mentors), les places d’un mentor à la suite, dans l’ordre des identifiants ; chaque paire une fois par place de son mentor : le meilleur couplage du fichier est la meilleure affectation"
+                        "note: the draft's assignment: on the left its \(mentees) still to assign, in id order; on the right the \(seats) left to its \(mentors), a mentor's seats one after another, in id order; each pair once per seat of its mentor: a best matching of the file is a best assignment",
+                        "note : l’affectation du brouillon : à gauche ses \(mentees) à affecter, dans l’ordre des identifiants ; à droite les \(seats) restantes de ses \(mentors), les places d’un mentor à la suite, dans l’ordre des identifiants ; chaque paire une fois par place de son mentor : un meilleur couplage du fichier est une meilleure affectation"
                     )))
             if graph.wasStable {
                 paragraphs.append(
                     .paragraph(
                         t(
-                            "note: the draft is stable (--stable), not the best total: its total is at most the file's optimum",
-                            "note : le brouillon est stable (--stable), pas le meilleur total : son total est au plus l’optimum du fichier"
+                            "note: the draft is stable (--stable), not the best total: the file holds each of its pairs that scores, and its total is at most the file's optimum",
+                            "note : le brouillon est stable (--stable), pas le meilleur total : le fichier contient chacune de ses paires qui marque des points, et son total est au plus l’optimum du fichier"
                         )))
             }
         } else if let graph, let members = graph.members {
@@ -284,10 +296,15 @@ struct ExportView: Presentable {
                 : "les \(language.grouped(count)) paires épinglées du brouillon (\(points) points), posées"
             paragraphs.append(
                 .paragraph(
-                    t(
-                        "note: without \(english), set before solving: the draft's total is the file's optimum plus \(count == 1 ? "its" : "their") points",
-                        "note : sans \(french) avant la résolution : le total du brouillon est l’optimum du fichier plus \(count == 1 ? "ses" : "leurs") points"
-                    )))
+                    graph.wasStable
+                        ? t(
+                            "note: without \(english), set before solving: the draft's total is at most the file's optimum plus \(count == 1 ? "its" : "their") points",
+                            "note : sans \(french) avant la résolution : le total du brouillon est au plus l’optimum du fichier plus \(count == 1 ? "ses" : "leurs") points"
+                        )
+                        : t(
+                            "note: without \(english), set before solving: the draft's total is the file's optimum plus \(count == 1 ? "its" : "their") points",
+                            "note : sans \(french) avant la résolution : le total du brouillon est l’optimum du fichier plus \(count == 1 ? "ses" : "leurs") points"
+                        )))
         }
         if let graph, graph.isCardinalityFirst {
             paragraphs.append(
@@ -320,7 +337,7 @@ struct ExportView: Presentable {
             pairs += [
                 ("members", graph.members.map { .int($0) } ?? .null), ("pinned_pairs", .int(graph.pinned.count)),
                 ("pinned_points", .int(graph.pinned.points)), ("maximum_cardinality", .bool(graph.isCardinalityFirst)),
-                ("of", .string(graph.draft?.rawValue ?? "community")),
+                ("of", .string(graph.draft?.rawValue ?? "community")), ("stable", .bool(graph.wasStable)),
                 ("mentees", graph.sides.map { .int($0.mentees) } ?? .null),
                 ("mentors", graph.sides.map { .int($0.mentors) } ?? .null),
                 ("seats", graph.sides.map { .int($0.seats) } ?? .null),
