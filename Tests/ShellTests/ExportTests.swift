@@ -304,14 +304,18 @@ struct ExportTests {
             let total = session.matchmaking.draft!.total
             #expect(try MaximumWeightMatching.solve(read.generalGraph).weight == total, "\(extra)")
             let json = try #require(console.output.split(separator: "\n").last)
-            #expect(json.contains(#""of": "mentoring", "stable": false, "mentees": 3, "mentors": 1, "seats": \#(capacity)"#), "\(json)")
+            #expect(
+                json.contains(
+                    #""of": "mentoring", "stable": false, "mentees": 3, "mentors": 1, "seats": \#(capacity)"#),
+                "\(json)")
         }
         let pinned = try graphAfter(["pin amelie-dupre script", "match mentoring --stable"])
         #expect(try MaximumWeightMatching.solve(pinned.graph).weight + pinned.pinnedPoints >= pinned.draftTotal)
         #expect(pinned.pinnedPoints > 0)
         #expect(pinned.said.contains("note: the draft's assignment: on the left its 2 mentees still to assign"))
         #expect(pinned.said.contains("note: the draft is stable (--stable), not the best total"))
-        #expect(pinned.said.contains("the draft's total is at most the file's optimum plus its points"), "\(pinned.said)")
+        #expect(
+            pinned.said.contains("the draft's total is at most the file's optimum plus its points"), "\(pinned.said)")
         let circles = try graphAfter(["match circles --size 2 --any-roles"])
         #expect(circles.graph.vertexCount == Self.members.count)
         #expect(circles.said.contains("note: the draft is not one of 'match pairs' or 'match mentoring'"))

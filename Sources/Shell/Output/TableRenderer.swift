@@ -52,7 +52,11 @@ struct TableRenderer {
         case .heading(let text):
             return wrapped(TerminalSafeText.escape(text), decorate: style.bold)
         case .paragraph(let text):
-            return wrapped(TerminalSafeText.escape(text, keepingLineBreaks: true).replacingTabs())
+            // A note's lines after the first are indented, as messages are: they read as one note.
+            let isNote = text.hasPrefix("note: ") || text.hasPrefix("note : ") || text.hasPrefix("note\u{A0}: ")
+            return wrapped(
+                TerminalSafeText.escape(text, keepingLineBreaks: true).replacingTabs(),
+                indent: isNote ? MessageWrap.indent : "")
         case .note(let text):
             return wrapped(TerminalSafeText.escape(text, keepingLineBreaks: true).replacingTabs(), decorate: style.dim)
         case .list(let items):

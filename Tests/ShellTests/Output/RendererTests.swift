@@ -85,6 +85,30 @@ struct RendererTests {
         #expect(Renderer.render(Terms(), as: .csv, style: .plain).contains("\r\nrole,1.00\r\n"))
     }
 
+    /// A note that wraps keeps its lines together as messages do: the
+    /// lines after its first are indented by two; other paragraphs are not.
+    @Test func aWrappedNoteIsIndentedAfterItsFirstLine() {
+        struct Notes: Presentable {
+            func document(in language: Language) -> Document {
+                Document([
+                    .paragraph("wrote x.graph (graph, 33 bytes)"),
+                    .paragraph("note: the draft's assignment, each pair once per seat of its mentor"),
+                    .paragraph("plain words that wrap at the width of the window"),
+                ])
+            }
+            func json(in language: Language) -> JSONValue { .null }
+        }
+        let expected = """
+            wrote x.graph (graph, 33 bytes)
+            note: the draft's assignment, each
+              pair once per seat of its mentor
+            plain words that wrap at the width of
+            the window
+
+            """
+        #expect(Renderer.render(Notes(), as: .table, style: .plain, layout: Layout(width: 38)) == expected)
+    }
+
     @Test func colourOnlyWhenAskedFor() {
         let coloured = Renderer.render(Sample(), as: .table, style: TextStyle(usesColor: true))
         #expect(coloured.contains("\u{1B}[1mMembers\u{1B}[0m"))
