@@ -37,6 +37,11 @@ struct ExplanationView: Presentable {
         for adjustment in explanation.adjustments {
             fields.append(Field(t("history", "historique"), wording.adjustment(adjustment)))
         }
+        // History multiplies the sum: the factor its lines make together, then the score.
+        if explanation.factor != 1 {
+            fields.append(
+                Field(t("factor", "facteur"), "×" + language.decimal(explanation.factor, digits: 3), isNumber: true))
+        }
         fields.append(Field("score", language.points(explanation.total, exact: true), isNumber: true))
         var blocks: [Document.Block] = [.heading("\(a.name) × \(b.name)"), .fields(fields)]
         if !explanation.reasons.isEmpty {
