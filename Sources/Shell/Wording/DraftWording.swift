@@ -145,7 +145,7 @@ struct EnglishDraftWording: DraftWording {
         func whom(_ partners: UnmatchedCause.Partners) -> String { partners == .mentors ? "any mentor" : "anyone" }
         switch cause {
         case .noSharedLanguage(let speaks, let partners):
-            return "shares no language with \(whom(partners)) (speaks \(speaks.joined(separator: ", ")))"
+            return "shares no language with \(whom(partners)) (speaks \(Language.en.languages(speaks)))"
         case .noCommonSlot(let free, let partners):
             return "no time slot in common with \(whom(partners)) (free \(free.joined(separator: ", ")))"
         case .everyPartnerForbidden(let partners):
@@ -211,7 +211,7 @@ struct EnglishDraftWording: DraftWording {
         switch exclusion {
         case .language:
             return
-                "no shared language (\(a.name): \(a.languages.joined(separator: ", ")); \(b.name): \(b.languages.joined(separator: ", ")))"
+                "no shared language (\(a.name): \(Language.en.languages(a.languages)); \(b.name): \(Language.en.languages(b.languages)))"
         case .availability:
             return
                 "no time slot in common (\(a.name): \(a.availability.joined(separator: ", ")); \(b.name): \(b.availability.joined(separator: ", ")))"

@@ -175,12 +175,18 @@ extension Language {
 
     /// Languages as people read them: the codes profiles hold in English, names in French.
     func languages(_ codes: [String]) -> String {
-        guard self == .fr else { return codes.joined(separator: ", ") }
-        let names = [
-            "fr": "français", "en": "anglais", "es": "espagnol", "de": "allemand", "it": "italien",
-            "pt": "portugais", "nl": "néerlandais", "ar": "arabe", "zh": "chinois", "ja": "japonais",
-            "ko": "coréen", "ru": "russe", "pl": "polonais", "tr": "turc", "lsf": "langue des signes française",
-        ]
+        let names =
+            self == .fr
+            ? [
+                "fr": "français", "en": "anglais", "es": "espagnol", "de": "allemand", "it": "italien",
+                "pt": "portugais", "nl": "néerlandais", "ar": "arabe", "zh": "chinois", "ja": "japonais",
+                "ko": "coréen", "ru": "russe", "pl": "polonais", "tr": "turc", "lsf": "langue des signes française",
+            ]
+            : [
+                "fr": "French", "en": "English", "es": "Spanish", "de": "German", "it": "Italian",
+                "pt": "Portuguese", "nl": "Dutch", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese",
+                "ko": "Korean", "ru": "Russian", "pl": "Polish", "tr": "Turkish", "lsf": "French Sign Language",
+            ]
         return codes.map { names[$0] ?? $0 }.joined(separator: ", ")
     }
 
