@@ -96,6 +96,7 @@ public enum Interpreter {
             switch scriptLine {
             case .text(let line):
                 result = execute(line, at: location, in: &session)
+                if session.sourceDepth > 0 { session.console.commandDone() }
             case .notUTF8(let column, let byte):
                 report(ShellError.lineNotUTF8(column: column, byte: byte), at: location, in: session)
                 result = .failed

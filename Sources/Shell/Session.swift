@@ -153,6 +153,13 @@ public struct Environment: Sendable {
 public protocol Console: AnyObject {
     func write(_ text: String)
     func writeError(_ text: String)
+    /// A command of a script run by `source` is done: what it wrote, held
+    /// back for the pager, is written now rather than when the script ends.
+    func commandDone()
+}
+
+extension Console {
+    public func commandDone() {}
 }
 
 /// A console that keeps what is written, for tests and for capturing output.

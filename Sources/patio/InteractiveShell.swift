@@ -80,13 +80,17 @@ final class InteractiveShell {
     /// Runs a line; its output goes through the pager when it is taller than
     /// the window, else is written a piece at a time, Ctrl-C stopping it
     /// between two pieces (the command's work stays done, and a note says so).
+    /// A Ctrl-C that came while the command ran stopped what it could (the
+    /// command says so) or came when it was done: what it did is shown all
+    /// the same (a commit's confirmation, the commands a script ran before),
+    /// from a line of its own rather than after the echoed "^C".
     private func run(_ line: String) -> Interpreter.Outcome {
         console.hold()
         let outcome = Interpreter.execute(line, at: nil, in: &session)
         let output = console.release()
-        if !output.isEmpty && Interrupts.isPending {
-            console.writeError(session.language.words(.outputStopped) + "\n")
-            return outcome
+        if Interrupts.isPending {
+            if !output.isEmpty { console.write(console.erasesLines ? "\r\u{1B}[K" : "\n") }
+            Interrupts.clear()
         }
         if let pager, !pagerFailed, Pager.wants(output, mode: session.settings.pager, rows: TerminalWindow.size()?.rows)
         {

@@ -63,6 +63,15 @@ final class StandardConsole: Console {
         clearedAfterInterrupt = false
     }
 
+    /// A script's command is done: what it wrote is shown now (the rest of
+    /// the script may take a while), and holding goes on for the next.
+    func commandDone() {
+        guard let text = held, !text.isEmpty else { return }
+        held = ""
+        fputs(text, stdout)
+        fflush(stdout)
+    }
+
     /// Stops holding, and gives back what was written meanwhile.
     func release() -> String {
         defer { held = nil }

@@ -149,6 +149,32 @@ struct TerminalTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    /// `source`: each command's output is shown when it is done, not when
+    /// the script ends; Ctrl-C during a later command stops it, and what
+    /// the commands before it did stays shown (no "output stopped").
+    @Test func aSourcedScriptShowsEachCommandAsItEnds() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "echo --format json first done\nplan 20 circles --any-roles\necho never\n".write(
+            to: folder.appendingPathComponent("long.patio"), atomically: true, encoding: .utf8)
+        let terminal = try start(arguments: ["--profiles", ProfileBatchTests.bundled])
+        let mark = terminal.mark
+        terminal.type("source \(folder.appendingPathComponent("long.patio").path)\r")
+        // Shown while the plan is being computed.
+        _ = try terminal.waitFor("{\"message\": \"first done\"}", after: mark, timeout: .seconds(30))
+        try terminal.waitUntilGeneratingSignals()
+        usleep(300_000)
+        terminal.type("\u{03}")
+        try terminal.waitForPrompt(after: mark, timeout: .seconds(60))
+        let shown = String(terminal.transcript.utf8.dropFirst(mark)) ?? ""
+        // (Fitted to the 80 columns: the long path pushes the message onto a second line.)
+        #expect(
+            shown.contains("long.patio:2: error: the") && shown.contains("cancelled; nothing was changed"), "\(shown)")
+        #expect(!shown.contains("output stopped") && !shown.contains("never"), "\(shown)")
+        #expect(shown.components(separatedBy: "first done").count == 2)
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func ctrlCStopsALongOutputBetweenTwoPieces() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         // 4,000 members: about 200 KB of rows, far more than the terminal holds unread.
