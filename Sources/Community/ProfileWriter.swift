@@ -31,8 +31,13 @@ public enum ProfileWriter {
         case "contact": return member.contact.map { ["contact: " + scalar($0)] } ?? []
         case "bio":
             guard let bio = member.bio, !bio.isEmpty else { return [] }
-            return ["bio: |"]
-                + bio.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+            // A block keeps the text as written, unless YAML could not read it back so (a control
+            // character, a first line that starts with a space): then double-quoted, escaped.
+            let lines = bio.split(separator: "\n", omittingEmptySubsequences: false)
+            guard !bio.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }),
+                !(lines.first { !$0.isEmpty }?.first?.isWhitespace ?? false)
+            else { return ["bio: " + quoted(bio)] }
+            return ["bio: |"] + lines.map { $0.isEmpty ? "" : "  " + $0 }
         default: return []
         }
     }
@@ -136,7 +141,7 @@ public enum ProfileWriter {
         let looksLikeNumber = Double(text) != nil || Int(text) != nil
         let hasTrouble =
             text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.hasSuffix(" ")
-            || text.contains(where: { $0.isNewline || ($0.unicodeScalars.first.map { $0.value < 0x20 } ?? false) })
+            || text.contains(where: { $0.isNewline }) || text.unicodeScalars.contains(where: needsEscape)
         if startsBadly || looksLikeNumber || hasTrouble || reserved.contains(text.lowercased()) { return quoted(text) }
         return text
     }
@@ -150,13 +155,22 @@ public enum ProfileWriter {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value <= 0xFF && needsEscape(scalar) {
                     result += String(format: "\\x%02X", scalar.value)
+                } else if needsEscape(scalar) {
+                    result += String(format: "\\u%04X", scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
             }
         }
         return result + "\""
+    }
+
+    /// A character YAML does not take as written (a control character, DEL
+    /// and the C1 controls, the line and paragraph separators, a byte-order
+    /// mark): only an escape in double quotes gives it back.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029, 0xFEFF].contains(scalar.value)
     }
 }

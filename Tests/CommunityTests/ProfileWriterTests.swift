@@ -39,6 +39,30 @@ struct ProfileWriterTests {
         #expect(leftovers == ["amelie-dupre.yaml"], "no temporary file is left behind")
     }
 
+    /// Text no YAML block or plain scalar can hold (control characters from
+    /// a spreadsheet, DEL, C1 controls, line separators, a first bio line
+    /// that starts with spaces) is written escaped in double quotes: what
+    /// is written always loads back the same, never as a file Patio refuses.
+    @Test(arguments: [
+        "a\u{1B}[31mb", "vertical\u{0B}tab\nnext line", "del\u{7F} and c1\u{85}\u{9B}",
+        "sep\u{2028}ara\u{2029}tor", "a \u{FEFF}bom", "  indented first\nsecond", "tab\tin it",
+    ])
+    func anyTextReadsBackTheSame(text: String) throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var member = Member(id: "eve", name: "Eve Test", role: .student, bio: text)
+        member.organization = text.replacingOccurrences(of: "\n", with: " ")
+        member.interests = [text.replacingOccurrences(of: "\n", with: " ")]
+        _ = try ProfileWriter.write(member, into: folder.path, replacing: false)
+        let loaded = ProfileFolder.load(folder.path, shownAs: "out")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        // As the reader keeps any text: without the spaces around it.
+        let trimmed = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(loaded.directory["eve"]?.bio == trimmed(text))
+        #expect(loaded.directory["eve"]?.organization == member.organization.map(trimmed))
+        #expect(loaded.directory["eve"]?.interests == member.interests.map(trimmed))
+    }
+
     @Test func plainWhenItCanBe() {
         #expect(ProfileWriter.scalar("Amélie Dupré") == "Amélie Dupré")
         #expect(ProfileWriter.scalar("C#") == "C#")
