@@ -55,6 +55,39 @@ struct ExportTests {
         return (text, session.matchmaking.draft!.total)
     }
 
+    /// Text from profiles holding control characters (ESC starts the
+    /// sequences that recolour or clear a terminal, DEL, a C1 control) is
+    /// written into no exported file: `cat` on any of them is safe, and a
+    /// calendar holds no character RFC 5545 forbids.
+    @Test func noExportCarriesAControlCharacter() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("profiles")
+        try FileManager.default.createDirectory(at: profiles, withIntermediateDirectories: true)
+        let members = [
+            Member(
+                id: "mallory", name: "Mallory \u{1B}[31mRouge\u{1B}[0m\u{7F}", role: .student,
+                organization: "Org \u{1B}[2J\u{9B}", interests: ["motion capture"], seeking: ["rigging"],
+                contact: "mallory@example.org", bio: "bio \u{1B}]0;title\u{07}"),
+            Member(
+                id: "zoe", name: "Zoé", role: .startup, interests: ["motion capture"], offering: ["rigging"],
+                contact: "zoe@example.org"),
+        ]
+        for member in members { _ = try ProfileWriter.write(member, into: profiles.path, replacing: true) }
+        let console = RecordingConsole()
+        var session = Session(console: console, environment: Environment(workingDirectory: folder.path))
+        for command in ["load profiles", "match pairs"] + ExportCommand.formats.map({ "export out.\($0)" }) {
+            #expect(Interpreter.execute(command, at: nil, in: &session) == .succeeded, "\(command): \(console.errors)")
+        }
+        for format in ExportCommand.formats {
+            let text = try String(contentsOf: folder.appendingPathComponent("out.\(format)"), encoding: .utf8)
+            let controls = text.unicodeScalars.filter {
+                ($0.value < 0x20 && !["\t", "\n", "\r"].contains($0)) || (0x7F...0x9F).contains($0.value)
+            }
+            #expect(controls.isEmpty, "\(format): \(controls.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// A start the clocks skip (Europe/Paris, last Sunday of March, 02:00 to 03:00) is refused, not
     /// moved an hour; the hour that comes twice in October is a time like any other.
     @Test func aSkippedTimeIsRefused() throws {

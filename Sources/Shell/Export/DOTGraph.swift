@@ -96,7 +96,9 @@ enum DOTGraph {
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
             default:
-                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 { continue }
+                if character.unicodeScalars.contains(where: { $0.value < 0x20 || ControlCharacters.isDropped($0) }) {
+                    continue
+                }
                 result.append(character)
             }
         }

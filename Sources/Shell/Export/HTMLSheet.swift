@@ -145,8 +145,8 @@ enum HTMLSheet {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default:
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                    scalar.value < 0x20, scalar != "\n"
+                if character != "\n",
+                    character.unicodeScalars.contains(where: { $0.value < 0x20 || ControlCharacters.isDropped($0) })
                 {
                     continue
                 }

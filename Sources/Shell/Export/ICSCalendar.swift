@@ -129,7 +129,9 @@ enum ICSCalendar {
             case ",": result += "\\,"
             case "\n", "\r\n": result += "\\n"
             default:
-                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 { continue }
+                if character.unicodeScalars.contains(where: { $0.value < 0x20 || ControlCharacters.isDropped($0) }) {
+                    continue
+                }
                 result.append(character)
             }
         }
@@ -138,7 +140,11 @@ enum ICSCalendar {
 
     /// A parameter value (CN=…): quoted, without quotes inside.
     static func parameter(_ text: String) -> String {
-        "\"" + text.filter { $0 != "\"" && !$0.isNewline } + "\""
+        "\""
+            + text.filter {
+                $0 != "\"" && !$0.isNewline && !$0.unicodeScalars.contains(where: ControlCharacters.isDropped)
+            }
+            + "\""
     }
 
     /// Lines longer than 75 octets go on as continuation lines starting with a space, never inside a character.

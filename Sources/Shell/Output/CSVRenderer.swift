@@ -50,13 +50,23 @@ struct CSVRenderer {
 /// hold a separator, a quote or a line break, and a cell that would start a
 /// formula (`=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`
 /// unless it is a plain number.
+/// The characters no written file should carry: the C0 controls but tab,
+/// line feed and carriage return, DEL and the C1 controls (ESC starts the
+/// sequences that recolour or clear a terminal).
+enum ControlCharacters {
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || (0x7F...0x9F).contains(scalar.value)
+    }
+}
+
 public enum CSVFormat {
     public static func record(_ cells: [String], separator: Character = ",") -> String {
         cells.map { cell($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
     }
 
     public static func cell(_ text: String, separator: Character = ",") -> String {
-        var value = text
+        // No control character reaches a file a terminal may show (`cat`) or a spreadsheet reads: tabs and line breaks stay.
+        var value = String(String.UnicodeScalarView(text.unicodeScalars.filter { !ControlCharacters.isDropped($0) }))
         if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil {
             value = "'" + value
         }
