@@ -245,6 +245,12 @@ public struct Ledger: Sendable {
     /// transaction). Returns where the ledger stands after it.
     @discardableResult
     public func commit(_ record: RoundRecord, ifStill mark: LedgerMark? = nil) throws(LedgerError) -> LedgerMark {
+        try commit([record], ifStill: mark)
+    }
+
+    /// Records `records` in order, in one transaction: all of them or none
+    /// (a plan committed with `--all`, a kill in the middle).
+    public func commit(_ records: [RoundRecord], ifStill mark: LedgerMark? = nil) throws(LedgerError) -> LedgerMark {
         try run {
             try queue.write { db in
                 if let mark {
@@ -252,45 +258,52 @@ public struct Ledger: Sendable {
                         db, sql: "SELECT name FROM round WHERE id > ? ORDER BY id", arguments: [mark.lastRound ?? 0])
                     if !since.isEmpty { throw LedgerError.changedSince(rounds: since) }
                 }
-                if try Int.fetchOne(db, sql: "SELECT 1 FROM round WHERE name = ?", arguments: [record.name]) != nil {
-                    throw LedgerError.roundExists(name: record.name)
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes, guarantee, note_facts)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        record.name, Self.text(record.committedAt), record.mode, Int64(bitPattern: record.seed),
-                        record.total,
-                        record.upperBound, record.notes.joined(separator: "\n"), record.guarantee, record.noteFacts,
-                    ])
-                let roundID = db.lastInsertedRowID
-                for (position, group) in record.groups.enumerated() {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings, reason_facts, starter_fact, adjustment_facts)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter,
-                            group.isPinned,
-                            group.pinWarnings, group.reasonFacts, group.starterFact, group.adjustmentFacts,
-                        ])
-                    for (slot, member) in group.members.enumerated() {
-                        try db.execute(
-                            sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
-                            arguments: [roundID, position, slot, member])
-                    }
-                }
-                for unmatched in record.unmatched {
-                    try db.execute(
-                        sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
-                        arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
-                }
-                return LedgerMark(lastRound: roundID)
+                var last = mark ?? LedgerMark.empty
+                for record in records { last = try Self.insert(record, into: db) }
+                return last
             }
         }
+    }
+
+    /// One round's rows; the mark after it.
+    private static func insert(_ record: RoundRecord, into db: Database) throws -> LedgerMark {
+        if try Int.fetchOne(db, sql: "SELECT 1 FROM round WHERE name = ?", arguments: [record.name]) != nil {
+            throw LedgerError.roundExists(name: record.name)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO round (name, committed_at, mode, seed, total, upper_bound, notes, guarantee, note_facts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                record.name, Self.text(record.committedAt), record.mode, Int64(bitPattern: record.seed),
+                record.total,
+                record.upperBound, record.notes.joined(separator: "\n"), record.guarantee, record.noteFacts,
+            ])
+        let roundID = db.lastInsertedRowID
+        for (position, group) in record.groups.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO round_group (round_id, position, score, reasons, starter, pinned, pin_warnings, reason_facts, starter_fact, adjustment_facts)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    roundID, position, group.score, group.reasons.joined(separator: "\n"), group.starter,
+                    group.isPinned,
+                    group.pinWarnings, group.reasonFacts, group.starterFact, group.adjustmentFacts,
+                ])
+            for (slot, member) in group.members.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
+                    arguments: [roundID, position, slot, member])
+            }
+        }
+        for unmatched in record.unmatched {
+            try db.execute(
+                sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
+                arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
+        }
+        return LedgerMark(lastRound: roundID)
     }
 
     /// Where the ledger stands now.

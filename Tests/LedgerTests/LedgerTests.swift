@@ -109,6 +109,21 @@ struct LedgerTests {
         #expect(try ledger.rounds().count == 1)
     }
 
+    /// Several rounds (a plan with --all) are one transaction: when one of
+    /// them cannot be recorded, none is.
+    @Test func roundsCommittedTogetherAreAllOrNone() throws {
+        let ledger = try Ledger.open(at: Self.temporaryPath())
+        try ledger.commit(Self.round("atelier-3", at: 1, pairs: [["a", "b"]]))
+        #expect(throws: LedgerError.roundExists(name: "atelier-3")) {
+            try ledger.commit(
+                (1...4).map { Self.round("atelier-\($0)", at: Double($0 + 1), pairs: [["c", "d"]]) })
+        }
+        #expect(try ledger.rounds().map(\.name) == ["atelier-3"])
+        let mark = try ledger.commit((1...2).map { Self.round("plan-\($0)", at: Double($0 + 9), pairs: [["c", "d"]]) })
+        #expect(try ledger.rounds().map(\.name) == ["atelier-3", "plan-1", "plan-2"])
+        #expect(mark == (try ledger.mark()))
+    }
+
     @Test func meetingsRatingsAndHowLongAgo() throws {
         let ledger = try Ledger.open(at: Self.temporaryPath())
         try ledger.commit(Self.round("one", at: 100, pairs: [["a", "b"], ["c", "d"]]))

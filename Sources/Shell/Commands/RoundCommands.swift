@@ -62,13 +62,15 @@ enum RoundCommands {
         }
         // Every name is checked before any round is recorded: a plan is not left committed in part.
         if let used = names.first(where: taken.contains) { throw LedgerError.roundExists(name: used) }
-        for (current, name) in zip(drafts, names) {
-            // Only on the ledger the draft was made on: a round another patio committed meanwhile would
-            // be unknown to its novelty (and a plan's next round goes on from this one).
-            session.matchmaking.draftMark = try ledger.commit(
-                StoredFacts.record(current, name: name, at: session.environment.now()),
-                ifStill: session.matchmaking.draftMark)
-            // The round recorded leaves the draft at once, so that a failure after it cannot record it twice.
+        // One transaction for them all: a plan is recorded whole or not at all. Only on the ledger the
+        // draft was made on: a round another patio committed meanwhile would be unknown to its novelty
+        // (and a plan's next round goes on from this one).
+        let now = session.environment.now()
+        session.matchmaking.draftMark = try ledger.commit(
+            zip(drafts, names).map { StoredFacts.record($0, name: $1, at: now) }, ifStill: session.matchmaking.draftMark
+        )
+        // The rounds recorded leave the draft at once, so that a failure after cannot record them twice.
+        for _ in drafts {
             if let next = session.matchmaking.planned.first {
                 session.matchmaking.draft = next
                 session.matchmaking.planned.removeFirst()
