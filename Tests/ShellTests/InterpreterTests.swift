@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import Matchmaker
 import Testing
@@ -283,6 +284,15 @@ struct InterpreterTests {
         #expect(json.hasPrefix("[{\"id\": \"ana\"") && json.contains("{\"id\": \"eva-lopez\""), "\(json)")
         #expect(harness.run("show ana zzz") == .failed)
         #expect(harness.console.errors.contains("no member 'ana zzz'"), "\(harness.console.errors)")
+    }
+
+    /// A filter's key given twice is refused, not read as its last value:
+    /// `wing=3,wing=4` matched wing 4 only, and a script committed it.
+    @Test func aFilterKeyGivenTwiceIsRefused() throws {
+        #expect(throws: MatchCommandError.filterKeyTwice("wing", filter: "wing=3,wing=4")) {
+            try MatchCommands.memberFilter("wing=3,wing=4")
+        }
+        #expect(try MatchCommands.memberFilter("role=student,wing=3") == MemberFilter(role: .student, wing: 3))
     }
 
     @Test func formatComesFromTheSettingOrTheCommand() {

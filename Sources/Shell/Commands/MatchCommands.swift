@@ -151,6 +151,7 @@ enum MatchCommands {
     /// `role=student,wing=3` as a members filter.
     static func memberFilter(_ text: String) throws -> MemberFilter {
         var filter = MemberFilter()
+        var given = Set<FilterKey>()
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pieces.count == 2, !pieces[1].isEmpty, let key = FilterKey(rawValue: pieces[0].lowercased()) else {
@@ -159,6 +160,9 @@ enum MatchCommands {
                     suggestion: pieces.first.flatMap {
                         Suggestions.nearest(to: $0, among: FilterKey.names, reach: .likelyTypo)
                     })
+            }
+            guard given.insert(key).inserted else {
+                throw MatchCommandError.filterKeyTwice(pieces[0], filter: text)
             }
             try key.apply(pieces[1], to: &filter)
         }

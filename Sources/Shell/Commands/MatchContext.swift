@@ -123,6 +123,8 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
     case noProfiles(folder: String)
     case samePerson(String)
     case invalidFilter(String, suggestion: String?)
+    /// A filter's key given twice (`wing=3,wing=4`): a member matches every part, so each key comes once.
+    case filterKeyTwice(String, filter: String)
     case nothingToUnpin(MemberPair)
     case unknownExport(String, suggestion: String?)
     case invalidDate(String)
@@ -160,6 +162,11 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
                 "invalid filter '\(text)': expected KEY=VALUE with KEY among role, skill, interest, seeking, offering, wing, org",
                 "filtre invalide '\(text)' : attendu CLÉ=VALEUR avec CLÉ parmi role, skill, interest, seeking, offering, wing, org"
             ) + language.hint(suggestion)
+        case .filterKeyTwice(let key, let filter):
+            return t(
+                "'\(key)' is given twice in '\(filter)': a member matches every part of a filter, so each key comes once",
+                "'\(key)' est donné deux fois dans '\(filter)' : un membre répond à chaque partie d’un filtre, chaque clé vient donc une fois"
+            )
         case .nothingToUnpin(let pair):
             return t(
                 "\(pair.first) and \(pair.second) are neither pinned nor forbidden",
