@@ -3,9 +3,18 @@ import Community
 /// Completion of member names (found by id or name), tags and organisations, from the session's community.
 enum MemberCompletion {
     static let members = ArgumentCompletion.custom { request in
-        request.session.directory.members.map { member in
-            CompletionCandidate(member.name, label: member.name, keys: [member.id])
+        request.session.directory.members.map(candidate)
+    }
+
+    /// A member by its name; by its id when the name holds what the terminal
+    /// would obey (an escape sequence): never typed raw into the line, and
+    /// listed with its escapes visible.
+    static func candidate(_ member: Member) -> CompletionCandidate {
+        let shown = TerminalSafeText.escape(member.name)
+        guard shown != member.name else {
+            return CompletionCandidate(member.name, label: member.name, keys: [member.id])
         }
+        return CompletionCandidate(member.id, label: shown, keys: [member.name])
     }
 
     /// A member named over several words (`show Émilie Durand`): the first
@@ -13,11 +22,11 @@ enum MemberCompletion {
     /// begin with the words typed before it.
     static let memberWords = ArgumentCompletion.custom { request in
         guard !request.previousArguments.isEmpty else {
-            return request.session.directory.members.map { CompletionCandidate($0.name, label: $0.name, keys: [$0.id]) }
+            return request.session.directory.members.map(candidate)
         }
         let typed = request.previousArguments.map(TextFolding.fold)
         var candidates: [String: CompletionCandidate] = [:]
-        for member in request.session.directory.members {
+        for member in request.session.directory.members where TerminalSafeText.escape(member.name) == member.name {
             let words = member.name.split(separator: " ").map(String.init)
             guard words.count > typed.count, zip(words, typed).allSatisfy({ TextFolding.fold($0) == $1 }) else {
                 continue

@@ -114,12 +114,16 @@ final class InteractiveShell {
         style.usesColor ? "\u{1}\u{1B}[1m\u{1}patio\u{1}\u{1B}[0m\u{1}> " : "patio> "
     }
 
+    /// What a completion offers, as the line editor takes it: a candidate
+    /// that would type a control character into the line (a tag or an
+    /// organisation written so in a profile) is left out, and every label is
+    /// listed with its escapes visible.
     static func convert(_ completion: ShellCompletion) -> Completion {
         LineEditor.Completion(
             replacing: completion.replacing,
-            candidates: completion.candidates.map {
-                Candidate(replacement: $0.text, label: $0.label, isFinished: $0.isFinished)
-            }, commonText: completion.commonText)
+            candidates: completion.candidates.filter { TerminalSafeText.escape($0.text) == $0.text }.map {
+                Candidate(replacement: $0.text, label: TerminalSafeText.escape($0.label), isFinished: $0.isFinished)
+            }, commonText: completion.commonText.flatMap { TerminalSafeText.escape($0) == $0 ? $0 : nil })
     }
 }
 

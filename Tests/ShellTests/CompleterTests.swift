@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import Testing
 
@@ -86,6 +87,27 @@ struct CompleterTests {
 }
 
 struct MemberCompletionTests {
+    /// A name holding an escape sequence is never typed raw into the line
+    /// nor listed raw: the member completes to its id, listed with the
+    /// name's escapes visible.
+    @Test func aNameTheTerminalWouldObeyCompletesToTheID() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-complete-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for member in [
+            Member(id: "mallory", name: "Mallory \u{1B}[31mRouge", role: .student),
+            Member(id: "malik", name: "Malik Ben", role: .student),
+        ] {
+            _ = try ProfileWriter.write(member, into: folder.path, replacing: true)
+        }
+        var session = Session(console: RecordingConsole(), environment: Environment(workingDirectory: folder.path))
+        #expect(Interpreter.execute("load .", at: nil, in: &session) == .succeeded)
+        let completion = Completer.complete("show mal", in: session)
+        #expect(completion.candidates.map(\.text).sorted() == ["\"Malik Ben\"", "mallory"])
+        #expect(completion.candidates.map(\.label).contains("Mallory \\e[31mRouge"))
+        #expect(!completion.candidates.contains { $0.text.contains("\u{1B}") || $0.label.contains("\u{1B}") })
+    }
+
     @Test func namesIdsAndTagsFromTheCommunity() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
             .path
