@@ -56,7 +56,8 @@ struct ExportTests {
     }
 
     /// Text from profiles holding control characters (ESC starts the
-    /// sequences that recolour or clear a terminal, DEL, a C1 control) is
+    /// sequences that recolour or clear a terminal, DEL, a C1 control, a
+    /// bidirectional override) is
     /// written into no exported file: `cat` on any of them is safe, and a
     /// calendar holds no character RFC 5545 forbids.
     @Test func noExportCarriesAControlCharacter() throws {
@@ -67,7 +68,8 @@ struct ExportTests {
         let members = [
             Member(
                 id: "mallory", name: "Mallory \u{1B}[31mRouge\u{1B}[0m\u{7F}", role: .student,
-                organization: "Org \u{1B}[2J\u{9B}", interests: ["motion capture"], seeking: ["rigging"],
+                organization: "Org \u{1B}[2J\u{9B} \u{202E}lave\u{2066}", interests: ["motion capture"],
+                seeking: ["rigging"],
                 contact: "mallory@example.org", bio: "bio \u{1B}]0;title\u{07}"),
             Member(
                 id: "zoe", name: "Zoé", role: .startup, interests: ["motion capture"], offering: ["rigging"],
@@ -83,6 +85,7 @@ struct ExportTests {
             let text = try String(contentsOf: folder.appendingPathComponent("out.\(format)"), encoding: .utf8)
             let controls = text.unicodeScalars.filter {
                 ($0.value < 0x20 && !["\t", "\n", "\r"].contains($0)) || (0x7F...0x9F).contains($0.value)
+                    || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
             }
             #expect(controls.isEmpty, "\(format): \(controls.map { String($0.value, radix: 16) })")
         }

@@ -52,10 +52,13 @@ struct CSVRenderer {
 /// unless it is a plain number.
 /// The characters no written file should carry: the C0 controls but tab,
 /// line feed and carriage return, DEL and the C1 controls (ESC starts the
-/// sequences that recolour or clear a terminal).
+/// sequences that recolour or clear a terminal), and the bidirectional
+/// embeddings, overrides and isolates (they can show text reversed, to
+/// disguise it).
 enum ControlCharacters {
     static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }
 
