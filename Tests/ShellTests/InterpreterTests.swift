@@ -293,6 +293,18 @@ struct InterpreterTests {
             try MatchCommands.memberFilter("wing=3,wing=4")
         }
         #expect(try MatchCommands.memberFilter("role=student,wing=3") == MemberFilter(role: .student, wing: 3))
+        // Nothing, or a key without its value: refused, without suggesting the key typed.
+        for empty in ["", ","] {
+            #expect(throws: MatchCommandError.invalidFilter(empty, suggestion: nil)) {
+                try MatchCommands.memberFilter(empty)
+            }
+        }
+        #expect(throws: MatchCommandError.invalidFilter("wing", suggestion: nil)) {
+            try MatchCommands.memberFilter("wing")
+        }
+        #expect(throws: MatchCommandError.invalidFilter("wnig=3", suggestion: "wing")) {
+            try MatchCommands.memberFilter("wnig=3")
+        }
     }
 
     @Test func formatComesFromTheSettingOrTheCommand() {

@@ -152,14 +152,18 @@ enum MatchCommands {
     static func memberFilter(_ text: String) throws -> MemberFilter {
         var filter = MemberFilter()
         var given = Set<FilterKey>()
-        for part in text.split(separator: ",") {
+        let parts = text.split(separator: ",")
+        // An empty filter would be everyone, and the claim would say "matched".
+        guard !parts.isEmpty else { throw MatchCommandError.invalidFilter(text, suggestion: nil) }
+        for part in parts {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pieces.count == 2, !pieces[1].isEmpty, let key = FilterKey(rawValue: pieces[0].lowercased()) else {
+                // A key without its value needs no other key suggested.
+                let typed = pieces.first ?? ""
                 throw MatchCommandError.invalidFilter(
                     String(part),
-                    suggestion: pieces.first.flatMap {
-                        Suggestions.nearest(to: $0, among: FilterKey.names, reach: .likelyTypo)
-                    })
+                    suggestion: FilterKey(rawValue: typed.lowercased()) != nil
+                        ? nil : Suggestions.nearest(to: typed, among: FilterKey.names, reach: .likelyTypo))
             }
             guard given.insert(key).inserted else {
                 throw MatchCommandError.filterKeyTwice(pieces[0], filter: text)
