@@ -189,6 +189,12 @@ struct RoundFactsTests {
         let json = console.output.count
         #expect(Interpreter.execute("diff --round first --limit 1 --format json", at: nil, in: &session) == .succeeded)
         #expect(String(console.output.dropFirst(json)).contains("\"against\": \"first\""))
+        // The latest rounds when cut.
+        let listed = console.output.count
+        #expect(Interpreter.execute("rounds --limit 1", at: nil, in: &session) == .succeeded)
+        let rounds = String(console.output.dropFirst(listed))
+        #expect(rounds.hasPrefix("… 1 earlier round (--limit 0 for all)") && rounds.contains("second "), "\(rounds)")
+        #expect(!rounds.contains("first "), "\(rounds)")
         #expect(Interpreter.execute("diff --round frist", at: nil, in: &session) == .failed)
         #expect(console.errors.contains("no round named 'frist' (did you mean 'first'?)"), "\(console.errors)")
     }

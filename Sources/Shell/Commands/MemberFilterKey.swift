@@ -93,4 +93,15 @@ struct Limited<Item> {
         shown = Array(items.prefix(limit))
         omitted = items.count - limit
     }
+
+    /// The last `limit` items (the newest of a list in time order), and how many came before.
+    init(last limit: Int?, of items: [Item]) {
+        guard let limit, items.count > limit else {
+            shown = items
+            omitted = 0
+            return
+        }
+        shown = Array(items.suffix(limit))
+        omitted = items.count - limit
+    }
 }

@@ -121,11 +121,13 @@ enum RoundCommands {
     }
 
     static let rounds = CommandSpec(
-        "rounds", group: .rounds, summary: "The rounds committed so far", options: [CommonOptions.limit()]
+        "rounds", group: .rounds, summary: "The rounds committed so far",
+        details: "Oldest first; --limit N shows the N latest.", options: [CommonOptions.limit()]
     ) { session, arguments in
         .show(
             RoundList(
-                rounds: Limited(try session.existingLedger()?.rounds() ?? [], limit: CommonOptions.limit(arguments))))
+                rounds: Limited(last: CommonOptions.limit(arguments), of: try session.existingLedger()?.rounds() ?? []))
+        )
     }
 
     static let round = CommandSpec(

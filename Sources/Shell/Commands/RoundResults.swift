@@ -117,7 +117,14 @@ struct RoundList: Presentable {
                         ]
                     }))
         ]
-        if let more = rounds.note(in: language) { blocks.append(.note(more)) }
+        if rounds.omitted > 0 {
+            blocks.insert(
+                .note(
+                    language.text(
+                        "… \(language.grouped(rounds.omitted)) earlier \(rounds.omitted == 1 ? "round" : "rounds") (--limit 0 for all)",
+                        "… \(language.counted(rounds.omitted, "round", "tour")) plus \(language.agree(rounds.omitted, "ancien", "anciens")) (--limit 0 pour tout afficher)"
+                    )), at: 0)
+        }
         blocks.append(.note(language.counted(rounds.shown.count + rounds.omitted, "round", "tour")))
         return Document(blocks)
     }

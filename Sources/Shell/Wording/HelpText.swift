@@ -181,6 +181,7 @@ enum HelpText {
         "commit --all": "Enregistrer tous les tours planifiés",
         "commit --keep-pins": "Garder les épingles de la session pour les tours suivants",
         "rounds": "Les tours enregistrés jusqu’ici",
+        "rounds:details": "Les plus anciens d’abord ; --limit N montre les N derniers.",
         "round": "Afficher un tour enregistré",
         "round NAME": "Le tour (le dernier s’il est omis)",
         "history": "Toutes les personnes qu’un membre a rencontrées, des plus récentes aux plus anciennes",
