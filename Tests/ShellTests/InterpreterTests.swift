@@ -263,7 +263,8 @@ struct InterpreterTests {
 
     /// `show` takes a name of several words, or several members (one word
     /// each): a card each, once each; a list in JSON. A name that is none
-    /// of them is reported as a whole, with the nearest.
+    /// of them is reported as a whole, with the nearest; among ids, the
+    /// word that names nobody.
     @Test func showTakesOneNameOrSeveralMembers() throws {
         let folder = try Self.community(
             Self.four + [(file: "eva-lopez", name: "Eva López", role: "student")], tag: "show")
@@ -283,7 +284,10 @@ struct InterpreterTests {
         let json = String(harness.console.output.dropFirst(mark))
         #expect(json.hasPrefix("[{\"id\": \"ana\"") && json.contains("{\"id\": \"eva-lopez\""), "\(json)")
         #expect(harness.run("show ana zzz") == .failed)
-        #expect(harness.console.errors.contains("no member 'ana zzz'"), "\(harness.console.errors)")
+        // Members named by id: the word that names nobody is the one said.
+        #expect(harness.console.errors.contains("no member 'zzz'"), "\(harness.console.errors)")
+        #expect(harness.run("show Eva Lopes") == .failed)
+        #expect(harness.console.errors.contains("no member 'Eva Lopes'"), "\(harness.console.errors)")
     }
 
     /// A filter's key given twice is refused, not read as its last value:

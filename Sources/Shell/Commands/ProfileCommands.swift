@@ -101,11 +101,19 @@ public enum ProfileCommands {
             return .show(ProfileCard(member: try member(words.joined(separator: " "), in: session.directory)))
         } catch {
             // Not one member's name: each word one member, when every one is.
-            guard words.count > 1,
-                let members = try? words.map({ word throws(ProfileError) in
-                    try member(word, in: session.directory)
-                })
-            else { throw error }
+            guard words.count > 1 else { throw error }
+            let found = words.map { word in
+                Result { () throws(ProfileError) in try member(word, in: session.directory) }
+            }
+            guard let members = try? found.map({ try $0.get() }) else {
+                // Members named by id: the word that names none is the one to say.
+                if words.contains(where: { session.directory.index(of: $0) != nil }),
+                    case .failure(let failure)? = found.first(where: { (try? $0.get()) == nil })
+                {
+                    throw failure
+                }
+                throw error
+            }
             var seen = Set<String>()
             return .show(ProfileCards(cards: members.filter { seen.insert($0.id).inserted }.map(ProfileCard.init)))
         }
