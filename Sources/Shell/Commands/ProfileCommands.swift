@@ -147,7 +147,11 @@ public enum ProfileCommands {
     ) { session, arguments in
         try session.requireFolder()
         let limit = CommonOptions.limit(arguments)
-        if arguments[unmet] { return .show(UnmetNeeds(needs: Limited(session.directory.unmetNeeds(), limit: limit))) }
+        if arguments[unmet] {
+            let needs = session.directory.unmetNeeds()
+            return .show(
+                UnmetNeeds(needs: Limited(needs, limit: limit), seekers: needs.reduce(0) { $0 + $1.seekers.count }))
+        }
         let chosen = arguments[kind]
         return .show(
             TagList(

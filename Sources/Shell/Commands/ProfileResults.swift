@@ -338,6 +338,8 @@ struct TagList: Presentable {
 /// `tags --unmet`.
 struct UnmetNeeds: Presentable {
     let needs: Limited<UnmetNeed>
+    /// Members' needs of those tags, all together: what `stats` counts as needs without an offer.
+    let seekers: Int
 
     func document(in language: Language) -> Document {
         guard !needs.shown.isEmpty else {
@@ -357,11 +359,14 @@ struct UnmetNeeds: Presentable {
                     }))
         ]
         if let more = needs.note(in: language) { blocks.append(.note(more)) }
+        // As many members' needs as 'stats' counts unmet, over these tags.
+        let tags = needs.shown.count + needs.omitted
         blocks.append(
             .note(
-                language.counted(
-                    needs.shown.count + needs.omitted, "unmet need", "besoin non couvert",
-                    frenchPlural: "besoins non couverts")))
+                language.text(
+                    "\(language.counted(seekers, "need", "besoin")) nobody offers, over \(language.counted(tags, "tag", "étiquette"))",
+                    "\(language.counted(seekers, "need", "besoin")) que personne ne propose, sur \(language.counted(tags, "tag", "étiquette"))"
+                )))
         return Document(blocks)
     }
 
