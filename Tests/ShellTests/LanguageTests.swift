@@ -400,6 +400,23 @@ struct LanguageTests {
 /// `stats` in numbers: grouped like every other count, in both languages,
 /// and no "the others" when every need finds an offer.
 struct StatisticsWordingTests {
+    /// Shares in whole percents add up to 100, each off by less than one.
+    @Test func sharesAddUpToAHundred() {
+        #expect(StatisticsReport.wholePercents([60, 30, 31], of: 121) == [49, 25, 26])
+        #expect(StatisticsReport.wholePercents([1, 1, 1], of: 3) == [34, 33, 33])
+        #expect(StatisticsReport.wholePercents([0, 0], of: 0) == [0, 0])
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let values = (0..<Int.random(in: 1...6, using: &rng)).map { _ in Int.random(in: 0...500, using: &rng) }
+            let total = values.reduce(0, +)
+            let percents = StatisticsReport.wholePercents(values, of: total)
+            #expect(total == 0 || percents.reduce(0, +) == 100, "\(values)")
+            for (value, percent) in zip(values, percents) where total > 0 {
+                #expect(abs(Double(percent) - Double(value) * 100 / Double(total)) < 1, "\(values)")
+            }
+        }
+    }
+
     static func report(needs: Int, met: Int) -> StatisticsReport {
         StatisticsReport(
             statistics: CommunityStatistics(

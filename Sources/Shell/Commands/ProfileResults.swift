@@ -394,11 +394,23 @@ struct StatisticsReport: Presentable {
             "\(met) sur \(language.grouped(statistics.needs)) trouvent une offre (\(percent) %)")
     }
 
+    /// Whole percents of `total` that add up to 100 (largest remainders):
+    /// 60, 30 and 31 of 121 read 49, 25 and 26 (rounded each, 50, 25 and 26).
+    static func wholePercents(_ values: [Int], of total: Int) -> [Int] {
+        guard total > 0 else { return values.map { _ in 0 } }
+        var percents = values.map { $0 * 100 / total }
+        let remainders = values.enumerated().map { (index: $0.offset, rest: $0.element * 100 % total) }
+        let missing = 100 - percents.reduce(0, +)
+        for entry in remainders.sorted(by: { ($0.rest, $1.index) > ($1.rest, $0.index) }).prefix(max(0, missing)) {
+            percents[entry.index] += 1
+        }
+        return percents
+    }
+
     func document(in language: Language) -> Document {
         let count = statistics.memberCount
-        func share(_ value: Int) -> String {
-            count == 0 ? "" : String(format: "%.0f\u{A0}%%", Double(value) * 100 / Double(count))
-        }
+        let shares = Self.wholePercents(statistics.byRole.map(\.1), of: count)
+        func share(_ index: Int) -> String { count == 0 ? "" : "\(shares[index])\u{A0}%" }
         let members = language.text("members", "membres")
         let community = name ?? language.text("The community", "La communauté")
         return Document([
@@ -412,7 +424,9 @@ struct StatisticsReport: Presentable {
                         Table.Column(language.text("role", "rôle")), Table.Column(members, alignment: .right),
                         Table.Column(language.text("share", "part"), alignment: .right),
                     ],
-                    rows: statistics.byRole.map { [language.role($0.0), language.grouped($0.1), share($0.1)] })),
+                    rows: statistics.byRole.enumerated().map { index, role in
+                        [language.role(role.0), language.grouped(role.1), share(index)]
+                    })),
             .table(
                 Table(
                     columns: [Table.Column(language.text("wing", "aile")), Table.Column(members, alignment: .right)],
