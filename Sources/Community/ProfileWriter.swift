@@ -53,22 +53,26 @@ public enum ProfileWriter {
         guard case .success(.mapping(let mapping)?) = YAMLProblem.root(of: text, path: "") else {
             return yaml(for: member)
         }
-        var starts: [(field: String, line: Int)] = []
+        var starts: [(field: String, line: Int, key: String)] = []
         for (key, _) in mapping {
             guard let word = key.string, let line = key.mark?.line, let field = ProfileField(key: word) else {
                 continue
             }
-            starts.append((field.rawValue, line - 1))
+            starts.append((field.rawValue, line - 1, word))
         }
         starts.sort { $0.line < $1.line }
         let allStarts = mapping.compactMap { $0.key.mark.map { $0.line - 1 } }.sorted()
         var replacements: [(range: Range<Int>, lines: [String])] = []
         var appended: [String] = []
         for field in changed {
-            let new = Self.lines(for: field, of: member)
-            guard let start = starts.first(where: { $0.field == field })?.line else {
+            var new = Self.lines(for: field, of: member)
+            guard let (_, start, key) = starts.first(where: { $0.field == field }) else {
                 appended += new
                 continue
+            }
+            // The key as the file writes it (`langues:`, `compétences:`).
+            if let first = new.first, first.hasPrefix(field + ":"), key != field {
+                new[0] = key + first.dropFirst(field.count)
             }
             var end = allStarts.first { $0 > start } ?? lines.count
             // Comments and blank lines before the next key belong to it.

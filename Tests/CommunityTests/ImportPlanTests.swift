@@ -186,7 +186,8 @@ struct ImportPlanTests {
     }
 
     /// An update rewrites only the lines of the fields that changed: comments,
-    /// French keys and spellings (`jeune pousse`) stay as written.
+    /// French keys and spellings (`jeune pousse`) stay as written, and a
+    /// field rewritten keeps the file's key (`compétences:`).
     @Test func anUpdateTouchesOnlyTheChangedLines() {
         let text = """
             # Inscrite en septembre.
@@ -207,7 +208,7 @@ struct ImportPlanTests {
                 # Inscrite en septembre.
                 nom: Aïcha Tréhou
                 rôle: jeune pousse
-                skills:
+                compétences:
                   - Figma: intermediate
                   - Unity
                 # Ce qu'elle cherche :
