@@ -311,6 +311,22 @@ struct InterpreterTests {
         }
     }
 
+    /// A problem of a whole spreadsheet (empty, no name column) skips no
+    /// row: the summary counts none.
+    @Test func anEmptySpreadsheetSkipsNoRow() throws {
+        let folder = try Self.community(Self.four, tag: "empty-csv")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "".write(to: folder.appendingPathComponent("empty.csv"), atomically: true, encoding: .utf8)
+        try "Qui;Quoi\nAna;x\n".write(
+            to: folder.appendingPathComponent("noname.csv"), atomically: true, encoding: .utf8)
+        var harness = Harness(workingDirectory: folder.path)
+        #expect(harness.run("load Profiles") == .succeeded)
+        #expect(harness.run("import empty.csv") == .failed)
+        #expect(harness.run("import noname.csv") == .failed)
+        #expect(harness.console.output.contains("0 rows read from empty.csv: 0 new, 0 to update, 0 unchanged\n"))
+        #expect(!harness.console.output.contains("skipped"), "\(harness.console.output)")
+    }
+
     @Test func formatComesFromTheSettingOrTheCommand() {
         var harness = Harness()
         harness.run("set format json")

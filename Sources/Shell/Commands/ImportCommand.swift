@@ -68,8 +68,10 @@ enum ImportCommand {
                 droppedDraft = session.replaceCommunity(with: loaded.directory)
             }
         }
-        // A row with an error was skipped (the error said so): the summary counts it.
-        let skipped = Set((read.diagnostics + plan.diagnostics).filter { $0.severity == .error }.map(\.line)).count
+        // A row with an error was skipped (the error said so): the summary counts it. A problem of the
+        // file as a whole (empty, not text, no name column) is at no row's cell: no row was skipped for it.
+        let rowErrors = read.diagnostics.filter { $0.cell != nil } + plan.diagnostics
+        let skipped = Set(rowErrors.filter { $0.severity == .error }.map(\.line)).count
         let report = ImportReport(
             file: shown, plan: plan, skipped: skipped, problems: problems, written: written, notWritten: notWritten,
             wroteRequested: arguments[write], folder: session.profilesFolder?.shownAs, droppedDraft: droppedDraft)
