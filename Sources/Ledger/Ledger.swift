@@ -306,6 +306,60 @@ public struct Ledger: Sendable {
         return LedgerMark(lastRound: roundID)
     }
 
+    /// Gives everything recorded under `old` to `new`, in one transaction:
+    /// its places in rounds, its ratings and its bans (a profile whose file
+    /// was renamed, its id with it, left its history under the old id).
+    /// Refused when the two ids sat in one round (two members), or when
+    /// nothing names `old`.
+    public func moveHistory(from old: String, to new: String) throws(LedgerError) -> MovedHistory {
+        try run {
+            try queue.write { db in
+                if let round = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT name FROM round WHERE id IN (
+                            SELECT round_id FROM round_member WHERE member_id = ?
+                            INTERSECT SELECT round_id FROM round_member WHERE member_id = ?) ORDER BY id LIMIT 1
+                        """, arguments: [old, new])
+                {
+                    throw LedgerError.inOneRound(old, new, round: round)
+                }
+                let rounds =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM (SELECT round_id FROM round_member WHERE member_id = ?
+                            UNION SELECT round_id FROM round_unmatched WHERE member_id = ?)
+                            """, arguments: [old, old]) ?? 0
+                try db.execute(sql: "UPDATE round_member SET member_id = ? WHERE member_id = ?", arguments: [new, old])
+                try db.execute(
+                    sql: "UPDATE round_unmatched SET member_id = ? WHERE member_id = ?", arguments: [new, old])
+                // Pairs are kept in order (a < b): each is written again in the order of its new ids.
+                let ratings = try Row.fetchAll(
+                    db, sql: "SELECT id, member_a, member_b FROM feedback WHERE member_a = ? OR member_b = ?",
+                    arguments: [old, old])
+                for row in ratings {
+                    let other: String = row["member_a"] == old ? row["member_b"] : row["member_a"]
+                    try db.execute(
+                        sql: "UPDATE feedback SET member_a = ?, member_b = ? WHERE id = ?",
+                        arguments: [min(new, other), max(new, other), row["id"] as Int64])
+                }
+                let bans = try Row.fetchAll(
+                    db, sql: "SELECT member_a, member_b, banned_at FROM ban WHERE member_a = ? OR member_b = ?",
+                    arguments: [old, old])
+                for row in bans {
+                    let other: String = row["member_a"] == old ? row["member_b"] : row["member_a"]
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
+                        arguments: [min(new, other), max(new, other), row["banned_at"] as String])
+                }
+                try db.execute(sql: "DELETE FROM ban WHERE member_a = ? OR member_b = ?", arguments: [old, old])
+                guard rounds + ratings.count + bans.count > 0 else { throw LedgerError.nothingUnder(old) }
+                return MovedHistory(rounds: rounds, ratings: ratings.count, bans: bans.count)
+            }
+        }
+    }
+
     /// Where the ledger stands now.
     public func mark() throws(LedgerError) -> LedgerMark {
         try run {

@@ -161,5 +161,16 @@ public enum LedgerError: Error, Equatable, Sendable {
     case neverMet(String, String)
     /// Nothing to clear: the pair has no rating.
     case noRating(String, String)
+    /// Nothing is recorded under that id: no round, rating or ban names it.
+    case nothingUnder(String)
+    /// Two ids sat in one round (`round`): they are two members, whose histories stay apart.
+    case inOneRound(String, String, round: String)
     case failed(reason: String)
+}
+
+/// What `Ledger.moveHistory` gave from one id to another.
+public struct MovedHistory: Equatable, Sendable {
+    public let rounds: Int
+    public let ratings: Int
+    public let bans: Int
 }

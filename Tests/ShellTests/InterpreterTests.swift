@@ -176,6 +176,57 @@ struct InterpreterTests {
         #expect(harness.session.directory["aicha-trehou"]?.name == "Aïcha Tréhou")
     }
 
+    /// A round committed under a renamed file's id, then the old id put
+    /// back with 'id:': the history is split between two ids. Load says so
+    /// and names the command; 'reassign' gives the rounds, ratings and bans
+    /// to the member in one step, after which 'history' sees them all and
+    /// load says nothing more. An id a profile holds, or one the ledger does
+    /// not know, is refused.
+    @Test func aSplitHistoryIsSaidAndReassignJoinsIt() throws {
+        let folder = try Self.community(
+            [
+                ("aicha-trehou", "Aïcha Tréhou", "student"), ("basile-roy", "Basile Roy", "student"),
+                ("chloe", "Chloé", "student"), ("dan", "Dan", "student"),
+            ], tag: "reassign")
+        let profiles = folder.appendingPathComponent("Profiles")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        #expect(harness.run("match pairs") == .succeeded)
+        #expect(harness.run("commit s1") == .succeeded)
+        try FileManager.default.moveItem(
+            at: profiles.appendingPathComponent("aicha-trehou.yaml"), to: profiles.appendingPathComponent("aicha.yaml"))
+        harness.run("load")
+        #expect(harness.run("match pairs --no-repeats") == .succeeded)
+        #expect(harness.run("commit s2") == .succeeded)
+        #expect(harness.run("forbid aicha dan") == .succeeded)
+        let file = profiles.appendingPathComponent("aicha.yaml")
+        try (String(contentsOf: file, encoding: .utf8) + "id: aicha-trehou\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        harness.run("load")
+        #expect(
+            harness.console.errors.hasSuffix(
+                "note: Aïcha Tréhou (aicha-trehou) also met people under the id 'aicha', which no profile holds now (a file renamed?): 'history', novelty and --no-repeats see only aicha-trehou's; 'reassign aicha aicha-trehou' joins them\n"
+            ), "\(harness.console.errors)")
+        #expect(harness.run("reassign basile-roy aicha-trehou") == .failed, "a member's id")
+        #expect(harness.run("reassign nobody aicha-trehou") == .failed, "nothing under it")
+        #expect(harness.console.errors.contains("the ledger holds nothing under 'nobody'"))
+        let mark = harness.console.output.count
+        #expect(harness.run("reassign aicha aicha-trehou") == .succeeded)
+        #expect(
+            String(harness.console.output.dropFirst(mark))
+                == "what the ledger held under 'aicha' (1 round, 0 ratings, 1 ban) is Aïcha Tréhou's (aicha-trehou) now\n"
+        )
+        let ledger = try #require(try harness.session.existingLedger())
+        #expect(!(try ledger.memberIDs()).contains("aicha"))
+        #expect(try ledger.bans().map { [$0.first, $0.second] } == [["aicha-trehou", "dan"]])
+        let before = harness.console.output.count
+        #expect(harness.run("history aicha-trehou --format json") == .succeeded)
+        let history = String(harness.console.output.dropFirst(before))
+        #expect(history.components(separatedBy: "\"round\": ").count == 3, "both rounds: \(history)")
+        #expect(harness.run("reassign aicha aicha-trehou") == .failed, "done once")
+    }
+
     /// Two shells on one ledger: a draft made before the other committed a
     /// round is not recorded (its novelty did not count that round); drafted
     /// again, it is. A plan's rounds go on committing one after the other.

@@ -239,7 +239,7 @@ public enum ProfileCommands {
     /// taken from the cache, so a folder loaded again unchanged does not read
     /// the ledger at all.
     static func historyUnderAnotherID(in session: Session, among readNow: Set<String>) -> [(
-        member: Member, historyID: String
+        member: Member, historyID: String, hasOwn: Bool
     )] {
         guard !readNow.isEmpty, let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else {
             return []
@@ -248,23 +248,34 @@ public enum ProfileCommands {
         let departed = known.subtracting(session.directory.members.map(\.id))
         guard !departed.isEmpty else { return [] }
         return session.directory.members.compactMap { member in
-            guard readNow.contains(member.id), !known.contains(member.id) else { return nil }
-            let derived = MemberID.from(name: member.name)
-            guard derived != member.id, departed.contains(derived) else { return nil }
-            return (member, derived)
+            guard readNow.contains(member.id) else { return nil }
+            // The id the name gives, or the file's name when the profile gives another id.
+            let stem = session.directory.files[member.id].map {
+                (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+            }
+            let former = [MemberID.from(name: member.name), stem].compactMap { $0 }.first {
+                $0 != member.id && departed.contains($0)
+            }
+            return former.map { (member, $0, known.contains(member.id)) }
         }
     }
 
     static func reportHistoryUnderAnotherID(in session: Session, among readNow: Set<String>) {
         let t = session.language.text
-        for (member, id) in historyUnderAnotherID(in: session, among: readNow) {
+        for (member, id, hasOwn) in historyUnderAnotherID(in: session, among: readNow) {
             let name = TerminalSafeText.line(member.name)
+            // With rounds under both ids, the history is split: only 'reassign' joins it.
             session.console.writeError(
                 session.style.cyan(t("note:", "note :")) + " "
-                    + t(
-                        "\(name) (\(member.id)) met people under the id '\(id)', which no profile holds now (a file renamed?): 'id: \(id)' in the profile keeps that history",
-                        "\(name) (\(member.id)) a rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'id: \(id)' dans le profil garde cet historique"
-                    ) + "\n")
+                    + (hasOwn
+                        ? t(
+                            "\(name) (\(member.id)) also met people under the id '\(id)', which no profile holds now (a file renamed?): 'history', novelty and --no-repeats see only \(member.id)'s; 'reassign \(id) \(member.id)' joins them",
+                            "\(name) (\(member.id)) a aussi rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'history', la nouveauté et --no-repeats ne voient que ceux de \(member.id) ; 'reassign \(id) \(member.id)' les réunit"
+                        )
+                        : t(
+                            "\(name) (\(member.id)) met people under the id '\(id)', which no profile holds now (a file renamed?): 'id: \(id)' in the profile keeps that history",
+                            "\(name) (\(member.id)) a rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'id: \(id)' dans le profil garde cet historique"
+                        )) + "\n")
         }
     }
 

@@ -5,7 +5,7 @@ import Matchmaker
 
 /// Rounds in the ledger: diff, commit, rounds, round, history, rate.
 enum RoundCommands {
-    static let all: [CommandSpec] = [diff, commit, rounds, round, history, rate]
+    static let all: [CommandSpec] = [diff, commit, rounds, round, history, rate, reassign]
 
     static let diff = CommandSpec(
         "diff", group: .rounds, summary: "What the draft changes from the last committed round",
@@ -243,18 +243,63 @@ enum RoundCommands {
     }
 }
 
+extension RoundCommands {
+    static let reassign = CommandSpec(
+        "reassign", group: .rounds,
+        summary: "Give the rounds, ratings and bans recorded under an old id to a member",
+        details: """
+            A member's id comes from its file's name unless the profile gives an 'id:': a file renamed \
+            leaves what the ledger holds under the old id, where 'history', novelty and --no-repeats \
+            do not see it ('load' says when it finds such an id). OLD is an id no profile holds now; \
+            MEMBER a member. One transaction; refused when both sat in one round (two members).
+            """,
+        arguments: [
+            ArgumentSpec("OLD", summary: "The id the ledger holds that no profile has now"),
+            ArgumentSpec("MEMBER", summary: "The member it was", completion: MemberCompletion.members),
+        ],
+        examples: ["reassign aicha aicha-trehou"]
+    ) { session, arguments in
+        let old = arguments[0] ?? ""
+        let member = try session.member(arguments[1] ?? "").member
+        guard session.directory.index(of: old) == nil else {
+            throw RoundCommandError.oldIsAMember(old, name: session.directory.displayName(old))
+        }
+        guard old != member.id else { throw MatchCommandError.samePerson(old) }
+        guard let ledger = try session.existingLedger() else { throw LedgerError.nothingUnder(old) }
+        let moved = try ledger.moveHistory(from: old, to: member.id)
+        let language = session.language
+        let parts = [
+            language.counted(moved.rounds, "round", "tour"), language.counted(moved.ratings, "rating", "note"),
+            language.counted(moved.bans, "ban", "exclusion"),
+        ].joined(separator: ", ")
+        let name = TerminalSafeText.line(member.name)
+        return .show(
+            Message(
+                language.text(
+                    "what the ledger held under '\(old)' (\(parts)) is \(name)'s (\(member.id)) now",
+                    "ce que le registre gardait sous '\(old)' (\(parts)) est à \(name) (\(member.id)) désormais")))
+    }
+}
+
 /// What can go wrong with the rounds.
 enum RoundCommandError: Error, Equatable, CustomStringConvertible, Worded {
     /// When the two could meet: in the draft, in a planned round (its number), or not yet.
     enum Upcoming: Equatable { case draft, planned(Int), notPlanned }
 
     case neverMet(MemberPair, when: Upcoming)
+    /// `reassign`: the old id is a member's now (its profile holds it).
+    case oldIsAMember(String, name: String)
 
     var description: String { words(in: .en) }
 
     func words(in language: Language) -> String {
         let t = language.text
         switch self {
+        case .oldIsAMember(let id, let name):
+            return t(
+                "'\(id)' is the id of \(name), a member now: only an id no profile holds can be given to another",
+                "'\(id)' est l’identifiant de \(name), membre aujourd’hui : seul un identifiant qu’aucun profil ne porte peut être donné à un autre"
+            )
         case .neverMet(let pair, let when):
             let (a, b) = (pair.first, pair.second)
             let base = t(

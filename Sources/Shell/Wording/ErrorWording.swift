@@ -52,6 +52,15 @@ extension LedgerError: Worded {
         case .unknownRound(let name, let suggestion):
             return t("no round named '\(name)'", "aucun tour nommé '\(name)'") + language.hint(suggestion)
         case .noRounds: return t("no round has been committed yet", "aucun tour n’a encore été enregistré")
+        case .nothingUnder(let id):
+            return t(
+                "the ledger holds nothing under '\(id)': no round, rating or ban names it",
+                "le registre ne contient rien sous '\(id)' : aucun tour, aucune note ni exclusion ne le nomme")
+        case .inOneRound(let old, let new, let round):
+            return t(
+                "\(old) and \(new) both sat in round '\(round)': they are two members, and their histories stay apart",
+                "\(old) et \(new) étaient tous deux dans le tour '\(round)' : ce sont deux membres, leurs historiques restent séparés"
+            )
         case .neverMet(let a, let b):
             return t(
                 "\(a) and \(b) have not met in a committed round: rate a meeting once the round that holds it is committed",

@@ -187,6 +187,11 @@ enum HelpText {
         "history": "Toutes les personnes qu’un membre a rencontrées, des plus récentes aux plus anciennes",
         "history MEMBER": "Un identifiant ou un nom",
         "rate": "Noter une rencontre, de 1 à 5 (compte pour les tours suivants), ou effacer ses notes",
+        "reassign": "Donner à un membre les tours, notes et exclusions enregistrés sous un ancien identifiant",
+        "reassign:details":
+            "L’identifiant d’un membre vient du nom de son fichier, sauf si le profil donne un 'id:' : un fichier renommé laisse ce que le registre garde sous l’ancien identifiant, où 'history', la nouveauté et --no-repeats ne le voient pas ('load' signale un tel identifiant). ANCIEN est un identifiant qu’aucun profil ne porte aujourd’hui ; MEMBRE un membre. Une seule transaction ; refusé quand les deux étaient dans un même tour (deux membres).",
+        "reassign OLD": "L’identifiant du registre qu’aucun profil ne porte aujourd’hui",
+        "reassign MEMBER": "Le membre qu’il désignait",
         "rate:details":
             "Seule une rencontre qui a eu lieu peut être notée : les deux membres doivent s’être vus dans un tour enregistré. Une remarque dit ce qui en est sorti ('history' et 'why' l’affichent). Les notes déplacent les scores futurs de la paire (3 est neutre, 'set weight.feedback') ; --clear retire toutes les notes de la paire.",
         "rate A": "Un membre (identifiant ou nom)",
@@ -244,7 +249,8 @@ extension HelpText {
     }
 
     static let frenchPlaceholders = [
-        "FILE": "FICHIER", "MEMBER": "MEMBRE", "TAG": "ÉTIQUETTE", "KEY": "CLÉ", "DIR": "DOSSIER", "NAME": "NOM",
+        "FILE": "FICHIER", "MEMBER": "MEMBRE", "OLD": "ANCIEN", "TAG": "ÉTIQUETTE", "KEY": "CLÉ", "DIR": "DOSSIER",
+        "NAME": "NOM",
         "VALUE": "VALEUR", "TEXT": "TEXTE",
         "FOLDER": "DOSSIER", "COMMAND": "COMMANDE", "RATING": "NOTE", "NOTE": "REMARQUE", "FILTER": "FILTRE",
         "DATETIME": "DATEHEURE", "COLUMN": "COLONNE", "FIELD": "CHAMP", "KIND": "TYPE",
