@@ -349,6 +349,8 @@ public struct Ledger: Sendable {
                     arguments: [old, old])
                 for row in bans {
                     let other: String = row["member_a"] == old ? row["member_b"] : row["member_a"]
+                    // A ban between the two ids would keep a member apart from itself: it goes.
+                    guard other != new else { continue }
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
                         arguments: [min(new, other), max(new, other), row["banned_at"] as String])
