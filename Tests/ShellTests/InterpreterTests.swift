@@ -362,8 +362,8 @@ struct InterpreterTests {
         }
     }
 
-    /// A problem of a whole spreadsheet (empty, no name column) skips no
-    /// row: the summary counts none.
+    /// A spreadsheet refused as a whole (empty, no name column) is said so,
+    /// not summed up as rows read and skipped.
     @Test func anEmptySpreadsheetSkipsNoRow() throws {
         let folder = try Self.community(Self.four, tag: "empty-csv")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -374,7 +374,8 @@ struct InterpreterTests {
         #expect(harness.run("load Profiles") == .succeeded)
         #expect(harness.run("import empty.csv") == .failed)
         #expect(harness.run("import noname.csv") == .failed)
-        #expect(harness.console.output.contains("0 rows read from empty.csv: 0 new, 0 to update, 0 unchanged\n"))
+        #expect(harness.console.output.contains("empty.csv could not be read: nothing imported\n"))
+        #expect(harness.console.output.contains("noname.csv could not be read: nothing imported\n"))
         #expect(!harness.console.output.contains("skipped"), "\(harness.console.output)")
     }
 

@@ -147,6 +147,16 @@ struct ImportReport: Presentable {
                             ]
                         })))
         }
+        // A file refused as a whole (empty, not text, no name column) had no row read at all.
+        if plan.entries.isEmpty && skipped == 0
+            && problems.contains(where: { $0.severity == .error && $0.cell == nil })
+        {
+            blocks.append(
+                .paragraph(
+                    t("\(file) could not be read: nothing imported", "\(file) n’a pas pu être lu : rien n’est importé"))
+            )
+            return Document(blocks)
+        }
         let rows = language.counted(plan.entries.count + skipped, "row", "ligne")
         var summary =
             t(
