@@ -324,13 +324,46 @@ public struct Ledger: Sendable {
                 {
                     throw LedgerError.inOneRound(old, new, round: round)
                 }
-                let rounds =
-                    try Int.fetchOne(
+                let roundIDs = try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT round_id FROM round_member WHERE member_id = ?
+                        UNION SELECT round_id FROM round_unmatched WHERE member_id = ?
+                        """, arguments: [old, old])
+                let rounds = roundIDs.count
+                // The facts those rounds keep (reasons, starters, pin warnings, notes, causes) name members by id too.
+                let rename = { (text: String?) in text.map { Self.renamingID(old, to: new, in: $0) } }
+                for id in roundIDs {
+                    for row in try Row.fetchAll(
                         db,
-                        sql: """
-                            SELECT COUNT(*) FROM (SELECT round_id FROM round_member WHERE member_id = ?
-                            UNION SELECT round_id FROM round_unmatched WHERE member_id = ?)
-                            """, arguments: [old, old]) ?? 0
+                        sql:
+                            "SELECT position, reason_facts, starter_fact, pin_warnings FROM round_group WHERE round_id = ?",
+                        arguments: [id])
+                    {
+                        try db.execute(
+                            sql: """
+                                UPDATE round_group SET reason_facts = ?, starter_fact = ?, pin_warnings = ?
+                                WHERE round_id = ? AND position = ?
+                                """,
+                            arguments: [
+                                rename(row["reason_facts"]), rename(row["starter_fact"]), rename(row["pin_warnings"]),
+                                id,
+                                row["position"] as Int64,
+                            ])
+                    }
+                    let notes: String? = try String.fetchOne(
+                        db, sql: "SELECT note_facts FROM round WHERE id = ?", arguments: [id])
+                    try db.execute(sql: "UPDATE round SET note_facts = ? WHERE id = ?", arguments: [rename(notes), id])
+                    try db.execute(
+                        sql: "UPDATE round_unmatched SET cause = ? WHERE round_id = ? AND member_id = ?",
+                        arguments: [
+                            rename(
+                                try String.fetchOne(
+                                    db, sql: "SELECT cause FROM round_unmatched WHERE round_id = ? AND member_id = ?",
+                                    arguments: [id, old])),
+                            id, old,
+                        ])
+                }
                 try db.execute(sql: "UPDATE round_member SET member_id = ? WHERE member_id = ?", arguments: [new, old])
                 try db.execute(
                     sql: "UPDATE round_unmatched SET member_id = ? WHERE member_id = ?", arguments: [new, old])
@@ -360,6 +393,36 @@ public struct Ledger: Sendable {
                 return MovedHistory(rounds: rounds, ratings: ratings.count, bans: bans.count)
             }
         }
+    }
+
+    /// The keys under which the facts a round keeps name a member.
+    static let memberKeys: Set<String> = [
+        "seeker", "offerer", "asker", "expert", "of", "first", "second", "member", "id",
+    ]
+
+    /// `text` (a fact as JSON) with `old` put as `new` wherever a member is
+    /// named by id; a pair (`first`, `second`) stays in order. Text that is
+    /// not JSON stays as it is.
+    static func renamingID(_ old: String, to new: String, in text: String) -> String {
+        guard let data = text.data(using: .utf8),
+            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return text }
+        func walk(_ value: Any) -> Any {
+            if let list = value as? [Any] { return list.map(walk) }
+            guard var object = value as? [String: Any] else { return value }
+            for (key, inner) in object {
+                object[key] = memberKeys.contains(key) && inner as? String == old ? new : walk(inner)
+            }
+            if let first = object["first"] as? String, let second = object["second"] as? String, first > second {
+                (object["first"], object["second"]) = (second, first)
+            }
+            return object
+        }
+        guard
+            let renamed = try? JSONSerialization.data(
+                withJSONObject: walk(value), options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+        else { return text }
+        return String(data: renamed, encoding: .utf8) ?? text
     }
 
     /// Where the ledger stands now.

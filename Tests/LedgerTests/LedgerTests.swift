@@ -124,6 +124,19 @@ struct LedgerTests {
         #expect(mark == (try ledger.mark()))
     }
 
+    /// Facts kept as JSON are renamed where they name a member, and only there.
+    @Test func renamingAnIDInFacts() {
+        let facts = #"[{"needMet":{"offerer":"aicha","seeker":"zoe","sought":null,"tag":"aicha"}}]"#
+        #expect(
+            Ledger.renamingID("aicha", to: "aicha-trehou", in: facts)
+                == #"[{"needMet":{"offerer":"aicha-trehou","seeker":"zoe","sought":null,"tag":"aicha"}}]"#)
+        // A pair stays in order.
+        #expect(
+            Ledger.renamingID("zed", to: "abel", in: #"{"first":"mia","second":"zed"}"#)
+                == #"{"first":"abel","second":"mia"}"#)
+        #expect(Ledger.renamingID("a", to: "b", in: "not json") == "not json")
+    }
+
     @Test func meetingsRatingsAndHowLongAgo() throws {
         let ledger = try Ledger.open(at: Self.temporaryPath())
         try ledger.commit(Self.round("one", at: 100, pairs: [["a", "b"], ["c", "d"]]))

@@ -224,7 +224,13 @@ struct InterpreterTests {
         #expect(harness.run("history aicha-trehou --format json") == .succeeded)
         let history = String(harness.console.output.dropFirst(before))
         #expect(history.components(separatedBy: "\"round\": ").count == 3, "both rounds: \(history)")
+        // The facts the rounds keep (reasons, starters, notes) name the member by its id now too.
+        let shown = harness.console.output.count
+        #expect(harness.run("round s2 --format json") == .succeeded)
+        let round = String(harness.console.output.dropFirst(shown))
+        #expect(!round.contains("\"aicha\""), "\(round)")
         #expect(harness.run("reassign aicha aicha-trehou") == .failed, "done once")
+        #expect(harness.run("reassign aicha aicha") == .failed, "the same word twice")
     }
 
     /// Two shells on one ledger: a draft made before the other committed a

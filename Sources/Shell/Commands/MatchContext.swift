@@ -99,6 +99,10 @@ extension Session {
     /// profile now) but whom committed rounds name: their history and ratings
     /// stay reachable. Nil member for one who left.
     func memberOrFormer(_ text: String) throws -> (id: String, member: Member?) {
+        // An id the ledger holds and no profile does is that former member, before any name that starts so.
+        if directory.index(of: text) == nil, (try? existingLedger()?.memberIDs().contains(text)) == true {
+            return (text, nil)
+        }
         do {
             let member = try ProfileCommands.member(text, in: directory)
             return (member.id, member)

@@ -260,6 +260,8 @@ extension RoundCommands {
         examples: ["reassign aicha aicha-trehou"]
     ) { session, arguments in
         let old = arguments[0] ?? ""
+        // The same word twice names no two ids, whatever member its start would find.
+        guard old != arguments[1] else { throw MatchCommandError.samePerson(old) }
         let member = try session.member(arguments[1] ?? "").member
         guard session.directory.index(of: old) == nil else {
             throw RoundCommandError.oldIsAMember(old, name: session.directory.displayName(old))
