@@ -324,46 +324,36 @@ public struct Ledger: Sendable {
                 {
                     throw LedgerError.inOneRound(old, new, round: round)
                 }
-                let roundIDs = try Int64.fetchAll(
-                    db,
-                    sql: """
-                        SELECT round_id FROM round_member WHERE member_id = ?
-                        UNION SELECT round_id FROM round_unmatched WHERE member_id = ?
-                        """, arguments: [old, old])
-                let rounds = roundIDs.count
+                let ofTheRounds = """
+                    IN (SELECT round_id FROM round_member WHERE member_id = ?
+                    UNION SELECT round_id FROM round_unmatched WHERE member_id = ?)
+                    """
+                let rounds =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM round WHERE id " + ofTheRounds, arguments: [old, old])
+                    ?? 0
                 // The facts those rounds keep (reasons, starters, pin warnings, notes, causes) name members by id too.
-                let rename = { (text: String?) in text.map { Self.renamingID(old, to: new, in: $0) } }
-                for id in roundIDs {
-                    for row in try Row.fetchAll(
+                func renameFacts(in table: String, _ columns: [String], where condition: String) throws {
+                    let rows = try Row.fetchAll(
                         db,
                         sql:
-                            "SELECT position, reason_facts, starter_fact, pin_warnings FROM round_group WHERE round_id = ?",
-                        arguments: [id])
-                    {
+                            "SELECT rowid AS row_key, \(columns.joined(separator: ", ")) FROM \(table) WHERE \(condition)",
+                        arguments: [old, old])
+                    for row in rows {
+                        let renamed: [String?] = columns.map {
+                            (row[$0] as String?).map { Self.renamingID(old, to: new, in: $0) }
+                        }
                         try db.execute(
-                            sql: """
-                                UPDATE round_group SET reason_facts = ?, starter_fact = ?, pin_warnings = ?
-                                WHERE round_id = ? AND position = ?
-                                """,
-                            arguments: [
-                                rename(row["reason_facts"]), rename(row["starter_fact"]), rename(row["pin_warnings"]),
-                                id,
-                                row["position"] as Int64,
-                            ])
+                            sql:
+                                "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+                            arguments: StatementArguments(renamed) + [row["row_key"] as Int64])
                     }
-                    let notes: String? = try String.fetchOne(
-                        db, sql: "SELECT note_facts FROM round WHERE id = ?", arguments: [id])
-                    try db.execute(sql: "UPDATE round SET note_facts = ? WHERE id = ?", arguments: [rename(notes), id])
-                    try db.execute(
-                        sql: "UPDATE round_unmatched SET cause = ? WHERE round_id = ? AND member_id = ?",
-                        arguments: [
-                            rename(
-                                try String.fetchOne(
-                                    db, sql: "SELECT cause FROM round_unmatched WHERE round_id = ? AND member_id = ?",
-                                    arguments: [id, old])),
-                            id, old,
-                        ])
                 }
+                try renameFacts(
+                    in: "round_group", ["reason_facts", "starter_fact", "pin_warnings"],
+                    where: "round_id " + ofTheRounds)
+                try renameFacts(in: "round", ["note_facts"], where: "id " + ofTheRounds)
+                try renameFacts(in: "round_unmatched", ["cause"], where: "member_id = ? OR member_id = ?")
                 try db.execute(sql: "UPDATE round_member SET member_id = ? WHERE member_id = ?", arguments: [new, old])
                 try db.execute(
                     sql: "UPDATE round_unmatched SET member_id = ? WHERE member_id = ?", arguments: [new, old])

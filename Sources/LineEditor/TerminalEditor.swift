@@ -221,16 +221,11 @@ public final class TerminalEditor {
         /// The keys that answer yes (space too, as in readline).
         public var yesKeys: Set<Character> = ["y", "Y", " "]
 
-        public init(
-            search: String, nothingFound: String, noOlderMatch: String, colon: String,
-            showAll: @escaping @Sendable (Int) -> String, yesKeys: Set<Character>
-        ) {
+        public init(search: String, nothingFound: String, noOlderMatch: String, colon: String) {
             self.search = search
             self.nothingFound = nothingFound
             self.noOlderMatch = noOlderMatch
             self.colon = colon
-            self.showAll = showAll
-            self.yesKeys = yesKeys
         }
 
         public init() {}

@@ -156,11 +156,8 @@ extension Matchmaker {
         if priced {
             edges = try pricing.candidates(request.candidates, sampling: request.sampling, shouldStop: shouldStop)
         } else {
-            for (i, mentee) in rows.enumerated() {
-                if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-                for (j, mentor) in mentors.enumerated() where prepared.exclusion(mentee, mentor) == nil {
-                    edges.append(WeightedEdge(i, j, objective.weight(of: model.score(mentee, mentor), mentee, mentor)))
-                }
+            try forEachAdmissiblePair(of: setup, prepared: prepared, objective: objective, shouldStop: shouldStop) {
+                edges.append(WeightedEdge($0, $1, $2))
             }
         }
         var graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
@@ -180,6 +177,20 @@ extension Matchmaker {
                 shouldStop: shouldStop)
         }
         return (graph, result, priced)
+    }
+
+    /// Every admissible pair of `setup` (row, mentor column, weight), every
+    /// mentee against every mentor; `shouldStop` is asked every 64 mentees.
+    static func forEachAdmissiblePair(
+        of setup: MentoringSetup, prepared: PreparedAdmissibility, objective: DraftProof.Objective,
+        shouldStop: () -> Bool, _ body: (_ row: Int, _ column: Int, _ weight: Int64) throws -> Void
+    ) throws {
+        for (i, mentee) in setup.rows.enumerated() {
+            if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
+            for (j, mentor) in setup.mentors.enumerated() where prepared.exclusion(mentee, mentor) == nil {
+                try body(i, j, objective.weight(mentee, mentor))
+            }
+        }
     }
 
     /// Why a mentee has no mentor, from every mentor (for the unassigned only):

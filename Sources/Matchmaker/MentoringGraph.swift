@@ -64,7 +64,7 @@ extension Matchmaker {
         let (graph, _, _) = try solveMentoring(
             setup, request: request, model: model, objective: objective, shouldStop: shouldStop)
         var edges = graph.edges
-        let present = Set(edges.map { MentoringPricing.key($0.u, $0.v) })
+        let present = PairKeys(edges.lazy.map { MentoringPricing.key($0.u, $0.v) })
         let row = Dictionary(uniqueKeysWithValues: setup.rows.enumerated().map { ($1, $0) })
         let column = Dictionary(uniqueKeysWithValues: setup.mentors.enumerated().map { ($1, $0) })
         for pair in including {
@@ -92,14 +92,10 @@ extension Matchmaker {
         let objective = DraftProof.Objective(model: model, priority: request.priority)
         let prepared = PreparedAdmissibility(Admissibility(forbidden: request.apart), directory: model.directory)
         let first = MentoringGraph.firstSeats(setup.capacity)
-        for (i, mentee) in setup.rows.enumerated() {
-            if i & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
-            for (j, mentor) in setup.mentors.enumerated()
-            where setup.capacity[j] > 0 && prepared.exclusion(mentee, mentor) == nil {
-                let weight = objective.weight(of: model.score(mentee, mentor), mentee, mentor)
-                guard weight > 0 else { continue }
-                for seat in first[j]..<first[j + 1] { try visit(i, seat, weight) }
-            }
+        try forEachAdmissiblePair(of: setup, prepared: prepared, objective: objective, shouldStop: shouldStop) {
+            i, j, weight in
+            guard weight > 0 else { return }
+            for seat in first[j]..<first[j + 1] { try visit(i, seat, weight) }
         }
         return (setup.rows.count, setup.mentors.count, first.last ?? 0)
     }

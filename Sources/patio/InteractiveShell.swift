@@ -21,13 +21,13 @@ final class InteractiveShell {
             program: "patio", prompt: Self.prompt(style: session.style), historyFile: historyFile, completer: nil)
         editor.completer = { [unowned self] text in Self.convert(Completer.complete(text, in: self.session)) }
         let language = session.language
-        editor.searchWords.showAll = { language.words(.showAllCandidates($0)) }
         if language == .fr {
             editor.searchWords = TerminalEditor.SearchWords(
                 search: "recherche", nothingFound: ", rien trouvé", noOlderMatch: ", rien de plus ancien",
-                colon: "\u{A0}:", showAll: { language.words(.showAllCandidates($0)) },
-                yesKeys: ["o", "O", "y", "Y", " "])
+                colon: "\u{A0}:")
+            editor.searchWords.yesKeys = ["o", "O", "y", "Y", " "]
         }
+        editor.searchWords.showAll = { language.words(.showAllCandidates($0)) }
         self.session.environment.isCancelled = { Interrupts.isPending }
         console.isInterrupted = { Interrupts.isPending }
     }

@@ -81,27 +81,18 @@ enum CommonOptions {
 
 /// A list cut to its first rows, with how many were left out.
 struct Limited<Item> {
-    let shown: [Item]
+    private(set) var shown: [Item]
     let omitted: Int
 
     init(_ items: [Item], limit: Int?) {
-        guard let limit, items.count > limit else {
-            shown = items
-            omitted = 0
-            return
-        }
-        shown = Array(items.prefix(limit))
-        omitted = items.count - limit
+        let kept = limit.map { min($0, items.count) } ?? items.count
+        shown = Array(items.prefix(kept))
+        omitted = items.count - kept
     }
 
     /// The last `limit` items (the newest of a list in time order), and how many came before.
     init(last limit: Int?, of items: [Item]) {
-        guard let limit, items.count > limit else {
-            shown = items
-            omitted = 0
-            return
-        }
-        shown = Array(items.suffix(limit))
-        omitted = items.count - limit
+        self.init(items.reversed(), limit: limit)
+        shown.reverse()
     }
 }

@@ -146,7 +146,7 @@ enum HTMLSheet {
             case "'": result += "&#39;"
             default:
                 if character != "\n",
-                    character.unicodeScalars.contains(where: { $0.value < 0x20 || ControlCharacters.isDropped($0) })
+                    character.unicodeScalars.contains(where: ControlCharacters.isDroppedWithBreaks)
                 {
                     continue
                 }

@@ -129,7 +129,7 @@ enum ICSCalendar {
             case ",": result += "\\,"
             case "\n", "\r\n": result += "\\n"
             default:
-                if character.unicodeScalars.contains(where: { $0.value < 0x20 || ControlCharacters.isDropped($0) }) {
+                if character.unicodeScalars.contains(where: ControlCharacters.isDroppedWithBreaks) {
                     continue
                 }
                 result.append(character)

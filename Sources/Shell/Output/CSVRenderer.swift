@@ -60,6 +60,9 @@ enum ControlCharacters {
         (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || (0x7F...0x9F).contains(scalar.value)
             || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
+
+    /// The same, tab and line breaks too: for the formats that write those their own way, or not at all.
+    static func isDroppedWithBreaks(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || isDropped(scalar) }
 }
 
 public enum CSVFormat {
