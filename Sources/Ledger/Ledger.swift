@@ -11,9 +11,33 @@ import GRDB
 /// writes); a writer that finds another writing waits up to `waitLimit`
 /// seconds, says so (`onWait`) once the wait passes half a second, and then
 /// reports that the ledger is busy.
+///
+/// A ledger this process may not write (the file, or the folder its
+/// journal goes in, belongs to someone else) is opened to be read only:
+/// every reading works, and every writing is refused (`readOnly`) before
+/// anything is tried.
 public struct Ledger: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    let opening: Opening
+
+    /// How the ledger was opened: to be written, or read only (`openReadOnly`).
+    enum Opening {
+        case readWrite
+        case readOnly
+        /// Read only, as a file nobody writes to: a patio that starts
+        /// writing to it while it is read can make a page read look damaged.
+        case immutable
+    }
+
+    /// Whether the ledger was opened to be read only (see `open`).
+    public var isReadOnly: Bool { opening != .readWrite }
+
+    init(path: String, queue: DatabaseQueue, opening: Opening = .readWrite) {
+        self.path = path
+        self.queue = queue
+        self.opening = opening
+    }
 
     /// How long a writer waits for another, in seconds.
     public static let waitLimit = 5
@@ -41,6 +65,9 @@ public struct Ledger: Sendable {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw LedgerError.cannotMakeFolder(path: path, folder: folder)
             }
+        }
+        if FileManager.default.fileExists(atPath: path) && !canWrite(path) {
+            return try openReadOnly(at: path)
         }
         var configuration = Configuration()
         // The ledger is switched to WAL once, when it is created (the mode is
@@ -87,6 +114,69 @@ public struct Ledger: Sendable {
         } catch {
             throw LedgerError.cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Whether this process may write the ledger at `path` as SQLite does
+    /// in WAL mode: the file, and its journal and shared-memory files beside
+    /// it (made in its folder when they are not there).
+    static func canWrite(_ path: String) -> Bool {
+        guard access(path, W_OK) == 0 else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        if access(folder.isEmpty ? "." : folder, W_OK) == 0 { return true }
+        return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
+    }
+
+    /// Opens a ledger this process may not write, to be read only, making no
+    /// file beside it (a journal made by this process would be its own,
+    /// and could keep its keeper from writing): as an immutable file when
+    /// no journal is left beside it (everything committed is then in the
+    /// file itself), else through SQLite's read-only WAL access, from the
+    /// journal and shared memory of the patio writing to it. A ledger whose
+    /// schema is older than this version's cannot be brought up to date,
+    /// and is refused.
+    static func openReadOnly(at path: String) throws(LedgerError) -> Ledger {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.journalMode = .default
+        configuration.foreignKeysEnabled = true
+        let journal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        do {
+            let queue = try DatabaseQueue(
+                path: journal == 0 ? "file:" + uriEscaped(path) + "?immutable=1" : path, configuration: configuration)
+            guard try queue.read({ db in try Self.migrator.hasCompletedMigrations(db) }) else {
+                throw LedgerError.readOnly(path: path, outdated: true)
+            }
+            return Ledger(path: path, queue: queue, opening: journal == 0 ? .immutable : .readOnly)
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch let error as DatabaseError {
+            throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A path as the path of a SQLite URI: '%', '?' and '#' escaped.
+    static func uriEscaped(_ path: String) -> String {
+        var escaped = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3F"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Writes through `body` in one transaction, the ledger's errors for
+    /// SQLite's; refused at once when the ledger is read only.
+    func write<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+        guard !isReadOnly else { throw LedgerError.readOnly(path: path, outdated: false) }
+        return try run { try queue.write(body) }
     }
 
     /// An exclusive `flock` on a file beside the ledger, taken within the wait limit or not at all.
@@ -229,6 +319,9 @@ public struct Ledger: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw LedgerError.busy(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT && opening == .immutable {
+            // Read as a file nobody writes to, while a patio was writing to it.
+            throw LedgerError.busy(path: path)
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
@@ -251,17 +344,15 @@ public struct Ledger: Sendable {
     /// Records `records` in order, in one transaction: all of them or none
     /// (a plan committed with `--all`, a kill in the middle).
     public func commit(_ records: [RoundRecord], ifStill mark: LedgerMark? = nil) throws(LedgerError) -> LedgerMark {
-        try run {
-            try queue.write { db in
-                if let mark {
-                    let since = try String.fetchAll(
-                        db, sql: "SELECT name FROM round WHERE id > ? ORDER BY id", arguments: [mark.lastRound ?? 0])
-                    if !since.isEmpty { throw LedgerError.changedSince(rounds: since) }
-                }
-                var last = mark ?? LedgerMark.empty
-                for record in records { last = try Self.insert(record, into: db) }
-                return last
+        try write { db in
+            if let mark {
+                let since = try String.fetchAll(
+                    db, sql: "SELECT name FROM round WHERE id > ? ORDER BY id", arguments: [mark.lastRound ?? 0])
+                if !since.isEmpty { throw LedgerError.changedSince(rounds: since) }
             }
+            var last = mark ?? LedgerMark.empty
+            for record in records { last = try Self.insert(record, into: db) }
+            return last
         }
     }
 
@@ -312,76 +403,74 @@ public struct Ledger: Sendable {
     /// Refused when the two ids sat in one round (two members), or when
     /// nothing names `old`.
     public func moveHistory(from old: String, to new: String) throws(LedgerError) -> MovedHistory {
-        try run {
-            try queue.write { db in
-                if let round = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT name FROM round WHERE id IN (
-                            SELECT round_id FROM round_member WHERE member_id = ?
-                            INTERSECT SELECT round_id FROM round_member WHERE member_id = ?) ORDER BY id LIMIT 1
-                        """, arguments: [old, new])
-                {
-                    throw LedgerError.inOneRound(old, new, round: round)
-                }
-                let ofTheRounds = """
-                    IN (SELECT round_id FROM round_member WHERE member_id = ?
-                    UNION SELECT round_id FROM round_unmatched WHERE member_id = ?)
-                    """
-                let rounds =
-                    try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM round WHERE id " + ofTheRounds, arguments: [old, old])
-                    ?? 0
-                // The facts those rounds keep (reasons, starters, pin warnings, notes, causes) name members by id too.
-                func renameFacts(in table: String, _ columns: [String], where condition: String) throws {
-                    let rows = try Row.fetchAll(
-                        db,
-                        sql:
-                            "SELECT rowid AS row_key, \(columns.joined(separator: ", ")) FROM \(table) WHERE \(condition)",
-                        arguments: [old, old])
-                    for row in rows {
-                        let renamed: [String?] = columns.map {
-                            (row[$0] as String?).map { Self.renamingID(old, to: new, in: $0) }
-                        }
-                        try db.execute(
-                            sql:
-                                "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
-                            arguments: StatementArguments(renamed) + [row["row_key"] as Int64])
-                    }
-                }
-                try renameFacts(
-                    in: "round_group", ["reason_facts", "starter_fact", "pin_warnings"],
-                    where: "round_id " + ofTheRounds)
-                try renameFacts(in: "round", ["note_facts"], where: "id " + ofTheRounds)
-                try renameFacts(in: "round_unmatched", ["cause"], where: "member_id = ? OR member_id = ?")
-                try db.execute(sql: "UPDATE round_member SET member_id = ? WHERE member_id = ?", arguments: [new, old])
-                try db.execute(
-                    sql: "UPDATE round_unmatched SET member_id = ? WHERE member_id = ?", arguments: [new, old])
-                // Pairs are kept in order (a < b): each is written again in the order of its new ids.
-                let ratings = try Row.fetchAll(
-                    db, sql: "SELECT id, member_a, member_b FROM feedback WHERE member_a = ? OR member_b = ?",
-                    arguments: [old, old])
-                for row in ratings {
-                    let other: String = row["member_a"] == old ? row["member_b"] : row["member_a"]
-                    try db.execute(
-                        sql: "UPDATE feedback SET member_a = ?, member_b = ? WHERE id = ?",
-                        arguments: [min(new, other), max(new, other), row["id"] as Int64])
-                }
-                let bans = try Row.fetchAll(
-                    db, sql: "SELECT member_a, member_b, banned_at FROM ban WHERE member_a = ? OR member_b = ?",
-                    arguments: [old, old])
-                for row in bans {
-                    let other: String = row["member_a"] == old ? row["member_b"] : row["member_a"]
-                    // A ban between the two ids would keep a member apart from itself: it goes.
-                    guard other != new else { continue }
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
-                        arguments: [min(new, other), max(new, other), row["banned_at"] as String])
-                }
-                try db.execute(sql: "DELETE FROM ban WHERE member_a = ? OR member_b = ?", arguments: [old, old])
-                guard rounds + ratings.count + bans.count > 0 else { throw LedgerError.nothingUnder(old) }
-                return MovedHistory(rounds: rounds, ratings: ratings.count, bans: bans.count)
+        try write { db in
+            if let round = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT name FROM round WHERE id IN (
+                        SELECT round_id FROM round_member WHERE member_id = ?
+                        INTERSECT SELECT round_id FROM round_member WHERE member_id = ?) ORDER BY id LIMIT 1
+                    """, arguments: [old, new])
+            {
+                throw LedgerError.inOneRound(old, new, round: round)
             }
+            let ofTheRounds = """
+                IN (SELECT round_id FROM round_member WHERE member_id = ?
+                UNION SELECT round_id FROM round_unmatched WHERE member_id = ?)
+                """
+            let rounds =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM round WHERE id " + ofTheRounds, arguments: [old, old])
+                ?? 0
+            // The facts those rounds keep (reasons, starters, pin warnings, notes, causes) name members by id too.
+            func renameFacts(in table: String, _ columns: [String], where condition: String) throws {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT rowid AS row_key, \(columns.joined(separator: ", ")) FROM \(table) WHERE \(condition)",
+                    arguments: [old, old])
+                for row in rows {
+                    let renamed: [String?] = columns.map {
+                        (row[$0] as String?).map { Self.renamingID(old, to: new, in: $0) }
+                    }
+                    try db.execute(
+                        sql:
+                            "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE rowid = ?",
+                        arguments: StatementArguments(renamed) + [row["row_key"] as Int64])
+                }
+            }
+            try renameFacts(
+                in: "round_group", ["reason_facts", "starter_fact", "pin_warnings"],
+                where: "round_id " + ofTheRounds)
+            try renameFacts(in: "round", ["note_facts"], where: "id " + ofTheRounds)
+            try renameFacts(in: "round_unmatched", ["cause"], where: "member_id = ? OR member_id = ?")
+            try db.execute(sql: "UPDATE round_member SET member_id = ? WHERE member_id = ?", arguments: [new, old])
+            try db.execute(
+                sql: "UPDATE round_unmatched SET member_id = ? WHERE member_id = ?", arguments: [new, old])
+            // Pairs are kept in order (a < b): each is written again in the order of its new ids.
+            let ratings = try Row.fetchAll(
+                db, sql: "SELECT id, member_a, member_b FROM feedback WHERE member_a = ? OR member_b = ?",
+                arguments: [old, old])
+            for row in ratings {
+                let other: String = row["member_a"] == old ? row["member_b"] : row["member_a"]
+                try db.execute(
+                    sql: "UPDATE feedback SET member_a = ?, member_b = ? WHERE id = ?",
+                    arguments: [min(new, other), max(new, other), row["id"] as Int64])
+            }
+            let bans = try Row.fetchAll(
+                db, sql: "SELECT member_a, member_b, banned_at FROM ban WHERE member_a = ? OR member_b = ?",
+                arguments: [old, old])
+            for row in bans {
+                let other: String = row["member_a"] == old ? row["member_b"] : row["member_a"]
+                // A ban between the two ids would keep a member apart from itself: it goes.
+                guard other != new else { continue }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
+                    arguments: [min(new, other), max(new, other), row["banned_at"] as String])
+            }
+            try db.execute(sql: "DELETE FROM ban WHERE member_a = ? OR member_b = ?", arguments: [old, old])
+            guard rounds + ratings.count + bans.count > 0 else { throw LedgerError.nothingUnder(old) }
+            return MovedHistory(rounds: rounds, ratings: ratings.count, bans: bans.count)
         }
     }
 
@@ -427,25 +516,23 @@ public struct Ledger: Sendable {
     @discardableResult
     public func ban(_ a: String, _ b: String, at date: Date) throws(LedgerError) -> Bool {
         let (first, second) = a < b ? (a, b) : (b, a)
-        return try run {
-            try queue.write { db in
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
-                    arguments: [first, second, Self.text(date)])
-                return db.changesCount > 0
-            }
+        return try write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
+                arguments: [first, second, Self.text(date)])
+            return db.changesCount > 0
         }
     }
 
-    /// Lifts the ban between two members; false when there was none.
+    /// Lifts the ban between two members; false when there was none (a
+    /// ledger read only is refused only when there is one).
     @discardableResult
     public func lift(_ a: String, _ b: String) throws(LedgerError) -> Bool {
         let (first, second) = a < b ? (a, b) : (b, a)
-        return try run {
-            try queue.write { db in
-                try db.execute(sql: "DELETE FROM ban WHERE member_a = ? AND member_b = ?", arguments: [first, second])
-                return db.changesCount > 0
-            }
+        if isReadOnly, try !bans().contains(where: { $0 == (first, second) }) { return false }
+        return try write { db in
+            try db.execute(sql: "DELETE FROM ban WHERE member_a = ? AND member_b = ?", arguments: [first, second])
+            return db.changesCount > 0
         }
     }
 
@@ -453,13 +540,11 @@ public struct Ledger: Sendable {
     /// round paired (or put at one table), checked in the same transaction.
     public func rate(_ a: String, _ b: String, rating: Int, note: String?, at date: Date) throws(LedgerError) {
         let (first, second) = a < b ? (a, b) : (b, a)
-        try run {
-            try queue.write { db in
-                guard try Self.haveMet(first, second, db) else { throw LedgerError.neverMet(first, second) }
-                try db.execute(
-                    sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [first, second, rating, note, Self.text(date)])
-            }
+        try write { db in
+            guard try Self.haveMet(first, second, db) else { throw LedgerError.neverMet(first, second) }
+            try db.execute(
+                sql: "INSERT INTO feedback (member_a, member_b, rating, note, rated_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [first, second, rating, note, Self.text(date)])
         }
     }
 
@@ -467,13 +552,11 @@ public struct Ledger: Sendable {
     @discardableResult
     public func clearRatings(_ a: String, _ b: String) throws(LedgerError) -> Int {
         let (first, second) = a < b ? (a, b) : (b, a)
-        return try run {
-            try queue.write { db in
-                try db.execute(
-                    sql: "DELETE FROM feedback WHERE member_a = ? AND member_b = ?", arguments: [first, second])
-                guard db.changesCount > 0 else { throw LedgerError.noRating(first, second) }
-                return db.changesCount
-            }
+        return try write { db in
+            try db.execute(
+                sql: "DELETE FROM feedback WHERE member_a = ? AND member_b = ?", arguments: [first, second])
+            guard db.changesCount > 0 else { throw LedgerError.noRating(first, second) }
+            return db.changesCount
         }
     }
 

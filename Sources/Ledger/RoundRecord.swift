@@ -165,6 +165,10 @@ public enum LedgerError: Error, Equatable, Sendable {
     case nothingUnder(String)
     /// Two ids sat in one round (`round`): they are two members, whose histories stay apart.
     case inOneRound(String, String, round: String)
+    /// The ledger may only be read by this process (`Ledger.isReadOnly`): a
+    /// writing was refused, or (`outdated`) its schema is older than this
+    /// version's and cannot be brought up to date.
+    case readOnly(path: String, outdated: Bool)
     case failed(reason: String)
 }
 

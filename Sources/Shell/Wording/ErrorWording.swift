@@ -61,6 +61,17 @@ extension LedgerError: Worded {
                 "\(old) and \(new) both sat in round '\(round)': they are two members, and their histories stay apart",
                 "\(old) et \(new) étaient tous deux dans le tour '\(round)' : ce sont deux membres, leurs historiques restent séparés"
             )
+        case .readOnly(let path, let outdated):
+            if outdated {
+                return t(
+                    "the ledger \(path) was made by an older patio and must be brought up to date, which needs the right to write to it: nothing was read; open it once with that right",
+                    "le registre \(path) a été fait par un patio plus ancien et doit être mis à jour, ce qui demande le droit d’y écrire : rien n’a été lu ; ouvrez-le une fois avec ce droit"
+                )
+            }
+            return t(
+                "the ledger \(path) can only be read here (no right to write to it, or to its folder for its journal): nothing was recorded; ask whoever keeps it, or name another with --ledger",
+                "le registre \(path) ne peut qu’être lu ici (pas le droit d’y écrire, ni dans son dossier pour son journal) : rien n’a été enregistré ; demandez à qui le tient, ou indiquez-en un autre avec --ledger"
+            )
         case .neverMet(let a, let b):
             return t(
                 "\(a) and \(b) have not met in a committed round: rate a meeting once the round that holds it is committed",

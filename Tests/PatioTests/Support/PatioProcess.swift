@@ -24,13 +24,15 @@ struct PatioProcess {
         return environment
     }
 
+    /// - Parameter launcher: a program and its arguments that run the binary
+    ///   (another user's: `setpriv`), or none.
     static func run(
         _ arguments: [String], input: String? = nil, environment extra: [String: String] = [:],
-        in folder: URL? = nil
+        in folder: URL? = nil, launcher: [String] = []
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
         process.environment = environment(extra)
         if let folder { process.currentDirectoryURL = folder }
         // Standard error goes to a file, so that neither stream can fill up and block the child.

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Ledger
+
+/// A ledger this process may not write is read, and every writing refused
+/// before anything is tried. The tests run as root, whom no permission
+/// stops: they open the ledger the way `open` does when `canWrite` says no.
+struct LedgerReadOnlyTests {
+    /// The ledger's folder and the names of the files in it.
+    static func files(beside path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).sorted()
+    }
+
+    @Test func everyReadingWorksAndEveryWritingIsRefused() throws {
+        let path = LedgerTests.temporaryPath()
+        do {
+            let keeper = try Ledger.open(at: path)
+            try keeper.commit(
+                LedgerTests.round("w1", at: 1_796_000_000, pairs: [["amelie", "emilie"], ["kenji", "zoe"]]))
+            try keeper.ban("amelie", "kenji", at: Date(timeIntervalSince1970: 1_796_000_100))
+            try keeper.rate("amelie", "emilie", rating: 4, note: "bien", at: Date(timeIntervalSince1970: 1_796_000_200))
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let filesBefore = try Self.files(beside: path)
+
+        let reader = try Ledger.openReadOnly(at: path)
+        #expect(reader.isReadOnly)
+        #expect(reader.opening == .immutable, "no journal left beside it: the file alone is read")
+        #expect(try reader.rounds().map(\.name) == ["w1"])
+        #expect(try reader.round(named: "w1")?.groups.count == 2)
+        #expect(try reader.bans().map { [$0.first, $0.second] } == [["amelie", "kenji"]])
+        #expect(try reader.ratings("amelie", "emilie").map(\.value) == [4])
+        #expect(try reader.mark().lastRound == 1)
+
+        let refused = LedgerError.readOnly(path: path, outdated: false)
+        #expect(throws: refused) { try reader.commit(LedgerTests.round("w2", at: 1_796_100_000, pairs: [["a", "b"]])) }
+        #expect(throws: refused) { try reader.ban("emilie", "zoe", at: Date()) }
+        #expect(throws: refused) { try reader.lift("amelie", "kenji") }
+        #expect(throws: refused) { try reader.rate("kenji", "zoe", rating: 5, note: nil, at: Date()) }
+        #expect(throws: refused) { try reader.clearRatings("amelie", "emilie") }
+        #expect(throws: refused) { try reader.moveHistory(from: "zoe", to: "zoé") }
+        // Lifting a ban there is not asks nothing of the ledger (a pin on a read-only ledger).
+        #expect(try reader.lift("emilie", "zoe") == false)
+
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "not a byte written")
+        #expect(try Self.files(beside: path) == filesBefore, "no journal made beside it")
+    }
+
+    /// While a patio writes to the ledger, what it committed is still in its
+    /// journal: the reader reads it from there, not from the file alone.
+    @Test func aRoundStillInTheJournalIsRead() throws {
+        let path = LedgerTests.temporaryPath()
+        let keeper = try Ledger.open(at: path)
+        try keeper.commit(LedgerTests.round("w1", at: 1_796_000_000, pairs: [["amelie", "emilie"]]))
+        let journal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+        #expect(journal > 0, "the keeper is open: the round is in its journal")
+        let reader = try Ledger.openReadOnly(at: path)
+        #expect(reader.opening == .readOnly)
+        #expect(try reader.rounds().map(\.name) == ["w1"])
+        try keeper.commit(LedgerTests.round("w2", at: 1_796_100_000, pairs: [["kenji", "zoe"]]))
+        #expect(try reader.rounds().map(\.name) == ["w1", "w2"], "a round committed while it is open is read too")
+    }
+
+    /// A ledger of an older schema would have to be brought up to date, which writes: refused, nothing read.
+    @Test func anOlderLedgerIsRefusedAsOutdated() throws {
+        let path = LedgerTests.temporaryPath()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: path)
+        try Ledger.migrator.migrate(old, upTo: "v5: what history did to the scores, as facts")
+        try old.close()
+        #expect(throws: LedgerError.readOnly(path: path, outdated: true)) { try Ledger.openReadOnly(at: path) }
+    }
+
+    /// The immutable file is named by a URI: a folder whose name holds what a URI gives a meaning to still works.
+    @Test func aFolderNamedWithURICharacters() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio ? #1 100%-\(UUID())").path
+        let path = folder + "/ledger.sqlite"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do { try Ledger.open(at: path).commit(LedgerTests.round("w1", at: 1_796_000_000, pairs: [["a", "b"]])) }
+        let reader = try Ledger.openReadOnly(at: path)
+        #expect(reader.opening == .immutable)
+        #expect(try reader.rounds().map(\.name) == ["w1"])
+        #expect(Ledger.uriEscaped("/a?b#c%d é") == "/a%3Fb%23c%25d é")
+    }
+
+    @Test func whoMayWrite() throws {
+        let path = LedgerTests.temporaryPath()
+        _ = try Ledger.open(at: path)
+        #expect(Ledger.canWrite(path))
+        #expect(!Ledger.canWrite((path as NSString).deletingLastPathComponent + "/none/ledger.sqlite"))
+        #expect(try !Ledger.open(at: path).isReadOnly)
+    }
+}
