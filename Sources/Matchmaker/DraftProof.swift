@@ -78,12 +78,9 @@ enum DraftProof {
     ) throws {
         var edges: [WeightedEdge] = []
         if let candidateEdges {
-            // Weighed again; a pair the constraints refuse cannot be part of the proof.
-            edges.reserveCapacity(candidateEdges.count)
-            for (index, edge) in candidateEdges.enumerated() where constraints.allows(pool[edge.u], pool[edge.v]) {
-                if index & 0xFFFF == 0 && shouldStop() { throw MatchingError.cancelled }
-                edges.append(WeightedEdge(edge.u, edge.v, objective.weight(pool[edge.u], pool[edge.v])))
-            }
+            edges = try weighedAgain(
+                candidateEdges, left: pool, right: pool, objective: objective, constraints: constraints,
+                shouldStop: shouldStop)
         } else {
             for u in pool.indices {
                 if u & 63 == 0 && shouldStop() { throw MatchingError.cancelled }
@@ -101,6 +98,29 @@ enum DraftProof {
         if let first = problems.first {
             throw MatchError.proofFailed(.pairs, .certificate(first.description, count: problems.count))
         }
+    }
+
+    /// The pairs a solver was given, each weighed again from the community
+    /// (edge (u, v) is the pair `left[u]`, `right[v]`), on every core, 64 a
+    /// piece; a pair the constraints refuse is dropped: it cannot be part
+    /// of the proof.
+    static func weighedAgain(
+        _ given: [WeightedEdge], left: [Int], right: [Int], objective: Objective, constraints: PlainConstraints,
+        shouldStop: () -> Bool
+    ) throws(MatchingError) -> [WeightedEdge] {
+        var edges: [WeightedEdge] = []
+        edges.reserveCapacity(given.count)
+        try Parallel.slices((given.count + 63) / 64, shouldStop: shouldStop) { pieces in
+            var weighed: [WeightedEdge] = []
+            for edge in given[(pieces.lowerBound * 64)..<min(given.count, pieces.upperBound * 64)]
+            where constraints.allows(left[edge.u], right[edge.v]) {
+                weighed.append(WeightedEdge(edge.u, edge.v, objective.weight(left[edge.u], right[edge.v])))
+            }
+            return weighed
+        } merge: {
+            edges += $0
+        }
+        return edges
     }
 
     /// The draft's total must be the sum of its groups' pair scores, recomputed from the model.
@@ -130,10 +150,9 @@ enum DraftProof {
     ) throws {
         var edges: [WeightedEdge] = []
         if let candidateEdges {
-            // Weighed again; a pair the constraints refuse cannot be part of the proof.
-            edges = candidateEdges.filter { constraints.allows(rows[$0.u], mentors[$0.v]) }.map {
-                WeightedEdge($0.u, $0.v, objective.weight(rows[$0.u], mentors[$0.v]))
-            }
+            edges = try weighedAgain(
+                candidateEdges, left: rows, right: mentors, objective: objective, constraints: constraints,
+                shouldStop: { false })
         } else {
             for (i, mentee) in rows.enumerated() {
                 for (j, mentor) in mentors.enumerated() where constraints.allows(mentee, mentor) {

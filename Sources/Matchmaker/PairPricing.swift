@@ -251,6 +251,12 @@ struct WeightBound: Sendable {
         untagged = Int64((Double(fixedMost) * raise).rounded(.up)) + 2
     }
 
+    /// The most a pair of tag points `tagPoints` can weigh: ⌈(t + fixedMost) · raise⌉ + 2.
+    @inline(__always)
+    func most(tagPoints: Int64) -> Int64 {
+        raise == 1 ? tagPoints + fixedMost + 2 : Int64((Double(tagPoints + fixedMost) * raise).rounded(.up)) + 2
+    }
+
     /// The pairs a member prices that are covered whatever they score beyond
     /// their tag points t: the most such a pair weighs, ⌈(t + fixedMost) ·
     /// raise⌉ + 2, is within what the duals cover (`own`: the member's dual

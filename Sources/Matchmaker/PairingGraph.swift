@@ -10,8 +10,8 @@ public struct PairingGraph: Sendable {
     public let members: [Int]
     public let graph: WeightedGraph
     /// Per vertex: admissible partners (any score), and partners excluded by
-    /// each constraint (in a large community, among the partners looked at
-    /// for candidates only).
+    /// each constraint; in a large community, not counted (zero and none: the
+    /// members left alone are looked at against everyone instead).
     public let admissibleCount: [Int]
     public let exclusions: [[Admissibility.Exclusion: Int]]
     /// Per vertex: whether some edge at it weighs more than zero.
@@ -49,38 +49,9 @@ public struct PairingGraph: Sendable {
     /// The `count` highest scores (ties: lower vertex first), without sorting them all.
     static func best(_ count: Int, of scored: [(vertex: Int, score: Int64)]) -> ArraySlice<(vertex: Int, score: Int64)>
     {
-        func precedes(_ a: (vertex: Int, score: Int64), _ b: (vertex: Int, score: Int64)) -> Bool {
-            a.score > b.score || (a.score == b.score && a.vertex < b.vertex)
-        }
-        guard scored.count > count else { return scored[...] }
-        // Keep a heap of the best `count` so far, worst on top.
-        var heap: [(vertex: Int, score: Int64)] = []
-        heap.reserveCapacity(count)
-        func siftDown(_ start: Int) {
-            var parent = start
-            while true {
-                var worst = parent
-                for child in [2 * parent + 1, 2 * parent + 2]
-                where child < heap.count && precedes(heap[worst], heap[child]) { worst = child }
-                if worst == parent { return }
-                heap.swapAt(parent, worst)
-                parent = worst
-            }
-        }
-        for entry in scored {
-            if heap.count < count {
-                heap.append(entry)
-                var child = heap.count - 1
-                while child > 0 && precedes(heap[(child - 1) / 2], heap[child]) {
-                    heap.swapAt(child, (child - 1) / 2)
-                    child = (child - 1) / 2
-                }
-            } else if precedes(entry, heap[0]) {
-                heap[0] = entry
-                siftDown(0)
-            }
-        }
-        return heap.sorted(by: precedes)[...]
+        var top = TopScores(keeping: count)
+        for entry in scored { top.offer(entry.vertex, entry.score) }
+        return top.sorted()[...]
     }
 
     /// The pairs of the graph, as keys `low << 32 | high`.
@@ -153,19 +124,19 @@ public struct PairingGraph: Sendable {
             // Each member's best partners, found on every core; then joined in member order.
             let vertexIndex = vertexOf
             let index = model.poolIndex(of: members)
+            // Candidates are ranked by their plain scores: the history factors raise them, no boost does.
+            let bound = WeightBound(model: model, objective: DraftProof.Objective(model: model, priority: [:]))
             let rows = try Parallel.slices(n, shouldStop: shouldStop) { range in
                 let scratch = AffinityModel.Scratch(count: directory.members.count)
                 return range.map { u in
                     Self.bestPartners(
                         of: u, members: members, vertexOf: vertexIndex, model: model, prepared: prepared,
-                        candidates: candidates, sampling: sampling, among: index, scratch: scratch)
+                        candidates: candidates, bound: bound, sampling: sampling, among: index, scratch: scratch)
                 }
             }.joined()
             var chosen = Set<UInt64>()
             for (u, row) in rows.enumerated() {
-                admissible[u] = row.admissible
-                exclusions[u] = row.exclusions
-                for (v, score) in row.best {
+                for (v, score) in row {
                     let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
                     if chosen.insert(key).inserted { edges.append(WeightedEdge(u, v, score)) }
                 }
@@ -186,38 +157,28 @@ public struct PairingGraph: Sendable {
 }
 
 extension PairingGraph {
-    /// One member's tag partners: how many are admissible, why the others
-    /// are not, and the `candidates` best of them.
-    struct PartnerRow: Sendable {
-        var best: [(vertex: Int, score: Int64)]
-        var admissible: Int
-        var exclusions: [Admissibility.Exclusion: Int]
-    }
-
+    /// The `candidates` best admissible tag partners of vertex u. A partner
+    /// whose score cannot reach the least of those kept so far, whatever its
+    /// other terms (`WeightBound`), is passed over before its constraints and
+    /// terms are looked up: most are, once the first few hundred are met.
     static func bestPartners(
         of u: Int, members: [Int], vertexOf: [Int32], model: AffinityModel, prepared: PreparedAdmissibility,
-        candidates: Int, sampling: Int = .max, among index: AffinityModel.TagIndex? = nil,
+        candidates: Int, bound: WeightBound, sampling: Int = .max, among index: AffinityModel.TagIndex? = nil,
         scratch: AffinityModel.Scratch
-    ) -> PartnerRow {
+    ) -> [(vertex: Int, score: Int64)] {
         let a = members[u]
-        var row = PartnerRow(best: [], admissible: 0, exclusions: [:])
-        var scored: [(vertex: Int, score: Int64)] = []
-        for (b, tagPoints) in model.tagPartners(of: a, using: scratch, sampling: sampling, among: index) {
+        var top = TopScores(keeping: candidates)
+        model.forEachTagPartner(of: a, using: scratch, sampling: sampling, among: index) { b, tagPoints in
             let v = Int(vertexOf[b])
-            guard v >= 0 else { continue }
-            if let exclusion = prepared.exclusion(a, b) {
-                row.exclusions[exclusion, default: 0] += 1
-                continue
-            }
-            row.admissible += 1
-            scored.append((v, model.adjusted(tagPoints + model.fixedPoints(a, b), a, b)))
+            guard v >= 0 else { return }
+            if let least = top.least, bound.most(tagPoints: tagPoints) < least { return }
+            guard prepared.exclusion(a, b) == nil else { return }
+            top.offer(v, model.adjusted(tagPoints + model.fixedPoints(a, b), a, b))
         }
-        row.best = Array(best(candidates, of: scored))
-        if sampling != .max {
-            // Points from lists read in part may lack terms: the chosen are scored in full.
-            row.best = row.best.map { ($0.vertex, model.score(a, members[$0.vertex])) }
-        }
-        return row
+        let best = top.sorted()
+        guard sampling != .max else { return best }
+        // Points from lists read in part may lack terms: the chosen are scored in full.
+        return best.map { ($0.vertex, model.score(a, members[$0.vertex])) }
     }
 
     /// The pairs worth something, in the benchmark's graph text format
@@ -252,4 +213,51 @@ struct PairKeys: Sendable, Equatable {
         }
         return low < keys.count && keys[low] == key
     }
+}
+
+/// The `keeping` highest scores offered, the highest first, ties to the
+/// lower vertex: a heap whose top is the least kept, the one a better offer
+/// replaces, so that a member's partners are never all sorted.
+struct TopScores {
+    let keeping: Int
+    private var heap: [(vertex: Int, score: Int64)] = []
+
+    init(keeping: Int) {
+        self.keeping = keeping
+        heap.reserveCapacity(max(0, keeping))
+    }
+
+    /// Whether `a` goes before `b`: a higher score, or the same and a lower vertex.
+    static func precedes(_ a: (vertex: Int, score: Int64), _ b: (vertex: Int, score: Int64)) -> Bool {
+        a.score > b.score || (a.score == b.score && a.vertex < b.vertex)
+    }
+
+    /// The least score kept once `keeping` are: an offer below it is not kept.
+    var least: Int64? { heap.count == keeping && keeping > 0 ? heap[0].score : nil }
+
+    mutating func offer(_ vertex: Int, _ score: Int64) {
+        let entry = (vertex: vertex, score: score)
+        if heap.count < keeping {
+            heap.append(entry)
+            var child = heap.count - 1
+            while child > 0 && Self.precedes(heap[(child - 1) / 2], heap[child]) {
+                heap.swapAt(child, (child - 1) / 2)
+                child = (child - 1) / 2
+            }
+        } else if keeping > 0 && Self.precedes(entry, heap[0]) {
+            heap[0] = entry
+            var parent = 0
+            while true {
+                var worst = parent
+                for child in [2 * parent + 1, 2 * parent + 2]
+                where child < heap.count && Self.precedes(heap[worst], heap[child]) { worst = child }
+                if worst == parent { return }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+    }
+
+    /// What is kept, the highest first.
+    func sorted() -> [(vertex: Int, score: Int64)] { heap.sorted(by: Self.precedes) }
 }
