@@ -24,10 +24,10 @@ public struct Ledger: Sendable {
     /// How the ledger was opened: to be written, or read only (`openReadOnly`).
     enum Opening {
         case readWrite
+        /// Read only, through the journal and shared memory of the patio writing to it.
         case readOnly
-        /// Read only, as a file nobody writes to: a patio that starts
-        /// writing to it while it is read can make a page read look damaged.
-        case immutable
+        /// Read only, from a copy of the file made when it was opened (no journal was beside it).
+        case snapshot
     }
 
     /// Whether the ledger was opened to be read only (see `open`).
@@ -128,34 +128,100 @@ public struct Ledger: Sendable {
 
     /// Opens a ledger this process may not write, to be read only, making no
     /// file beside it (a journal made by this process would be its own,
-    /// and could keep its keeper from writing): as an immutable file when
-    /// no journal is left beside it (everything committed is then in the
-    /// file itself), else through SQLite's read-only WAL access, from the
-    /// journal and shared memory of the patio writing to it. A ledger whose
-    /// schema is older than this version's cannot be brought up to date,
-    /// and is refused.
+    /// and could keep its keeper from writing). With a journal beside it (a
+    /// patio writing to it), through SQLite's read-only WAL access, from
+    /// that patio's journal and shared memory. Without one, everything
+    /// committed is in the file itself: it is copied (`snapshot`), and the
+    /// copy read. A patio that starts or stops writing in the meantime
+    /// (its journal appears or goes, the file changes) makes it try again,
+    /// every 10 ms up to `waitLimit` seconds, and then say the ledger is
+    /// busy. A ledger whose schema is older than this version's cannot be
+    /// brought up to date, and is refused.
     static func openReadOnly(at path: String) throws(LedgerError) -> Ledger {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.journalMode = .default
         configuration.foreignKeysEnabled = true
-        let journal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        do {
-            let queue = try DatabaseQueue(
-                path: journal == 0 ? "file:" + uriEscaped(path) + "?immutable=1" : path, configuration: configuration)
+        configuration.busyMode = .callback { tries in
+            guard tries < Self.waitLimit * 100 else { return false }
+            usleep(10_000)
+            return true
+        }
+        func ready(_ queue: DatabaseQueue, _ opening: Opening) throws -> Ledger {
             guard try queue.read({ db in try Self.migrator.hasCompletedMigrations(db) }) else {
                 throw LedgerError.readOnly(path: path, outdated: true)
             }
-            return Ledger(path: path, queue: queue, opening: journal == 0 ? .immutable : .readOnly)
-        } catch let error as LedgerError {
-            throw error
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-            throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
-        } catch let error as DatabaseError {
-            throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-        } catch {
-            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+            return Ledger(path: path, queue: queue, opening: opening)
         }
+        // What a writer starting or stopping can cause while the ledger is opened: tried again.
+        let passing: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY, .SQLITE_CANTOPEN]
+        var tries = 0
+        while true {
+            do {
+                if journalSize(path) > 0 {
+                    return try ready(try DatabaseQueue(path: path, configuration: configuration), .readOnly)
+                }
+                if let copy = try snapshot(of: path) {
+                    // Read once opened: the copy is then its own, and its name is no longer needed.
+                    defer { unlink(copy) }
+                    let queue = try DatabaseQueue(
+                        path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration)
+                    return try ready(queue, .snapshot)
+                }
+            } catch let error as LedgerError {
+                throw error
+            } catch let error as DatabaseError where passing.contains(error.resultCode) {
+                guard tries < Self.waitLimit * 100 else {
+                    throw error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                        ? LedgerError.busy(path: path)
+                        : LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+                }
+            } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+            } catch let error as DatabaseError {
+                throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            } catch {
+                throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+            }
+            tries += 1
+            guard tries <= Self.waitLimit * 100 else { throw LedgerError.busy(path: path) }
+            usleep(10_000)
+        }
+    }
+
+    /// The size of the journal beside the ledger (0 when there is none).
+    static func journalSize(_ path: String) -> Int {
+        var status = stat()
+        return stat(path + "-wal", &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    /// A private copy of the ledger at `path`, when it was the same file
+    /// from start to end of the copy (size, times and inode unchanged) with
+    /// no journal beside it; nil when a journal appeared meanwhile (the
+    /// journal is then to be read too). Throws `CANTOPEN` to be tried again
+    /// when the file changed.
+    static func snapshot(of path: String) throws -> String? {
+        func stamp() -> [Int]? {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            return [
+                Int(status.st_ino), Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec,
+                status.st_ctim.tv_sec, status.st_ctim.tv_nsec,
+            ]
+        }
+        let before = stamp()
+        let bytes: Data
+        do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw LedgerError.cannotOpen(path: path, reason: "\(error.localizedDescription)")
+        }
+        guard journalSize(path) == 0 else { return nil }
+        guard before != nil, stamp() == before else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN) }
+        let copy = NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
+        guard FileManager.default.createFile(atPath: copy, contents: bytes, attributes: [.posixPermissions: 0o600])
+        else {
+            throw LedgerError.cannotOpen(path: path, reason: "no copy of it can be made in \(NSTemporaryDirectory())")
+        }
+        return copy
     }
 
     /// A path as the path of a SQLite URI: '%', '?' and '#' escaped.
@@ -318,9 +384,6 @@ public struct Ledger: Sendable {
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw LedgerError.busy(path: path)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT && opening == .immutable {
-            // Read as a file nobody writes to, while a patio was writing to it.
             throw LedgerError.busy(path: path)
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
@@ -516,6 +579,8 @@ public struct Ledger: Sendable {
     @discardableResult
     public func ban(_ a: String, _ b: String, at date: Date) throws(LedgerError) -> Bool {
         let (first, second) = a < b ? (a, b) : (b, a)
+        // Read only: a ban it keeps already asks nothing of it.
+        if isReadOnly, try bans().contains(where: { $0 == (first, second) }) { return false }
         return try write { db in
             try db.execute(
                 sql: "INSERT OR IGNORE INTO ban (member_a, member_b, banned_at) VALUES (?, ?, ?)",
@@ -540,6 +605,10 @@ public struct Ledger: Sendable {
     /// round paired (or put at one table), checked in the same transaction.
     public func rate(_ a: String, _ b: String, rating: Int, note: String?, at date: Date) throws(LedgerError) {
         let (first, second) = a < b ? (a, b) : (b, a)
+        // Read only: a meeting that never happened is said so first, as it would be anywhere.
+        if isReadOnly, try !run({ try queue.read { db in try Self.haveMet(first, second, db) } }) {
+            throw LedgerError.neverMet(first, second)
+        }
         try write { db in
             guard try Self.haveMet(first, second, db) else { throw LedgerError.neverMet(first, second) }
             try db.execute(

@@ -27,7 +27,7 @@ struct LedgerReadOnlyTests {
 
         let reader = try Ledger.openReadOnly(at: path)
         #expect(reader.isReadOnly)
-        #expect(reader.opening == .immutable, "no journal left beside it: the file alone is read")
+        #expect(reader.opening == .snapshot, "no journal left beside it: a copy of the file is read")
         #expect(try reader.rounds().map(\.name) == ["w1"])
         #expect(try reader.round(named: "w1")?.groups.count == 2)
         #expect(try reader.bans().map { [$0.first, $0.second] } == [["amelie", "kenji"]])
@@ -63,6 +63,43 @@ struct LedgerReadOnlyTests {
         #expect(try reader.rounds().map(\.name) == ["w1", "w2"], "a round committed while it is open is read too")
     }
 
+    /// Readers open and read while a patio commits round after round, its
+    /// journal coming and going: each reading is whole (every round it lists
+    /// has all its pairs) and none fails.
+    @Test func readersWhileAPatioCommits() throws {
+        let path = LedgerTests.temporaryPath()
+        do { try Ledger.open(at: path).commit(LedgerTests.round("r0", at: 1_796_000_000, pairs: [["a", "b"]])) }
+        let rounds = 300
+        let writer = Thread {
+            for index in 1...rounds {
+                // Opened and closed each time, as each shell command does: the journal comes and goes.
+                let pairs = (0..<(1 + index % 41)).map { ["m\($0)", "n\($0)"] }
+                try? Ledger.open(at: path).commit(
+                    LedgerTests.round("r\(index)", at: 1_796_000_000 + Double(index), pairs: pairs))
+            }
+        }
+        writer.start()
+        var seen = 0
+        var failures: [String] = []
+        while seen < rounds + 1 {
+            do {
+                let reader = try Ledger.openReadOnly(at: path)
+                let summaries = try reader.rounds()
+                for summary in summaries {
+                    let index = Int(summary.name.dropFirst())!
+                    if summary.groups != (index == 0 ? 1 : 1 + index % 41) {
+                        failures.append("\(summary.name) read with \(summary.groups) pairs")
+                    }
+                }
+                #expect(summaries.count >= seen, "no round read before is missing")
+                seen = summaries.count
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
     /// A ledger of an older schema would have to be brought up to date, which writes: refused, nothing read.
     @Test func anOlderLedgerIsRefusedAsOutdated() throws {
         let path = LedgerTests.temporaryPath()
@@ -81,7 +118,7 @@ struct LedgerReadOnlyTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         do { try Ledger.open(at: path).commit(LedgerTests.round("w1", at: 1_796_000_000, pairs: [["a", "b"]])) }
         let reader = try Ledger.openReadOnly(at: path)
-        #expect(reader.opening == .immutable)
+        #expect(reader.opening == .snapshot)
         #expect(try reader.rounds().map(\.name) == ["w1"])
         #expect(Ledger.uriEscaped("/a?b#c%d é") == "/a%3Fb%23c%25d é")
     }

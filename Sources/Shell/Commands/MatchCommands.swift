@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Ledger
 import Matchmaker
 
 /// Making a round: match, plan, why, suggest, and the constraints.
@@ -276,6 +277,11 @@ enum MatchCommands {
             do {
                 try session.openLedger().ban(pair.first, pair.second, at: session.environment.now())
                 kept = t("kept in the ledger until 'unpin'", "exclusion gardée dans le registre jusqu’à 'unpin'")
+            } catch LedgerError.readOnly {
+                session.matchmaking.unkeptBans.insert(pair)
+                kept = t(
+                    "for this session only: the ledger can only be read here",
+                    "pour cette session seulement : le registre ne peut qu’être lu ici")
             } catch {
                 session.matchmaking.unkeptBans.insert(pair)
                 kept =

@@ -64,8 +64,8 @@ extension LedgerError: Worded {
         case .readOnly(let path, let outdated):
             if outdated {
                 return t(
-                    "the ledger \(path) was made by an older patio and must be brought up to date, which needs the right to write to it: nothing was read; open it once with that right",
-                    "le registre \(path) a été fait par un patio plus ancien et doit être mis à jour, ce qui demande le droit d’y écrire : rien n’a été lu ; ouvrez-le une fois avec ce droit"
+                    "the ledger \(path) was made by an older patio and must be brought up to date, which needs the right to write to it: nothing was read; ask whoever keeps it to open it once with this version",
+                    "le registre \(path) a été créé par un patio plus ancien et doit être mis à jour, ce qui demande le droit d’y écrire : rien n’a été lu ; demandez à qui le tient de l’ouvrir une fois avec cette version"
                 )
             }
             return t(
