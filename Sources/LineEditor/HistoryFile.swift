@@ -47,7 +47,9 @@ public struct HistoryFile: Sendable {
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw HistoryFileError.cannotWrite(path: self.path)
+            }
         }
         let text = entries.map(Self.encode).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
         Self.removeStaleTemporaries(of: path)

@@ -96,7 +96,9 @@ if isInteractive {
                     ProfileCommands.whereItLooked(from: session.environment.workingDirectory, in: language))
                 + "\n")
     }
-    let historyPath = environmentVariables["PATIO_HISTORY"] ?? (NSHomeDirectory() + "/.patio_history")
+    // The home of $HOME, as shells take it, before the account's.
+    let home = environmentVariables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    let historyPath = environmentVariables["PATIO_HISTORY"] ?? (home + "/.patio_history")
     let shell = InteractiveShell(
         session: session, console: console, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath),
         environment: environmentVariables)

@@ -72,6 +72,9 @@ struct HistoryFileTests {
         #expect(throws: HistoryFileError.cannotWrite(path: pipe)) { try HistoryFile(path: pipe).write(["x"]) }
         #expect(kind(pipe) == S_IFIFO)
         #expect(throws: HistoryFileError.cannotWrite(path: folder)) { try HistoryFile(path: folder).write(["x"]) }
+        // A folder that cannot be made (a home that does not exist, here a path through a pipe): said in its words.
+        let unmade = pipe + "/home/.patio_history"
+        #expect(throws: HistoryFileError.cannotWrite(path: unmade)) { try HistoryFile(path: unmade).write(["x"]) }
         #expect(kind(folder) == S_IFDIR)
         #expect(
             try !FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.contains(".tmp-") },
