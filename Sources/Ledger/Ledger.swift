@@ -103,139 +103,21 @@ public struct Ledger: Sendable {
             }
             try Self.migrator.migrate(queue)
             return Ledger(path: path, queue: queue)
-        } catch let error as LedgerError {
-            throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw LedgerError.busy(path: path)
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-            throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
-        } catch let error as DatabaseError {
-            throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
-            throw LedgerError.cannotOpen(path: path, reason: "\(error)")
+            throw openingError(error, path: path)
         }
     }
 
-    /// Whether this process may write the ledger at `path` as SQLite does
-    /// in WAL mode: the file, and its journal and shared-memory files beside
-    /// it (made in its folder when they are not there).
-    static func canWrite(_ path: String) -> Bool {
-        guard access(path, W_OK) == 0 else { return false }
-        let folder = (path as NSString).deletingLastPathComponent
-        if access(folder.isEmpty ? "." : folder, W_OK) == 0 { return true }
-        return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
-    }
-
-    /// Opens a ledger this process may not write, to be read only, making no
-    /// file beside it (a journal made by this process would be its own,
-    /// and could keep its keeper from writing). With a journal beside it (a
-    /// patio writing to it), through SQLite's read-only WAL access, from
-    /// that patio's journal and shared memory. Without one, everything
-    /// committed is in the file itself: it is copied (`snapshot`), and the
-    /// copy read. A patio that starts or stops writing in the meantime
-    /// (its journal appears or goes, the file changes) makes it try again,
-    /// every 10 ms up to `waitLimit` seconds, and then say the ledger is
-    /// busy. A ledger whose schema is older than this version's cannot be
-    /// brought up to date, and is refused.
-    static func openReadOnly(at path: String) throws(LedgerError) -> Ledger {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.journalMode = .default
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .callback { tries in
-            guard tries < Self.waitLimit * 100 else { return false }
-            usleep(10_000)
-            return true
+    /// What went wrong opening the ledger at `path`, in the ledger's terms.
+    static func openingError(_ error: any Error, path: String) -> LedgerError {
+        switch error {
+        case let error as LedgerError: return error
+        case let error as DatabaseError where error.resultCode == .SQLITE_BUSY: return .busy(path: path)
+        case let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode):
+            return .damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+        case let error as DatabaseError: return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        default: return .cannotOpen(path: path, reason: "\(error)")
         }
-        func ready(_ queue: DatabaseQueue, _ opening: Opening) throws -> Ledger {
-            guard try queue.read({ db in try Self.migrator.hasCompletedMigrations(db) }) else {
-                throw LedgerError.readOnly(path: path, outdated: true)
-            }
-            return Ledger(path: path, queue: queue, opening: opening)
-        }
-        // What a writer starting or stopping can cause while the ledger is opened: tried again.
-        let passing: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY, .SQLITE_CANTOPEN]
-        var tries = 0
-        while true {
-            do {
-                if journalSize(path) > 0 {
-                    return try ready(try DatabaseQueue(path: path, configuration: configuration), .readOnly)
-                }
-                if let copy = try snapshot(of: path) {
-                    // Read once opened: the copy is then its own, and its name is no longer needed.
-                    defer { unlink(copy) }
-                    let queue = try DatabaseQueue(
-                        path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration)
-                    return try ready(queue, .snapshot)
-                }
-            } catch let error as LedgerError {
-                throw error
-            } catch let error as DatabaseError where passing.contains(error.resultCode) {
-                guard tries < Self.waitLimit * 100 else {
-                    throw error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-                        ? LedgerError.busy(path: path)
-                        : LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-                }
-            } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
-                throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
-            } catch let error as DatabaseError {
-                throw LedgerError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-            } catch {
-                throw LedgerError.cannotOpen(path: path, reason: "\(error)")
-            }
-            tries += 1
-            guard tries <= Self.waitLimit * 100 else { throw LedgerError.busy(path: path) }
-            usleep(10_000)
-        }
-    }
-
-    /// The size of the journal beside the ledger (0 when there is none).
-    static func journalSize(_ path: String) -> Int {
-        var status = stat()
-        return stat(path + "-wal", &status) == 0 ? Int(status.st_size) : 0
-    }
-
-    /// A private copy of the ledger at `path`, when it was the same file
-    /// from start to end of the copy (size, times and inode unchanged) with
-    /// no journal beside it; nil when a journal appeared meanwhile (the
-    /// journal is then to be read too). Throws `CANTOPEN` to be tried again
-    /// when the file changed.
-    static func snapshot(of path: String) throws -> String? {
-        func stamp() -> [Int]? {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            return [
-                Int(status.st_ino), Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec,
-                status.st_ctim.tv_sec, status.st_ctim.tv_nsec,
-            ]
-        }
-        let before = stamp()
-        let bytes: Data
-        do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw LedgerError.cannotOpen(path: path, reason: "\(error.localizedDescription)")
-        }
-        guard journalSize(path) == 0 else { return nil }
-        guard before != nil, stamp() == before else { throw DatabaseError(resultCode: .SQLITE_CANTOPEN) }
-        let copy = NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
-        guard FileManager.default.createFile(atPath: copy, contents: bytes, attributes: [.posixPermissions: 0o600])
-        else {
-            throw LedgerError.cannotOpen(path: path, reason: "no copy of it can be made in \(NSTemporaryDirectory())")
-        }
-        return copy
-    }
-
-    /// A path as the path of a SQLite URI: '%', '?' and '#' escaped.
-    static func uriEscaped(_ path: String) -> String {
-        var escaped = ""
-        for character in path.unicodeScalars {
-            switch character {
-            case "%": escaped += "%25"
-            case "?": escaped += "%3F"
-            case "#": escaped += "%23"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
     }
 
     /// Writes through `body` in one transaction, the ledger's errors for
@@ -269,107 +151,6 @@ public struct Ledger: Sendable {
             flock(descriptor, LOCK_UN)
             close(descriptor)
         }
-    }
-
-    /// Versions of the schema, oldest first; a ledger is brought up to the last one when opened.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: rounds and feedback") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE round (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        name TEXT NOT NULL UNIQUE,
-                        committed_at TEXT NOT NULL,
-                        mode TEXT NOT NULL,
-                        seed INTEGER NOT NULL,
-                        total INTEGER NOT NULL,
-                        upper_bound INTEGER
-                    );
-                    CREATE TABLE round_group (
-                        round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
-                        position INTEGER NOT NULL,
-                        score INTEGER NOT NULL,
-                        reasons TEXT NOT NULL,
-                        PRIMARY KEY (round_id, position)
-                    );
-                    CREATE TABLE round_member (
-                        round_id INTEGER NOT NULL,
-                        position INTEGER NOT NULL,
-                        slot INTEGER NOT NULL,
-                        member_id TEXT NOT NULL,
-                        PRIMARY KEY (round_id, position, slot),
-                        FOREIGN KEY (round_id, position) REFERENCES round_group(round_id, position) ON DELETE CASCADE
-                    );
-                    CREATE INDEX round_member_by_member ON round_member(member_id);
-                    CREATE TABLE round_unmatched (
-                        round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
-                        member_id TEXT NOT NULL,
-                        reason TEXT NOT NULL
-                    );
-                    CREATE TABLE feedback (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        member_a TEXT NOT NULL,
-                        member_b TEXT NOT NULL,
-                        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
-                        note TEXT,
-                        rated_at TEXT NOT NULL,
-                        CHECK (member_a < member_b)
-                    );
-                    """)
-        }
-        migrator.registerMigration("v2: notes, starters and pins") { db in
-            try db.execute(
-                sql: """
-                    ALTER TABLE round ADD COLUMN notes TEXT NOT NULL DEFAULT '';
-                    ALTER TABLE round_group ADD COLUMN starter TEXT;
-                    ALTER TABLE round_group ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
-                    CREATE INDEX feedback_by_pair ON feedback(member_a, member_b);
-                    """)
-        }
-        migrator.registerMigration("v3: guarantees and facts") { db in
-            // What was proved, the notes, causes and pin warnings as facts
-            // (the shell's JSON). Rounds from before keep their words; their
-            // circles bound becomes the guarantee it stood for, their pairs
-            // and mentoring claims, which nothing checked, none.
-            try db.execute(
-                sql: """
-                    ALTER TABLE round ADD COLUMN guarantee TEXT;
-                    ALTER TABLE round ADD COLUMN note_facts TEXT;
-                    ALTER TABLE round_unmatched ADD COLUMN cause TEXT;
-                    ALTER TABLE round_group ADD COLUMN pin_warnings TEXT;
-                    UPDATE round SET guarantee = json_object(
-                        'claim', json_object('withinBound', json_object('upperBound', upper_bound)),
-                        'coverage', json_object('everyAdmissiblePair', json_object()),
-                        'members', (SELECT COUNT(*) FROM round_member m WHERE m.round_id = round.id)
-                                  + (SELECT COUNT(*) FROM round_unmatched u WHERE u.round_id = round.id),
-                        'isWholeCommunity', json('false'), 'pinnedGroups', 0, 'isFairnessAdjusted', json('false'),
-                        'isCardinalityFirst', json('false'), 'excludesRepeats', json('false'), 'repeatPairs', 0)
-                    WHERE upper_bound IS NOT NULL;
-                    """)
-        }
-        migrator.registerMigration("v4: reasons and starters as facts") { db in
-            try db.execute(
-                sql: """
-                    ALTER TABLE round_group ADD COLUMN reason_facts TEXT;
-                    ALTER TABLE round_group ADD COLUMN starter_fact TEXT;
-                    """)
-        }
-        migrator.registerMigration("v5: what history did to the scores, as facts") { db in
-            try db.execute(sql: "ALTER TABLE round_group ADD COLUMN adjustment_facts TEXT;")
-        }
-        migrator.registerMigration("v6: bans kept from one session to the next") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE ban (
-                        member_a TEXT NOT NULL,
-                        member_b TEXT NOT NULL,
-                        banned_at TEXT NOT NULL,
-                        PRIMARY KEY (member_a, member_b)
-                    );
-                    """)
-        }
-        return migrator
     }
 
     /// Dates as ISO 8601 text with milliseconds, in UTC: readable in the file and ordered as text.

@@ -74,7 +74,7 @@ struct LedgerReadOnlyTests {
             for index in 1...rounds {
                 // Opened and closed each time, as each shell command does: the journal comes and goes.
                 let pairs = (0..<(1 + index % 41)).map { ["m\($0)", "n\($0)"] }
-                try? Ledger.open(at: path).commit(
+                _ = try? Ledger.open(at: path).commit(
                     LedgerTests.round("r\(index)", at: 1_796_000_000 + Double(index), pairs: pairs))
             }
         }

@@ -1,0 +1,129 @@
+import Foundation
+import Glibc
+import GRDB
+
+/// A ledger this process may not write: opened to be read only.
+extension Ledger {
+    /// Whether this process may write the ledger at `path` as SQLite does
+    /// in WAL mode: the file, and its journal and shared-memory files beside
+    /// it (made in its folder when they are not there).
+    static func canWrite(_ path: String) -> Bool {
+        guard access(path, W_OK) == 0 else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        if access(folder.isEmpty ? "." : folder, W_OK) == 0 { return true }
+        return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
+    }
+
+    /// Opens a ledger this process may not write, to be read only, making no
+    /// file beside it (a journal made by this process would be its own,
+    /// and could keep its keeper from writing). With a journal beside it (a
+    /// patio writing to it), through SQLite's read-only WAL access, from
+    /// that patio's journal and shared memory. Without one, everything
+    /// committed is in the file itself: it is copied (`snapshot`), and the
+    /// copy read. A patio that starts or stops writing in the meantime
+    /// (its journal appears or goes, the file changes) makes it try again,
+    /// every 10 ms up to `waitLimit` seconds, and then say the ledger is
+    /// busy. A ledger whose schema is older than this version's cannot be
+    /// brought up to date, and is refused.
+    static func openReadOnly(at path: String) throws(LedgerError) -> Ledger {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.journalMode = .default
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .callback { tries in
+            guard tries < Self.waitLimit * 100 else { return false }
+            usleep(10_000)
+            return true
+        }
+        func ready(_ queue: DatabaseQueue, _ opening: Opening) throws -> Ledger {
+            guard try queue.read({ db in try Self.migrator.hasCompletedMigrations(db) }) else {
+                throw LedgerError.readOnly(path: path, outdated: true)
+            }
+            return Ledger(path: path, queue: queue, opening: opening)
+        }
+        // What a writer starting or stopping can cause while the ledger is opened: tried again.
+        let passing: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY, .SQLITE_CANTOPEN]
+        var tries = 0
+        while true {
+            do {
+                if journalSize(path) > 0 {
+                    return try ready(try DatabaseQueue(path: path, configuration: configuration), .readOnly)
+                }
+                if case .copy(let copy) = try snapshot(of: path) {
+                    // Read once opened: the copy is then its own, and its name is no longer needed.
+                    defer { unlink(copy) }
+                    let queue = try DatabaseQueue(
+                        path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration)
+                    return try ready(queue, .snapshot)
+                }
+            } catch let error as DatabaseError where passing.contains(error.resultCode) && tries < Self.waitLimit * 100
+            {
+                // Tried again below.
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_LOCKED {
+                throw LedgerError.busy(path: path)
+            } catch {
+                throw openingError(error, path: path)
+            }
+            tries += 1
+            guard tries <= Self.waitLimit * 100 else { throw LedgerError.busy(path: path) }
+            usleep(10_000)
+        }
+    }
+
+    /// The size of the journal beside the ledger (0 when there is none).
+    static func journalSize(_ path: String) -> Int {
+        var status = stat()
+        return stat(path + "-wal", &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    /// What copying the ledger gave.
+    enum Snapshot {
+        /// A private copy, the same file from start to end of the copy.
+        case copy(String)
+        /// A journal appeared beside it: it is to be read too.
+        case journalAppeared
+        /// The file changed while it was copied (a checkpoint, a new ledger in its place).
+        case changed
+    }
+
+    /// A private copy of the ledger at `path`, kept when the file was the
+    /// same from start to end of the copy (inode, size and times unchanged)
+    /// with no journal beside it.
+    static func snapshot(of path: String) throws(LedgerError) -> Snapshot {
+        func stamp() -> [Int]? {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            return [
+                Int(status.st_ino), Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec,
+                status.st_ctim.tv_sec, status.st_ctim.tv_nsec,
+            ]
+        }
+        let before = stamp()
+        let bytes: Data
+        do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw LedgerError.cannotOpen(path: path, reason: "\(error.localizedDescription)")
+        }
+        guard journalSize(path) == 0 else { return .journalAppeared }
+        guard before != nil, stamp() == before else { return .changed }
+        let copy = NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
+        guard FileManager.default.createFile(atPath: copy, contents: bytes, attributes: [.posixPermissions: 0o600])
+        else {
+            throw LedgerError.cannotOpen(path: path, reason: "no copy of it can be made in \(NSTemporaryDirectory())")
+        }
+        return .copy(copy)
+    }
+
+    /// A path as the path of a SQLite URI: '%', '?' and '#' escaped.
+    static func uriEscaped(_ path: String) -> String {
+        var escaped = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3F"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+}
