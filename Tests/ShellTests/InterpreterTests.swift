@@ -117,6 +117,10 @@ struct InterpreterTests {
         #expect(first.run("forbid ana basile") == .succeeded)
         #expect(first.console.output.contains("forbidden Ana and Basile (kept in the ledger until 'unpin')"))
         var second = session()
+        #expect(second.run("forbid basile ana") == .succeeded)
+        #expect(
+            second.console.output.contains(
+                "forbidden Ana and Basile (kept apart already: the ledger keeps them apart until 'unpin')"))
         #expect(second.run("match pairs") == .succeeded)
         let draft = try #require(second.session.matchmaking.draft)
         #expect(draft.bans == [MemberPair("ana", "basile")])

@@ -275,8 +275,13 @@ enum MatchCommands {
             kept = t("for this session only: no ledger", "pour cette session seulement : aucun registre")
         } else {
             do {
-                try session.openLedger().ban(pair.first, pair.second, at: session.environment.now())
-                kept = t("kept in the ledger until 'unpin'", "exclusion gardée dans le registre jusqu’à 'unpin'")
+                let isNew = try session.openLedger().ban(pair.first, pair.second, at: session.environment.now())
+                kept =
+                    isNew
+                    ? t("kept in the ledger until 'unpin'", "exclusion gardée dans le registre jusqu’à 'unpin'")
+                    : t(
+                        "kept apart already: the ledger keeps them apart until 'unpin'",
+                        "déjà exclu·es : le registre les tient à l’écart jusqu’à 'unpin'")
             } catch LedgerError.readOnly {
                 session.matchmaking.unkeptBans.insert(pair)
                 kept = t(
