@@ -132,7 +132,9 @@ extension HistoryFileError: Worded {
         switch self {
         case .cannotWrite(let path):
             return language.text(
-                "cannot write the history file \(path)", "impossible d’écrire le fichier d’historique \(path)")
+                "cannot write the history file \(path): this session's commands are not kept in it (PATIO_HISTORY names another file, or none when empty)",
+                "impossible d’écrire le fichier d’historique \(path) : les commandes de cette session n’y sont pas gardées (PATIO_HISTORY en désigne un autre, ou aucun s’il est vide)"
+            )
         }
     }
 }

@@ -107,6 +107,29 @@ struct TerminalTests {
         #expect(try second.waitForExit() == 0)
     }
 
+    /// With no PATIO_HISTORY, the history file is in $HOME; a home whose
+    /// folder cannot be made is said in the shell's words, once, and the
+    /// session goes on.
+    @Test func aHistoryFileThatCannotBeWrittenIsSaidOnce() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a-file")
+        try Data().write(to: file)
+        let home = file.appendingPathComponent("home").path
+        let terminal = try PseudoTerminal(environment: [
+            "TERM": "xterm", "LANG": "C.UTF-8", "HOME": home, "NO_COLOR": "1", "PAGER": "cat",
+        ])
+        try terminal.waitForPrompt()
+        // Wrapped to the window, the long path on a line of its own.
+        let first = try run("echo un", on: terminal).replacingOccurrences(of: "\r\n  ", with: " ")
+        #expect(first.contains("error: cannot write the history file \(home)/.patio_history"))
+        #expect(first.contains("this session's commands are not kept in it (PATIO_HISTORY names another file"))
+        #expect(!first.contains("NSCocoaErrorDomain"))
+        let second = try run("echo deux", on: terminal)
+        #expect(second.contains("deux") && !second.contains("history file"), "said once")
+        terminal.type("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func completesNamesWhateverTheAccents() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let community = ProfileBatchTests.community
