@@ -7,19 +7,33 @@ import Testing
 
 /// Commands over the community and its ledger: members named, filters, spreadsheets, ids that changed.
 extension InterpreterTests {
-    /// A profile file renamed leaves its member's rounds under the old id:
-    /// the load says so, with the line that keeps them; once added, silence.
-    @Test func aRenamedProfileIsNoticedAtLoad() throws {
-        let folder = try Self.community(
-            [("aicha-trehou", "Aïcha Tréhou", "student"), ("basile-roy", "Basile Roy", "student")], tag: "renamed")
-        let profiles = folder.appendingPathComponent("Profiles")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// A community whose round s1 is committed, after which aicha-trehou's
+    /// file is renamed aicha.yaml (its id with it), not loaded again yet.
+    static func renamedAfterARound(_ members: [(String, String, String)], tag: String) throws -> (URL, Harness) {
+        let folder = try community(members, tag: tag)
         var harness = Harness(workingDirectory: folder.path)
         harness.run("load Profiles")
         #expect(harness.run("match pairs") == .succeeded)
         #expect(harness.run("commit s1") == .succeeded)
+        let profiles = folder.appendingPathComponent("Profiles")
         try FileManager.default.moveItem(
             at: profiles.appendingPathComponent("aicha-trehou.yaml"), to: profiles.appendingPathComponent("aicha.yaml"))
+        return (folder, harness)
+    }
+
+    /// The renamed file given its old id back with an 'id:' line.
+    static func putTheOldIDBack(in folder: URL) throws {
+        let file = folder.appendingPathComponent("Profiles/aicha.yaml")
+        try (String(contentsOf: file, encoding: .utf8) + "id: aicha-trehou\n").write(
+            to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// A profile file renamed leaves its member's rounds under the old id:
+    /// the load says so, with the line that keeps them; once added, silence.
+    @Test func aRenamedProfileIsNoticedAtLoad() throws {
+        var (folder, harness) = try Self.renamedAfterARound(
+            [("aicha-trehou", "Aïcha Tréhou", "student"), ("basile-roy", "Basile Roy", "student")], tag: "renamed")
+        defer { try? FileManager.default.removeItem(at: folder) }
         #expect(harness.run("load") == .succeeded, "a note, not an error")
         #expect(
             harness.console.errors
@@ -31,9 +45,7 @@ extension InterpreterTests {
         #expect(harness.console.output.contains("aicha-trehou (no profile now) has met"))
         #expect(harness.run("rate aicha-trehou basile-roy 4 utile") == .succeeded)
         #expect(harness.run("history someone-else") == .failed)
-        let file = profiles.appendingPathComponent("aicha.yaml")
-        try (String(contentsOf: file, encoding: .utf8) + "id: aicha-trehou\n").write(
-            to: file, atomically: true, encoding: .utf8)
+        try Self.putTheOldIDBack(in: folder)
         harness.run("load")
         #expect(harness.console.errors.components(separatedBy: "note:").count == 3, "said once, not again")
         harness.run("history aicha-trehou")
@@ -48,26 +60,17 @@ extension InterpreterTests {
     /// load says nothing more. An id a profile holds, or one the ledger does
     /// not know, is refused.
     @Test func aSplitHistoryIsSaidAndReassignJoinsIt() throws {
-        let folder = try Self.community(
+        var (folder, harness) = try Self.renamedAfterARound(
             [
                 ("aicha-trehou", "Aïcha Tréhou", "student"), ("basile-roy", "Basile Roy", "student"),
                 ("chloe", "Chloé", "student"), ("dan", "Dan", "student"),
             ], tag: "reassign")
-        let profiles = folder.appendingPathComponent("Profiles")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var harness = Harness(workingDirectory: folder.path)
-        harness.run("load Profiles")
-        #expect(harness.run("match pairs") == .succeeded)
-        #expect(harness.run("commit s1") == .succeeded)
-        try FileManager.default.moveItem(
-            at: profiles.appendingPathComponent("aicha-trehou.yaml"), to: profiles.appendingPathComponent("aicha.yaml"))
         harness.run("load")
         #expect(harness.run("match pairs --no-repeats") == .succeeded)
         #expect(harness.run("commit s2") == .succeeded)
         #expect(harness.run("forbid aicha dan") == .succeeded)
-        let file = profiles.appendingPathComponent("aicha.yaml")
-        try (String(contentsOf: file, encoding: .utf8) + "id: aicha-trehou\n").write(
-            to: file, atomically: true, encoding: .utf8)
+        try Self.putTheOldIDBack(in: folder)
         harness.run("load")
         #expect(
             harness.console.errors.hasSuffix(
