@@ -18,6 +18,8 @@ var session = Session(
     environment: Environment(
         outputIsTerminal: isatty(1) == 1,
         noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty,
+        // The home of $HOME, as shells take it, before the account's: for '~' and the history file.
+        homeDirectory: environmentVariables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory(),
         terminalSize: { TerminalWindow.size() }))
 
 if options.language == nil, let asked = environmentVariables["PATIO_LANG"], !asked.isEmpty,
@@ -96,9 +98,8 @@ if isInteractive {
                     ProfileCommands.whereItLooked(from: session.environment.workingDirectory, in: language))
                 + "\n")
     }
-    // The home of $HOME, as shells take it, before the account's.
-    let home = environmentVariables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-    let historyPath = environmentVariables["PATIO_HISTORY"] ?? (home + "/.patio_history")
+    let historyPath =
+        environmentVariables["PATIO_HISTORY"] ?? (session.environment.homeDirectory + "/.patio_history")
     let shell = InteractiveShell(
         session: session, console: console, historyFile: historyPath.isEmpty ? nil : HistoryFile(path: historyPath),
         environment: environmentVariables)
