@@ -20,7 +20,8 @@ extension Ledger {
     /// patio writing to it), through SQLite's read-only WAL access, from
     /// that patio's journal and shared memory. Without one, everything
     /// committed is in the file itself: it is copied (`snapshot`), and the
-    /// copy read. A patio that starts or stops writing in the meantime
+    /// copy read, again by the next openings while the file is unchanged
+    /// (`SnapshotCache`). A patio that starts or stops writing in the meantime
     /// (its journal appears or goes, the file changes) makes it try again,
     /// every 10 ms up to `waitLimit` seconds, and then say the ledger is
     /// busy. A ledger whose schema is older than this version's cannot be
@@ -49,12 +50,18 @@ extension Ledger {
                 if journalSize(path) > 0 {
                     return try ready(try DatabaseQueue(path: path, configuration: configuration), .readOnly)
                 }
-                if case .copy(let copy) = try snapshot(of: path) {
+                // The copy of the same file taken for an earlier opening (a command reads the ledger a few times).
+                if let stamp = fileStamp(path), let queue = SnapshotCache.shared.queue(of: path, stamp: stamp) {
+                    return Ledger(path: path, queue: queue, opening: .snapshot)
+                }
+                if case .copy(let copy, let stamp) = try snapshot(of: path) {
                     // Read once opened: the copy is then its own, and its name is no longer needed.
                     defer { unlink(copy) }
                     let queue = try DatabaseQueue(
                         path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration)
-                    return try ready(queue, .snapshot)
+                    let ledger = try ready(queue, .snapshot)
+                    SnapshotCache.shared.keep(queue, of: path, stamp: stamp)
+                    return ledger
                 }
             } catch let error as DatabaseError where passing.contains(error.resultCode) && tries < Self.waitLimit * 100
             {
@@ -78,8 +85,8 @@ extension Ledger {
 
     /// What copying the ledger gave.
     enum Snapshot {
-        /// A private copy, the same file from start to end of the copy.
-        case copy(String)
+        /// A private copy, the same file from start to end of the copy, and that file's stamp.
+        case copy(String, stamp: [Int])
         /// A journal appeared beside it: it is to be read too.
         case journalAppeared
         /// The file changed while it was copied (a checkpoint, a new ledger in its place).
@@ -90,27 +97,47 @@ extension Ledger {
     /// same from start to end of the copy (inode, size and times unchanged)
     /// with no journal beside it.
     static func snapshot(of path: String) throws(LedgerError) -> Snapshot {
-        func stamp() -> [Int]? {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            return [
-                Int(status.st_ino), Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec,
-                status.st_ctim.tv_sec, status.st_ctim.tv_nsec,
-            ]
-        }
-        let before = stamp()
+        let before = fileStamp(path)
         let bytes: Data
         do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw LedgerError.cannotOpen(path: path, reason: "\(error.localizedDescription)")
         }
         guard journalSize(path) == 0 else { return .journalAppeared }
-        guard before != nil, stamp() == before else { return .changed }
+        guard let before, fileStamp(path) == before else { return .changed }
         let copy = NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
         guard FileManager.default.createFile(atPath: copy, contents: bytes, attributes: [.posixPermissions: 0o600])
         else {
             throw LedgerError.cannotOpen(path: path, reason: "no copy of it can be made in \(NSTemporaryDirectory())")
         }
-        return .copy(copy)
+        return .copy(copy, stamp: before)
+    }
+
+    /// What tells one state of a file from another: its inode, size, and
+    /// modification and change times (nil when there is no file).
+    static func fileStamp(_ path: String) -> [Int]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return [
+            Int(status.st_ino), Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec,
+            status.st_ctim.tv_sec, status.st_ctim.tv_nsec,
+        ]
+    }
+
+    /// The last copy of each ledger read only, kept open while its file is
+    /// unchanged (same stamp, no journal), so that the readings of one
+    /// command, or of the next, do not copy it again.
+    final class SnapshotCache: @unchecked Sendable {
+        static let shared = SnapshotCache()
+        private let lock = NSLock()
+        private var kept: [String: (stamp: [Int], queue: DatabaseQueue)] = [:]
+
+        func queue(of path: String, stamp: [Int]) -> DatabaseQueue? {
+            lock.withLock { kept[path].flatMap { $0.stamp == stamp ? $0.queue : nil } }
+        }
+
+        func keep(_ queue: DatabaseQueue, of path: String, stamp: [Int]) {
+            lock.withLock { kept[path] = (stamp, queue) }
+        }
     }
 
     /// A path as the path of a SQLite URI: '%', '?' and '#' escaped.

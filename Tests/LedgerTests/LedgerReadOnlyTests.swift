@@ -48,6 +48,21 @@ struct LedgerReadOnlyTests {
         #expect(try Self.files(beside: path) == filesBefore, "no journal made beside it")
     }
 
+    /// The readings of a command open the ledger a few times: an unchanged
+    /// file is copied once, a changed one again.
+    @Test func anUnchangedLedgerIsCopiedOnce() throws {
+        let path = LedgerTests.temporaryPath()
+        do { try Ledger.open(at: path).commit(LedgerTests.round("w1", at: 1_796_000_000, pairs: [["a", "b"]])) }
+        let first = try Ledger.openReadOnly(at: path)
+        let second = try Ledger.openReadOnly(at: path)
+        #expect(first.queue === second.queue, "the same copy")
+        do { try Ledger.open(at: path).commit(LedgerTests.round("w2", at: 1_796_100_000, pairs: [["c", "d"]])) }
+        let third = try Ledger.openReadOnly(at: path)
+        #expect(third.queue !== first.queue, "copied again")
+        #expect(try third.rounds().map(\.name) == ["w1", "w2"])
+        #expect(try first.rounds().map(\.name) == ["w1"], "a copy stays as it was taken")
+    }
+
     /// While a patio writes to the ledger, what it committed is still in its
     /// journal: the reader reads it from there, not from the file alone.
     @Test func aRoundStillInTheJournalIsRead() throws {
