@@ -21,6 +21,9 @@ struct HeadSearch {
     let shareIn: [Int64]
     var best: Int64 = 0
     var bestTable: [Int] = []
+    /// How many members the search looked at (seats and would-be extras):
+    /// the work of this head, the same on any machine.
+    var work = 0
 
     init(
         relaxation: TableRelaxation, head: Int, prices: [Int64], tablePrice: Int64, half: [Int64], share: [Int64],
@@ -111,6 +114,7 @@ struct HeadSearch {
         let keeping = relaxation.extraTopCount
         let reach = a >= 0 ? relaxation.heaviest[a] : 0
         for x in headOrder {
+            work += 1
             if topGains.count == keeping && besideHead[x] + reach <= topGains[keeping - 1] {
                 // No member from here on adds more than x could.
                 rest = max(rest, besideHead[x] + reach)
@@ -167,6 +171,7 @@ struct HeadSearch {
         if exhausted && rest != Int64.min && rest + reach > most {
             let seatReach = seated >= 0 ? relaxation.heaviest[seated] : 0
             for x in headOrder {
+                work += 1
                 if besideHead[x] + seatReach + reach <= most { break }
                 guard x != last, relaxation.allowed[row + x], let gain = gain(x) else { continue }
                 let total = gain + relaxation.weights[row + x]
@@ -191,6 +196,7 @@ struct HeadSearch {
         if slots.count == 1 {
             if takesExtra { prepareExtras(beside: -1) }
             for a in seat(first, after: start) where allowed(h, a) {
+                work += 1
                 finish(a, -1, seated: 2, w(h, a) - p[h] - p[a] - mu, extras: takesExtra)
             }
             return
@@ -223,6 +229,7 @@ struct HeadSearch {
             }
             let extraMost = ceiling == Int64.min ? 0 : max(0, ceiling + secondHeaviest)
             for (b, beside) in seconds {
+                work += 1
                 guard partial + beside + tie + extraMost > best else { break }
                 guard b != a, second != first || b > a, allowed(a, b) else { continue }
                 let value = partial + beside + w(a, b)

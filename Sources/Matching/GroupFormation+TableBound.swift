@@ -30,14 +30,16 @@ extension GroupFormation {
     /// R. M. Karp's subgradient method.
     ///
     /// - Complexity: per pricing O(n² + h·t), t the tables a head enumerates
-    ///   after pruning; at most `tableBoundIterations` pricings.
+    ///   after pruning (the heads shared out among the cores); at most
+    ///   `tableBoundIterations` pricings, and no subgradient step once the
+    ///   searches have looked at `tableBoundWork` members in all.
     static func tableBound(_ problem: Problem, start: Result, shouldStop: () -> Bool) throws -> Int64? {
         let n = problem.weights.vertexCount
         let k = problem.groupSize
         guard k <= 3, n <= tableBoundLimit, problem.absentAtMost == 0, !start.groups.isEmpty else { return nil }
         var relaxation = TableRelaxation(problem, tables: start.groups.count)
         guard n <= columnGenerationLimit else {
-            return try subgradientBound(&relaxation, start: start, from: nil, shouldStop: shouldStop)
+            return try subgradientBound(&relaxation, start: start, from: nil, shouldStop: shouldStop).bound
         }
         let generated = try columnGenerationBound(&relaxation, start: start, shouldStop: shouldStop)
         // The LP may stall (a degenerate master), and it ignores how many are seated: subgradient
@@ -46,7 +48,8 @@ extension GroupFormation {
             generated.bound,
             try subgradientBound(
                 &relaxation, start: start, from: generated.isExact ? generated.prices : nil,
-                shouldStop: shouldStop))
+                shouldStop: shouldStop
+            ).bound)
     }
 
     /// The best bound found, the prices that gave it, and whether it is the LP's optimum (no column left to add).
@@ -75,7 +78,7 @@ extension GroupFormation {
             let y = lp.duals
             let prices = y[0..<n].map { Int64(max(0, $0).rounded()) }
             let tablePrice = Int64(max(0, y[n]).rounded())
-            let evaluation = relaxation.evaluate(prices: prices, tablePrice: tablePrice)
+            let evaluation = try relaxation.evaluate(prices: prices, tablePrice: tablePrice, shouldStop: shouldStop)
             if evaluation.bound < best {
                 best = evaluation.bound
                 bestPrices = prices + [tablePrice]
@@ -96,12 +99,16 @@ extension GroupFormation {
         return (best, bestPrices, false)
     }
 
-    /// - Parameter initial: prices to start from (a price a member, then the tables'); else
-    ///   each member's half of its ties at its table in `start`.
+    /// The smallest bound of the subgradient steps, and how many steps were taken.
+    ///
+    /// - Parameters:
+    ///   - initial: prices to start from (a price a member, then the tables'); else
+    ///     each member's half of its ties at its table in `start`.
+    ///   - workLimit: no step after the searches have looked at this many members in all.
     static func subgradientBound(
         _ relaxation: inout TableRelaxation, start: Result, from initial: [Int64]?,
-        shouldStop: () -> Bool
-    ) throws -> Int64 {
+        workLimit: Int = tableBoundWork, shouldStop: () -> Bool
+    ) throws -> (bound: Int64, steps: Int) {
         let seats = start.groups.reduce(0) { $0 + $1.count }
         var seatPrice = 0.0
         let n = relaxation.n
@@ -122,23 +129,27 @@ extension GroupFormation {
         var step = 1.0
         var sinceBetter = 0
         var history: [Int64] = []
+        var work = 0
+        var steps = 0
         for _ in 0..<tableBoundIterations {
             if shouldStop() { throw MatchingError.cancelled }
-            let evaluation = relaxation.evaluate(
+            let evaluation = try relaxation.evaluate(
                 prices: prices.map { Int64($0.rounded()) }, tablePrice: Int64(tablePrice.rounded()),
-                seatPrice: Int64(seatPrice.rounded()), seats: seats)
+                seatPrice: Int64(seatPrice.rounded()), seats: seats, shouldStop: shouldStop)
+            work += evaluation.work
+            steps += 1
             if evaluation.bound < best {
                 best = evaluation.bound
                 sinceBetter = 0
             } else {
                 sinceBetter += 1
-                if sinceBetter >= 10 {
+                if sinceBetter >= patience(members: n) {
                     step /= 2
                     sinceBetter = 0
                 }
             }
             let gap = Double(evaluation.bound) - target
-            guard gap > max(1, target * 0.0002), step > 0.002 else { break }
+            guard gap > max(1, target * 0.0002), step > 0.002, work < workLimit else { break }
             // Stop once thirty steps have gained less than a thousandth.
             history.append(best)
             if history.count > 30 && Double(history[history.count - 31] - best) < 0.001 * Double(best) { break }
@@ -155,14 +166,31 @@ extension GroupFormation {
             tablePrice -= length * tableSlack
             seatPrice = max(0, seatPrice - length * seatExcess)
         }
-        return best
+        return (best, steps)
     }
 
     /// Above this many members the table bound is not tried (the dense weight table would be too large).
     static let tableBoundLimit = 1500
     /// Up to this many members the prices come from the LP (column generation).
-    static let columnGenerationLimit = 600
+    /// Its dense master takes more than the subgradient steps beyond: 11 s on
+    /// 500 generated members, against 0.06 s on 300, for no better bound
+    /// (it stalled at the grouping's own weight on both).
+    static let columnGenerationLimit = 300
     static let tableBoundIterations = 300
+    /// Subgradient steps without a better bound before the step is halved,
+    /// for n members: 10 where steps are cheap (up to `columnGenerationLimit`
+    /// members), and above, where `tableBoundWork` ends them sooner, 5: the
+    /// bound falls faster within that work (on 1,000 generated members, 11.08
+    /// million after 20 steps against 11.30 with 10, and 10.82 after 80
+    /// against 10.97).
+    static func patience(members n: Int) -> Int { n <= columnGenerationLimit ? 10 : 5 }
+    /// The most the subgradient steps may look at in all (`HeadSearch.work`,
+    /// members looked at by the heads' searches): each step costs about the
+    /// cube of the members (their tables, pruned), so that from about 1,000
+    /// members the steps stop here rather than at `tableBoundIterations` or
+    /// when they gain no more. The same on any machine: the claim does not
+    /// depend on the machine's speed. About 20 steps on 1,000 members.
+    static let tableBoundWork = 4_000_000_000
 }
 
 /// The data `tableBound` enumerates tables over: dense weights, forbidden
@@ -254,24 +282,24 @@ struct TableRelaxation {
     struct Evaluation {
         let bound: Int64
         let chosen: [[Int]]
+        /// The members the heads' searches looked at, in all (`HeadSearch.work`).
+        let work: Int
     }
 
-    /// The right side of the relaxation's inequality for these prices, and
-    /// the table each head takes (none when no table is worth μ).
-    ///
-    /// With a seat price ν > 0 the inequality is that of the groupings
-    /// seating at least `seats` members: each member seated earns ν, and
-    /// ν·seats is taken off (`Σ ν·|T| ≥ ν·seats` for them).
-    mutating func evaluate(prices original: [Int64], tablePrice mu: Int64, seatPrice nu: Int64 = 0, seats: Int = 0)
-        -> Evaluation
-    {
+    /// Heads searched between two looks at `shouldStop`: on 1,500 members
+    /// a head's search takes up to some ten milliseconds.
+    static let headBatch = 32
+
+    /// What one more member can add beside v at most, under prices `p`:
+    /// `half[v]` = max over x of w(v, x) − p(x)/2, `share[v]` the same with
+    /// p(x)/k (k the table size), and `shareIn` the largest share in each
+    /// class. The divisions are rounded down, so the bounds stay above the
+    /// truth for negative prices too. What the heads' searches prune by.
+    func pruningBounds(prices p: [Int64]) -> (half: [Int64], share: [Int64], shareIn: [Int64]) {
         let k = slots.count + 1
-        let p = nu == 0 ? original : original.map { $0 - nu }
-        /// ⌊a / b⌋, so that the pruning bounds below stay above the truth for negative prices too.
         func floorDivision(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
-        // Bounds for pruning: what one more member can add at v at most.
-        var half = [Int64](repeating: 0, count: n)  // max over x of w(v, x) − p(x)/2
-        var share = [Int64](repeating: 0, count: n)  // max over x of w(v, x) − p(x)/k
+        var half = [Int64](repeating: 0, count: n)
+        var share = [Int64](repeating: 0, count: n)
         for v in 0..<n {
             var bestHalf = Int64.min
             var bestShare = Int64.min
@@ -281,23 +309,50 @@ struct TableRelaxation {
                 bestHalf = max(bestHalf, w - floorDivision(p[x], 2))
                 bestShare = max(bestShare, w - floorDivision(p[x], Int64(k)))
             }
-            // p(x)/2 and p(x)/k are rounded down: the bounds stay above the truth.
             half[v] = bestHalf == Int64.min ? 0 : bestHalf
             share[v] = bestShare == Int64.min ? 0 : bestShare
         }
-        // The largest share in each class.
         let shareIn = byClass.map { members in members.map { share[$0] }.max() ?? 0 }
+        return (half, share, shareIn)
+    }
+
+    /// The right side of the relaxation's inequality for these prices, and
+    /// the table each head takes (none when no table is worth μ).
+    ///
+    /// With a seat price ν > 0 the inequality is that of the groupings
+    /// seating at least `seats` members: each member seated earns ν, and
+    /// ν·seats is taken off (`Σ ν·|T| ≥ ν·seats` for them).
+    ///
+    /// The heads are searched on every core, `headBatch` at a time, and
+    /// `shouldStop` is asked between two batches.
+    mutating func evaluate(
+        prices original: [Int64], tablePrice mu: Int64, seatPrice nu: Int64 = 0, seats: Int = 0,
+        shouldStop: () -> Bool = { false }
+    ) throws(MatchingError) -> Evaluation {
+        let p = nu == 0 ? original : original.map { $0 - nu }
+        let (half, share, shareIn) = pruningBounds(prices: p)
         var bound = original.reduce(0, +) + mu * Int64(tableCount) - nu * Int64(seats)
         var chosen: [[Int]] = []
-        for h in heads {
-            var search = HeadSearch(
-                relaxation: self, head: h, prices: p, tablePrice: mu, half: half, share: share, shareIn: shareIn)
-            search.tryTable(lastChoice[h])
-            search.run()
-            bound += search.best
-            lastChoice[h] = search.bestTable
-            if !search.bestTable.isEmpty { chosen.append(search.bestTable) }
+        var work = 0
+        // Each head's search on its own, the heads shared out among the cores.
+        let relaxation = self
+        let heads = heads
+        let found = try Parallel.slices(heads.count, batch: Self.headBatch, shouldStop: shouldStop) { range in
+            range.map { i in
+                var search = HeadSearch(
+                    relaxation: relaxation, head: heads[i], prices: p, tablePrice: mu, half: half, share: share,
+                    shareIn: shareIn)
+                search.tryTable(relaxation.lastChoice[heads[i]])
+                search.run()
+                return (search.best, search.bestTable, search.work)
+            }
+        }.joined()
+        for (h, (best, table, looked)) in zip(heads, found) {
+            bound += best
+            work += looked
+            lastChoice[h] = table
+            if !table.isEmpty { chosen.append(table) }
         }
-        return Evaluation(bound: bound, chosen: chosen)
+        return Evaluation(bound: bound, chosen: chosen, work: work)
     }
 }

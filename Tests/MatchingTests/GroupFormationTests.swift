@@ -200,12 +200,105 @@ struct GroupFormationTests {
         }
     }
 
+    /// The subgradient steps end once the heads' searches have looked at
+    /// the work allowed: with almost none, one step, whose bound is still
+    /// above the best grouping and no lower than that of the steps allowed
+    /// to go on (the same steps from the same start, one of them first).
+    @Test func theWorkAllowedEndsTheStepsWithABound() throws {
+        var rng = SplitMix64(seed: 89)
+        var longer = 0
+        for round in 0..<40 {
+            let n = Int.random(in: 7...10, using: &rng)
+            let graph = RandomGraphs.general(vertices: n, density: 0.9, weights: 0...40, using: &rng)
+            var problem = GroupFormation.Problem(
+                weights: graph, groupSize: 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
+            if round % 3 == 1 {
+                problem.classes = (0..<n).map { _ in Int.random(in: 0...2, using: &rng) }
+                problem.composition = [1, 1, 1]
+                guard Set(problem.classes!).count == 3 else { continue }
+            }
+            var search = SplitMix64(seed: UInt64(round))
+            let result = try GroupFormation.solve(problem, using: &search)
+            guard !result.groups.isEmpty else { continue }
+            var first = TableRelaxation(problem, tables: result.groups.count)
+            let one = try GroupFormation.subgradientBound(
+                &first, start: result, from: nil, workLimit: 1, shouldStop: { false })
+            var second = TableRelaxation(problem, tables: result.groups.count)
+            let all = try GroupFormation.subgradientBound(&second, start: result, from: nil, shouldStop: { false })
+            #expect(one.steps == 1)
+            #expect(one.bound >= all.bound)
+            if all.steps > 1 { longer += 1 }
+            let placed = result.groups.reduce(0) { $0 + $1.count }
+            let best = Self.bestGrouping(problem, seatingAtLeast: placed, tables: result.groups.count).heaviest
+            #expect(best <= one.bound && best <= all.bound)
+        }
+        #expect(longer >= 10, "the steps went on in \(longer) cases only")
+    }
+
+    /// The heads searched on every core make the evaluation a search head by
+    /// head would: the same bound, tables and work, whatever the prices.
+    @Test func theHeadsSearchedTogetherAreSearchedAsOneByOne() throws {
+        var rng = SplitMix64(seed: 97)
+        for round in 0..<30 {
+            let n = Int.random(in: 30...60, using: &rng)
+            let graph = RandomGraphs.general(vertices: n, density: 0.8, weights: 0...60, using: &rng)
+            var problem = GroupFormation.Problem(
+                weights: graph, groupSize: 3, leftovers: round % 2 == 0 ? .join : .leaveOut)
+            problem.classes = (0..<n).map { $0 % 3 }
+            problem.composition = [1, 1, 1]
+            var relaxation = TableRelaxation(problem, tables: n / 4)
+            let prices = (0..<n).map { _ in Int64.random(in: 0...60, using: &rng) }
+            let mu = Int64.random(in: -10...20, using: &rng)
+            let together = try relaxation.evaluate(prices: prices, tablePrice: mu)
+            let fresh = TableRelaxation(problem, tables: n / 4)
+            var bound = prices.reduce(0, +) + mu * Int64(fresh.tableCount)
+            var tables: [[Int]] = []
+            var work = 0
+            for h in fresh.heads {
+                let (half, share, shareIn) = fresh.pruningBounds(prices: prices)
+                var search = HeadSearch(
+                    relaxation: fresh, head: h, prices: prices, tablePrice: mu, half: half, share: share,
+                    shareIn: shareIn)
+                search.run()
+                bound += search.best
+                work += search.work
+                if !search.bestTable.isEmpty { tables.append(search.bestTable) }
+            }
+            #expect(together.bound == bound)
+            #expect(together.chosen == tables)
+            #expect(together.work == work)
+        }
+    }
+
+    /// An evaluation stops between two batches of heads when asked: with
+    /// more heads than a batch, a stop asked after the first batch is heard
+    /// before the last head is searched.
+    @Test func anEvaluationStopsBetweenBatchesOfHeads() throws {
+        var rng = SplitMix64(seed: 101)
+        let n = 3 * (TableRelaxation.headBatch * 2 + 5)
+        let graph = RandomGraphs.general(vertices: n, density: 0.3, weights: 0...50, using: &rng)
+        var problem = GroupFormation.Problem(weights: graph, groupSize: 3, leftovers: .join)
+        problem.classes = (0..<n).map { $0 % 3 }
+        problem.composition = [1, 1, 1]
+        var relaxation = TableRelaxation(problem, tables: n / 3)
+        let prices = [Int64](repeating: 10, count: n)
+        var asked = 0
+        #expect(throws: MatchingError.cancelled) {
+            try relaxation.evaluate(prices: prices, tablePrice: 0) {
+                asked += 1
+                return asked > 1
+            }
+        }
+        #expect(asked == 2)
+        #expect(try relaxation.evaluate(prices: prices, tablePrice: 0).chosen.count == relaxation.heads.count)
+    }
+
     /// Each evaluation of the table relaxation is exact: every head takes a
     /// table worth the most any table it heads is worth under the prices
     /// (found by trying every set of members), so the right side it adds up
     /// is the one the inequality needs, whatever the prices, the table price
     /// and the seat price, negative member prices included.
-    @Test func eachHeadTakesItsBestTable() {
+    @Test func eachHeadTakesItsBestTable() throws {
         var rng = SplitMix64(seed: 71)
         var heads = 0
         for round in 0..<150 {
@@ -233,7 +326,7 @@ struct GroupFormationTests {
                 let mu = Int64.random(in: -10...20, using: &rng)
                 let nu = Bool.random(using: &rng) ? Int64.random(in: 1...12, using: &rng) : 0
                 let seats = Int.random(in: 0...n, using: &rng)
-                let evaluation = relaxation.evaluate(prices: prices, tablePrice: mu, seatPrice: nu, seats: seats)
+                let evaluation = try relaxation.evaluate(prices: prices, tablePrice: mu, seatPrice: nu, seats: seats)
                 func value(_ table: [Int]) -> Int64 {
                     relaxation.weight(of: table) - table.reduce(mu) { $0 + prices[$1] - nu }
                 }
