@@ -7,7 +7,7 @@ extension Ledger {
     /// Whether this process may write the ledger at `path` as SQLite does
     /// in WAL mode: the file, and its journal and shared-memory files beside
     /// it (made in its folder when they are not there).
-    static func canWrite(_ path: String) -> Bool {
+    public static func canWrite(_ path: String) -> Bool {
         guard access(path, W_OK) == 0 else { return false }
         let folder = (path as NSString).deletingLastPathComponent
         if access(folder.isEmpty ? "." : folder, W_OK) == 0 { return true }

@@ -73,7 +73,9 @@ final class InteractiveShell {
         guard session.matchmaking.draft != nil, !warnedOfDraft else { return true }
         warnedOfDraft = true
         console.writeError(
-            session.language.words(.uncommittedDraft(planned: session.matchmaking.planned.count)) + "\n")
+            session.language.words(
+                .uncommittedDraft(
+                    planned: session.matchmaking.planned.count, recordable: !session.ledgerCanOnlyBeRead)) + "\n")
         return false
     }
 

@@ -59,6 +59,33 @@ struct ReadOnlyLedgerTests {
         #expect(french.output.contains("pour cette session seulement"))
         #expect(french.output.contains("ne peut qu’être lu ici"))
 
+        // Two who never met: rating them is refused, and nothing suggests a commit this ledger would refuse.
+        let rate = try PatioProcess.run(
+            ["--profiles", "community", "-c", "rate amelie-dupre zoe-blender 4"], in: folder, launcher: Self.reader)
+        #expect(rate.status == 1)
+        #expect(
+            rate.errors
+                == "-c:1: error: amelie-dupre and zoe-blender have not met in a committed round, so there is no meeting to rate; the ledger can only be read here, so no round can be committed to it either\n"
+        )
+        // Leaving with a draft: the note does not send to 'commit'.
+        let terminal = try PseudoTerminal(
+            arguments: ["--profiles", community.path],
+            environment: ["TERM": "xterm", "LANG": "C.UTF-8", "PATIO_HISTORY": "", "NO_COLOR": "1", "PAGER": "cat"],
+            columns: 200, launcher: Self.reader)
+        try terminal.waitForPrompt(timeout: .seconds(30))
+        var mark = terminal.mark
+        terminal.type("match pairs\r")
+        try terminal.waitForPrompt(after: mark)
+        mark = terminal.mark
+        terminal.type("\u{04}")
+        try terminal.waitForPrompt(after: mark)
+        #expect(
+            terminal.transcript.contains(
+                "note: the draft is not committed, and cannot be here: the ledger can only be read ('export FILE' keeps a copy); Ctrl-D or 'quit' again leaves without it"
+            ))
+        terminal.type("\u{04}")
+        #expect(try terminal.waitForExit() == 0)
+
         #expect(try Data(contentsOf: ledger) == before, "not a byte written")
         #expect(try FileManager.default.contentsOfDirectory(atPath: patio.path).sorted() == filesBefore)
     }

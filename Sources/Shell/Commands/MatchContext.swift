@@ -17,6 +17,13 @@ extension Session {
         return ((folder.path as NSString).appendingPathComponent(".patio/ledger.sqlite"), shown)
     }
 
+    /// Whether the ledger is there and this user may only read it: nothing
+    /// can be committed to it from this session.
+    public var ledgerCanOnlyBeRead: Bool {
+        guard let location = ledgerLocation, FileManager.default.fileExists(atPath: location.path) else { return false }
+        return !Ledger.canWrite(location.path)
+    }
+
     /// The ledger, opened (and created) for writing or reading rounds. A
     /// ledger started anew is said so once, so that a path mistyped in a
     /// script (a new, empty history) does not go unnoticed.

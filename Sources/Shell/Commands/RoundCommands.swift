@@ -232,11 +232,12 @@ enum RoundCommands {
         let rating = try Arguments.integer(ratingText, named: "rating", in: 1...5)
         let note = arguments.positionals.dropFirst(3).joined(separator: " ")
         try checkText(note, named: "note", limit: Limits.noteCharacters)
+        let ledger = try session.openLedger()
         do {
-            try session.openLedger().rate(
+            try ledger.rate(
                 pair.first, pair.second, rating: rating, note: note.isEmpty ? nil : note, at: session.environment.now())
         } catch LedgerError.neverMet {
-            throw RoundCommandError.neverMet(pair, when: session.whenTheyMeet(pair))
+            throw RoundCommandError.neverMet(pair, when: ledger.isReadOnly ? .unrecordable : session.whenTheyMeet(pair))
         }
         return .show(
             Message(t("rated \(names): ", "noté \(names) : ") + "\(rating)/5" + (note.isEmpty ? "" : " (\(note))")))
@@ -286,7 +287,9 @@ extension RoundCommands {
 /// What can go wrong with the rounds.
 enum RoundCommandError: Error, Equatable, CustomStringConvertible, Worded {
     /// When the two could meet: in the draft, in a planned round (its number), or not yet.
-    enum Upcoming: Equatable { case draft, planned(Int), notPlanned }
+    /// When two members who never met would meet: in the draft, in a planned
+    /// round, in none yet, or never through this ledger (it can only be read).
+    enum Upcoming: Equatable { case draft, planned(Int), notPlanned, unrecordable }
 
     case neverMet(MemberPair, when: Upcoming)
     /// `reassign`: the old id is a member's now (its profile holds it).
@@ -319,6 +322,11 @@ enum RoundCommandError: Error, Equatable, CustomStringConvertible, Worded {
                         ": they meet in planned round \(index); rate them once it is committed and they have met",
                         " ; le tour planifié \(index) les réunit : notez une fois qu’il est enregistré et qu’ils se sont vus"
                     )
+            case .unrecordable:
+                return base
+                    + t(
+                        "; the ledger can only be read here, so no round can be committed to it either",
+                        " ; le registre ne peut qu’être lu ici : aucun tour ne peut non plus y être enregistré")
             case .notPlanned:
                 return base
                     + t(

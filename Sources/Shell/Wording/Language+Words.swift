@@ -98,7 +98,8 @@ public enum ExecutableLine: Sendable {
     case showAllCandidates(Int)
     /// Ctrl-D or `quit` at the prompt while a draft (and `planned` rounds after
     /// it) is not committed: the shell stays, and a second time leaves.
-    case uncommittedDraft(planned: Int)
+    /// `recordable`: false when the ledger can only be read (nothing can be committed).
+    case uncommittedDraft(planned: Int, recordable: Bool)
 }
 
 extension Language {
@@ -121,7 +122,12 @@ extension Language {
             return text(
                 "note: output stopped (Ctrl-C); the command itself was carried out",
                 "note : affichage interrompu (Ctrl-C) ; la commande elle-même a été exécutée")
-        case .uncommittedDraft(let planned) where planned > 0:
+        case .uncommittedDraft(_, recordable: false):
+            return text(
+                "note: the draft is not committed, and cannot be here: the ledger can only be read ('export FILE' keeps a copy); Ctrl-D or 'quit' again leaves without it",
+                "note : le brouillon n’est pas enregistré, et ne peut pas l’être ici : le registre ne peut qu’être lu ('export FICHIER' en garde une copie) ; Ctrl-D ou 'quit' une seconde fois part sans lui"
+            )
+        case .uncommittedDraft(let planned, _) where planned > 0:
             return text(
                 "note: the draft and \(planned == 1 ? "the planned round" : "the \(grouped(planned)) planned rounds") after it are not committed ('commit --all' records them); Ctrl-D or 'quit' again leaves without them",
                 "note : le brouillon et \(planned == 1 ? "le tour planifié" : "les \(grouped(planned)) tours planifiés") après lui ne sont pas enregistrés ('commit --all' les enregistre) ; Ctrl-D ou 'quit' une seconde fois part sans eux"

@@ -21,7 +21,12 @@ final class PseudoTerminal {
     /// A position in the transcript, to look only at what comes after it.
     var mark: Int { received.count }
 
-    init(arguments: [String] = [], environment: [String: String], columns: Int = 80, rows: Int = 24) throws {
+    /// - Parameter launcher: a program and its arguments that run the binary
+    ///   (another user's: `setpriv`), or none.
+    init(
+        arguments: [String] = [], environment: [String: String], columns: Int = 80, rows: Int = 24,
+        launcher: [String] = []
+    ) throws {
         var master: Int32 = 0
         var slave: Int32 = 0
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
@@ -52,14 +57,15 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addclose(&actions, master)
         posix_spawn_file_actions_addclose(&actions, slave)
 
-        let argv = ([PatioProcess.binary.path] + arguments).map { strdup($0) } + [nil]
+        let program = launcher.first ?? PatioProcess.binary.path
+        let argv = (launcher + [PatioProcess.binary.path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, PatioProcess.binary.path, &actions, &attributes, argv, envp)
+        let status = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         close(slave)
         guard status == 0 else {
             close(master)
