@@ -20,7 +20,11 @@ struct ReadOnlyLedgerTests {
         let community = folder.appendingPathComponent("community")
         try FileManager.default.copyItem(atPath: ProfileBatchTests.community, toPath: community.path)
         let kept = try PatioProcess.run(
-            ["--profiles", "community", "-c", "match pairs", "-c", "commit w1"], in: folder)
+            [
+                "--profiles", "community", "-c", "match pairs", "-c", "commit w1", "-c",
+                "forbid emilie-durand zoe-blender",
+            ],
+            in: folder)
         #expect(kept.status == 0, "\(kept.errors)")
         let patio = community.appendingPathComponent(".patio")
         let ledger = patio.appendingPathComponent("ledger.sqlite")
@@ -59,6 +63,19 @@ struct ReadOnlyLedgerTests {
         #expect(french.output.contains("pour cette session seulement"))
         #expect(french.output.contains("ne peut qu’être lu ici"))
 
+        // The ledger's ban cannot be lifted here; a ban of this session can.
+        let why = try PatioProcess.run(
+            [
+                "--profiles", "community", "-c", "why emilie-durand zoe-blender", "-c",
+                "forbid amelie-dupre zoe-blender",
+                "-c", "why amelie-dupre zoe-blender",
+            ], in: folder, launcher: Self.reader)
+        #expect(why.status == 0, "\(why.errors)")
+        #expect(
+            why.output.contains(
+                "kept apart by the ledger, which can only be read here (no command of this session lifts it)"))
+        #expect(why.output.contains("kept apart (unpin amelie-dupre zoe-blender lifts it)"))
+        #expect(!why.output.contains("unpin emilie-durand"))
         // Two who never met: rating them is refused, and nothing suggests a commit this ledger would refuse.
         let rate = try PatioProcess.run(
             ["--profiles", "community", "-c", "rate amelie-dupre zoe-blender 4"], in: folder, launcher: Self.reader)

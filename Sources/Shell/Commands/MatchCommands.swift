@@ -189,11 +189,12 @@ enum MatchCommands {
         let model = try session.affinityModel()
         let exclusion = Admissibility(forbidden: try session.bans()).exclusion(a.member, b.member)
         let ratings = try session.existingLedger()?.ratings(a.member.id, b.member.id) ?? []
+        let pair = MemberPair(a.member.id, b.member.id)
         return .show(
             ExplanationView(
                 a: a.member, b: b.member, directory: session.directory, explanation: model.explain(a.index, b.index),
-                exclusion: exclusion, isPinned: session.matchmaking.pins.contains(MemberPair(a.member.id, b.member.id)),
-                ratings: ratings))
+                exclusion: exclusion, isPinned: session.matchmaking.pins.contains(pair), ratings: ratings,
+                banIsFixed: !session.matchmaking.unkeptBans.contains(pair) && session.ledgerCanOnlyBeRead))
     }
 
     static let suggest = CommandSpec(

@@ -13,6 +13,9 @@ struct ExplanationView: Presentable {
     let isPinned: Bool
     /// How their earlier meetings went, with the notes.
     let ratings: [Rating]
+    /// Whether their ban is the ledger's, and the ledger can only be read
+    /// here: no command of this session lifts it.
+    var banIsFixed = false
 
     /// The name of a term of the score.
     static func term(_ name: String, in language: Language) -> String {
@@ -78,7 +81,13 @@ struct ExplanationView: Presentable {
     }
 
     func exclusionText(in language: Language) -> String? {
-        exclusion.map { language.draftWording.exclusion($0, a, b) }
+        if exclusion == .forbidden && banIsFixed {
+            return language.text(
+                "kept apart by the ledger, which can only be read here (no command of this session lifts it)",
+                "tenu·es à l’écart par le registre, qui ne peut qu’être lu ici (aucune commande de cette session ne lève l’exclusion)"
+            )
+        }
+        return exclusion.map { language.draftWording.exclusion($0, a, b) }
     }
 
     func json(in language: Language) -> JSONValue {
