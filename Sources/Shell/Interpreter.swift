@@ -147,6 +147,14 @@ public enum Interpreter {
                 + "\n")
     }
 
+    /// A problem beside a command that was carried out all the same (the
+    /// history file that cannot be written): `warning: message`.
+    public static func warn(_ error: any Error, in session: Session) {
+        session.console.writeError(
+            session.style.yellow(session.language.text("warning:", "avertissement :")) + " "
+                + TerminalSafeText.line(ErrorWording.message(error, in: session.language)) + "\n")
+    }
+
     /// File problems, one a line: `path:line:column: error: message` (or
     /// `warning:`, `note:`), after the script line of the command that found
     /// them, when it came from one (`s.patio:2: data.csv:4:1: error: …`).

@@ -52,7 +52,7 @@ final class InteractiveShell {
                     try editor.remember(line)
                 } catch  where historyWorks {
                     historyWorks = false
-                    Interpreter.report(error, at: nil, in: session)
+                    Interpreter.warn(error, in: session)
                 } catch {}
                 Interrupts.clear()
                 if run(line) == .quit {
