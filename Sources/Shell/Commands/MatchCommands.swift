@@ -5,7 +5,7 @@ import Matchmaker
 
 /// Making a round: match, plan, why, suggest, and the constraints.
 enum MatchCommands {
-    static let all: [CommandSpec] = [match, plan, why, suggest, pin, forbid, unpin, constraints]
+    static let all: [CommandSpec] = [match, plan, draft, why, suggest, pin, forbid, unpin, constraints]
 
     static let everyone = CommandOption<Bool>.flag(
         "everyone", summary: "Pair (or assign) as many members as possible first, then the best",
@@ -109,6 +109,24 @@ enum MatchCommands {
                     view.limit = CommonOptions.limit(arguments)
                     return view
                 }))
+    }
+
+    static let draft = CommandSpec(
+        "draft", group: .matching,
+        summary: "Show the draft again, as 'match' showed it",
+        details: """
+            The draft the last 'match' or 'plan' made (after a 'commit' of a planned round, the next \
+            one), with its claim, without computing anything again.
+            """,
+        options: [full.spec, CommonOptions.limit()],
+        examples: ["draft", "draft --full", "draft --format json"]
+    ) { session, arguments in
+        guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
+        var view = RoundView(draft: draft, directory: session.directory)
+        view.isCompact = session.showsCompact(arguments) && !arguments[full]
+        view.showsEveryReason = arguments[full]
+        view.limit = CommonOptions.limit(arguments)
+        return .show(view)
     }
 
     /// The request a `match` or `plan` line describes.

@@ -144,6 +144,9 @@ enum HelpText {
             "Chaque tour compte les précédents comme des rencontres ; qui n’a pas eu de partenaire, ou un partenaire peu adapté, passe en premier au tour suivant. Le premier tour devient le brouillon ; 'commit' l’enregistre et amène le suivant.",
         "plan N": "Combien de tours (de 2 à 20)",
         "plan MODE": "pairs, mentoring ou circles",
+        "draft": "Montrer à nouveau le brouillon, tel que 'match' l’a montré",
+        "draft:details":
+            "Le brouillon qu’a fait le dernier 'match' ou 'plan' (après le 'commit' d’un tour planifié, le suivant), avec ce qu’il garantit, sans rien recalculer.",
         "why": "Pourquoi deux membres se rencontreraient (ou ne le peuvent pas) : leur score, terme à terme",
         "why A": "Un membre (identifiant ou nom)",
         "why B": "Un autre membre",
