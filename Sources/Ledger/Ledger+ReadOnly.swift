@@ -26,7 +26,14 @@ extension Ledger {
     /// every 10 ms up to `waitLimit` seconds, and then say the ledger is
     /// busy. A ledger whose schema is older than this version's cannot be
     /// brought up to date, and is refused.
-    static func openReadOnly(at path: String) throws(LedgerError) -> Ledger {
+    ///
+    /// A journal that SQLite cannot read in place (no shared-memory file
+    /// beside it, and none can be made: `journalIsReadableInPlace`) is read
+    /// from a private copy too, the file and its journal copied together
+    /// and the journal folded into the copy (`journalSnapshot`).
+    static func openReadOnly(
+        at path: String, readsJournalInPlace: (String) -> Bool = journalIsReadableInPlace
+    ) throws(LedgerError) -> Ledger {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.journalMode = .default
@@ -48,7 +55,16 @@ extension Ledger {
         while true {
             do {
                 if journalSize(path) > 0 {
-                    return try ready(try DatabaseQueue(path: path, configuration: configuration), .readOnly)
+                    if readsJournalInPlace(path) {
+                        return try ready(try DatabaseQueue(path: path, configuration: configuration), .readOnly)
+                    }
+                    if case .copy(let copy, _) = try journalSnapshot(of: path) {
+                        defer { unlink(copy) }
+                        return try ready(
+                            try DatabaseQueue(
+                                path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration),
+                            .snapshot)
+                    }
                 }
                 // The copy of the same file taken for an earlier opening (a command reads the ledger a few times).
                 if let stamp = fileStamp(path), let queue = SnapshotCache.shared.queue(of: path, stamp: stamp) {
@@ -110,6 +126,57 @@ extension Ledger {
             throw LedgerError.cannotOpen(path: path, reason: "no copy of it can be made in \(NSTemporaryDirectory())")
         }
         return .copy(copy, stamp: before)
+    }
+
+    /// Whether SQLite can read the journal beside the ledger where it is: its
+    /// shared-memory file is there to be read, or can be made in the folder.
+    /// Not so for a ledger copied with its journal but not that file, or
+    /// left so by a patio that stopped, in a folder this user may not write.
+    static func journalIsReadableInPlace(_ path: String) -> Bool {
+        if access(path + "-shm", R_OK) == 0 { return true }
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
+    /// A private copy of the ledger at `path` with what its journal holds:
+    /// the file and its journal copied together (both the same from start
+    /// to end of the copy), then the journal folded into the copy, which is
+    /// left alone in its temporary folder.
+    static func journalSnapshot(of path: String) throws(LedgerError) -> Snapshot {
+        let journal = path + "-wal"
+        let before = (fileStamp(path), fileStamp(journal))
+        let bytes: (file: Data, journal: Data)
+        do {
+            bytes = (
+                try Data(contentsOf: URL(fileURLWithPath: path)), try Data(contentsOf: URL(fileURLWithPath: journal))
+            )
+        } catch {
+            throw LedgerError.cannotOpen(path: path, reason: "\(error.localizedDescription)")
+        }
+        guard let stamp = before.0, before.1 != nil, fileStamp(path) == stamp, fileStamp(journal) == before.1 else {
+            return .changed
+        }
+        let copy = NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
+        func remove() { for suffix in ["", "-wal", "-shm"] { unlink(copy + suffix) } }
+        let made = [(copy, bytes.file), (copy + "-wal", bytes.journal)].allSatisfy { name, contents in
+            FileManager.default.createFile(atPath: name, contents: contents, attributes: [.posixPermissions: 0o600])
+        }
+        do {
+            guard made else { throw LedgerError.cannotOpen(path: path, reason: "") }
+            let queue = try DatabaseQueue(path: copy)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            try queue.close()
+        } catch {
+            remove()
+            throw LedgerError.cannotOpen(
+                path: path, reason: "no copy of it and its journal can be made in \(NSTemporaryDirectory())")
+        }
+        unlink(copy + "-wal")
+        unlink(copy + "-shm")
+        return .copy(copy, stamp: stamp)
     }
 
     /// What tells one state of a file from another: its inode, size, and

@@ -78,6 +78,26 @@ struct LedgerReadOnlyTests {
         #expect(try reader.rounds().map(\.name) == ["w1", "w2"], "a round committed while it is open is read too")
     }
 
+    /// A ledger copied with its journal but not its shared-memory file, in a
+    /// folder the reader may not write (SQLite cannot read such a journal in
+    /// place): what the journal holds is read all the same, from a private
+    /// copy, and nothing is made beside it.
+    @Test func aJournalThatCannotBeReadInPlaceIsReadFromACopy() throws {
+        let path = LedgerTests.temporaryPath()
+        let keeper = try Ledger.open(at: path)
+        try keeper.commit(LedgerTests.round("w1", at: 1_796_000_000, pairs: [["amelie", "emilie"]]))
+        let copied = LedgerTests.temporaryPath()
+        try FileManager.default.createDirectory(
+            atPath: (copied as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: path, toPath: copied)
+        try FileManager.default.copyItem(atPath: path + "-wal", toPath: copied + "-wal")
+        let filesBefore = try Self.files(beside: copied)
+        let reader = try Ledger.openReadOnly(at: copied, readsJournalInPlace: { _ in false })
+        #expect(reader.opening == .snapshot)
+        #expect(try reader.rounds().map(\.name) == ["w1"], "the round is only in the journal")
+        #expect(try Self.files(beside: copied) == filesBefore, "no file made beside it")
+    }
+
     /// Readers open and read while a patio commits round after round, its
     /// journal coming and going: each reading is whole (every round it lists
     /// has all its pairs) and none fails.
