@@ -41,16 +41,20 @@ public struct Session {
     /// Puts a community loaded again (or anew) in place. A draft and the
     /// planned rounds computed on a different community are dropped: their
     /// pairs and claims were proved for the profiles before (a member may have
-    /// left, or a pair become inadmissible). Returns whether they were.
-    mutating func replaceCommunity(with loaded: Directory) -> Bool {
+    /// left, or a pair become inadmissible). Returns how many planned rounds
+    /// went with the draft when it was dropped, nil when nothing was.
+    mutating func replaceCommunity(with loaded: Directory) -> Int? {
         let drops =
             (matchmaking.draft != nil || !matchmaking.planned.isEmpty) && !loaded.hasSameCommunity(as: directory)
+        let planned = matchmaking.planned.count
         if drops {
             matchmaking.draft = nil
             matchmaking.planned = []
+            matchmaking.lastCommitted = nil
+            matchmaking.wasDropped = true
         }
         directory = loaded
-        return drops
+        return drops ? planned : nil
     }
 
     /// How the table format lays results out: to the window's width on a terminal.
@@ -92,7 +96,10 @@ public struct MatchmakingState {
     /// The round being prepared, and the planned ones after it.
     public var draft: Draft? {
         didSet {
-            if draft != nil { lastCommitted = nil }
+            if draft != nil {
+                lastCommitted = nil
+                wasDropped = false
+            }
             draftSource = nil
         }
     }
@@ -106,9 +113,14 @@ public struct MatchmakingState {
     var draftMark = LedgerMark.empty
     /// The name the last draft was committed under, while no other draft has come.
     var lastCommitted: String?
+    /// Whether the last draft was dropped by a load or an import that changed the community.
+    var wasDropped = false
 
     /// Why there is no draft to show or commit.
-    var noDraftError: MatchCommandError { lastCommitted.map { .draftCommitted($0) } ?? .noDraft }
+    var noDraftError: MatchCommandError {
+        if wasDropped { return .draftDropped }
+        return lastCommitted.map { .draftCommitted($0) } ?? .noDraft
+    }
     public var planned: [Draft] = []
     /// The ledger file chosen on the command line (`--ledger`, `PATIO_LEDGER`), as typed.
     public var ledgerFile: String?

@@ -37,7 +37,7 @@ enum ImportCommand {
         Interpreter.report(problems, in: session)
         var notWritten: [String] = []
         var written: [String] = []
-        var droppedDraft = false
+        var droppedDraft: Int?
         if arguments[write] {
             guard let folder = session.profilesFolder else { throw ProfileError.noProfilesFolderToWrite }
             AtomicFile.sweep(folder.path)
@@ -91,8 +91,8 @@ struct ImportReport: Presentable {
     let notWritten: [String]
     let wroteRequested: Bool
     let folder: String?
-    /// The draft computed on the profiles before the import was dropped.
-    var droppedDraft = false
+    /// The draft computed on the profiles before the import was dropped, with so many planned rounds.
+    var droppedDraft: Int?
 
     static func word(_ action: ImportPlan.Action, written: Bool, in language: Language) -> String {
         let t = language.text
@@ -205,7 +205,7 @@ struct ImportReport: Presentable {
                             "\($0.name) : \($0.newID) n’est pas \($0.existingID)")
                     }))
         }
-        if droppedDraft { blocks.append(.note(LoadSummary.droppedDraft(in: language))) }
+        if let planned = droppedDraft { blocks.append(.note(LoadSummary.droppedDraft(planned: planned, in: language))) }
         return Document(blocks)
     }
 

@@ -131,6 +131,8 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
     case noDraft
     /// No draft, because the last one was committed under this name.
     case draftCommitted(String)
+    /// No draft, because a load or an import changed the community under the last one.
+    case draftDropped
     case noProfiles(folder: String)
     case samePerson(String)
     case invalidFilter(String, suggestion: String?)
@@ -158,10 +160,15 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
             return t(
                 "no draft: the last one was committed as '\(name)' ('match' makes a new one)",
                 "aucun brouillon : le dernier a été enregistré sous le nom '\(name)' ('match' en fait un nouveau)")
+        case .draftDropped:
+            return t(
+                "no draft: the last one was dropped when the community changed ('match' or 'plan' makes a new one)",
+                "aucun brouillon : le dernier a été abandonné quand la communauté a changé ('match' ou 'plan' en fait un nouveau)"
+            )
         case .noDraft:
             return t(
-                "no draft yet: 'match pairs', 'match mentoring' or 'match circles' makes one",
-                "pas encore de brouillon : 'match pairs', 'match mentoring' ou 'match circles' en fait un")
+                "no draft yet: 'match pairs', 'match mentoring', 'match circles' or 'plan N' makes one",
+                "pas encore de brouillon : 'match pairs', 'match mentoring', 'match circles' ou 'plan N' en fait un")
         case .noProfiles(let folder):
             return t(
                 "no members to match: \(folder) holds no profile",

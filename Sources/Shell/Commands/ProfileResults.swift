@@ -36,8 +36,8 @@ enum MemberJSON {
 struct LoadSummary: Presentable {
     let folder: String
     let loaded: ProfileFolder.Loaded
-    /// The draft computed on the profiles before was dropped (they changed).
-    var droppedDraft = false
+    /// The draft computed on the profiles before was dropped (they changed), with so many planned rounds.
+    var droppedDraft: Int?
 
     func document(in language: Language) -> Document {
         let members = language.counted(loaded.directory.members.count, "member", "membre")
@@ -65,13 +65,22 @@ struct LoadSummary: Presentable {
                 language.text("; ", " ; ") + problems.joined(separator: language.text(" and ", " et "))
                 + language.text(" (above)", ", voir ci-dessus")
         }
-        guard droppedDraft else { return .message(text) }
-        return Document([.paragraph(text), .note(Self.droppedDraft(in: language))])
+        guard let planned = droppedDraft else { return .message(text) }
+        return Document([.paragraph(text), .note(Self.droppedDraft(planned: planned, in: language))])
     }
 
     /// Said when a load or an import changed the community under a draft.
-    static func droppedDraft(in language: Language) -> String {
-        language.text(
+    static func droppedDraft(planned: Int, in language: Language) -> String {
+        if planned > 0 {
+            let rounds = language.text(
+                planned == 1 ? "the planned round" : "the \(language.grouped(planned)) planned rounds",
+                planned == 1 ? "le tour planifié" : "les \(language.grouped(planned)) tours planifiés")
+            return language.text(
+                "The draft and \(rounds) after it were dropped: they were computed on the profiles as they were before ('plan' proposes new ones).",
+                "Le brouillon et \(rounds) après lui ont été abandonnés : ils avaient été calculés sur les profils d’avant ('plan' en propose de nouveaux)."
+            )
+        }
+        return language.text(
             "The draft was dropped: it was computed on the profiles as they were before ('match' proposes a new one).",
             "Le brouillon a été abandonné : il avait été calculé sur les profils d’avant ('match' en propose un nouveau)."
         )
@@ -83,7 +92,7 @@ struct LoadSummary: Presentable {
             "community": .optional(loaded.directory.settings.name),
             "members": .int(loaded.directory.members.count),
             "files": .int(loaded.fileCount),
-            "draft_dropped": .bool(droppedDraft),
+            "draft_dropped": .bool(droppedDraft != nil),
             "problems": .array(loaded.diagnostics.map { DiagnosticWording.json($0, in: language) }),
         ])
     }

@@ -86,9 +86,14 @@ enum RoundCommands {
         var text = t("committed \(list) to \(shown)", "enregistré \(list) dans \(shown)")
         if session.matchmaking.draft != nil {
             let more = session.matchmaking.planned.count
-            text += t(
-                "; the next planned round is the draft now (\(more) more after it)",
-                " ; le tour planifié suivant est maintenant le brouillon (\(more) de plus après lui)")
+            text +=
+                more == 0
+                ? t(
+                    "; the next planned round is the draft now (the last of the plan)",
+                    " ; le tour planifié suivant est maintenant le brouillon (le dernier du plan)")
+                : t(
+                    "; the next planned round is the draft now (\(more) more after it)",
+                    " ; le tour planifié suivant est maintenant le brouillon (\(more) de plus après lui)")
         }
         let pins = session.matchmaking.pins.sorted()
         if !pins.isEmpty {
