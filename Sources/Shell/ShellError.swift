@@ -5,6 +5,8 @@ import Community
 public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
     case unknownCommand(String, suggestion: String?)
     case ambiguousCommand(String, candidates: [String])
+    /// `help WORD` where WORD is no command but an option of these commands.
+    case helpForAnOption(String, commands: [String])
     case unknownOption(String, command: String, suggestion: String?)
     case missingOptionValue(option: String, command: String)
     case flagTakesNoValue(option: String, command: String)
@@ -40,6 +42,11 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
         case .unknownCommand(let word, let suggestion):
             return t("unknown command '\(word)'", "commande inconnue '\(word)'")
                 + hint(suggestion, t(" (type 'help' to see the commands)", " (tapez 'help' pour voir les commandes)"))
+        case .helpForAnOption(let word, let commands):
+            let list = language.andList(commands, quoted: true)
+            return t(
+                "'\(word)' is not a command: --\(word) is an option of \(list) (see 'help \(commands[0])')",
+                "'\(word)' n’est pas une commande : --\(word) est une option de \(list) (voir 'help \(commands[0])')")
         case .ambiguousCommand(let word, let candidates):
             let list = language.orList(candidates, quoted: true)
             return t(

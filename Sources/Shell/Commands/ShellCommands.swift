@@ -15,7 +15,17 @@ enum ShellCommands {
         examples: ["help", "help set", "set --help"]
     ) { _, arguments in
         guard let word = arguments[0] else { return .show(HelpIndex(table: .standard)) }
-        return .show(HelpPage(spec: try CommandTable.standard.resolve(word)))
+        do {
+            return .show(HelpPage(spec: try CommandTable.standard.resolve(word)))
+        } catch ShellError.unknownCommand(let typed, let suggestion) {
+            // An option's name (`help among`): the commands that take it.
+            let name = String(word.drop { $0 == "-" }).lowercased()
+            let commands = CommandTable.standard.commands.filter { spec in
+                spec.options.contains { $0.name == name && $0.name != "help" }
+            }
+            guard !commands.isEmpty else { throw ShellError.unknownCommand(typed, suggestion: suggestion) }
+            throw ShellError.helpForAnOption(name, commands: commands.map(\.name))
+        }
     }
 
     static let quit = CommandSpec(

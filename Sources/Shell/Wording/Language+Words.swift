@@ -27,9 +27,18 @@ extension Language {
 
     /// "a, b or c", each word in quotes when asked.
     func orList(_ words: [String], quoted: Bool = false) -> String {
+        listed(words, quoted: quoted, last: text(" or ", " ou "))
+    }
+
+    /// "a, b and c", each word in quotes when asked.
+    func andList(_ words: [String], quoted: Bool = false) -> String {
+        listed(words, quoted: quoted, last: text(" and ", " et "))
+    }
+
+    private func listed(_ words: [String], quoted: Bool, last: String) -> String {
         let quoted = quoted ? words.map { "'\($0)'" } : words
         guard quoted.count > 1 else { return quoted.first ?? "" }
-        return quoted.dropLast().joined(separator: ", ") + text(" or ", " ou ") + quoted.last!
+        return quoted.dropLast().joined(separator: ", ") + last + quoted.last!
     }
 
     /// `; ` or ` ; `: between clauses.
