@@ -4,10 +4,30 @@ import Testing
 
 @testable import Ledger
 
+/// The folders the ledger tests made, removed when the tests end.
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    private let lock = NSLock()
+    private var folders: [URL] = []
+
+    func keep(_ folder: URL) {
+        lock.withLock {
+            if folders.isEmpty { atexit { TemporaryFolders.shared.removeAll() } }
+            folders.append(folder)
+        }
+    }
+
+    private func removeAll() {
+        for folder in lock.withLock({ folders }) { try? FileManager.default.removeItem(at: folder) }
+    }
+}
+
 struct LedgerTests {
+    /// A ledger's path in a folder of its own, not made yet (removed when the tests end).
     static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("patio-ledger-\(UUID())/.patio/ledger.sqlite")
-            .path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-ledger-\(UUID())")
+        TemporaryFolders.shared.keep(folder)
+        return folder.appendingPathComponent(".patio/ledger.sqlite").path
     }
 
     static func round(_ name: String, at seconds: Double, pairs: [[String]]) -> RoundRecord {
