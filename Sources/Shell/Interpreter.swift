@@ -1,5 +1,6 @@
 import Community
 import Foundation
+import Ledger
 
 /// Where a command line came from, for error messages: `script.patio:2`, `-c:1`, `<stdin>:3`.
 public struct InputLocation: Sendable, Equatable {
@@ -138,6 +139,11 @@ public enum Interpreter {
     /// `FILE:LINE:COLUMN:`. Always one line: what came from outside (a file
     /// name, a word typed) is escaped and, when very long, shortened.
     public static func report(_ error: any Error, at location: InputLocation?, in session: Session) {
+        var error = error
+        // The session's ledger named as the user gave it, as 'commit' names it.
+        if let ledgerError = error as? LedgerError, let ledger = session.ledgerLocation {
+            error = ledgerError.naming(ledger.path, as: ledger.shownAs)
+        }
         let message = ErrorWording.message(error, in: session.language)
         var prefix = place(location)
         if let diagnostic = error as? Diagnostic { prefix += TerminalSafeText.line(diagnostic.location) + ": " }

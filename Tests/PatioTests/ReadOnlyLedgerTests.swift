@@ -54,7 +54,7 @@ struct ReadOnlyLedgerTests {
         #expect(commit.output.contains("total "), "the draft is made, the ledger's history read")
         #expect(
             commit.errors
-                == "-c:2: error: the ledger \(ledger.path) can only be read here (no right to write to it, or to its folder for its journal): nothing was recorded; ask whoever keeps it, or name another with --ledger\n"
+                == "-c:2: error: the ledger community/.patio/ledger.sqlite can only be read here (no right to write to it, or to its folder for its journal): nothing was recorded; ask whoever keeps it, or name another with --ledger\n"
         )
         let french = try PatioProcess.run(
             ["--profiles", "community", "-c", "forbid amelie-dupre anais-dupre"], environment: ["LANG": "fr_FR.UTF-8"],

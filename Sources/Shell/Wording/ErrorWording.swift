@@ -15,6 +15,22 @@ enum ErrorWording {
     }
 }
 
+extension LedgerError {
+    /// The same error with the ledger at `path` named `shown` (as the user gave it).
+    func naming(_ path: String, as shown: String) -> LedgerError {
+        func name(_ given: String) -> String { given == path ? shown : given }
+        switch self {
+        case .cannotOpen(let given, let reason): return .cannotOpen(path: name(given), reason: reason)
+        case .cannotMakeFolder(let given, let folder): return .cannotMakeFolder(path: name(given), folder: folder)
+        case .noFolder(let given, let folder): return .noFolder(path: name(given), folder: folder)
+        case .damaged(let given, let detail): return .damaged(path: name(given), detail: detail)
+        case .busy(let given): return .busy(path: name(given))
+        case .readOnly(let given, let outdated): return .readOnly(path: name(given), outdated: outdated)
+        default: return self
+        }
+    }
+}
+
 extension LedgerError: Worded {
     public func words(in language: Language) -> String {
         let t = language.text
