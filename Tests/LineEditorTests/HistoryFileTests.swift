@@ -3,9 +3,17 @@ import Testing
 
 @testable import LineEditor
 
-struct HistoryFileTests {
+/// Each test's folders are removed when it ends (the suite's instance goes).
+final class HistoryFileTests {
+    private var folders: [String] = []
+
+    deinit { for folder in folders { try? FileManager.default.removeItem(atPath: folder) } }
+
+    /// A history file's path in a folder of its own, not made yet.
     func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("patio-history-\(UUID())/history").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-history-\(UUID())").path
+        folders.append(folder)
+        return folder + "/history"
     }
 
     @Test func savesEntriesReadablyWithMode0600() throws {
