@@ -49,6 +49,11 @@ extension Ledger {
             }
             return Ledger(path: path, queue: queue, opening: opening)
         }
+        /// A private copy opened as it is, never to change; read once opened, its name is no longer needed.
+        func copyQueue(_ copy: String) throws -> DatabaseQueue {
+            defer { unlink(copy) }
+            return try DatabaseQueue(path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration)
+        }
         // What a writer starting or stopping can cause while the ledger is opened: tried again.
         let passing: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY, .SQLITE_CANTOPEN]
         var tries = 0
@@ -59,11 +64,7 @@ extension Ledger {
                         return try ready(try DatabaseQueue(path: path, configuration: configuration), .readOnly)
                     }
                     if case .copy(let copy, _) = try journalSnapshot(of: path) {
-                        defer { unlink(copy) }
-                        return try ready(
-                            try DatabaseQueue(
-                                path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration),
-                            .snapshot)
+                        return try ready(try copyQueue(copy), .snapshot)
                     }
                 }
                 // The copy of the same file taken for an earlier opening (a command reads the ledger a few times).
@@ -71,10 +72,7 @@ extension Ledger {
                     return Ledger(path: path, queue: queue, opening: .snapshot)
                 }
                 if case .copy(let copy, let stamp) = try snapshot(of: path) {
-                    // Read once opened: the copy is then its own, and its name is no longer needed.
-                    defer { unlink(copy) }
-                    let queue = try DatabaseQueue(
-                        path: "file:" + uriEscaped(copy) + "?immutable=1", configuration: configuration)
+                    let queue = try copyQueue(copy)
                     let ledger = try ready(queue, .snapshot)
                     SnapshotCache.shared.keep(queue, of: path, stamp: stamp)
                     return ledger
@@ -120,12 +118,17 @@ extension Ledger {
         }
         guard journalSize(path) == 0 else { return .journalAppeared }
         guard let before, fileStamp(path) == before else { return .changed }
-        let copy = NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
+        let copy = privateCopyName()
         guard FileManager.default.createFile(atPath: copy, contents: bytes, attributes: [.posixPermissions: 0o600])
         else {
             throw LedgerError.cannotOpen(path: path, reason: "no copy of it can be made in \(NSTemporaryDirectory())")
         }
         return .copy(copy, stamp: before)
+    }
+
+    /// A new name in the temporary folder for a private copy of a ledger.
+    static func privateCopyName() -> String {
+        NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
     }
 
     /// Whether SQLite can read the journal beside the ledger where it is: its
@@ -156,7 +159,7 @@ extension Ledger {
         guard let stamp = before.0, before.1 != nil, fileStamp(path) == stamp, fileStamp(journal) == before.1 else {
             return .changed
         }
-        let copy = NSTemporaryDirectory() + "patio-ledger-\(getpid())-\(UUID().uuidString).sqlite"
+        let copy = privateCopyName()
         func remove() { for suffix in ["", "-wal", "-shm"] { unlink(copy + suffix) } }
         let made = [(copy, bytes.file), (copy + "-wal", bytes.journal)].allSatisfy { name, contents in
             FileManager.default.createFile(atPath: name, contents: contents, attributes: [.posixPermissions: 0o600])

@@ -50,8 +50,7 @@ public struct Session {
         if drops {
             matchmaking.draft = nil
             matchmaking.planned = []
-            matchmaking.lastCommitted = nil
-            matchmaking.wasDropped = true
+            matchmaking.lastDraftEnd = .dropped
         }
         directory = loaded
         return drops ? planned : nil
@@ -96,10 +95,7 @@ public struct MatchmakingState {
     /// The round being prepared, and the planned ones after it.
     public var draft: Draft? {
         didSet {
-            if draft != nil {
-                lastCommitted = nil
-                wasDropped = false
-            }
+            if draft != nil { lastDraftEnd = nil }
             draftSource = nil
         }
     }
@@ -111,15 +107,18 @@ public struct MatchmakingState {
     /// Where the ledger stood when the draft (and the plan after it) was
     /// made: committing it checks that no other round came since.
     var draftMark = LedgerMark.empty
-    /// The name the last draft was committed under, while no other draft has come.
-    var lastCommitted: String?
-    /// Whether the last draft was dropped by a load or an import that changed the community.
-    var wasDropped = false
+    /// How the last draft ended, while no other draft has come: committed
+    /// (under that name), or dropped by a load or an import that changed the community.
+    enum DraftEnd { case committed(String), dropped }
+    var lastDraftEnd: DraftEnd?
 
     /// Why there is no draft to show or commit.
     var noDraftError: MatchCommandError {
-        if wasDropped { return .draftDropped }
-        return lastCommitted.map { .draftCommitted($0) } ?? .noDraft
+        switch lastDraftEnd {
+        case .committed(let name): return .draftCommitted(name)
+        case .dropped: return .draftDropped
+        case nil: return .noDraft
+        }
     }
     public var planned: [Draft] = []
     /// The ledger file chosen on the command line (`--ledger`, `PATIO_LEDGER`), as typed.

@@ -64,11 +64,7 @@ enum MatchCommands {
         session.matchmaking.draftSource = (request, model.weights)
         session.matchmaking.planned = []
         session.matchmaking.draftMark = mark
-        var view = RoundView(draft: draft, directory: session.directory)
-        view.isCompact = session.showsCompact(arguments) && !arguments[full]
-        view.showsEveryReason = arguments[full]
-        view.limit = CommonOptions.limit(arguments)
-        return .show(view)
+        return .show(roundView(draft, session: session, arguments: arguments))
     }
 
     static let plan = CommandSpec(
@@ -102,12 +98,7 @@ enum MatchCommands {
         return .show(
             PlanView(
                 rounds: drafts.enumerated().map { index, draft in
-                    var view = RoundView(
-                        draft: draft, directory: session.directory, plan: (index + 1, count))
-                    view.isCompact = session.showsCompact(arguments) && !arguments[full]
-                    view.showsEveryReason = arguments[full]
-                    view.limit = CommonOptions.limit(arguments)
-                    return view
+                    roundView(draft, plan: (index + 1, count), session: session, arguments: arguments)
                 }))
     }
 
@@ -122,11 +113,19 @@ enum MatchCommands {
         examples: ["draft", "draft --full", "draft --format json"]
     ) { session, arguments in
         guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
-        var view = RoundView(draft: draft, directory: session.directory)
+        return .show(roundView(draft, session: session, arguments: arguments))
+    }
+
+    /// A draft as `match`, `plan` and `draft` show it: compact at a
+    /// terminal unless `--full`, which gives every reason; `--limit` rows.
+    static func roundView(
+        _ draft: Draft, plan: (index: Int, count: Int)? = nil, session: Session, arguments: Arguments
+    ) -> RoundView {
+        var view = RoundView(draft: draft, directory: session.directory, plan: plan)
         view.isCompact = session.showsCompact(arguments) && !arguments[full]
         view.showsEveryReason = arguments[full]
         view.limit = CommonOptions.limit(arguments)
-        return .show(view)
+        return view
     }
 
     /// The request a `match` or `plan` line describes.

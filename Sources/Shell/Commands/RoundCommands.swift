@@ -78,7 +78,9 @@ enum RoundCommands {
                 session.matchmaking.draft = nil
             }
         }
-        if session.matchmaking.draft == nil { session.matchmaking.lastCommitted = names.last }
+        if session.matchmaking.draft == nil, let name = names.last {
+            session.matchmaking.lastDraftEnd = .committed(name)
+        }
         let shown = session.ledgerLocation?.shownAs ?? ledger.path
         let language = session.language
         let t = language.text
