@@ -86,9 +86,7 @@ struct LedgerReadOnlyTests {
         let path = LedgerTests.temporaryPath()
         let keeper = try Ledger.open(at: path)
         try keeper.commit(LedgerTests.round("w1", at: 1_796_000_000, pairs: [["amelie", "emilie"]]))
-        let copied = LedgerTests.temporaryPath()
-        try FileManager.default.createDirectory(
-            atPath: (copied as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let copied = try LedgerTests.temporaryPathInAFolder()
         try FileManager.default.copyItem(atPath: path, toPath: copied)
         try FileManager.default.copyItem(atPath: path + "-wal", toPath: copied + "-wal")
         let filesBefore = try Self.files(beside: copied)
@@ -137,9 +135,7 @@ struct LedgerReadOnlyTests {
 
     /// A ledger of an older schema would have to be brought up to date, which writes: refused, nothing read.
     @Test func anOlderLedgerIsRefusedAsOutdated() throws {
-        let path = LedgerTests.temporaryPath()
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let path = try LedgerTests.temporaryPathInAFolder()
         let old = try DatabaseQueue(path: path)
         try Ledger.migrator.migrate(old, upTo: "v5: what history did to the scores, as facts")
         try old.close()

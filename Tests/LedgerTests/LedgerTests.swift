@@ -30,6 +30,14 @@ struct LedgerTests {
         return folder.appendingPathComponent(".patio/ledger.sqlite").path
     }
 
+    /// The same, its folder made (for a ledger written otherwise than through `Ledger.open`).
+    static func temporaryPathInAFolder() throws -> String {
+        let path = temporaryPath()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        return path
+    }
+
     static func round(_ name: String, at seconds: Double, pairs: [[String]]) -> RoundRecord {
         RoundRecord(
             name: name, committedAt: Date(timeIntervalSince1970: seconds), mode: "pairs", seed: UInt64.max - 1,
@@ -57,9 +65,7 @@ struct LedgerTests {
     /// A file that is not a ledger, or a ledger whose pages were overwritten,
     /// is said to be damaged, and nothing is written to it.
     @Test func aDamagedLedgerIsSaidSoAndLeftAlone() throws {
-        let path = Self.temporaryPath()
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let path = try Self.temporaryPathInAFolder()
         let garbage = Data(String(repeating: "not a ledger ", count: 400).utf8)
         try garbage.write(to: URL(fileURLWithPath: path))
         #expect(throws: LedgerError.damaged(path: path, detail: "file is not a database")) {
@@ -210,9 +216,7 @@ struct LedgerTests {
 
     /// A ledger made by the first version of the schema opens, keeps its rounds and gains the new columns.
     @Test func migrationsBringAnOldLedgerUpToDate() throws {
-        let path = Self.temporaryPath()
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let path = try Self.temporaryPathInAFolder()
         let old = try DatabaseQueue(path: path)
         try Ledger.migrator.migrate(old, upTo: "v1: rounds and feedback")
         try old.write { db in

@@ -53,9 +53,7 @@ struct LedgerWaitTests {
     }
 
     @Test func aNewLedgerWaitsForTheLockThenSaysItIsBusy() throws {
-        let path = LedgerTests.temporaryPath()
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let path = try LedgerTests.temporaryPathInAFolder()
         let lock = open(path + ".lock", O_CREAT | O_RDWR, 0o644)
         #expect(flock(lock, LOCK_EX) == 0)
         defer { close(lock) }
