@@ -162,3 +162,51 @@ struct LedgerReadOnlyTests {
         #expect(try !Ledger.open(at: path).isReadOnly)
     }
 }
+
+/// The real binary, as a user the permissions stop, on a ledger of an older schema it may not bring up to date.
+struct OutdatedLedgerTests {
+    @Test func aForbidFailsAsTheMatchAfterItWould() throws {
+        let path = try LedgerTests.temporaryPathInAFolder()
+        let folder = (path as NSString).deletingLastPathComponent
+        let old = try DatabaseQueue(path: path)
+        try Ledger.migrator.migrate(old, upTo: "v5: what history did to the scores, as facts")
+        try old.close()
+        #expect(chmod(path, 0o444) == 0 && chmod(folder, 0o555) == 0)
+        defer { _ = chmod(folder, 0o755) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let process = Process()
+        let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("patio").path
+        let community = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ShellTests/Transcripts/community").path
+        let patio = [binary, "--profiles", community, "--ledger", path, "--keep-going"]
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups"] + patio
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = Array(patio.dropFirst())
+        }
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": folder, "PATIO_HISTORY": ""]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(
+            Data("pin emilie-durand zoe-blender\nforbid emilie-durand zoe-blender\nconstraints\n".utf8))
+        try input.fileHandleForWriting.close()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 1)
+        let outdated =
+            "the ledger \(path) was made by an older patio and must be brought up to date, which needs the right to write to it: nothing was read; ask whoever keeps it to open it once with this version"
+        // Every command that reads the ledger says why it cannot, the forbid too (not a ban of this session).
+        #expect(said == (1...3).map { "<stdin>:\($0): error: " + outdated + "\n" }.joined(), "\(said)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+}

@@ -284,7 +284,6 @@ enum MatchCommands {
         arguments: pairArguments, examples: ["forbid aicha-trehou clotilde-dhaussy"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
-        let wasPinned = session.matchmaking.pins.remove(pair) != nil
         let t = session.language.text
         // Kept in the ledger, so that the next sessions keep them apart too; else for this session only.
         var kept: String
@@ -300,18 +299,22 @@ enum MatchCommands {
                     : t(
                         "kept apart already: the ledger keeps them apart until 'unpin'",
                         "déjà exclu·es : le registre les tient à l’écart jusqu’à 'unpin'")
-            } catch LedgerError.readOnly {
+            } catch LedgerError.readOnly(_, outdated: false) {
                 session.matchmaking.unkeptBans.insert(pair)
                 kept = t(
                     "for this session only: the ledger can only be read here",
                     "pour cette session seulement : le registre ne peut qu’être lu ici")
             } catch {
+                // A ledger that cannot be read either (outdated, damaged) would fail the next match: so does this.
+                _ = try session.existingLedger()
                 session.matchmaking.unkeptBans.insert(pair)
                 kept =
                     t("for this session only: ", "pour cette session seulement : ")
                     + ErrorWording.message(error, in: session.language)
             }
         }
+        // Only once the ban holds: a forbid that failed leaves the pin as it was.
+        let wasPinned = session.matchmaking.pins.remove(pair) != nil
         let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
         return .show(
             Message(
