@@ -10,9 +10,10 @@ extension Matchmaker {
     /// on any grouping's total, computed on the plain scores (pins aside) and
     /// checked to lie above the draft. Pairs that cannot meet never share a
     /// table; pinned pairs are kept together when the tables allow it.
-    static func matchCircles(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool)
-        throws -> Draft
-    {
+    static func matchCircles(
+        _ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool,
+        report: (MatchStage) -> Void = { _ in }
+    ) throws -> Draft {
         let directory = model.directory
         let admissibility = Admissibility(forbidden: request.apart)
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
@@ -31,6 +32,7 @@ extension Matchmaker {
         // In a large community: each member's best partners for the search, and for the bound
         // every pair above a floor (see CirclePairs); pairs that cannot meet are told pair by pair.
         var large: CirclePairs?
+        report(.candidates(members: members.count))
         if members.count > request.tablesScoreAllUpTo {
             let found = try CirclePairs(model: model, members: members, prepared: prepared, shouldStop: shouldStop)
             var present = pinned.isEmpty ? [] : Set(found.search.map { GroupFormation.Pair($0.u, $0.v) })
@@ -82,6 +84,7 @@ extension Matchmaker {
             if request.size > 3 { notes.append(.tableMakeUp(composition)) }
         }
         var rng = SplitMix64(seed: request.seed)
+        report(.formingTables(members: members.count))
         let result = try GroupFormation.solve(problem, using: &rng, shouldStop: shouldStop)
         let problems = GroupFormation.violations(of: result.groups, leftovers: result.leftovers, for: problem)
         if let first = problems.first { throw MatchError.proofFailed(.circles, .invalidGroups(first)) }
@@ -108,6 +111,7 @@ extension Matchmaker {
                 }
                 return total + sum
             })
+        report(.bounding)
         let bound = try GroupFormation.upperBound(plain, for: plainResult, shouldStop: shouldStop)
         if bound < plainResult.weight {
             throw MatchError.proofFailed(.circles, .boundBelowTotal(bound: bound, total: plainResult.weight))

@@ -8,9 +8,10 @@ extension Matchmaker {
     /// certificate), or, with `stable`, deferred acceptance by the mentees: no
     /// mentee and mentor would both rather be together (checked), and every
     /// mentee gets the best mentor any stable assignment could give.
-    static func matchMentoring(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool)
-        throws -> Draft
-    {
+    static func matchMentoring(
+        _ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool,
+        report: (MatchStage) -> Void = { _ in }
+    ) throws -> Draft {
         let directory = model.directory
         let admissibility = Admissibility(forbidden: request.apart)
         let prepared = PreparedAdmissibility(admissibility, directory: directory)
@@ -25,6 +26,7 @@ extension Matchmaker {
         let columns: [Int?]
         if request.stable {
             // The lists are let go before the check builds its own.
+            report(.candidates(members: setup.rows.count + setup.mentors.count))
             columns = try { [rows, mentors, prepared, objective, model, everyone = request.everyone] in
                 let preferences = try StablePreferences(
                     rowCount: rows.count, columnCount: mentors.count, shouldStop: shouldStop
@@ -38,13 +40,15 @@ extension Matchmaker {
                     capacities: capacity
                 ).receiver
             }()
+            report(.proving)
             try DraftProof.checkStable(
                 columns, rows: rows, mentors: mentors, capacities: capacity, objective: objective,
                 constraints: constraints, acceptsZero: request.everyone, shouldStop: shouldStop)
         } else {
             let (graph, result, priced) = try solveMentoring(
-                setup, request: request, model: model, objective: objective, shouldStop: shouldStop)
+                setup, request: request, model: model, objective: objective, shouldStop: shouldStop, report: report)
             columns = result.columns
+            report(.proving)
             try DraftProof.checkAssignment(
                 columns, certificate: result.certificate, rows: rows, mentors: mentors, capacities: capacity,
                 candidateEdges: priced ? graph.edges : nil, objective: objective, constraints: constraints)
@@ -144,7 +148,7 @@ extension Matchmaker {
     /// the previous assignment until none is left (`priced`).
     static func solveMentoring(
         _ setup: MentoringSetup, request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
-        shouldStop: () -> Bool
+        shouldStop: () -> Bool, report: (MatchStage) -> Void = { _ in }
     ) throws -> (graph: BipartiteGraph, result: CapacitatedAssignment.Result, priced: Bool) {
         let (rows, mentors, capacity) = (setup.rows, setup.mentors, setup.capacity)
         let admissibility = Admissibility(forbidden: request.apart)
@@ -153,6 +157,7 @@ extension Matchmaker {
         var edges: [WeightedEdge] = []
         let pricing = MentoringPricing(
             model: model, rows: rows, mentors: mentors, objective: objective, admissibility: admissibility)
+        report(.candidates(members: rows.count + mentors.count))
         if priced {
             edges = try pricing.candidates(request.candidates, sampling: request.sampling, shouldStop: shouldStop)
         } else {
@@ -161,10 +166,13 @@ extension Matchmaker {
             }
         }
         var graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+        report(.solving(pairs: edges.count, pass: 0))
         var result = try CapacitatedAssignment.solve(
             graph, capacities: capacity, maximumCardinality: request.everyone, shouldStop: shouldStop)
         var memory: MentoringPricing.Memory?
+        var pass = 1
         while priced {
+            report(.pricing(pass: pass))
             let present = PairKeys(graph.edges.lazy.map { MentoringPricing.key($0.u, $0.v) })
             let round = try pricing.violators(
                 present: present, certificate: result.certificate, after: memory, shouldStop: shouldStop)
@@ -172,6 +180,8 @@ extension Matchmaker {
             if round.pairs.isEmpty { break }
             edges += round.pairs.map { WeightedEdge($0.row, $0.column, pricing.weight($0.row, $0.column)) }
             graph = try BipartiteGraph(leftCount: rows.count, rightCount: mentors.count, edges: edges)
+            report(.solving(pairs: edges.count, pass: pass))
+            pass += 1
             result = try CapacitatedAssignment.solve(
                 graph, capacities: capacity, maximumCardinality: request.everyone, from: result,
                 shouldStop: shouldStop)

@@ -7,9 +7,10 @@ extension Matchmaker {
     /// maximum-weight matching of everyone else, proved by its certificate
     /// against every admissible pair (or, in a large community, against the
     /// candidate graph it was solved on, and the guarantee says so).
-    static func matchPairs(_ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool) throws
-        -> Draft
-    {
+    static func matchPairs(
+        _ request: MatchRequest, members: [Int], model: AffinityModel, shouldStop: () -> Bool,
+        report: (MatchStage) -> Void = { _ in }
+    ) throws -> Draft {
         let directory = model.directory
         var groups: [Draft.Group] = []
         let (pinned, notes) = applicablePins(request.pins, members: members, directory: directory)
@@ -23,7 +24,8 @@ extension Matchmaker {
         let pool = members.filter { !pinnedIDs.contains(directory.members[$0].id) }
         let objective = DraftProof.Objective(model: model, priority: request.priority)
         let (graph, result) = try solvePairs(
-            pool, request: request, model: model, objective: objective, shouldStop: shouldStop)
+            pool, request: request, model: model, objective: objective, shouldStop: shouldStop, report: report)
+        report(.proving)
         let constraints = DraftProof.PlainConstraints(directory, forbidden: request.apart)
         try DraftProof.checkPairs(
             result.matching.pairs, certificate: result.certificate, pool: pool,
@@ -69,12 +71,14 @@ extension Matchmaker {
     /// until none is left: the certificate then covers every admissible pair.
     static func solvePairs(
         _ pool: [Int], request: MatchRequest, model: AffinityModel, objective: DraftProof.Objective,
-        shouldStop: () -> Bool
+        shouldStop: () -> Bool, report: (MatchStage) -> Void = { _ in }
     ) throws -> (PairingGraph, MaximumWeightMatching.Result) {
         let admissibility = Admissibility(forbidden: request.apart)
+        report(.candidates(members: pool.count))
         var graph = try PairingGraph(
             model: model, members: pool, admissibility: admissibility, candidates: request.candidates,
             sampling: request.sampling, completeLimit: request.completeLimit, shouldStop: shouldStop)
+        report(.solving(pairs: graph.graph.edges.count, pass: 0))
         var result = try MaximumWeightMatching.solve(
             weighted(graph, by: objective), maximumCardinality: request.everyone, shouldStop: shouldStop)
         if !graph.isComplete {
@@ -85,7 +89,9 @@ extension Matchmaker {
             // gets twice the room each next round (most members finish within two), and when few are
             // left unfinished, a share of a round's room.
             var unfinishedRounds = [Int](repeating: 0, count: pool.count)
+            var pass = 1
             while true {
+                report(.pricing(pass: pass))
                 let round = try pricing.violators(
                     present: graph.edgeKeys, certificate: result.certificate, after: memory,
                     quotas: PairPricing.quotas(afterUnfinishedRounds: unfinishedRounds),
@@ -94,6 +100,8 @@ extension Matchmaker {
                 if shouldStop() { throw MatchingError.cancelled }
                 graph = graph.adding(round.pairs, model: model)
                 if shouldStop() { throw MatchingError.cancelled }
+                report(.solving(pairs: graph.graph.edges.count, pass: pass))
+                pass += 1
                 result = try MaximumWeightMatching.solve(
                     weighted(graph, by: objective), maximumCardinality: request.everyone, from: result,
                     shouldStop: shouldStop)

@@ -47,7 +47,8 @@ public struct MatchRequest: Sendable {
 /// draft round, and proves what it can about it before handing it back.
 public enum Matchmaker {
     public static func match(
-        _ request: MatchRequest, model: AffinityModel, now: Date, shouldStop: () -> Bool = { false }
+        _ request: MatchRequest, model: AffinityModel, now: Date, shouldStop: () -> Bool = { false },
+        report: (MatchStage) -> Void = { _ in }
     ) throws -> Draft {
         let directory = model.directory
         let members = request.among ?? Array(directory.members.indices)
@@ -70,9 +71,13 @@ public enum Matchmaker {
         }
         var draft: Draft
         switch request.mode {
-        case .pairs: draft = try matchPairs(request, members: members, model: model, shouldStop: shouldStop)
-        case .mentoring: draft = try matchMentoring(request, members: members, model: model, shouldStop: shouldStop)
-        case .circles: draft = try matchCircles(request, members: members, model: model, shouldStop: shouldStop)
+        case .pairs:
+            draft = try matchPairs(request, members: members, model: model, shouldStop: shouldStop, report: report)
+        case .mentoring:
+            draft = try matchMentoring(
+                request, members: members, model: model, shouldStop: shouldStop, report: report)
+        case .circles:
+            draft = try matchCircles(request, members: members, model: model, shouldStop: shouldStop, report: report)
         }
         try DraftProof.checkTotal(draft.groups, model: model, mode: request.mode)
         draft.created = now

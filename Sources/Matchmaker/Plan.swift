@@ -14,7 +14,7 @@ extension Matchmaker {
     /// - Parameter makeModel: the affinity model for a given history.
     public static func plan(
         _ request: MatchRequest, rounds: Int, history: MeetingHistory, makeModel: (MeetingHistory) -> AffinityModel,
-        now: Date, shouldStop: () -> Bool = { false }
+        now: Date, shouldStop: () -> Bool = { false }, report: (MatchStage) -> Void = { _ in }
     ) throws -> [Draft] {
         var drafts: [Draft] = []
         var history = history
@@ -28,7 +28,8 @@ extension Matchmaker {
             if round > 0 { first.pins = [] }
             first.priority = priority
             first.alreadyMet = request.alreadyMet.union(met)
-            var draft = try matchAvoidingRepeats(first, model: model, now: now, shouldStop: shouldStop)
+            report(.planRound(round + 1, of: rounds))
+            var draft = try matchAvoidingRepeats(first, model: model, now: now, shouldStop: shouldStop, report: report)
             draft.notes.append(.planRound(round + 1, of: rounds))
             drafts.append(draft)
             met.formUnion(draft.pairs)
@@ -43,9 +44,10 @@ extension Matchmaker {
     /// over paired among themselves, repeats allowed; both steps proved, and
     /// the guarantee says so.
     public static func matchAvoidingRepeats(
-        _ request: MatchRequest, model: AffinityModel, now: Date, shouldStop: () -> Bool = { false }
+        _ request: MatchRequest, model: AffinityModel, now: Date, shouldStop: () -> Bool = { false },
+        report: (MatchStage) -> Void = { _ in }
     ) throws -> Draft {
-        var draft = try match(request, model: model, now: now, shouldStop: shouldStop)
+        var draft = try match(request, model: model, now: now, shouldStop: shouldStop, report: report)
         guard request.mode == .pairs, !request.alreadyMet.isEmpty, draft.unmatched.count >= 2 else { return draft }
         // Those left over may meet again rather than not at all.
         var second = request
@@ -53,7 +55,8 @@ extension Matchmaker {
         second.keepsEarlierRoundsApart = false
         second.pins = []
         second.among = draft.unmatched.compactMap { model.directory.index(of: $0.id) }
-        let rest = try match(second, model: model, now: now, shouldStop: shouldStop)
+        report(.leftOver(members: draft.unmatched.count))
+        let rest = try match(second, model: model, now: now, shouldStop: shouldStop, report: report)
         if !rest.groups.isEmpty {
             draft.groups = sorted(draft.groups + rest.groups)
             draft.unmatched = rest.unmatched

@@ -40,8 +40,12 @@ public enum Interpreter {
             let spec = try CommandTable.standard.resolve(first.text)
             let arguments = try Arguments.parse(tokens.dropFirst(), for: spec)
             let format = arguments[CommandSpec.format]
-            let result: CommandResult =
-                arguments[CommandSpec.help] ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
+            let result: CommandResult
+            do {
+                // What a long command showed of where it stood goes before its result.
+                defer { session.console.status(nil) }
+                result = arguments[CommandSpec.help] ? .show(HelpPage(spec: spec)) : try spec.run(&session, arguments)
+            }
             if session.settings.showsTiming {
                 session.console.writeError(
                     session.language.text("Time: ", "Durée : ") + "\(Self.milliseconds(since: started)) ms\n")

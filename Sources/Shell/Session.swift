@@ -167,25 +167,33 @@ public protocol Console: AnyObject {
     /// A command of a script run by `source` is done: what it wrote, held
     /// back for the pager, is written now rather than when the script ends.
     func commandDone()
+    /// Where a long command stands (nil: it is over), shown in place while
+    /// it runs where the console can (a terminal at the prompt); else nothing.
+    func status(_ text: String?)
 }
 
 extension Console {
     public func commandDone() {}
+    public func status(_ text: String?) {}
 }
 
 /// A console that keeps what is written, for tests and for capturing output.
 public final class RecordingConsole: Console {
     public private(set) var output = ""
     public private(set) var errors = ""
+    /// What `status` was given, in order (nil: the command was over).
+    public private(set) var statuses: [String?] = []
 
     public init() {}
 
     public func write(_ text: String) { output += text }
     public func writeError(_ text: String) { errors += text }
+    public func status(_ text: String?) { statuses.append(text) }
 
     /// Forgets what was written so far.
     public func clear() {
         output = ""
         errors = ""
+        statuses = []
     }
 }

@@ -17,16 +17,26 @@ final class StandardConsole: Console {
     var erasesLines = false
     /// The line where the terminal echoed Ctrl-C was cleared for a message.
     private var clearedAfterInterrupt = false
+    /// At the prompt, on a terminal that can erase a line: where a long command stands.
+    var statusLine: StatusLine?
 
     func write(_ text: String) {
-        if held != nil { held! += text } else { fputs(text, stdout) }
+        if held != nil {
+            held! += text
+        } else {
+            statusLine?.erase()
+            fputs(text, stdout)
+        }
     }
+
+    func status(_ text: String?) { statusLine?.show(text) }
 
     /// Writes a message. The first one after Ctrl-C starts on a line of its
     /// own: the terminal echoed "^C" where its cursor stood, perhaps after
     /// the part of a row it kept when it dropped the output it held, so
     /// that line is erased (or left, on a terminal that cannot erase).
     func writeError(_ text: String) {
+        statusLine?.erase()
         guard fitsMessagesToWindow, let columns = TerminalWindow.size()?.columns else {
             return FileHandleOutput.writeError(text)
         }
@@ -42,6 +52,7 @@ final class StandardConsole: Console {
     /// it never stops inside a line), asking `shouldStop` before each: false
     /// when it stopped early.
     func write(_ text: String, stoppingWhen shouldStop: () -> Bool) -> Bool {
+        statusLine?.erase()
         fflush(stdout)
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {

@@ -12,6 +12,9 @@ let isInteractive = options.commands.isEmpty && options.script == nil && isatty(
 let console = StandardConsole()
 console.fitsMessagesToWindow = isInteractive && isatty(2) == 1
 console.erasesLines = !["", "dumb"].contains(environmentVariables["TERM"] ?? "")
+if console.fitsMessagesToWindow && console.erasesLines {
+    console.statusLine = StatusLine(columns: { TerminalWindow.size()?.columns })
+}
 var session = Session(
     settings: options.settings(environment: environmentVariables),
     console: console,

@@ -59,7 +59,8 @@ enum MatchCommands {
         let request = try matchRequest(arguments, session: session, modeWord: arguments[0])
         let model = try session.affinityModel()
         let draft = try Matchmaker.matchAvoidingRepeats(
-            request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled)
+            request, model: model, now: session.environment.now(), shouldStop: session.environment.isCancelled,
+            report: session.stageReporter())
         session.matchmaking.draft = draft
         session.matchmaking.draftSource = (request, model.weights)
         session.matchmaking.planned = []
@@ -91,7 +92,8 @@ enum MatchCommands {
         let drafts = try Matchmaker.plan(
             request, rounds: count, history: history,
             makeModel: { AffinityModel(directory: directory, weights: weights, history: $0) },
-            now: session.environment.now(), shouldStop: session.environment.isCancelled)
+            now: session.environment.now(), shouldStop: session.environment.isCancelled,
+            report: session.stageReporter())
         session.matchmaking.draft = drafts.first
         session.matchmaking.planned = Array(drafts.dropFirst())
         session.matchmaking.draftMark = mark

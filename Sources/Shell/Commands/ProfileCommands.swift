@@ -42,6 +42,11 @@ public enum ProfileCommands {
                 path: shown,
                 reason: FileManager.default.fileExists(atPath: path) ? .notFolder : .noSuchFolder)
         }
+        // A community of thousands of files takes seconds: said on the status line at the prompt.
+        let folderName = TerminalSafeText.line(shown)
+        session.console.status(
+            session.language.text("reading the profiles in \(folderName)…", "lecture des profils de \(folderName)…"))
+        defer { session.console.status(nil) }
         guard
             let loaded = ProfileFolder.load(
                 path, shownAs: shown.hasSuffix("/") ? String(shown.dropLast()) : shown, usesCache: true,
