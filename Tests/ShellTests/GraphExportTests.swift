@@ -22,6 +22,16 @@ extension ExportTests {
         #expect(try MaximumWeightMatching.solve(try GraphText.parse(all).generalGraph).weight == total)
     }
 
+    /// Writing every pair says so on the status line, over when the export is.
+    @Test func everyPairWrittenSaysSoWhileItGoes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (session, console) = try Self.session(in: folder, match: "help")
+        console.clear()
+        #expect(Interpreter.execute("export all.graph --all-pairs", at: nil, in: &session) == .succeeded)
+        #expect(console.statuses == ["writing every admissible pair…", nil])
+    }
+
     /// A `.graph` export after commands: the file's graph, the draft's total, and what was said.
     func graphAfter(_ commands: [String], export name: String = "draft.graph", _ extra: String = "") throws -> (
         graph: WeightedGraph, draftTotal: Int64, said: String, pinnedPoints: Int64

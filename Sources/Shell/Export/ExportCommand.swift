@@ -112,11 +112,28 @@ enum ExportCommand {
                 var count = 0
                 let stop = session.environment.isCancelled
                 let header: String
+                // Minutes on a large community: the status line at the prompt says how far it is.
+                let language = session.language
+                let members = request.among?.count ?? model.directory.members.count
+                func sayHowFar(_ vertex: Int?) {
+                    let written = language.grouped(count)
+                    var text = language.text(
+                        "writing every admissible pair", "écriture de toutes les paires admissibles")
+                    if count > 0 { text += language.text(": \(written) so far", " : \(written) pour l’instant") }
+                    if let u = vertex, members > 1 {
+                        // The pairs of the members before `u` are all looked at: u(2n − u − 1)/2 of n(n − 1)/2.
+                        let share = Double(u) * Double(2 * members - u - 1) / (Double(members) * Double(members - 1))
+                        text += language.text(", \(Int(share * 100)) % looked at", ", \(Int(share * 100)) % examinées")
+                    }
+                    session.console.status(text + "…")
+                }
+                sayHowFar(nil)
                 if source.isMentoring {
                     let sides = try Matchmaker.everyMentoringPair(request, model: model, shouldStop: stop) {
                         mentee, seat, weight in
                         fputs("\(mentee) \(seat) \(weight)\n", scratch)
                         count += 1
+                        if count & 0x3FFFF == 0 { sayHowFar(nil) }
                     }
                     header = "\(sides.mentees) \(sides.seats) \(count)\n"
                     source.sides = sides
@@ -124,6 +141,7 @@ enum ExportCommand {
                     try Matchmaker.everyPair(request, model: model, shouldStop: stop) { u, v, score in
                         fputs("\(u) \(v) \(score)\n", scratch)
                         count += 1
+                        if count & 0x3FFFF == 0 { sayHowFar(u) }
                     }
                     header = "\(source.members ?? model.directory.members.count) \(count)\n"
                 }
