@@ -129,7 +129,15 @@ struct StandardInputLines: Sequence, IteratorProtocol {
         while true {
             if start == end {
                 guard !atEnd else { break }
-                end = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stdin) }
+                // What is there, as soon as it is: a line typed or written by a program that waits
+                // for its answer is run at once (fread would wait for 64 KiB or the end).
+                // And what the commands before wrote goes out before waiting: that program may be waiting for it.
+                fflush(stdout)
+                var count: Int
+                repeat {
+                    count = buffer.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                } while count < 0 && errno == EINTR
+                end = Swift.max(count, 0)
                 start = 0
                 if end == 0 {
                     atEnd = true

@@ -52,6 +52,36 @@ struct BatchTests {
         )
     }
 
+    /// A program that writes a command and waits for its answer before the
+    /// next (a coprocess) gets it at once, not when its input ends.
+    @Test func eachLineOnStandardInputRunsAsItComes() throws {
+        let process = Process()
+        process.executableURL = PatioProcess.binary
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PATIO_HISTORY": ""]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        for word in ["first", "second"] {
+            input.fileHandleForWriting.write(Data("echo \(word)\n".utf8))
+            // Its answer, within 10 s, while standard input stays open.
+            var answer = Data()
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !answer.contains(UInt8(ascii: "\n")) && ContinuousClock.now < deadline {
+                var waiting = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&waiting, 1, 100) > 0 else { continue }
+                answer += output.fileHandleForReading.availableData
+            }
+            #expect(String(decoding: answer, as: UTF8.self) == word + "\n")
+        }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func dashCErrorsCountTheirPosition() throws {
         let result = try PatioProcess.run(["-c", "echo a", "-c", "set format yaml"])
         #expect(result.status == 1)
