@@ -20,7 +20,8 @@ var session = Session(
     console: console,
     environment: Environment(
         outputIsTerminal: isatty(1) == 1,
-        noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty,
+        // A terminal that names itself dumb (or none) shows escape sequences as text: no colour either.
+        noColor: !(environmentVariables["NO_COLOR"] ?? "").isEmpty || !console.erasesLines,
         // The home of $HOME, as shells take it, before the account's: for '~' and the history file.
         homeDirectory: environmentVariables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory(),
         terminalSize: { TerminalWindow.size() }))

@@ -90,6 +90,21 @@ struct TerminalTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 
+    /// A terminal that says it is dumb shows escape sequences as text: none is sent, colour included.
+    @Test func aDumbTerminalGetsNoEscapeSequence() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for term in ["dumb", ""] {
+            let terminal = try start(
+                ["TERM": term, "NO_COLOR": ""], arguments: ["--profiles", ProfileBatchTests.community])
+            try run("members --limit 2", on: terminal)
+            try run("bogus", on: terminal)
+            terminal.type("\u{04}")
+            #expect(try terminal.waitForExit() == 0)
+            #expect(terminal.transcript.contains("error: unknown command 'bogus'"))
+            #expect(!terminal.transcript.contains("\u{1B}["), "TERM='\(term)': \(terminal.transcript.debugDescription)")
+        }
+    }
+
     @Test func quitSavesHistoryAndTheNextSessionReadsIt() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try start()
