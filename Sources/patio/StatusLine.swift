@@ -60,10 +60,10 @@ final class StatusLine: @unchecked Sendable {
 
     private func draw() {
         guard let text else { return }
-        let seconds = Int((ContinuousClock.now - began).components.seconds)
-        // The seconds stay whole: the text gives way to them.
-        let clock = " \(seconds) s"
-        let line = Self.fitted(text, width: (columns() ?? 80) - 1 - clock.count) + clock
+        let clock = " " + Self.clock(Int((ContinuousClock.now - began).components.seconds))
+        // Three cells to spare: the terminal echoes Ctrl-C as "^C" after the line, which must not
+        // wrap (its erasing would leave the row above). The time stays whole: the text gives way.
+        let line = Self.fitted(text, width: (columns() ?? 80) - 3 - clock.count) + clock
         guard line != drawn else { return }
         drawn = line
         write("\r" + line + "\u{1B}[K")
@@ -73,18 +73,32 @@ final class StatusLine: @unchecked Sendable {
         _ = FileHandleOutput.writeAll(Array(text.utf8)[...], to: STDERR_FILENO)
     }
 
-    /// `text` cut to `width` cells (the last one an ellipsis), so that the
-    /// terminal never wraps it: a wrapped line could not be written over.
+    /// The time since the command began: `42 s`, `3 min 05 s` (no-break spaces, as French wants them).
+    static func clock(_ seconds: Int) -> String {
+        seconds < 60
+            ? "\(seconds)\u{A0}s"
+            : "\(seconds / 60)\u{A0}min\u{A0}\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)\u{A0}s"
+    }
+
+    /// `text` within `width` cells, so that the terminal never wraps it (a
+    /// wrapped line could not be written over): cut after its last whole
+    /// word that fits, with an ellipsis.
     static func fitted(_ text: String, width: Int) -> String {
         guard DisplayWidth.of(text) > width else { return text }
         var kept = ""
+        var lastWord = ""
         var used = 0
         for character in text {
             let cells = DisplayWidth.of(character)
             guard used + cells <= width - 1 else { break }
+            // Only a plain space ends a word: a grouped number (`1 734 366`) or `2 %` stays whole.
+            if character == " " { lastWord = kept }
             kept.append(character)
             used += cells
         }
-        return kept + "…"
+        // A word cut in the middle reads as another (pairs as "pair"): given up whole, with the sign before it.
+        var cut = lastWord.isEmpty ? kept : lastWord
+        while let last = cut.last, last.isWhitespace || [",", ":", ";"].contains(last) { cut.removeLast() }
+        return cut + "…"
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import patio
+
 /// A long match at the prompt says where it stands, on one line written over
 /// in place, and leaves nothing of it behind; elsewhere it says nothing.
 struct StatusLineTests {
@@ -54,16 +56,16 @@ struct StatusLineTests {
         terminal.type("match pairs --limit 1\r")
         try terminal.waitForPrompt(after: mark, timeout: .seconds(120))
         let shown = String(decoding: Array(terminal.transcript.utf8.dropFirst(mark)), as: UTF8.self)
-        // Each drawing: from a carriage return to the end of the line erased, within 59 cells.
+        // Each drawing: from a carriage return to the end of the line erased, with room for "^C" after it.
         let drawings = shown.components(separatedBy: "\r").dropFirst().compactMap { piece -> String? in
             guard let end = piece.range(of: "\u{1B}[K") else { return nil }
             return String(piece[..<end.lowerBound])
         }
         let said = drawings.filter { !$0.isEmpty }
-        #expect(said.contains { $0.hasSuffix("… 1 s") }, "shown from the first second: \(said)")
+        #expect(said.contains { $0.hasSuffix("… 1\u{A0}s") }, "shown from the first second: \(said)")
         #expect(said.contains { $0.hasPrefix("scoring the best candidates of 4,000 members") })
-        #expect(said.allSatisfy { $0.count <= 59 }, "never wrapped by the terminal: \(said)")
-        #expect(said.allSatisfy { $0.range(of: #" \d+ s$"#, options: .regularExpression) != nil })
+        #expect(said.allSatisfy { $0.count <= 57 }, "never wrapped by the terminal: \(said)")
+        #expect(said.allSatisfy { $0.range(of: " [0-9]+\u{A0}s$", options: .regularExpression) != nil })
         // Erased before the draft is shown: the last drawing is an empty one, just before it.
         let beforeDraft = try #require(shown.range(of: "Draft: pairs")).lowerBound
         #expect(shown[..<beforeDraft].hasSuffix("\r\u{1B}[K"), "\(shown.prefix(400))")
@@ -72,7 +74,7 @@ struct StatusLineTests {
         // Ctrl-C while it stands: the line is erased and the error said in its place.
         mark = terminal.mark
         terminal.type("match pairs\r")
-        try terminal.waitFor("… 1 s", after: mark, timeout: .seconds(60))
+        try terminal.waitFor("… 1\u{A0}s", after: mark, timeout: .seconds(60))
         terminal.type("\u{03}")
         try terminal.waitForPrompt(after: mark, timeout: .seconds(30))
         let stopped = String(decoding: Array(terminal.transcript.utf8.dropFirst(mark)), as: UTF8.self)
@@ -88,5 +90,28 @@ struct StatusLineTests {
         let script = try PatioProcess.run(["--profiles", community.path, "-c", "match pairs --limit 1"], in: folder)
         #expect(script.status == 0)
         #expect(!script.errors.contains("\u{1B}") && !script.errors.contains("scoring"), "\(script.errors)")
+    }
+}
+
+/// How the status line is cut to its window, and how its time is written.
+struct StatusLineFitTests {
+    @Test(arguments: [
+        ("solving again over 1,866,398 pairs, after pass 2…", 40, "solving again over 1,866,398 pairs…"),
+        ("solving again over 1,866,398 pairs, after pass 2…", 34, "solving again over 1,866,398…"),
+        ("nouvelle résolution sur 1\u{202F}734\u{202F}366 paires…", 30, "nouvelle résolution sur…"),
+        ("checking the result against its proof…", 80, "checking the result against its proof…"),
+        ("unbrokenwordlongerthanthewindow…", 10, "unbrokenw…"),
+    ])
+    func aLineIsCutAfterItsLastWholeWord(_ example: (String, Int, String)) {
+        let fitted = StatusLine.fitted(example.0, width: example.1)
+        #expect(fitted == example.2)
+        #expect(fitted.count <= example.1)
+    }
+
+    @Test func theTimeIsInSecondsThenMinutes() {
+        #expect(StatusLine.clock(0) == "0\u{A0}s")
+        #expect(StatusLine.clock(59) == "59\u{A0}s")
+        #expect(StatusLine.clock(60) == "1\u{A0}min\u{A0}00\u{A0}s")
+        #expect(StatusLine.clock(3_725) == "62\u{A0}min\u{A0}05\u{A0}s")
     }
 }

@@ -117,13 +117,13 @@ enum ExportCommand {
                 let members = request.among?.count ?? model.directory.members.count
                 func sayHowFar(_ vertex: Int?) {
                     let written = language.grouped(count)
-                    var text = language.text(
-                        "writing every admissible pair", "écriture de toutes les paires admissibles")
-                    if count > 0 { text += language.text(": \(written) so far", " : \(written) pour l’instant") }
+                    var text = language.text("writing every admissible pair", "écriture des paires admissibles")
+                    if count > 0 { text += language.text(": \(written) so far", " : \(written) écrites") }
                     if let u = vertex, members > 1 {
                         // The pairs of the members before `u` are all looked at: u(2n − u − 1)/2 of n(n − 1)/2.
                         let share = Double(u) * Double(2 * members - u - 1) / (Double(members) * Double(members - 1))
-                        text += language.text(", \(Int(share * 100)) % looked at", ", \(Int(share * 100)) % examinées")
+                        text += language.text(
+                            ", \(Int(share * 100))\u{A0}% looked at", ", \(Int(share * 100)) % examinées")
                     }
                     session.console.status(text + "…")
                 }
