@@ -213,7 +213,7 @@ struct RoundFactsTests {
         let inPlan = RoundView(draft: draft, directory: .init(members: []), plan: (1, 2))
         #expect(inPlan.heading == "Round 1 of 2: pairs")
         #expect(lists(inPlan).isEmpty)
-        #expect(inPlan.json(in: .en)["notes"] == .strings(["round 1 of 2"]))
-        #expect(lists(RoundView(draft: draft, directory: .init(members: []))) == [["round 1 of 2"]])
+        #expect(inPlan.json(in: .en)["notes"] == .strings(["round 1 of a plan of 2"]))
+        #expect(lists(RoundView(draft: draft, directory: .init(members: []))) == [["round 1 of a plan of 2"]])
     }
 }

@@ -123,7 +123,11 @@ enum MatchCommands {
     static func roundView(
         _ draft: Draft, plan: (index: Int, count: Int)? = nil, session: Session, arguments: Arguments
     ) -> RoundView {
-        var view = RoundView(draft: draft, directory: session.directory, plan: plan)
+        // A planned round shown again (by 'draft') is headed as the plan headed it.
+        let planned = draft.notes.lazy.compactMap { note -> (index: Int, count: Int)? in
+            if case .planRound(let index, let count) = note { (index, count) } else { nil }
+        }.first
+        var view = RoundView(draft: draft, directory: session.directory, plan: plan ?? planned)
         view.isCompact = session.showsCompact(arguments) && !arguments[full]
         view.showsEveryReason = arguments[full]
         view.limit = CommonOptions.limit(arguments)

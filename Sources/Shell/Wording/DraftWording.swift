@@ -186,7 +186,7 @@ struct EnglishDraftWording: DraftWording {
         case .mentorsWithRoom(let rooms):
             return "mentors with room left: "
                 + rooms.map { "\($0.id) (\($0.left) of \($0.capacity))" }.joined(separator: ", ")
-        case .planRound(let index, let count): return "round \(index) of \(count)"
+        case .planRound(let index, let count): return "round \(index) of a plan of \(count)"
         case .tableMakeUp(let counts):
             let parts = zip(Role.allCases, counts).filter { $0.1 > 0 }.map { Self.counted($0.1, $0.0.rawValue) }
             return "tables of \(counts.reduce(0, +)): " + parts.joined(separator: ", ")

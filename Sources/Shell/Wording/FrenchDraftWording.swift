@@ -223,7 +223,7 @@ struct FrenchDraftWording: DraftWording {
         case .mentorsWithRoom(let rooms):
             return fr("mentors qui ont encore de la place : ")
                 + rooms.map { "\($0.id) (\($0.left) sur \($0.capacity))" }.joined(separator: ", ")
-        case .planRound(let index, let count): return "tour \(index) sur \(count)"
+        case .planRound(let index, let count): return "tour \(index) d’un plan de \(count)"
         case .tableMakeUp(let counts):
             let parts = zip(Role.allCases, counts).filter { $0.1 > 0 }.map { Self.counted($0.1, $0.0) }
             return fr("tables de \(counts.reduce(0, +)) : ") + parts.joined(separator: ", ")
