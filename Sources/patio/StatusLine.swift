@@ -7,6 +7,11 @@ import Shell
 /// first second (a quick command shows nothing), rewritten twice a second,
 /// erased before anything else is written and when the command ends.
 /// Only at the prompt, on a terminal that can erase a line.
+///
+/// The cursor is left at the start of the line, and the line erased to the
+/// end of the screen: a terminal that wraps its lines again when its window
+/// narrows (most do) moves the cursor with the line's first row, and the
+/// rows it spilled onto are below it.
 final class StatusLine: @unchecked Sendable {
     /// Everything below happens on this queue: the timer's drawing and the
     /// main thread's changes never interleave.
@@ -55,7 +60,7 @@ final class StatusLine: @unchecked Sendable {
     private func eraseNow() {
         guard drawn != nil else { return }
         drawn = nil
-        write("\r\u{1B}[K")
+        write("\r\u{1B}[J")
     }
 
     private func draw() {
@@ -66,7 +71,7 @@ final class StatusLine: @unchecked Sendable {
         let line = Self.fitted(text, width: (columns() ?? 80) - 3 - clock.count) + clock
         guard line != drawn else { return }
         drawn = line
-        write("\r" + line + "\u{1B}[K")
+        write("\r" + line + "\u{1B}[J\r")
     }
 
     private func write(_ text: String) {

@@ -56,20 +56,24 @@ struct StatusLineTests {
         terminal.type("match pairs --limit 1\r")
         try terminal.waitForPrompt(after: mark, timeout: .seconds(120))
         let shown = String(decoding: Array(terminal.transcript.utf8.dropFirst(mark)), as: UTF8.self)
-        // Each drawing: from a carriage return to the end of the line erased, with room for "^C" after it.
+        // Each drawing: from a carriage return to the rest of the screen erased (the cursor then goes
+        // back to the line's start), with room for "^C" after it.
         let drawings = shown.components(separatedBy: "\r").dropFirst().compactMap { piece -> String? in
-            guard let end = piece.range(of: "\u{1B}[K") else { return nil }
+            guard let end = piece.range(of: "\u{1B}[J") else { return nil }
             return String(piece[..<end.lowerBound])
         }
         let said = drawings.filter { !$0.isEmpty }
         #expect(said.contains { $0.hasSuffix("… 1\u{A0}s") }, "shown from the first second: \(said)")
         #expect(said.contains { $0.hasPrefix("scoring the best candidates of 4,000 members") })
         #expect(said.allSatisfy { $0.count <= 57 }, "never wrapped by the terminal: \(said)")
+        #expect(
+            shown.components(separatedBy: "\u{1B}[J\r").count - 1 == said.count,
+            "after each drawing, the cursor back at the line's start")
         #expect(said.allSatisfy { $0.range(of: " [0-9]+\u{A0}s$", options: .regularExpression) != nil })
         // Erased before the draft is shown: the last drawing is an empty one, just before it.
         let beforeDraft = try #require(shown.range(of: "Draft: pairs")).lowerBound
-        #expect(shown[..<beforeDraft].hasSuffix("\r\u{1B}[K"), "\(shown.prefix(400))")
-        #expect(!shown[beforeDraft...].contains("\u{1B}[K"), "nothing drawn after the result")
+        #expect(shown[..<beforeDraft].hasSuffix("\r\u{1B}[J"), "\(shown.prefix(400))")
+        #expect(!shown[beforeDraft...].contains("\u{1B}[J"), "nothing drawn after the result")
 
         // Ctrl-C while it stands: the line is erased and the error said in its place.
         mark = terminal.mark
