@@ -74,6 +74,10 @@ public enum ProfileWriter {
             if let first = new.first, first.hasPrefix(field + ":"), key != field {
                 new[0] = key + first.dropFirst(field.count)
             }
+            // A comment at the end of the key's line stays there, after the new value.
+            if !new.isEmpty, let comment = trailingComment(of: lines[start]) {
+                new[0] += "  " + comment
+            }
             var end = allStarts.first { $0 > start } ?? lines.count
             // Comments and blank lines before the next key belong to it.
             while end > start + 1,
@@ -85,6 +89,36 @@ public enum ProfileWriter {
             lines.replaceSubrange(replacement.range, with: replacement.lines)
         }
         return (lines + appended).joined(separator: "\n") + "\n"
+    }
+
+    /// The comment that ends a YAML line (`# …` after a blank, outside
+    /// quotes), or nil.
+    static func trailingComment(of line: String) -> String? {
+        var quote: Character?
+        var previous: Character = " "
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            if let open = quote {
+                // Inside single quotes '' is a quote; inside double quotes \ escapes the next.
+                if open == "\"" && character == "\\" {
+                    index = line.index(after: index)
+                } else if character == open {
+                    quote = nil
+                }
+            } else if character == "\"" || character == "'" {
+                if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" {
+                    quote = character
+                }
+            } else if character == "#" && (previous == " " || previous == "\t") {
+                return String(line[index...]).trimmingCharacters(in: .whitespaces)
+            }
+            if index < line.endIndex {
+                previous = line[index]
+                index = line.index(after: index)
+            }
+        }
+        return nil
     }
 
     /// Writes `Profiles/<id>.yaml` whole or not at all (`AtomicFile`); an

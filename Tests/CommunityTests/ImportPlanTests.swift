@@ -220,6 +220,44 @@ struct ImportPlanTests {
         #expect(!ProfileWriter.updating(updated, changed: ["seeking"], to: member).contains("recherche"))
     }
 
+    /// A comment at the end of a rewritten field's line stays at the end of its new line; a `#` inside a
+    /// value or quotes is no comment.
+    @Test func aCommentAfterARewrittenFieldStays() throws {
+        let text = """
+            nom: Aïcha Tréhou
+            rôle: jeune pousse
+            compétences:  # ses outils
+              - Figma: intermediate
+            contact: "aicha#1@example.org" # l'ancienne adresse
+            organisation: C# Studio
+            recherche: ['financement # amorçage'] # priorité
+            """
+        let member = Member(
+            id: "aicha-trehou", name: "Aïcha Tréhou", role: .startup, organization: "C++ Studio",
+            skills: [Skill("Figma", level: .intermediate), Skill("Unity")],
+            seeking: ["financement # amorçage", "stage"], contact: "aicha@example.org")
+        let updated = ProfileWriter.updating(
+            text + "\n", changed: ["skills", "contact", "organization", "seeking"], to: member)
+        #expect(
+            updated == """
+                nom: Aïcha Tréhou
+                rôle: jeune pousse
+                compétences:  # ses outils
+                  - Figma: intermediate
+                  - Unity
+                contact: aicha@example.org  # l'ancienne adresse
+                organisation: C++ Studio
+                recherche: ["financement # amorçage", stage]  # priorité
+
+                """)
+        // And it reads back as the member written.
+        let outcome = ProfileReader.read(updated, path: "aicha-trehou.yaml", defaultID: "aicha-trehou")
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+        let read = try #require(outcome.member)
+        #expect(read.skills == member.skills && read.contact == member.contact && read.seeking == member.seeking)
+        #expect(read.organization == member.organization)
+    }
+
     /// A row named like one of the folder's own files gets another id: it never overwrites the settings.
     @Test func namesThePatioFolderUsesAreReserved() {
         let plan = Self.plan("Nom;Rôle\nCommunity;startup\nTaxonomy;student\n")
