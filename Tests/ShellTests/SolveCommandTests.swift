@@ -27,6 +27,24 @@ struct SolveCommandTests {
         #expect(lines[1].hasPrefix("{\"weight\": 10, \"pairs\": [[0, 1], [2, 3]]"))
     }
 
+    /// Reading, solving and proving are said on the status line as they come, and over when the command is.
+    @Test func theStagesAreSaid() throws {
+        let folder = try folder(with: ["g.txt": "4 3\n0 1 5\n1 2 11\n2 3 5\n", "b.txt": "1 1 1\n0 0 2\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        #expect(harness.run("solve g.txt") == .succeeded)
+        #expect(
+            harness.console.statuses == [
+                "reading g.txt…", "solving over 3 pairs…", "checking the result against its proof…", nil,
+            ])
+        harness.console.clear()
+        #expect(harness.run("solve b.txt --mode assignment") == .succeeded)
+        #expect(
+            harness.console.statuses.dropFirst() == [
+                "solving over 1 pair…", "checking the result against its proof…", nil,
+            ])
+    }
+
     @Test func assignmentOnABipartiteFile() throws {
         let folder = try folder(with: ["b.txt": "2 2 4\n0 0 5\n0 1 1\n1 0 1\n1 1 5\n", "g.txt": "2 1\n0 1 1\n"])
         defer { try? FileManager.default.removeItem(at: folder) }

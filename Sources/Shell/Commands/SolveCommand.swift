@@ -29,6 +29,11 @@ enum SolveCommand {
         examples: ["solve graph.txt", "solve bip_n500x500.txt --mode assignment", "solve graph.txt --format json"]
     ) { session, arguments in
         let path = arguments[0] ?? ""
+        // A graph of every pair of a large community takes a while to read and to solve: said on the status line.
+        let say = session.stageReporter()
+        session.console.status(
+            session.language.text(
+                "reading \(TerminalSafeText.line(path))…", "lecture de \(TerminalSafeText.line(path))…"))
         let compact = try readGraph(at: session.resolvePath(path), shownAs: path)
         let content = compact.content
         let declaredVertices = content.isBipartite ? compact.declared.0 + compact.declared.1 : compact.declared.0
@@ -40,10 +45,12 @@ enum SolveCommand {
         switch (mode, content) {
         case ("assignment", .bipartite(let graph)):
             let capacities = [Int](repeating: 1, count: graph.rightCount)
+            say(.solving(pairs: graph.edges.count, pass: 0))
             let solved = try CapacitatedAssignment.solve(
                 graph, capacities: capacities, maximumCardinality: maximumCardinality,
                 shouldStop: session.environment.isCancelled)
             let elapsed = clock.now - start
+            say(.proving)
             let pairs = solved.columns.enumerated().compactMap { row, column in
                 column.map { (compact.original[row], compact.original[graph.leftCount + $0]) }
             }
@@ -57,10 +64,12 @@ enum SolveCommand {
                 expected: .bipartiteFile, suggestion: "pairs")
         default:
             let graph = content.generalGraph
+            say(.solving(pairs: graph.edges.count, pass: 0))
             let solved = try MaximumWeightMatching.solve(
                 graph, maximumCardinality: maximumCardinality,
                 shouldStop: session.environment.isCancelled)
             let elapsed = clock.now - start
+            say(.proving)
             result = SolveResult(
                 path: path, mode: mode, vertices: declaredVertices, edges: graph.edges.count,
                 weight: solved.weight,

@@ -5,6 +5,8 @@ enum StageWording {
     static func text(_ stage: MatchStage, in language: Language) -> String {
         let t = language.text
         let count = { (n: Int) in language.grouped(n) }
+        let pairs = { (n: Int) in language.counted(n, "pair", "paire") }
+        let members = { (n: Int) in language.counted(n, "member", "membre") }
         switch stage {
         case .planRound(let round, let rounds):
             return t("round \(round) of \(rounds)", "tour \(round) sur \(rounds)")
@@ -12,23 +14,22 @@ enum StageWording {
             return t(
                 "pairing the \(count(members)) left over, who may meet again",
                 "appariement des \(count(members)) restant·es, qui peuvent se revoir")
-        case .candidates(let members):
+        case .candidates(let count):
             return t(
-                "scoring the best candidates of \(count(members)) members",
-                "calcul des meilleur·es candidat·es de \(count(members)) membres")
-        case .solving(let pairs, 0):
-            return t("solving over \(count(pairs)) pairs", "résolution sur \(count(pairs)) paires")
-        case .solving(let pairs, let pass):
+                "scoring the best candidates of \(members(count))",
+                "calcul des meilleur·es candidat·es de \(members(count))")
+        case .solving(let count, 0):
+            return t("solving over \(pairs(count))", "résolution sur \(pairs(count))")
+        case .solving(let count, let pass):
             return t(
-                "solving again over \(count(pairs)) pairs, after pass \(pass)",
-                "nouvelle résolution sur \(count(pairs)) paires, après la passe \(pass)")
+                "solving again over \(pairs(count)), after pass \(pass)",
+                "nouvelle résolution sur \(pairs(count)), après la passe \(pass)")
         case .pricing(let pass):
             return t("pass \(pass) over the pairs left out", "passe \(pass) sur les paires écartées")
         case .proving:
             return t("checking the result against its proof", "vérification du résultat et de sa preuve")
-        case .formingTables(let members):
-            return t(
-                "forming the tables of \(count(members)) members", "formation des tables de \(count(members)) membres")
+        case .formingTables(let count):
+            return t("forming the tables of \(members(count))", "formation des tables de \(members(count))")
         case .bounding:
             return t(
                 "working out how close to the best possible the tables are",
