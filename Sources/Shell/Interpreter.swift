@@ -52,17 +52,23 @@ public enum Interpreter {
             }
             /// Writes the value, unless Ctrl-C stops its rendering: then a note
             /// says so, and it counts as a failure (a script being run stops there).
+            /// Ctrl-C pressed while the command ran, which was carried out all the
+            /// same (a commit is recorded whole or not at all), does not hide what
+            /// it did: the value is shown whole, and a script being run stops there.
             func show(_ value: any Presentable) -> Bool {
+                let interruptedBefore = session.environment.isCancelled()
+                let isCancelled = session.environment.isCancelled
+                let stopsWhen = { !interruptedBefore && isCancelled() }
                 guard
                     let text = Renderer.render(
                         value, as: format ?? session.settings.format, style: session.style, layout: session.layout,
-                        language: session.language, isCancelled: session.environment.isCancelled)
+                        language: session.language, isCancelled: stopsWhen)
                 else {
                     session.console.writeError(session.language.words(.outputStopped) + "\n")
                     return false
                 }
                 session.console.write(text)
-                return true
+                return !interruptedBefore
             }
             switch result {
             case .nothing: return .succeeded

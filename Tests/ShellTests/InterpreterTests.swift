@@ -65,9 +65,13 @@ struct InterpreterTests {
         try "echo first\necho second\n".write(
             to: folder.appendingPathComponent("two.patio"), atomically: true, encoding: .utf8)
         let console = RecordingConsole()
+        // Pressed once each command has run, as its result is being laid out.
+        let asked = Counter()
         var session = Session(
-            console: console, environment: Environment(workingDirectory: folder.path, isCancelled: { true }))
+            console: console,
+            environment: Environment(workingDirectory: folder.path, isCancelled: { asked.next() % 2 == 1 }))
         #expect(Interpreter.execute("echo shown", at: nil, in: &session) == .failed)
+        asked.reset()
         #expect(Interpreter.execute("source two.patio", at: nil, in: &session) == .failed)
         #expect(console.output.isEmpty)
         #expect(
@@ -75,6 +79,24 @@ struct InterpreterTests {
                 == String(
                     repeating: "note: output stopped (Ctrl-C); the command itself was carried out\n", count: 2),
             "the script's second line did not run")
+    }
+
+    /// Ctrl-C while a command runs that is carried out all the same (a commit
+    /// is whole or not at all): what it did is shown whole, and a script being
+    /// run stops there.
+    @Test func whatACommandDidInSpiteOfCtrlCIsShown() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-stop-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "echo first\necho second\n".write(
+            to: folder.appendingPathComponent("two.patio"), atomically: true, encoding: .utf8)
+        let console = RecordingConsole()
+        var session = Session(
+            console: console, environment: Environment(workingDirectory: folder.path, isCancelled: { true }))
+        #expect(Interpreter.execute("echo shown", at: nil, in: &session) == .failed)
+        #expect(Interpreter.execute("source two.patio", at: nil, in: &session) == .failed)
+        #expect(console.output == "shown\nfirst\n", "the script's second line did not run")
+        #expect(console.errors.isEmpty)
     }
 
     /// A first load stopped by Ctrl-C keeps nothing; `load` alone then starts
@@ -359,4 +381,20 @@ struct InterpreterTests {
         #expect(lines("") == [])
         #expect(ScriptText.lines(of: [0x61, 0x0A, 0x62, 0xC3, 0x28]) == [.text("a"), .notUTF8(column: 2, byte: 0xC3)])
     }
+}
+
+/// Counts the questions asked of it, from any thread.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// The number of questions before this one.
+    func next() -> Int {
+        lock.withLock {
+            defer { count += 1 }
+            return count
+        }
+    }
+
+    func reset() { lock.withLock { count = 0 } }
 }
