@@ -147,6 +147,8 @@ enum RoundCommands {
         examples: ["round", "round mardi-1-decembre"]
     ) { session, arguments in
         var view = RoundView(record: try committedRound(arguments[0], session), directory: session.directory)
+        // A committed round is read in full: every reason, as 'match --full' shows a draft.
+        view.showsEveryReason = true
         view.limit = CommonOptions.limit(arguments)
         return .show(view)
     }
