@@ -98,18 +98,27 @@ extension Ledger {
                         WHERE m.member_id = ?
                         ORDER BY r.committed_at DESC, r.id DESC
                         """, arguments: [member])
-                return try rows.map { row in
+                var meetings = try rows.map { row in
                     let partners = try String.fetchAll(
                         db,
                         sql: """
                             SELECT member_id FROM round_member WHERE round_id = ? AND position = ? AND member_id != ? ORDER BY slot
                             """, arguments: [row["round_id"] as Int64, row["position"] as Int, member])
-                    var ratings: [Rating] = []
-                    for partner in partners { ratings += try Self.ratings(member, partner, db) }
                     return Meeting(
                         round: row["name"], committedAt: Self.date(row["committed_at"]), mode: row["mode"],
-                        partners: partners, score: row["score"], ratings: ratings)
+                        partners: partners, score: row["score"], ratings: [])
                 }
+                // A rating is of the pair's last meeting committed before it was given (the first
+                // meeting, for one given earlier by a clock set otherwise), not of every meeting.
+                for partner in Set(meetings.flatMap(\.partners)) {
+                    let theirs = meetings.indices.filter { meetings[$0].partners.contains(partner) }
+                    for rating in try Self.ratings(member, partner, db) {
+                        let index =
+                            theirs.first { meetings[$0].committedAt <= rating.ratedAt } ?? theirs[theirs.count - 1]
+                        meetings[index].ratings.append(rating)
+                    }
+                }
+                return meetings
             }
         }
     }

@@ -193,6 +193,24 @@ struct LedgerTests {
         #expect(try ledger.pastMeetings()[0].averageRating == nil)
     }
 
+    /// A pair that met three times, rated after the first and after the third:
+    /// each rating goes with the meeting before it, not with every meeting.
+    @Test func aRatingIsOfTheMeetingBeforeIt() throws {
+        let ledger = try Ledger.open(at: Self.temporaryPath())
+        try ledger.commit(Self.round("w1", at: 100, pairs: [["a", "b"]]))
+        try ledger.rate("a", "b", rating: 5, note: "super", at: Date(timeIntervalSince1970: 150))
+        try ledger.commit(Self.round("w2", at: 200, pairs: [["a", "b"]]))
+        try ledger.commit(Self.round("w3", at: 300, pairs: [["a", "c"]]))
+        try ledger.commit(Self.round("w4", at: 400, pairs: [["b", "a"]]))
+        try ledger.rate("b", "a", rating: 2, note: "moins bien", at: Date(timeIntervalSince1970: 450))
+        try ledger.rate("a", "c", rating: 4, note: nil, at: Date(timeIntervalSince1970: 460))
+        let meetings = try ledger.meetings(of: "a")
+        #expect(meetings.map(\.round) == ["w4", "w3", "w2", "w1"])
+        #expect(meetings.map { $0.ratings.map(\.value) } == [[2], [4], [], [5]])
+        // The pair's mean still counts both.
+        #expect(try ledger.pastMeetings().first { $0.second == "b" }?.averageRating == 3.5)
+    }
+
     /// A ledger written before ratings were checked may hold one for a pair
     /// that never met: it is left out of the history (it once made every
     /// later plan overflow), and it can be cleared.
