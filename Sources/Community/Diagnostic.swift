@@ -156,6 +156,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case csvEmpty
         case unusedColumns([String])
         case noNameColumn
+        /// `--map` names a column the sheet does not have (its nearest title, if any is near).
+        case mappedColumnMissing(String, suggestion: String?)
         case tooManyCells(cells: Int, columns: Int)
         case rowWithoutName
         case rowNameTooLong(characters: Int, limit: Int)

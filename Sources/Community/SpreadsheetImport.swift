@@ -136,6 +136,21 @@ public enum SpreadsheetImport {
                 firstIgnored = firstIgnored ?? index
             }
         }
+        // A column mapped by hand that the sheet lacks is a typo, most likely: importing without it
+        // would leave that field out of every row.
+        let titles = Set(header.cells.map(Taxonomy.fold))
+        let missing = manual.keys.filter { !titles.contains(Taxonomy.fold($0)) }.sorted()
+        if !missing.isEmpty {
+            for column in missing {
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: header.line, column: 1,
+                        .mappedColumnMissing(
+                            column,
+                            suggestion: Suggestions.nearest(to: column, among: header.cells, reach: .likelyTypo))))
+            }
+            return Result(members: [], diagnostics: diagnostics, mapping: used)
+        }
         /// Where cell `index` of `record` is (its line, if it has no such cell).
         func place(_ record: CSVReader.Record, _ index: Int) -> Place {
             let start =

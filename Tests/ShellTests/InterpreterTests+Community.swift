@@ -163,8 +163,17 @@ extension InterpreterTests {
         #expect(harness.run("load Profiles") == .succeeded)
         #expect(harness.run("import empty.csv") == .failed)
         #expect(harness.run("import noname.csv") == .failed)
-        #expect(harness.console.output.contains("empty.csv could not be read: nothing imported\n"))
-        #expect(harness.console.output.contains("noname.csv could not be read: nothing imported\n"))
+        #expect(harness.console.output.contains("nothing imported from empty.csv\n"))
+        #expect(harness.console.output.contains("nothing imported from noname.csv\n"))
         #expect(!harness.console.output.contains("skipped"), "\(harness.console.output)")
+        // A column mapped by hand that the sheet lacks (a typo): refused, with the nearest title.
+        harness.console.clear()
+        #expect(harness.run("import noname.csv --map Qui=name --map Quoii=skills") == .failed)
+        #expect(
+            harness.console.errors
+                == "noname.csv:1:1: error: --map names the column 'Quoii', which the sheet does not have (did you mean 'Quoi'?): nothing is imported\n"
+        )
+        #expect(harness.console.output == "nothing imported from noname.csv\n")
+        #expect(harness.run("import noname.csv --map Qui=name --map quoi=skills") == .succeeded, "any case")
     }
 }

@@ -147,13 +147,13 @@ struct ImportReport: Presentable {
                             ]
                         })))
         }
-        // A file refused as a whole (empty, not text, no name column) had no row read at all.
+        // A file refused as a whole (empty, not text, no name column, a column mapped that it lacks) had no row read.
         if plan.entries.isEmpty && skipped == 0
             && problems.contains(where: { $0.severity == .error && $0.cell == nil })
         {
             blocks.append(
                 .paragraph(
-                    t("\(file) could not be read: nothing imported", "\(file) n’a pas pu être lu : rien n’est importé"))
+                    t("nothing imported from \(file)", "rien n’est importé de \(file)"))
             )
             return Document(blocks)
         }

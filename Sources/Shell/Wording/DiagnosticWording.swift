@@ -342,6 +342,11 @@ enum DiagnosticWording {
             return t(
                 "columns not used: \(list) (map one with --map 'Column=field')",
                 "colonnes non utilisées : \(list) (associez-en une avec --map 'Colonne=champ')")
+        case .mappedColumnMissing(let column, let suggestion):
+            return t(
+                "--map names the column '\(column)', which the sheet does not have",
+                "--map nomme la colonne '\(column)', que le tableau n’a pas")
+                + hint(suggestion) + t(": nothing is imported", " : rien n’est importé")
         case .noNameColumn:
             return t(
                 "no column for the name (a header such as 'Nom', 'Name', or 'Prénom' and 'Nom de famille'; or --map 'Column=name')",
