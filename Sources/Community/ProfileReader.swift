@@ -329,7 +329,12 @@ struct FieldReader {
                         warn(value, SkillText.unknownLevel(levelText))
                     }
                 }
-                if !name.isEmpty { skills.append(skill) }
+                if name.isEmpty {
+                    // `- "": expert` is a level without its skill: said, as `- : expert` is.
+                    warn(item, .skillWithoutName(name + ":" + (value.string.map { $0.isEmpty ? "" : " " + $0 } ?? "")))
+                } else {
+                    skills.append(skill)
+                }
             default:
                 warn(item, .badSkillItem)
             }

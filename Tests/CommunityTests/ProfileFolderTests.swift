@@ -217,6 +217,16 @@ struct ProfileFolderTests {
         #expect(outcome.member?.offering == ["(expert)", "Unity"], "a list of words, not of skills")
         #expect(outcome.diagnostics.map(\.problem) == [.skillWithoutName(": expert"), .skillWithoutName(":")])
         #expect(outcome.diagnostics.map(\.line) == [4, 5])
+        // The same written as a mapping whose key is empty.
+        let mapped = ProfileReader.read(
+            "name: Zed\nrole: student\nskills:\n  - \"\": expert\n  - \" \": expert\n  - \"\":\n  - Maya: expert\n",
+            path: "z.yaml", defaultID: "z")
+        #expect(mapped.member?.skills == [Skill("Maya", level: .expert)])
+        #expect(
+            mapped.diagnostics.map(\.problem) == [
+                .skillWithoutName(": expert"), .skillWithoutName(": expert"), .skillWithoutName(":"),
+            ])
+        #expect(mapped.diagnostics.map(\.line) == [4, 5, 6])
         let inline = ProfileReader.read(
             "name: Zed\nrole: student\nskills: \"(expert), Maya: expert\"\n", path: "z.yaml", defaultID: "z")
         #expect(inline.member?.skills == [Skill("Maya", level: .expert)])
