@@ -146,7 +146,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case weightsNotNumbers
         case unknownWeight(String, suggestion: String?, names: [String])
         case rolesNotMatrix
-        case unknownRoleKey(String)
+        case unknownRoleKey(String, suggestion: String?)
         case roleRowNotNumbers(Role)
 
         // A spreadsheet.

@@ -305,7 +305,7 @@ enum TaxonomyFile {
             let mapping = reader.topLevelKeys(
                 of: text, shape: .taxonomy, consequence: .taxonomyIgnored)
         else {
-            return (taxonomy, reader.diagnostics)
+            return (taxonomy, ProfileReader.inLineOrder(reader.diagnostics))
         }
         var sections: [(name: String, entries: Node.Mapping)] = []
         for (key, value) in mapping {
@@ -342,7 +342,7 @@ enum TaxonomyFile {
         for (key, child, parent) in taxonomy.breakCycles() {
             reader.warn(placed[key], .parentCycle(child: child, parent: parent))
         }
-        return (taxonomy, reader.diagnostics)
+        return (taxonomy, ProfileReader.inLineOrder(reader.diagnostics))
     }
 }
 
@@ -358,7 +358,7 @@ enum SettingsFile {
             let mapping = reader.topLevelKeys(
                 of: text, shape: .settings, consequence: .settingsIgnored)
         else {
-            return (settings, reader.diagnostics)
+            return (settings, ProfileReader.inLineOrder(reader.diagnostics))
         }
         for (key, value) in mapping {
             switch key.string ?? "" {
@@ -373,7 +373,7 @@ enum SettingsFile {
                 reader.warn(key, .unknownKey(word, suggestion: suggestion))
             }
         }
-        return (settings, reader.diagnostics)
+        return (settings, ProfileReader.inLineOrder(reader.diagnostics))
     }
 
     static func readWeights(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
@@ -392,6 +392,11 @@ enum SettingsFile {
         }
     }
 
+    /// A key of `roles` that names no role, with the nearest role's spelling.
+    static func unknownRole(_ word: String) -> Diagnostic.Problem {
+        .unknownRoleKey(word, suggestion: Suggestions.nearest(to: word, among: Role.spellings, reach: .likelyTypo))
+    }
+
     static func readRoles(_ node: Node, into weights: inout AffinityWeights, reader: inout FieldReader) {
         guard case .mapping(let rows) = node else {
             reader.warn(node, .rolesNotMatrix)
@@ -399,7 +404,7 @@ enum SettingsFile {
         }
         for (rowKey, row) in rows {
             guard let a = rowKey.string.flatMap(Role.init(word:)) else {
-                reader.warn(rowKey, .unknownRoleKey(rowKey.string ?? ""))
+                reader.warn(rowKey, unknownRole(rowKey.string ?? ""))
                 continue
             }
             guard case .mapping(let cells) = row else {
@@ -408,7 +413,7 @@ enum SettingsFile {
             }
             for (cellKey, value) in cells {
                 guard let b = cellKey.string.flatMap(Role.init(word:)) else {
-                    reader.warn(cellKey, .unknownRoleKey(cellKey.string ?? ""))
+                    reader.warn(cellKey, unknownRole(cellKey.string ?? ""))
                     continue
                 }
                 if let number = reader.number(value, field: "roles.\(a.rawValue).\(b.rawValue)") {

@@ -310,3 +310,24 @@ struct ProfileFolderTests {
         #expect(bundled.directory.members.allSatisfy { $0.contact?.hasSuffix("@example.org") ?? true })
     }
 }
+
+/// `community.yaml`'s problems: in line order, each with the nearest valid word.
+struct SettingsFileTests {
+    @Test func aMistypedRoleGetsTheNearestAndProblemsComeInLineOrder() {
+        let text = """
+            roles:
+              student: {startup: 0.8, studnet: 0.3}
+              astronaute: {student: 1}
+            weights:
+              skils: 2
+            """
+        let read = SettingsFile.read(text, path: "community.yaml")
+        #expect(
+            read.diagnostics.map(\.problem) == [
+                .unknownRoleKey("studnet", suggestion: "student"), .unknownRoleKey("astronaute", suggestion: nil),
+                read.diagnostics.last!.problem,
+            ])
+        #expect(read.diagnostics.map(\.line) == [2, 3, 5])
+        #expect(read.settings.weights.roles[RolePair(.student, .startup)] == 0.8)
+    }
+}

@@ -44,14 +44,15 @@ struct TaxonomyTests {
         #expect(taxonomy.key(for: "unreal") == "unreal engine")
         #expect(taxonomy.ancestors(of: taxonomy.key(for: "UE5")) == ["moteurs de jeu"])
         #expect(taxonomy.ancestors(of: "blender") == ["3d"])
+        // In the file's line order, as a profile's problems are.
         #expect(
             read.diagnostics == [
                 Diagnostic(
-                    path: "taxonomy.yaml", line: 8, column: 10,
-                    .aliasOfTwoTags("Unreal", kept: "Unreal Engine", ignored: "Unity"), severity: .warning),
-                Diagnostic(
                     path: "taxonomy.yaml", line: 4, column: 14,
                     .underTwoParents("Blender", kept: "3D", ignored: "animation"), severity: .warning),
+                Diagnostic(
+                    path: "taxonomy.yaml", line: 8, column: 10,
+                    .aliasOfTwoTags("Unreal", kept: "Unreal Engine", ignored: "Unity"), severity: .warning),
             ])
     }
 

@@ -320,8 +320,9 @@ enum DiagnosticWording {
             return t(
                 "'roles' should hold 'role: {role: number}' lines: ignored",
                 "'roles' devrait contenir des lignes 'rôle: {rôle: nombre}' : ignoré")
-        case .unknownRoleKey(let word):
-            return t("unknown role '\(word)' ignored (expected \(roles))", "rôle inconnu '\(word)' ignoré (attendu \(roles))")
+        case .unknownRoleKey(let word, let suggestion):
+            return t("unknown role '\(word)' ignored", "rôle inconnu '\(word)' ignoré")
+                + language.hint(suggestion, orElse: t(" (expected \(roles))", " (attendu \(roles))"))
         case .roleRowNotNumbers(let role):
             return t(
                 "'\(role.rawValue)' should hold 'role: number' lines: ignored",
