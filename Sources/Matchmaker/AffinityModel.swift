@@ -349,7 +349,9 @@ public struct AffinityModel: Sendable {
         var factor = 1.0
         var facts: [Adjustment] = []
         let cut = min(1, weights.novelty * pow(0.5, Double(entry.roundsAgo - 1)))
-        if cut > 0 {
+        // Halved each round, the cut is forgotten once under half a percent (some eight rounds
+        // on): a pair is not marked down by a meeting whose cut would be said as "−0 %".
+        if cut >= 0.005 {
             factor *= 1 - cut
             facts.append(.met(roundsAgo: entry.roundsAgo, percent: Int((cut * 100).rounded())))
         }

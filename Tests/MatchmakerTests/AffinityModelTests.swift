@@ -137,6 +137,14 @@ struct AffinityModelTests {
         #expect(rated.score(0, 1) == Int64((Double(fresh) * 0.75 * 1.5).rounded()))
         let disliked = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 60, rating: 1)]))
         #expect(disliked.score(0, 1) == Int64((Double(fresh) * 0.5).rounded()))
+        #expect(disliked.explain(0, 1).adjustments == [.rated(average: 1, percent: -50)], "the meeting is forgotten")
+        // Eight rounds on the cut is 0.78 %, said as −1 %; nine rounds on, 0.39 %: forgotten, not said as −0 %.
+        let eight = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 8)]))
+        #expect(eight.explain(0, 1).adjustments == [.met(roundsAgo: 8, percent: 1)])
+        #expect(eight.score(0, 1) == Int64((Double(fresh) * (1 - 1.0 / 128)).rounded()))
+        let nine = model([a, b], history: MeetingHistory([MemberPair("a", "b"): .init(roundsAgo: 9)]))
+        #expect(nine.explain(0, 1).adjustments.isEmpty)
+        #expect(nine.score(0, 1) == fresh)
     }
 
     @Test func scoresAreSymmetricAndMatchTheirExplanation() {
