@@ -183,7 +183,8 @@ struct PatioCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(Self.translated(fullMessage(for: error)))
+                print(
+                    Self.usageFitted(Self.translated(fullMessage(for: error)), to: TerminalWindow.size(of: 1)?.columns))
                 Foundation.exit(0)
             }
             // The usage lines are the parser's; what was typed in them is escaped
@@ -197,9 +198,46 @@ struct PatioCommand: ParsableCommand {
                 message = message.replacingOccurrences(of: argument, with: TerminalSafeText.line(argument))
             }
             message = TerminalSafeText.escape(message, keepingLineBreaks: true)
+            message = Self.usageFitted(message, to: TerminalWindow.size(of: 2)?.columns)
             FileHandleOutput.writeError(message.hasSuffix("\n") ? message : message + "\n")
             Foundation.exit(2)
         }
+    }
+
+    /// The usage line, on one line from the parser, broken between its
+    /// options to fit a terminal `width` wide, the lines after the first
+    /// lined up after `patio `; other lines as they are.
+    static func usageFitted(_ text: String, to width: Int?) -> String {
+        guard let width else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard DisplayWidth.of(line) > width, let start = line.range(of: "patio ") else { return String(line) }
+            let indent = String(repeating: " ", count: DisplayWidth.of(line[..<start.upperBound]))
+            var fitted: [String] = []
+            var current = String(line[..<start.upperBound])
+            var rest = line[start.upperBound...]
+            // The pieces: each option in its brackets, or a word.
+            while !rest.isEmpty {
+                let end: String.Index
+                if rest.first == "[", let close = rest.firstIndex(of: "]") {
+                    end = rest.index(after: close)
+                } else {
+                    end = rest.firstIndex(of: " ") ?? rest.endIndex
+                }
+                let piece = String(rest[..<end])
+                rest = rest[end...].drop { $0 == " " }
+                if DisplayWidth.of(current) + 1 + DisplayWidth.of(piece) > width && current != indent
+                    && !current.hasSuffix("patio ")
+                {
+                    fitted.append(current)
+                    current = indent + piece
+                } else {
+                    current += (current.hasSuffix(" ") ? "" : " ") + piece
+                }
+            }
+            fitted.append(current)
+            return fitted.joined(separator: "\n")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The argument parser's own words, in French when patio speaks French,
