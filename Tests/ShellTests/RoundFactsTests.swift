@@ -17,6 +17,19 @@ struct RoundFactsTests {
         return folder
     }
 
+    /// A round committed at 23:30 UTC on 4 December is of the 5th in Valenciennes: named as the
+    /// machine's zone dates it, as 'rounds' shows it.
+    @Test func aRoundsDefaultNameIsItsLocalDay() {
+        let draft = Draft(
+            mode: .pairs, seed: 1, groups: [], unmatched: [], notes: [],
+            guarantee: Guarantee(claim: .optimal, coverage: .everyAdmissiblePair, members: 0, pinnedGroups: 0))
+        let late = Date(timeIntervalSince1970: 1_796_427_000)  // 2026-12-04T23:30:00Z
+        #expect(RoundCommands.defaultName(for: draft, now: late, in: .gmt) == "pairs-2026-12-04")
+        #expect(
+            RoundCommands.defaultName(for: draft, now: late, in: TimeZone(identifier: "Europe/Paris")!)
+                == "pairs-2026-12-05")
+    }
+
     @Test func aCommittedRoundKeepsItsGuaranteeAndFacts() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

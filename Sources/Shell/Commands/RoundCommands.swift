@@ -116,8 +116,9 @@ enum RoundCommands {
         return .show(CommitView(names: names, ledger: shown, released: arguments[keepPins] ? [] : pins, text: text))
     }
 
-    static func defaultName(for draft: Draft, now: Date) -> String {
-        "\(draft.mode.rawValue)-" + now.formatted(Date.ISO8601FormatStyle().year().month().day())
+    /// `pairs-2026-12-04`: the day as `rounds` shows it, in the machine's time zone (not always UTC's).
+    static func defaultName(for draft: Draft, now: Date, in timeZone: TimeZone = .current) -> String {
+        "\(draft.mode.rawValue)-" + now.formatted(Date.ISO8601FormatStyle(timeZone: timeZone).year().month().day())
     }
 
     static func uniqueName(_ base: String, taken: Set<String>) -> String {
