@@ -4,7 +4,7 @@ import Shell
 
 /// Output taller than the window goes through a pager at the prompt:
 /// `$PAGER` (run by the shell, so it may hold options), else `less -FRXK`
-/// when it is installed (-F: quit when it fits, -R: colours, -X: leave the
+/// when it is installed and the terminal is not dumb (-F: quit when it fits, -R: colours, -X: leave the
 /// text on the screen, -K: Ctrl-C quits like q). Never in batch: the
 /// interactive shell alone asks for it.
 enum Pager {
@@ -27,6 +27,8 @@ enum Pager {
     /// The command that pages, or nil when there is none.
     static func command(environment: [String: String]) -> String? {
         if let pager = environment["PAGER"]?.trimmingCharacters(in: .whitespaces), !pager.isEmpty { return pager }
+        // less on a terminal that is dumb or unnamed stops to warn, and sends escape sequences all the same.
+        guard !["", "dumb"].contains(environment["TERM"] ?? "") else { return nil }
         let paths = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard paths.contains(where: { access("\($0)/less", X_OK) == 0 }) else { return nil }
         return "less -FRXK"
