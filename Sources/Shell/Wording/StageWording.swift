@@ -22,8 +22,8 @@ enum StageWording {
             return t("solving over \(pairs(count))", "résolution sur \(pairs(count))")
         case .solving(let count, let pass):
             return t(
-                "solving again over \(pairs(count)), after pass \(pass)",
-                "nouvelle résolution sur \(pairs(count)), après la passe \(pass)")
+                "solving again after pass \(pass), over \(pairs(count))",
+                "nouvelle résolution après la passe \(pass), sur \(pairs(count))")
         case .pricing(let pass):
             return t("pass \(pass) over the pairs left out", "passe \(pass) sur les paires écartées")
         case .proving:
