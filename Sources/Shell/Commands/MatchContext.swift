@@ -36,7 +36,7 @@ extension Session {
         if isNew {
             let shown = TerminalSafeText.line(location.shownAs)
             console.writeError(
-                style.cyan(language.text("note:", "note :")) + " "
+                Interpreter.place(self.location) + style.cyan(language.text("note:", "note :")) + " "
                     + language.text(
                         "a new ledger was started at \(shown) (there was none)",
                         "un nouveau registre a été commencé : \(shown) (il n’y en avait pas)") + "\n")
@@ -54,7 +54,8 @@ extension Session {
     private func waitNotice(_ shown: String) -> @Sendable () -> Void {
         let console = UncheckedConsole(console)
         let shown = TerminalSafeText.line(shown)
-        let text = language.text(
+        // Where the command that waits came from, as its errors say it (`weekly.patio:3: `).
+        let text = Interpreter.place(self.location) + language.text(
             "note: waiting for the ledger \(shown): another patio is writing to it (up to \(Ledger.waitLimit) s)",
             "note : en attente du registre \(shown) : un autre patio y écrit (jusqu’à \(Ledger.waitLimit) s)")
         return { console.base.writeError(text + "\n") }

@@ -271,7 +271,7 @@ public enum ProfileCommands {
             let name = TerminalSafeText.line(member.name)
             // With rounds under both ids, the history is split: only 'reassign' joins it.
             session.console.writeError(
-                session.style.cyan(t("note:", "note :")) + " "
+                Interpreter.place(session.location) + session.style.cyan(t("note:", "note :")) + " "
                     + (hasOwn
                         ? t(
                             "\(name) (\(member.id)) also met people under the id '\(id)', which no profile holds now (a file renamed?): 'history', novelty and --no-repeats see only \(member.id)'s; 'reassign \(id) \(member.id)' joins them",
