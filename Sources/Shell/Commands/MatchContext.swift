@@ -55,9 +55,11 @@ extension Session {
         let console = UncheckedConsole(console)
         let shown = TerminalSafeText.line(shown)
         // Where the command that waits came from, as its errors say it (`weekly.patio:3: `).
-        let text = Interpreter.place(self.location) + language.text(
-            "note: waiting for the ledger \(shown): another patio is writing to it (up to \(Ledger.waitLimit) s)",
-            "note : en attente du registre \(shown) : un autre patio y écrit (jusqu’à \(Ledger.waitLimit) s)")
+        let text =
+            Interpreter.place(self.location)
+            + language.text(
+                "note: waiting for the ledger \(shown): another patio is writing to it (up to \(Ledger.waitLimit) s)",
+                "note : en attente du registre \(shown) : un autre patio y écrit (jusqu’à \(Ledger.waitLimit) s)")
         return { console.base.writeError(text + "\n") }
     }
 
