@@ -28,7 +28,7 @@ enum Pager {
     static func command(environment: [String: String]) -> String? {
         if let pager = environment["PAGER"]?.trimmingCharacters(in: .whitespaces), !pager.isEmpty { return pager }
         // less on a terminal that is dumb or unnamed stops to warn, and sends escape sequences all the same.
-        guard !["", "dumb"].contains(environment["TERM"] ?? "") else { return nil }
+        guard TerminalWindow.obeysEscapes(environment) else { return nil }
         let paths = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard paths.contains(where: { access("\($0)/less", X_OK) == 0 }) else { return nil }
         return "less -FRXK"

@@ -225,9 +225,8 @@ struct PatioCommand: ParsableCommand {
                 }
                 let piece = String(rest[..<end])
                 rest = rest[end...].drop { $0 == " " }
-                if DisplayWidth.of(current) + 1 + DisplayWidth.of(piece) > width && current != indent
-                    && !current.hasSuffix("patio ")
-                {
+                // The first piece stays after `patio `, however wide.
+                if DisplayWidth.of(current) + 1 + DisplayWidth.of(piece) > width && !current.hasSuffix("patio ") {
                     fitted.append(current)
                     current = indent + piece
                 } else {

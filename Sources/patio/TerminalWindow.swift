@@ -9,4 +9,10 @@ enum TerminalWindow {
         guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return (Int(size.ws_col), Int(size.ws_row))
     }
+
+    /// Whether the terminal `TERM` names obeys escape sequences (erasing a
+    /// line, colours, a pager's): not one that says it is dumb, or none.
+    static func obeysEscapes(_ environment: [String: String]) -> Bool {
+        !["", "dumb"].contains(environment["TERM"] ?? "")
+    }
 }

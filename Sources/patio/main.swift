@@ -11,7 +11,7 @@ let isInteractive = options.commands.isEmpty && options.script == nil && isatty(
 
 let console = StandardConsole()
 console.fitsMessagesToWindow = isInteractive && isatty(2) == 1
-console.erasesLines = !["", "dumb"].contains(environmentVariables["TERM"] ?? "")
+console.erasesLines = TerminalWindow.obeysEscapes(environmentVariables)
 if console.fitsMessagesToWindow && console.erasesLines {
     console.statusLine = StatusLine(columns: { TerminalWindow.size()?.columns })
 }

@@ -31,9 +31,8 @@ enum SolveCommand {
         let path = arguments[0] ?? ""
         // A graph of every pair of a large community takes a while to read and to solve: said on the status line.
         let say = session.stageReporter()
-        session.console.status(
-            session.language.text(
-                "reading \(TerminalSafeText.line(path))…", "lecture de \(TerminalSafeText.line(path))…"))
+        let shown = TerminalSafeText.line(path)
+        session.console.status(session.language.text("reading \(shown)…", "lecture de \(shown)…"))
         let compact = try readGraph(at: session.resolvePath(path), shownAs: path)
         let content = compact.content
         let declaredVertices = content.isBipartite ? compact.declared.0 + compact.declared.1 : compact.declared.0
