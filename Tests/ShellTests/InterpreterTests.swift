@@ -56,14 +56,20 @@ struct InterpreterTests {
         #expect(harness.console.errors.isEmpty)
     }
 
+    /// A folder of its own holding `two.patio` (`echo first`, `echo second`); the caller removes it.
+    static func folderWithATwoLineScript() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-stop-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "echo first\necho second\n".write(
+            to: folder.appendingPathComponent("two.patio"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
     /// Ctrl-C while a result is being shown: its output is given up with a
     /// note, the command counts as failed, and a script being run stops there.
     @Test func anOutputStoppedByCtrlCStopsTheScript() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-stop-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.folderWithATwoLineScript()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "echo first\necho second\n".write(
-            to: folder.appendingPathComponent("two.patio"), atomically: true, encoding: .utf8)
         let console = RecordingConsole()
         // Pressed once each command has run, as its result is being laid out.
         let asked = Counter()
@@ -85,11 +91,8 @@ struct InterpreterTests {
     /// is whole or not at all): what it did is shown whole, and a script being
     /// run stops there.
     @Test func whatACommandDidInSpiteOfCtrlCIsShown() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-stop-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.folderWithATwoLineScript()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "echo first\necho second\n".write(
-            to: folder.appendingPathComponent("two.patio"), atomically: true, encoding: .utf8)
         let console = RecordingConsole()
         var session = Session(
             console: console, environment: Environment(workingDirectory: folder.path, isCancelled: { true }))
