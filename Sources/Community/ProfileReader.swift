@@ -54,23 +54,30 @@ enum ProfileReader {
             fields[field] = (key, value)
         }
 
-        guard let name = fields[.name].flatMap({ reader.text($0.value, field: "name") }), !name.isEmpty else {
+        // A file without a usable name or role does not load, but its other
+        // fields are still read, so that every problem of the file is said at once.
+        var loads = true
+        let name = fields[.name].flatMap { reader.text($0.value, field: "name") } ?? ""
+        if name.isEmpty {
             reader.report(fields[.name]?.value ?? givenEmpty[.name] ?? root, .missingName)
-            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
-        }
-        guard name.count <= Limits.tagCharacters else {
+            loads = false
+        } else if name.count > Limits.tagCharacters {
             reader.report(fields[.name]?.value, .nameTooLong(characters: name.count, limit: Limits.tagCharacters))
-            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
+            loads = false
         }
-        guard let roleEntry = fields[.role] else {
+        var role = Role.student
+        if let roleEntry = fields[.role] {
+            if let roleText = reader.text(roleEntry.value, field: "role"), let known = Role(word: roleText) {
+                role = known
+            } else {
+                let written = roleEntry.value.string ?? ""
+                let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
+                reader.report(roleEntry.value, .unknownRole(written, suggestion: suggestion))
+                loads = false
+            }
+        } else {
             reader.report(givenEmpty[.role] ?? root, .missingRole)
-            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
-        }
-        guard let roleText = reader.text(roleEntry.value, field: "role"), let role = Role(word: roleText) else {
-            let written = roleEntry.value.string ?? ""
-            let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)
-            reader.report(roleEntry.value, .unknownRole(written, suggestion: suggestion))
-            return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics))
+            loads = false
         }
 
         // The file's name gives the id unless 'id:' does; either must be a valid id.
@@ -85,7 +92,7 @@ enum ProfileReader {
                 reader.warn(entry.value, .invalidID(id, fileID: fileID))
             }
         }
-        if !hasOwnID && fileID != defaultID {
+        if loads && !hasOwnID && fileID != defaultID {
             reader.note(nil, .fileNameNotID(defaultID, id: fileID))
         }
         member.organization = fields[.organization].flatMap { reader.text($0.value, field: "organization") }
@@ -119,6 +126,7 @@ enum ProfileReader {
         member.bio = fields[.bio].flatMap { reader.text($0.value, field: "bio") }.map {
             $0.trimmingCharacters(in: .newlines)
         }
+        guard loads else { return Outcome(member: nil, diagnostics: Self.inLineOrder(reader.diagnostics)) }
         let idPosition = fields[.id]?.key.mark.map { (line: $0.line, column: $0.column) }
         return Outcome(member: member, diagnostics: Self.inLineOrder(reader.diagnostics), idPosition: idPosition)
     }

@@ -277,6 +277,26 @@ struct ProfileFolderTests {
         #expect(name.diagnostics.map(\.line) == [2])
     }
 
+    /// A file that does not load (no name, an unknown role) still has its other fields read: every problem is said at once.
+    @Test func aProfileThatDoesNotLoadStillSaysItsOtherProblems() {
+        let role = ProfileReader.read(
+            "name: Zed\nrole: astronote\nwing: ten\nskills: [\"Maya: guru\"]\n", path: "z.yaml", defaultID: "Zed")
+        #expect(role.member == nil)
+        #expect(
+            role.diagnostics.map(\.problem) == [
+                .unknownRole("astronote", suggestion: nil),
+                .notWholeNumber(field: "wing", range: 1...9, found: .written("ten")),
+                .unknownLevel("guru", suggestion: nil),
+            ])
+        #expect(role.diagnostics.map(\.severity) == [.error, .warning, .warning])
+        let name = ProfileReader.read("wing: 12\nrole: student\n", path: "z.yaml", defaultID: "Zed")
+        #expect(name.member == nil)
+        #expect(name.diagnostics.map(\.line) == [1, 1], "the name missing, said at the top, then the wing")
+        #expect(name.diagnostics.map(\.severity) == [.error, .warning])
+        #expect(
+            !name.diagnostics.contains { $0.problem == .fileNameNotID("Zed", id: "zed") }, "no note on an id not used")
+    }
+
     /// A file's problems come in its lines' order, whatever the order its fields are read in.
     @Test func aFilesProblemsComeInTheOrderOfItsLines() {
         let outcome = ProfileReader.read(
