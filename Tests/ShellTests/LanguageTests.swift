@@ -31,6 +31,17 @@ struct LanguageTests {
         #expect(text == "Note\u{A0}: a : b\u{202F}; oui\u{202F}? non\u{202F}! «\u{A0}mot\u{A0}» 50\u{A0}%")
     }
 
+    /// A rating's effect on a pair's score, with its sign; a neutral rating says it changed nothing.
+    @Test func aRatingsEffectIsSaidWithItsSign() {
+        let english = EnglishDraftWording()
+        let french = FrenchDraftWording()
+        #expect(english.adjustment(.rated(average: 5, percent: 50)) == "rated 5.0/5 before: +50\u{A0}%")
+        #expect(english.adjustment(.rated(average: 1, percent: -50)) == "rated 1.0/5 before: −50\u{A0}%")
+        #expect(english.adjustment(.rated(average: 3, percent: 0)) == "rated 3.0/5 before: no change")
+        #expect(french.adjustment(.rated(average: 3, percent: 0)) == "noté·es 3,0/5 auparavant\u{A0}: sans effet")
+        #expect(french.adjustment(.rated(average: 4, percent: 25)) == "noté·es 4,0/5 auparavant\u{A0}: +25\u{A0}%")
+    }
+
     @Test func numbersAndCountsInBothLanguages() {
         #expect(Language.en.points(444_550) == "444.55")
         #expect(Language.fr.points(444_550) == "444,55")

@@ -80,8 +80,9 @@ struct EnglishDraftWording: DraftWording {
         case .met(let roundsAgo, let percent):
             return "met \(roundsAgo == 1 ? "in the last round" : "\(roundsAgo) rounds ago"): −\(percent)\u{A0}%"
         case .rated(let average, let percent):
-            return
-                "rated \(String(format: "%.1f", average))/5 before: \(percent >= 0 ? "+" : "−")\(abs(percent))\u{A0}%"
+            // A rating of 3 moves nothing: said so, not as "+0 %".
+            let change = percent == 0 ? "no change" : "\(percent > 0 ? "+" : "−")\(abs(percent))\u{A0}%"
+            return "rated \(String(format: "%.1f", average))/5 before: \(change)"
         }
     }
 

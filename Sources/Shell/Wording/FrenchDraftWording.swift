@@ -96,10 +96,8 @@ struct FrenchDraftWording: DraftWording {
             let when = roundsAgo == 1 ? "au dernier tour" : "il y a \(roundsAgo) tours"
             return fr("déjà rencontré·es \(when) : −\(percent) %")
         case .rated(let average, let percent):
-            let sign = percent >= 0 ? "+" : "−"
-            return fr(
-                "noté·es \(Self.french.decimal(average))/5 auparavant : \(sign)\(abs(percent)) %"
-            )
+            let change = percent == 0 ? "sans effet" : "\(percent > 0 ? "+" : "−")\(abs(percent))\u{A0}%"
+            return fr("noté·es \(Self.french.decimal(average))/5 auparavant : \(change)")
         }
     }
 
