@@ -218,6 +218,22 @@ struct ExportTests {
         #expect(text.contains(#"label="=HYPERLINK(\"http://x\",\"clic\")""#), "quotes inside labels are escaped")
     }
 
+    /// The sheet's day is the one `rounds` shows: in the machine's time zone, not a fixed one.
+    @Test func theSheetsDayIsInTheMachinesTimeZone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (session, _) = try Self.session(in: folder)
+        var view = RoundView(draft: try #require(session.matchmaking.draft), directory: session.directory)
+        // Half past eleven at night in London is half past midnight, the day after, in Paris.
+        view.date = Date(timeIntervalSince1970: 1_796_427_000)
+        let london = try #require(TimeZone(identifier: "Europe/London"))
+        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+        #expect(HTMLSheet.text(view, timeZone: london).contains(Language.en.day(view.date, in: london)))
+        #expect(Language.en.day(view.date, in: london).contains("4 December"))
+        #expect(HTMLSheet.text(view, timeZone: paris).contains("5 December"))
+        #expect(HTMLSheet.text(view).contains(Language.en.day(view.date)), "the machine's zone when none is given")
+    }
+
     @Test func htmlEscapesWhatItShows() throws {
         let text = try export("sheet.html").text
         #expect(text.hasPrefix("<!DOCTYPE html>"))

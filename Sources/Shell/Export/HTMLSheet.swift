@@ -5,12 +5,13 @@ import Matchmaker
 /// A printable sheet of pairing cards for the patio board: who, from where,
 /// why they should talk, and a first question.
 enum HTMLSheet {
-    static func text(_ view: RoundView) -> String {
+    /// The sheet; its day in `timeZone`, the machine's as for `rounds` and the round's default name.
+    static func text(_ view: RoundView, timeZone: TimeZone = .current) -> String {
         let language = view.language
         let t = language.text
         let title = (["Patio", view.community, view.name ?? t("draft", "brouillon")].compactMap { $0 }).joined(
             separator: " · ")
-        let date = language.day(view.date, in: TimeZone(identifier: "Europe/Paris") ?? .gmt)
+        let date = language.day(view.date, in: timeZone)
         let groups =
             view.draftMode == .circles
             ? language.counted(view.groups.count, "table", "table")
