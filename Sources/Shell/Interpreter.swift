@@ -24,9 +24,18 @@ public enum Interpreter {
 
     /// Runs one line: tokenize, find the command, check its arguments, run it,
     /// render the result. Errors are reported on the session's console,
-    /// prefixed with `location` (none at the prompt).
+    /// prefixed with `location` (none at the prompt). A command whose output
+    /// could not all be written (a full disk) fails, so that a script stops
+    /// and its exit status says so.
     @discardableResult
     public static func execute(_ line: String, at location: InputLocation?, in session: inout Session) -> Outcome {
+        let outcome = run(line, at: location, in: &session)
+        guard outcome != .quit, let code = session.console.flushOutput() else { return outcome }
+        report(ShellError.outputNotWritten(reason: .system(code)), at: location, in: session)
+        return .failed
+    }
+
+    private static func run(_ line: String, at location: InputLocation?, in session: inout Session) -> Outcome {
         let started = ContinuousClock.now
         let outer = session.location
         session.location = location

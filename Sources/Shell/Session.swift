@@ -170,11 +170,15 @@ public protocol Console: AnyObject {
     /// Where a long command stands (nil: it is over), shown in place while
     /// it runs where the console can (a terminal at the prompt); else nothing.
     func status(_ text: String?)
+    /// Sends on what was written so far; the system's error number when
+    /// some of it could not be written (a full disk, a closed output), once.
+    func flushOutput() -> Int32?
 }
 
 extension Console {
     public func commandDone() {}
     public func status(_ text: String?) {}
+    public func flushOutput() -> Int32? { nil }
 }
 
 /// A console that keeps what is written, for tests and for capturing output.
@@ -183,8 +187,15 @@ public final class RecordingConsole: Console {
     public private(set) var errors = ""
     /// What `status` was given, in order (nil: the command was over).
     public private(set) var statuses: [String?] = []
+    /// What writing the output fails with, to try a full disk: the next `flushOutput` says it.
+    public var writeFailure: Int32?
 
     public init() {}
+
+    public func flushOutput() -> Int32? {
+        defer { writeFailure = nil }
+        return writeFailure
+    }
 
     public func write(_ text: String) { output += text }
     public func writeError(_ text: String) { errors += text }

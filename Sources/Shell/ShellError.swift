@@ -19,6 +19,8 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
     case unknownSetting(String, suggestion: String?)
     case cannotRead(path: String, reason: FileReason)
     case cannotWrite(path: String, reason: FileReason)
+    /// What a command wrote to standard output could not all be written.
+    case outputNotWritten(reason: FileReason)
     /// A line of a script or of standard input that is not UTF-8 text.
     case lineNotUTF8(column: Int, byte: UInt8)
     case lineTooLong(bytes: Int, limit: Int)
@@ -100,6 +102,9 @@ public enum ShellError: Error, Equatable, CustomStringConvertible, Worded {
             return t("cannot read \(path): ", "impossible de lire \(path) : ") + FileReason.text(reason, in: language)
         case .cannotWrite(let path, let reason):
             return t("cannot write \(path): ", "impossible d’écrire \(path) : ") + FileReason.text(reason, in: language)
+        case .outputNotWritten(let reason):
+            return t("the output could not be written: ", "la sortie n’a pas pu être écrite : ")
+                + FileReason.text(reason, in: language)
         case .lineNotUTF8(let column, let byte):
             let hex = String(byte, radix: 16, uppercase: true)
             return t(

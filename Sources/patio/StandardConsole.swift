@@ -19,14 +19,30 @@ final class StandardConsole: Console {
     private var clearedAfterInterrupt = false
     /// At the prompt, on a terminal that can erase a line: where a long command stands.
     var statusLine: StatusLine?
+    /// The error of the first write to standard output that failed since `flushOutput` last looked.
+    private var writeFailure: Int32?
+
+    /// Standard output was closed when patio started: what is written is lost, and said so.
+    var outputWasClosed = false
 
     func write(_ text: String) {
         if held != nil {
             held! += text
         } else {
             statusLine?.erase()
-            fputs(text, stdout)
+            if outputWasClosed && !text.isEmpty { writeFailure = EBADF }
+            if fputs(text, stdout) == EOF { writeFailure = writeFailure ?? errno }
         }
+    }
+
+    func flushOutput() -> Int32? {
+        guard held == nil else { return nil }  // Held for the pager, which writes it.
+        if fflush(stdout) != 0 { writeFailure = writeFailure ?? errno }
+        defer {
+            writeFailure = nil
+            clearerr(stdout)
+        }
+        return writeFailure ?? (ferror(stdout) != 0 ? EIO : nil)
     }
 
     func status(_ text: String?) { statusLine?.show(text) }
@@ -62,7 +78,10 @@ final class StandardConsole: Console {
                 end = newline + 1
             }
             // Written whole even when Ctrl-C interrupts a write before a byte went (EINTR, where stdio gives up).
-            guard FileHandleOutput.writeAll(bytes[..<end], to: STDOUT_FILENO) else { return true }
+            guard FileHandleOutput.writeAll(bytes[..<end], to: STDOUT_FILENO) else {
+                writeFailure = writeFailure ?? errno
+                return true
+            }
             bytes = bytes[end...]
         }
         return true

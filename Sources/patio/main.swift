@@ -5,11 +5,18 @@ import Shell
 
 // patio: parse the command line, then run the commands given, a script, a pipe, or the prompt.
 
+// A standard descriptor closed at start (`patio … >&-`) is held by /dev/null, or the
+// first file opened would take its number and get what is written there.
+let closedAtStart = (Int32(0)...2).map { descriptor -> Bool in
+    guard fcntl(descriptor, F_GETFD) < 0 else { return false }
+    return open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY) == descriptor
+}
 let options = PatioCommand.parseOrExit()
 let environmentVariables = ProcessInfo.processInfo.environment
 let isInteractive = options.commands.isEmpty && options.script == nil && isatty(0) == 1 && isatty(1) == 1
 
 let console = StandardConsole()
+console.outputWasClosed = closedAtStart[1]
 console.fitsMessagesToWindow = isInteractive && isatty(2) == 1
 console.erasesLines = TerminalWindow.obeysEscapes(environmentVariables)
 if console.fitsMessagesToWindow && console.erasesLines {
@@ -35,8 +42,12 @@ if options.language == nil, let asked = environmentVariables["PATIO_LANG"], !ask
 session.matchmaking.ledgerFile =
     options.ledger ?? environmentVariables["PATIO_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
 
-func finish(_ failures: Int) -> Never {
-    fflush(stdout)
+/// Exits with 1 when a command failed, or when output could not be written (a full disk).
+@MainActor func finish(_ failures: Int) -> Never {
+    if let code = console.flushOutput() {
+        Interpreter.report(ShellError.outputNotWritten(reason: .system(code)), at: nil, in: session)
+        exit(1)
+    }
     exit(failures > 0 ? 1 : 0)
 }
 

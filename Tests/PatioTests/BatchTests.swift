@@ -27,6 +27,44 @@ struct BatchTests {
         #expect(result.errors.hasSuffix("'?)\n") && result.errors.split(separator: "\n").count == 1)
     }
 
+    /// Output that cannot be written (a full disk, standard output closed)
+    /// fails the command that wrote it, says why, and the exit status is 1:
+    /// a cron job does not take an empty file for a success.
+    @Test(arguments: [
+        (
+            ["-c", "echo hi", "-c", "echo not reached"],
+            "-c:1: error: the output could not be written: no space left on device\n"
+        ),
+        (
+            ["--format", "json", "-c", "members"],
+            "-c:1: error: the output could not be written: no space left on device\n"
+        ),
+    ])
+    func outputThatCannotBeWrittenFails(arguments: [String], errors: String) throws {
+        let profiles = try PatioProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: profiles) }
+        try "name: Zoé\nrole: student\n".write(
+            to: profiles.appendingPathComponent("zoe.yaml"), atomically: true, encoding: .utf8)
+        for (closed, expected) in [
+            (false, errors), (true, errors.replacing("no space left on device", with: "bad file descriptor")),
+        ] {
+            let process = Process()
+            process.executableURL = closed ? URL(fileURLWithPath: "/bin/sh") : PatioProcess.binary
+            let all = ["--profiles", profiles.path] + arguments
+            // Closed by the shell that starts patio, as `patio … >&-` does.
+            process.arguments = closed ? ["-c", "exec \"$0\" \"$@\" >&-", PatioProcess.binary.path] + all : all
+            process.environment = PatioProcess.environment()
+            if !closed { process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full")) }
+            let errorPipe = Pipe()
+            process.standardError = errorPipe
+            try process.run()
+            let text = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1, "\(closed ? "closed" : "full")")
+            #expect(text == expected)
+        }
+    }
+
     @Test func keepGoingRunsEverythingThenFails() throws {
         let folder = try PatioProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -56,6 +56,25 @@ struct InterpreterTests {
         #expect(harness.console.errors.isEmpty)
     }
 
+    /// A command whose output could not be written fails where it is, in
+    /// either language, and a script stops there.
+    @Test func aCommandWhoseOutputIsNotWrittenFails() {
+        var harness = Harness()
+        harness.console.writeFailure = ENOSPC
+        #expect(
+            harness.script(["echo un", "echo deux"], from: "s.patio") == ScriptOutcome(failures: 1, didQuit: false))
+        #expect(
+            harness.console.errors == "s.patio:1: error: the output could not be written: no space left on device\n")
+        harness.session.settings.language = .fr
+        harness.console.clear()
+        harness.console.writeFailure = ENOSPC
+        #expect(harness.run("echo trois") == .failed)
+        #expect(
+            harness.console.errors
+                == "erreur\u{A0}: la sortie n’a pas pu être écrite\u{A0}: plus de place sur le disque\n")
+        #expect(harness.run("echo quatre") == .succeeded, "said once")
+    }
+
     /// A folder of its own holding `two.patio` (`echo first`, `echo second`); the caller removes it.
     static func folderWithATwoLineScript() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-stop-\(UUID())")

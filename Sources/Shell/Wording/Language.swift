@@ -215,6 +215,7 @@ extension Language {
             case ENOTDIR: return "un élément du chemin n’est pas un dossier"
             case EISDIR: return "c’est un dossier"
             case EIO: return "erreur d’entrée-sortie"
+            case EBADF: return "descripteur de fichier invalide"
             default: break
             }
         }
