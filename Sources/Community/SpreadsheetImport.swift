@@ -136,6 +136,26 @@ public enum SpreadsheetImport {
                 firstIgnored = firstIgnored ?? index
             }
         }
+        // "Prénom" beside a plain "Nom" (or "First name" beside "Name"), as French forms have it:
+        // that column holds the family name, and the member's name is both.
+        if let nameColumn = fieldOfColumn.first(where: { $0.value == "name" })?.key,
+            fieldOfColumn.values.contains("first name"), !fieldOfColumn.values.contains("last name"),
+            manualByColumn[Taxonomy.fold(header.cells[nameColumn])] == nil,
+            ["nom", "name"].contains(Taxonomy.fold(header.cells[nameColumn]))
+        {
+            fieldOfColumn[nameColumn] = "last name"
+            used = used.map { $0.column == header.cells[nameColumn] ? ($0.column, "last name") : $0 }
+        }
+        // A full name beside first or last names: the full name is the name, and the others are said unused.
+        if fieldOfColumn.values.contains("name") {
+            for (index, field) in fieldOfColumn where field == "first name" || field == "last name" {
+                fieldOfColumn[index] = nil
+                used.removeAll { $0.column == header.cells[index] }
+                ignored.append(header.cells[index])
+                firstIgnored = min(firstIgnored ?? index, index)
+            }
+            ignored = header.cells.filter(ignored.contains)
+        }
         // A column mapped by hand that the sheet lacks is a typo, most likely: importing without it
         // would leave that field out of every row.
         let titles = Set(header.cells.map(Taxonomy.fold))

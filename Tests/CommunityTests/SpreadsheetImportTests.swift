@@ -32,6 +32,31 @@ struct SpreadsheetImportTests {
             ])
     }
 
+    /// "Prénom" beside a plain "Nom", as French forms have it: the name is
+    /// both; a full name beside first or last names is the name, and the
+    /// others are said unused rather than dropped without a word.
+    @Test func aFirstNameBesideAPlainNameColumn() {
+        let french = SpreadsheetImport.read(
+            Data("Prénom;Nom;Rôle\nNoé;Petit;étudiant\nLou;Vert;startup\n".utf8), path: "pn.csv")
+        #expect(french.members.map(\.name) == ["Noé Petit", "Lou Vert"])
+        #expect(french.members.map(\.id) == ["noe-petit", "lou-vert"])
+        #expect(french.diagnostics.isEmpty)
+        #expect(french.mapping.map(\.field) == ["first name", "last name", "role"])
+        let english = SpreadsheetImport.read(Data("Name,First name,Role\nCarter,Emily,student\n".utf8), path: "e.csv")
+        #expect(english.members.map(\.name) == ["Emily Carter"])
+        let full = SpreadsheetImport.read(
+            Data("Prénom,Nom complet,Nom de famille,Rôle\nNoé,Noé Petit-Lenoir,Petit,étudiant\n".utf8), path: "f.csv")
+        #expect(full.members.map(\.name) == ["Noé Petit-Lenoir"])
+        #expect(
+            full.diagnostics == [
+                Diagnostic(
+                    path: "f.csv", line: 1, column: 1, .unusedColumns(["Prénom", "Nom de famille"]), severity: .note)
+            ])
+        let mapped = SpreadsheetImport.read(
+            Data("Prénom,Nom,Rôle\nNoé,Noé Petit,étudiant\n".utf8), path: "m.csv", mapping: ["Nom": "name"])
+        #expect(mapped.members.map(\.name) == ["Noé Petit"], "a column mapped by hand is as it was mapped")
+    }
+
     @Test func englishHeadersAndOtherListSeparators() {
         let result = SpreadsheetImport.read(Fixtures.data("csv/english.csv"), path: "english.csv")
         #expect(result.members.map(\.name) == ["Emily Carter", "Kenji Watanabe"])
