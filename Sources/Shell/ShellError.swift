@@ -160,6 +160,8 @@ public enum Expected: Equatable, Sendable {
     case role
     /// A text of at most `limit` characters, none hidden.
     case shortText(limit: Int)
+    /// A round's name: as `shortText`, and neither blank nor with spaces at its ends (it would look like no name).
+    case roundName(limit: Int)
     /// A bipartite graph file, for `solve --mode assignment`.
     case bipartiteFile
 
@@ -185,6 +187,11 @@ public enum Expected: Equatable, Sendable {
             return language.text(
                 "at most \(limit) characters, without control or invisible characters",
                 "au plus \(limit) caractères, sans caractère de contrôle ni invisible")
+        case .roundName(let limit):
+            return language.text(
+                "a name not blank and with no space at either end, at most \(limit) characters, without control or invisible characters",
+                "un nom non vide et sans espace au début ni à la fin, d’au plus \(limit) caractères, sans caractère de contrôle ni invisible"
+            )
         case .bipartiteFile:
             return language.text(
                 "a bipartite file ('n_left n_right m' on its first line) for assignment",

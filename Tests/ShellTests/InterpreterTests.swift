@@ -190,6 +190,25 @@ struct InterpreterTests {
         #expect(try alone.session.bans() == [MemberPair("ana", "basile")])
     }
 
+    /// A round's name is not blank and has no space at either end: in
+    /// `rounds` and `history` such a name looks like no name, or like the
+    /// line above wrapped. Nothing is recorded, and the draft stays.
+    @Test func aRoundsNameIsNotBlank() throws {
+        let folder = try Self.community(Self.four, tag: "blank")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        #expect(harness.run("match pairs") == .succeeded)
+        for name in ["''", "'   '", "' lundi'", "'lundi\t'"] {
+            harness.console.clear()
+            #expect(harness.run("commit \(name)") == .failed, "\(name)")
+            #expect(harness.console.errors.contains("expected a name not blank and with no space at either end"))
+        }
+        #expect(try harness.session.existingLedger()?.rounds().isEmpty ?? true)
+        #expect(harness.run("commit 'lundi 7'") == .succeeded)
+        #expect(try harness.session.openLedger().rounds().map(\.name) == ["lundi 7"])
+    }
+
     /// Two shells on one ledger: a draft made before the other committed a
     /// round is not recorded (its novelty did not count that round); drafted
     /// again, it is. A plan's rounds go on committing one after the other.

@@ -48,7 +48,12 @@ enum RoundCommands {
     ) { session, arguments in
         guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
         if let given = arguments[0] {
-            try checkText(given, named: "round name", limit: Limits.roundNameCharacters)
+            let limit = Limits.roundNameCharacters
+            guard let first = given.first, let last = given.last, !first.isWhitespace, !last.isWhitespace else {
+                throw ShellError.invalidValue(
+                    given, for: "round name", expected: .roundName(limit: limit), suggestion: nil)
+            }
+            try checkText(given, named: "round name", limit: limit)
         }
         let ledger = try session.openLedger()
         let taken = Set(try ledger.rounds().map(\.name))
