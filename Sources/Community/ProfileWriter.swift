@@ -83,12 +83,67 @@ public enum ProfileWriter {
             while end > start + 1,
                 lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#")
             { end -= 1 }
-            replacements.append((start..<end, new))
+            replacements.append((start..<end, keepingComments(of: Array(lines[(start + 1)..<end]), in: new)))
         }
         for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             lines.replaceSubrange(replacement.range, with: replacement.lines)
         }
         return (lines + appended).joined(separator: "\n") + "\n"
+    }
+
+    /// A rewritten field's `new` lines with the comments of its `old` lines
+    /// (those after its key's line) kept: a comment after a list item stays
+    /// after the item of the same name, and one on a line of its own before
+    /// it, when the item is still there; any other comment follows the
+    /// field's new lines, so that none is lost.
+    static func keepingComments(of old: [String], in new: [String]) -> [String] {
+        let kept = Set(new.compactMap(itemName))
+        var before: [String: [String]] = [:]
+        var after: [String: String] = [:]
+        var left: [String] = []
+        var pending: [String] = []
+        for line in old {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("#") {
+                pending.append(trimmed)
+                continue
+            }
+            let comment = trailingComment(of: line)
+            if let name = itemName(line), kept.contains(name), before[name] == nil {
+                before[name] = pending
+                after[name] = comment
+            } else {
+                left += pending + (comment.map { [$0] } ?? [])
+            }
+            pending = []
+        }
+        left += pending
+        var result: [String] = []
+        for line in new {
+            guard let name = itemName(line) else {
+                result.append(line)
+                continue
+            }
+            let indent = String(line.prefix { $0 == " " })
+            result += (before[name] ?? []).map { indent + $0 }
+            result.append(line + (after[name].map { "  " + $0 } ?? ""))
+        }
+        return result + left.map { "  " + $0 }
+    }
+
+    /// The name of the list item a line holds (`  - Unity: expert  # …` →
+    /// `unity`), folded; nil for a line that holds no item.
+    static func itemName(_ line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("- ") else { return nil }
+        var text = String(trimmed.dropFirst(2))
+        if let comment = trailingComment(of: text), let range = text.range(of: comment, options: .backwards) {
+            text = String(text[..<range.lowerBound])
+        }
+        if let colon = text.range(of: ": ") { text = String(text[..<colon.lowerBound]) }
+        if text.hasSuffix(":") { text.removeLast() }
+        text = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        return text.isEmpty ? nil : TextFolding.fold(text)
     }
 
     /// The comment that ends a YAML line (`# …` after a blank, outside

@@ -220,6 +220,43 @@ struct ImportPlanTests {
         #expect(!ProfileWriter.updating(updated, changed: ["seeking"], to: member).contains("recherche"))
     }
 
+    /// The comments inside a rewritten list stay: after the item they were
+    /// after, before the item they were before, and those of an item taken
+    /// out after the list. The file still reads back as the member.
+    @Test func theCommentsInsideARewrittenListStay() throws {
+        let text = """
+            nom: Noé Petit
+            rôle: étudiant
+            compétences:
+              # ses outils de 3D
+              - Blender: expert
+              - Unity: expert  # confirmé par Rachid
+              - Maya  # à revoir
+            contact: noe@example.org
+            """
+        let member = Member(
+            id: "noe-petit", name: "Noé Petit", role: .student,
+            skills: [Skill("Blender", level: .expert), Skill("Unity", level: .expert), Skill("Godot")],
+            contact: "noe@example.org")
+        let updated = ProfileWriter.updating(text + "\n", changed: ["skills"], to: member)
+        #expect(
+            updated == """
+                nom: Noé Petit
+                rôle: étudiant
+                compétences:
+                  # ses outils de 3D
+                  - Blender: expert
+                  - Unity: expert  # confirmé par Rachid
+                  - Godot
+                  # à revoir
+                contact: noe@example.org
+
+                """)
+        let outcome = ProfileReader.read(updated, path: "noe-petit.yaml", defaultID: "noe-petit")
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+        #expect(try #require(outcome.member).skills == member.skills)
+    }
+
     /// A comment at the end of a rewritten field's line stays at the end of its new line; a `#` inside a
     /// value or quotes is no comment.
     @Test func aCommentAfterARewrittenFieldStays() throws {
