@@ -300,6 +300,8 @@ enum TaxonomyFile {
         var taxonomy = Taxonomy.empty
         // Where each child was put under its parent, to point at a link that closes a cycle.
         var placed: [String: Node] = [:]
+        /// Each link's place in the file (line, then column), to break a cycle at the link written last.
+        var written: [String: Int] = [:]
         var reader = FieldReader(path: path)
         guard
             let mapping = reader.topLevelKeys(
@@ -335,11 +337,13 @@ enum TaxonomyFile {
                         reader.warn(others, .underTwoParents(other, kept: name(kept), ignored: tagName))
                     } else {
                         placed[taxonomy.key(for: other)] = others
+                        written[taxonomy.key(for: other)] =
+                            (others.mark?.line ?? 0) * 100_000 + (others.mark?.column ?? 0)
                     }
                 }
             }
         }
-        for (key, child, parent) in taxonomy.breakCycles() {
+        for (key, child, parent) in taxonomy.breakCycles(order: written) {
             reader.warn(placed[key], .parentCycle(child: child, parent: parent))
         }
         return (taxonomy, ProfileReader.inLineOrder(reader.diagnostics))

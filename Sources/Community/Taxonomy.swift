@@ -55,8 +55,10 @@ public struct Taxonomy: Sendable, Equatable {
 
     /// Takes away one link of each cycle of parents (a key under itself,
     /// however far up), and says which: the child's key, then child and parent as the taxonomy writes them.
+    /// The link taken away is the one that closed the cycle: the highest
+    /// child in `order` (its place in the file), else the last met.
     /// Each key has one parent, so one walk up from each key finds them all.
-    public mutating func breakCycles() -> [(key: String, child: String, parent: String)] {
+    public mutating func breakCycles(order: [String: Int] = [:]) -> [(key: String, child: String, parent: String)] {
         var broken: [(key: String, child: String, parent: String)] = []
         var state: [String: Int] = [:]  // 1: on the walk being made, 2: done
         for start in parents.keys.sorted() where state[start] == nil {
@@ -67,9 +69,11 @@ public struct Taxonomy: Sendable, Equatable {
                 walk.append(current)
                 current = parents[current]!
             }
-            if state[current] == 1, let parent = parents[walk.last!] {
-                // The walk came back to itself: the last link closes the cycle.
-                let child = walk.last!
+            if state[current] == 1, let first = walk.firstIndex(of: current) {
+                // The walk came back to itself: the cycle's link given last (by `order`) closed it.
+                let cycle = walk[first...]
+                let child = cycle.max { (order[$0] ?? -1, $1) < (order[$1] ?? -1, $0) }!
+                let parent = parents[child]!
                 broken.append((child, displayNames[child] ?? child, displayNames[parent] ?? parent))
                 parents[child] = nil
             }

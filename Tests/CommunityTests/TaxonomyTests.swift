@@ -56,6 +56,27 @@ struct TaxonomyTests {
             ])
     }
 
+    /// A link that closes a cycle is the one left out, wherever its tags
+    /// fall in the alphabet: the links written before it stand.
+    @Test(arguments: [("3D modeling", "Blender"), ("modélisation 3D", "Blender"), ("zz", "aa")])
+    func aCycleIsBrokenAtTheLinkWrittenLast(parent: String, child: String) throws {
+        let text = """
+            parents:
+              \(parent): [\(child)]
+              outils: [\(parent)]
+              \(child): [outils]
+
+            """
+        let read = TaxonomyFile.read(text, path: "taxonomy.yaml")
+        #expect(
+            read.diagnostics == [
+                Diagnostic(
+                    path: "taxonomy.yaml", line: 4, column: 12 + child.count - 7,
+                    .parentCycle(child: "outils", parent: child), severity: .warning)
+            ])
+        #expect(read.taxonomy.ancestors(of: read.taxonomy.key(for: child)) == [parent, "outils"].map(Taxonomy.fold))
+    }
+
     @Test func cyclesEnd() {
         let cyclic = Taxonomy(parents: ["a": "b", "b": "a"])
         #expect(cyclic.ancestors(of: "a") == ["b"])
