@@ -255,8 +255,34 @@ struct FieldReader {
         _ items: [Item], _ node: Node, field: String, length: (Item) -> Int, key: (Item) -> String
     ) -> [Item] {
         let (kept, problems) = ListBounds.apply(items, field: field, length: length, key: key)
-        for problem in problems { warn(node, .list(problem)) }
+        for problem in problems {
+            // Items written again are said where the first of them is written again (in a block list).
+            if case .repeatedItems(_, let repeated) = problem, let first = repeated.first {
+                warn(Self.secondItem(TextFolding.fold(first), in: node) ?? node, .list(problem))
+            } else {
+                warn(node, .list(problem))
+            }
+        }
         return kept
+    }
+
+    /// The item of a block list that writes `key` (folded) a second time:
+    /// a plain item, or a skill with its level (`Blender: expert`, `Blender (expert)`).
+    static func secondItem(_ key: String, in node: Node) -> Node? {
+        guard case .sequence(let sequence) = node else { return nil }
+        var seen = false
+        for item in sequence {
+            let name: String? =
+                switch item {
+                case .scalar(let scalar): SkillText.parse(scalar.string).skill.name
+                case .mapping(let mapping) where mapping.count == 1: mapping.first!.key.string
+                default: nil
+                }
+            guard let name, TextFolding.fold(TextFolding.trimmingSpaces(name)) == key else { continue }
+            if seen { return item }
+            seen = true
+        }
+        return nil
     }
 
     private mutating func unboundedList(_ node: Node, field: String) -> [String] {

@@ -181,6 +181,12 @@ struct ProfileFolderTests {
                 .list(.repeatedItems(field: "skills", items: ["blender"])),
                 .list(.repeatedItems(field: "interests", items: ["jeux", "JEUX"])),
             ])
+        // Each said where the first item written again is.
+        #expect(outcome.diagnostics.map { [$0.line, $0.column] } == [[3, 29], [4, 19]])
+        let block = ProfileReader.read(
+            "name: Zed\nrole: student\nskills:\n  - Blender: expert\n  - Maya\n  - blender\n", path: "z.yaml",
+            defaultID: "z")
+        #expect(block.diagnostics.map { [$0.line, $0.column] } == [[6, 5]], "the item dropped, not the one kept")
         let read = SpreadsheetImport.read(
             Data("Nom;Rôle;Intérêts\nZed;étudiant;bd, BD\n".utf8), path: "r.csv")
         #expect(read.members.first?.interests == ["bd"])
