@@ -118,6 +118,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible, C
         case invalidID(String, fileID: String)
         case fileNameNotID(String, id: String)
         case notText(field: String, found: NodeKind)
+        /// A field the profile cannot load without (`name`, `role`) given as a list or keys.
+        case requiredNotText(field: String, found: NodeKind)
         case notWholeNumber(field: String, range: ClosedRange<Int>, found: Found)
         case outOfRange(field: String, range: ClosedRange<Int>, value: Int)
         case notNumber(field: String, found: Found)

@@ -57,8 +57,11 @@ enum ProfileReader {
         // A file without a usable name or role does not load, but its other
         // fields are still read, so that every problem of the file is said at once.
         var loads = true
-        let name = fields[.name].flatMap { reader.text($0.value, field: "name") } ?? ""
-        if name.isEmpty {
+        let name = fields[.name].flatMap { $0.value.string.map(TextFolding.trimmingSpaces) } ?? ""
+        if let value = fields[.name]?.value, value.string == nil {
+            reader.report(value, .requiredNotText(field: "name", found: FieldReader.kind(of: value)))
+            loads = false
+        } else if name.isEmpty {
             reader.report(fields[.name]?.value ?? givenEmpty[.name] ?? root, .missingName)
             loads = false
         } else if name.count > Limits.tagCharacters {
@@ -67,8 +70,12 @@ enum ProfileReader {
         }
         var role = Role.student
         if let roleEntry = fields[.role] {
-            if let roleText = reader.text(roleEntry.value, field: "role"), let known = Role(word: roleText) {
+            if let roleText = roleEntry.value.string.map(TextFolding.trimmingSpaces), let known = Role(word: roleText) {
                 role = known
+            } else if roleEntry.value.string == nil {
+                reader.report(
+                    roleEntry.value, .requiredNotText(field: "role", found: FieldReader.kind(of: roleEntry.value)))
+                loads = false
             } else {
                 let written = roleEntry.value.string ?? ""
                 let suggestion = Suggestions.nearest(to: written, among: Role.spellings, reach: .likelyTypo)

@@ -303,6 +303,18 @@ struct ProfileFolderTests {
             !name.diagnostics.contains { $0.problem == .fileNameNotID("Zed", id: "zed") }, "no note on an id not used")
     }
 
+    /// A name or role given as a list or keys is one error, which says the profile is not loaded.
+    @Test func aRequiredFieldThatIsNoTextIsOneError() {
+        let role = ProfileReader.read("name: Zed\nrole: [student]\n", path: "z.yaml", defaultID: "z")
+        #expect(role.member == nil)
+        #expect(role.diagnostics.map(\.problem) == [.requiredNotText(field: "role", found: .list)])
+        #expect(role.diagnostics.map(\.severity) == [.error])
+        let name = ProfileReader.read("name: {first: Zoé}\nrole: student\n", path: "z.yaml", defaultID: "z")
+        #expect(name.member == nil)
+        #expect(name.diagnostics.map(\.problem) == [.requiredNotText(field: "name", found: .keys)])
+        #expect(name.diagnostics.map { [$0.line, $0.column] } == [[1, 7]])
+    }
+
     /// A file's problems come in its lines' order, whatever the order its fields are read in.
     @Test func aFilesProblemsComeInTheOrderOfItsLines() {
         let outcome = ProfileReader.read(

@@ -234,6 +234,12 @@ enum DiagnosticWording {
             return t(
                 "the file's name '\(name)' is not an id (lowercase letters, digits and '-'): the member's id is '\(id)'",
                 "le nom du fichier '\(name)' n’est pas un identifiant (minuscules, chiffres et '-') : l’identifiant du membre est '\(id)'")
+        case .requiredNotText(let field, let kind):
+            let roles = t(" (student, startup or entrepreneur)", " (étudiant·e, jeune pousse ou entrepreneur·e)")
+            return t("'\(field)' should be text", "'\(field)' devrait être du texte") + (field == "role" ? roles : "")
+                + t(
+                    ", found \(self.kind(kind, in: language)): the profile is not loaded",
+                    ", trouvé \(self.kind(kind, in: language)) : le profil n’est pas chargé")
         case .notText(let field, let kind):
             return t(
                 "'\(field)' should be text, found \(self.kind(kind, in: language)): ignored",
