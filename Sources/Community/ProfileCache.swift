@@ -20,7 +20,7 @@ import Foundation
 /// that they are encoded, decoded and checked on every core at once.
 struct ProfileCache {
     /// Bumped whenever what a profile parses to, or the file's layout, can change.
-    static let version = 13
+    static let version = 14
     static let fileName = "profiles.cache"
     static let shardSize = 2048
 
