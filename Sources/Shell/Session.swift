@@ -113,9 +113,13 @@ public struct MatchmakingState {
     var lastDraftEnd: DraftEnd?
 
     /// Why there is no draft to show or commit.
-    var noDraftError: MatchCommandError {
+    var noDraftError: MatchCommandError { noDraftError(instead: nil) }
+
+    /// Why there is no draft; when the last one was committed, `instead`
+    /// gives the command line that does the same with that round (from its name, quoted to be typed).
+    func noDraftError(instead: ((String) -> MatchCommandError.Instead)?) -> MatchCommandError {
         switch lastDraftEnd {
-        case .committed(let name): return .draftCommitted(name)
+        case .committed(let name): return .draftCommitted(name, instead: instead?(Tokenizer.quote(name)))
         case .dropped: return .draftDropped
         case nil: return .noDraft
         }

@@ -114,7 +114,9 @@ enum MatchCommands {
         options: [full.spec, CommonOptions.limit()],
         examples: ["draft", "draft --full", "draft --format json"]
     ) { session, arguments in
-        guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
+        guard let draft = session.matchmaking.draft else {
+            throw session.matchmaking.noDraftError(instead: { .shows("round \($0)") })
+        }
         return .show(roundView(draft, session: session, arguments: arguments))
     }
 

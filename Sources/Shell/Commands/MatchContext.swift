@@ -132,8 +132,15 @@ extension Session {
 enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
     case noLedger
     case noDraft
-    /// No draft, because the last one was committed under this name.
-    case draftCommitted(String)
+    /// No draft, because the last one was committed under this name; the
+    /// command line that does with the committed round what was asked of the draft, if one does.
+    case draftCommitted(String, instead: Instead?)
+
+    /// A command line for a committed round: one that shows it, or one that exports it.
+    enum Instead: Equatable {
+        case shows(String)
+        case exports(String)
+    }
     /// No draft, because a load or an import changed the community under the last one.
     case draftDropped
     case noProfiles(folder: String)
@@ -159,10 +166,17 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
                 "no ledger: load a profiles folder (its ledger is .patio/ledger.sqlite) or start patio with --ledger FILE",
                 "aucun registre : chargez un dossier de profils (son registre est .patio/ledger.sqlite) ou lancez patio avec --ledger FICHIER"
             )
-        case .draftCommitted(let name):
-            return t(
-                "no draft: the last one was committed as '\(name)' ('match' makes a new one)",
-                "aucun brouillon : le dernier a été enregistré sous le nom '\(name)' ('match' en fait un nouveau)")
+        case .draftCommitted(let name, let instead):
+            let committed = t(
+                "no draft: the last one was committed as '\(name)' (",
+                "aucun brouillon : le dernier a été enregistré sous le nom '\(name)' (")
+            let that =
+                switch instead {
+                case .shows(let line): t("'\(line)' shows it; ", "'\(line)' l’affiche ; ")
+                case .exports(let line): t("'\(line)' exports it; ", "'\(line)' l’exporte ; ")
+                case nil: ""
+                }
+            return committed + that + t("'match' makes a new one)", "'match' en fait un nouveau)")
         case .draftDropped:
             return t(
                 "no draft: the last one was dropped when the community changed ('match' or 'plan' makes a new one)",

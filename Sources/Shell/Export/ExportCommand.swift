@@ -62,7 +62,7 @@ enum ExportCommand {
             text = try graphText(&graph, session)
             source = graph
         } else {
-            let view = try roundView(arguments[round], session)
+            let view = try roundView(arguments[round], session, exportingTo: shown)
             switch ext {
             case "csv": text = ExportCSV.text(view)
             case "json": text = view.json(in: session.language).encoded + "\n"
@@ -84,13 +84,18 @@ enum ExportCommand {
         return .show(ExportView(path: shown, format: ext, bytes: text.utf8.count, graph: source))
     }
 
-    static func roundView(_ name: String?, _ session: Session) throws -> RoundView {
+    /// A committed round by name, else the draft; with no draft, after a
+    /// commit, the error names the `export` line that takes that round.
+    static func roundView(_ name: String?, _ session: Session, exportingTo file: String? = nil) throws -> RoundView {
         if name != nil {
             return RoundView(
                 record: try RoundCommands.committedRound(name, session), directory: session.directory,
                 language: session.language)
         }
-        guard let draft = session.matchmaking.draft else { throw session.matchmaking.noDraftError }
+        guard let draft = session.matchmaking.draft else {
+            throw session.matchmaking.noDraftError(
+                instead: file.map { file in { .exports("export \(Tokenizer.quote(file)) --round \($0)") } })
+        }
         return RoundView(draft: draft, directory: session.directory, language: session.language)
     }
 
