@@ -190,6 +190,25 @@ struct InterpreterTests {
         #expect(try alone.session.bans() == [MemberPair("ana", "basile")])
     }
 
+    /// A second pin on one member is taken (a table or a mentor holds
+    /// several), and said at once, not first at 'match pairs'.
+    @Test func aSecondPinOnOneMemberIsSaid() throws {
+        let folder = try Self.community(Self.four, tag: "pins")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        #expect(harness.run("pin ana basile") == .succeeded)
+        #expect(!harness.console.output.contains("too"))
+        harness.console.clear()
+        #expect(harness.run("pin chloe ana") == .succeeded)
+        #expect(
+            harness.console.output
+                == "pinned Ana and Chloe: 'match' again to apply; Ana is pinned with Basile too: 'match circles' seats them at one table and a mentor takes them all, but 'match pairs' needs one pin a member\n"
+        )
+        #expect(harness.run("match pairs") == .failed)
+        #expect(harness.run("match circles --any-roles --size 3") == .succeeded)
+    }
+
     /// A round's name is not blank and has no space at either end: in
     /// `rounds` and `history` such a name looks like no name, or like the
     /// line above wrapped. Nothing is recorded, and the draft stays.

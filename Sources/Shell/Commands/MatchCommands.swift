@@ -278,11 +278,24 @@ enum MatchCommands {
         session.matchmaking.pins.insert(pair)
         let t = session.language.text
         let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
+        // A member pinned with someone else too: a table or a mentor takes them all, a pair only one.
+        var others = ""
+        for (member, partner) in [(pair.first, pair.second), (pair.second, pair.first)] {
+            let earlier = session.matchmaking.pins.filter { $0.contains(member) && !$0.contains(partner) }
+                .map { $0.first == member ? $0.second : $0.first }.sorted()
+            guard !earlier.isEmpty else { continue }
+            let name = session.names([member])[0]
+            let list = session.language.andList(session.names(earlier), quoted: false)
+            others += t(
+                "; \(name) is pinned with \(list) too: 'match circles' seats them at one table and a mentor takes them all, but 'match pairs' needs one pin a member",
+                " ; \(name) est aussi épinglé·e avec \(list) : 'match circles' les réunit à une table et un·e mentor les prend tous, mais 'match pairs' n’accepte qu’une épingle par membre"
+            )
+        }
         return .show(
             Message(
                 t("pinned \(names)", "épinglé·es : \(names)")
                     + (wasBanned ? t(" (the ban between them is lifted)", " (leur exclusion est levée)") : "")
-                    + t(": 'match' again to apply", " ; relancez 'match' pour l’appliquer")))
+                    + t(": 'match' again to apply", " ; relancez 'match' pour l’appliquer") + others))
     }
 
     static let forbid = CommandSpec(
