@@ -68,7 +68,7 @@ struct ExplanationView: Presentable {
             let pin = isPinned ? t(" (but a pin makes them meet)", " (mais une épingle les fait se rencontrer)") : ""
             blocks.append(
                 .paragraph(
-                    t("They cannot be paired: ", "Ces deux membres ne peuvent pas être mis en relation : ")
+                    t("They cannot be paired: ", "Ces deux membres ne peuvent pas être mis·es en relation : ")
                         + exclusionText + pin + "."))
         } else if isPinned {
             blocks.append(

@@ -105,7 +105,7 @@ struct FrenchDraftWording: DraftWording {
         let people =
             guarantee.isWholeCommunity
             ? "des \(Language.fr.grouped(guarantee.members)) membres"
-            : "des \(Language.fr.grouped(guarantee.members)) membres mis en relation"
+            : "des \(Language.fr.grouped(guarantee.members)) membres mis·es en relation"
         var scope: [String] = []
         if guarantee.pinnedGroups > 0 {
             scope.append(
@@ -211,7 +211,7 @@ struct FrenchDraftWording: DraftWording {
         switch note {
         case .pinSetAside(let pair, .notBothMatched):
             return fr(
-                "épingle \(pair) mise de côté : l’un des deux au moins n’est pas parmi les membres mis en relation")
+                "épingle \(pair) mise de côté : l’un·e des deux au moins n’est pas parmi les membres mis·es en relation")
         case .pinSetAside(let pair, .notMenteeAndMentor):
             return fr("épingle \(pair) mise de côté : en mentorat, une épingle relie un·e mentoré·e et un·e mentor")
         case .pinSetAside(let pair, .mentorFull(let mentor)):
