@@ -54,8 +54,11 @@ public struct Ledger: Sendable {
     public static func open(at path: String, makesFolder: Bool = true, onWait: (@Sendable () -> Void)? = nil)
         throws(LedgerError) -> Ledger
     {
-        let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
+            throw LedgerError.isFolder(path: path)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !makesFolder
             && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue)
         {

@@ -91,6 +91,15 @@ struct LedgerTests {
         }
     }
 
+    /// A folder named as the ledger is said to be a folder, and nothing is made in it.
+    @Test func aFolderIsNoLedger() throws {
+        let path = try Self.temporaryPathInAFolder()
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        #expect(throws: LedgerError.isFolder(path: path)) { _ = try Ledger.open(at: path) }
+        #expect(throws: LedgerError.isFolder(path: path)) { _ = try Ledger.open(at: path, makesFolder: false) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path).isEmpty)
+    }
+
     /// Bans are kept from one opening to the next, each pair once whatever
     /// its order, until lifted.
     @Test func bansStayUntilLifted() throws {

@@ -31,6 +31,19 @@ struct LanguageTests {
         #expect(text == "Note\u{A0}: a : b\u{202F}; oui\u{202F}? non\u{202F}! «\u{A0}mot\u{A0}» 50\u{A0}%")
     }
 
+    /// SQLite's own words for a ledger it cannot read are said in French too; a folder is said to be one.
+    @Test func aLedgerThatCannotBeOpenedIsSaidInFrench() {
+        let damaged = LedgerError.damaged(path: "l.txt", detail: "file is not a database")
+        #expect(damaged.words(in: .fr).contains("(ce n’est pas une base SQLite)"))
+        #expect(damaged.words(in: .en).contains("(file is not a database)"))
+        #expect(
+            LedgerError.cannotOpen(path: "l", reason: "some new SQLite words").words(in: .fr).hasSuffix(
+                "some new SQLite words"), "words it does not know stay as they are")
+        #expect(
+            LedgerError.isFolder(path: "/tmp").words(in: .en).hasPrefix("cannot open the ledger /tmp: it is a folder"))
+        #expect(LedgerError.isFolder(path: "/tmp").words(in: .fr).contains("c’est un dossier"))
+    }
+
     /// A rating's effect on a pair's score, with its sign; a neutral rating says it changed nothing.
     @Test func aRatingsEffectIsSaidWithItsSign() {
         let english = EnglishDraftWording()

@@ -16,11 +16,25 @@ enum ErrorWording {
 }
 
 extension LedgerError {
+    /// SQLite's words (always English) for the problems a ledger meets most, in the reader's language; others as they are.
+    static func sqlite(_ words: String, in language: Language) -> String {
+        guard language == .fr else { return words }
+        return [
+            "file is not a database": "ce n’est pas une base SQLite",
+            "database disk image is malformed": "le fichier de la base est abîmé",
+            "unable to open database file": "le fichier ne peut pas être ouvert",
+            "attempt to write a readonly database": "la base ne peut qu’être lue",
+            "disk I/O error": "erreur d’entrée-sortie du disque",
+            "database or disk is full": "la base ou le disque est plein",
+        ][words] ?? words
+    }
+
     /// The same error with the ledger at `path` named `shown` (as the user gave it).
     func naming(_ path: String, as shown: String) -> LedgerError {
         func name(_ given: String) -> String { given == path ? shown : given }
         switch self {
         case .cannotOpen(let given, let reason): return .cannotOpen(path: name(given), reason: reason)
+        case .isFolder(let given): return .isFolder(path: name(given))
         case .cannotMakeFolder(let given, let folder): return .cannotMakeFolder(path: name(given), folder: folder)
         case .noFolder(let given, let folder): return .noFolder(path: name(given), folder: folder)
         case .damaged(let given, let detail): return .damaged(path: name(given), detail: detail)
@@ -36,7 +50,13 @@ extension LedgerError: Worded {
         let t = language.text
         switch self {
         case .cannotOpen(let path, let reason):
-            return t("cannot open the ledger \(path): ", "impossible d’ouvrir le registre \(path) : ") + reason
+            return t("cannot open the ledger \(path): ", "impossible d’ouvrir le registre \(path) : ")
+                + Self.sqlite(reason, in: language)
+        case .isFolder(let path):
+            return t(
+                "cannot open the ledger \(path): it is a folder (a ledger is a file: --ledger FOLDER/ledger.sqlite)",
+                "impossible d’ouvrir le registre \(path) : c’est un dossier (un registre est un fichier : --ledger DOSSIER/ledger.sqlite)"
+            )
         case .cannotMakeFolder(let path, let folder):
             return t(
                 "cannot open the ledger \(path): its folder \(folder) cannot be made",
@@ -55,7 +75,7 @@ extension LedgerError: Worded {
         case .damaged(let path, let detail):
             return t(
                 "the ledger \(path) is damaged or is not a ledger (\(detail)): nothing was written to it; move it aside to start a new one there (what it holds stays in it), or name another with --ledger",
-                "le registre \(path) est endommagé ou n’est pas un registre (\(detail)) : rien n’y a été écrit ; déplacez-le pour en commencer un nouveau à sa place (ce qu’il contient y reste), ou indiquez-en un autre avec --ledger"
+                "le registre \(path) est endommagé ou n’est pas un registre (\(Self.sqlite(detail, in: language))) : rien n’y a été écrit ; déplacez-le pour en commencer un nouveau à sa place (ce qu’il contient y reste), ou indiquez-en un autre avec --ledger"
             )
         case .busy(let path):
             return t(

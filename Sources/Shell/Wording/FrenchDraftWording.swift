@@ -211,7 +211,8 @@ struct FrenchDraftWording: DraftWording {
         switch note {
         case .pinSetAside(let pair, .notBothMatched):
             return fr(
-                "épingle \(pair) mise de côté : l’un·e des deux au moins n’est pas parmi les membres mis·es en relation")
+                "épingle \(pair) mise de côté : l’un·e des deux au moins n’est pas parmi les membres mis·es en relation"
+            )
         case .pinSetAside(let pair, .notMenteeAndMentor):
             return fr("épingle \(pair) mise de côté : en mentorat, une épingle relie un·e mentoré·e et un·e mentor")
         case .pinSetAside(let pair, .mentorFull(let mentor)):
