@@ -167,7 +167,8 @@ struct MeetingList: Presentable {
                 Table(
                     columns: [
                         Table.Column(t("round", "tour")), Table.Column("date"), Table.Column("mode"),
-                        Table.Column(t("with", "avec")), Table.Column("score", alignment: .right),
+                        // Each name whole: a narrow window breaks the list between names only.
+                        Table.Column(t("with", "avec"), breaksAt: ", "), Table.Column("score", alignment: .right),
                         Table.Column(t("ratings", "notes")),
                     ],
                     rows: meetings.shown.map { meeting in

@@ -4,9 +4,9 @@
 /// can be done (`breakingWords`), between characters.
 enum TextWrap {
     /// Lines of whole units when `units` separates them (`" — "` between
-    /// people: a name is not broken), a unit too wide for the line wrapped by words.
+    /// people: a name is not broken, even alone), a unit too wide for the line wrapped by words.
     static func lines(_ text: String, width: Int, units separator: String?, breakingWords: Bool = true) -> [String] {
-        guard let separator, text.contains(separator) else {
+        guard let separator else {
             return lines(text, width: width, breakingWords: breakingWords)
         }
         let parts = text.components(separatedBy: separator)
@@ -39,7 +39,7 @@ enum TextWrap {
 
     /// The widest unit (see `lines(_:width:units:)`), or word when there are none.
     static func widestUnit(_ text: String, units separator: String?) -> Int {
-        guard let separator, text.contains(separator) else { return widestWord(text) }
+        guard let separator else { return widestWord(text) }
         let tail = separator.trimmingCharacters(in: .whitespaces)
         return text.components(separatedBy: separator).map { DisplayWidth.of($0 + " " + tail) }.max() ?? 0
     }
