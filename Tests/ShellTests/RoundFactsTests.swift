@@ -30,6 +30,28 @@ struct RoundFactsTests {
                 == "pairs-2026-12-05")
     }
 
+    /// The rounds of a day are numbered on from the highest, whether committed
+    /// one by one or as a plan: their names sort in the order they were
+    /// committed, and a plan's rounds are not numbered twice (`-1-6`).
+    @Test func aDaysRoundsAreNumberedInTheOrderTheyCame() {
+        let day = "pairs-2026-12-05"
+        var taken = Set<String>()
+        func commit(_ count: Int) -> [String] {
+            let names = RoundCommands.defaultNames(day, count: count, taken: taken)
+            taken.formUnion(names)
+            return names
+        }
+        #expect(commit(1) == [day])
+        #expect(commit(1) == ["\(day)-2"])
+        #expect(commit(3) == ["\(day)-3", "\(day)-4", "\(day)-5"])
+        #expect(commit(1) == ["\(day)-6"])
+        taken = []
+        #expect(commit(2) == ["\(day)-1", "\(day)-2"], "a plan first on its day")
+        #expect(commit(1) == ["\(day)-3"], "after it, not before it")
+        taken = ["\(day)-2-1", "\(day)-x", "lundi"]
+        #expect(commit(1) == [day], "names that are not the day's numbers do not count")
+    }
+
     @Test func aCommittedRoundKeepsItsGuaranteeAndFacts() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -58,13 +58,13 @@ enum RoundCommands {
         let ledger = try session.openLedger()
         let taken = Set(try ledger.rounds().map(\.name))
         let drafts = arguments[allPlanned] ? [draft] + session.matchmaking.planned : [draft]
-        var names: [String] = []
-        for (index, current) in drafts.enumerated() {
-            var name = arguments[0] ?? defaultName(for: current, now: session.environment.now())
-            if drafts.count > 1 { name += "-\(index + 1)" }
-            if arguments[0] == nil { name = uniqueName(name, taken: taken.union(names)) }
-            names.append(name)
-        }
+        let names =
+            if let given = arguments[0] {
+                drafts.count > 1 ? drafts.indices.map { "\(given)-\($0 + 1)" } : [given]
+            } else {
+                defaultNames(
+                    defaultName(for: draft, now: session.environment.now()), count: drafts.count, taken: taken)
+            }
         // Every name is checked before any round is recorded: a plan is not left committed in part.
         if let used = names.first(where: taken.contains) { throw LedgerError.roundExists(name: used) }
         // One transaction for them all: a plan is recorded whole or not at all. Only on the ledger the
@@ -126,11 +126,21 @@ enum RoundCommands {
         "\(draft.mode.rawValue)-" + now.formatted(Date.ISO8601FormatStyle(timeZone: timeZone).year().month().day())
     }
 
-    static func uniqueName(_ base: String, taken: Set<String>) -> String {
-        guard taken.contains(base) else { return base }
-        var number = 2
-        while taken.contains("\(base)-\(number)") { number += 1 }
-        return "\(base)-\(number)"
+    /// The names of `count` rounds committed on a day (`base`, from
+    /// `defaultName`), numbered on from the day's rounds so that they sort
+    /// in the order they were committed: the day's first round is `base`
+    /// (a plan's, `base-1`, `base-2`, …), the next ones `base-2`, `base-3`, …
+    /// after the highest number the day has.
+    static func defaultNames(_ base: String, count: Int, taken: Set<String>) -> [String] {
+        let numbers = taken.compactMap { name -> Int? in
+            guard name.hasPrefix(base + "-") else { return nil }
+            return Int(name.dropFirst(base.count + 1))
+        }
+        if !taken.contains(base) && numbers.isEmpty {
+            return count == 1 ? [base] : (1...count).map { "\(base)-\($0)" }
+        }
+        let next = max(1, numbers.max() ?? 1) + 1
+        return (next..<(next + count)).map { "\(base)-\($0)" }
     }
 
     static let rounds = CommandSpec(
