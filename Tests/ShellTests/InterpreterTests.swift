@@ -209,6 +209,33 @@ struct InterpreterTests {
         #expect(harness.run("match circles --any-roles --size 3") == .succeeded)
     }
 
+    /// A rating is of one pair: at a table of several, `history` says whom
+    /// it is with (in the table and in JSON), not as if it rated the table.
+    @Test func aRatingAtATableSaysWhomItIsWith() throws {
+        let folder = try Self.community(Self.four, tag: "table")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        #expect(harness.run("match circles --any-roles --size 4") == .succeeded)
+        #expect(harness.run("commit atelier") == .succeeded)
+        #expect(harness.run("rate ana basile 4 'table animée'") == .succeeded)
+        harness.console.clear()
+        #expect(harness.run("history ana") == .succeeded)
+        #expect(harness.console.output.contains("Basile: 4/5 (table animée)"))
+        harness.console.clear()
+        #expect(harness.run("history ana --format json") == .succeeded)
+        #expect(harness.console.output.contains("\"ratings\": [4], \"rated_with\": [\"basile\"]"))
+        // Everyone met at the table just before: only --everyone pairs them again.
+        #expect(harness.run("match pairs --everyone") == .succeeded)
+        #expect(harness.run("commit lundi") == .succeeded)
+        let paired = try #require(
+            harness.session.openLedger().meetings(of: "dan").first { $0.mode == "pairs" }?.partners.first)
+        #expect(harness.run("rate dan \(paired) 5") == .succeeded)
+        harness.console.clear()
+        #expect(harness.run("history dan") == .succeeded)
+        #expect(harness.console.output.contains("  5/5"), "a pair's rating needs no name")
+    }
+
     /// A round's name is not blank and has no space at either end: in
     /// `rounds` and `history` such a name looks like no name, or like the
     /// line above wrapped. Nothing is recorded, and the draft stays.

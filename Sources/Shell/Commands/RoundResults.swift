@@ -177,13 +177,21 @@ struct MeetingList: Presentable {
                             language.day(meeting.committedAt), language.mode(meeting.mode),
                             meeting.partners.map(directory.displayName).joined(separator: ", "),
                             language.points(meeting.score),
-                            meeting.ratings.map(Self.text).joined(separator: language.semicolon),
+                            // At a table of several, each rating says whom it is with: it is of one pair.
+                            meeting.ratings.map { rating in
+                                (meeting.partners.count > 1
+                                    ? directory.displayName(other(in: rating)) + language.text(": ", " : ") : "")
+                                    + Self.text(rating)
+                            }.joined(separator: language.semicolon),
                         ]
                     })),
         ]
         if let more = meetings.note(in: language) { blocks.append(.note(more)) }
         return Document(blocks)
     }
+
+    /// The member a rating of `id`'s is with.
+    func other(in rating: Rating) -> String { rating.first == id ? rating.second : rating.first }
 
     /// `5/5 (a new internship)`.
     static func text(_ rating: Rating) -> String { "\(rating.value)/5" + (rating.note.map { " (\($0))" } ?? "") }
@@ -198,6 +206,7 @@ struct MeetingList: Presentable {
                         "mode": .string(meeting.mode),
                         "partners": .strings(meeting.partners), "score": .int(meeting.score),
                         "ratings": .array(meeting.ratings.map { .int($0.value) }),
+                        "rated_with": .strings(meeting.ratings.map(other)),
                         "notes": .array(meeting.ratings.map { .optional($0.note) }),
                     ])
                 }), "omitted": .int(meetings.omitted),
