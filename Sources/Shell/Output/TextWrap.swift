@@ -10,12 +10,12 @@ enum TextWrap {
             return lines(text, width: width, breakingWords: breakingWords)
         }
         let parts = text.components(separatedBy: separator)
-        let tail = separator.trimmingCharacters(in: .whitespaces)
+        let tail = closing(separator)
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
         for (index, part) in parts.enumerated() {
-            let unit = index < parts.count - 1 ? part + " " + tail : part
+            let unit = index < parts.count - 1 ? part + tail : part
             let unitWidth = DisplayWidth.of(unit)
             if lineWidth > 0 && lineWidth + 1 + unitWidth <= width {
                 line += " " + unit
@@ -40,8 +40,14 @@ enum TextWrap {
     /// The widest unit (see `lines(_:width:units:)`), or word when there are none.
     static func widestUnit(_ text: String, units separator: String?) -> Int {
         guard let separator else { return widestWord(text) }
-        let tail = separator.trimmingCharacters(in: .whitespaces)
-        return text.components(separatedBy: separator).map { DisplayWidth.of($0 + " " + tail) }.max() ?? 0
+        let tail = closing(separator)
+        return text.components(separatedBy: separator).map { DisplayWidth.of($0 + tail) }.max() ?? 0
+    }
+
+    /// What of a separator ends the unit before it at a line's end: the
+    /// separator less its trailing spaces (`" —"` of `" — "`, `","` of `", "`).
+    static func closing(_ separator: String) -> String {
+        String(separator.reversed().drop { $0 == " " }.reversed())
     }
 
     static func lines(_ text: String, width: Int, breakingWords: Bool = true) -> [String] {

@@ -79,4 +79,16 @@ struct MessageWrapTests {
             ])
         #expect(TextWrap.widestWord("Anaïs — Bo") == DisplayWidth.of("Anaïs —"))
     }
+
+    /// Lists of whole names break between names: the separator ends the
+    /// line as it is written (`Anaïs —`, `Anaïs,`), with no space put before a comma.
+    @Test func aListOfNamesBreaksBetweenNamesAsWritten() {
+        #expect(
+            TextWrap.lines("Léonie Hennebelle, Maëlle Degrave, Bo", width: 20, units: ", ") == [
+                "Léonie Hennebelle,", "Maëlle Degrave, Bo",
+            ])
+        #expect(TextWrap.lines("Anaïs Tréhou — Bo Li", width: 14, units: " — ") == ["Anaïs Tréhou —", "Bo Li"])
+        #expect(TextWrap.widestUnit("Léonie Hennebelle, Bo", units: ", ") == DisplayWidth.of("Léonie Hennebelle,"))
+        #expect(TextWrap.lines("Timothée Lheureux", width: 10, units: ", ") == ["Timothée", "Lheureux"])
+    }
 }
