@@ -42,6 +42,9 @@ struct LanguageTests {
         #expect(
             LedgerError.isFolder(path: "/tmp").words(in: .en).hasPrefix("cannot open the ledger /tmp: it is a folder"))
         #expect(LedgerError.isFolder(path: "/tmp").words(in: .fr).contains("c’est un dossier"))
+        #expect(
+            LedgerError.failed(reason: "database or disk is full").words(in: .fr)
+                == "le registre a échoué\u{A0}: la base ou le disque est plein")
     }
 
     /// A rating's effect on a pair's score, with its sign; a neutral rating says it changed nothing.

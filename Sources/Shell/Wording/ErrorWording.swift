@@ -115,7 +115,8 @@ extension LedgerError: Worded {
             )
         case .noRating(let a, let b):
             return t("\(a) and \(b) have no rating to clear", "\(a) et \(b) n’ont aucune note à effacer")
-        case .failed(let reason): return t("the ledger failed: ", "le registre a échoué : ") + reason
+        case .failed(let reason):
+            return t("the ledger failed: ", "le registre a échoué : ") + Self.sqlite(reason, in: language)
         }
     }
 }
