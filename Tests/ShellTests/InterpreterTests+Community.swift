@@ -53,6 +53,37 @@ extension InterpreterTests {
         #expect(harness.session.directory["aicha-trehou"]?.name == "Aïcha Tréhou")
     }
 
+    /// A name changed, then the file renamed after it: the id the name gives
+    /// is not the old one, but the one departed id near the member's own is
+    /// said, at every load until the history is joined; a member who left,
+    /// with no profile near its id, is not.
+    @Test func aFileRenamedAfterItsNameChangedIsNoticedAtEveryLoad() throws {
+        var (folder, harness) = try Self.renamedAfterARound(
+            [
+                ("aicha-trehou", "Aïcha Tréhou", "student"), ("basile-roy", "Basile Roy", "student"),
+                ("chloe", "Chloé", "student"), ("dan", "Dan", "student"),
+            ], tag: "renamed-twice")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let profiles = folder.appendingPathComponent("Profiles")
+        // Aïcha's name changed and her file renamed after it; Dan left.
+        try FileManager.default.removeItem(at: profiles.appendingPathComponent("aicha.yaml"))
+        try "name: Aïcha Tréhou-Lenoir\nrole: student\ninterests: [jeu vidéo]\n".write(
+            to: profiles.appendingPathComponent("aicha-trehou-lenoir.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: profiles.appendingPathComponent("dan.yaml"))
+        let note =
+            "note: Aïcha Tréhou-Lenoir (aicha-trehou-lenoir) met people under the id 'aicha-trehou', which no profile holds now (a file renamed?): 'id: aicha-trehou' in the profile keeps that history\n"
+        for _ in 0..<2 {
+            harness.console.clear()
+            #expect(harness.run("load") == .succeeded)
+            #expect(harness.console.errors.hasSuffix(note), "\(harness.console.errors)")
+            #expect(!harness.console.errors.contains("'dan'"))
+        }
+        #expect(harness.run("reassign aicha-trehou aicha-trehou-lenoir") == .succeeded)
+        harness.console.clear()
+        harness.run("load")
+        #expect(!harness.console.errors.contains("note:"), "joined: nothing more to say")
+    }
+
     /// A round committed under a renamed file's id, then the old id put
     /// back with 'id:': the history is split between two ids. Load says so
     /// and names the command; 'reassign' gives the rounds, ratings and bans

@@ -60,7 +60,7 @@ public enum ProfileCommands {
         let dropped = session.replaceCommunity(with: loaded.directory)
         session.profilesFolder = (path, shown)
         Interpreter.report(loaded.diagnostics, in: session)
-        reportHistoryUnderAnotherID(in: session, among: loaded.readNow)
+        reportHistoryUnderAnotherID(in: session)
         let summary = LoadSummary(folder: shown, loaded: loaded, droppedDraft: dropped)
         return loaded.errorCount > 0 ? .failed(summary) : .show(summary)
     }
@@ -233,27 +233,24 @@ public enum ProfileCommands {
         }
     }
 
-    /// Members whose rounds the ledger keeps under the id their name gives,
-    /// an id no profile holds any more, while their own id has none: most
-    /// likely a profile file renamed (the id comes from the file's name), which
-    /// would leave their history behind. A note for each, with the line that
-    /// keeps it; nothing is changed. A ledger that cannot be read says nothing
-    /// here (the commands that need it say why).
-    ///
-    /// Only the members of `readNow` are looked at: a renamed file is never
-    /// taken from the cache, so a folder loaded again unchanged does not read
-    /// the ledger at all.
-    static func historyUnderAnotherID(in session: Session, among readNow: Set<String>) -> [(
-        member: Member, historyID: String, hasOwn: Bool
-    )] {
-        guard !readNow.isEmpty, let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else {
-            return []
-        }
+    /// Members whose rounds the ledger most likely keeps under another id,
+    /// one no profile holds any more: a profile file renamed (the id comes
+    /// from the file's name) leaves its member's history behind. That id is
+    /// the one the member's name gives, or the file's name when the profile
+    /// gives another id; else, for a member with no history of its own, the
+    /// one departed id near its own (one more word, or a letter or two
+    /// apart: a name changed, then the file renamed after it), when only one
+    /// is. A note for each, at every load until the history is joined, with
+    /// the line that joins it; nothing is changed. A ledger that cannot be
+    /// read says nothing here (the commands that need it say why).
+    static func historyUnderAnotherID(in session: Session) -> [(member: Member, historyID: String, hasOwn: Bool)] {
+        guard let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else { return [] }
         // Ids the rounds name that no profile holds now: usually none, and then nothing to work out.
         let departed = known.subtracting(session.directory.members.map(\.id))
         guard !departed.isEmpty else { return [] }
-        return session.directory.members.compactMap { member in
-            guard readNow.contains(member.id) else { return nil }
+        var found: [(member: Member, historyID: String, hasOwn: Bool)] = []
+        var without: [Member] = []
+        for member in session.directory.members {
             // The id the name gives, or the file's name when the profile gives another id.
             let stem = session.directory.files[member.id].map {
                 (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -261,13 +258,26 @@ public enum ProfileCommands {
             let former = [MemberID.from(name: member.name), stem].compactMap { $0 }.first {
                 $0 != member.id && departed.contains($0)
             }
-            return former.map { (member, $0, known.contains(member.id)) }
+            if let former {
+                found.append((member, former, known.contains(member.id)))
+            } else if !known.contains(member.id) {
+                without.append(member)
+            }
         }
+        let claimed = Set(found.map(\.historyID))
+        for id in departed.sorted() where !claimed.contains(id) {
+            let near = without.filter { member in
+                member.id.hasPrefix(id + "-") || id.hasPrefix(member.id + "-")
+                    || Suggestions.editDistance(member.id, id) <= 2
+            }
+            if near.count == 1 { found.append((near[0], id, false)) }
+        }
+        return found.sorted { $0.member.id < $1.member.id }
     }
 
-    static func reportHistoryUnderAnotherID(in session: Session, among readNow: Set<String>) {
+    static func reportHistoryUnderAnotherID(in session: Session) {
         let t = session.language.text
-        for (member, id, hasOwn) in historyUnderAnotherID(in: session, among: readNow) {
+        for (member, id, hasOwn) in historyUnderAnotherID(in: session) {
             let name = TerminalSafeText.line(member.name)
             // With rounds under both ids, the history is split: only 'reassign' joins it.
             session.console.writeError(
