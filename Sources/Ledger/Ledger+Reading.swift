@@ -50,10 +50,14 @@ extension Ledger {
     static func record(from row: Row, _ db: Database) throws -> RoundRecord {
         let roundID: Int64 = row["id"]
         let members = try Row.fetchAll(
-            db, sql: "SELECT position, member_id FROM round_member WHERE round_id = ? ORDER BY position, slot",
+            db, sql: "SELECT position, member_id, name FROM round_member WHERE round_id = ? ORDER BY position, slot",
             arguments: [roundID])
         var byGroup: [Int: [String]] = [:]
-        for member in members { byGroup[member["position"], default: []].append(member["member_id"]) }
+        var names: [String: String] = [:]
+        for member in members {
+            byGroup[member["position"], default: []].append(member["member_id"])
+            if let name: String = member["name"] { names[member["member_id"]] = name }
+        }
         let groups = try Row.fetchAll(
             db, sql: "SELECT * FROM round_group WHERE round_id = ? ORDER BY position", arguments: [roundID]
         ).map { group in
@@ -64,16 +68,19 @@ extension Ledger {
                 starterFact: group["starter_fact"], adjustmentFacts: group["adjustment_facts"])
         }
         let unmatched = try Row.fetchAll(
-            db, sql: "SELECT member_id, reason, cause FROM round_unmatched WHERE round_id = ? ORDER BY rowid",
+            db, sql: "SELECT member_id, reason, cause, name FROM round_unmatched WHERE round_id = ? ORDER BY rowid",
             arguments: [roundID]
-        ).map { RoundRecord.Unmatched(id: $0["member_id"], reason: $0["reason"], cause: $0["cause"]) }
+        ).map { row in
+            if let name: String = row["name"] { names[row["member_id"]] = name }
+            return RoundRecord.Unmatched(id: row["member_id"], reason: row["reason"], cause: row["cause"])
+        }
         let seed: Int64 = row["seed"]
         return RoundRecord(
             name: row["name"], committedAt: date(row["committed_at"]), mode: row["mode"],
             seed: UInt64(bitPattern: seed),
             total: row["total"], upperBound: row["upper_bound"], groups: groups, unmatched: unmatched,
             notes: lines(row["notes"]),
-            guarantee: row["guarantee"], noteFacts: row["note_facts"])
+            guarantee: row["guarantee"], noteFacts: row["note_facts"], names: names)
     }
 
     static func lines(_ text: String?) -> [String] {
@@ -99,14 +106,18 @@ extension Ledger {
                         ORDER BY r.committed_at DESC, r.id DESC
                         """, arguments: [member])
                 var meetings = try rows.map { row in
-                    let partners = try String.fetchAll(
+                    let partners = try Row.fetchAll(
                         db,
                         sql: """
-                            SELECT member_id FROM round_member WHERE round_id = ? AND position = ? AND member_id != ? ORDER BY slot
+                            SELECT member_id, name FROM round_member WHERE round_id = ? AND position = ? AND member_id != ? ORDER BY slot
                             """, arguments: [row["round_id"] as Int64, row["position"] as Int, member])
+                    var names: [String: String] = [:]
+                    for partner in partners {
+                        if let name: String = partner["name"] { names[partner["member_id"]] = name }
+                    }
                     return Meeting(
                         round: row["name"], committedAt: Self.date(row["committed_at"]), mode: row["mode"],
-                        partners: partners, score: row["score"], ratings: [])
+                        partners: partners.map { $0["member_id"] }, names: names, score: row["score"], ratings: [])
                 }
                 // A rating is of the pair's last meeting committed before it was given (the first
                 // meeting, for one given earlier by a clock set otherwise), not of every meeting.

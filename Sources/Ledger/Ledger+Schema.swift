@@ -100,6 +100,14 @@ extension Ledger {
                     );
                     """)
         }
+        migrator.registerMigration("v7: members' names as they were when committed") { db in
+            // A member who leaves (its profile taken out) is still named in the rounds it was in.
+            try db.execute(
+                sql: """
+                    ALTER TABLE round_member ADD COLUMN name TEXT;
+                    ALTER TABLE round_unmatched ADD COLUMN name TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -232,14 +232,14 @@ public struct Ledger: Sendable {
                 ])
             for (slot, member) in group.members.enumerated() {
                 try db.execute(
-                    sql: "INSERT INTO round_member (round_id, position, slot, member_id) VALUES (?, ?, ?, ?)",
-                    arguments: [roundID, position, slot, member])
+                    sql: "INSERT INTO round_member (round_id, position, slot, member_id, name) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [roundID, position, slot, member, record.names[member]])
             }
         }
         for unmatched in record.unmatched {
             try db.execute(
-                sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause) VALUES (?, ?, ?, ?)",
-                arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause])
+                sql: "INSERT INTO round_unmatched (round_id, member_id, reason, cause, name) VALUES (?, ?, ?, ?, ?)",
+                arguments: [roundID, unmatched.id, unmatched.reason, unmatched.cause, record.names[unmatched.id]])
         }
         return LedgerMark(lastRound: roundID)
     }

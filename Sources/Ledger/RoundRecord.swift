@@ -62,12 +62,17 @@ public struct RoundRecord: Sendable, Equatable {
     public var guarantee: String?
     /// The notes as facts (the shell's JSON), for rounds committed since.
     public var noteFacts: String?
+    /// Its members' names by id, as they were when it was committed (none
+    /// for rounds committed before names were kept): a member whose profile
+    /// is gone is still named.
+    public var names: [String: String]
 
     public init(
         name: String, committedAt: Date, mode: String, seed: UInt64, total: Int64, upperBound: Int64? = nil,
         groups: [Group], unmatched: [Unmatched] = [], notes: [String] = [], guarantee: String? = nil,
-        noteFacts: String? = nil
+        noteFacts: String? = nil, names: [String: String] = [:]
     ) {
+        self.names = names
         self.name = name
         self.committedAt = committedAt
         self.mode = mode
@@ -98,6 +103,8 @@ public struct Meeting: Sendable, Equatable {
     public var committedAt: Date
     public var mode: String
     public var partners: [String]
+    /// The partners' names as they were when the round was committed (see `RoundRecord.names`).
+    public var names: [String: String] = [:]
     public var score: Int64
     /// The ratings given to this meeting afterwards.
     public var ratings: [Rating]

@@ -270,9 +270,10 @@ struct LedgerTests {
             applied == [
                 "v1: rounds and feedback", "v2: notes, starters and pins", "v3: guarantees and facts",
                 "v4: reasons and starters as facts", "v5: what history did to the scores, as facts",
-                "v6: bans kept from one session to the next",
+                "v6: bans kept from one session to the next", "v7: members' names as they were when committed",
             ])
         #expect(try ledger.bans().isEmpty)
+        #expect(record.names.isEmpty, "no names were kept then: the profiles name them")
         #expect(record.guarantee == nil, "nothing was checked for an old pairs round: no guarantee")
     }
 

@@ -236,6 +236,33 @@ struct InterpreterTests {
         #expect(harness.console.output.contains("  5/5"), "a pair's rating needs no name")
     }
 
+    /// A member who left (its profile taken out) is still named in the rounds
+    /// it was in, by the name it had when they were committed: in `round`,
+    /// its reasons and exports, and in the history of those who met it.
+    @Test func aMemberWhoLeftIsStillNamedInPastRounds() throws {
+        let folder = try Self.community(
+            [("ana", "student"), ("basile", "entrepreneur")].map {
+                (file: $0.0, name: $0.0 == "ana" ? "Ana Lopez" : "Basile Roy", role: $0.1)
+            }, tag: "left")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        #expect(harness.run("match pairs") == .succeeded)
+        #expect(harness.run("commit r1") == .succeeded)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Profiles/basile.yaml"))
+        harness.run("load Profiles")
+        harness.console.clear()
+        #expect(harness.run("round r1") == .succeeded)
+        #expect(harness.console.output.contains("Ana Lopez — Basile Roy"), "\(harness.console.output)")
+        #expect(!harness.console.output.contains(" basile"))
+        harness.console.clear()
+        #expect(harness.run("history ana") == .succeeded)
+        #expect(harness.console.output.contains("Basile Roy"))
+        #expect(harness.run("export r1.html --round r1") == .succeeded)
+        let sheet = try String(contentsOf: folder.appendingPathComponent("r1.html"), encoding: .utf8)
+        #expect(sheet.contains("Basile Roy"))
+    }
+
     /// A round's name is not blank and has no space at either end: in
     /// `rounds` and `history` such a name looks like no name, or like the
     /// line above wrapped. Nothing is recorded, and the draft stays.

@@ -69,7 +69,9 @@ struct RoundFactsTests {
                 claim: .optimal, coverage: .candidates(perMember: 40, pairs: 900), members: 3, pinnedGroups: 1),
             pins: [MemberPair("a", "b")], bans: [MemberPair("a", "c")])
         let ledger = try Ledger.open(at: folder.appendingPathComponent("ledger.sqlite").path)
-        try ledger.commit(StoredFacts.record(draft, name: "r1", at: Date(timeIntervalSince1970: 1_796_112_000)))
+        try ledger.commit(
+            StoredFacts.record(
+                draft, name: "r1", at: Date(timeIntervalSince1970: 1_796_112_000), directory: .init(members: [])))
         let record = try #require(try ledger.round(named: "r1"))
         let view = RoundView(record: record, directory: .init(members: []))
         #expect(view.guarantee == draft.guarantee)

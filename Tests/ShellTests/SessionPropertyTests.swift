@@ -184,7 +184,8 @@ struct World {
             let names =
                 drafts.count > 1 ? drafts.indices.map { "week-\(roundNumber)-\($0 + 1)" } : ["week-\(roundNumber)"]
             for (name, draft) in zip(names, drafts) {
-                var expected = StoredFacts.record(draft, name: name, at: Date(timeIntervalSince1970: 1_796_112_000))
+                var expected = StoredFacts.record(
+                    draft, name: name, at: Date(timeIntervalSince1970: 1_796_112_000), directory: session.directory)
                 expected.committedAt = Ledger.date(Ledger.text(expected.committedAt))
                 committed[name] = expected
             }

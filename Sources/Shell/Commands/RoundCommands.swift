@@ -72,7 +72,8 @@ enum RoundCommands {
         // (and a plan's next round goes on from this one).
         let now = session.environment.now()
         session.matchmaking.draftMark = try ledger.commit(
-            zip(drafts, names).map { StoredFacts.record($0, name: $1, at: now) }, ifStill: session.matchmaking.draftMark
+            zip(drafts, names).map { StoredFacts.record($0, name: $1, at: now, directory: session.directory) },
+            ifStill: session.matchmaking.draftMark
         )
         // The rounds recorded leave the draft at once, so that a failure after cannot record them twice.
         for _ in drafts {

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import Ledger
 import Matchmaker
@@ -28,8 +29,13 @@ struct StoredFacts: Codable {
     }
 
     /// The ledger's record of a draft.
-    static func record(_ draft: Draft, name: String, at date: Date) -> RoundRecord {
-        RoundRecord(
+    /// - Parameter directory: the community, whose members' names the ledger keeps with the round.
+    static func record(_ draft: Draft, name: String, at date: Date, directory: Directory) -> RoundRecord {
+        var names: [String: String] = [:]
+        for id in draft.groups.flatMap(\.members) + draft.unmatched.map(\.id) {
+            names[id] = directory[id]?.name
+        }
+        return RoundRecord(
             name: name, committedAt: date,
             mode: draft.mode.rawValue + (draft.guarantee.claim == .stable ? "-stable" : ""), seed: draft.seed,
             total: draft.total,
@@ -45,7 +51,7 @@ struct StoredFacts: Codable {
             },
             unmatched: draft.unmatched.map { RoundRecord.Unmatched(id: $0.id, cause: text($0.cause)) },
             guarantee: text(draft.guarantee),
-            noteFacts: text(StoredFacts(notes: draft.notes, pins: draft.pins, bans: draft.bans)))
+            noteFacts: text(StoredFacts(notes: draft.notes, pins: draft.pins, bans: draft.bans)), names: names)
     }
 
     /// The guarantee, notes and constraints of a committed round.

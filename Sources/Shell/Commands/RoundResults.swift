@@ -175,12 +175,14 @@ struct MeetingList: Presentable {
                         [
                             meeting.round,
                             language.day(meeting.committedAt), language.mode(meeting.mode),
-                            meeting.partners.map(directory.displayName).joined(separator: ", "),
+                            meeting.partners.map { directory.name($0, kept: meeting.names[$0]) }.joined(
+                                separator: ", "),
                             language.points(meeting.score),
                             // At a table of several, each rating says whom it is with: it is of one pair.
                             meeting.ratings.map { rating in
                                 (meeting.partners.count > 1
-                                    ? directory.displayName(other(in: rating)) + language.text(": ", " : ") : "")
+                                    ? directory.name(other(in: rating), kept: meeting.names[other(in: rating)])
+                                        + language.text(": ", " : ") : "")
                                     + Self.text(rating)
                             }.joined(separator: language.semicolon),
                         ]

@@ -3,6 +3,14 @@ import Foundation
 import Ledger
 import Matchmaker
 
+extension Directory {
+    /// A member's name as shown (`displayName`); for one with no profile
+    /// now, the name the ledger `kept` when its round was committed, else its id.
+    func name(_ id: String, kept: String?) -> String {
+        self[id] != nil ? displayName(id) : kept ?? id
+    }
+}
+
 /// A fact, or the words a round committed before facts were kept has instead.
 enum Stated<Fact: Sendable>: Sendable {
     case fact(Fact)
@@ -62,9 +70,10 @@ struct RoundView: Presentable {
     /// Names by id, of the pins' and bans' members and of everyone in a group: found once.
     private var names: [String: String]
 
-    static func person(_ id: String, in directory: Directory) -> Person {
+    /// - Parameter kept: the name the ledger kept for a member whose profile is gone now.
+    static func person(_ id: String, in directory: Directory, kept: String? = nil) -> Person {
         guard let member = directory[id] else {
-            return Person(id: id, name: id, role: "", organization: nil, wing: nil, contact: nil)
+            return Person(id: id, name: kept ?? id, role: "", organization: nil, wing: nil, contact: nil)
         }
         return Person(
             id: id, name: directory.displayName(id), role: member.role.rawValue, organization: member.organization,
@@ -101,12 +110,15 @@ struct RoundView: Presentable {
             guarantee: stored.guarantee, pins: stored.pins, bans: stored.bans, directory: directory, language: language)
         groups = record.groups.map { group in
             Group(
-                people: group.members.map { Self.person($0, in: directory) }, score: group.score,
-                reasons: StoredFacts.reasons(group, name: directory.displayName),
+                people: group.members.map { Self.person($0, in: directory, kept: record.names[$0]) },
+                score: group.score,
+                reasons: StoredFacts.reasons(group, name: { directory.name($0, kept: record.names[$0]) }),
                 starter: StoredFacts.starter(group), isPinned: group.isPinned,
                 pinWarnings: StoredFacts.pinWarnings(group), adjustments: StoredFacts.adjustments(group))
         }
-        unmatched = record.unmatched.map { (Self.person($0.id, in: directory), StoredFacts.cause($0)) }
+        unmatched = record.unmatched.map {
+            (Self.person($0.id, in: directory, kept: record.names[$0.id]), StoredFacts.cause($0))
+        }
         notes = stored.notes
         nameEveryone()
     }
