@@ -263,6 +263,30 @@ struct InterpreterTests {
         #expect(sheet.contains("Basile Roy"))
     }
 
+    /// What earlier meetings did to a score explains the score (the draft
+    /// says it), but is no reason to meet: invitations and cards leave it out.
+    @Test func invitationsAndCardsGiveOnlyReasonsToMeet() throws {
+        let folder = try Self.community(Self.four, tag: "invite")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var harness = Harness(workingDirectory: folder.path)
+        harness.run("load Profiles")
+        #expect(harness.run("match pairs --everyone") == .succeeded)
+        #expect(harness.run("commit r1") == .succeeded)
+        // Ana and her partner of r1 pinned together again: their score says they met.
+        let partner = try #require(harness.session.openLedger().meetings(of: "ana").first?.partners.first)
+        #expect(harness.run("pin ana \(partner)") == .succeeded)
+        #expect(harness.run("match pairs --everyone") == .succeeded)
+        harness.console.clear()
+        #expect(harness.run("draft --full") == .succeeded)
+        #expect(harness.console.output.contains("met in the last round"))
+        for file in ["r.ics", "r.html"] {
+            #expect(harness.run("export \(file)") == .succeeded)
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("met in the last round"), "\(file)")
+            #expect(text.contains("jeu vidéo"), "\(file): its reasons are still there")
+        }
+    }
+
     /// A round's name is not blank and has no space at either end: in
     /// `rounds` and `history` such a name looks like no name, or like the
     /// line above wrapped. Nothing is recorded, and the draft stays.

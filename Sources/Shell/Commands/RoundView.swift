@@ -175,7 +175,11 @@ struct RoundView: Presentable {
 
     /// The reasons of a group, in sentences: what its pins break first, then
     /// every reason (or the strongest few, `all` false), then what history did.
-    func reasons(of group: Group, all: Bool = true) -> [String] {
+    /// A group's reasons in words, after what its pins break; with
+    /// `adjustments`, what earlier meetings and ratings did to its score
+    /// (which explains a score, but is no reason to meet: invitations and
+    /// cards leave it out).
+    func reasons(of group: Group, all: Bool = true, adjustments: Bool = true) -> [String] {
         let shown = all ? group.reasons[...] : group.reasons.prefix(Self.reasonsShown)
         return group.pinWarnings.map { wording.pinWarning($0, name: name) }
             + shown.map { reason in
@@ -183,7 +187,7 @@ struct RoundView: Presentable {
                 case .fact(let fact): return wording.reason(fact, name: name)
                 case .words(let words): return words
                 }
-            } + group.adjustments.map(wording.adjustment)
+            } + (adjustments ? group.adjustments.map(wording.adjustment) : [])
     }
 
     /// How to call a member in a few words: the first word of its name,

@@ -77,7 +77,7 @@ enum HTMLSheet {
                     "<div class=\"meta\"><span class=\"role \(escape(person.role))\">\(escape(view.role(of: person)))</span>\(meta)</div></div>\n"
             }
             html += "</div>\n"
-            let reasons = view.reasons(of: group, all: false)
+            let reasons = view.reasons(of: group, all: false, adjustments: false)
             if !reasons.isEmpty {
                 html +=
                     "<h2>\(t("Why you should talk", "Pourquoi vous rencontrer"))</h2>\n<ul>\n"

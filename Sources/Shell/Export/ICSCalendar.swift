@@ -31,7 +31,7 @@ enum ICSCalendar {
             var description = t("When: \(when)\n", "Quand : \(when)\n")
             description +=
                 t("Why you should talk:\n", "Pourquoi vous rencontrer :\n")
-                + view.reasons(of: group, all: false).map { "– " + $0 }.joined(separator: "\n")
+                + view.reasons(of: group, all: false, adjustments: false).map { "– " + $0 }.joined(separator: "\n")
             if let starter = view.starterText(of: group) {
                 description += t("\nTo start: ", "\nPour lancer la conversation : ") + starter
             }
