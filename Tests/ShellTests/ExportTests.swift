@@ -232,6 +232,12 @@ struct ExportTests {
         #expect(Language.en.day(view.date, in: london).contains("4 December"))
         #expect(HTMLSheet.text(view, timeZone: paris).contains("5 December"))
         #expect(HTMLSheet.text(view).contains(Language.en.day(view.date)), "the machine's zone when none is given")
+        // --at gives the day of the meetings, not the day the round was made.
+        var harness = (try Self.session(in: folder)).0
+        #expect(Interpreter.execute("export m.html --at 2026-12-08T10:00", at: nil, in: &harness) == .succeeded)
+        let sheet = try String(contentsOf: folder.appendingPathComponent("m.html"), encoding: .utf8)
+        #expect(sheet.contains("Tuesday 8 December 2026"))
+        #expect(Interpreter.execute("export m.html --at 2026-13-08T10:00", at: nil, in: &harness) == .failed)
     }
 
     @Test func htmlEscapesWhatItShows() throws {

@@ -9,8 +9,10 @@ enum ExportCommand {
         "round", value: "NAME", summary: "A committed round instead of the draft",
         modes: formats.filter { $0 != "graph" }.map { "." + $0 }, completion: RoundCommands.roundNames)
     static let at = CommandOption<String?>.text(
-        "at", value: "DATETIME", summary: "When the meetings start (2026-12-01T10:00); tomorrow at 10:00 by default",
-        modes: [".ics"])
+        "at", value: "DATETIME",
+        summary:
+            "When the meetings start (2026-12-01T10:00): the invitations' time, the sheet's day; by default tomorrow at 10:00 for .ics, the round's day for .html",
+        modes: [".ics", ".html"])
     static let minutes = CommandOption<Int>.integer(
         "minutes", value: "N", summary: "How long they last", range: 5...600, default: 30, modes: [".ics"])
     static let allPairs = CommandOption<Bool>.flag(
@@ -67,7 +69,15 @@ enum ExportCommand {
             case "csv": text = ExportCSV.text(view)
             case "json": text = view.json(in: session.language).encoded + "\n"
             case "md": text = Renderer.render(view, as: .markdown, style: .plain, language: session.language)
-            case "html": text = HTMLSheet.text(view)
+            case "html":
+                // The day of the meetings when given (a time in Europe/Paris, as for the invitations), else the round's.
+                if let meeting = arguments[at] {
+                    var meetingView = view
+                    meetingView.date = try ICSCalendar.startDate(meeting, now: session.environment.now())
+                    text = HTMLSheet.text(meetingView, timeZone: ICSCalendar.zone)
+                } else {
+                    text = HTMLSheet.text(view)
+                }
             case "dot": text = try DOTGraph.text(view, session: session)
             default:
                 text = try ICSCalendar.text(
