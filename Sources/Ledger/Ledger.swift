@@ -99,6 +99,13 @@ public struct Ledger: Sendable {
             // first to take this lock does, the other then finds it up to date.
             let lock = try FileLock(path + ".lock", onWait: onWait)
             defer { lock.release() }
+            // Another program's database (tables, but none of a ledger's migrations) is left as it is.
+            try queue.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                    throw LedgerError.notALedger(path: path)
+                }
+            }
             try queue.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                     throw LedgerError.cannotOpen(path: path, reason: "the ledger cannot be put in WAL mode")

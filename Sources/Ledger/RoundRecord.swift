@@ -154,6 +154,8 @@ public enum LedgerError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The ledger's path names a folder.
     case isFolder(path: String)
+    /// An SQLite database of another program (its own tables, none of a ledger's).
+    case notALedger(path: String)
     /// Rounds were committed since the draft was made (by another patio): their names.
     case changedSince(rounds: [String])
     /// The folder the ledger goes in could not be made.

@@ -91,6 +91,22 @@ struct LedgerTests {
         }
     }
 
+    /// Another program's SQLite database is not taken for a new ledger: it
+    /// is said so, and not a table is added to it.
+    @Test func anotherProgramsDatabaseIsLeftAsItIs() throws {
+        let path = try Self.temporaryPathInAFolder()
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in try db.execute(sql: "CREATE TABLE foo (x INTEGER); INSERT INTO foo VALUES (1);") }
+        try other.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: LedgerError.notALedger(path: path)) { _ = try Ledger.open(at: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // An empty file is a new ledger, as a missing one is.
+        let empty = try Self.temporaryPathInAFolder()
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(try Ledger.open(at: empty).rounds().isEmpty)
+    }
+
     /// A folder named as the ledger is said to be a folder, and nothing is made in it.
     @Test func aFolderIsNoLedger() throws {
         let path = try Self.temporaryPathInAFolder()

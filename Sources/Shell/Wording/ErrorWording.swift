@@ -35,6 +35,7 @@ extension LedgerError {
         switch self {
         case .cannotOpen(let given, let reason): return .cannotOpen(path: name(given), reason: reason)
         case .isFolder(let given): return .isFolder(path: name(given))
+        case .notALedger(let given): return .notALedger(path: name(given))
         case .cannotMakeFolder(let given, let folder): return .cannotMakeFolder(path: name(given), folder: folder)
         case .noFolder(let given, let folder): return .noFolder(path: name(given), folder: folder)
         case .damaged(let given, let detail): return .damaged(path: name(given), detail: detail)
@@ -52,6 +53,11 @@ extension LedgerError: Worded {
         case .cannotOpen(let path, let reason):
             return t("cannot open the ledger \(path): ", "impossible d’ouvrir le registre \(path) : ")
                 + Self.sqlite(reason, in: language)
+        case .notALedger(let path):
+            return t(
+                "\(path) is a database of another program, not a ledger: nothing was written to it; name another file with --ledger",
+                "\(path) est la base d’un autre programme, pas un registre : rien n’y a été écrit ; indiquez un autre fichier avec --ledger"
+            )
         case .isFolder(let path):
             return t(
                 "cannot open the ledger \(path): it is a folder (a ledger is a file: --ledger FOLDER/ledger.sqlite)",
