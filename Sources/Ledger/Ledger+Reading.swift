@@ -121,12 +121,18 @@ extension Ledger {
                 }
                 // A rating is of the pair's last meeting committed before it was given (the first
                 // meeting, for one given earlier by a clock set otherwise), not of every meeting.
-                for partner in Set(meetings.flatMap(\.partners)) {
+                for partner in Set(meetings.flatMap(\.partners)).sorted() {
                     let theirs = meetings.indices.filter { meetings[$0].partners.contains(partner) }
                     for rating in try Self.ratings(member, partner, db) {
                         let index =
                             theirs.first { meetings[$0].committedAt <= rating.ratedAt } ?? theirs[theirs.count - 1]
                         meetings[index].ratings.append(rating)
+                    }
+                }
+                // Each meeting's ratings in the order they were given, whatever the order of its partners.
+                for index in meetings.indices {
+                    meetings[index].ratings.sort {
+                        ($0.ratedAt, $0.first, $0.second) < ($1.ratedAt, $1.first, $1.second)
                     }
                 }
                 return meetings

@@ -273,6 +273,11 @@ enum MatchCommands {
         arguments: pairArguments, examples: ["pin aicha-trehou timothee-lheureux"]
     ) { session, arguments in
         let pair = try memberPair(arguments, session)
+        guard !session.matchmaking.pins.contains(pair) else {
+            let t = session.language.text
+            let names = session.names([pair.first, pair.second]).joined(separator: t(" and ", " et "))
+            return .show(Message(t("pinned already: \(names)", "déjà épinglé·es : \(names)")))
+        }
         var wasBanned = session.matchmaking.unkeptBans.remove(pair) != nil
         if let ledger = try session.existingLedger(), try ledger.lift(pair.first, pair.second) { wasBanned = true }
         session.matchmaking.pins.insert(pair)

@@ -58,8 +58,9 @@ enum RoundCommands {
         let ledger = try session.openLedger()
         let taken = Set(try ledger.rounds().map(\.name))
         let drafts = arguments[allPlanned] ? [draft] + session.matchmaking.planned : [draft]
+        // A name typed with accents composed or not is one name: kept composed (NFC), as it is looked up.
         let names =
-            if let given = arguments[0] {
+            if let given = arguments[0]?.precomposedStringWithCanonicalMapping {
                 drafts.count > 1 ? drafts.indices.map { "\(given)-\($0 + 1)" } : [given]
             } else {
                 defaultNames(
@@ -188,7 +189,11 @@ enum RoundCommands {
     static func committedRound(_ name: String?, _ session: Session) throws -> RoundRecord {
         guard let ledger = try session.existingLedger() else { throw LedgerError.noRounds }
         if let name {
-            if let record = try ledger.round(named: name) { return record }
+            if let record = try ledger.round(named: name)
+                ?? ledger.round(named: name.precomposedStringWithCanonicalMapping)
+            {
+                return record
+            }
             throw LedgerError.unknownRound(
                 name: name,
                 suggestion: Suggestions.nearest(to: name, among: try ledger.rounds().map(\.name), reach: .likelyTypo))
@@ -256,7 +261,8 @@ enum RoundCommands {
         }
         guard let ratingText = arguments[2] else { throw ShellError.missingArgument(name: "RATING", command: "rate") }
         let rating = try Arguments.integer(ratingText, named: "rating", in: 1...5)
-        let note = arguments.positionals.dropFirst(3).joined(separator: " ")
+        // A note of spaces only is no note; spaces around one are not kept.
+        let note = arguments.positionals.dropFirst(3).joined(separator: " ").trimmingCharacters(in: .whitespaces)
         try checkText(note, named: "note", limit: Limits.noteCharacters)
         let ledger = try session.openLedger()
         do {
