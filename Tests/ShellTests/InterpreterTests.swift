@@ -274,6 +274,14 @@ struct InterpreterTests {
         #expect(harness.run("export r1.html --round r1") == .succeeded)
         let sheet = try String(contentsOf: folder.appendingPathComponent("r1.html"), encoding: .utf8)
         #expect(sheet.contains("Basile Roy"))
+        // And in what a new draft changes from that round.
+        try "name: Chloé\nrole: student\ninterests: [jeu vidéo]\n".write(
+            to: folder.appendingPathComponent("Profiles/chloe.yaml"), atomically: true, encoding: .utf8)
+        harness.run("load Profiles")
+        #expect(harness.run("match pairs") == .succeeded)
+        harness.console.clear()
+        #expect(harness.run("diff --round r1") == .succeeded)
+        #expect(harness.console.output.contains("Ana Lopez — Basile Roy"), "\(harness.console.output)")
     }
 
     /// What earlier meetings did to a score explains the score (the draft

@@ -27,6 +27,8 @@ struct DiffView: Presentable {
     let removed: [MemberPair]
     let against: String?
     let directory: Directory
+    /// The names the round compared with kept, for its members whose profile is gone.
+    let keptNames: [String: String]
     /// Pairs a pin made: a kept pair may be kept only because of it.
     let pinned: Set<MemberPair>
     /// Each list cut to its first pairs (none: all).
@@ -47,11 +49,12 @@ struct DiffView: Presentable {
         added = now.subtracting(before).sorted()
         removed = before.subtracting(now).sorted()
         against = last?.name
+        keptNames = last?.names ?? [:]
         self.directory = directory
     }
 
     func names(_ pair: MemberPair, in language: Language) -> String {
-        [pair.first, pair.second].map(directory.displayName).joined(separator: " — ")
+        [pair.first, pair.second].map { directory.name($0, kept: keptNames[$0]) }.joined(separator: " — ")
             + (pinned.contains(pair) ? language.text(" (pinned)", " (épinglé·es)") : "")
     }
 
