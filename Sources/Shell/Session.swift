@@ -117,11 +117,15 @@ public struct MatchmakingState {
 
     /// Why there is no draft; when the last one was committed, `instead`
     /// gives the command line that does the same with that round (from its name, quoted to be typed).
-    func noDraftError(instead: ((String) -> MatchCommandError.Instead)?) -> MatchCommandError {
+    /// With no draft made yet, `lastRound` (the ledger's last round, when asked for) is the one `instead` names.
+    func noDraftError(instead: ((String) -> MatchCommandError.Instead)?, lastRound: String? = nil) -> MatchCommandError
+    {
         switch lastDraftEnd {
         case .committed(let name): return .draftCommitted(name, instead: instead?(Tokenizer.quote(name)))
         case .dropped: return .draftDropped
-        case nil: return .noDraft
+        case nil:
+            guard let instead, let lastRound else { return .noDraft }
+            return .noDraftYet(instead: instead(Tokenizer.quote(lastRound)))
         }
     }
     public var planned: [Draft] = []

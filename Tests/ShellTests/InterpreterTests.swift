@@ -308,6 +308,31 @@ struct InterpreterTests {
         }
     }
 
+    /// In a new session with no draft, over a ledger that holds rounds,
+    /// `export` and `draft` name the line that does it with the last round.
+    @Test func aNewSessionIsToldOfTheLastRound() throws {
+        let folder = try Self.community(Self.four, tag: "new-session")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var first = Harness(workingDirectory: folder.path)
+        first.run("load Profiles")
+        #expect(first.run("export x.html") == .failed)
+        #expect(
+            first.console.errors.hasSuffix(
+                "error: no draft yet: 'match pairs', 'match mentoring', 'match circles' or 'plan N' makes one\n"))
+        #expect(first.run("match pairs") == .succeeded)
+        #expect(first.run("commit 'lundi 7'") == .succeeded)
+        var second = Harness(workingDirectory: folder.path)
+        second.run("load Profiles")
+        #expect(second.run("export x.html") == .failed)
+        #expect(
+            second.console.errors.hasSuffix(
+                "error: no draft yet ('export x.html --round \"lundi 7\"' exports the last round committed): 'match pairs', 'match mentoring', 'match circles' or 'plan N' makes one\n"
+            ), "\(second.console.errors)")
+        #expect(second.run("draft") == .failed)
+        #expect(second.console.errors.contains("('round \"lundi 7\"' shows the last round committed)"))
+        #expect(second.run("export x.html --round \"lundi 7\"") == .succeeded)
+    }
+
     /// A round's name is not blank and has no space at either end: in
     /// `rounds` and `history` such a name looks like no name, or like the
     /// line above wrapped. Nothing is recorded, and the draft stays.

@@ -115,7 +115,8 @@ enum MatchCommands {
         examples: ["draft", "draft --full", "draft --format json"]
     ) { session, arguments in
         guard let draft = session.matchmaking.draft else {
-            throw session.matchmaking.noDraftError(instead: { .shows("round \($0)") })
+            throw session.matchmaking.noDraftError(
+                instead: { .shows("round \($0)") }, lastRound: try? session.existingLedger()?.lastRound()?.name)
         }
         return .show(roundView(draft, session: session, arguments: arguments))
     }

@@ -132,6 +132,8 @@ extension Session {
 enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
     case noLedger
     case noDraft
+    /// No draft made in this session, while the ledger holds rounds: the line that does it with the last.
+    case noDraftYet(instead: Instead)
     /// No draft, because the last one was committed under this name; the
     /// command line that does with the committed round what was asked of the draft, if one does.
     case draftCommitted(String, instead: Instead?)
@@ -181,6 +183,18 @@ enum MatchCommandError: Error, Equatable, CustomStringConvertible, Worded {
             return t(
                 "no draft: the last one was dropped when the community changed ('match' or 'plan' makes a new one)",
                 "aucun brouillon : le dernier a été abandonné quand la communauté a changé ('match' ou 'plan' en fait un nouveau)"
+            )
+        case .noDraftYet(let instead):
+            let that =
+                switch instead {
+                case .shows(let line):
+                    t("'\(line)' shows the last round committed", "'\(line)' affiche le dernier tour enregistré")
+                case .exports(let line):
+                    t("'\(line)' exports the last round committed", "'\(line)' exporte le dernier tour enregistré")
+                }
+            return t(
+                "no draft yet (\(that)): 'match pairs', 'match mentoring', 'match circles' or 'plan N' makes one",
+                "pas encore de brouillon (\(that)) : 'match pairs', 'match mentoring', 'match circles' ou 'plan N' en fait un"
             )
         case .noDraft:
             return t(

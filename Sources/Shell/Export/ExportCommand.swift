@@ -104,7 +104,8 @@ enum ExportCommand {
         }
         guard let draft = session.matchmaking.draft else {
             throw session.matchmaking.noDraftError(
-                instead: file.map { file in { .exports("export \(Tokenizer.quote(file)) --round \($0)") } })
+                instead: file.map { file in { .exports("export \(Tokenizer.quote(file)) --round \($0)") } },
+                lastRound: try? session.existingLedger()?.lastRound()?.name)
         }
         return RoundView(draft: draft, directory: session.directory, language: session.language)
     }
