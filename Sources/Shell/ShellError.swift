@@ -164,6 +164,8 @@ public enum Expected: Equatable, Sendable {
     case roundName(limit: Int)
     /// A bipartite graph file, for `solve --mode assignment`.
     case bipartiteFile
+    /// A path, not empty.
+    case path
 
     static func wholeNumber(in range: ClosedRange<Int>) -> Expected {
         .wholeNumber(from: String(range.lowerBound), to: String(range.upperBound))
@@ -192,6 +194,7 @@ public enum Expected: Equatable, Sendable {
                 "a name not blank and with no space at either end, at most \(limit) characters, without control or invisible characters",
                 "un nom non vide et sans espace au début ni à la fin, d’au plus \(limit) caractères, sans caractère de contrôle ni invisible"
             )
+        case .path: return language.text("a path, not empty", "un chemin, non vide")
         case .bipartiteFile:
             return language.text(
                 "a bipartite file ('n_left n_right m' on its first line) for assignment",

@@ -139,6 +139,10 @@ struct PatioCommand: ParsableCommand {
                 throw ShellError.invalidValue(
                     language, for: "--lang", expected: .oneOf(Language.names), suggestion: nil)
             }
+            // An empty path would be the working folder: most likely a variable left unset in a script.
+            for (option, value) in [("--ledger", ledger), ("--profiles", profiles)] where value?.isEmpty == true {
+                throw ShellError.invalidValue("", for: option, expected: .path, suggestion: nil)
+            }
             if let seed, UInt64(seed) == nil {
                 throw ShellError.invalidValue(
                     seed, for: "--seed", expected: .wholeNumber(from: "0", to: String(UInt64.max)), suggestion: nil)

@@ -161,6 +161,7 @@ struct BatchTests {
 
     @Test(arguments: [
         ["--formt", "json"], ["--format", "yaml"], ["--color", "sometimes"], ["--seed", "x"], ["-c"], ["a", "b"],
+        ["--ledger", "", "-c", "rounds"], ["--profiles", "", "-c", "stats"],
     ])
     func aWrongCommandLineExits2(arguments: [String]) throws {
         let result = try PatioProcess.run(arguments)
