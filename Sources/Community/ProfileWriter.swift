@@ -66,6 +66,12 @@ public enum ProfileWriter {
         var appended: [String] = []
         for field in changed {
             var new = Self.lines(for: field, of: member)
+            // A list the file writes as a block (one `- item` a line) stays a block: its comments keep their items.
+            if let start = starts.first(where: { $0.field == field })?.line, Self.isBlockList(lines, after: start),
+                let block = blockLines(for: field, of: member)
+            {
+                new = block
+            }
             guard let (_, start, key) = starts.first(where: { $0.field == field }) else {
                 appended += new
                 continue
@@ -89,6 +95,36 @@ public enum ProfileWriter {
             lines.replaceSubrange(replacement.range, with: replacement.lines)
         }
         return (lines + appended).joined(separator: "\n") + "\n"
+    }
+
+    /// Whether the key on line `start` holds a block list: nothing after its
+    /// colon but a comment, and its first line of content below is a `- ` item.
+    static func isBlockList(_ lines: [String], after start: Int) -> Bool {
+        var keyLine = lines[start]
+        if let comment = trailingComment(of: keyLine), let range = keyLine.range(of: comment, options: .backwards) {
+            keyLine = String(keyLine[..<range.lowerBound])
+        }
+        guard keyLine.trimmingCharacters(in: .whitespaces).hasSuffix(":") else { return false }
+        let next = lines[(start + 1)...].first {
+            let trimmed = $0.trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        }
+        return next?.trimmingCharacters(in: .whitespaces).hasPrefix("- ") ?? false
+    }
+
+    /// A list field's lines as a block, one `- item` a line; nil for a field that is no list, or empty.
+    static func blockLines(for field: String, of member: Member) -> [String]? {
+        let items: [String]
+        switch field {
+        case "languages": items = member.languages
+        case "interests": items = member.interests
+        case "seeking": items = member.seeking
+        case "offering": items = member.offering
+        case "availability": items = member.availability
+        default: return nil
+        }
+        guard !items.isEmpty else { return nil }
+        return [field + ":"] + items.map { "  - " + scalar($0) }
     }
 
     /// A rewritten field's `new` lines with the comments of its `old` lines

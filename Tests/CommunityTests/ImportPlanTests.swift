@@ -257,6 +257,35 @@ struct ImportPlanTests {
         #expect(try #require(outcome.member).skills == member.skills)
     }
 
+    /// A list the file writes as a block stays a block when rewritten, so
+    /// that each comment stays with its item.
+    @Test func aBlockListStaysABlock() throws {
+        let text = """
+            nom: Noé Petit
+            rôle: étudiant
+            intérêts:  # ce qui l'anime
+              - accessibilité  # depuis 2024
+              - jeux vidéo
+            contact: noe@example.org
+            """
+        let member = Member(
+            id: "noe-petit", name: "Noé Petit", role: .student, interests: ["accessibilité", "design d'interaction"],
+            contact: "noe@example.org")
+        let updated = ProfileWriter.updating(text + "\n", changed: ["interests"], to: member)
+        #expect(
+            updated == """
+                nom: Noé Petit
+                rôle: étudiant
+                intérêts:  # ce qui l'anime
+                  - accessibilité  # depuis 2024
+                  - design d'interaction
+                contact: noe@example.org
+
+                """)
+        let read = try #require(ProfileReader.read(updated, path: "noe-petit.yaml", defaultID: "noe-petit").member)
+        #expect(read.interests == member.interests)
+    }
+
     /// A comment at the end of a rewritten field's line stays at the end of its new line; a `#` inside a
     /// value or quotes is no comment.
     @Test func aCommentAfterARewrittenFieldStays() throws {
