@@ -165,7 +165,9 @@ struct PatioCommand: ParsableCommand {
 
     /// Parses the process arguments; prints help or the version and exits 0,
     /// or prints the problem and exits 2.
-    static func parseOrExit() -> PatioCommand {
+    /// - Parameter outputWasClosed: standard output was closed when patio
+    ///   started: the help or version it prints is lost, and said so.
+    static func parseOrExit(outputWasClosed: Bool = false) -> PatioCommand {
         // The arguments are read as text: bytes that are not UTF-8 are refused, never replaced.
         for index in 1..<Int(CommandLine.argc) {
             guard let argument = CommandLine.unsafeArgv[index] else { continue }
@@ -187,8 +189,17 @@ struct PatioCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(
-                    Self.usageFitted(Self.translated(fullMessage(for: error)), to: TerminalWindow.size(of: 1)?.columns))
+                let text =
+                    Self.usageFitted(Self.translated(fullMessage(for: error)), to: TerminalWindow.size(of: 1)?.columns)
+                    + "\n"
+                // Help or the version that cannot be written (a full disk, output closed) fails, as any output does.
+                if outputWasClosed || !FileHandleOutput.writeAll(Array(text.utf8)[...], to: STDOUT_FILENO) {
+                    let code = outputWasClosed ? EBADF : errno
+                    FileHandleOutput.writeError(
+                        t("error: ", "erreur : ")
+                            + ShellError.outputNotWritten(reason: .system(code)).words(in: Self.language) + "\n")
+                    Foundation.exit(1)
+                }
                 Foundation.exit(0)
             }
             // The usage lines are the parser's; what was typed in them is escaped

@@ -11,7 +11,7 @@ let closedAtStart = (Int32(0)...2).map { descriptor -> Bool in
     guard fcntl(descriptor, F_GETFD) < 0 else { return false }
     return open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY) == descriptor
 }
-let options = PatioCommand.parseOrExit()
+let options = PatioCommand.parseOrExit(outputWasClosed: closedAtStart[1])
 let environmentVariables = ProcessInfo.processInfo.environment
 let isInteractive = options.commands.isEmpty && options.script == nil && isatty(0) == 1 && isatty(1) == 1
 

@@ -39,6 +39,8 @@ struct BatchTests {
             ["--format", "json", "-c", "members"],
             "-c:1: error: the output could not be written: no space left on device\n"
         ),
+        (["--version"], "error: the output could not be written: no space left on device\n"),
+        (["--help"], "error: the output could not be written: no space left on device\n"),
     ])
     func outputThatCannotBeWrittenFails(arguments: [String], errors: String) throws {
         let profiles = try PatioProcess.temporaryFolder()
