@@ -42,7 +42,7 @@ extension InterpreterTests {
         )
         // Under the old id, with no profile now, the history is still there, and the meeting can be rated.
         #expect(harness.run("history aicha-trehou") == .succeeded)
-        #expect(harness.console.output.contains("aicha-trehou (no profile now) has met"))
+        #expect(harness.console.output.contains("Aïcha Tréhou (aicha-trehou, no profile now) has met"))
         #expect(harness.run("rate aicha-trehou basile-roy 4 utile") == .succeeded)
         #expect(harness.run("history someone-else") == .failed)
         try Self.putTheOldIDBack(in: folder)

@@ -212,10 +212,13 @@ enum RoundCommands {
         examples: ["history aicha-trehou"]
     ) { session, arguments in
         let subject = try session.memberOrFormer(arguments.positionals.joined(separator: " "))
-        let meetings = try session.existingLedger()?.meetings(of: subject.id) ?? []
+        let ledger = try session.existingLedger()
+        let meetings = try ledger?.meetings(of: subject.id) ?? []
+        // One who has left is named as the ledger last kept them.
+        let kept = subject.member == nil ? try ledger?.keptName(of: subject.id) : nil
         return .show(
             MeetingList(
-                id: subject.id, name: subject.member?.name,
+                id: subject.id, name: subject.member?.name, keptName: kept,
                 meetings: Limited(meetings, limit: CommonOptions.limit(arguments)), directory: session.directory))
     }
 

@@ -151,6 +151,8 @@ struct MeetingList: Presentable {
     let id: String
     /// Nil for one who has left (no profile now): the id is shown, and said so.
     let name: String?
+    /// For one who has left, the name the ledger last kept for them, if any.
+    var keptName: String? = nil
     let meetings: Limited<Meeting>
     let directory: Directory
 
@@ -163,7 +165,10 @@ struct MeetingList: Presentable {
                     "\(name) has not met anyone through Patio yet",
                     "\(name) n’a encore rencontré personne par Patio"))
         }
-        let who = name ?? t("\(id) (no profile now)", "\(id) (sans profil désormais)")
+        let who =
+            name
+            ?? keptName.map { t("\($0) (\(id), no profile now)", "\($0) (\(id), sans profil désormais)") }
+            ?? t("\(id) (no profile now)", "\(id) (sans profil désormais)")
         var blocks: [Document.Block] = [
             .heading(t("\(who) has met", "\(who) a rencontré")),
             .table(
