@@ -157,6 +157,33 @@ extension Ledger {
         }
     }
 
+    /// The name the last round that names each of `members` kept for it, for those it kept one.
+    public func keptNames(of members: Set<String>) throws(LedgerError) -> [String: String] {
+        guard !members.isEmpty else { return [:] }
+        return try run {
+            try queue.read { db in
+                var names: [String: String] = [:]
+                // Through the index on member_id, some hundreds at a time; the later round's name last.
+                let ids = members.sorted()
+                for start in stride(from: 0, to: ids.count, by: 500) {
+                    let chunk = Array(ids[start..<min(ids.count, start + 500)])
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                    let rows = try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT member_id, name, round_id FROM round_member
+                            WHERE member_id IN (\(marks)) AND name IS NOT NULL
+                            UNION ALL SELECT member_id, name, round_id FROM round_unmatched
+                            WHERE member_id IN (\(marks)) AND name IS NOT NULL
+                            ORDER BY 3
+                            """, arguments: StatementArguments(chunk + chunk))
+                    for row in rows { names[row["member_id"]] = row["name"] }
+                }
+                return names
+            }
+        }
+    }
+
     /// Every member id that a committed round names (paired, at a table, or left out).
     public func memberIDs() throws(LedgerError) -> Set<String> {
         try run {

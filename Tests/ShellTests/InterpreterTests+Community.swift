@@ -71,7 +71,7 @@ extension InterpreterTests {
             to: profiles.appendingPathComponent("aicha-trehou-lenoir.yaml"), atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: profiles.appendingPathComponent("dan.yaml"))
         let note =
-            "note: Aïcha Tréhou-Lenoir (aicha-trehou-lenoir) met people under the id 'aicha-trehou', which no profile holds now (a file renamed?): 'id: aicha-trehou' in the profile keeps that history\n"
+            "note: the ledger holds rounds of 'aicha-trehou' (Aïcha Tréhou), which no profile holds now; if that was Aïcha Tréhou-Lenoir (aicha-trehou-lenoir), whose profile has none (a name changed, then the file renamed?), 'id: aicha-trehou' in the profile keeps that history\n"
         for _ in 0..<2 {
             harness.console.clear()
             #expect(harness.run("load") == .succeeded)
@@ -82,6 +82,19 @@ extension InterpreterTests {
         harness.console.clear()
         harness.run("load")
         #expect(!harness.console.errors.contains("note:"), "joined: nothing more to say")
+        // A family name changed: the first name the ledger kept is hers alone.
+        try FileManager.default.moveItem(
+            at: profiles.appendingPathComponent("aicha-trehou-lenoir.yaml"),
+            to: profiles.appendingPathComponent("aicha-martin.yaml"))
+        let file = profiles.appendingPathComponent("aicha-martin.yaml")
+        try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Tréhou-Lenoir", with: "Martin").write(
+            to: file, atomically: true, encoding: .utf8)
+        harness.console.clear()
+        harness.run("load")
+        #expect(
+            harness.console.errors.hasSuffix(
+                "note: the ledger holds rounds of 'aicha-trehou-lenoir' (Aïcha Tréhou), which no profile holds now; if that was Aïcha Martin (aicha-martin), whose profile has none (a name changed, then the file renamed?), 'id: aicha-trehou-lenoir' in the profile keeps that history\n"
+            ), "\(harness.console.errors)")
     }
 
     /// A round committed under a renamed file's id, then the old id put

@@ -233,22 +233,37 @@ public enum ProfileCommands {
         }
     }
 
+    /// A member whose rounds the ledger most likely keeps under another id.
+    struct HistoryElsewhere {
+        let member: Member
+        /// The id no profile holds now.
+        let historyID: String
+        /// Whether the member has rounds under its own id too (the history is split).
+        let hasOwn: Bool
+        /// When the link is a guess (ids near each other, one first name),
+        /// the name the ledger kept for that id, if any: said as a question.
+        var guessedFrom: String?? = nil
+    }
+
     /// Members whose rounds the ledger most likely keeps under another id,
     /// one no profile holds any more: a profile file renamed (the id comes
     /// from the file's name) leaves its member's history behind. That id is
     /// the one the member's name gives, or the file's name when the profile
-    /// gives another id; else, for a member with no history of its own, the
-    /// one departed id near its own (one more word, or a letter or two
-    /// apart: a name changed, then the file renamed after it), when only one
-    /// is. A note for each, at every load until the history is joined, with
-    /// the line that joins it; nothing is changed. A ledger that cannot be
-    /// read says nothing here (the commands that need it say why).
-    static func historyUnderAnotherID(in session: Session) -> [(member: Member, historyID: String, hasOwn: Bool)] {
-        guard let known = try? session.existingLedger()?.memberIDs(), !known.isEmpty else { return [] }
+    /// gives another id. For a member with no history of its own it may be
+    /// guessed: the one departed id near its own (one more word, or a letter
+    /// or two apart), or the one whose kept name has the member's first name
+    /// (a family name changed, then the file renamed); a guess is said as
+    /// one. A note for each, at every load until the history is joined;
+    /// nothing is changed. A ledger that cannot be read says nothing here
+    /// (the commands that need it say why).
+    static func historyUnderAnotherID(in session: Session) -> [HistoryElsewhere] {
+        guard let ledger = try? session.existingLedger(), let known = try? ledger.memberIDs(), !known.isEmpty else {
+            return []
+        }
         // Ids the rounds name that no profile holds now: usually none, and then nothing to work out.
         let departed = known.subtracting(session.directory.members.map(\.id))
         guard !departed.isEmpty else { return [] }
-        var found: [(member: Member, historyID: String, hasOwn: Bool)] = []
+        var found: [HistoryElsewhere] = []
         var without: [Member] = []
         for member in session.directory.members {
             // The id the name gives, or the file's name when the profile gives another id.
@@ -259,38 +274,64 @@ public enum ProfileCommands {
                 $0 != member.id && departed.contains($0)
             }
             if let former {
-                found.append((member, former, known.contains(member.id)))
+                found.append(HistoryElsewhere(member: member, historyID: former, hasOwn: known.contains(member.id)))
             } else if !known.contains(member.id) {
                 without.append(member)
             }
         }
-        let claimed = Set(found.map(\.historyID))
-        for id in departed.sorted() where !claimed.contains(id) {
+        let unclaimed = departed.subtracting(found.map(\.historyID))
+        guard !unclaimed.isEmpty, !without.isEmpty else { return found }
+        let kept = (try? ledger.keptNames(of: unclaimed)) ?? [:]
+        func firstName(_ name: String) -> String {
+            TextFolding.fold(name.split(separator: " ").first.map(String.init) ?? "")
+        }
+        let keptFirst = kept.mapValues(firstName)
+        var guessed = Set<String>()
+        for id in unclaimed.sorted() {
             let near = without.filter { member in
                 member.id.hasPrefix(id + "-") || id.hasPrefix(member.id + "-")
                     || Suggestions.editDistance(member.id, id) <= 2
             }
-            if near.count == 1 { found.append((near[0], id, false)) }
+            // Else one first name, that of no other departed id.
+            let same =
+                near.isEmpty
+                ? keptFirst[id].map { first in
+                    keptFirst.values.count { $0 == first } == 1
+                        ? without.filter { firstName($0.name) == first } : []
+                } ?? [] : near
+            guard same.count == 1, !guessed.contains(same[0].id) else { continue }
+            guessed.insert(same[0].id)
+            found.append(HistoryElsewhere(member: same[0], historyID: id, hasOwn: false, guessedFrom: .some(kept[id])))
         }
         return found.sorted { $0.member.id < $1.member.id }
     }
 
     static func reportHistoryUnderAnotherID(in session: Session) {
         let t = session.language.text
-        for (member, id, hasOwn) in historyUnderAnotherID(in: session) {
+        for found in historyUnderAnotherID(in: session) {
+            let (member, id) = (found.member, found.historyID)
             let name = TerminalSafeText.line(member.name)
-            // With rounds under both ids, the history is split: only 'reassign' joins it.
+            let text: String
+            if case .some(let keptName) = found.guessedFrom {
+                let was = keptName.map { " (\(TerminalSafeText.line($0)))" } ?? ""
+                text = t(
+                    "the ledger holds rounds of '\(id)'\(was), which no profile holds now; if that was \(name) (\(member.id)), whose profile has none (a name changed, then the file renamed?), 'id: \(id)' in the profile keeps that history",
+                    "le registre garde des tours de '\(id)'\(was), qu’aucun profil ne porte plus ; si c’était \(name) (\(member.id)), dont le profil n’en a aucun (un nom changé, puis le fichier renommé ?), 'id: \(id)' dans le profil garde cet historique"
+                )
+            } else if found.hasOwn {
+                // With rounds under both ids, the history is split: only 'reassign' joins it.
+                text = t(
+                    "\(name) (\(member.id)) also met people under the id '\(id)', which no profile holds now (a file renamed?): 'history', novelty and --no-repeats see only \(member.id)'s; 'reassign \(id) \(member.id)' joins them",
+                    "\(name) (\(member.id)) a aussi rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'history', la nouveauté et --no-repeats ne voient que ceux de \(member.id) ; 'reassign \(id) \(member.id)' les réunit"
+                )
+            } else {
+                text = t(
+                    "\(name) (\(member.id)) met people under the id '\(id)', which no profile holds now (a file renamed?): 'id: \(id)' in the profile keeps that history",
+                    "\(name) (\(member.id)) a rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'id: \(id)' dans le profil garde cet historique"
+                )
+            }
             session.console.writeError(
-                Interpreter.place(session.location) + session.style.cyan(t("note:", "note :")) + " "
-                    + (hasOwn
-                        ? t(
-                            "\(name) (\(member.id)) also met people under the id '\(id)', which no profile holds now (a file renamed?): 'history', novelty and --no-repeats see only \(member.id)'s; 'reassign \(id) \(member.id)' joins them",
-                            "\(name) (\(member.id)) a aussi rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'history', la nouveauté et --no-repeats ne voient que ceux de \(member.id) ; 'reassign \(id) \(member.id)' les réunit"
-                        )
-                        : t(
-                            "\(name) (\(member.id)) met people under the id '\(id)', which no profile holds now (a file renamed?): 'id: \(id)' in the profile keeps that history",
-                            "\(name) (\(member.id)) a rencontré des membres sous l’identifiant '\(id)', qu’aucun profil ne porte plus (un fichier renommé ?) : 'id: \(id)' dans le profil garde cet historique"
-                        )) + "\n")
+                Interpreter.place(session.location) + session.style.cyan(t("note:", "note :")) + " " + text + "\n")
         }
     }
 
