@@ -104,6 +104,20 @@ struct ExportTests {
         #expect(ICSCalendar.local(try ICSCalendar.startDate("2026-10-25T02:30", now: now)) == "20261025T023000")
     }
 
+    /// A meeting whose end comes in the hour the clocks pass twice (the last
+    /// Sunday of October) is given a duration: as a local time its end would
+    /// read as before its start, or at it.
+    @Test func anEndInTheHourThatComesTwiceIsADuration() throws {
+        for (at, minutes) in [("2026-10-25T02:30", 45), ("2026-10-25T02:00", 60), ("2026-10-25T01:30", 90)] {
+            let text = try export("round.ics", "--at \(at) --minutes \(minutes)").text
+            let lines = text.components(separatedBy: "\r\n")
+            #expect(lines.filter { $0 == "DURATION:PT\(minutes)M" }.count == 2, "\(at)")
+            #expect(!lines.contains { $0.hasPrefix("DTEND") }, "\(at)")
+        }
+        let plain = try export("round.ics", "--at 2026-10-25T03:30 --minutes 45").text
+        #expect(plain.contains("DTEND;TZID=Europe/Paris:20261025T041500"))
+    }
+
     @Test func csvReadsBackAndNeutralisesFormulas() throws {
         let parsed = try CSVReader.parse(try export("round.csv").text)
         #expect(

@@ -40,7 +40,8 @@ enum ICSCalendar {
                 "UID:\(uid(view, index: index, group: group))",
                 "DTSTAMP:\(stamp)",
                 "DTSTART;TZID=Europe/Paris:\(local(start))",
-                "DTEND;TZID=Europe/Paris:\(local(end))",
+                // An end whose local time comes twice (the clocks go back meanwhile) is given as a duration.
+                isRepeated(end) ? "DURATION:PT\(minutes)M" : "DTEND;TZID=Europe/Paris:\(local(end))",
                 "SUMMARY;LANGUAGE=\(language.tag):" + escape(t("Patio: ", "Patio : ") + names.joined(separator: " × ")),
                 "LOCATION:" + escape(location),
                 "DESCRIPTION;LANGUAGE=\(language.tag):" + escape(description),
@@ -91,6 +92,11 @@ enum ICSCalendar {
             throw MatchCommandError.skippedTime(text, zone: zone.identifier)
         }
         return date
+    }
+
+    /// Whether the local time of `date` in the calendar's zone comes twice (an hour before or after reads the same).
+    static func isRepeated(_ date: Date) -> Bool {
+        [-3600.0, 3600].contains { local(date.addingTimeInterval($0)) == local(date) }
     }
 
     static func local(_ date: Date) -> String {
