@@ -58,6 +58,11 @@ public struct Ledger: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
             throw LedgerError.isFolder(path: path)
         }
+        // A device or a pipe (/dev/null) is no file to keep rounds in: nothing is made beside it.
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            throw LedgerError.notAFile(path: path)
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !makesFolder
             && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue)
@@ -97,15 +102,16 @@ public struct Ledger: Sendable {
             }
             // Two shells opening a new ledger at once would both migrate it: the
             // first to take this lock does, the other then finds it up to date.
-            let lock = try FileLock(path + ".lock", onWait: onWait)
-            defer { lock.release() }
-            // Another program's database (tables, but none of a ledger's migrations) is left as it is.
+            // Another program's database (tables, but none of a ledger's migrations) is left as it
+            // is, without even a lock file beside it.
             try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty && !tables.contains("grdb_migrations") {
                     throw LedgerError.notALedger(path: path)
                 }
             }
+            let lock = try FileLock(path + ".lock", onWait: onWait)
+            defer { lock.release() }
             try queue.writeWithoutTransaction { db in
                 guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                     throw LedgerError.cannotOpen(path: path, reason: "the ledger cannot be put in WAL mode")

@@ -154,6 +154,8 @@ public enum LedgerError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The ledger's path names a folder.
     case isFolder(path: String)
+    /// The ledger's path names a device or a pipe, not a file.
+    case notAFile(path: String)
     /// An SQLite database of another program (its own tables, none of a ledger's).
     case notALedger(path: String)
     /// Rounds were committed since the draft was made (by another patio): their names.

@@ -101,6 +101,7 @@ struct LedgerTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: LedgerError.notALedger(path: path)) { _ = try Ledger.open(at: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + ".lock"), "nothing made beside it")
         // An empty file is a new ledger, as a missing one is.
         let empty = try Self.temporaryPathInAFolder()
         FileManager.default.createFile(atPath: empty, contents: Data())
@@ -114,6 +115,12 @@ struct LedgerTests {
         #expect(throws: LedgerError.isFolder(path: path)) { _ = try Ledger.open(at: path) }
         #expect(throws: LedgerError.isFolder(path: path)) { _ = try Ledger.open(at: path, makesFolder: false) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: path).isEmpty)
+        // A device or a pipe neither.
+        let pipe = try Self.temporaryPathInAFolder()
+        #expect(mkfifo(pipe, 0o644) == 0)
+        #expect(throws: LedgerError.notAFile(path: pipe)) { _ = try Ledger.open(at: pipe) }
+        #expect(!FileManager.default.fileExists(atPath: pipe + ".lock"))
+        #expect(throws: LedgerError.notAFile(path: "/dev/null")) { _ = try Ledger.open(at: "/dev/null") }
     }
 
     /// Bans are kept from one opening to the next, each pair once whatever

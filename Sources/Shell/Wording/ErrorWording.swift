@@ -36,6 +36,7 @@ extension LedgerError {
         case .cannotOpen(let given, let reason): return .cannotOpen(path: name(given), reason: reason)
         case .isFolder(let given): return .isFolder(path: name(given))
         case .notALedger(let given): return .notALedger(path: name(given))
+        case .notAFile(let given): return .notAFile(path: name(given))
         case .cannotMakeFolder(let given, let folder): return .cannotMakeFolder(path: name(given), folder: folder)
         case .noFolder(let given, let folder): return .noFolder(path: name(given), folder: folder)
         case .damaged(let given, let detail): return .damaged(path: name(given), detail: detail)
@@ -53,6 +54,10 @@ extension LedgerError: Worded {
         case .cannotOpen(let path, let reason):
             return t("cannot open the ledger \(path): ", "impossible d’ouvrir le registre \(path) : ")
                 + Self.sqlite(reason, in: language)
+        case .notAFile(let path):
+            return t(
+                "cannot open the ledger \(path): it is a device or a pipe, not a file",
+                "impossible d’ouvrir le registre \(path) : c’est un périphérique ou un tube, pas un fichier")
         case .notALedger(let path):
             return t(
                 "\(path) is a database of another program, not a ledger: nothing was written to it; name another file with --ledger",
