@@ -131,6 +131,23 @@ struct ExportTests {
         #expect(parsed.records.allSatisfy { $0.cells.count == 10 })
     }
 
+    /// The Markdown export gives every reason of every group, as the CSV and JSON do.
+    @Test func markdownGivesEveryReason() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (session, _) = try Self.session(in: folder)
+        #expect(Interpreter.execute("export round.md", at: nil, in: &session) == .succeeded)
+        let text = try String(contentsOf: folder.appendingPathComponent("round.md"), encoding: .utf8)
+        let view = RoundView(draft: try #require(session.matchmaking.draft), directory: session.directory)
+        let reasons = view.groups.flatMap { view.reasons(of: $0) }
+        #expect(reasons.count > view.groups.count * RoundView.reasonsShown, "some group has more than the cards show")
+        // As Markdown writes them: angle brackets escaped.
+        for reason in reasons {
+            let written = reason.replacingOccurrences(of: "<", with: "\\<").replacingOccurrences(of: ">", with: "\\>")
+            #expect(text.contains(written), "\(reason)")
+        }
+    }
+
     @Test func jsonIsTheDraftContract() throws {
         let (text, total) = try export("round.json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -68,7 +68,10 @@ enum ExportCommand {
             switch ext {
             case "csv": text = ExportCSV.text(view)
             case "json": text = view.json(in: session.language).encoded + "\n"
-            case "md": text = Renderer.render(view, as: .markdown, style: .plain, language: session.language)
+            case "md":
+                var full = view
+                full.showsEveryReason = true
+                text = Renderer.render(full, as: .markdown, style: .plain, language: session.language)
             case "html":
                 // The day of the meetings when given (a time in Europe/Paris, as for the invitations), else the round's.
                 if let meeting = arguments[at] {
