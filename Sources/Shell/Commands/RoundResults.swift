@@ -54,7 +54,12 @@ struct DiffView: Presentable {
     }
 
     func names(_ pair: MemberPair, in language: Language) -> String {
-        [pair.first, pair.second].map { directory.name($0, kept: keptNames[$0]) }.joined(separator: " — ")
+        // One with no profile now is marked so: a file renamed would otherwise show one name twice.
+        [pair.first, pair.second].map { id in
+            directory[id] != nil
+                ? directory.displayName(id)
+                : (keptNames[id] ?? id) + language.text(" (\(id), no profile now)", " (\(id), sans profil désormais)")
+        }.joined(separator: " — ")
             + (pinned.contains(pair) ? language.text(" (pinned)", " (épinglé·es)") : "")
     }
 
