@@ -17,6 +17,8 @@ public struct Session {
     public var matchmaking = MatchmakingState()
     /// How many `source` scripts are running inside each other.
     var sourceDepth = 0
+    /// The notes of a history left under another id said so far (member, then id): each once a session.
+    var historyNotesSaid: Set<[String]> = []
     /// Where the command running now comes from (`script.patio:3`), none at the prompt:
     /// problems a command finds in a file are reported there too.
     var location: InputLocation?

@@ -60,7 +60,7 @@ public enum ProfileCommands {
         let dropped = session.replaceCommunity(with: loaded.directory)
         session.profilesFolder = (path, shown)
         Interpreter.report(loaded.diagnostics, in: session)
-        reportHistoryUnderAnotherID(in: session)
+        reportHistoryUnderAnotherID(in: &session)
         let summary = LoadSummary(folder: shown, loaded: loaded, droppedDraft: dropped)
         return loaded.errorCount > 0 ? .failed(summary) : .show(summary)
     }
@@ -253,7 +253,7 @@ public enum ProfileCommands {
     /// guessed: the one departed id near its own (one more word, or a letter
     /// or two apart), or the one whose kept name has the member's first name
     /// (a family name changed, then the file renamed); a guess is said as
-    /// one. A note for each, at every load until the history is joined;
+    /// one. A note for each, once a session until the history is joined;
     /// nothing is changed. A ledger that cannot be read says nothing here
     /// (the commands that need it say why).
     static func historyUnderAnotherID(in session: Session) -> [HistoryElsewhere] {
@@ -306,17 +306,18 @@ public enum ProfileCommands {
         return found.sorted { $0.member.id < $1.member.id }
     }
 
-    static func reportHistoryUnderAnotherID(in session: Session) {
+    static func reportHistoryUnderAnotherID(in session: inout Session) {
         let t = session.language.text
-        for found in historyUnderAnotherID(in: session) {
+        for found in historyUnderAnotherID(in: session)
+        where session.historyNotesSaid.insert([found.member.id, found.historyID]).inserted {
             let (member, id) = (found.member, found.historyID)
             let name = TerminalSafeText.line(member.name)
             let text: String
             if case .some(let keptName) = found.guessedFrom {
                 let was = keptName.map { " (\(TerminalSafeText.line($0)))" } ?? ""
                 text = t(
-                    "the ledger holds rounds of '\(id)'\(was), which no profile holds now; if that was \(name) (\(member.id)), whose profile has none (a name changed, then the file renamed?), 'id: \(id)' in the profile keeps that history",
-                    "le registre garde des tours de '\(id)'\(was), qu’aucun profil ne porte plus ; si c’était \(name) (\(member.id)), dont le profil n’en a aucun (un nom changé, puis le fichier renommé ?), 'id: \(id)' dans le profil garde cet historique"
+                    "the ledger holds rounds of '\(id)'\(was), which no profile holds now; if that was \(name) (\(member.id)), whose profile has none (a file renamed?), 'id: \(id)' in the profile keeps that history",
+                    "le registre garde des tours de '\(id)'\(was), qu’aucun profil ne porte plus ; si c’était \(name) (\(member.id)), dont le profil n’en a aucun (un fichier renommé ?), 'id: \(id)' dans le profil garde cet historique"
                 )
             } else if found.hasOwn {
                 // With rounds under both ids, the history is split: only 'reassign' joins it.
