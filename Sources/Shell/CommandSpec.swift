@@ -187,11 +187,16 @@ public enum ModeSource: Sendable {
     case fileExtension(Int)
 
     /// The mode the arguments typed so far give: `circles` in `match circles`,
-    /// `.ics` in `export a.ics` (nil while the file is not typed yet).
+    /// `.ics` in `export a.ics` (nil while the file is not typed yet, or
+    /// when it has no extension: the command says what is missing).
     func mode(_ positional: (Int) -> String?) -> String? {
         switch self {
         case .argument(let index, let fallback): (positional(index) ?? fallback).lowercased()
-        case .fileExtension(let index): positional(index).map { "." + ($0 as NSString).pathExtension.lowercased() }
+        case .fileExtension(let index):
+            positional(index).flatMap {
+                let ext = ($0 as NSString).pathExtension.lowercased()
+                return ext.isEmpty ? nil : "." + ext
+            }
         }
     }
 }

@@ -131,6 +131,19 @@ struct ExportTests {
         #expect(parsed.records.allSatisfy { $0.cells.count == 10 })
     }
 
+    /// A file with no extension is told the format comes from the extension,
+    /// with or without an option: not that the option does not apply to '.'.
+    @Test func aFileWithNoExtensionIsToldWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var (session, console) = try Self.session(in: folder)
+        for line in ["export sheet", "export sheet --round r1", "export sheet --at 2026-12-08T10:00"] {
+            console.clear()
+            #expect(Interpreter.execute(line, at: nil, in: &session) == .failed)
+            #expect(console.errors.hasPrefix("error: the file name says the format by its extension"), "\(line)")
+        }
+    }
+
     /// The Markdown export gives every reason of every group, as the CSV and JSON do.
     @Test func markdownGivesEveryReason() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("patio-export-\(UUID())")
