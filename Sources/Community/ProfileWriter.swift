@@ -66,16 +66,12 @@ public enum ProfileWriter {
         var appended: [String] = []
         for field in changed {
             var new = Self.lines(for: field, of: member)
-            // A list the file writes as a block (one `- item` a line) stays a block: its comments keep their items.
-            if let start = starts.first(where: { $0.field == field })?.line, Self.isBlockList(lines, after: start),
-                let block = blockLines(for: field, of: member)
-            {
-                new = block
-            }
             guard let (_, start, key) = starts.first(where: { $0.field == field }) else {
                 appended += new
                 continue
             }
+            // A list the file writes as a block (one `- item` a line) stays a block: its comments keep their items.
+            if Self.isBlockList(lines, after: start), let block = blockLines(for: field, of: member) { new = block }
             // The key as the file writes it (`langues:`, `compétences:`).
             if let first = new.first, first.hasPrefix(field + ":"), key != field {
                 new[0] = key + first.dropFirst(field.count)
@@ -100,11 +96,7 @@ public enum ProfileWriter {
     /// Whether the key on line `start` holds a block list: nothing after its
     /// colon but a comment, and its first line of content below is a `- ` item.
     static func isBlockList(_ lines: [String], after start: Int) -> Bool {
-        var keyLine = lines[start]
-        if let comment = trailingComment(of: keyLine), let range = keyLine.range(of: comment, options: .backwards) {
-            keyLine = String(keyLine[..<range.lowerBound])
-        }
-        guard keyLine.trimmingCharacters(in: .whitespaces).hasSuffix(":") else { return false }
+        guard withoutComment(lines[start]).trimmingCharacters(in: .whitespaces).hasSuffix(":") else { return false }
         let next = lines[(start + 1)...].first {
             let trimmed = $0.trimmingCharacters(in: .whitespaces)
             return !trimmed.isEmpty && !trimmed.hasPrefix("#")
@@ -172,14 +164,19 @@ public enum ProfileWriter {
     static func itemName(_ line: String) -> String? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("- ") else { return nil }
-        var text = String(trimmed.dropFirst(2))
-        if let comment = trailingComment(of: text), let range = text.range(of: comment, options: .backwards) {
-            text = String(text[..<range.lowerBound])
-        }
+        var text = withoutComment(String(trimmed.dropFirst(2)))
         if let colon = text.range(of: ": ") { text = String(text[..<colon.lowerBound]) }
         if text.hasSuffix(":") { text.removeLast() }
         text = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         return text.isEmpty ? nil : TextFolding.fold(text)
+    }
+
+    /// A YAML line without the comment that ends it (`trailingComment`).
+    static func withoutComment(_ line: String) -> String {
+        guard let comment = trailingComment(of: line), let range = line.range(of: comment, options: .backwards) else {
+            return line
+        }
+        return String(line[..<range.lowerBound])
     }
 
     /// The comment that ends a YAML line (`# …` after a blank, outside

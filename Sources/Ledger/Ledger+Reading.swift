@@ -140,23 +140,6 @@ extension Ledger {
         }
     }
 
-    /// The name the last round that names `member` kept for it (none for
-    /// rounds committed before names were kept).
-    public func keptName(of member: String) throws(LedgerError) -> String? {
-        try run {
-            try queue.read { db in
-                try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT name FROM (
-                            SELECT round_id, name FROM round_member WHERE member_id = ? AND name IS NOT NULL
-                            UNION ALL SELECT round_id, name FROM round_unmatched WHERE member_id = ? AND name IS NOT NULL)
-                        ORDER BY round_id DESC LIMIT 1
-                        """, arguments: [member, member])
-            }
-        }
-    }
-
     /// The name the last round that names each of `members` kept for it, for those it kept one.
     public func keptNames(of members: Set<String>) throws(LedgerError) -> [String: String] {
         guard !members.isEmpty else { return [:] }

@@ -54,15 +54,12 @@ public struct Ledger: Sendable {
     public static func open(at path: String, makesFolder: Bool = true, onWait: (@Sendable () -> Void)? = nil)
         throws(LedgerError) -> Ledger
     {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue {
-            throw LedgerError.isFolder(path: path)
-        }
-        // A device or a pipe (/dev/null) is no file to keep rounds in: nothing is made beside it.
+        // A folder, a device or a pipe (/dev/null) is no file to keep rounds in: nothing is made beside it.
         var status = stat()
         if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
-            throw LedgerError.notAFile(path: path)
+            throw (status.st_mode & S_IFMT) == S_IFDIR ? LedgerError.isFolder(path: path) : .notAFile(path: path)
         }
+        var isFolder: ObjCBool = false
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !makesFolder
             && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue)
@@ -100,8 +97,6 @@ public struct Ledger: Sendable {
             if (try? queue.read({ db in try Self.migrator.hasCompletedMigrations(db) })) == true {
                 return Ledger(path: path, queue: queue)
             }
-            // Two shells opening a new ledger at once would both migrate it: the
-            // first to take this lock does, the other then finds it up to date.
             // Another program's database (tables, but none of a ledger's migrations) is left as it
             // is, without even a lock file beside it.
             try queue.read { db in
@@ -110,6 +105,8 @@ public struct Ledger: Sendable {
                     throw LedgerError.notALedger(path: path)
                 }
             }
+            // Two shells opening a new ledger at once would both migrate it: the
+            // first to take this lock does, the other then finds it up to date.
             let lock = try FileLock(path + ".lock", onWait: onWait)
             defer { lock.release() }
             try queue.writeWithoutTransaction { db in

@@ -215,7 +215,7 @@ enum RoundCommands {
         let ledger = try session.existingLedger()
         let meetings = try ledger?.meetings(of: subject.id) ?? []
         // One who has left is named as the ledger last kept them.
-        let kept = subject.member == nil ? try ledger?.keptName(of: subject.id) : nil
+        let kept = subject.member == nil ? try ledger?.keptNames(of: [subject.id])[subject.id] : nil
         return .show(
             MeetingList(
                 id: subject.id, name: subject.member?.name, keptName: kept,

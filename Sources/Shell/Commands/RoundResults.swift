@@ -55,11 +55,8 @@ struct DiffView: Presentable {
 
     func names(_ pair: MemberPair, in language: Language) -> String {
         // One with no profile now is marked so: a file renamed would otherwise show one name twice.
-        [pair.first, pair.second].map { id in
-            directory[id] != nil
-                ? directory.displayName(id)
-                : (keptNames[id] ?? id) + language.text(" (\(id), no profile now)", " (\(id), sans profil désormais)")
-        }.joined(separator: " — ")
+        [pair.first, pair.second].map { directory.markedName($0, kept: keptNames[$0], in: language) }.joined(
+            separator: " — ")
             + (pinned.contains(pair) ? language.text(" (pinned)", " (épinglé·es)") : "")
     }
 
@@ -170,10 +167,7 @@ struct MeetingList: Presentable {
                     "\(name) has not met anyone through Patio yet",
                     "\(name) n’a encore rencontré personne par Patio"))
         }
-        let who =
-            name
-            ?? keptName.map { t("\($0) (\(id), no profile now)", "\($0) (\(id), sans profil désormais)") }
-            ?? t("\(id) (no profile now)", "\(id) (sans profil désormais)")
+        let who = name ?? directory.markedName(id, kept: keptName, in: language)
         var blocks: [Document.Block] = [
             .heading(t("\(who) has met", "\(who) a rencontré")),
             .table(

@@ -9,6 +9,14 @@ extension Directory {
     func name(_ id: String, kept: String?) -> String {
         self[id] != nil ? displayName(id) : kept ?? id
     }
+
+    /// As `name`, and one with no profile now said so, with its id:
+    /// `Basile Roy (basile, no profile now)`, or `basile (no profile now)`.
+    func markedName(_ id: String, kept: String?, in language: Language) -> String {
+        guard self[id] == nil else { return displayName(id) }
+        guard let kept else { return language.text("\(id) (no profile now)", "\(id) (sans profil désormais)") }
+        return language.text("\(kept) (\(id), no profile now)", "\(kept) (\(id), sans profil désormais)")
+    }
 }
 
 /// A fact, or the words a round committed before facts were kept has instead.
